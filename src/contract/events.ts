@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** Push events from the backend to every open renderer. */
+export const events = {
+  /** The set of calls or their review status changed. */
+  'calls.changed': z.object({}),
+  'preferences.changed': z.object({}),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** The envelope in which every transport carries an event. */
+export interface EventMessage<E extends EventName = EventName> {
+  readonly name: E;
+  readonly payload: EventPayload<E>;
+}

@@ -1,0 +1,79 @@
+// The Electron shell: lifecycle, the window, one IPC channel, the app protocol. Everything else is in server/.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createBackend, DatabaseTooNewError, type Backend } from '../server/backend';
+import { dataDirFlag } from '../server/data-dir';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { connectIpc } from './ipc';
+import { appOrigin, applySecurityBaseline } from './security';
+
+const windows: BrowserWindow[] = [];
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Klankbord',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  windows.push(window);
+  window.on('closed', () => windows.splice(windows.indexOf(window), 1));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${appOrigin}/`);
+}
+
+function openBackend(): Backend | null {
+  const override = dataDirFlag(process.argv) ?? process.env.KLANKBORD_DATA_DIR;
+  const dataDir = override && override.trim() !== '' ? override : app.getPath('userData');
+  try {
+    return createBackend({ dataDir, nativeBinding: process.env.KLANKBORD_SQLITE_BINDING || undefined });
+  } catch (error) {
+    const detail = error instanceof DatabaseTooNewError ? `${error.message}\n\nUpdate Klankbord to open it.` : String(error);
+    dialog.showErrorBox('Klankbord', `Klankbord cannot open its data folder ${dataDir}.\n\n${detail}`);
+    return null;
+  }
+}
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = windows;
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    applySecurityBaseline();
+    const backend = openBackend();
+    if (!backend) {
+      app.exit(1);
+      return;
+    }
+    handleAppProtocol(join(__dirname, '../renderer'));
+    connectIpc(backend, () => windows);
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+    app.on('will-quit', () => backend.close());
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

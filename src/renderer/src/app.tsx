@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Preferences } from '../../contract/schemas';
+import { useBackendQuery } from './hooks/use-backend-query';
+import { effectiveLanguage } from './i18n/i18n';
+import { CallLibrary } from './library/call-library';
+import { SettingsScreen } from './settings/settings-screen';
+import { AppShell, type Screen } from './shell/app-shell';
+import { RecoveredNotice } from './shell/recovered-notice';
+import { useTransport } from './transport/transport-context';
+
+/** Applies language and theme preferences to the document. */
+function useAppliedPreferences(preferences: Preferences): void {
+  const { i18n } = useTranslation();
+  const language = effectiveLanguage(preferences);
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+  useEffect(() => {
+    if (preferences.theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = preferences.theme;
+  }, [preferences.theme]);
+}
+
+export function App({ initialPreferences }: { initialPreferences: Preferences }) {
+  const transport = useTransport();
+  const [screen, setScreen] = useState<Screen>('calls');
+  const [preferences, setPreferences] = useState(initialPreferences);
+  const info = useBackendQuery('app.info', {});
+  useAppliedPreferences(preferences);
+
+  useEffect(
+    () =>
+      transport.subscribe('preferences.changed', () => {
+        void transport.invoke('preferences.get', {}).then((result) => result.ok && setPreferences(result.value));
+      }),
+    [transport],
+  );
+
+  const changePreferences = (change: Partial<Preferences>) => {
+    setPreferences((current) => ({ ...current, ...change }));
+    void transport.invoke('preferences.set', change).then((result) => result.ok && setPreferences(result.value));
+  };
+
+  return (
+    <AppShell screen={screen} onNavigate={setScreen} banner={info.status === 'ok' && <RecoveredNotice recovered={info.value.recoveredDatabase} />}>
+      {screen === 'calls' && <CallLibrary />}
+      {screen === 'settings' && (
+        <SettingsScreen preferences={preferences} info={info.status === 'ok' ? info.value : null} onChange={changePreferences} />
+      )}
+    </AppShell>
+  );
+}

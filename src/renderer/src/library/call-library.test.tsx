@@ -1,0 +1,75 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { CallSummary } from '../../../domain/call';
+import { createI18n } from '../i18n/i18n';
+import { createFakeTransport } from '../transport/fake-transport';
+import { TransportProvider } from '../transport/transport-context';
+import { CallLibrary } from './call-library';
+
+const call = (id: string, title: string, extra: Partial<CallSummary> = {}): CallSummary => ({
+  id, title, agentName: 'Sanne de Vries', customerRef: 'K-1001', recordedAt: '2026-03-04T09:15:00Z', durationMs: 154_000,
+  reviewStatus: 'unreviewed', reviewCount: 0, ...extra,
+});
+
+function renderLibrary(calls: CallSummary[], language: 'nl' | 'en' = 'nl') {
+  const transport = createFakeTransport({
+    'calls.list': (input) => calls.filter((c) => !input.search || c.title.includes(input.search)),
+  });
+  render(
+    <TransportProvider transport={transport}>
+      <I18nextProvider i18n={createI18n(language)}>
+        <CallLibrary />
+      </I18nextProvider>
+    </TransportProvider>,
+  );
+  return transport;
+}
+
+describe('CallLibrary', () => {
+  it('explains how to import when there are no calls', async () => {
+    renderLibrary([], 'en');
+    expect(await screen.findByRole('heading', { name: 'No calls yet' })).toBeInTheDocument();
+    expect(screen.getByText(/npm run cli -- import/)).toBeInTheDocument();
+  });
+
+  it('shows title, agent, duration and a translated status', async () => {
+    renderLibrary([call('a', 'Klacht over factuur', { reviewStatus: 'submitted', reviewCount: 2 })]);
+    expect(await screen.findByText('Klacht over factuur')).toBeInTheDocument();
+    expect(screen.getByText('Sanne de Vries')).toBeInTheDocument();
+    expect(screen.getByText('2:34')).toBeInTheDocument();
+    expect(screen.getByText('Ingediend')).toBeInTheDocument();
+    expect(screen.getByTestId('call-count')).toHaveTextContent('1 gesprek');
+  });
+
+  it('renders hostile text as text', async () => {
+    renderLibrary([call('x', '<img src=x onerror=alert(1)>')]);
+    expect(await screen.findByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('searches through the backend and reloads when calls change', async () => {
+    const calls = [call('a', 'Levering te laat'), call('b', 'Opzegging')];
+    const transport = renderLibrary(calls);
+    await screen.findByText('Opzegging');
+    await userEvent.type(screen.getByRole('searchbox'), 'Levering');
+    await waitFor(() => expect(screen.queryByText('Opzegging')).not.toBeInTheDocument());
+    expect(transport.calls.at(-1)).toEqual({ method: 'calls.list', input: { search: 'Levering' } });
+    calls.push(call('c', 'Levering beschadigd'));
+    transport.emit('calls.changed', {});
+    expect(await screen.findByText('Levering beschadigd')).toBeInTheDocument();
+  });
+
+  it('shows a translated error with retry', async () => {
+    const transport = createFakeTransport({ 'calls.list': () => ({ ok: false, error: { code: 'storage_failed', message: 'disk' } }) });
+    render(
+      <TransportProvider transport={transport}>
+        <I18nextProvider i18n={createI18n('en')}>
+          <CallLibrary />
+        </I18nextProvider>
+      </TransportProvider>,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('The database could not be read or written.');
+  });
+});

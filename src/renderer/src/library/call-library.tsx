@@ -1,0 +1,38 @@
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBackendQuery } from '../hooks/use-backend-query';
+import { ErrorPanel } from '../shell/error-panel';
+import { CallTable } from './call-table';
+import { EmptyLibrary } from './empty-library';
+
+/** The first screen: every call with its agent, date, duration and review status. */
+export function CallLibrary() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search.trim());
+  const calls = useBackendQuery('calls.list', deferredSearch ? { search: deferredSearch } : {}, ['calls.changed']);
+
+  return (
+    <section className="screen" aria-labelledby="library-title">
+      <header className="screen-header">
+        <div>
+          <h1 id="library-title">{t('library.title')}</h1>
+          {calls.status === 'ok' && <p className="muted" data-testid="call-count">{t('library.count', { count: calls.value.length })}</p>}
+        </div>
+        <input
+          type="search"
+          className="search-input"
+          aria-label={t('library.search')}
+          placeholder={t('library.searchPlaceholder')}
+          value={search}
+          maxLength={200}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </header>
+      {calls.status === 'loading' && <p className="muted">{t('library.loading')}</p>}
+      {calls.status === 'error' && <ErrorPanel error={calls.error} onRetry={calls.reload} />}
+      {calls.status === 'ok' && calls.value.length === 0 && (deferredSearch ? <p className="muted">{t('library.noMatches', { search: deferredSearch })}</p> : <EmptyLibrary />)}
+      {calls.status === 'ok' && calls.value.length > 0 && <CallTable calls={calls.value} />}
+    </section>
+  );
+}

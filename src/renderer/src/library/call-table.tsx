@@ -1,0 +1,67 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallSummary } from '../../../domain/call';
+import { formatDuration } from '../../../domain/duration';
+
+const rowHeightPx = 52;
+
+/** The call list as a table; only the rows in view are in the DOM, so thousands of calls stay smooth. */
+export function CallTable({ calls }: { calls: readonly CallSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: calls.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeightPx,
+    overscan: 8,
+  });
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const formatDate = (iso: string | null) => {
+    if (!iso) return t('library.unknownDate');
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  };
+
+  return (
+    <div className="call-table" role="table" aria-label={t('library.title')} aria-rowcount={calls.length + 1}>
+      <div className="call-row call-row-header" role="row" aria-rowindex={1}>
+        <span role="columnheader">{t('library.columns.title')}</span>
+        <span role="columnheader">{t('library.columns.agent')}</span>
+        <span role="columnheader">{t('library.columns.date')}</span>
+        <span role="columnheader" className="numeric">{t('library.columns.duration')}</span>
+        <span role="columnheader">{t('library.columns.status')}</span>
+      </div>
+      <div className="call-table-body" ref={scrollRef}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const call = calls[item.index];
+            if (!call) return null;
+            return (
+              <div
+                key={call.id}
+                className="call-row"
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-call-id={call.id}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeightPx, transform: `translateY(${item.start}px)` }}
+              >
+                <span role="cell" className="call-title">
+                  {call.title}
+                  {call.customerRef && <span className="muted"> · {call.customerRef}</span>}
+                </span>
+                <span role="cell">{call.agentName || <span className="muted">{t('library.noAgent')}</span>}</span>
+                <span role="cell">{formatDate(call.recordedAt)}</span>
+                <span role="cell" className="numeric">{formatDuration(call.durationMs)}</span>
+                <span role="cell">
+                  <span className={`badge badge-${call.reviewStatus}`}>{t(`library.status.${call.reviewStatus}`)}</span>
+                  {call.reviewCount > 1 && <span className="muted"> · {t('library.reviews', { count: call.reviewCount })}</span>}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import type { Preferences } from '../../contract/schemas';
+import { App } from './app';
+import { createI18n, effectiveLanguage } from './i18n/i18n';
+import { pickTransport } from './transport/pick-transport';
+import { TransportProvider } from './transport/transport-context';
+import './styles/theme.css';
+import './styles/app.css';
+
+const defaultPreferences: Preferences = { language: null, theme: 'system' };
+
+async function start(): Promise<void> {
+  const transport = pickTransport();
+  // Load preferences before the first paint, so the app never flashes in the wrong language or theme.
+  const stored = await transport.invoke('preferences.get', {});
+  const preferences = stored.ok ? stored.value : defaultPreferences;
+  const i18n = createI18n(effectiveLanguage(preferences));
+  const root = document.getElementById('root');
+  if (!root) throw new Error('No #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <TransportProvider transport={transport}>
+        <I18nextProvider i18n={i18n}>
+          <App initialPreferences={preferences} />
+        </I18nextProvider>
+      </TransportProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

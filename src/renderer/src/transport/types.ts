@@ -1,0 +1,2 @@
+export type { Transport } from '../../../contract/transport';
+export type { MethodInput, MethodName, MethodOutput } from '../../../contract/methods';

@@ -1,0 +1,51 @@
+// Browser mode: the real backend on 127.0.0.1 and the built renderer, for machines without an Electron binary.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DatabaseTooNewError } from '../storage/migrations';
+import { createBackend } from './backend';
+import { resolveDataDir } from './data-dir';
+import { startHttpTransport } from './http-transport';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: process.env.KLANKBORD_PORT ?? '0' },
+      'renderer-dir': { type: 'string' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port: ${values.port}`);
+  const dataDir = resolveDataDir(values['data-dir'] ? ['--data-dir', values['data-dir']] : []);
+  const rendererDir = resolve(values['renderer-dir'] ?? resolve(__dirname, '../../out/renderer'));
+
+  let backend;
+  try {
+    backend = createBackend({ dataDir, checkOutputs: process.env.NODE_ENV !== 'production' });
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError) {
+      console.error(`Klankbord cannot open ${dataDir}: ${error.message} Update Klankbord to open it.`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const recovered = backend.info.recoveredDatabase;
+  if (recovered) console.warn(`The database was damaged (${recovered.reason}); it was moved to ${recovered.movedTo} and a new one was started.`);
+
+  const server = await startHttpTransport({ backend, rendererDir, port });
+  console.log(`Data folder: ${dataDir}`);
+  console.log(`Klankbord is running in browser mode. Open: ${server.url}`);
+
+  const stop = async () => {
+    await server.close();
+    backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+// The command-line interface over the same services: JSON out, non-zero exit on failure.
+import { parseArgs } from 'node:util';
+import type { Result } from '../contract/errors';
+import { createBackend } from './backend';
+import { resolveDataDir } from './data-dir';
+
+const usage = `Usage: npm run --silent cli -- <command> [options]
+
+Commands:
+  calls list [--search TEXT]   list calls as JSON
+  data-dir                     print the data folder and database file
+
+Options:
+  --data-dir PATH              use this data folder (or set KLANKBORD_DATA_DIR)
+  --help                       show this help`;
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function printResult(result: Result<unknown>): number {
+  if (result.ok) {
+    print(result.value);
+    return 0;
+  }
+  process.stderr.write(`${JSON.stringify({ error: result.error }, null, 2)}\n`);
+  return 1;
+}
+
+/** Runs one CLI command and returns the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { 'data-dir': { type: 'string' }, search: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const command = positionals.join(' ');
+  if (values.help || command === '') {
+    process.stdout.write(`${usage}\n`);
+    return values.help ? 0 : 2;
+  }
+  const dataDir = resolveDataDir(values['data-dir'] ? ['--data-dir', values['data-dir']] : []);
+  const backend = createBackend({ dataDir });
+  try {
+    switch (command) {
+      case 'calls list':
+        return printResult(await backend.dispatch('calls.list', values.search ? { search: values.search } : {}));
+      case 'data-dir':
+        print({ dataDir: backend.info.dataDir, databaseFile: backend.info.databaseFile });
+        return 0;
+      default:
+        process.stderr.write(`Unknown command: ${command}\n\n${usage}\n`);
+        return 2;
+    }
+  } finally {
+    backend.close();
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${JSON.stringify({ error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } })}\n`);
+      process.exit(1);
+    },
+  );
+}

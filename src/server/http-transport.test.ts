@@ -1,0 +1,132 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../tests/unit/temp-dir';
+import { createBackend, type Backend } from './backend';
+import { secretCookie, secretHeader, startHttpTransport, type RunningHttpTransport } from './http-transport';
+
+const tempDir = useTempDirs();
+const running: { server: RunningHttpTransport; backend: Backend }[] = [];
+
+afterEach(async () => {
+  for (const { server, backend } of running.splice(0)) {
+    await server.close();
+    backend.close();
+  }
+});
+
+async function start() {
+  const dataDir = tempDir();
+  const rendererDir = join(tempDir(), 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta name="klankbord-secret" content="" /></head><body>app</body></html>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  // A file right next to the renderer folder: a path traversal would reach it.
+  writeFileSync(join(rendererDir, '..', 'outside.txt'), 'private');
+  const backend = createBackend({ dataDir, checkOutputs: true });
+  const server = await startHttpTransport({ backend, rendererDir });
+  running.push({ server, backend });
+  return { server, backend, base: `http://127.0.0.1:${server.port}` };
+}
+
+/** Raw request, so we control the Host header and the path (fetch normalises both). */
+function rawGet(port: number, path: string, headers: Record<string, string>): Promise<number> {
+  return rawRequest(port, path, headers).then((response) => response.status);
+}
+
+function rawRequest(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser-mode HTTP transport', () => {
+  it('binds to loopback only', async () => {
+    const { server } = await start();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?secret=/);
+  });
+
+  it('refuses API calls without the secret, or with a wrong one', async () => {
+    const { base } = await start();
+    const body = JSON.stringify({ method: 'calls.list', input: {} });
+    expect((await fetch(`${base}/api/invoke`, { method: 'POST', body })).status).toBe(403);
+    expect((await fetch(`${base}/api/invoke`, { method: 'POST', body, headers: { [secretHeader]: 'wrong' } })).status).toBe(403);
+    expect((await fetch(`${base}/api/events`)).status).toBe(403);
+  });
+
+  it('refuses the API with only the cookie (the cookie is for documents, assets and media)', async () => {
+    const { base, server } = await start();
+    const response = await fetch(`${base}/api/invoke`, {
+      method: 'POST',
+      body: JSON.stringify({ method: 'calls.list', input: {} }),
+      headers: { cookie: `${secretCookie}=${server.secret}` },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('answers API calls that carry the secret, and malformed bodies with error values', async () => {
+    const { base, server } = await start();
+    const headers = { [secretHeader]: server.secret, 'content-type': 'application/json' };
+    const list = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: JSON.stringify({ method: 'calls.list', input: {} }) });
+    expect(await list.json()).toEqual({ ok: true, value: [] });
+    const broken = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: '{not json' });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const huge = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    const unknown = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: JSON.stringify({ method: 'fs.read', input: {} }) });
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it('trades the URL secret for an HttpOnly SameSite=Strict cookie, then serves the page with the secret inside', async () => {
+    const { base, server } = await start();
+    expect((await fetch(`${base}/`)).status).toBe(403);
+    const first = await fetch(server.url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const page = await fetch(`${base}/`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain(`content="${server.secret}"`);
+    const asset = await fetch(`${base}/assets/app.js`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const { server } = await start();
+    expect(await rawGet(server.port, '/', { host: `evil.example:${server.port}`, [secretHeader]: server.secret })).toBe(421);
+    expect(await rawGet(server.port, '/', { host: `localhost:${server.port}`, [secretHeader]: server.secret })).toBe(200);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const { server } = await start();
+    for (const path of ['/../outside.txt', '/../../outside.txt', '/%2e%2e/%2e%2e/outside.txt', '/assets/..%2f..%2foutside.txt', '/assets/%2e%2e%5c%2e%2e%5coutside.txt', '/%00']) {
+      const response = await rawRequest(server.port, path, { host: `127.0.0.1:${server.port}`, [secretHeader]: server.secret });
+      expect(response.body).not.toContain('private');
+    }
+  });
+
+  it('streams pushed events to subscribers', async () => {
+    const { base, server, backend } = await start();
+    const response = await fetch(`${base}/api/events`, { headers: { [secretHeader]: server.secret } });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await reader.read(); // ": connected"
+    backend.events.emit('calls.changed', {});
+    let text = '';
+    while (!text.includes('\n\n')) text += (await reader.read()).value ?? '';
+    expect(text).toContain('data: {"name":"calls.changed","payload":{}}');
+    await reader.cancel();
+  });
+});

@@ -1,0 +1,190 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail } from '../contract/errors';
+import type { Backend } from './backend';
+import { contentSecurityPolicy } from './content-security-policy';
+import { readStaticFile } from './static-files';
+
+export const secretHeader = 'x-klankbord-secret';
+export const secretCookie = 'klankbord_secret';
+export const secretQuery = 'secret';
+const maxBodyBytes = 1024 * 1024;
+
+export interface HttpTransportOptions {
+  readonly backend: Backend;
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly secret?: string;
+}
+
+export interface RunningHttpTransport {
+  readonly port: number;
+  readonly secret: string;
+  /** The URL to open: it carries the secret once, which the server trades for a cookie. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Makes a fresh per-run secret. */
+export function createSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function sameSecret(candidate: string | undefined, secret: string): boolean {
+  if (!candidate) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function setCommonHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', contentSecurityPolicy);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  // Other local pages may not embed our scripts, media or data.
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  response.setHeader('X-Frame-Options', 'DENY');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(message);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The browser-mode transport: HTTP on 127.0.0.1 only. Every request needs the per-run secret: API calls in a
+ * header (which other origins cannot send without a CORS preflight we never grant), documents, assets and media
+ * in a SameSite=Strict, HttpOnly cookie that the first visit obtains from the `?secret=` in the printed URL.
+ * Requests whose Host is not our loopback address are refused (DNS rebinding).
+ */
+export async function startHttpTransport(options: HttpTransportOptions): Promise<RunningHttpTransport> {
+  const secret = options.secret ?? createSecret();
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('request failed', error);
+      if (!response.headersSent) refuse(response, 500, 'Internal error');
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    setCommonHeaders(response);
+    const host = request.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return refuse(response, 421, 'Wrong host');
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const headerSecret = request.headers[secretHeader];
+    const viaHeader = sameSecret(Array.isArray(headerSecret) ? headerSecret[0] : headerSecret, secret);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (!viaHeader) return refuse(response, 403, 'Missing or wrong secret');
+      if (url.pathname === '/api/invoke' && request.method === 'POST') return invoke(request, response);
+      if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(request, response);
+      return refuse(response, 404, 'Not found');
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
+
+    const querySecret = url.searchParams.get(secretQuery) ?? undefined;
+    if (sameSecret(querySecret, secret)) {
+      // Trade the one-time URL secret for a cookie, and drop it from the address bar and history.
+      url.searchParams.delete(secretQuery);
+      response.writeHead(303, {
+        'Set-Cookie': `${secretCookie}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname + url.search,
+        'Cache-Control': 'no-store',
+      });
+      return void response.end();
+    }
+    if (!viaHeader && !sameSecret(cookieValue(request, secretCookie), secret)) {
+      return refuse(response, 403, 'Open Klankbord with the URL printed at start-up (it carries a per-run secret).');
+    }
+    return serveStatic(url.pathname, response);
+  }
+
+  async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    if (body === null) return sendJson(response, 413, fail('invalid_input', 'Request too large'));
+    let message: unknown;
+    try {
+      message = JSON.parse(body);
+    } catch {
+      return sendJson(response, 400, fail('invalid_input', 'Body is not JSON'));
+    }
+    const { method, input } = (typeof message === 'object' && message !== null ? message : {}) as { method?: unknown; input?: unknown };
+    sendJson(response, 200, await options.backend.dispatch(method, input));
+  }
+
+  function openEventStream(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    streams.add(response);
+    const stop = options.backend.events.listen((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
+    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
+    request.on('close', () => {
+      clearInterval(heartbeat);
+      stop();
+      streams.delete(response);
+    });
+  }
+
+  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+    const isDocument = pathname === '/' || pathname === '/index.html' || !pathname.includes('.');
+    const file = await readStaticFile(options.rendererDir, isDocument ? '/index.html' : pathname);
+    if (!file) return refuse(response, 404, isDocument ? 'The renderer is not built: run npm run build.' : 'Not found');
+    if (isDocument) {
+      // The renderer needs the secret for API headers; only an authenticated request ever sees this page.
+      const html = file.body.toString('utf8').replace('<meta name="klankbord-secret" content="" />', `<meta name="klankbord-secret" content="${secret}" />`);
+      response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
+      return void response.end(html);
+    }
+    response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
+    response.end(file.body);
+  }
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    secret,
+    url: `http://127.0.0.1:${port}/?${secretQuery}=${secret}`,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolvePromise());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { Result } from '../contract/errors';
+import type { MethodName, MethodOutput, Methods } from '../contract/methods';
+import type { ServiceContext } from './context';
+import { appHandlers } from './app-service';
+import { callHandlers } from './calls-service';
+import { preferenceHandlers } from './preferences-service';
+
+/** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
+export type Handler<M extends MethodName> = (
+  input: z.output<Methods[M]['input']>,
+  context: ServiceContext,
+) => Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>;
+
+export type Handlers = { readonly [M in MethodName]: Handler<M> };
+
+/** Every method of the contract mapped to its use case; the compiler enforces completeness. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...callHandlers,
+  ...preferenceHandlers,
+};

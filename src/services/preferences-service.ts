@@ -1,0 +1,25 @@
+import type Database from 'better-sqlite3';
+import { ok } from '../contract/errors';
+import { languages, themes, type Preferences } from '../contract/schemas';
+import { readPreferences, writePreferences } from '../storage/preferences-repository';
+import type { Handlers } from './handlers';
+
+/** Reads preferences, ignoring stored values this version does not know (e.g. written by a newer app). */
+function currentPreferences(db: Database.Database): Preferences {
+  const stored = readPreferences(db);
+  const language = languages.find((value) => value === stored.language) ?? null;
+  const theme = themes.find((value) => value === stored.theme) ?? 'system';
+  return { language, theme };
+}
+
+export const preferenceHandlers = {
+  'preferences.get': (_input, context) => ok(currentPreferences(context.db)),
+  'preferences.set': (input, context) => {
+    const changes: Record<string, string | null> = {};
+    if (input.language !== undefined) changes.language = input.language;
+    if (input.theme !== undefined) changes.theme = input.theme;
+    writePreferences(context.db, changes);
+    context.events.emit('preferences.changed', {});
+    return ok(currentPreferences(context.db));
+  },
+} satisfies Partial<Handlers>;

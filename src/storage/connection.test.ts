@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../tests/unit/temp-dir';
+import { insertCall, listCalls } from './calls-repository';
+import { openDatabase } from './connection';
+import { latestSchemaVersion } from './migrations';
+
+const tempDir = useTempDirs();
+
+describe('openDatabase', () => {
+  it('configures WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    const { db, schemaVersion, recovered } = openDatabase(join(tempDir(), 'k.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(schemaVersion).toBe(latestSchemaVersion);
+    expect(recovered).toBeNull();
+    db.close();
+  });
+
+  it('keeps data across reopen', () => {
+    const file = join(tempDir(), 'k.db');
+    const first = openDatabase(file);
+    insertCall(first.db, { id: 'a', title: 'Eerste gesprek', createdAtMs: 1 });
+    first.db.close();
+    const second = openDatabase(file);
+    expect(second.recovered).toBeNull();
+    expect(listCalls(second.db).map((c) => c.title)).toEqual(['Eerste gesprek']);
+    second.db.close();
+  });
+
+  it('moves a file that is not a database aside, byte for byte, and starts fresh', () => {
+    const dir = tempDir();
+    const file = join(dir, 'k.db');
+    writeFileSync(file, 'this is not an SQLite database, it is a shopping list');
+    const opened = openDatabase(file, { now: () => new Date('2026-11-22T10:00:00Z') });
+    expect(opened.recovered).not.toBeNull();
+    expect(opened.recovered?.movedTo).toBe(`${file}.damaged-2026-11-22T10-00-00-000Z`);
+    expect(readFileSync(opened.recovered!.movedTo, 'utf8')).toContain('shopping list');
+    expect(listCalls(opened.db)).toEqual([]);
+    opened.db.close();
+  });
+
+  it('detects a database whose pages were overwritten, never overwrites an earlier damaged copy', () => {
+    const dir = tempDir();
+    const file = join(dir, 'k.db');
+    const seeded = openDatabase(file);
+    for (let i = 0; i < 300; i += 1) insertCall(seeded.db, { id: `c${i}`, title: `Gesprek ${i} ${'x'.repeat(200)}`, createdAtMs: i });
+    seeded.db.pragma('wal_checkpoint(TRUNCATE)');
+    seeded.db.close();
+    const bytes = readFileSync(file);
+    // Scribble over the middle of the file, as a failing disk or a bad copy would.
+    bytes.fill(0x5a, 4096 * 3, 4096 * 6);
+    writeFileSync(file, bytes);
+    writeFileSync(`${file}.damaged-2026-11-22T10-00-00-000Z`, 'an earlier damaged copy');
+
+    const opened = openDatabase(file, { now: () => new Date('2026-11-22T10:00:00Z') });
+    expect(opened.recovered?.movedTo).toBe(`${file}.damaged-2026-11-22T10-00-00-000Z-2`);
+    expect(readFileSync(`${file}.damaged-2026-11-22T10-00-00-000Z`, 'utf8')).toBe('an earlier damaged copy');
+    expect(readFileSync(opened.recovered!.movedTo).equals(bytes)).toBe(true);
+    opened.db.close();
+    expect(readdirSync(dir).filter((name) => name.includes('damaged'))).toHaveLength(2);
+  });
+
+  it('a healthy database with a WAL file is not treated as damaged', () => {
+    const file = join(tempDir(), 'k.db');
+    const a = openDatabase(file);
+    insertCall(a.db, { id: 'w', title: 'in the WAL', createdAtMs: 1 });
+    // Simulate a crash: copy the files while the connection is open, so the WAL is not checkpointed.
+    const copy = `${file}.copy`;
+    writeFileSync(copy, readFileSync(file));
+    writeFileSync(`${copy}-wal`, readFileSync(`${file}-wal`));
+    a.db.close();
+    const b = openDatabase(copy);
+    expect(b.recovered).toBeNull();
+    expect(listCalls(b.db).map((c) => c.title)).toEqual(['in the WAL']);
+    b.db.close();
+    expect(existsSync(copy)).toBe(true);
+  });
+
+  it('enforces foreign keys', () => {
+    const { db } = openDatabase(join(tempDir(), 'k.db'));
+    expect(() => db.prepare("INSERT INTO reviews VALUES ('r', 'missing', 'x', 'draft', 1, 1)").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('opens with a plain better-sqlite3 handle afterwards (the file is a normal SQLite database)', () => {
+    const file = join(tempDir(), 'k.db');
+    openDatabase(file).db.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    raw.close();
+  });
+});

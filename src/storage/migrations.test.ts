@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../tests/unit/temp-dir';
+import { insertCall, listCalls } from './calls-repository';
+import { DatabaseTooNewError, latestSchemaVersion, migrate, migrations, type Migration } from './migrations';
+
+const tempDir = useTempDirs();
+
+describe('migrations', () => {
+  it('are numbered 1..n in order', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+    expect(latestSchemaVersion).toBe(migrations.length);
+  });
+
+  it('migration 1 creates calls, reviews and preferences, and data survives re-running migrate', () => {
+    const file = join(tempDir(), 'db.sqlite');
+    const db = new Database(file);
+    expect(migrate(db, migrations, 1)).toBe(1);
+    insertCall(db, { id: 'c1', title: 'Retour', agentName: 'Sanne', recordedAt: '2026-01-02T10:00:00Z', durationMs: 61_000, createdAtMs: 1 });
+    db.prepare("INSERT INTO reviews VALUES ('r1', 'c1', 'rev', 'draft', 1, 1)").run();
+    db.prepare("INSERT INTO preferences VALUES ('language', 'en')").run();
+    db.close();
+
+    const reopened = new Database(file);
+    expect(migrate(reopened)).toBe(latestSchemaVersion);
+    expect(listCalls(reopened)).toEqual([
+      expect.objectContaining({ id: 'c1', title: 'Retour', agentName: 'Sanne', durationMs: 61_000, reviewStatus: 'draft', reviewCount: 1 }),
+    ]);
+    expect(reopened.prepare('SELECT value FROM preferences').pluck().get()).toBe('en');
+    reopened.close();
+  });
+
+  it('tables are STRICT: a text duration is refused', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(() => db.prepare("INSERT INTO calls (id, title, duration_ms, created_at_ms) VALUES ('x', 't', 'long', 1)").run()).toThrow(/cannot store TEXT/);
+  });
+
+  it('refuses a database newer than the app and leaves it untouched', () => {
+    const db = new Database(':memory:');
+    db.pragma('user_version = 999');
+    expect(() => migrate(db)).toThrow(DatabaseTooNewError);
+    expect(db.pragma('user_version', { simple: true })).toBe(999);
+  });
+
+  it('runs each migration in its own transaction: a failing one leaves the previous version intact', () => {
+    const db = new Database(':memory:');
+    const broken: Migration[] = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'broken', up: (d) => { d.exec('CREATE TABLE half (x INTEGER) STRICT'); throw new Error('boom'); } },
+    ];
+    expect(() => migrate(db, broken)).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+  });
+});

@@ -1,0 +1,17 @@
+import { test as base } from '@playwright/test';
+import { startBrowserMode, makeDataDir, type BrowserModeApp } from '../support/browser-mode';
+import { applySeed, type Seed } from '../support/seed';
+
+/** Each test gets its own backend and temporary data folder, seeded first when the test sets `seed`. */
+export const test = base.extend<{ seed: Seed | null; app: BrowserModeApp }>({
+  seed: [null, { option: true }],
+  app: async ({ seed }, use) => {
+    const dataDir = makeDataDir();
+    if (seed) applySeed(dataDir, seed);
+    const app = await startBrowserMode(dataDir);
+    await use(app);
+    await app.stop();
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { importProgressSchema, importSummarySchema } from './imports';
 
 /** Push events from the backend to every open renderer. */
 export const events = {
   /** The set of calls or their review status changed. */
   'calls.changed': z.object({}),
   'preferences.changed': z.object({}),
+  'imports.progress': importProgressSchema,
+  'imports.finished': importSummarySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { appInfoSchema, callSummarySchema, preferencesSchema } from './schemas';
+import { importSourceSchema } from './imports';
+import { appInfoSchema, callDetailSchema, callMetadataSchema, callSummarySchema, preferencesSchema, speakerRoleSchema } from './schemas';
 
 const noInput = z.object({}).strict();
 
@@ -13,6 +14,21 @@ export const methods = {
     input: z.object({ search: z.string().max(200).optional() }).strict(),
     output: z.array(callSummarySchema),
   },
+  'calls.get': { input: z.object({ callId: z.string().min(1).max(100) }).strict(), output: callDetailSchema },
+  'calls.update': {
+    input: z.object({ callId: z.string().min(1).max(100), changes: callMetadataSchema.strict() }).strict(),
+    output: callDetailSchema,
+  },
+  'calls.setSpeakerRoles': {
+    input: z.object({ callId: z.string().min(1).max(100), roles: z.record(z.string().max(200), speakerRoleSchema) }).strict(),
+    output: callDetailSchema,
+  },
+  /** Starts importing files in the background; progress and the summary arrive as events. */
+  'imports.start': {
+    input: z.object({ sources: z.array(importSourceSchema).min(1).max(10_000) }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'imports.cancel': { input: z.object({ jobId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -36,3 +36,55 @@ export const appInfoSchema = z.object({
   recoveredDatabase: recoveredDatabaseSchema.nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const speakerRoleSchema = z.enum(['agent', 'customer', 'unknown']);
+
+const wordSchema = z.object({ text: z.string(), startMs: z.number(), endMs: z.number(), confidence: z.number().optional() });
+
+export const transcriptSegmentSchema = z.object({
+  speaker: z.string().nullable(),
+  channel: z.number().int().nullable(),
+  startMs: z.number(),
+  endMs: z.number(),
+  text: z.string(),
+  words: z.array(wordSchema).readonly(),
+});
+
+export const callDetailSchema = z.object({
+  call: callSummarySchema,
+  agentChannel: z.union([z.literal(0), z.literal(1)]),
+  audio: z
+    .object({
+      id: z.string(),
+      originalName: z.string(),
+      container: z.string(),
+      codec: z.string(),
+      mimeType: z.string(),
+      sampleRateHz: z.number().int(),
+      channels: z.number().int(),
+      durationMs: z.number().int(),
+      pairsPerSecond: z.number().int(),
+    })
+    .nullable(),
+  transcript: z
+    .object({
+      format: z.string(),
+      language: z.string().nullable(),
+      sourceName: z.string(),
+      segments: z.array(transcriptSegmentSchema).readonly(),
+      warnings: z.array(z.object({ code: z.string(), count: z.number() })).readonly(),
+      speakerRoles: z.record(z.string(), speakerRoleSchema),
+    })
+    .nullable(),
+});
+export type CallDetail = z.infer<typeof callDetailSchema>;
+
+export const callMetadataSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    agentName: z.string().trim().max(200),
+    customerRef: z.string().trim().max(200),
+    recordedAt: z.string().datetime({ offset: true }).nullable(),
+    agentChannel: z.union([z.literal(0), z.literal(1)]),
+  })
+  .partial();

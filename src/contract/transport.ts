@@ -12,6 +12,8 @@ export interface Transport {
 export interface RawBridge {
   invoke(message: { method: string; input: unknown }): Promise<unknown>;
   subscribe(handler: (message: EventMessage) => void): () => void;
+  /** The path of a File object the user dropped or picked (contract code has no DOM types, hence `object`). */
+  pathForFile(file: object): string;
 }
 
 /** The single IPC channel names; one for calls, one for pushed events. */

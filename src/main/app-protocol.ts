@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
 import { protocol } from 'electron';
+import type { Backend } from '../server/backend';
 import { contentSecurityPolicy } from '../server/content-security-policy';
+import { mediaResponse } from '../server/media';
 import { readStaticFile } from '../server/static-files';
 
 export const appScheme = 'app';
@@ -11,11 +14,20 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `app://klankbord/`, never from file://, with the app's CSP. */
-export function handleAppProtocol(rendererDir: string): void {
+/**
+ * Serves the built renderer from `app://klankbord/` (never file://) with the app's CSP, and audio and peaks under
+ * `/media/` with Range support (protocol.handle does not do Range for us).
+ */
+export function handleAppProtocol(rendererDir: string, backend: Backend): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'klankbord') return new Response('Not found', { status: 404 });
+    if (url.pathname.startsWith('/media/')) {
+      const media = await mediaResponse(backend, url.pathname, request.headers.get('range'));
+      const body = media.body?.();
+      const stream = body === undefined ? null : Buffer.isBuffer(body) ? new Uint8Array(body) : (Readable.toWeb(body) as ReadableStream<Uint8Array>);
+      return new Response(stream, { status: media.status, headers: media.headers });
+    }
     const isDocument = url.pathname === '/' || !url.pathname.includes('.');
     const file = await readStaticFile(rendererDir, isDocument ? '/index.html' : url.pathname);
     if (!file) return new Response('Not found', { status: 404 });

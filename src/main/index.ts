@@ -36,7 +36,7 @@ function openBackend(): Backend | null {
   const override = dataDirFlag(process.argv) ?? process.env.KLANKBORD_DATA_DIR;
   const dataDir = override && override.trim() !== '' ? override : app.getPath('userData');
   try {
-    return createBackend({ dataDir, nativeBinding: process.env.KLANKBORD_SQLITE_BINDING || undefined });
+    return createBackend({ dataDir, nativeBinding: process.env.KLANKBORD_SQLITE_BINDING || undefined, allowPathSources: true });
   } catch (error) {
     const detail = error instanceof DatabaseTooNewError ? `${error.message}\n\nUpdate Klankbord to open it.` : String(error);
     dialog.showErrorBox('Klankbord', `Klankbord cannot open its data folder ${dataDir}.\n\n${detail}`);
@@ -64,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    handleAppProtocol(join(__dirname, '../renderer'));
+    handleAppProtocol(join(__dirname, '../renderer'), backend);
     connectIpc(backend, () => windows);
     createWindow();
     app.on('activate', () => {

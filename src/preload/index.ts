@@ -1,5 +1,5 @@
-// Exposes exactly two functions on one channel pair; the renderer never sees ipcRenderer.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+// Exposes invoke/subscribe on one channel pair, and the path of user-chosen files; never ipcRenderer itself.
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { EventMessage } from '../contract/events';
 import type { RawBridge } from '../contract/transport';
 
@@ -14,6 +14,8 @@ const bridge: RawBridge = {
     ipcRenderer.on(eventChannel, listener);
     return () => ipcRenderer.removeListener(eventChannel, listener);
   },
+  // The path of a file the user dropped or picked: the renderer gets only paths the user gave it.
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
 contextBridge.exposeInMainWorld('klankbord', bridge);

@@ -1,5 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { getAudio, readPeaks } from '../storage/audio-repository';
+import { ImportQueue } from '../services/import-queue';
+import { analyzeAudio } from './audio/analyze-audio';
+import { looksLikeText, sniffAudioContainer } from './audio/sniff';
+import { decodeText } from './text-decoding';
 import type { AppInfo } from '../contract/schemas';
 import { openDatabase } from '../storage/connection';
 import { createDispatch, type Dispatch } from '../services/dispatch';
@@ -15,6 +20,14 @@ export interface Backend {
   readonly dispatch: Dispatch;
   readonly events: EventHub;
   readonly info: AppInfo;
+  /** Where browser-mode uploads are written before import. */
+  readonly stagingDir: string;
+  /** The stored audio file behind an opaque audio id (for media streaming), or undefined. */
+  audioFile(audioId: string): { readonly path: string; readonly mimeType: string } | undefined;
+  /** The stored peaks of an audio file: Int16 little-endian, channel after channel. */
+  peaks(audioId: string): Buffer | undefined;
+  /** Resolves when background imports are done. */
+  idle(): Promise<void>;
   close(): void;
 }
 
@@ -22,6 +35,8 @@ export interface BackendOptions {
   readonly dataDir: string;
   readonly nativeBinding?: string;
   readonly checkOutputs?: boolean;
+  /** Electron and the CLI pass file paths; browser mode must upload (default false). */
+  readonly allowPathSources?: boolean;
 }
 
 /** The Node composition root shared by Electron, browser mode and the CLI. */
@@ -37,12 +52,33 @@ export function createBackend(options: BackendOptions): Backend {
     schemaVersion: opened.schemaVersion,
     recoveredDatabase: opened.recovered,
   };
-  const context = { db: opened.db, events, info, now: () => Date.now() };
+  const audioDir = join(options.dataDir, 'audio');
+  const stagingDir = join(options.dataDir, 'staging');
+  mkdirSync(audioDir, { recursive: true });
+  mkdirSync(stagingDir, { recursive: true });
+  const importQueue = new ImportQueue();
+  const context = {
+    db: opened.db,
+    events,
+    info,
+    now: () => Date.now(),
+    paths: { audioDir, stagingDir },
+    allowPathSources: options.allowPathSources ?? false,
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText },
+    importQueue,
+  };
   const dispatch = createDispatch(handlers, context, { checkOutputs: options.checkOutputs });
   return {
     dispatch,
     events,
     info,
+    stagingDir,
+    audioFile: (audioId) => {
+      const audio = /^[0-9a-f-]{36}$/.test(audioId) ? getAudio(opened.db, audioId) : undefined;
+      return audio ? { path: join(audioDir, audio.storedName), mimeType: audio.mimeType } : undefined;
+    },
+    peaks: (audioId) => readPeaks(opened.db, audioId)?.bytes,
+    idle: () => importQueue.idle(),
     close: () => opened.db.close(),
   };
 }

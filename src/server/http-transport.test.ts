@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ afterEach(async () => {
   }
 });
 
-async function start() {
+async function start(allowPathSources = false) {
   const dataDir = tempDir();
   const rendererDir = join(tempDir(), 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
@@ -24,7 +24,7 @@ async function start() {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   // A file right next to the renderer folder: a path traversal would reach it.
   writeFileSync(join(rendererDir, '..', 'outside.txt'), 'private');
-  const backend = createBackend({ dataDir, checkOutputs: true });
+  const backend = createBackend({ dataDir, checkOutputs: true, allowPathSources });
   const server = await startHttpTransport({ backend, rendererDir });
   running.push({ server, backend });
   return { server, backend, base: `http://127.0.0.1:${server.port}` };
@@ -116,6 +116,45 @@ describe('browser-mode HTTP transport', () => {
       const response = await rawRequest(server.port, path, { host: `127.0.0.1:${server.port}`, [secretHeader]: server.secret });
       expect(response.body).not.toContain('private');
     }
+  });
+
+  it('serves audio with Range support and peaks as binary, by opaque id only', async () => {
+    const { base, server, backend } = await start(true);
+    const fixture = join(__dirname, '../../tests/fixtures/audio/tone-stereo-8k.wav');
+    await backend.dispatch('imports.start', { sources: [{ kind: 'path', path: fixture }] });
+    await backend.idle();
+    const detail = (await backend.dispatch('calls.list', {})) as { ok: true; value: { id: string }[] };
+    const call = (await backend.dispatch('calls.get', { callId: detail.value[0]!.id })) as { ok: true; value: { audio: { id: string; channels: number; durationMs: number; pairsPerSecond: number } } };
+    const audio = call.value.audio;
+    const cookie = { cookie: `${secretCookie}=${server.secret}` };
+    const whole = await fetch(`${base}/media/audio/${audio.id}`, { headers: cookie });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(Number(whole.headers.get('content-length'))).toBe(readFileSync(fixture).length);
+    const part = await fetch(`${base}/media/audio/${audio.id}`, { headers: { ...cookie, range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 100-199/${readFileSync(fixture).length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(readFileSync(fixture).subarray(100, 200))).toBe(true);
+    expect((await fetch(`${base}/media/audio/${audio.id}`, { headers: { ...cookie, range: 'bytes=999999-' } })).status).toBe(416);
+    const peaks = await fetch(`${base}/media/peaks/${audio.id}`, { headers: cookie });
+    expect((await peaks.arrayBuffer()).byteLength).toBe(audio.channels * (audio.durationMs / 1000) * audio.pairsPerSecond * 2 * 2);
+    expect((await fetch(`${base}/media/audio/${audio.id}`)).status).toBe(403);
+    expect((await fetch(`${base}/media/audio/..%2f..%2fklankbord.db`, { headers: cookie })).status).toBe(404);
+  });
+
+  it('imports uploaded files; path sources are refused in browser mode', async () => {
+    const { base, server, backend } = await start(false);
+    const headers = { [secretHeader]: server.secret };
+    const bytes = readFileSync(join(__dirname, '../../tests/fixtures/audio/tone-mulaw-8k.wav'));
+    const upload = await fetch(`${base}/api/upload?name=${encodeURIComponent('klacht 1.wav')}`, { method: 'POST', headers, body: bytes });
+    const staged = (await upload.json()) as { ok: true; value: { kind: 'staged'; stagedId: string; name: string } };
+    expect(staged.value).toMatchObject({ kind: 'staged', name: 'klacht 1.wav' });
+    const refused = await backend.dispatch('imports.start', { sources: [{ kind: 'path', path: '/etc/passwd' }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await backend.dispatch('imports.start', { sources: [staged.value] })).toMatchObject({ ok: true });
+    await backend.idle();
+    expect(await backend.dispatch('calls.list', {})).toMatchObject({ ok: true, value: [{ title: 'klacht 1', durationMs: 500 }] });
+    expect(readdirSync(backend.stagingDir)).toEqual([]);
   });
 
   it('streams pushed events to subscribers', async () => {

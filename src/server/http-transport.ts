@@ -1,15 +1,23 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { fail } from '../contract/errors';
 import type { Backend } from './backend';
 import { contentSecurityPolicy } from './content-security-policy';
+import { mediaResponse } from './media';
 import { readStaticFile } from './static-files';
 
 export const secretHeader = 'x-klankbord-secret';
 export const secretCookie = 'klankbord_secret';
 export const secretQuery = 'secret';
 const maxBodyBytes = 1024 * 1024;
+/** Uploads (browser-mode import) up to the import's own audio limit. */
+const maxUploadBytes = 4 * 1024 ** 3;
 
 export interface HttpTransportOptions {
   readonly backend: Backend;
@@ -110,6 +118,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       if (!viaHeader) return refuse(response, 403, 'Missing or wrong secret');
       if (url.pathname === '/api/invoke' && request.method === 'POST') return invoke(request, response);
       if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(request, response);
+      if (url.pathname === '/api/upload' && request.method === 'POST') return upload(request, response, url);
       return refuse(response, 404, 'Not found');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
@@ -128,7 +137,40 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     if (!viaHeader && !sameSecret(cookieValue(request, secretCookie), secret)) {
       return refuse(response, 403, 'Open Klankbord with the URL printed at start-up (it carries a per-run secret).');
     }
+    if (url.pathname.startsWith('/media/')) return serveMedia(request, response, url.pathname);
     return serveStatic(url.pathname, response);
+  }
+
+  async function serveMedia(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+    const media = await mediaResponse(options.backend, pathname, request.headers.range);
+    response.writeHead(media.status, media.headers);
+    if (!media.body || request.method === 'HEAD') return void response.end();
+    const body = media.body();
+    if (Buffer.isBuffer(body)) return void response.end(body);
+    await pipeline(body, response).catch(() => undefined); // the player often aborts a range it no longer needs
+  }
+
+  /** Streams one uploaded file into the staging folder; the import then refers to it by id. */
+  async function upload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const name = (url.searchParams.get('name') ?? '').split(/[\\/]/).pop()?.slice(0, 255) ?? '';
+    if (!name) return sendJson(response, 400, fail('invalid_input', 'Missing file name'));
+    const declared = Number(request.headers['content-length'] ?? '0');
+    if (declared > maxUploadBytes) return sendJson(response, 413, fail('invalid_input', 'File too large'));
+    const stagedId = randomUUID();
+    const target = join(options.backend.stagingDir, stagedId);
+    let received = 0;
+    request.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxUploadBytes) request.destroy(new Error('too large'));
+    });
+    try {
+      await pipeline(request, createWriteStream(target, { flags: 'wx' }));
+    } catch {
+      await rm(target, { force: true });
+      if (!response.headersSent) sendJson(response, 400, fail('invalid_input', 'Upload failed'));
+      return;
+    }
+    sendJson(response, 200, { ok: true, value: { kind: 'staged', stagedId, name } });
   }
 
   async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {

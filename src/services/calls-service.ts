@@ -1,7 +1,58 @@
-import { ok } from '../contract/errors';
-import { listCalls } from '../storage/calls-repository';
+import type Database from 'better-sqlite3';
+import { fail, ok, type Result } from '../contract/errors';
+import type { CallDetail } from '../contract/schemas';
+import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
+import { getAudio } from '../storage/audio-repository';
+import { getCall, listCalls, updateCall } from '../storage/calls-repository';
+import { getTranscript, saveSpeakerRoles } from '../storage/transcripts-repository';
 import type { Handlers } from './handlers';
+
+/** Everything the call screen needs in one read: metadata, audio facts (not the audio), transcript. */
+export function readCallDetail(db: Database.Database, callId: string): Result<CallDetail> {
+  const call = getCall(db, callId);
+  const summary = listCalls(db).find((row) => row.id === callId);
+  if (!call || !summary) return fail('not_found', `No call ${callId}`);
+  const audio = call.audioId ? getAudio(db, call.audioId) : undefined;
+  const pairsPerSecond = audio ? ((db.prepare('SELECT pairs_per_second FROM audio_peaks WHERE audio_id = ? LIMIT 1').pluck().get(audio.id) as number | undefined) ?? 0) : 0;
+  const transcript = getTranscript(db, callId);
+  return ok({
+    call: summary,
+    agentChannel: call.agentChannel,
+    audio: audio
+      ? { id: audio.id, originalName: audio.originalName, container: audio.container, codec: audio.codec, mimeType: audio.mimeType, sampleRateHz: audio.sampleRateHz, channels: audio.channels, durationMs: audio.durationMs, pairsPerSecond }
+      : null,
+    transcript: transcript
+      ? { format: transcript.format, language: transcript.language, sourceName: transcript.sourceName, segments: transcript.segments, warnings: transcript.warnings, speakerRoles: { ...transcript.speakerRoles } }
+      : null,
+  });
+}
 
 export const callHandlers = {
   'calls.list': (input, context) => ok(listCalls(context.db, input.search)),
+  'calls.get': (input, context) => readCallDetail(context.db, input.callId),
+  'calls.update': (input, context) => {
+    const before = getCall(context.db, input.callId);
+    if (!before) return fail('not_found', `No call ${input.callId}`);
+    context.db.transaction(() => {
+      updateCall(context.db, input.callId, input.changes);
+      // Swapping the agent channel re-derives channel-based speaker roles (label-based ones stay as edited).
+      if (input.changes.agentChannel !== undefined && input.changes.agentChannel !== before.agentChannel) {
+        const transcript = getTranscript(context.db, input.callId);
+        if (transcript) {
+          const guessed = guessSpeakerRoles(transcript, input.changes.agentChannel);
+          const roles = Object.fromEntries(Object.entries(transcript.speakerRoles).map(([key, role]) => [key, key.startsWith('channel:') ? (guessed[key] ?? role) : role]));
+          saveSpeakerRoles(context.db, input.callId, roles);
+        }
+      }
+    })();
+    context.events.emit('calls.changed', {});
+    return readCallDetail(context.db, input.callId);
+  },
+  'calls.setSpeakerRoles': (input, context) => {
+    const transcript = getTranscript(context.db, input.callId);
+    if (!transcript) return fail('not_found', `Call ${input.callId} has no transcript`);
+    const known = Object.fromEntries(Object.entries(input.roles).filter(([key]) => key in transcript.speakerRoles));
+    saveSpeakerRoles(context.db, input.callId, { ...transcript.speakerRoles, ...known });
+    return readCallDetail(context.db, input.callId);
+  },
 } satisfies Partial<Handlers>;

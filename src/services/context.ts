@@ -1,11 +1,23 @@
 import type Database from 'better-sqlite3';
 import type { AppInfo } from '../contract/schemas';
 import type { EventHub } from './event-hub';
+import type { ImportPorts } from './import-ports';
+import type { ImportQueue } from './import-queue';
 
-/** What every use case may use: the database, the event hub, and facts about this run. */
+/** What every use case may use: the database, the event hub, adapters, and facts about this run. */
 export interface ServiceContext {
   readonly db: Database.Database;
   readonly events: EventHub;
   readonly info: AppInfo;
   readonly now: () => number;
+  readonly paths: {
+    /** Where imported audio is copied (content-addressed names). */
+    readonly audioDir: string;
+    /** Where browser-mode uploads wait until imported. */
+    readonly stagingDir: string;
+  };
+  /** Whether callers may name files by path (Electron dialog, CLI); browser mode uploads instead. */
+  readonly allowPathSources: boolean;
+  readonly ports: ImportPorts;
+  readonly importQueue: ImportQueue;
 }

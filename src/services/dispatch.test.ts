@@ -1,23 +1,17 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../contract/errors';
-import { migrate } from '../storage/migrations';
+import { makeServiceContext } from '../../tests/unit/service-context';
+import { useTempDirs } from '../../tests/unit/temp-dir';
 import { insertCall } from '../storage/calls-repository';
 import type { ServiceContext } from './context';
 import { createDispatch } from './dispatch';
-import { EventHub } from './event-hub';
 import { handlers, type Handlers } from './handlers';
 
+const tempDir = useTempDirs();
+
 function makeContext(): ServiceContext {
-  const db = new Database(':memory:');
-  migrate(db);
-  return {
-    db,
-    events: new EventHub(),
-    now: () => 0,
-    info: { version: 't', dataDir: '/d', databaseFile: '/d/k.db', schemaVersion: 1, recoveredDatabase: null },
-  };
+  return makeServiceContext(tempDir());
 }
 
 describe('dispatch', () => {

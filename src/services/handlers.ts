@@ -4,6 +4,7 @@ import type { MethodName, MethodOutput, Methods } from '../contract/methods';
 import type { ServiceContext } from './context';
 import { appHandlers } from './app-service';
 import { callHandlers } from './calls-service';
+import { importHandlers } from './import-service';
 import { preferenceHandlers } from './preferences-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
@@ -18,5 +19,6 @@ export type Handlers = { readonly [M in MethodName]: Handler<M> };
 export const handlers: Handlers = {
   ...appHandlers,
   ...callHandlers,
+  ...importHandlers,
   ...preferenceHandlers,
 };

@@ -9,13 +9,15 @@ export interface NewCall {
   readonly recordedAt?: string | null;
   readonly durationMs?: number;
   readonly createdAtMs: number;
+  readonly audioId?: string | null;
+  readonly agentChannel?: 0 | 1;
 }
 
 /** Inserts one call. */
 export function insertCall(db: Database.Database, call: NewCall): void {
   db.prepare(
-    `INSERT INTO calls (id, title, agent_name, customer_ref, recorded_at, duration_ms, created_at_ms)
-     VALUES (@id, @title, @agentName, @customerRef, @recordedAt, @durationMs, @createdAtMs)`,
+    `INSERT INTO calls (id, title, agent_name, customer_ref, recorded_at, duration_ms, created_at_ms, audio_id, agent_channel)
+     VALUES (@id, @title, @agentName, @customerRef, @recordedAt, @durationMs, @createdAtMs, @audioId, @agentChannel)`,
   ).run({
     id: call.id,
     title: call.title,
@@ -24,7 +26,49 @@ export function insertCall(db: Database.Database, call: NewCall): void {
     recordedAt: call.recordedAt ?? null,
     durationMs: call.durationMs ?? 0,
     createdAtMs: call.createdAtMs,
+    audioId: call.audioId ?? null,
+    agentChannel: call.agentChannel ?? 0,
   });
+}
+
+export interface CallRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly agentName: string;
+  readonly customerRef: string;
+  readonly recordedAt: string | null;
+  readonly durationMs: number;
+  readonly audioId: string | null;
+  readonly agentChannel: 0 | 1;
+}
+
+/** Reads one call's own columns. */
+export function getCall(db: Database.Database, id: string): CallRecord | undefined {
+  return db
+    .prepare(
+      `SELECT id, title, agent_name AS agentName, customer_ref AS customerRef, recorded_at AS recordedAt, duration_ms AS durationMs,
+              audio_id AS audioId, agent_channel AS agentChannel
+         FROM calls WHERE id = ?`,
+    )
+    .get(id) as CallRecord | undefined;
+}
+
+export type CallChanges = Partial<Pick<CallRecord, 'title' | 'agentName' | 'customerRef' | 'recordedAt' | 'agentChannel'>>;
+
+const changeColumns: Record<keyof CallChanges, string> = {
+  title: 'title',
+  agentName: 'agent_name',
+  customerRef: 'customer_ref',
+  recordedAt: 'recorded_at',
+  agentChannel: 'agent_channel',
+};
+
+/** Updates the given metadata fields; returns false when the call does not exist. */
+export function updateCall(db: Database.Database, id: string, changes: CallChanges): boolean {
+  const keys = (Object.keys(changes) as (keyof CallChanges)[]).filter((key) => changes[key] !== undefined);
+  if (keys.length === 0) return getCall(db, id) !== undefined;
+  const assignments = keys.map((key) => `${changeColumns[key]} = @${key}`).join(', ');
+  return db.prepare(`UPDATE calls SET ${assignments} WHERE id = @id`).run({ ...changes, id }).changes > 0;
 }
 
 interface CallRow {

@@ -31,6 +31,17 @@ describe('migrations', () => {
     reopened.close();
   });
 
+  it('migration 2 keeps existing calls and adds audio, peaks and transcripts', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 1);
+    insertCall(db, { id: 'old', title: 'Van voor de audio', createdAtMs: 1 });
+    migrate(db, migrations, 2);
+    expect(db.prepare('SELECT id, title, audio_id, agent_channel FROM calls').all()).toEqual([{ id: 'old', title: 'Van voor de audio', audio_id: null, agent_channel: 0 }]);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['audio_files', 'audio_peaks', 'transcripts']));
+    expect(() => db.prepare("UPDATE calls SET agent_channel = 2 WHERE id = 'old'").run()).toThrow(/CHECK/);
+  });
+
   it('tables are STRICT: a text duration is refused', () => {
     const db = new Database(':memory:');
     migrate(db);

@@ -29,6 +29,9 @@ export function createFakeTransport(handlers: FakeHandlers): FakeTransport {
       listeners.set(name, set);
       return () => set.delete(handler as (payload: unknown) => void);
     },
+    async stageFile(file) {
+      return ok({ kind: 'staged', stagedId: '00000000-0000-0000-0000-000000000000', name: file.name });
+    },
     emit(name, payload) {
       for (const handler of listeners.get(name) ?? []) handler(payload);
     },

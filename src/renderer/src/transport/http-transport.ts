@@ -54,6 +54,18 @@ export function createHttpTransport(secret: string, base = ''): Transport {
         return fail('backend_unreachable', error instanceof Error ? error.message : 'network error');
       }
     },
+    async stageFile(file) {
+      try {
+        const response = await fetch(`${base}/api/upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { [secretHeader]: secret, 'content-type': 'application/octet-stream' },
+          body: file,
+        });
+        return (await response.json()) as Awaited<ReturnType<Transport['stageFile']>>;
+      } catch (error) {
+        return fail('backend_unreachable', error instanceof Error ? error.message : 'upload failed');
+      }
+    },
     subscribe<E extends EventName>(name: E, handler: (payload: EventPayload<E>) => void): () => void {
       if (!streaming) {
         streaming = true;

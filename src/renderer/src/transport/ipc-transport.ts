@@ -1,4 +1,4 @@
-import { fail, type Result } from '../../../contract/errors';
+import { fail, ok, type Result } from '../../../contract/errors';
 import type { EventName, EventPayload } from '../../../contract/events';
 import type { RawBridge } from '../../../contract/transport';
 import type { MethodInput, MethodName, MethodOutput, Transport } from './types';
@@ -17,6 +17,10 @@ export function createIpcTransport(bridge: RawBridge): Transport {
       return bridge.subscribe((message) => {
         if (message.name === name) handler(message.payload as EventPayload<E>);
       });
+    },
+    async stageFile(file) {
+      const path = bridge.pathForFile(file);
+      return path ? ok({ kind: 'path', path }) : fail('invalid_input', 'This file has no path on disk');
     },
   };
 }

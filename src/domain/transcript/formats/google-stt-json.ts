@@ -1,0 +1,8 @@
+import type { TranscriptFormatReader } from '../model';
+
+/** Placeholder until this format's reader is written: detects nothing. */
+export const googleSttJsonReader: TranscriptFormatReader = {
+  format: 'google-stt-json',
+  detect: () => false,
+  read: () => ({ ok: false, error: { code: 'transcript_malformed', detail: 'reader not implemented', format: 'google-stt-json' } }),
+};

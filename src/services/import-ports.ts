@@ -1,0 +1,22 @@
+/** Adapters the import use case needs from the server layer (audio decoding runs outside the services). */
+export interface ImportPorts {
+  analyzeAudio(path: string, signal?: AbortSignal): Promise<
+    | {
+        readonly ok: true;
+        readonly value: {
+          readonly container: string;
+          readonly codec: string;
+          readonly mimeType: string;
+          readonly sampleRateHz: number;
+          readonly channels: number;
+          readonly durationMs: number;
+          readonly peaks: readonly Int16Array[];
+          readonly pairsPerSecond: number;
+        };
+      }
+    | { readonly ok: false; readonly problem: string; readonly detail: string }
+  >;
+  sniffAudioContainer(head: Uint8Array): string | null;
+  looksLikeText(head: Uint8Array): boolean;
+  decodeText(bytes: Uint8Array): { readonly text: string; readonly encoding: string };
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fail, ok } from '../contract/errors';
+import type { ImportIssue, ImportSource } from '../contract/imports';
+import { parseTranscript } from '../domain/transcript/parse-transcript';
+import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
+import { findAudioBySha, insertAudio } from '../storage/audio-repository';
+import { insertCall } from '../storage/calls-repository';
+import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
+import type { ServiceContext } from './context';
+import type { Handlers } from './handlers';
+import { classifyFile, expandSources, hashFile, pairingStem, titleFromFileName, type ImportFile } from './import-files';
+
+/** Transcripts may run a little past the audio (rounding, trailing silence trimmed by the recorder). */
+const transcriptOverrunToleranceMs = 1500;
+
+const issue = (fileName: string, code: ImportIssue['code'], detail: string, severity: ImportIssue['severity'] = 'error'): ImportIssue => ({ fileName, code, severity, detail });
+
+/** Reads, decodes and parses a transcript file; returns the issues it raised and the transcript if usable. */
+async function readTranscript(file: ImportFile, context: ServiceContext, audioDurationMs: number) {
+  const issues: ImportIssue[] = [];
+  const { text, encoding } = context.ports.decodeText(await readFile(file.path));
+  if (encoding === 'windows-1252') issues.push(issue(file.name, 'transcript_not_utf8', 'read as Windows-1252', 'warning'));
+  const parsed = parseTranscript(text);
+  if (!parsed.ok) {
+    issues.push(issue(file.name, parsed.error.code, parsed.error.detail));
+    return { issues, transcript: null };
+  }
+  const lastEndMs = Math.max(...parsed.transcript.segments.map((segment) => segment.endMs));
+  if (lastEndMs > audioDurationMs + transcriptOverrunToleranceMs) {
+    issues.push(issue(file.name, 'transcript_longer_than_audio', `transcript ends at ${lastEndMs} ms, audio lasts ${audioDurationMs} ms`));
+    return { issues, transcript: null };
+  }
+  return { issues, transcript: parsed.transcript };
+}
+
+/** Imports one audio file with its transcript (if any) as a new call; returns the call id or null. */
+async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefined, context: ServiceContext, signal: AbortSignal, issues: ImportIssue[]): Promise<string | null> {
+  const sha256 = await hashFile(audio.path, signal);
+  const existing = findAudioBySha(context.db, sha256);
+  if (existing) {
+    issues.push(issue(audio.name, 'duplicate_audio', `same recording as ${existing.originalName}`, 'warning'));
+    const call = context.db.prepare('SELECT id FROM calls WHERE audio_id = ?').pluck().get(existing.id) as string | undefined;
+    if (call && transcriptFile && !getTranscript(context.db, call)) {
+      const read = await readTranscript(transcriptFile, context, existing.durationMs);
+      issues.push(...read.issues);
+      if (read.transcript) {
+        const agentChannel = (context.db.prepare('SELECT agent_channel FROM calls WHERE id = ?').pluck().get(call) as 0 | 1) ?? 0;
+        saveTranscript(context.db, call, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, agentChannel) }, context.now());
+        return call;
+      }
+    }
+    return null;
+  }
+  const analysis = await context.ports.analyzeAudio(audio.path, signal);
+  if (!analysis.ok) {
+    issues.push(issue(audio.name, analysis.problem as ImportIssue['code'], analysis.detail));
+    return null;
+  }
+  const facts = analysis.value;
+  const read = transcriptFile ? await readTranscript(transcriptFile, context, facts.durationMs) : { issues: [], transcript: null };
+  issues.push(...read.issues);
+
+  // Copy under a temporary name, then rename: a half-copied file never carries the final name.
+  const audioId = randomUUID();
+  const storedName = `${sha256}${extname(audio.name).toLowerCase() || `.${facts.container}`}`;
+  await mkdir(context.paths.audioDir, { recursive: true });
+  const target = join(context.paths.audioDir, storedName);
+  const partial = `${target}.partial-${audioId}`;
+  await copyFile(audio.path, partial);
+  await rename(partial, target);
+
+  const callId = randomUUID();
+  const now = context.now();
+  context.db.transaction(() => {
+    insertAudio(
+      context.db,
+      { id: audioId, sha256, storedName, originalName: audio.name, container: facts.container, codec: facts.codec, mimeType: facts.mimeType, sampleRateHz: facts.sampleRateHz, channels: facts.channels, durationMs: facts.durationMs, sizeBytes: audio.sizeBytes, createdAtMs: now },
+      facts.peaks,
+      facts.pairsPerSecond,
+    );
+    insertCall(context.db, { id: callId, title: titleFromFileName(audio.name), recordedAt: audio.modifiedAt?.toISOString() ?? null, durationMs: facts.durationMs, createdAtMs: now, audioId, agentChannel: 0 });
+    if (read.transcript && transcriptFile) {
+      saveTranscript(context.db, callId, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, 0) }, now);
+    }
+  })();
+  return callId;
+}
+
+/** The whole import job: classify, pair, import pair by pair with progress, summarise. Finished files stay on cancel. */
+export async function runImport(jobId: string, sources: readonly ImportSource[], context: ServiceContext, signal: AbortSignal): Promise<void> {
+  const { files, issues } = await expandSources(sources, context.paths.stagingDir);
+  const importedCallIds: string[] = [];
+  const audio: ImportFile[] = [];
+  const transcripts = new Map<string, ImportFile>();
+  for (const file of files) {
+    const classified = await classifyFile(file, context.ports.sniffAudioContainer, context.ports.looksLikeText);
+    if (classified.kind === 'refused') issues.push(issue(file.name, classified.code, classified.detail));
+    else if (classified.kind === 'audio') audio.push(file);
+    else transcripts.set(pairingStem(file.name), file);
+  }
+  const total = files.length;
+  let current = 0;
+  for (const file of audio) {
+    if (signal.aborted) break;
+    current += 1;
+    context.events.emit('imports.progress', { jobId, current, total, fileName: file.name });
+    const stem = pairingStem(file.name);
+    const transcript = transcripts.get(stem);
+    transcripts.delete(stem);
+    try {
+      const callId = await importPair(file, transcript, context, signal, issues);
+      if (callId) {
+        importedCallIds.push(callId);
+        context.events.emit('calls.changed', {});
+      }
+    } catch (error) {
+      if (signal.aborted) break;
+      issues.push(issue(file.name, 'file_unreadable', error instanceof Error ? error.message : String(error)));
+    }
+    if (transcript) current += 1;
+  }
+  for (const orphan of transcripts.values()) {
+    if (signal.aborted) break;
+    issues.push(issue(orphan.name, 'transcript_without_audio', 'no audio file with the same name'));
+  }
+  for (const source of sources) {
+    if (source.kind === 'staged') await rm(join(context.paths.stagingDir, source.stagedId), { force: true });
+  }
+  context.events.emit('imports.finished', { jobId, importedCallIds, issues, cancelled: signal.aborted });
+}
+
+export const importHandlers = {
+  'imports.start': (input, context) => {
+    if (!context.allowPathSources && input.sources.some((source) => source.kind === 'path')) {
+      return fail('invalid_input', 'This transport imports uploaded files only');
+    }
+    const jobId = context.importQueue.enqueue((id) => (signal) => runImport(id, input.sources, context, signal));
+    return ok({ jobId });
+  },
+  'imports.cancel': (input, context) => ok({ cancelled: context.importQueue.cancel(input.jobId) }),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+
+export interface AudioFileRow {
+  readonly id: string;
+  readonly sha256: string;
+  readonly storedName: string;
+  readonly originalName: string;
+  readonly container: string;
+  readonly codec: string;
+  readonly mimeType: string;
+  readonly sampleRateHz: number;
+  readonly channels: number;
+  readonly durationMs: number;
+  readonly sizeBytes: number;
+  readonly createdAtMs: number;
+}
+
+const columns = `id, sha256, stored_name AS storedName, original_name AS originalName, container, codec, mime_type AS mimeType,
+  sample_rate_hz AS sampleRateHz, channels, duration_ms AS durationMs, size_bytes AS sizeBytes, created_at_ms AS createdAtMs`;
+
+/** Stores an audio file's facts and its peaks (one Int16 array per channel). */
+export function insertAudio(db: Database.Database, audio: AudioFileRow, peaks: readonly Int16Array[], pairsPerSecond: number): void {
+  db.prepare(
+    `INSERT INTO audio_files (id, sha256, stored_name, original_name, container, codec, mime_type, sample_rate_hz, channels, duration_ms, size_bytes, created_at_ms)
+     VALUES (@id, @sha256, @storedName, @originalName, @container, @codec, @mimeType, @sampleRateHz, @channels, @durationMs, @sizeBytes, @createdAtMs)`,
+  ).run(audio);
+  const insertPeaks = db.prepare('INSERT INTO audio_peaks (audio_id, channel, pairs_per_second, peaks) VALUES (?, ?, ?, ?)');
+  peaks.forEach((channelPeaks, channel) => insertPeaks.run(audio.id, channel, pairsPerSecond, Buffer.from(channelPeaks.buffer, channelPeaks.byteOffset, channelPeaks.byteLength)));
+}
+
+/** Finds audio by content hash (re-importing the same recording must not duplicate it). */
+export function findAudioBySha(db: Database.Database, sha256: string): AudioFileRow | undefined {
+  return db.prepare(`SELECT ${columns} FROM audio_files WHERE sha256 = ?`).get(sha256) as AudioFileRow | undefined;
+}
+
+/** Reads one audio file's facts. */
+export function getAudio(db: Database.Database, id: string): AudioFileRow | undefined {
+  return db.prepare(`SELECT ${columns} FROM audio_files WHERE id = ?`).get(id) as AudioFileRow | undefined;
+}
+
+/** The stored peaks of every channel, concatenated channel after channel (Int16 little-endian bytes). */
+export function readPeaks(db: Database.Database, audioId: string): { readonly bytes: Buffer; readonly channels: number; readonly pairsPerSecond: number } | undefined {
+  const rows = db.prepare('SELECT peaks, pairs_per_second AS pairsPerSecond FROM audio_peaks WHERE audio_id = ? ORDER BY channel').all(audioId) as { peaks: Buffer; pairsPerSecond: number }[];
+  if (rows.length === 0) return undefined;
+  return { bytes: Buffer.concat(rows.map((row) => row.peaks)), channels: rows.length, pairsPerSecond: rows[0]!.pairsPerSecond };
+}

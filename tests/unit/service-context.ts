@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { analyzeAudio } from '../../src/server/audio/analyze-audio';
+import { looksLikeText, sniffAudioContainer } from '../../src/server/audio/sniff';
+import { decodeText } from '../../src/server/text-decoding';
+import type { ServiceContext } from '../../src/services/context';
+import { EventHub } from '../../src/services/event-hub';
+import { ImportQueue } from '../../src/services/import-queue';
+import { configureConnection } from '../../src/storage/connection';
+import { migrate } from '../../src/storage/migrations';
+
+/** A real service context: an SQLite file in `dataDir`, the real audio and text adapters. */
+export function makeServiceContext(dataDir: string, overrides: Partial<ServiceContext> = {}): ServiceContext {
+  const db = new Database(join(dataDir, 'klankbord.db'));
+  configureConnection(db);
+  migrate(db);
+  const paths = { audioDir: join(dataDir, 'audio'), stagingDir: join(dataDir, 'staging') };
+  mkdirSync(paths.audioDir, { recursive: true });
+  mkdirSync(paths.stagingDir, { recursive: true });
+  return {
+    db,
+    events: new EventHub(),
+    now: () => 1_700_000_000_000,
+    info: { version: 't', dataDir, databaseFile: join(dataDir, 'klankbord.db'), schemaVersion: 2, recoveredDatabase: null },
+    paths,
+    allowPathSources: true,
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText },
+    importQueue: new ImportQueue(),
+    ...overrides,
+  };
+}

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
-import { insertCall, listCalls } from './calls-repository';
+import { listCalls } from './calls-repository';
 import { DatabaseTooNewError, latestSchemaVersion, migrate, migrations, type Migration } from './migrations';
 
 const tempDir = useTempDirs();
@@ -17,7 +17,8 @@ describe('migrations', () => {
     const file = join(tempDir(), 'db.sqlite');
     const db = new Database(file);
     expect(migrate(db, migrations, 1)).toBe(1);
-    insertCall(db, { id: 'c1', title: 'Retour', agentName: 'Sanne', recordedAt: '2026-01-02T10:00:00Z', durationMs: 61_000, createdAtMs: 1 });
+    // Rows are written with the SQL of that version: repository code follows the latest schema.
+    db.prepare("INSERT INTO calls (id, title, agent_name, recorded_at, duration_ms, created_at_ms) VALUES ('c1', 'Retour', 'Sanne', '2026-01-02T10:00:00Z', 61000, 1)").run();
     db.prepare("INSERT INTO reviews VALUES ('r1', 'c1', 'rev', 'draft', 1, 1)").run();
     db.prepare("INSERT INTO preferences VALUES ('language', 'en')").run();
     db.close();
@@ -34,7 +35,7 @@ describe('migrations', () => {
   it('migration 2 keeps existing calls and adds audio, peaks and transcripts', () => {
     const db = new Database(':memory:');
     migrate(db, migrations, 1);
-    insertCall(db, { id: 'old', title: 'Van voor de audio', createdAtMs: 1 });
+    db.prepare("INSERT INTO calls (id, title, created_at_ms) VALUES ('old', 'Van voor de audio', 1)").run();
     migrate(db, migrations, 2);
     expect(db.prepare('SELECT id, title, audio_id, agent_channel FROM calls').all()).toEqual([{ id: 'old', title: 'Van voor de audio', audio_id: null, agent_channel: 0 }]);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();

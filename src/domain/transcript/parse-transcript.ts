@@ -21,7 +21,7 @@ export function parseTranscript(text: string): TranscriptParseResult {
     }
   }
   for (const reader of transcriptReaders) {
-    let detected = false;
+    let detected: boolean;
     try {
       detected = reader.detect(content, json);
     } catch {

@@ -19,6 +19,8 @@ export const themes = ['system', 'light', 'dark'] as const;
 export const preferencesSchema = z.object({
   language: z.enum(languages).nullable(),
   theme: z.enum(themes),
+  /** Single-key player shortcuts (WCAG 2.1.4: they can be turned off). */
+  singleKeyShortcuts: z.boolean(),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

@@ -36,7 +36,8 @@ function openBackend(): Backend | null {
   const override = dataDirFlag(process.argv) ?? process.env.KLANKBORD_DATA_DIR;
   const dataDir = override && override.trim() !== '' ? override : app.getPath('userData');
   try {
-    return createBackend({ dataDir, nativeBinding: process.env.KLANKBORD_SQLITE_BINDING || undefined, allowPathSources: true });
+    const demoDir = app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources/demo');
+    return createBackend({ dataDir, nativeBinding: process.env.KLANKBORD_SQLITE_BINDING || undefined, allowPathSources: true, demoDir });
   } catch (error) {
     const detail = error instanceof DatabaseTooNewError ? `${error.message}\n\nUpdate Klankbord to open it.` : String(error);
     dialog.showErrorBox('Klankbord', `Klankbord cannot open its data folder ${dataDir}.\n\n${detail}`);

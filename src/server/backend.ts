@@ -5,6 +5,7 @@ import { ImportQueue } from '../services/import-queue';
 import { analyzeAudio } from './audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from './audio/sniff';
 import { decodeText } from './text-decoding';
+import { seedDemoOnce } from './demo-call';
 import type { AppInfo } from '../contract/schemas';
 import { openDatabase } from '../storage/connection';
 import { createDispatch, type Dispatch } from '../services/dispatch';
@@ -37,6 +38,8 @@ export interface BackendOptions {
   readonly checkOutputs?: boolean;
   /** Electron and the CLI pass file paths; browser mode must upload (default false). */
   readonly allowPathSources?: boolean;
+  /** Folder with the demo call, imported once into an empty library on first start. */
+  readonly demoDir?: string;
 }
 
 /** The Node composition root shared by Electron, browser mode and the CLI. */
@@ -68,6 +71,7 @@ export function createBackend(options: BackendOptions): Backend {
     importQueue,
   };
   const dispatch = createDispatch(handlers, context, { checkOutputs: options.checkOutputs });
+  if (options.demoDir) seedDemoOnce(context, options.demoDir);
   return {
     dispatch,
     events,

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: process.env.KLANKBORD_PORT ?? '0' },
       'renderer-dir': { type: 'string' },
+      'no-demo': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -21,7 +22,11 @@ async function main(): Promise<void> {
 
   let backend;
   try {
-    backend = createBackend({ dataDir, checkOutputs: process.env.NODE_ENV !== 'production' });
+    backend = createBackend({
+      dataDir,
+      checkOutputs: process.env.NODE_ENV !== 'production',
+      demoDir: values['no-demo'] ? undefined : resolve(__dirname, '../../resources/demo'),
+    });
   } catch (error) {
     if (error instanceof DatabaseTooNewError) {
       console.error(`Klankbord cannot open ${dataDir}: ${error.message} Update Klankbord to open it.`);

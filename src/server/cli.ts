@@ -1,5 +1,7 @@
 // The command-line interface over the same services: JSON out, non-zero exit on failure.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ImportSummary } from '../contract/imports';
 import type { Result } from '../contract/errors';
 import { createBackend } from './backend';
 import { resolveDataDir } from './data-dir';
@@ -8,6 +10,8 @@ const usage = `Usage: npm run --silent cli -- <command> [options]
 
 Commands:
   calls list [--search TEXT]   list calls as JSON
+  import <files or folders>    import audio with transcripts paired by file name; progress on stderr,
+                               summary as JSON; exit code 1 when a file was refused
   data-dir                     print the data folder and database file
 
 Options:
@@ -27,6 +31,26 @@ function printResult(result: Result<unknown>): number {
   return 1;
 }
 
+async function importFiles(backend: ReturnType<typeof createBackend>, paths: readonly string[]): Promise<number> {
+  if (paths.length === 0) {
+    process.stderr.write('import needs at least one file or folder\n');
+    return 2;
+  }
+  let summary: ImportSummary | undefined;
+  backend.events.listen((message) => {
+    if (message.name === 'imports.progress') {
+      const progress = message.payload as { current: number; total: number; fileName: string };
+      process.stderr.write(`[${progress.current}/${progress.total}] ${progress.fileName}\n`);
+    }
+    if (message.name === 'imports.finished') summary = message.payload as ImportSummary;
+  });
+  const started = await backend.dispatch('imports.start', { sources: paths.map((path) => ({ kind: 'path', path: resolve(path) })) });
+  if (!started.ok) return printResult(started);
+  await backend.idle();
+  print(summary);
+  return summary && summary.issues.some((issue) => issue.severity === 'error') ? 1 : 0;
+}
+
 /** Runs one CLI command and returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -34,17 +58,19 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     allowPositionals: true,
     options: { 'data-dir': { type: 'string' }, search: { type: 'string' }, help: { type: 'boolean' } },
   });
-  const command = positionals.join(' ');
+  const command = positionals[0] === 'import' ? 'import' : positionals.join(' ');
   if (values.help || command === '') {
     process.stdout.write(`${usage}\n`);
     return values.help ? 0 : 2;
   }
   const dataDir = resolveDataDir(values['data-dir'] ? ['--data-dir', values['data-dir']] : []);
-  const backend = createBackend({ dataDir });
+  const backend = createBackend({ dataDir, allowPathSources: true });
   try {
     switch (command) {
       case 'calls list':
         return printResult(await backend.dispatch('calls.list', values.search ? { search: values.search } : {}));
+      case 'import':
+        return await importFiles(backend, positionals.slice(1));
       case 'data-dir':
         print({ dataDir: backend.info.dataDir, databaseFile: backend.info.databaseFile });
         return 0;

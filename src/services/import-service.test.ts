@@ -46,6 +46,16 @@ describe('runImport', () => {
     expect(readdirSync(join(dataDir, 'audio'))).toHaveLength(names.length);
   });
 
+  it('pairs a transcript by file name and maps voices to roles', async () => {
+    const context = makeServiceContext(tempDir());
+    const folder = folderWith({ 'gesprek-1.wav': join(audioFixtures, 'tone-stereo-8k.wav'), 'gesprek-1.vtt': join(__dirname, '../../tests/fixtures/transcripts/hand/tone-stereo.vtt') });
+    const { summary } = await importFiles(context, folder, ['gesprek-1.wav', 'gesprek-1.vtt']);
+    expect(summary.issues).toEqual([]);
+    const transcript = context.db.prepare('SELECT format, speaker_roles_json FROM transcripts').get() as { format: string; speaker_roles_json: string };
+    expect(transcript.format).toBe('webvtt');
+    expect(JSON.parse(transcript.speaker_roles_json)).toEqual({ 'speaker:Agent': 'agent', 'speaker:Klant': 'customer' });
+  });
+
   it('does not duplicate the same recording imported twice (content hash)', async () => {
     const context = makeServiceContext(tempDir());
     const folder = folderWith({ 'a.wav': join(audioFixtures, 'tone-mulaw-8k.wav'), 'b-copy.wav': join(audioFixtures, 'tone-mulaw-8k.wav') });

@@ -9,7 +9,7 @@ function currentPreferences(db: Database.Database): Preferences {
   const stored = readPreferences(db);
   const language = languages.find((value) => value === stored.language) ?? null;
   const theme = themes.find((value) => value === stored.theme) ?? 'system';
-  return { language, theme };
+  return { language, theme, singleKeyShortcuts: stored.singleKeyShortcuts !== 'off' };
 }
 
 export const preferenceHandlers = {
@@ -18,6 +18,7 @@ export const preferenceHandlers = {
     const changes: Record<string, string | null> = {};
     if (input.language !== undefined) changes.language = input.language;
     if (input.theme !== undefined) changes.theme = input.theme;
+    if (input.singleKeyShortcuts !== undefined) changes.singleKeyShortcuts = input.singleKeyShortcuts ? 'on' : 'off';
     writePreferences(context.db, changes);
     context.events.emit('preferences.changed', {});
     return ok(currentPreferences(context.db));

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../contract/schemas';
 import { useBackendQuery } from './hooks/use-backend-query';
 import { effectiveLanguage } from './i18n/i18n';
+import { CallScreen } from './call/call-screen';
+import { ImportController } from './import/import-controller';
 import { CallLibrary } from './library/call-library';
 import { SettingsScreen } from './settings/settings-screen';
 import { AppShell, type Screen } from './shell/app-shell';
@@ -25,7 +27,8 @@ function useAppliedPreferences(preferences: Preferences): void {
 
 export function App({ initialPreferences }: { initialPreferences: Preferences }) {
   const transport = useTransport();
-  const [screen, setScreen] = useState<Screen>('calls');
+  const [screen, setScreen] = useState<Screen>({ name: 'calls' });
+  const [importRequest, setImportRequest] = useState(0);
   const [preferences, setPreferences] = useState(initialPreferences);
   const info = useBackendQuery('app.info', {});
   useAppliedPreferences(preferences);
@@ -45,10 +48,12 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
 
   return (
     <AppShell screen={screen} onNavigate={setScreen} banner={info.status === 'ok' && <RecoveredNotice recovered={info.value.recoveredDatabase} />}>
-      {screen === 'calls' && <CallLibrary />}
-      {screen === 'settings' && (
+      {screen.name === 'calls' && <CallLibrary onOpen={(callId) => setScreen({ name: 'call', callId })} onImport={() => setImportRequest((n) => n + 1)} />}
+      {screen.name === 'call' && <CallScreen key={screen.callId} callId={screen.callId} onBack={() => setScreen({ name: 'calls' })} shortcutsEnabled={preferences.singleKeyShortcuts} />}
+      {screen.name === 'settings' && (
         <SettingsScreen preferences={preferences} info={info.status === 'ok' ? info.value : null} onChange={changePreferences} />
       )}
+      <ImportController openRequest={importRequest} />
     </AppShell>
   );
 }

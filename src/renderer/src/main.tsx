@@ -9,7 +9,7 @@ import { TransportProvider } from './transport/transport-context';
 import './styles/theme.css';
 import './styles/app.css';
 
-const defaultPreferences: Preferences = { language: null, theme: 'system' };
+const defaultPreferences: Preferences = { language: null, theme: 'system', singleKeyShortcuts: true };
 
 async function start(): Promise<void> {
   const transport = pickTransport();

@@ -20,7 +20,7 @@ function renderLibrary(calls: CallSummary[], language: 'nl' | 'en' = 'nl') {
   render(
     <TransportProvider transport={transport}>
       <I18nextProvider i18n={createI18n(language)}>
-        <CallLibrary />
+        <CallLibrary onOpen={() => undefined} onImport={() => undefined} />
       </I18nextProvider>
     </TransportProvider>,
   );
@@ -66,7 +66,7 @@ describe('CallLibrary', () => {
     render(
       <TransportProvider transport={transport}>
         <I18nextProvider i18n={createI18n('en')}>
-          <CallLibrary />
+          <CallLibrary onOpen={() => undefined} onImport={() => undefined} />
         </I18nextProvider>
       </TransportProvider>,
     );

@@ -6,7 +6,7 @@ import { CallTable } from './call-table';
 import { EmptyLibrary } from './empty-library';
 
 /** The first screen: every call with its agent, date, duration and review status. */
-export function CallLibrary() {
+export function CallLibrary({ onOpen, onImport }: { onOpen: (callId: string) => void; onImport: () => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search.trim());
@@ -19,6 +19,7 @@ export function CallLibrary() {
           <h1 id="library-title">{t('library.title')}</h1>
           {calls.status === 'ok' && <p className="muted" data-testid="call-count">{t('library.count', { count: calls.value.length })}</p>}
         </div>
+        <div className="screen-header-actions">
         <input
           type="search"
           className="search-input"
@@ -28,11 +29,15 @@ export function CallLibrary() {
           maxLength={200}
           onChange={(event) => setSearch(event.target.value)}
         />
+        <button type="button" className="button primary" onClick={onImport}>
+          {t('import.button')}
+        </button>
+        </div>
       </header>
       {calls.status === 'loading' && <p className="muted">{t('library.loading')}</p>}
       {calls.status === 'error' && <ErrorPanel error={calls.error} onRetry={calls.reload} />}
       {calls.status === 'ok' && calls.value.length === 0 && (deferredSearch ? <p className="muted">{t('library.noMatches', { search: deferredSearch })}</p> : <EmptyLibrary />)}
-      {calls.status === 'ok' && calls.value.length > 0 && <CallTable calls={calls.value} />}
+      {calls.status === 'ok' && calls.value.length > 0 && <CallTable calls={calls.value} onOpen={onOpen} />}
     </section>
   );
 }

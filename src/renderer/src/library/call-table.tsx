@@ -7,7 +7,7 @@ import { formatDuration } from '../../../domain/duration';
 const rowHeightPx = 52;
 
 /** The call list as a table; only the rows in view are in the DOM, so thousands of calls stay smooth. */
-export function CallTable({ calls }: { calls: readonly CallSummary[] }) {
+export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; onOpen: (callId: string) => void }) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -47,7 +47,7 @@ export function CallTable({ calls }: { calls: readonly CallSummary[] }) {
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeightPx, transform: `translateY(${item.start}px)` }}
               >
                 <span role="cell" className="call-title">
-                  {call.title}
+                  <button type="button" className="link-button" onClick={() => onOpen(call.id)}>{call.title}</button>
                   {call.customerRef && <span className="muted"> · {call.customerRef}</span>}
                 </span>
                 <span role="cell">{call.agentName || <span className="muted">{t('library.noAgent')}</span>}</span>

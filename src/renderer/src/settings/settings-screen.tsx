@@ -38,6 +38,14 @@ export function SettingsScreen({ preferences, info, onChange }: {
             </label>
           ))}
         </div>
+
+        <span id="shortcuts-label">{t('settings.shortcuts')}</span>
+        <label className="checkbox">
+          <input type="checkbox" checked={preferences.singleKeyShortcuts} onChange={(event) => onChange({ singleKeyShortcuts: event.target.checked })} aria-describedby="shortcuts-hint" />
+          <span>{t('settings.singleKeyShortcuts')}</span>
+        </label>
+        <span />
+        <p id="shortcuts-hint" className="muted hint">{t('settings.singleKeyShortcutsHint')}</p>
       </div>
 
       {info && (

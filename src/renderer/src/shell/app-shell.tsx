@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type Screen = 'calls' | 'settings';
+export type Screen = { readonly name: 'calls' } | { readonly name: 'settings' } | { readonly name: 'call'; readonly callId: string };
 
-const screens: readonly Screen[] = ['calls', 'settings'];
+const navItems = ['calls', 'settings'] as const;
 
 /** The frame around every screen: brand, main navigation, and the content region. */
 export function AppShell({ screen, onNavigate, banner, children }: {
@@ -28,13 +28,13 @@ export function AppShell({ screen, onNavigate, banner, children }: {
         </div>
         <nav aria-label={t('nav.main')}>
           <ul className="nav-list">
-            {screens.map((item) => (
+            {navItems.map((item) => (
               <li key={item}>
                 <button
                   type="button"
                   className="nav-item"
-                  aria-current={item === screen ? 'page' : undefined}
-                  onClick={() => onNavigate(item)}
+                  aria-current={item === screen.name || (item === 'calls' && screen.name === 'call') ? 'page' : undefined}
+                  onClick={() => onNavigate({ name: item })}
                 >
                   {t(`nav.${item}`)}
                 </button>

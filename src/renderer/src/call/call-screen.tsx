@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallDetail } from '../../../contract/schemas';
+import { formatDuration } from '../../../domain/duration';
+import { useBackendQuery } from '../hooks/use-backend-query';
+import { ErrorPanel } from '../shell/error-panel';
+import { useTransport } from '../transport/transport-context';
+import { CallDetailsForm } from './call-details-form';
+import { createPlaybackClock } from './playback-clock';
+import { PlayerControls } from './player-controls';
+import { handlePlayerKey } from './player-shortcuts';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { TranscriptView } from './transcript-view';
+import { WaveformPlayer, type PlayerHandle } from './waveform-player';
+
+/** One call: waveform and transcript in sync, with its metadata. */
+export function CallScreen({ callId, onBack, shortcutsEnabled }: { callId: string; onBack: () => void; shortcutsEnabled: boolean }) {
+  const { t } = useTranslation();
+  const query = useBackendQuery('calls.get', { callId });
+  const [edited, setEdited] = useState<CallDetail | null>(null);
+  const detail = edited ?? (query.status === 'ok' ? query.value : null);
+
+  if (query.status === 'loading') return <p className="muted">{t('call.loading')}</p>;
+  if (query.status === 'error') return <ErrorPanel error={query.error} onRetry={query.reload} />;
+  return <LoadedCall detail={detail!} onBack={onBack} onEdited={setEdited} shortcutsEnabled={shortcutsEnabled} />;
+}
+
+function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled }: { detail: CallDetail; onBack: () => void; onEdited: (detail: CallDetail) => void; shortcutsEnabled: boolean }) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const clock = useMemo(() => createPlaybackClock(), []);
+  const player = useRef<PlayerHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [playing, setPlaying] = useState(false);
+  const [rate, setRate] = useState(1);
+  const [editing, setEditing] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const { call, audio, transcript } = detail;
+
+  useEffect(() => {
+    // Ctrl/Cmd+F searches the transcript rather than the page.
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && searchRef.current) {
+        event.preventDefault();
+        searchRef.current.focus();
+        searchRef.current.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!shortcutsEnabled || !player.current) return;
+    if (handlePlayerKey(event, player.current, rate, () => setHelpOpen(true))) event.preventDefault();
+  };
+
+  const swapChannels = async () => {
+    const result = await transport.invoke('calls.update', { callId: call.id, changes: { agentChannel: detail.agentChannel === 0 ? 1 : 0 } });
+    if (result.ok) onEdited(result.value);
+  };
+
+  return (
+    <section className="screen call-screen" aria-labelledby="call-title">
+      <header className="call-header">
+        <button type="button" className="button" onClick={onBack}>← {t('nav.calls')}</button>
+        <div className="call-heading">
+          <h1 id="call-title">{call.title}</h1>
+          <p className="muted">
+            {[call.agentName || t('library.noAgent'), call.customerRef, formatDuration(call.durationMs), audio ? `${audio.codec} · ${audio.sampleRateHz / 1000} kHz · ${t('call.channels', { count: audio.channels })}` : null]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </div>
+        <div className="call-actions">
+          {audio?.channels === 2 && (
+            <button type="button" className="button" onClick={swapChannels} title={t('call.swapChannelsHint')}>
+              {t('call.swapChannels')}
+            </button>
+          )}
+          <button type="button" className="button" onClick={() => setEditing((value) => !value)} aria-expanded={editing}>
+            {t('call.editDetails')}
+          </button>
+        </div>
+      </header>
+      {editing && (
+        <CallDetailsForm
+          detail={detail}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            onEdited(saved);
+            setEditing(false);
+          }}
+        />
+      )}
+      <div className="player-and-transcript" onKeyDown={onKeyDown}>
+        {audio ? (
+          <div
+            className="player"
+            tabIndex={0}
+            aria-label={t('player.region')}
+            onWheel={(event) => {
+              if (event.ctrlKey || event.metaKey) {
+                event.preventDefault();
+                player.current?.zoomBy(event.deltaY < 0 ? 1.25 : 0.8);
+              }
+            }}
+          >
+            <WaveformPlayer ref={player} audio={audio} agentChannel={detail.agentChannel} clock={clock} onPlayingChange={setPlaying} onRateChange={setRate} />
+            <PlayerControls player={player} clock={clock} durationMs={audio.durationMs} playing={playing} rate={rate} onShowShortcuts={() => setHelpOpen(true)} />
+          </div>
+        ) : (
+          <p className="muted">{t('call.noAudio')}</p>
+        )}
+        {transcript ? (
+          <TranscriptView transcript={transcript} clock={clock} onSeek={(timeMs) => player.current?.seekMs(timeMs)} searchRef={searchRef} />
+        ) : (
+          <p className="muted">{t('call.noTranscript')}</p>
+        )}
+      </div>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} enabled={shortcutsEnabled} />
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../contract/errors';
+import type { ImportSource, ImportSummary } from '../../../contract/imports';
+import { ErrorPanel } from '../shell/error-panel';
+import { useTransport } from '../transport/transport-context';
+
+interface Progress {
+  readonly jobId: string | null;
+  readonly current: number;
+  readonly total: number;
+  readonly fileName: string;
+  readonly phase: 'staging' | 'importing';
+}
+
+/**
+ * Imports from anywhere in the window: files dropped on it, or chosen with the import dialog (button or
+ * Ctrl/Cmd+O). Shows determinate progress with cancel, then a summary that lists every refused file and why.
+ */
+export function ImportController({ openRequest }: { openRequest: number }) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const jobRef = useRef<string | null>(null);
+
+  const importFiles = useCallback(async (files: File[]) => {
+    if (files.length === 0) return;
+    setSummary(null);
+    setError(null);
+    const sources: ImportSource[] = [];
+    for (const [index, file] of files.entries()) {
+      setProgress({ jobId: null, current: index + 1, total: files.length, fileName: file.name, phase: 'staging' });
+      const staged = await transport.stageFile(file);
+      if (!staged.ok) {
+        setProgress(null);
+        setError(staged.error);
+        return;
+      }
+      sources.push(staged.value);
+    }
+    const started = await transport.invoke('imports.start', { sources });
+    if (!started.ok) {
+      setProgress(null);
+      setError(started.error);
+      return;
+    }
+    jobRef.current = started.value.jobId;
+    setProgress({ jobId: started.value.jobId, current: 0, total: files.length, fileName: '', phase: 'importing' });
+  }, [transport]);
+
+  useEffect(() => {
+    const stops = [
+      transport.subscribe('imports.progress', (payload) => {
+        if (payload.jobId === jobRef.current) setProgress({ ...payload, phase: 'importing' });
+      }),
+      transport.subscribe('imports.finished', (payload) => {
+        if (payload.jobId !== jobRef.current) return;
+        jobRef.current = null;
+        setProgress(null);
+        setSummary(payload);
+      }),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }, [transport]);
+
+  useEffect(() => {
+    if (openRequest > 0) inputRef.current?.click();
+  }, [openRequest]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        inputRef.current?.click();
+      }
+    };
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const onDragLeave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      void importFiles([...(event.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [importFiles]);
+
+  const cancel = () => {
+    if (progress?.jobId) void transport.invoke('imports.cancel', { jobId: progress.jobId });
+  };
+
+  const errors = summary?.issues.filter((issue) => issue.severity === 'error') ?? [];
+  const warnings = summary?.issues.filter((issue) => issue.severity === 'warning') ?? [];
+
+  return (
+    <>
+      <input
+        ref={inputRef}
+        type="file"
+        multiple
+        hidden
+        data-testid="import-input"
+        accept="audio/*,.wav,.mp3,.ogg,.opus,.flac,.m4a,.webm,.vtt,.srt,.json"
+        onChange={(event) => {
+          void importFiles([...(event.target.files ?? [])]);
+          event.target.value = '';
+        }}
+      />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>{t('import.dropHere')}</p>
+        </div>
+      )}
+      {progress && (
+        <div className="import-panel" role="status" aria-live="polite">
+          <div className="import-panel-row">
+            <strong>{progress.phase === 'staging' ? t('import.preparing') : t('import.importing')}</strong>
+            <span>{t('import.fileOf', { current: progress.current, total: progress.total })}</span>
+          </div>
+          <progress max={progress.total} value={progress.current} aria-label={t('import.progress')} />
+          <div className="import-panel-row">
+            <span className="muted import-file-name">{progress.fileName}</span>
+            {progress.phase === 'importing' && (
+              <button type="button" className="button" onClick={cancel}>
+                {t('common.cancel')}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {error && (
+        <div className="import-panel">
+          <ErrorPanel error={error} />
+          <button type="button" className="button" onClick={() => setError(null)}>{t('common.close')}</button>
+        </div>
+      )}
+      {summary && (
+        <div className="import-panel import-summary" role="alert" aria-label={t('import.summary')}>
+          <strong>
+            {summary.cancelled ? t('import.cancelledSummary', { count: summary.importedCallIds.length }) : t('import.doneSummary', { count: summary.importedCallIds.length })}
+          </strong>
+          {errors.length > 0 && (
+            <>
+              <p>{t('import.refused', { count: errors.length })}</p>
+              <ul className="issue-list">
+                {errors.map((issue, index) => (
+                  <li key={index} data-testid="import-issue">
+                    <span className="issue-file">{issue.fileName}</span>: {t(`importIssues.${issue.code}`)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {warnings.length > 0 && (
+            <ul className="issue-list muted">
+              {warnings.map((issue, index) => (
+                <li key={index}>
+                  <span className="issue-file">{issue.fileName}</span>: {t(`importIssues.${issue.code}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="button" onClick={() => setSummary(null)}>{t('common.close')}</button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -88,7 +88,10 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
         surfer.on('play', () => callbacks.current.onPlayingChange(true));
         surfer.on('pause', () => callbacks.current.onPlayingChange(false));
         surfer.on('finish', () => callbacks.current.onPlayingChange(false));
-        surfer.on('ready', () => callbacks.current.onReady?.());
+        surfer.on('ready', () => {
+          if (containerRef.current) containerRef.current.dataset.ready = 'true';
+          callbacks.current.onReady?.();
+        });
         media.addEventListener('ratechange', () => callbacks.current.onRateChange(media.playbackRate));
         media.addEventListener('error', () => setError(t('player.audioError')));
       },

@@ -111,8 +111,8 @@ function fromAudioSegments(audioSegments: readonly JsonObject[], items: readonly
 
 /**
  * Speaker identification: `speaker_labels.segments` are the turns; their `items` only repeat word times, so each
- * word goes to the turn that lists its start time (or, failing that, the turn whose span holds it). Untimed
- * punctuation follows the word before it.
+ * word goes to the turn that lists its start time (or, failing that, the last turn starting at or before it).
+ * Untimed punctuation follows the word before it.
  */
 function fromSpeakerTurns(turns: readonly JsonObject[], items: readonly Item[]): RawSegment[] {
   const spans = turns.map((turn) => ({

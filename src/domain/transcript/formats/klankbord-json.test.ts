@@ -191,7 +191,7 @@ describe('Klankbord JSON: properties', () => {
       fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
         expectNoThrow(JSON.stringify(value) ?? 'null');
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 

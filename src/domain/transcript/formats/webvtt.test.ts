@@ -125,6 +125,14 @@ describe('WebVTT: edge cases', () => {
     expect(warning(transcript, 'markup_removed')).toBe(1);
   });
 
+  it('removes <c>, <i>, <b>, <u>, <lang> and <ruby> tags with their classes and annotations, keeping the text', () => {
+    const transcript = parsed(
+      vtt('WEBVTT', '', '00:01.000 --> 00:02.000', '<c.yellow.bg_blue>geel</c> <i>schuin</i> <b>vet</b> <u>onder</u> <lang en-GB>colour</lang> <ruby>漢<rt>kan</rt></ruby>&nbsp;!'),
+    );
+    expect(transcript.segments[0]!.text).toBe('geel schuin vet onder colour 漢kan !');
+    expect(warning(transcript, 'markup_removed')).toBe(1);
+  });
+
   it('ignores identifiers, cue settings, NOTE, STYLE and REGION blocks, and reads the Language header', () => {
     const transcript = parsed(
       vtt(

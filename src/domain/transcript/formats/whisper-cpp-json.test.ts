@@ -274,7 +274,7 @@ describe('whisper.cpp JSON: properties', () => {
       fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
         expectNoThrow(JSON.stringify(value) ?? 'null');
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 

@@ -249,7 +249,7 @@ describe('Whisper JSON: properties', () => {
       fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
         expectNoThrow(JSON.stringify(value) ?? 'null');
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 

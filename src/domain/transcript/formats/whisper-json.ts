@@ -82,11 +82,12 @@ export function readLanguage(value: unknown): string | null {
   return languageTagPattern.test(trimmed) && trimmed.length <= 35 ? trimmed.replace(/_/g, '-') : null;
 }
 
-/** The error value every JSON reader returns for a document of its format that it cannot read. */
-export function malformedJson(format: RawSegmentFormat, detail: string): RawReadResult {
+type JsonReaderFormat = 'whisper-json' | 'whisperx-json' | 'whisper-cpp-json';
+
+/** The error value the Whisper-family readers return for a document of their format that they cannot read. */
+export function malformedJson(format: JsonReaderFormat, detail: string): RawReadResult {
   return { ok: false, error: { code: 'transcript_malformed', detail, format } };
 }
-type RawSegmentFormat = 'whisper-json' | 'whisperx-json' | 'whisper-cpp-json' | 'klankbord-json';
 
 /**
  * Puts free words (the API's top-level `words`, WhisperX's `word_segments`) into the segment whose time they fall

@@ -240,7 +240,7 @@ describe('WhisperX JSON: properties', () => {
       fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
         expectNoThrow(JSON.stringify(value) ?? 'null');
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 

@@ -1,0 +1,329 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Transcript, TranscriptFormatReader } from '../model';
+import { parseTranscript } from '../parse-transcript';
+import { assemblyAiJsonReader } from './assemblyai-json';
+import { awsTranscribeJsonReader } from './aws-transcribe-json';
+import { deepgramJsonReader } from './deepgram-json';
+import { googleSttJsonReader } from './google-stt-json';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../../tests/fixtures/transcripts/deepgram-json/${name}`, import.meta.url), 'utf8');
+
+function parsed(text: string): Transcript {
+  const result = parseTranscript(text);
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail}`);
+  return result.transcript;
+}
+
+const read = (document: unknown) => parsed(JSON.stringify(document));
+const summary = (transcript: Transcript) => transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
+const otherReaders: readonly TranscriptFormatReader[] = [awsTranscribeJsonReader, assemblyAiJsonReader, googleSttJsonReader];
+
+describe('deepgram-json: real responses', () => {
+  it('reads a smart_format response without utterances, cut at sentence ends', () => {
+    const text = fixture('python-sdk-nova3-smart-format.json');
+    const transcript = parsed(text);
+    expect(transcript.format).toBe('deepgram-json');
+    expect(transcript.language).toBeNull();
+    expect(transcript.warnings).toEqual([]);
+    expect(summary(transcript)).toEqual([
+      { speaker: null, channel: null, startMs: 5520, endMs: 6240, text: 'Yep.' },
+      { speaker: null, channel: null, startMs: 6960, endMs: 8960, text: "I said it before, and I'll say it again." },
+      { speaker: null, channel: null, startMs: 10071, endMs: 11671, text: 'Life moves pretty fast.' },
+      { speaker: null, channel: null, startMs: 12071, endMs: 15511, text: "You don't stop and look around once in a while, you could miss it." },
+    ]);
+    expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(28);
+    // punctuated_word, not the lower-case word.
+    expect(transcript.segments[0]!.words[0]).toEqual({ text: 'Yep.', startMs: 5520, endMs: 6240, confidence: 0.92342806 });
+    expect(otherReaders.some((reader) => reader.detect(text, JSON.parse(text)))).toBe(false);
+  });
+
+  it('prefers utterances when the response has them', () => {
+    const transcript = parsed(fixture('captions-dg-utterances.json'));
+    expect(transcript.segments).toHaveLength(6);
+    expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(62);
+    expect(summary(transcript)[0]).toEqual({ speaker: null, channel: null, startMs: 80, endMs: 3220, text: "Yeah. As as much as, it's worth celebrating," });
+    expect(summary(transcript)[5]).toEqual({
+      speaker: null,
+      channel: null,
+      startMs: 22300,
+      endMs: 25440,
+      text: "and didn't get the same opportunities that we have today.",
+    });
+    expect(transcript.segments[5]!.words.at(-1)).toEqual({ text: 'today.', startMs: 24940, endMs: 25440, confidence: 0.725032 });
+  });
+
+  it('cuts diarized words at speaker changes', () => {
+    const transcript = parsed(fixture('captions-dg-speakers-trimmed.json'));
+    expect(transcript.segments.map((segment) => segment.speaker)).toEqual(['0', '0', '0', '0', '0', '1', '1']);
+    expect(summary(transcript)[0]).toEqual({ speaker: '0', channel: null, startMs: 3040, endMs: 7585, text: 'And, Jessica, Christina, we are so proud of you.' });
+    expect(summary(transcript)[5]).toEqual({ speaker: '1', channel: null, startMs: 17660, endMs: 18960, text: 'Drew, thank you so much.' });
+    expect(summary(transcript)[6]).toEqual({ speaker: '1', channel: null, startMs: 19180, endMs: 19420, text: "It's been" });
+    expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(48);
+  });
+});
+
+const dgWord = (word: string, start: number | string, end: number | string, extra: Record<string, unknown> = {}) => ({ word, start, end, confidence: 0.9, ...extra });
+const response = (results: Record<string, unknown>, channels = 1) => ({ metadata: { request_id: 'r', duration: 10, channels }, results });
+
+describe('deepgram-json: vendor quirks', () => {
+  it('takes 0-based channels and speakers from multichannel utterances', () => {
+    const transcript = read(
+      response(
+        {
+          channels: [{ alternatives: [{ transcript: '', words: [] }] }, { alternatives: [{ transcript: '', words: [] }] }],
+          utterances: [
+            { start: 0.5, end: 1.5, channel: 1, speaker: 0, transcript: 'Met de klantenservice.', words: [dgWord('met', 0.5, 0.7, { punctuated_word: 'Met' })], id: 'a' },
+            { start: 2, end: 3, channel: 0, speaker: 1, transcript: 'Hallo.', words: [], id: 'b' },
+          ],
+        },
+        2,
+      ),
+    );
+    expect(summary(transcript)).toEqual([
+      { speaker: '0', channel: 1, startMs: 500, endMs: 1500, text: 'Met de klantenservice.' },
+      { speaker: '1', channel: 0, startMs: 2000, endMs: 3000, text: 'Hallo.' },
+    ]);
+  });
+
+  it('interleaves multichannel words by time when there are no utterances', () => {
+    const transcript = read(
+      response(
+        {
+          channels: [
+            { alternatives: [{ transcript: 'b', words: [dgWord('goedemiddag', 2, 3)] }] },
+            { alternatives: [{ transcript: 'a', words: [dgWord('hallo', 0, 1), dgWord('ja', 4, 4.5)] }] },
+          ],
+        },
+        2,
+      ),
+    );
+    expect(transcript.segments.map(({ channel, text }) => [channel, text])).toEqual([
+      [1, 'hallo'],
+      [0, 'goedemiddag'],
+      [1, 'ja'],
+    ]);
+    expect(transcript.warnings).toEqual([]);
+  });
+
+  it('merges a response with very many channels quickly and in time order', () => {
+    const count = 20_000;
+    const channels = Array.from({ length: count }, (_, index) => ({ alternatives: [{ words: [dgWord('ja', count - index, count - index + 0.5)] }] }));
+    const started = Date.now();
+    const transcript = read(response({ channels }, count));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(transcript.segments).toHaveLength(count);
+    expect(transcript.segments[0]).toMatchObject({ channel: count - 1, startMs: 1000 });
+    expect(transcript.warnings).toEqual([]);
+  });
+
+  it('uses word when punctuated_word is missing or empty, and accepts string times', () => {
+    const transcript = read(response({ channels: [{ alternatives: [{ words: [dgWord('hallo', '0.25', '0.75', { punctuated_word: '' }), dgWord('daar', '1', '1.5')] }] }] }));
+    expect(transcript.segments[0]!.words).toEqual([
+      { text: 'hallo', startMs: 250, endMs: 750, confidence: 0.9 },
+      { text: 'daar', startMs: 1000, endMs: 1500, confidence: 0.9 },
+    ]);
+  });
+
+  it('turns a transcript without words into one segment over the duration', () => {
+    const transcript = read(response({ channels: [{ alternatives: [{ transcript: 'Goedemiddag, u spreekt met Anna.', words: null }], detected_language: 'nl' }] }));
+    expect(transcript.language).toBe('nl');
+    expect(summary(transcript)).toEqual([{ speaker: null, channel: null, startMs: 0, endMs: 10000, text: 'Goedemiddag, u spreekt met Anna.' }]);
+  });
+
+  it('reports empty alternatives as an empty transcript', () => {
+    const result = parseTranscript(JSON.stringify(response({ channels: [{ alternatives: [] }, { alternatives: [{}] }] })));
+    expect(result).toMatchObject({ ok: false, error: { code: 'transcript_empty', format: 'deepgram-json' } });
+  });
+
+  it('tolerates null fields', () => {
+    const transcript = read({
+      metadata: null,
+      results: { utterances: null, channels: [null, { alternatives: [null, { transcript: null, words: [null, dgWord('ja', 1, 2, { speaker: null, confidence: null })] }] }] },
+    });
+    expect(transcript.segments[0]!.words).toEqual([{ text: 'ja', startMs: 1000, endMs: 2000 }]);
+    expect(transcript.segments[0]!.speaker).toBeNull();
+  });
+
+  it('keeps HTML and script text verbatim as text', () => {
+    const transcript = read(response({ channels: [{ alternatives: [{ words: [dgWord('x', 0, 1, { punctuated_word: '<img src=x onerror=alert(1)>' })] }] }] }));
+    expect(transcript.segments[0]!.text).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('reports results.channels of the wrong type as malformed', () => {
+    const result = parseTranscript(JSON.stringify({ results: { channels: 'x', utterances: [] } }));
+    expect(result).toEqual({ ok: false, error: { code: 'transcript_malformed', detail: 'results.channels is string, expected a list', format: 'deepgram-json' } });
+  });
+
+  it('does not take other formats', () => {
+    const others = [
+      { jobName: 'j', results: { items: [], transcripts: [] } },
+      { results: [{ alternatives: [{ transcript: 'x' }] }] },
+      { text: 'x', segments: [{ start: 0, end: 1, text: 'x' }], language: 'en' },
+      { format: 'klankbord-transcript', segments: [] },
+      { id: 'x', status: 'completed', words: [], utterances: [] },
+    ];
+    for (const other of others) expect(deepgramJsonReader.detect(JSON.stringify(other), other)).toBe(false);
+  });
+});
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Path = readonly (string | number)[];
+
+/** Every path into a JSON value, so a mutation can reach any field. */
+function pathsOf(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
+  out.push(prefix);
+  if (Array.isArray(value)) value.forEach((item, index) => pathsOf(item, [...prefix, index], out));
+  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], out);
+  return out;
+}
+
+/** The same value as another JSON type: numbers become strings, arrays objects, and so on. */
+function retyped(value: Json): Json {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return Number.isFinite(Number(value)) ? Number(value) : value.length;
+  if (typeof value === 'boolean') return value ? 1 : null;
+  if (value === null) return {};
+  if (Array.isArray(value)) return Object.fromEntries(value.map((item, index) => [String(index), item]));
+  return Object.values(value);
+}
+
+interface Mutation {
+  readonly pick: number;
+  readonly kind: 'delete' | 'replace' | 'retype';
+  readonly value: Json;
+}
+
+const mutationArb = fc.record({ pick: fc.nat(), kind: fc.constantFrom('delete', 'replace', 'retype'), value: fc.jsonValue({ maxDepth: 2 }) }) as fc.Arbitrary<Mutation>;
+
+function mutated(document: Json, mutations: readonly Mutation[]): Json {
+  let root = structuredClone(document);
+  for (const mutation of mutations) {
+    const paths = pathsOf(root);
+    const path = paths[mutation.pick % paths.length]!;
+    if (path.length === 0) {
+      root = mutation.kind === 'replace' ? mutation.value : retyped(root);
+      continue;
+    }
+    const parent = path.slice(0, -1).reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, root) as Record<string | number, Json>;
+    const key = path[path.length - 1]!;
+    if (mutation.kind === 'delete') {
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key];
+    } else {
+      parent[key] = mutation.kind === 'replace' ? mutation.value : retyped(parent[key]!);
+    }
+  }
+  return root;
+}
+
+/** Parses and checks the result is well formed whatever the input; the reader itself must not throw either. */
+function checkNeverThrows(text: string): void {
+  const result = parseTranscript(text);
+  if (result.ok) {
+    for (const segment of result.transcript.segments) {
+      expect(Number.isInteger(segment.startMs) && segment.startMs >= 0 && segment.startMs <= segment.endMs).toBe(true);
+      expect(segment.text).not.toBe('');
+    }
+  } else {
+    expect(typeof result.error.detail).toBe('string');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return;
+  }
+  if (deepgramJsonReader.detect(text, json)) {
+    const raw = deepgramJsonReader.read(text, json);
+    if (!raw.ok) expect(raw.error).toMatchObject({ code: 'transcript_malformed', format: 'deepgram-json' });
+  }
+}
+
+describe('deepgram-json: fuzzing', () => {
+  it('never throws on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => checkNeverThrows(JSON.stringify(value))),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on arbitrary values inside a Deepgram envelope', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.jsonValue({ maxDepth: 5 }), fc.jsonValue({ maxDepth: 2 }), (channels, utterances, metadata) =>
+        checkNeverThrows(JSON.stringify({ metadata, results: { channels: Array.isArray(channels) ? channels : [channels], utterances } })),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on mutations of real responses', () => {
+    const samples = [fixture('python-sdk-nova3-smart-format.json')].map((text) => JSON.parse(text) as Json);
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (sample, mutations) =>
+        checkNeverThrows(JSON.stringify(mutated(sample, mutations))),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  // Words whose text survives cleaning unchanged: no spaces, controls or bidi marks, not punctuation only.
+  const wordText = fc.oneof(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((text) => /^[^\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u.test(text) && !/^[\p{P}\p{S}]+$/u.test(text)),
+    fc.constantFrom('<script>alert(1)</script>', '&amp;', 'één', '日本語', '😀👍'),
+  );
+  const turnArb = fc.record({
+    speaker: fc.integer({ min: 0, max: 3 }),
+    channel: fc.integer({ min: 0, max: 2 }),
+    words: fc.array(fc.record({ text: wordText, gap: fc.integer({ min: 0, max: 3000 }), duration: fc.integer({ min: 1, max: 2000 }) }), { minLength: 1, maxLength: 6 }),
+  });
+
+  it('reads generated valid responses with the generated times, speakers and channels', () => {
+    fc.assert(
+      fc.property(fc.array(turnArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('utterances', 'diarized_words', 'multichannel_words'), (turns, mode) => {
+        let clock = 0;
+        const multichannel = mode !== 'diarized_words';
+        const expected: { text: string; startMs: number; endMs: number; speaker: string | null; channel: number | null }[] = [];
+        const built = turns.map((turn) =>
+          turn.words.map((w) => {
+            const startMs = clock + w.gap;
+            const endMs = startMs + w.duration;
+            clock = endMs;
+            expected.push({ text: w.text, startMs, endMs, speaker: mode === 'multichannel_words' ? null : String(turn.speaker), channel: multichannel ? turn.channel : null });
+            return { word: w.text.toLowerCase(), start: startMs / 1000, end: endMs / 1000, confidence: 0.5, punctuated_word: w.text, ...(mode === 'multichannel_words' ? {} : { speaker: turn.speaker }) };
+          }),
+        );
+        const channelCount = multichannel ? 3 : 1;
+        const channels = Array.from({ length: channelCount }, (_, channel) => ({
+          alternatives: [{ transcript: '', confidence: 0.5, words: built.filter((_, index) => !multichannel || turns[index]!.channel === channel).flat() }],
+        }));
+        const results: Record<string, unknown> = { channels };
+        if (mode === 'utterances') {
+          results['utterances'] = built.map((words, index) => ({
+            start: words[0]!.start,
+            end: words[words.length - 1]!.end,
+            confidence: 0.5,
+            channel: turns[index]!.channel,
+            transcript: words.map((w) => w.punctuated_word).join(' '),
+            words,
+            speaker: turns[index]!.speaker,
+            id: String(index),
+          }));
+        }
+        const transcript = read(response(results, channelCount));
+        const found = transcript.segments.flatMap((segment) => segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel }))).sort((a, b) => a.startMs - b.startMs);
+        expect(found).toHaveLength(expected.length);
+        expected.forEach((want, index) => {
+          const got = found[index];
+          expect(Math.abs(got!.startMs - want.startMs)).toBeLessThanOrEqual(1);
+          expect(got!.text).toBe(want.text);
+          expect(Math.abs(got!.endMs - want.endMs)).toBeLessThanOrEqual(1);
+          expect(got!.speaker).toBe(want.speaker);
+          expect(got!.channel).toBe(want.channel);
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

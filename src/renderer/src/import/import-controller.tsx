@@ -26,6 +26,8 @@ export function ImportController({ openRequest }: { openRequest: number }) {
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const jobRef = useRef<string | null>(null);
+  // A quick job can finish before the start reply arrives: keep summaries of not-yet-known jobs.
+  const earlySummaries = useRef(new Map<string, ImportSummary>());
 
   const importFiles = useCallback(async (files: File[]) => {
     if (files.length === 0) return;
@@ -48,6 +50,13 @@ export function ImportController({ openRequest }: { openRequest: number }) {
       setError(started.error);
       return;
     }
+    const early = earlySummaries.current.get(started.value.jobId);
+    earlySummaries.current.clear();
+    if (early) {
+      setProgress(null);
+      setSummary(early);
+      return;
+    }
     jobRef.current = started.value.jobId;
     setProgress({ jobId: started.value.jobId, current: 0, total: files.length, fileName: '', phase: 'importing' });
   }, [transport]);
@@ -58,7 +67,10 @@ export function ImportController({ openRequest }: { openRequest: number }) {
         if (payload.jobId === jobRef.current) setProgress({ ...payload, phase: 'importing' });
       }),
       transport.subscribe('imports.finished', (payload) => {
-        if (payload.jobId !== jobRef.current) return;
+        if (payload.jobId !== jobRef.current) {
+          earlySummaries.current.set(payload.jobId, payload);
+          return;
+        }
         jobRef.current = null;
         setProgress(null);
         setSummary(payload);

@@ -3,14 +3,14 @@ import { fail, ok, type Result } from '../contract/errors';
 import type { CallDetail } from '../contract/schemas';
 import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { getAudio } from '../storage/audio-repository';
-import { getCall, listCalls, updateCall } from '../storage/calls-repository';
+import { getCall, getCallSummary, listCalls, updateCall } from '../storage/calls-repository';
 import { getTranscript, saveSpeakerRoles } from '../storage/transcripts-repository';
 import type { Handlers } from './handlers';
 
 /** Everything the call screen needs in one read: metadata, audio facts (not the audio), transcript. */
 export function readCallDetail(db: Database.Database, callId: string): Result<CallDetail> {
   const call = getCall(db, callId);
-  const summary = listCalls(db).find((row) => row.id === callId);
+  const summary = getCallSummary(db, callId);
   if (!call || !summary) return fail('not_found', `No call ${callId}`);
   const audio = call.audioId ? getAudio(db, call.audioId) : undefined;
   const pairsPerSecond = audio ? ((db.prepare('SELECT pairs_per_second FROM audio_peaks WHERE audio_id = ? LIMIT 1').pluck().get(audio.id) as number | undefined) ?? 0) : 0;

@@ -81,13 +81,29 @@ interface CallRow {
   statuses: string | null;
 }
 
+const summaryColumns = `c.id, c.title, c.agent_name, c.customer_ref, c.recorded_at, c.duration_ms,
+       (SELECT group_concat(r.status) FROM reviews r WHERE r.call_id = c.id) AS statuses`;
+
+function toSummary(row: CallRow): CallSummary {
+  const statuses = (row.statuses ? row.statuses.split(',') : []) as ('draft' | 'submitted')[];
+  return {
+    id: row.id,
+    title: row.title,
+    agentName: row.agent_name,
+    customerRef: row.customer_ref,
+    recordedAt: row.recorded_at,
+    durationMs: row.duration_ms,
+    reviewStatus: combinedReviewStatus(statuses),
+    reviewCount: statuses.length,
+  };
+}
+
 /** Lists calls newest first, with their combined review status; `search` matches title, agent or customer ref. */
 export function listCalls(db: Database.Database, search?: string): CallSummary[] {
   const pattern = search && search.trim() !== '' ? `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = db
     .prepare(
-      `SELECT c.id, c.title, c.agent_name, c.customer_ref, c.recorded_at, c.duration_ms,
-              (SELECT group_concat(r.status) FROM reviews r WHERE r.call_id = c.id) AS statuses
+      `SELECT ${summaryColumns}
          FROM calls c
         WHERE @pattern IS NULL
            OR c.title LIKE @pattern ESCAPE '\\' OR c.agent_name LIKE @pattern ESCAPE '\\'
@@ -95,17 +111,11 @@ export function listCalls(db: Database.Database, search?: string): CallSummary[]
         ORDER BY coalesce(c.recorded_at, '') DESC, c.created_at_ms DESC, c.id`,
     )
     .all({ pattern }) as CallRow[];
-  return rows.map((row) => {
-    const statuses = (row.statuses ? row.statuses.split(',') : []) as ('draft' | 'submitted')[];
-    return {
-      id: row.id,
-      title: row.title,
-      agentName: row.agent_name,
-      customerRef: row.customer_ref,
-      recordedAt: row.recorded_at,
-      durationMs: row.duration_ms,
-      reviewStatus: combinedReviewStatus(statuses),
-      reviewCount: statuses.length,
-    };
-  });
+  return rows.map(toSummary);
+}
+
+/** One call's library row, or undefined. */
+export function getCallSummary(db: Database.Database, callId: string): CallSummary | undefined {
+  const row = db.prepare(`SELECT ${summaryColumns} FROM calls c WHERE c.id = ?`).get(callId) as CallRow | undefined;
+  return row ? toSummary(row) : undefined;
 }

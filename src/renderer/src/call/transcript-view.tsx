@@ -6,6 +6,7 @@ import { formatDuration } from '../../../domain/duration';
 import { speakerKey } from '../../../domain/transcript/speaker-roles';
 import { activeSegmentIndex, activeWordIndex, searchTranscript, type TranscriptHit } from '../../../domain/transcript/timeline';
 import type { PlaybackClock } from './playback-clock';
+import { caretAtPoint, textOffsetWithin, wordIndexAtOffset, wordStartOffsets } from './transcript-text';
 
 type Transcript = NonNullable<CallDetail['transcript']>;
 type Segment = Transcript['segments'][number];
@@ -18,6 +19,28 @@ function useActivePosition(clock: PlaybackClock, segments: readonly Segment[]): 
     if (segmentIndex < 0) return '-1:-1';
     return `${segmentIndex}:${activeWordIndex(segments[segmentIndex]!.words, timeMs)}`;
   });
+}
+
+/**
+ * A turn that is not being spoken, as plain text: one text node per run of words, a mark only around search hits
+ * (clicks are mapped to words by position; see transcript-text.ts).
+ */
+function plainTextWithHits(words: Segment['words'], hitWords: ReadonlySet<number> | undefined, isCurrentHit: (wordIndex: number) => boolean): React.ReactNode {
+  if (!hitWords || hitWords.size === 0) return words.map((word) => word.text).join(' ');
+  const parts: React.ReactNode[] = [];
+  let run: string[] = [];
+  words.forEach((word, wordIndex) => {
+    if (!hitWords.has(wordIndex)) {
+      run.push(word.text);
+      return;
+    }
+    if (run.length > 0) parts.push(`${run.join(' ')} `);
+    run = [];
+    parts.push(<mark key={wordIndex} className={`hit${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}>{word.text}</mark>);
+    if (wordIndex < words.length - 1) parts.push(' ');
+  });
+  if (run.length > 0) parts.push(run.join(' '));
+  return parts;
 }
 
 const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, isActive, hitWords, segmentHit, currentHit }: {
@@ -43,15 +66,17 @@ const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, 
       <p className={`turn-text${segmentHit ? ' hit' : ''}${isCurrentHit(null) && segmentHit ? ' hit-current' : ''}`}>
         {segment.words.length === 0
           ? segment.text
-          : segment.words.map((word, wordIndex) => (
-              <span
-                key={wordIndex}
-                className={`word${wordIndex === activeWord ? ' word-active' : ''}${hitWords?.has(wordIndex) ? ' hit' : ''}${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}
-                data-seek-ms={word.startMs}
-              >
-                {word.text}{' '}
-              </span>
-            ))}
+          : isActive
+            ? segment.words.map((word, wordIndex) => (
+                <span
+                  key={wordIndex}
+                  className={`word${wordIndex === activeWord ? ' word-active' : ''}${hitWords?.has(wordIndex) ? ' hit' : ''}${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}
+                  data-seek-ms={word.startMs}
+                >
+                  {word.text}{' '}
+                </span>
+              ))
+            : plainTextWithHits(segment.words, hitWords, (wordIndex) => isCurrentHit(wordIndex))}
       </p>
     </div>
   );
@@ -94,7 +119,7 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef }: {
     count: segments.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 72,
-    overscan: 6,
+    overscan: 3,
     getItemKey: (index) => index,
   });
   const programmaticScroll = useRef(false);
@@ -121,10 +146,25 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef }: {
   };
 
   const onClick = (event: React.MouseEvent) => {
-    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-seek-ms]');
-    if (!target) return;
-    onSeek(Number(target.dataset.seekMs));
+    const target = event.target as HTMLElement;
+    const seekable = target.closest<HTMLElement>('[data-seek-ms]');
+    const timeMs = seekable ? Number(seekable.dataset.seekMs) : wordTimeAtPoint(target, event.clientX, event.clientY);
+    if (timeMs === null || window.getSelection()?.isCollapsed === false) return;
+    onSeek(timeMs);
     setFollowing(true);
+  };
+
+  /** The start of the word under the pointer in a plain-text turn, or null outside any text. */
+  const wordTimeAtPoint = (target: HTMLElement, x: number, y: number): number | null => {
+    const text = target.closest<HTMLElement>('.turn-text');
+    const turn = target.closest<HTMLElement>('.turn');
+    const caret = caretAtPoint(x, y);
+    if (!text || !turn || !caret || !text.contains(caret.node)) return null;
+    const segment = segments[Number(turn.dataset.segmentIndex)];
+    if (!segment) return null;
+    if (segment.words.length === 0) return segment.startMs;
+    const wordIndex = wordIndexAtOffset(wordStartOffsets(segment.words), textOffsetWithin(text, caret.node, caret.offset));
+    return segment.words[wordIndex]!.startMs;
   };
 
   const stepHit = (delta: number) => {

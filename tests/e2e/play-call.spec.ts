@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -71,6 +72,40 @@ test('imports a stereo WAV with a WebVTT transcript, plays it in sync and seeks'
   // Typing in the search box never triggers single-key shortcuts.
   await page.getByLabel('Zoeken in transcript').press('k');
   expect(await page.evaluate(() => document.querySelector('audio')!.paused)).toBe(true);
+
+  // The speaker guess is editable: the WebVTT voices say "Medewerker" and "Klant"; swap them and it sticks.
+  await page.getByLabel('Zoeken in transcript').fill('');
+  await page.getByRole('button', { name: 'Gegevens bewerken' }).click();
+  const speakers = page.getByRole('group', { name: 'Sprekers' });
+  await expect(speakers.getByLabel('Klant', { exact: true })).toHaveValue('customer');
+  await speakers.getByLabel('Klant', { exact: true }).selectOption('agent');
+  await speakers.getByLabel('Medewerker', { exact: true }).selectOption('customer');
+  await expect(transcript.locator('.speaker').first()).toHaveText('Klant');
+  await page.screenshot({ path: join(screens, 'speaker-roles-nl.png') });
+  await page.reload();
+  await page.getByRole('button', { name: 'klacht-internet' }).click();
+  await expect(page.getByTestId('transcript').locator('.speaker').first()).toHaveText('Klant');
+});
+
+test('imports files dropped on the window', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const files = [join(fixtures, 'e2e/klacht-internet.wav'), join(fixtures, 'e2e/klacht-internet.vtt')].map((path) => ({
+    name: path.split('/').pop()!,
+    type: path.endsWith('.wav') ? 'audio/wav' : 'text/vtt',
+    base64: readFileSync(path).toString('base64'),
+  }));
+  // What the OS does on a drop: dragenter/over on the window, then drop with the files in a DataTransfer.
+  await page.evaluate((dropped) => {
+    const transfer = new DataTransfer();
+    for (const file of dropped) transfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
+    const target = document.querySelector('main') ?? document.body;
+    for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  const summary = page.getByRole('alert', { name: /Samenvatting import/ });
+  await expect(summary).toContainText('1 gesprek toegevoegd', { timeout: 30_000 });
+  await summary.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(page.getByRole('button', { name: 'klacht-internet' })).toBeVisible();
 });
 
 test('imports an MP3 with a Whisper JSON transcript and plays it', async ({ page, app }) => {

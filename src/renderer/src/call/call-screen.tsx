@@ -10,6 +10,7 @@ import { createPlaybackClock } from './playback-clock';
 import { PlayerControls } from './player-controls';
 import { handlePlayerKey } from './player-shortcuts';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { SpeakerRolesForm } from './speaker-roles-form';
 import { TranscriptView } from './transcript-view';
 import { WaveformPlayer, type PlayerHandle } from './waveform-player';
 
@@ -93,6 +94,7 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled }: { detail: Ca
           }}
         />
       )}
+      {editing && transcript && <SpeakerRolesForm detail={detail} onSaved={onEdited} />}
       <div className="player-and-transcript" onKeyDown={onKeyDown}>
         {audio ? (
           <div

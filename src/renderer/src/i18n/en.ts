@@ -71,6 +71,13 @@ export const en = {
     customer: 'Customer',
     unknown: 'Speaker',
   },
+  speakers: {
+    title: 'Speakers',
+    hint: 'Guessed at import from the channels, the speaker labels or who spoke first. Correct it here; it is saved at once.',
+    channel: 'Channel {{number}}',
+    unnamed: '(no name)',
+    roles: { agent: 'Agent', customer: 'Customer', unknown: 'Unknown' },
+  },
   call: {
     loading: 'Loading call…',
     noAudio: 'This call has no audio.',

@@ -73,6 +73,13 @@ export const nl: TranslationTexts = {
     customer: 'Klant',
     unknown: 'Spreker',
   },
+  speakers: {
+    title: 'Sprekers',
+    hint: 'Bij het importeren geraden uit de kanalen, de sprekernamen of wie het eerst sprak. Verbeter het hier; het wordt meteen opgeslagen.',
+    channel: 'Kanaal {{number}}',
+    unnamed: '(zonder naam)',
+    roles: { agent: 'Medewerker', customer: 'Klant', unknown: 'Onbekend' },
+  },
   call: {
     loading: 'Gesprek laden…',
     noAudio: 'Dit gesprek heeft geen audio.',

@@ -8,6 +8,24 @@ export const errorCodes = [
   'conflict',
   'storage_failed',
   'internal',
+  /** No local reviewer profile yet: ask for a name first. */
+  'reviewer_missing',
+  /** The review is submitted: reopen it (with a reason) to change it. */
+  'review_locked',
+  /** Submit refused: items are unanswered (details.itemIds). */
+  'review_incomplete',
+  /** Submit refused: scores below the maximum without a linked moment or a written override (details.itemIds). */
+  'evidence_missing',
+  /** The edit does not fit the review's rubric (unknown item, answer not on the item's scale). */
+  'answer_invalid',
+  /** The moment is not valid (times, pairing, links); details.problems lists why. */
+  'moment_invalid',
+  /** The rubric breaks a rule (details.problems); nothing was saved. */
+  'rubric_invalid',
+  /** A published rubric version never changes: make a new version. */
+  'rubric_published',
+  /** A rubric file was refused (details.fileCode says why, details.issues where). */
+  'rubric_file_refused',
   /** The renderer could not reach the backend at all (transport failure). */
   'backend_unreachable',
 ] as const;

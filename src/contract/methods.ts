@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { importSourceSchema } from './imports';
+import {
+  callContextSchema,
+  idSchema,
+  itemAnswerSchema,
+  maxCommentLength,
+  maxReasonLength,
+  momentSchema,
+  reviewDetailSchema,
+  reviewerSchema,
+  reviewFilterSchema,
+  reviewSummarySchema,
+  savedSchema,
+} from './reviews';
 import { appInfoSchema, callDetailSchema, callMetadataSchema, callSummarySchema, preferencesSchema, speakerRoleSchema } from './schemas';
 
 const noInput = z.object({}).strict();
@@ -29,6 +42,25 @@ export const methods = {
     output: z.object({ jobId: z.string() }),
   },
   'imports.cancel': { input: z.object({ jobId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'reviewer.get': { input: noInput, output: reviewerSchema.nullable() },
+  /** Creates the local reviewer profile (a stable id, once) or renames it. */
+  'reviewer.set': { input: z.object({ name: reviewerSchema.shape.name }).strict(), output: reviewerSchema },
+  'reviews.list': { input: reviewFilterSchema, output: z.array(reviewSummarySchema) },
+  /** The local reviewer's review of a call: the newest one, or a new draft with the newest published default rubric. */
+  'reviews.open': { input: z.object({ callId: idSchema }).strict(), output: reviewDetailSchema },
+  'reviews.get': { input: z.object({ reviewId: idSchema }).strict(), output: reviewDetailSchema },
+  'reviews.setContext': { input: z.object({ reviewId: idSchema, context: callContextSchema.nullable() }).strict(), output: savedSchema },
+  /** Answers an item (null clears the answer). */
+  'reviews.setAnswer': { input: z.object({ reviewId: idSchema, itemId: idSchema, answer: itemAnswerSchema.nullable() }).strict(), output: savedSchema },
+  'reviews.setItemComment': { input: z.object({ reviewId: idSchema, itemId: idSchema, comment: z.string().max(maxCommentLength) }).strict(), output: savedSchema },
+  /** Accepts a score below the maximum without a moment, with a written reason (null removes the override). */
+  'reviews.setEvidenceOverride': { input: z.object({ reviewId: idSchema, itemId: idSchema, reason: z.string().trim().min(1).max(maxReasonLength).nullable() }).strict(), output: savedSchema },
+  'reviews.setComment': { input: z.object({ reviewId: idSchema, comment: z.string().max(maxCommentLength) }).strict(), output: savedSchema },
+  'reviews.submit': { input: z.object({ reviewId: idSchema }).strict(), output: reviewDetailSchema },
+  'reviews.reopen': { input: z.object({ reviewId: idSchema, reason: z.string().trim().min(3).max(maxReasonLength) }).strict(), output: reviewDetailSchema },
+  /** Creates or replaces a moment of a draft review. */
+  'moments.save': { input: z.object({ reviewId: idSchema, moment: momentSchema }).strict(), output: savedSchema },
+  'moments.delete': { input: z.object({ reviewId: idSchema, momentId: idSchema }).strict(), output: savedSchema },
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -8,6 +8,7 @@ import { decodeText } from './text-decoding';
 import { seedDemoOnce } from './demo-call';
 import type { AppInfo } from '../contract/schemas';
 import { openDatabase } from '../storage/connection';
+import { ensureBuiltInRubrics } from '../services/built-in-rubrics';
 import { createDispatch, type Dispatch } from '../services/dispatch';
 import { EventHub } from '../services/event-hub';
 import { handlers } from '../services/handlers';
@@ -70,6 +71,7 @@ export function createBackend(options: BackendOptions): Backend {
     ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText },
     importQueue,
   };
+  ensureBuiltInRubrics(opened.db, context.now());
   const dispatch = createDispatch(handlers, context, { checkOutputs: options.checkOutputs });
   if (options.demoDir) seedDemoOnce(context, options.demoDir);
   return {

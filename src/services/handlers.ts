@@ -6,6 +6,8 @@ import { appHandlers } from './app-service';
 import { callHandlers } from './calls-service';
 import { importHandlers } from './import-service';
 import { preferenceHandlers } from './preferences-service';
+import { reviewHandlers } from './review-service';
+import { reviewerHandlers } from './reviewer-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -21,4 +23,6 @@ export const handlers: Handlers = {
   ...callHandlers,
   ...importHandlers,
   ...preferenceHandlers,
+  ...reviewerHandlers,
+  ...reviewHandlers,
 };

@@ -83,7 +83,7 @@ describe('openDatabase', () => {
 
   it('enforces foreign keys', () => {
     const { db } = openDatabase(join(tempDir(), 'k.db'));
-    expect(() => db.prepare("INSERT INTO reviews VALUES ('r', 'missing', 'x', 'draft', 1, 1)").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO reviews (id, call_id, reviewer_id, status, created_at_ms, updated_at_ms) VALUES ('r', 'missing', 'x', 'draft', 1, 1)").run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
 

@@ -43,6 +43,30 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE calls SET agent_channel = 2 WHERE id = 'old'").run()).toThrow(/CHECK/);
   });
 
+  it('migration 3 keeps placeholder reviews, adds rubrics, answers, moments and audit, and guards published rubrics', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 2);
+    db.prepare("INSERT INTO calls (id, title, created_at_ms) VALUES ('c1', 'Oud gesprek', 1)").run();
+    db.prepare("INSERT INTO reviews VALUES ('r-old', 'c1', 'someone', 'draft', 5, 6)").run();
+    migrate(db, migrations, 3);
+    expect(db.prepare('SELECT id, call_id, reviewer_id, rubric_id, status, comment, created_at_ms, updated_at_ms FROM reviews').all()).toEqual([
+      { id: 'r-old', call_id: 'c1', reviewer_id: 'someone', rubric_id: null, status: 'draft', comment: '', created_at_ms: 5, updated_at_ms: 6 },
+    ]);
+    db.prepare("INSERT INTO rubrics VALUES ('rb', 1, 'published', '{}', 1, 1)").run();
+    db.prepare("INSERT INTO reviews (id, call_id, reviewer_id, rubric_id, rubric_version, status, created_at_ms, updated_at_ms) VALUES ('r1', 'c1', 'me', 'rb', 1, 'draft', 1, 1)").run();
+    expect(() => db.prepare("UPDATE rubrics SET body_json = '{\"x\":1}' WHERE id = 'rb'").run()).toThrow(/never changes/);
+    expect(() => db.prepare("DELETE FROM rubrics WHERE id = 'rb'").run()).toThrow(/never removed/);
+    expect(() => db.prepare("INSERT INTO reviews (id, call_id, reviewer_id, rubric_id, rubric_version, status, created_at_ms, updated_at_ms) VALUES ('r2', 'c1', 'me', 'nope', 1, 'draft', 1, 1)").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO review_answers (review_id, item_id, answer, level, updated_at_ms) VALUES ('r1', '1.1', 'level', 2, 1)").run();
+    expect(() => db.prepare("INSERT INTO review_answers (review_id, item_id, answer, level, updated_at_ms) VALUES ('r1', '1.2', 'yes', 2, 1)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO moments (id, review_id, start_ms, end_ms, type, speaker, polarity, created_at_ms, updated_at_ms) VALUES ('m', 'r1', 5, 5, 'free-note', 'agent', 'neutral', 1, 1)").run()).toThrow(/CHECK/);
+    // Deleting the call removes its reviews and everything in them.
+    db.prepare("INSERT INTO review_audit (review_id, at_ms, reviewer_id, action) VALUES ('r1', 1, 'me', 'created')").run();
+    db.prepare("DELETE FROM calls WHERE id = 'c1'").run();
+    expect(db.prepare('SELECT (SELECT count(*) FROM reviews) + (SELECT count(*) FROM review_answers) + (SELECT count(*) FROM review_audit)').pluck().get()).toBe(0);
+  });
+
   it('tables are STRICT: a text duration is refused', () => {
     const db = new Database(':memory:');
     migrate(db);

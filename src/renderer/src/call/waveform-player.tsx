@@ -2,8 +2,11 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 're
 import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import Minimap from 'wavesurfer.js/dist/plugins/minimap.esm.js';
+import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import Timeline from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import type { CallDetail } from '../../../contract/schemas';
+import type { Moment } from '../../../domain/moments/model';
+import { momentTypeInfo } from '../../../domain/moments/moment-types';
 import { loadPeaks } from './load-peaks';
 import type { PlaybackClock } from './playback-clock';
 
@@ -14,6 +17,25 @@ export interface PlayerHandle {
   setRate(rate: number): void;
   zoomBy(factor: number): void;
   isPlaying(): boolean;
+  /** Plays a range from its start, stopping at its end or looping until paused or another seek. */
+  playRange(startMs: number, endMs: number, loop: boolean): void;
+  currentTimeMs(): number;
+}
+
+/** Moments drawn as regions; with `onRangeSelected`, dragging on the waveform selects a new range. */
+export interface WaveformMoments {
+  readonly moments: readonly Moment[];
+  readonly selectedId: string | null;
+  readonly editable: boolean;
+  readonly labelOf: (moment: Moment) => string;
+  readonly onRangeSelected: (startMs: number, endMs: number) => void;
+  readonly onTimesChanged: (momentId: string, startMs: number, endMs: number) => void;
+  readonly onSelect: (momentId: string) => void;
+}
+
+function withAlpha(hex: string, alpha: number): string {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
 }
 
 export const playbackRates = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
@@ -35,7 +57,8 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
   onPlayingChange: (playing: boolean) => void;
   onRateChange: (rate: number) => void;
   onReady?: () => void;
-}>(function WaveformPlayer({ audio, agentChannel, clock, onPlayingChange, onRateChange, onReady }, ref) {
+  moments?: WaveformMoments;
+}>(function WaveformPlayer({ audio, agentChannel, clock, onPlayingChange, onRateChange, onReady, moments }, ref) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const minimapRef = useRef<HTMLDivElement>(null);
@@ -43,10 +66,14 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
   const surferRef = useRef<WaveSurfer | null>(null);
   const zoomRef = useRef(0);
   const [error, setError] = useState<string | null>(null);
-  const callbacks = useRef({ onPlayingChange, onRateChange, onReady });
+  const callbacks = useRef({ onPlayingChange, onRateChange, onReady, moments });
   useEffect(() => {
-    callbacks.current = { onPlayingChange, onRateChange, onReady };
+    callbacks.current = { onPlayingChange, onRateChange, onReady, moments };
   });
+  const regionsRef = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
+  const syncingRegions = useRef(false);
+  const rangeRef = useRef<{ startMs: number; endMs: number; loop: boolean } | null>(null);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     let destroyed = false;
@@ -63,6 +90,8 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
     void loadPeaks(audio.id, audio.channels).then(
       (peaks) => {
         if (destroyed || !containerRef.current) return;
+        const regions = RegionsPlugin.create();
+        regionsRef.current = regions;
         const surfer = WaveSurfer.create({
           container: containerRef.current,
           media,
@@ -79,16 +108,41 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           progressColor: laneColors(agentChannel).progress,
           splitChannels: stereo ? [0, 1].map((channel) => ({ waveColor: laneColors(channel).wave, progressColor: laneColors(channel).progress })) : undefined,
           plugins: [
+            regions,
             Timeline.create({ container: timelineRef.current ?? undefined, height: 18, style: { color: cssVar('--text-muted'), fontSize: '11px' } }),
             Minimap.create({ container: minimapRef.current ?? undefined, height: 28, waveColor: cssVar('--border'), progressColor: cssVar('--text-muted'), overlayColor: 'rgba(127,127,127,0.18)' }),
           ],
         });
         surferRef.current = surfer;
-        surfer.on('timeupdate', (seconds) => clock.set(Math.round(seconds * 1000)));
+        surfer.on('timeupdate', (seconds) => {
+          const timeMs = Math.round(seconds * 1000);
+          const range = rangeRef.current;
+          if (range && timeMs >= range.endMs) {
+            if (range.loop) surfer.setTime(range.startMs / 1000);
+            else {
+              rangeRef.current = null;
+              surfer.pause();
+            }
+          }
+          clock.set(timeMs);
+        });
+        surfer.on('interaction', () => (rangeRef.current = null));
+        regions.on('region-created', (region: Region) => {
+          if (syncingRegions.current) return;
+          // A range dragged on the waveform: it becomes a moment (drawn again from the review's state).
+          region.remove();
+          callbacks.current.moments?.onRangeSelected(Math.round(region.start * 1000), Math.round(region.end * 1000));
+        });
+        regions.on('region-updated', (region: Region) => callbacks.current.moments?.onTimesChanged(region.id, Math.round(region.start * 1000), Math.round(region.end * 1000)));
+        regions.on('region-clicked', (region: Region, event: MouseEvent) => {
+          event.stopPropagation();
+          callbacks.current.moments?.onSelect(region.id);
+        });
         surfer.on('play', () => callbacks.current.onPlayingChange(true));
         surfer.on('pause', () => callbacks.current.onPlayingChange(false));
         surfer.on('finish', () => callbacks.current.onPlayingChange(false));
         surfer.on('ready', () => {
+          setReady(true);
           if (containerRef.current) containerRef.current.dataset.ready = 'true';
           callbacks.current.onReady?.();
         });
@@ -101,11 +155,45 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
       destroyed = true;
       surferRef.current?.destroy();
       surferRef.current = null;
+      regionsRef.current = null;
+      setReady(false);
       media.pause();
       media.removeAttribute('src');
       media.remove();
     };
   }, [audio.id, audio.channels, audio.durationMs, agentChannel, clock, t]);
+
+  const editable = moments?.editable ?? false;
+  useEffect(() => {
+    const regions = regionsRef.current;
+    if (!ready || !regions || !editable) return;
+    return regions.enableDragSelection({ color: 'rgba(127, 127, 127, 0.25)' }, 6);
+  }, [ready, editable]);
+
+  const momentList = moments?.moments;
+  const selectedId = moments?.selectedId ?? null;
+  useEffect(() => {
+    const regions = regionsRef.current;
+    if (!ready || !regions) return;
+    syncingRegions.current = true;
+    regions.clearRegions();
+    for (const moment of momentList ?? []) {
+      const colour = momentTypeInfo[moment.type].colour;
+      const region = regions.addRegion({
+        id: moment.id,
+        start: moment.startMs / 1000,
+        end: moment.endMs / 1000,
+        color: withAlpha(colour, moment.id === selectedId ? 0.42 : 0.22),
+        drag: editable,
+        resize: editable,
+        content: callbacks.current.moments?.labelOf(moment),
+      });
+      region.element?.setAttribute('data-moment-id', moment.id);
+      region.element?.style.setProperty('--moment-colour', colour);
+      if (moment.id === selectedId) region.element?.classList.add('region-selected');
+    }
+    syncingRegions.current = false;
+  }, [ready, momentList, selectedId, editable]);
 
   useImperativeHandle(ref, () => ({
     playPause: () => void surferRef.current?.playPause(),
@@ -133,6 +221,14 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
       surfer.setScrollTime(Math.max(0, surfer.getCurrentTime() - width / next / 2));
     },
     isPlaying: () => surferRef.current?.isPlaying() ?? false,
+    playRange: (startMs, endMs, loop) => {
+      const surfer = surferRef.current;
+      if (!surfer) return;
+      surfer.setTime(startMs / 1000);
+      rangeRef.current = { startMs, endMs, loop };
+      void surfer.play();
+    },
+    currentTimeMs: () => Math.round((surferRef.current?.getCurrentTime() ?? 0) * 1000),
   }), [audio.durationMs, clock]);
 
   return (

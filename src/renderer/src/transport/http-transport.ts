@@ -43,10 +43,13 @@ export function createHttpTransport(secret: string, base = ''): Transport {
   return {
     async invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
       try {
+        const body = JSON.stringify({ method, input });
         const response = await fetch(`${base}/api/invoke`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [secretHeader]: secret },
-          body: JSON.stringify({ method, input }),
+          body,
+          // A save sent while the window closes must still arrive; keepalive bodies are limited to 64 KiB.
+          keepalive: body.length < 60_000,
         });
         if (response.status === 403) return fail('backend_unreachable', 'The backend refused the request (secret)');
         return (await response.json()) as Result<MethodOutput<M>>;

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { AppError } from '../../../contract/errors';
+import type { ReviewDetail } from '../../../contract/reviews';
+import type { Moment } from '../../../domain/moments/model';
+import type { CallContext } from '../../../domain/rubric/call-context';
+import type { ItemAnswer } from '../../../domain/scoring/answers';
+import { useTransport } from '../transport/transport-context';
+import { SaveQueue, type SaveStatus } from './save-queue';
+import { UndoHistory } from './undo-history';
+
+type AnswerRecord = ReviewDetail['answers'][number];
+
+export type ReviewState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'needs-reviewer' }
+  | { readonly status: 'error'; readonly error: AppError }
+  | { readonly status: 'ok'; readonly detail: ReviewDetail };
+
+function patchAnswer(answers: readonly AnswerRecord[], itemId: string, patch: Partial<AnswerRecord>): AnswerRecord[] {
+  const existing = answers.find((record) => record.itemId === itemId) ?? { itemId, answer: null, comment: '', evidenceOverride: null };
+  return [...answers.filter((record) => record.itemId !== itemId), { ...existing, ...patch }];
+}
+
+/**
+ * The local reviewer's review of a call, edited locally and saved edit by edit (see SaveQueue): the screen never
+ * waits for the disk, and a failed save leaves the edit on screen with a retry.
+ */
+export function useReview(callId: string) {
+  const transport = useTransport();
+  const [state, setState] = useState<ReviewState>({ status: 'loading' });
+  const [actionError, setActionError] = useState<AppError | null>(null);
+  const queue = useMemo(() => new SaveQueue(300), []);
+  const history = useMemo(() => new UndoHistory(), []);
+  const saveStatus = useSyncExternalStore<SaveStatus>(queue.subscribe, queue.getStatus);
+  const historyVersion = useSyncExternalStore(history.subscribe, history.getVersion);
+  const detailRef = useRef<ReviewDetail | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await transport.invoke('reviews.open', { callId });
+    if (result.ok) setState({ status: 'ok', detail: result.value });
+    else if (result.error.code === 'reviewer_missing') setState({ status: 'needs-reviewer' });
+    else setState({ status: 'error', error: result.error });
+  }, [transport, callId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    detailRef.current = state.status === 'ok' ? state.detail : null;
+  }, [state]);
+
+  // Leaving the screen or the window saves what is waiting at once.
+  useEffect(() => {
+    const flushNow = () => void queue.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
+    window.addEventListener('pagehide', flushNow);
+    window.addEventListener('beforeunload', flushNow);
+    window.addEventListener('blur', flushNow);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      flushNow();
+      window.removeEventListener('pagehide', flushNow);
+      window.removeEventListener('beforeunload', flushNow);
+      window.removeEventListener('blur', flushNow);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [queue]);
+
+  const update = useCallback((change: (detail: ReviewDetail) => ReviewDetail) => {
+    setState((current) => (current.status === 'ok' ? { status: 'ok', detail: change(current.detail) } : current));
+  }, []);
+
+  const reviewId = state.status === 'ok' ? state.detail.review.id : '';
+
+  const setAnswer = useCallback((itemId: string, answer: ItemAnswer | null) => {
+    update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { answer }) }));
+    queue.schedule(`answer:${itemId}`, () => transport.invoke('reviews.setAnswer', { reviewId, itemId, answer }), { immediate: true });
+  }, [queue, transport, reviewId, update]);
+
+  const setItemComment = useCallback((itemId: string, comment: string) => {
+    update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { comment }) }));
+    queue.schedule(`item-comment:${itemId}`, () => transport.invoke('reviews.setItemComment', { reviewId, itemId, comment }));
+  }, [queue, transport, reviewId, update]);
+
+  const setEvidenceOverride = useCallback((itemId: string, reason: string | null) => {
+    update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { evidenceOverride: reason }) }));
+    // A blank reason is no override (the backend refuses blank reasons).
+    const sent = reason !== null && reason.trim() !== '' ? reason : null;
+    queue.schedule(`override:${itemId}`, () => transport.invoke('reviews.setEvidenceOverride', { reviewId, itemId, reason: sent }));
+  }, [queue, transport, reviewId, update]);
+
+  const setContext = useCallback((context: CallContext | null) => {
+    update((detail) => ({ ...detail, review: { ...detail.review, context } }));
+    queue.schedule('context', () => transport.invoke('reviews.setContext', { reviewId, context }), { immediate: true });
+  }, [queue, transport, reviewId, update]);
+
+  const setComment = useCallback((comment: string) => {
+    update((detail) => ({ ...detail, review: { ...detail.review, comment } }));
+    queue.schedule('comment', () => transport.invoke('reviews.setComment', { reviewId, comment }));
+  }, [queue, transport, reviewId, update]);
+
+  /** Applies a moment's new state (null: gone) locally and queues its save, without touching the history. */
+  const applyMoment = useCallback((momentId: string, moment: Moment | null, options: { immediate?: boolean } = { immediate: true }) => {
+    update((detail) => {
+      const others = detail.moments.filter((existing) => existing.id !== momentId);
+      const moments = moment ? [...others, moment].sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id)) : others.map((other) => (other.respondsTo === momentId ? { ...other, respondsTo: undefined } : other));
+      return { ...detail, moments };
+    });
+    queue.schedule(`moment:${momentId}`, () => (moment ? transport.invoke('moments.save', { reviewId, moment }) : transport.invoke('moments.delete', { reviewId, momentId })), options);
+  }, [queue, transport, reviewId, update]);
+
+  /** Saves a moment (new or changed) as one undoable step. */
+  const saveMoment = useCallback((moment: Moment, options: { immediate?: boolean } = { immediate: true }) => {
+    const before = detailRef.current?.moments.find((existing) => existing.id === moment.id) ?? null;
+    applyMoment(moment.id, moment, options);
+    history.record({ undo: () => applyMoment(moment.id, before), redo: () => applyMoment(moment.id, moment) }, `moment:${moment.id}`, options.immediate === false);
+  }, [applyMoment, history]);
+
+  /** Deletes a moment as one undoable step; undo also restores the responses paired with it. */
+  const deleteMoment = useCallback((momentId: string) => {
+    const moments = detailRef.current?.moments ?? [];
+    const before = moments.find((existing) => existing.id === momentId);
+    if (!before) return;
+    const paired = moments.filter((other) => other.respondsTo === momentId);
+    applyMoment(momentId, null);
+    history.record({
+      undo: () => {
+        applyMoment(momentId, before);
+        for (const response of paired) applyMoment(response.id, response);
+      },
+      redo: () => applyMoment(momentId, null),
+    });
+  }, [applyMoment, history]);
+
+  const submit = useCallback(async () => {
+    await queue.flush();
+    if (queue.hasUnsaved()) return;
+    const result = await transport.invoke('reviews.submit', { reviewId });
+    if (result.ok) {
+      setActionError(null);
+      history.clear();
+      setState({ status: 'ok', detail: result.value });
+    } else setActionError(result.error);
+  }, [queue, transport, reviewId, history]);
+
+  const reopen = useCallback(async (reason: string) => {
+    const result = await transport.invoke('reviews.reopen', { reviewId, reason });
+    if (result.ok) {
+      setActionError(null);
+      setState({ status: 'ok', detail: result.value });
+    } else setActionError(result.error);
+    return result.ok;
+  }, [transport, reviewId]);
+
+  return {
+    state,
+    reload: load,
+    saveStatus,
+    retrySave: () => void queue.retry(),
+    flush: () => queue.flush(),
+    actionError,
+    setAnswer,
+    setItemComment,
+    setEvidenceOverride,
+    setContext,
+    setComment,
+    saveMoment,
+    deleteMoment,
+    undo: () => history.undo(),
+    redo: () => history.redo(),
+    canUndo: historyVersion >= 0 && history.canUndo(),
+    canRedo: historyVersion >= 0 && history.canRedo(),
+    submit,
+    reopen,
+  };
+}
+
+export type ReviewController = ReturnType<typeof useReview>;

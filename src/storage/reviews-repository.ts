@@ -1,0 +1,181 @@
+import type Database from 'better-sqlite3';
+import type { CallContext } from '../domain/rubric/call-context';
+import type { ItemAnswer } from '../domain/scoring/answers';
+
+export type ReviewStatus = 'draft' | 'submitted';
+
+export interface ReviewRecord {
+  readonly id: string;
+  readonly callId: string;
+  readonly reviewerId: string;
+  readonly rubricId: string;
+  readonly rubricVersion: number;
+  readonly status: ReviewStatus;
+  readonly context: CallContext | null;
+  readonly comment: string;
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
+  readonly submittedAtMs: number | null;
+}
+
+export interface AnswerRecord {
+  readonly itemId: string;
+  /** Null while the item only has a comment or an evidence override. */
+  readonly answer: ItemAnswer | null;
+  readonly comment: string;
+  readonly evidenceOverride: string | null;
+}
+
+interface ReviewRow {
+  id: string;
+  call_id: string;
+  reviewer_id: string;
+  rubric_id: string | null;
+  rubric_version: number | null;
+  status: ReviewStatus;
+  context_json: string | null;
+  comment: string;
+  created_at_ms: number;
+  updated_at_ms: number;
+  submitted_at_ms: number | null;
+}
+
+function toRecord(row: ReviewRow): ReviewRecord | undefined {
+  // Placeholder rows from before rubrics existed have nothing to show.
+  if (row.rubric_id === null || row.rubric_version === null) return undefined;
+  return {
+    id: row.id,
+    callId: row.call_id,
+    reviewerId: row.reviewer_id,
+    rubricId: row.rubric_id,
+    rubricVersion: row.rubric_version,
+    status: row.status,
+    context: row.context_json ? (JSON.parse(row.context_json) as CallContext) : null,
+    comment: row.comment,
+    createdAtMs: row.created_at_ms,
+    updatedAtMs: row.updated_at_ms,
+    submittedAtMs: row.submitted_at_ms,
+  };
+}
+
+/** Creates a draft review of a call with a rubric version. */
+export function createReview(db: Database.Database, review: Pick<ReviewRecord, 'id' | 'callId' | 'reviewerId' | 'rubricId' | 'rubricVersion'>, nowMs: number): void {
+  db.prepare(
+    `INSERT INTO reviews (id, call_id, reviewer_id, rubric_id, rubric_version, status, created_at_ms, updated_at_ms)
+     VALUES (?, ?, ?, ?, ?, 'draft', ?, ?)`,
+  ).run(review.id, review.callId, review.reviewerId, review.rubricId, review.rubricVersion, nowMs, nowMs);
+}
+
+/** One review, or undefined. */
+export function getReview(db: Database.Database, reviewId: string): ReviewRecord | undefined {
+  const row = db.prepare('SELECT * FROM reviews WHERE id = ?').get(reviewId) as ReviewRow | undefined;
+  return row ? toRecord(row) : undefined;
+}
+
+export interface ReviewFilter {
+  readonly callId?: string;
+  readonly reviewerId?: string;
+  readonly agentName?: string;
+  readonly status?: ReviewStatus;
+  /** ISO dates (inclusive) on the review's last change. */
+  readonly fromMs?: number;
+  readonly toMs?: number;
+}
+
+/** Reviews matching every given filter, most recently changed first. */
+export function listReviews(db: Database.Database, filter: ReviewFilter = {}): ReviewRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT r.* FROM reviews r JOIN calls c ON c.id = r.call_id
+        WHERE r.rubric_id IS NOT NULL
+          AND (@callId IS NULL OR r.call_id = @callId)
+          AND (@reviewerId IS NULL OR r.reviewer_id = @reviewerId)
+          AND (@agentName IS NULL OR c.agent_name = @agentName)
+          AND (@status IS NULL OR r.status = @status)
+          AND (@fromMs IS NULL OR r.updated_at_ms >= @fromMs)
+          AND (@toMs IS NULL OR r.updated_at_ms <= @toMs)
+        ORDER BY r.updated_at_ms DESC, r.id`,
+    )
+    .all({ callId: filter.callId ?? null, reviewerId: filter.reviewerId ?? null, agentName: filter.agentName ?? null, status: filter.status ?? null, fromMs: filter.fromMs ?? null, toMs: filter.toMs ?? null }) as ReviewRow[];
+  return rows.map(toRecord).filter((record): record is ReviewRecord => record !== undefined);
+}
+
+/** Changes the review's call context, overall comment or status, and marks it changed. */
+export function updateReview(db: Database.Database, reviewId: string, changes: { context?: CallContext | null; comment?: string; status?: ReviewStatus; submittedAtMs?: number | null }, nowMs: number): void {
+  const sets: string[] = ['updated_at_ms = @nowMs'];
+  if (changes.context !== undefined) sets.push('context_json = @context');
+  if (changes.comment !== undefined) sets.push('comment = @comment');
+  if (changes.status !== undefined) sets.push('status = @status');
+  if (changes.submittedAtMs !== undefined) sets.push('submitted_at_ms = @submittedAtMs');
+  db.prepare(`UPDATE reviews SET ${sets.join(', ')} WHERE id = @reviewId`).run({
+    reviewId,
+    nowMs,
+    context: changes.context === undefined || changes.context === null ? null : JSON.stringify(changes.context),
+    comment: changes.comment ?? null,
+    status: changes.status ?? null,
+    submittedAtMs: changes.submittedAtMs ?? null,
+  });
+}
+
+interface AnswerRow {
+  item_id: string;
+  answer: ItemAnswer['kind'] | null;
+  level: number | null;
+  comment: string;
+  evidence_override: string | null;
+}
+
+function toAnswer(row: AnswerRow): ItemAnswer | null {
+  if (row.answer === null) return null;
+  return row.answer === 'level' ? { kind: 'level', value: row.level ?? 0 } : { kind: row.answer };
+}
+
+/** A review's per-item answers, comments and evidence overrides. */
+export function listAnswers(db: Database.Database, reviewId: string): AnswerRecord[] {
+  const rows = db.prepare('SELECT item_id, answer, level, comment, evidence_override FROM review_answers WHERE review_id = ? ORDER BY item_id').all(reviewId) as AnswerRow[];
+  return rows.map((row) => ({ itemId: row.item_id, answer: toAnswer(row), comment: row.comment, evidenceOverride: row.evidence_override }));
+}
+
+/** Sets what is given of one item's answer, comment and evidence override; the rest stays. */
+export function upsertAnswer(db: Database.Database, reviewId: string, itemId: string, patch: { answer?: ItemAnswer | null; comment?: string; evidenceOverride?: string | null }, nowMs: number): void {
+  const current = (db.prepare('SELECT item_id, answer, level, comment, evidence_override FROM review_answers WHERE review_id = ? AND item_id = ?').get(reviewId, itemId) as AnswerRow | undefined) ?? { item_id: itemId, answer: null, level: null, comment: '', evidence_override: null };
+  const answer = patch.answer === undefined ? toAnswer(current) : patch.answer;
+  db.prepare(
+    `INSERT INTO review_answers (review_id, item_id, answer, level, comment, evidence_override, updated_at_ms)
+     VALUES (@reviewId, @itemId, @answer, @level, @comment, @override, @nowMs)
+     ON CONFLICT (review_id, item_id) DO UPDATE SET answer = excluded.answer, level = excluded.level, comment = excluded.comment,
+       evidence_override = excluded.evidence_override, updated_at_ms = excluded.updated_at_ms`,
+  ).run({
+    reviewId,
+    itemId,
+    answer: answer?.kind ?? null,
+    level: answer?.kind === 'level' ? answer.value : null,
+    comment: patch.comment ?? current.comment,
+    override: patch.evidenceOverride === undefined ? current.evidence_override : patch.evidenceOverride,
+    nowMs,
+  });
+}
+
+export type AuditAction = 'created' | 'submitted' | 'reopened';
+
+export interface AuditEntry {
+  readonly atMs: number;
+  readonly reviewerId: string;
+  readonly reviewerName: string | null;
+  readonly action: AuditAction;
+  readonly reason: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+/** Appends to a review's audit trail (never edited or removed). */
+export function addAuditEntry(db: Database.Database, reviewId: string, entry: Omit<AuditEntry, 'reviewerName'>): void {
+  db.prepare('INSERT INTO review_audit (review_id, at_ms, reviewer_id, action, reason, details_json) VALUES (?, ?, ?, ?, ?, ?)').run(reviewId, entry.atMs, entry.reviewerId, entry.action, entry.reason, JSON.stringify(entry.details));
+}
+
+/** A review's audit trail, oldest first. */
+export function listAuditEntries(db: Database.Database, reviewId: string): AuditEntry[] {
+  const rows = db
+    .prepare('SELECT a.at_ms, a.reviewer_id, r.name, a.action, a.reason, a.details_json FROM review_audit a LEFT JOIN reviewers r ON r.id = a.reviewer_id WHERE a.review_id = ? ORDER BY a.id')
+    .all(reviewId) as { at_ms: number; reviewer_id: string; name: string | null; action: AuditAction; reason: string; details_json: string }[];
+  return rows.map((row) => ({ atMs: row.at_ms, reviewerId: row.reviewer_id, reviewerName: row.name, action: row.action, reason: row.reason, details: JSON.parse(row.details_json) as Record<string, unknown> }));
+}

@@ -35,16 +35,21 @@ export function useReview(callId: string) {
   const historyVersion = useSyncExternalStore(history.subscribe, history.getVersion);
   const detailRef = useRef<ReviewDetail | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await transport.invoke('reviews.open', { callId });
-    if (result.ok) setState({ status: 'ok', detail: result.value });
-    else if (result.error.code === 'reviewer_missing') setState({ status: 'needs-reviewer' });
-    else setState({ status: 'error', error: result.error });
-  }, [transport, callId]);
+  const [generation, setGeneration] = useState(0);
+  const load = useCallback(() => setGeneration((value) => value + 1), []);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    void transport.invoke('reviews.open', { callId }).then((result) => {
+      if (!current) return;
+      if (result.ok) setState({ status: 'ok', detail: result.value });
+      else if (result.error.code === 'reviewer_missing') setState({ status: 'needs-reviewer' });
+      else setState({ status: 'error', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [transport, callId, generation]);
 
   useEffect(() => {
     detailRef.current = state.status === 'ok' ? state.detail : null;

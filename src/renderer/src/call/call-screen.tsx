@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
 import { formatDuration } from '../../../domain/duration';
 import { useBackendQuery } from '../hooks/use-backend-query';
+import { ReviewWorkspace } from '../review/review-workspace';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
 import { CallDetailsForm } from './call-details-form';
@@ -11,10 +12,10 @@ import { PlayerControls } from './player-controls';
 import { handlePlayerKey } from './player-shortcuts';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { SpeakerRolesForm } from './speaker-roles-form';
-import { TranscriptView } from './transcript-view';
-import { WaveformPlayer, type PlayerHandle } from './waveform-player';
+import { TranscriptView, type TranscriptMoments } from './transcript-view';
+import { WaveformPlayer, type PlayerHandle, type WaveformMoments } from './waveform-player';
 
-/** One call: waveform and transcript in sync, with its metadata. */
+/** One call: waveform and transcript in sync, with its metadata; beside them, when reviewing, the rubric. */
 export function CallScreen({ callId, onBack, shortcutsEnabled }: { callId: string; onBack: () => void; shortcutsEnabled: boolean }) {
   const { t } = useTranslation();
   const query = useBackendQuery('calls.get', { callId });
@@ -29,32 +30,9 @@ export function CallScreen({ callId, onBack, shortcutsEnabled }: { callId: strin
 function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled }: { detail: CallDetail; onBack: () => void; onEdited: (detail: CallDetail) => void; shortcutsEnabled: boolean }) {
   const { t } = useTranslation();
   const transport = useTransport();
-  const clock = useMemo(() => createPlaybackClock(), []);
-  const player = useRef<PlayerHandle>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const [playing, setPlaying] = useState(false);
-  const [rate, setRate] = useState(1);
   const [editing, setEditing] = useState(false);
-  const [helpOpen, setHelpOpen] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const { call, audio, transcript } = detail;
-
-  useEffect(() => {
-    // Ctrl/Cmd+F searches the transcript rather than the page.
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && searchRef.current) {
-        event.preventDefault();
-        searchRef.current.focus();
-        searchRef.current.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (!shortcutsEnabled || !player.current) return;
-    if (handlePlayerKey(event, player.current, rate, () => setHelpOpen(true))) event.preventDefault();
-  };
 
   const swapChannels = async () => {
     const result = await transport.invoke('calls.update', { callId: call.id, changes: { agentChannel: detail.agentChannel === 0 ? 1 : 0 } });
@@ -62,7 +40,7 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled }: { detail: Ca
   };
 
   return (
-    <section className="screen call-screen" aria-labelledby="call-title">
+    <section className={`screen call-screen${reviewing ? ' reviewing' : ''}`} aria-labelledby="call-title">
       <header className="call-header">
         <button type="button" className="button" onClick={onBack}>← {t('nav.calls')}</button>
         <div className="call-heading">
@@ -82,6 +60,9 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled }: { detail: Ca
           <button type="button" className="button" onClick={() => setEditing((value) => !value)} aria-expanded={editing}>
             {t('call.editDetails')}
           </button>
+          <button type="button" className={`button${reviewing ? '' : ' primary'}`} onClick={() => setReviewing((value) => !value)} aria-pressed={reviewing}>
+            {t(reviewing ? 'review.hide' : 'review.start')}
+          </button>
         </div>
       </header>
       {editing && (
@@ -95,32 +76,85 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled }: { detail: Ca
         />
       )}
       {editing && transcript && <SpeakerRolesForm detail={detail} onSaved={onEdited} />}
-      <div className="player-and-transcript" onKeyDown={onKeyDown}>
-        {audio ? (
-          <div
-            className="player"
-            tabIndex={0}
-            aria-label={t('player.region')}
-            onWheel={(event) => {
-              if (event.ctrlKey || event.metaKey) {
-                event.preventDefault();
-                player.current?.zoomBy(event.deltaY < 0 ? 1.25 : 0.8);
-              }
-            }}
-          >
-            <WaveformPlayer ref={player} audio={audio} agentChannel={detail.agentChannel} clock={clock} onPlayingChange={setPlaying} onRateChange={setRate} />
-            <PlayerControls player={player} clock={clock} durationMs={audio.durationMs} playing={playing} rate={rate} onShowShortcuts={() => setHelpOpen(true)} />
-          </div>
-        ) : (
-          <p className="muted">{t('call.noAudio')}</p>
-        )}
-        {transcript ? (
-          <TranscriptView transcript={transcript} clock={clock} onSeek={(timeMs) => player.current?.seekMs(timeMs)} searchRef={searchRef} />
-        ) : (
-          <p className="muted">{t('call.noTranscript')}</p>
-        )}
-      </div>
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} enabled={shortcutsEnabled} />
+      {reviewing ? (
+        <ReviewWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} renderCall={(props) => <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} {...props} />} />
+      ) : (
+        <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} />
+      )}
     </section>
+  );
+}
+
+/** What review mode adds to the player and transcript: moments on both, and its own keys and panels. */
+export interface CallWorkspaceReviewProps {
+  readonly playerRef?: React.RefObject<PlayerHandle | null>;
+  readonly waveformMoments?: WaveformMoments;
+  readonly transcriptMoments?: TranscriptMoments;
+  readonly onExtraKey?: (event: React.KeyboardEvent) => boolean;
+  readonly between?: React.ReactNode;
+}
+
+/** The player (waveform, controls) above the transcript, sharing one playback clock and the single-key shortcuts. */
+export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMoments, transcriptMoments, onExtraKey, between }: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
+  const { t } = useTranslation();
+  const clock = useMemo(() => createPlaybackClock(), []);
+  const ownPlayer = useRef<PlayerHandle>(null);
+  const player = playerRef ?? ownPlayer;
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [playing, setPlaying] = useState(false);
+  const [rate, setRate] = useState(1);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const { audio, transcript } = detail;
+
+  useEffect(() => {
+    // Ctrl/Cmd+F searches the transcript rather than the page.
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && searchRef.current) {
+        event.preventDefault();
+        searchRef.current.focus();
+        searchRef.current.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (onExtraKey?.(event)) {
+      event.preventDefault();
+      return;
+    }
+    if (!shortcutsEnabled || !player.current) return;
+    if (handlePlayerKey(event, player.current, rate, () => setHelpOpen(true))) event.preventDefault();
+  };
+
+  return (
+    <div className="player-and-transcript" onKeyDown={onKeyDown}>
+      {audio ? (
+        <div
+          className="player"
+          tabIndex={0}
+          aria-label={t('player.region')}
+          onWheel={(event) => {
+            if (event.ctrlKey || event.metaKey) {
+              event.preventDefault();
+              player.current?.zoomBy(event.deltaY < 0 ? 1.25 : 0.8);
+            }
+          }}
+        >
+          <WaveformPlayer ref={player} audio={audio} agentChannel={detail.agentChannel} clock={clock} onPlayingChange={setPlaying} onRateChange={setRate} moments={waveformMoments} />
+          <PlayerControls player={player} clock={clock} durationMs={audio.durationMs} playing={playing} rate={rate} onShowShortcuts={() => setHelpOpen(true)} />
+        </div>
+      ) : (
+        <p className="muted">{t('call.noAudio')}</p>
+      )}
+      {between}
+      {transcript ? (
+        <TranscriptView transcript={transcript} clock={clock} onSeek={(timeMs) => player.current?.seekMs(timeMs)} searchRef={searchRef} moments={transcriptMoments} />
+      ) : (
+        <p className="muted">{t('call.noTranscript')}</p>
+      )}
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} enabled={shortcutsEnabled} />
+    </div>
   );
 }

@@ -11,6 +11,35 @@ import { caretAtPoint, textOffsetWithin, wordIndexAtOffset, wordStartOffsets } f
 type Transcript = NonNullable<CallDetail['transcript']>;
 type Segment = Transcript['segments'][number];
 
+export interface TranscriptMark {
+  readonly id: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly label: string;
+  readonly colour: string;
+}
+
+/** Review mode: moments marked on the turns they overlap, and selected words turned into a moment. */
+export interface TranscriptMoments {
+  readonly marks: readonly TranscriptMark[];
+  readonly onMarkClick: (momentId: string) => void;
+  /** Null while the review is locked. */
+  readonly onSelectionRange: ((startMs: number, endMs: number, role: string) => void) | null;
+}
+
+/** The position of a DOM point as (segment, word) in the transcript, or null outside turn text. */
+function wordPosition(node: Node | null, offset: number, segments: readonly Segment[]): { segmentIndex: number; wordIndex: number } | null {
+  const element = node instanceof Element ? node : node?.parentElement;
+  const text = element?.closest<HTMLElement>('.turn-text');
+  const turn = element?.closest<HTMLElement>('.turn');
+  if (!node || !text || !turn) return null;
+  const segmentIndex = Number(turn.dataset.segmentIndex);
+  const segment = segments[segmentIndex];
+  if (!segment) return null;
+  if (segment.words.length === 0) return { segmentIndex, wordIndex: -1 };
+  return { segmentIndex, wordIndex: wordIndexAtOffset(wordStartOffsets(segment.words), textOffsetWithin(text, node, offset)) };
+}
+
 /** The active segment and word, recomputed per tick but only changing state when they change. */
 function useActivePosition(clock: PlaybackClock, segments: readonly Segment[]): string {
   return useSyncExternalStore(clock.subscribe, () => {
@@ -43,7 +72,8 @@ function plainTextWithHits(words: Segment['words'], hitWords: ReadonlySet<number
   return parts;
 }
 
-const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, isActive, hitWords, segmentHit, currentHit }: {
+const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, isActive, hitWords, segmentHit, currentHit, marks }: {
+  marks: readonly TranscriptMark[] | undefined;
   segment: Segment;
   index: number;
   role: string;
@@ -62,6 +92,11 @@ const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, 
         <button type="button" className="turn-time" data-seek-ms={segment.startMs} aria-label={t('transcript.playFrom', { time: formatDuration(segment.startMs) })}>
           {formatDuration(segment.startMs)}
         </button>
+        {marks?.map((mark) => (
+          <button key={mark.id} type="button" className="moment-mark" data-moment-id={mark.id} style={{ borderColor: mark.colour, color: mark.colour }} title={mark.label}>
+            {mark.label}
+          </button>
+        ))}
       </div>
       <p className={`turn-text${segmentHit ? ' hit' : ''}${isCurrentHit(null) && segmentHit ? ' hit-current' : ''}`}>
         {segment.words.length === 0
@@ -86,11 +121,12 @@ const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, 
  * The transcript, virtualised (only visible turns are in the DOM), highlighting the word being spoken and
  * following the playhead until the user scrolls away. Clicking a word seeks there. Text is rendered as text.
  */
-export function TranscriptView({ transcript, clock, onSeek, searchRef }: {
+export function TranscriptView({ transcript, clock, onSeek, searchRef, moments }: {
   transcript: Transcript;
   clock: PlaybackClock;
   onSeek: (timeMs: number) => void;
   searchRef: React.RefObject<HTMLInputElement | null>;
+  moments?: TranscriptMoments;
 }) {
   const { t } = useTranslation();
   const { segments, speakerRoles } = transcript;
@@ -111,6 +147,40 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef }: {
     return map;
   }, [hits]);
   const currentHit = hits.length > 0 ? hits[Math.min(hitIndex, hits.length - 1)]! : null;
+
+  const marks = moments?.marks;
+  const marksBySegment = useMemo(() => {
+    const map = new Map<number, TranscriptMark[]>();
+    if (!marks || marks.length === 0) return map;
+    segments.forEach((segment, index) => {
+      const overlapping = marks.filter((mark) => mark.startMs < segment.endMs && mark.endMs > segment.startMs);
+      if (overlapping.length > 0) map.set(index, overlapping);
+    });
+    return map;
+  }, [segments, marks]);
+
+  // Selected words, as a time range a moment can be made of.
+  const [selection, setSelection] = useState<{ startMs: number; endMs: number; role: string } | null>(null);
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const current = window.getSelection();
+      if (!current || current.isCollapsed || !scrollRef.current?.contains(current.anchorNode)) {
+        setSelection(null);
+        return;
+      }
+      const anchor = wordPosition(current.anchorNode, current.anchorOffset, segments);
+      const focus = wordPosition(current.focusNode, current.focusOffset, segments);
+      if (!anchor || !focus) return setSelection(null);
+      const [first, last] = anchor.segmentIndex < focus.segmentIndex || (anchor.segmentIndex === focus.segmentIndex && anchor.wordIndex <= focus.wordIndex) ? [anchor, focus] : [focus, anchor];
+      const firstSegment = segments[first.segmentIndex]!;
+      const lastSegment = segments[last.segmentIndex]!;
+      const startMs = first.wordIndex >= 0 ? firstSegment.words[first.wordIndex]!.startMs : firstSegment.startMs;
+      const endMs = last.wordIndex >= 0 ? lastSegment.words[last.wordIndex]!.endMs : lastSegment.endMs;
+      setSelection(endMs > startMs ? { startMs, endMs, role: speakerRoles[speakerKey(firstSegment)] ?? 'unknown' } : null);
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, [segments, speakerRoles]);
 
   const position = useActivePosition(clock, segments);
   const [activeSegment, activeWord] = position.split(':').map(Number) as [number, number];
@@ -147,6 +217,11 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef }: {
 
   const onClick = (event: React.MouseEvent) => {
     const target = event.target as HTMLElement;
+    const mark = target.closest<HTMLElement>('[data-moment-id]');
+    if (mark && moments) {
+      moments.onMarkClick(mark.dataset.momentId!);
+      return;
+    }
     const seekable = target.closest<HTMLElement>('[data-seek-ms]');
     const timeMs = seekable ? Number(seekable.dataset.seekMs) : wordTimeAtPoint(target, event.clientX, event.clientY);
     if (timeMs === null || window.getSelection()?.isCollapsed === false) return;
@@ -198,6 +273,19 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef }: {
         </span>
         <button type="button" className="icon-button" onClick={() => stepHit(-1)} disabled={hits.length === 0} aria-label={t('transcript.previousHit')}>↑</button>
         <button type="button" className="icon-button" onClick={() => stepHit(1)} disabled={hits.length === 0} aria-label={t('transcript.nextHit')}>↓</button>
+        {moments?.onSelectionRange && selection && (
+          <button
+            type="button"
+            className="button primary"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              moments.onSelectionRange?.(selection.startMs, selection.endMs, selection.role);
+              window.getSelection()?.removeAllRanges();
+            }}
+          >
+            + {t('moments.fromSelection')}
+          </button>
+        )}
         {!following && (
           <button type="button" className="button follow-button" onClick={() => setFollowing(true)}>
             {t('transcript.backToPlayhead')}
@@ -232,6 +320,7 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef }: {
                   hitWords={segmentHits?.words}
                   segmentHit={segmentHits?.segment ?? false}
                   currentHit={currentHit?.segmentIndex === item.index ? currentHit : null}
+                  marks={marksBySegment.get(item.index)}
                 />
               </div>
             );

@@ -1,0 +1,137 @@
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Moment } from '../../../domain/moments/model';
+import { momentTypeInfo } from '../../../domain/moments/moment-types';
+import { localize, type Locale } from '../../../domain/rubric/localized-text';
+import type { RubricItem } from '../../../domain/rubric/model';
+import type { ItemAnswer } from '../../../domain/scoring/answers';
+import type { ItemScore } from '../../../domain/scoring/score-review';
+import { formatTimeMs } from './format';
+
+function sameAnswer(a: ItemAnswer | null, b: ItemAnswer): boolean {
+  return a !== null && a.kind === b.kind && (a.kind !== 'level' || (b.kind === 'level' && a.value === b.value));
+}
+
+/** What a key press on a focused item means: a level by digit, Ja/Nee by 1/0, N for N.v.t., Delete clears. */
+export function answerForKey(item: RubricItem, key: string): ItemAnswer | null | undefined {
+  if (key === 'Delete' || key === 'Backspace') return null;
+  if ((key === 'n' || key === 'N') && item.notApplicableAllowed) return { kind: 'not-applicable' };
+  if (!/^[0-9]$/.test(key)) return undefined;
+  const digit = Number(key);
+  if (item.scale.kind === 'yes-no') return digit === 1 ? { kind: 'yes' } : digit === 0 ? { kind: 'no' } : undefined;
+  return digit < item.scale.levels.length ? { kind: 'level', value: digit } : undefined;
+}
+
+/**
+ * One rubric item: its title, the scale with every level's behavioural anchor visible, N.v.t. where allowed, a
+ * comment, and the evidence rule's flag with the written-reason override.
+ */
+export const RubricItemView = memo(function RubricItemView({ item, locale, score, explicit, comment, override, linkedMoments, evidenceMissing, locked, onAnswer, onComment, onOverride, onMomentClick }: {
+  item: RubricItem;
+  locale: Locale;
+  score: ItemScore | undefined;
+  explicit: ItemAnswer | null;
+  comment: string;
+  override: string | null;
+  linkedMoments: readonly Moment[];
+  evidenceMissing: boolean;
+  locked: boolean;
+  onAnswer: (itemId: string, answer: ItemAnswer | null) => void;
+  onComment: (itemId: string, comment: string) => void;
+  onOverride: (itemId: string, reason: string | null) => void;
+  onMomentClick: (moment: Moment) => void;
+}) {
+  const { t } = useTranslation();
+  const [commentOpen, setCommentOpen] = useState(comment !== '');
+  const effective = score?.answer ?? null;
+  const titleId = `item-${item.id}-title`;
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('textarea, input, select') || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const items = [...document.querySelectorAll<HTMLElement>('.rubric-item')];
+      const next = items[items.indexOf(event.currentTarget) + (event.key === 'ArrowDown' ? 1 : -1)];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+      return;
+    }
+    if (locked) return;
+    const answer = answerForKey(item, event.key);
+    if (answer === undefined) return;
+    event.preventDefault();
+    onAnswer(item.id, answer);
+  };
+
+  const choice = (answer: ItemAnswer, label: string, anchor?: string) => {
+    const selected = sameAnswer(effective, answer);
+    return (
+      <button
+        type="button"
+        role="radio"
+        aria-checked={selected}
+        className={`answer-choice${selected ? ' selected' : ''}${selected && score?.source === 'context-default' ? ' by-default' : ''}`}
+        disabled={locked}
+        tabIndex={-1}
+        onClick={() => onAnswer(item.id, sameAnswer(explicit, answer) ? null : answer)}
+      >
+        <span className="answer-label">{label}</span>
+        {anchor && <span className="answer-anchor">{anchor}</span>}
+      </button>
+    );
+  };
+
+  return (
+    <div
+      className={`rubric-item${evidenceMissing ? ' evidence-missing' : ''}${score?.status === 'unanswered' ? ' unanswered' : ''}`}
+      tabIndex={0}
+      role="group"
+      aria-labelledby={titleId}
+      aria-describedby={`item-${item.id}-keys`}
+      data-item-id={item.id}
+      onKeyDown={onKeyDown}
+    >
+      <div className="item-head">
+        <span className="item-number">{item.id}</span>
+        <span id={titleId} className="item-title">{localize(item.title, locale)}</span>
+        {item.critical && <span className="badge badge-critical">{t('review.item.critical')}</span>}
+      </div>
+      {item.description && <p className="item-description">{localize(item.description, locale)}</p>}
+      <div className={`answer-choices ${item.scale.kind === 'ordinal' ? 'ordinal' : 'yes-no'}`} role="radiogroup" aria-labelledby={titleId}>
+        {item.scale.kind === 'ordinal'
+          ? item.scale.levels.map((level) => <span key={level.value}>{choice({ kind: 'level', value: level.value }, `${level.value} · ${localize(level.label, locale)}`, localize(level.anchor, locale))}</span>)
+          : [choice({ kind: 'yes' }, t('review.item.yes')), choice({ kind: 'no' }, t('review.item.no'))].map((node, index) => <span key={index}>{node}</span>)}
+        {item.notApplicableAllowed && <span>{choice({ kind: 'not-applicable' }, t('review.item.notApplicable'))}</span>}
+      </div>
+      <p id={`item-${item.id}-keys`} className="visually-hidden">{t(item.scale.kind === 'ordinal' ? 'review.item.keys' : 'review.item.yesNoKeys')}</p>
+      {score?.source === 'context-default' && <p className="item-note muted">{t('review.item.defaultNotApplicable')}</p>}
+      <div className="item-footer">
+        {linkedMoments.map((moment) => (
+          <button key={moment.id} type="button" className="moment-chip" style={{ borderColor: momentTypeInfo[moment.type].colour }} onClick={() => onMomentClick(moment)} data-moment-id={moment.id}>
+            ▶ {formatTimeMs(moment.startMs)}
+          </button>
+        ))}
+        {!commentOpen && !locked && (
+          <button type="button" className="link-button" onClick={() => setCommentOpen(true)}>{t('review.item.addComment')}</button>
+        )}
+      </div>
+      {(commentOpen || comment !== '') && (
+        <label className="item-comment">
+          <span className="visually-hidden">{t('review.item.comment')} {item.id}</span>
+          <textarea value={comment} readOnly={locked} rows={2} maxLength={5000} placeholder={t('review.item.comment')} onChange={(event) => onComment(item.id, event.target.value)} />
+        </label>
+      )}
+      {(evidenceMissing || (override !== null && override !== '')) && (
+        <div className="evidence-flag" role={evidenceMissing ? 'alert' : undefined}>
+          {evidenceMissing && <p>⚠ {t('review.item.evidenceMissing')}</p>}
+          <label>
+            {t('review.item.overrideReason')}
+            <textarea value={override ?? ''} readOnly={locked} rows={2} maxLength={2000} onChange={(event) => onOverride(item.id, event.target.value === '' ? null : event.target.value)} />
+          </label>
+        </div>
+      )}
+    </div>
+  );
+});

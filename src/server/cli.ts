@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportSummary } from '../contract/imports';
 import type { Result } from '../contract/errors';
+import { runAgreementCli } from './agreement-cli';
 import { createBackend } from './backend';
 import { resolveDataDir } from './data-dir';
 
@@ -13,6 +14,8 @@ Commands:
   import <files or folders>    import audio with transcripts paired by file name; progress on stderr,
                                summary as JSON; exit code 1 when a file was refused
   data-dir                     print the data folder and database file
+  agreement FILE [options]     inter-rater agreement statistics for a ratings file (JSON or CSV) as one JSON
+                               object; needs no data folder; see agreement --help; exit code 1 for a bad file
 
 Options:
   --data-dir PATH              use this data folder (or set KLANKBORD_DATA_DIR)
@@ -53,6 +56,8 @@ async function importFiles(backend: ReturnType<typeof createBackend>, paths: rea
 
 /** Runs one CLI command and returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  // Pure computation on a file: it has its own options and must not open (or create) a data folder.
+  if (argv[0] === 'agreement') return runAgreementCli(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,

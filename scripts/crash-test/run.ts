@@ -1,0 +1,275 @@
+/*
+ * Crash test harness (`npm run test:crash`): runs the backend in a child process (worker.ts) that applies scripted
+ * review edits, kills it with SIGKILL at a random moment, reopens the database read-only and compares it with every
+ * edit the worker had acknowledged. Repeats for --kills rounds on the same data folder; each round continues the
+ * script after the last acknowledged edit (re-applying the edit that was in flight, which is harmless).
+ *
+ *   tsx scripts/crash-test/run.ts [--kills 200] [--seed N] [--keep] [--no-bundle] [--fault ack-before-commit]
+ *
+ * --fault ack-before-commit runs a worker that acknowledges edits before committing them: a self-check that must
+ * report lost edits (and exit 1).
+ *
+ * The last line of output is one JSON object: kills, acknowledged, lost, integrity_failures and more (see summary
+ * below). The exit code is 1 when anything was lost, an integrity check failed or the worker failed by itself.
+ *
+ * Definitions:
+ * - acknowledged: edits the worker reported with `ACK i`, which it writes only after `dispatch` returned ok, i.e.
+ *   after the SQLite transaction committed. Edits run strictly one after another, so edits 0..A are acknowledged.
+ * - lost: acknowledged edits whose effect was missing from the database at some check after their acknowledgement
+ *   (each counted once). At a check, every key of the review (an item's answer, comment and evidence override, the
+ *   overall comment, the call context, each moment) must hold its value after edits 0..A, or after 0..A+1 when edit
+ *   A+1 had been started (in flight at a kill, committed or not: both are fine). A key holding neither loses the
+ *   acknowledged edit that last set it; an edit whose keys were all set again by later edits is superseded.
+ * - integrity_failures: failed checks: integrity_check not ok, foreign_key_check rows, a torn in-flight edit (partly
+ *   applied), a value no edit wrote, a database that cannot be read, or one the backend had to move aside as damaged.
+ *
+ * Also reported: rounds_with_inflight_edit (the kill came after `BEGIN i` and before `ACK i`),
+ * inflight_applied_unacknowledged (checks that found the in-flight edit committed though never acknowledged),
+ * kills_before_ready (the kill came during start-up: opening, checking and migrating the database, setup),
+ * worker_errors (the worker failed or ended by itself, or acknowledged out of order; also fails the run).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkDatabase, setupEdit } from './checker';
+import { createRandom, EditScript, type Edit, type ScriptSnapshot } from './edit-script';
+import { databaseFileName } from '../../src/server/backend';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+
+interface Options {
+  readonly kills: number;
+  readonly seed: number;
+  readonly keep: boolean;
+  readonly bundle: boolean;
+  readonly fault: 'ack-before-commit' | null;
+}
+
+function parseOptions(args: readonly string[]): Options {
+  const valueOf = (name: string): string | undefined => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const kills = Number(valueOf('--kills') ?? 200);
+  const seed = Number(valueOf('--seed') ?? Math.floor(Math.random() * 2 ** 31));
+  const fault = valueOf('--fault') ?? null;
+  if (!Number.isInteger(kills) || kills < 1 || !Number.isInteger(seed) || seed < 0 || (fault !== null && fault !== 'ack-before-commit')) {
+    console.error('usage: run.ts [--kills N] [--seed N] [--keep] [--no-bundle] [--fault ack-before-commit]');
+    process.exit(64);
+  }
+  return { kills, seed, keep: args.includes('--keep'), bundle: !args.includes('--no-bundle'), fault };
+}
+
+/** How to start the worker: a pre-built bundle under plain node (fast start), or node with the tsx loader. */
+async function workerCommand(bundle: boolean): Promise<{ args: string[]; cleanup: () => void }> {
+  const source = join(here, 'worker.ts');
+  if (bundle) {
+    try {
+      const esbuild = await import('esbuild');
+      const outDir = join(repoRoot, '.tmp', 'crash-test');
+      mkdirSync(outDir, { recursive: true });
+      const outfile = join(outDir, `worker-${process.pid}.cjs`);
+      await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], outfile, logLevel: 'warning' });
+      return { args: [outfile], cleanup: () => rmSync(outfile, { force: true }) };
+    } catch (error) {
+      console.error(`could not bundle the worker (${String(error)}); falling back to tsx`);
+    }
+  }
+  return { args: ['--import', 'tsx', source], cleanup: () => undefined };
+}
+
+interface RoundOutput {
+  readonly ready: string | null;
+  readonly begun: number[];
+  readonly acked: number[];
+  readonly recovered: string[];
+  readonly errors: string[];
+  /** The worker ended by itself before the kill. */
+  readonly exitedEarly: boolean;
+  readonly stderr: string;
+}
+
+/** Starts the worker, kills it after `delayMs` (unless it ends first) and reports what it said. */
+function runRound(command: readonly string[], workerArgs: readonly string[], delayMs: number, onAck: (index: number) => void): Promise<RoundOutput> {
+  return new Promise((resolveRound, rejectRound) => {
+    const child = spawn(process.execPath, [...command, ...workerArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = { ready: null as string | null, begun: [] as number[], acked: [] as number[], recovered: [] as string[], errors: [] as string[] };
+    let pending = '';
+    let stderr = '';
+    let killed = false;
+    const handleLine = (line: string) => {
+      const space = line.indexOf(' ');
+      const word = space < 0 ? line : line.slice(0, space);
+      const rest = space < 0 ? '' : line.slice(space + 1);
+      if (word === 'READY') output.ready = rest;
+      else if (word === 'BEGIN') output.begun.push(Number(rest));
+      else if (word === 'ACK') {
+        output.acked.push(Number(rest));
+        onAck(Number(rest));
+      } else if (word === 'RECOVERED') output.recovered.push(rest);
+      else if (word === 'ERR') output.errors.push(rest);
+      else if (word !== 'DONE' && line !== '') output.errors.push(`unexpected output: ${line.slice(0, 200)}`);
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) handleLine(line);
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      if (stderr.length < 20_000) stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, delayMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      rejectRound(error);
+    });
+    // 'close' comes after the process ended and its stdout was read to the end: every ACK written is in.
+    child.on('close', () => {
+      clearTimeout(timer);
+      // A partial last line means the kill hit mid-write; only whole lines count.
+      resolveRound({ ...output, exitedEarly: !killed, stderr });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const workDir = mkdtempSync(join(tmpdir(), 'klankbord-crash-'));
+  const dataDir = join(workDir, 'data');
+  mkdirSync(dataDir);
+  const snapshotFile = join(workDir, 'script-snapshot.json');
+  const databaseFile = join(dataDir, databaseFileName);
+  const worker = await workerCommand(options.bundle);
+  const random = createRandom(options.seed ^ 0x5bd1e995);
+
+  // The script as the runner sees it: `acknowledged` is the state after edits 0..lastAck; edits after it are kept
+  // in `upcoming` (with the PRNG state before each) until they are acknowledged.
+  const script = new EditScript(options.seed);
+  const acknowledged = script.model.clone();
+  let lastAck = -1;
+  const upcoming: { edit: Edit; randomState: number }[] = [];
+  const editAt = (index: number): Edit => {
+    const offset = index - (lastAck + 1);
+    if (offset < 0) throw new Error(`edit ${index} was already acknowledged`);
+    while (upcoming.length <= offset) {
+      const randomState = script.randomState;
+      upcoming.push({ edit: script.next(), randomState });
+    }
+    return upcoming[offset]!.edit;
+  };
+  /** The script at the first unacknowledged edit, for the next worker to resume from. */
+  const writeSnapshot = () => {
+    editAt(lastAck + 1);
+    const snapshot: ScriptSnapshot = { seed: options.seed, nextIndex: lastAck + 1, randomState: upcoming[0]!.randomState, model: acknowledged.serialize() };
+    writeFileSync(snapshotFile, JSON.stringify(snapshot));
+  };
+
+  let reviewId: string | null = null;
+  let maxBegun = -1;
+  const lost = new Set<number>();
+  let integrityFailures = 0;
+  let workerErrors = 0;
+  let roundsWithInflightEdit = 0;
+  let inflightApplied = 0;
+  let killsBeforeReady = 0;
+  let protocolErrors = 0;
+  const damagedSeen = new Set<string>();
+
+  const fail = (message: string) => console.error(`round problem: ${message}`);
+
+  try {
+    for (let round = 0; round < options.kills; round += 1) {
+      // Mostly a moment while edits run; one round in ten very early, while the worker starts up.
+      const delayMs = random() < 0.1 ? Math.floor(random() * 50) : 50 + Math.floor(random() * 551);
+      const start = lastAck + 1;
+      writeSnapshot();
+      const workerArgs = [dataDir, String(options.seed), String(start), '--snapshot', snapshotFile, ...(options.fault ? ['--fault', options.fault] : [])];
+      const output = await runRound(worker.args, workerArgs, delayMs, (index) => {
+        if (index !== lastAck + 1) {
+          protocolErrors += 1;
+          fail(`round ${round}: ACK ${index} after ACK ${lastAck}`);
+          return;
+        }
+        acknowledged.apply(editAt(index));
+        upcoming.shift();
+        lastAck = index;
+      });
+      if (output.exitedEarly || output.errors.length > 0) {
+        workerErrors += 1;
+        fail(`round ${round}: the worker ended by itself: ${output.errors.join(' | ')}\n${output.stderr}`);
+      }
+      for (const recovered of output.recovered) {
+        integrityFailures += 1;
+        fail(`round ${round}: the backend moved a damaged database aside: ${recovered}`);
+      }
+      if (output.ready === null) killsBeforeReady += 1;
+      else if (reviewId === null) reviewId = output.ready;
+      else if (output.ready !== reviewId) {
+        lost.add(setupEdit);
+        fail(`round ${round}: the worker opened review ${output.ready}, not ${reviewId}`);
+      }
+      const lastBegun = output.begun.at(-1);
+      if (lastBegun !== undefined) maxBegun = Math.max(maxBegun, lastBegun);
+      if (lastBegun !== undefined && lastBegun > (output.acked.at(-1) ?? -1)) roundsWithInflightEdit += 1;
+
+      const inflightEdit = maxBegun > lastAck ? editAt(lastAck + 1) : undefined;
+      const inflightModel = inflightEdit ? acknowledged.clone() : undefined;
+      if (inflightEdit && inflightModel) inflightModel.apply(inflightEdit);
+      const result = checkDatabase(databaseFile, {
+        reviewId,
+        acknowledged,
+        ...(inflightEdit && inflightModel ? { inflight: { edit: inflightEdit, model: inflightModel } } : {}),
+      });
+      integrityFailures += result.integrityFailures.length;
+      for (const problem of result.integrityFailures) fail(`round ${round}: ${problem}`);
+      for (const detail of result.details) fail(`round ${round}: ${detail}`);
+      for (const index of result.lostEdits) lost.add(index);
+      if (result.inflightApplied) inflightApplied += 1;
+      // A database moved aside that the worker could not report (killed right after moving it).
+      const damaged = readdirSync(dataDir).filter((name) => name.includes('.damaged-') && !damagedSeen.has(name));
+      for (const name of damaged) damagedSeen.add(name);
+      if (damaged.length > 0 && output.recovered.length === 0) {
+        integrityFailures += 1;
+        fail(`round ${round}: damaged database files: ${damaged.join(', ')}`);
+      }
+      if ((round + 1) % 25 === 0 || round + 1 === options.kills) {
+        console.log(`round ${round + 1}/${options.kills}: ${lastAck + 1} edits acknowledged, lost ${lost.size}, integrity failures ${integrityFailures}`);
+      }
+    }
+  } finally {
+    worker.cleanup();
+    if (options.keep) console.log(`data kept in ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+
+  const summary = {
+    kills: options.kills,
+    acknowledged: lastAck + 1,
+    lost: lost.size,
+    integrity_failures: integrityFailures,
+    rounds_with_inflight_edit: roundsWithInflightEdit,
+    inflight_applied_unacknowledged: inflightApplied,
+    kills_before_ready: killsBeforeReady,
+    worker_errors: workerErrors + protocolErrors,
+    seed: options.seed,
+    ...(options.fault ? { fault: options.fault } : {}),
+    duration_s: Math.round((performance.now() - started) / 100) / 10,
+  };
+  console.log(JSON.stringify(summary));
+  process.exit(summary.lost > 0 || summary.integrity_failures > 0 || summary.worker_errors > 0 ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

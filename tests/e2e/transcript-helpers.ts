@@ -22,3 +22,32 @@ export async function clickTranscriptWord(page: Page, word: string): Promise<voi
   if (!point) throw new Error(`"${word}" is not on screen in the transcript`);
   await page.mouse.click(point.x, point.y);
 }
+
+/** Selects `text` in the transcript with the mouse, as a user drags over words. */
+export async function selectTranscriptText(page: Page, text: string): Promise<void> {
+  const points = await page.evaluate((needle) => {
+    const root = document.querySelector('[data-testid="transcript"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent!.indexOf(needle);
+      if (index < 0 || !node.parentElement?.closest('.turn-text')) continue;
+      // The user scrolls the turn into view first (this also stops the transcript following the playhead).
+      node.parentElement.closest('.turn')!.scrollIntoView({ block: 'center' });
+      const rectAt = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(node!, offset);
+        range.setEnd(node!, offset + 1);
+        return range.getBoundingClientRect();
+      };
+      const first = rectAt(index);
+      const last = rectAt(index + needle.length - 1);
+      return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
+    }
+    return null;
+  }, text);
+  if (!points) throw new Error(`"${text}" is not on screen as plain text in the transcript`);
+  await page.mouse.move(points.from.x, points.from.y);
+  await page.mouse.down();
+  await page.mouse.move(points.to.x, points.to.y, { steps: 8 });
+  await page.mouse.up();
+}

@@ -2,7 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseFileName } from '../../src/server/backend';
 import { openDatabase } from '../../src/storage/connection';
+import { defaultRubric } from '../../src/domain/rubric/default-rubric';
+import { ensureBuiltInRubrics } from '../../src/services/built-in-rubrics';
 import { insertCall, type NewCall } from '../../src/storage/calls-repository';
+import { createReview, updateReview } from '../../src/storage/reviews-repository';
 
 export interface Seed {
   readonly calls?: readonly NewCall[];
@@ -20,8 +23,10 @@ export function applySeed(dataDir: string, seed: Seed): void {
   }
   const { db } = openDatabase(file);
   for (const call of seed.calls ?? []) insertCall(db, call);
+  ensureBuiltInRubrics(db, 1);
   (seed.reviews ?? []).forEach((review, index) => {
-    db.prepare("INSERT INTO reviews VALUES (?, ?, 'seed-reviewer', ?, 1, 1)").run(`r${index}`, review.callId, review.status);
+    createReview(db, { id: `r${index}`, callId: review.callId, reviewerId: 'seed-reviewer', rubricId: defaultRubric.id, rubricVersion: defaultRubric.version }, 1);
+    if (review.status === 'submitted') updateReview(db, `r${index}`, { status: 'submitted', submittedAtMs: 2 }, 2);
   });
   db.close();
 }

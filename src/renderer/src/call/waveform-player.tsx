@@ -33,6 +33,14 @@ export interface WaveformMoments {
   readonly onSelect: (momentId: string) => void;
 }
 
+/** A region's label: one line, cut off rather than wrapped inside narrow regions. */
+function regionLabel(text: string): HTMLElement {
+  const label = document.createElement('span');
+  label.textContent = text;
+  label.style.cssText = 'display:block;font-size:10.5px;line-height:1.3;padding:1px 3px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;';
+  return label;
+}
+
 function withAlpha(hex: string, alpha: number): string {
   const value = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
@@ -166,8 +174,15 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
   const editable = moments?.editable ?? false;
   useEffect(() => {
     const regions = regionsRef.current;
-    if (!ready || !regions || !editable) return;
-    return regions.enableDragSelection({ color: 'rgba(127, 127, 127, 0.25)' }, 6);
+    const surfer = surferRef.current;
+    if (!ready || !regions || !surfer || !editable) return;
+    // While reviewing, dragging marks a range; a click still seeks.
+    surfer.setOptions({ dragToSeek: false });
+    const stop = regions.enableDragSelection({ color: 'rgba(127, 127, 127, 0.25)' }, 6);
+    return () => {
+      stop();
+      surferRef.current?.setOptions({ dragToSeek: true });
+    };
   }, [ready, editable]);
 
   const momentList = moments?.moments;
@@ -186,7 +201,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
         color: withAlpha(colour, moment.id === selectedId ? 0.42 : 0.22),
         drag: editable,
         resize: editable,
-        content: callbacks.current.moments?.labelOf(moment),
+        content: regionLabel(callbacks.current.moments?.labelOf(moment) ?? ''),
       });
       region.element?.setAttribute('data-moment-id', moment.id);
       region.element?.style.setProperty('--moment-colour', colour);

@@ -144,5 +144,24 @@ test.describe('reviewing the demo call', () => {
     await expect(audit.locator('li[data-action="reopened"]')).toContainText('Anouk');
     await expect(audit.locator('li[data-action="reopened"]')).toContainText('Kalibratie: 4.4 opnieuw beluisteren.');
     await page.screenshot({ path: join(screens, 'review-reopened-nl.png') });
+
+    // The review list, filtered: the reopened review is a draft again.
+    await page.getByRole('navigation').getByRole('button', { name: 'Beoordelingen' }).click();
+    const table = page.getByTestId('review-table');
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await expect(table).toContainText('demo-klantgesprek');
+    await expect(table).toContainText('Anouk');
+    await expect(table).toContainText(expectedTotal);
+    await page.getByLabel('Status').selectOption('submitted');
+    await expect(page.getByText('Geen beoordelingen met deze filters.')).toBeVisible();
+    await page.getByLabel('Status').selectOption('draft');
+    await page.getByLabel('Beoordelaar').selectOption({ label: 'Anouk' });
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await page.getByLabel('Tot en met').fill('2020-01-01');
+    await expect(page.getByText('Geen beoordelingen met deze filters.')).toBeVisible();
+    await page.getByLabel('Tot en met').fill('');
+    await page.screenshot({ path: join(screens, 'review-list-nl.png') });
+    await page.getByRole('button', { name: 'demo-klantgesprek openen' }).click();
+    await expect(page.getByTestId('review-status')).toHaveText('Concept');
   });
 });

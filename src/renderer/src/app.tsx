@@ -6,6 +6,7 @@ import { effectiveLanguage } from './i18n/i18n';
 import { CallScreen } from './call/call-screen';
 import { ImportController } from './import/import-controller';
 import { CallLibrary } from './library/call-library';
+import { ReviewListScreen } from './reviews/review-list-screen';
 import { SettingsScreen } from './settings/settings-screen';
 import { AppShell, type Screen } from './shell/app-shell';
 import { RecoveredNotice } from './shell/recovered-notice';
@@ -49,7 +50,8 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   return (
     <AppShell screen={screen} onNavigate={setScreen} banner={info.status === 'ok' && <RecoveredNotice recovered={info.value.recoveredDatabase} />}>
       {screen.name === 'calls' && <CallLibrary onOpen={(callId) => setScreen({ name: 'call', callId })} onImport={() => setImportRequest((n) => n + 1)} />}
-      {screen.name === 'call' && <CallScreen key={screen.callId} callId={screen.callId} onBack={() => setScreen({ name: 'calls' })} shortcutsEnabled={preferences.singleKeyShortcuts} />}
+      {screen.name === 'reviews' && <ReviewListScreen onOpen={(callId) => setScreen({ name: 'call', callId, reviewing: true })} />}
+      {screen.name === 'call' && <CallScreen key={screen.callId} callId={screen.callId} initialReviewing={screen.reviewing ?? false} onBack={() => setScreen({ name: 'calls' })} shortcutsEnabled={preferences.singleKeyShortcuts} />}
       {screen.name === 'settings' && (
         <SettingsScreen preferences={preferences} info={info.status === 'ok' ? info.value : null} onChange={changePreferences} />
       )}

@@ -16,7 +16,7 @@ import { TranscriptView, type TranscriptMoments } from './transcript-view';
 import { WaveformPlayer, type PlayerHandle, type WaveformMoments } from './waveform-player';
 
 /** One call: waveform and transcript in sync, with its metadata; beside them, when reviewing, the rubric. */
-export function CallScreen({ callId, onBack, shortcutsEnabled }: { callId: string; onBack: () => void; shortcutsEnabled: boolean }) {
+export function CallScreen({ callId, onBack, shortcutsEnabled, initialReviewing = false }: { callId: string; onBack: () => void; shortcutsEnabled: boolean; initialReviewing?: boolean }) {
   const { t } = useTranslation();
   const query = useBackendQuery('calls.get', { callId });
   const [edited, setEdited] = useState<CallDetail | null>(null);
@@ -24,14 +24,14 @@ export function CallScreen({ callId, onBack, shortcutsEnabled }: { callId: strin
 
   if (query.status === 'loading') return <p className="muted">{t('call.loading')}</p>;
   if (query.status === 'error') return <ErrorPanel error={query.error} onRetry={query.reload} />;
-  return <LoadedCall detail={detail!} onBack={onBack} onEdited={setEdited} shortcutsEnabled={shortcutsEnabled} />;
+  return <LoadedCall detail={detail!} onBack={onBack} onEdited={setEdited} shortcutsEnabled={shortcutsEnabled} initialReviewing={initialReviewing} />;
 }
 
-function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled }: { detail: CallDetail; onBack: () => void; onEdited: (detail: CallDetail) => void; shortcutsEnabled: boolean }) {
+function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewing }: { detail: CallDetail; onBack: () => void; onEdited: (detail: CallDetail) => void; shortcutsEnabled: boolean; initialReviewing: boolean }) {
   const { t } = useTranslation();
   const transport = useTransport();
   const [editing, setEditing] = useState(false);
-  const [reviewing, setReviewing] = useState(false);
+  const [reviewing, setReviewing] = useState(initialReviewing);
   const { call, audio, transcript } = detail;
 
   const swapChannels = async () => {

@@ -9,6 +9,7 @@ import { evidenceProblems } from '../../../domain/scoring/evidence-problems';
 import { scoreReview } from '../../../domain/scoring/score-review';
 import { ErrorPanel } from '../shell/error-panel';
 import { AuditTrail } from './audit-trail';
+import { CallReviews } from './call-reviews';
 import { formatDateTime, formatScore } from './format';
 import { RubricItemView } from './rubric-item';
 import { SaveIndicator } from './save-indicator';
@@ -147,6 +148,7 @@ export function ReviewPanel({ controller, detail, onMomentClick }: { controller:
       </div>
 
       <AuditTrail audit={detail.audit} rubric={rubric} />
+      <CallReviews callId={review.callId} currentReviewId={review.id} />
     </section>
   );
 }

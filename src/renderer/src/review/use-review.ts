@@ -5,7 +5,9 @@ import type { Moment } from '../../../domain/moments/model';
 import type { CallContext } from '../../../domain/rubric/call-context';
 import type { ItemAnswer } from '../../../domain/scoring/answers';
 import { useTransport } from '../transport/transport-context';
-import { SaveQueue, type SaveStatus } from './save-queue';
+import type { Result } from '../../../contract/errors';
+import type { MethodName, Transport } from '../transport/types';
+import { localStorageJournal, SaveQueue, type SaveStatus } from './save-queue';
 import { UndoHistory } from './undo-history';
 
 type AnswerRecord = ReviewDetail['answers'][number];
@@ -22,6 +24,25 @@ function patchAnswer(answers: readonly AnswerRecord[], itemId: string, patch: Pa
 }
 
 /**
+ * Opens the review; edits journalled but never acknowledged (the window closed mid-save) are sent first, in order,
+ * and the review is read again with them.
+ */
+async function openWithReplay(transport: Transport, callId: string): Promise<Result<ReviewDetail>> {
+  const opened = await transport.invoke('reviews.open', { callId });
+  if (!opened.ok) return opened;
+  const journal = localStorageJournal(opened.value.review.id);
+  const pending = journal.read();
+  if (pending.length === 0) return opened;
+  for (const [, request] of pending) {
+    const result = await transport.invoke(request.method as MethodName, request.input as never);
+    // A locked or changed review refuses stale edits: they are dropped rather than retried forever.
+    if (!result.ok && result.error.code === 'backend_unreachable') return result;
+  }
+  journal.clear();
+  return transport.invoke('reviews.get', { reviewId: opened.value.review.id });
+}
+
+/**
  * The local reviewer's review of a call, edited locally and saved edit by edit (see SaveQueue): the screen never
  * waits for the disk, and a failed save leaves the edit on screen with a retry.
  */
@@ -29,7 +50,11 @@ export function useReview(callId: string) {
   const transport = useTransport();
   const [state, setState] = useState<ReviewState>({ status: 'loading' });
   const [actionError, setActionError] = useState<AppError | null>(null);
-  const queue = useMemo(() => new SaveQueue(300), []);
+  const reviewIdForQueue = state.status === 'ok' ? state.detail.review.id : '';
+  const queue = useMemo(
+    () => new SaveQueue((request) => transport.invoke(request.method as MethodName, request.input as never), reviewIdForQueue ? localStorageJournal(reviewIdForQueue) : null, 300),
+    [transport, reviewIdForQueue],
+  );
   const history = useMemo(() => new UndoHistory(), []);
   const saveStatus = useSyncExternalStore<SaveStatus>(queue.subscribe, queue.getStatus);
   const historyVersion = useSyncExternalStore(history.subscribe, history.getVersion);
@@ -40,7 +65,7 @@ export function useReview(callId: string) {
 
   useEffect(() => {
     let current = true;
-    void transport.invoke('reviews.open', { callId }).then((result) => {
+    void openWithReplay(transport, callId).then((result) => {
       if (!current) return;
       if (result.ok) setState({ status: 'ok', detail: result.value });
       else if (result.error.code === 'reviewer_missing') setState({ status: 'needs-reviewer' });
@@ -80,30 +105,30 @@ export function useReview(callId: string) {
 
   const setAnswer = useCallback((itemId: string, answer: ItemAnswer | null) => {
     update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { answer }) }));
-    queue.schedule(`answer:${itemId}`, () => transport.invoke('reviews.setAnswer', { reviewId, itemId, answer }), { immediate: true });
-  }, [queue, transport, reviewId, update]);
+    queue.schedule(`answer:${itemId}`, { method: 'reviews.setAnswer', input: { reviewId, itemId, answer } }, { immediate: true });
+  }, [queue, reviewId, update]);
 
   const setItemComment = useCallback((itemId: string, comment: string) => {
     update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { comment }) }));
-    queue.schedule(`item-comment:${itemId}`, () => transport.invoke('reviews.setItemComment', { reviewId, itemId, comment }));
-  }, [queue, transport, reviewId, update]);
+    queue.schedule(`item-comment:${itemId}`, { method: 'reviews.setItemComment', input: { reviewId, itemId, comment } });
+  }, [queue, reviewId, update]);
 
   const setEvidenceOverride = useCallback((itemId: string, reason: string | null) => {
     update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { evidenceOverride: reason }) }));
     // A blank reason is no override (the backend refuses blank reasons).
     const sent = reason !== null && reason.trim() !== '' ? reason : null;
-    queue.schedule(`override:${itemId}`, () => transport.invoke('reviews.setEvidenceOverride', { reviewId, itemId, reason: sent }));
-  }, [queue, transport, reviewId, update]);
+    queue.schedule(`override:${itemId}`, { method: 'reviews.setEvidenceOverride', input: { reviewId, itemId, reason: sent } });
+  }, [queue, reviewId, update]);
 
   const setContext = useCallback((context: CallContext | null) => {
     update((detail) => ({ ...detail, review: { ...detail.review, context } }));
-    queue.schedule('context', () => transport.invoke('reviews.setContext', { reviewId, context }), { immediate: true });
-  }, [queue, transport, reviewId, update]);
+    queue.schedule('context', { method: 'reviews.setContext', input: { reviewId, context } }, { immediate: true });
+  }, [queue, reviewId, update]);
 
   const setComment = useCallback((comment: string) => {
     update((detail) => ({ ...detail, review: { ...detail.review, comment } }));
-    queue.schedule('comment', () => transport.invoke('reviews.setComment', { reviewId, comment }));
-  }, [queue, transport, reviewId, update]);
+    queue.schedule('comment', { method: 'reviews.setComment', input: { reviewId, comment } });
+  }, [queue, reviewId, update]);
 
   /** Applies a moment's new state (null: gone) locally and queues its save, without touching the history. */
   const applyMoment = useCallback((momentId: string, moment: Moment | null, options: { immediate?: boolean } = { immediate: true }) => {
@@ -112,8 +137,8 @@ export function useReview(callId: string) {
       const moments = moment ? [...others, moment].sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id)) : others.map((other) => (other.respondsTo === momentId ? { ...other, respondsTo: undefined } : other));
       return { ...detail, moments };
     });
-    queue.schedule(`moment:${momentId}`, () => (moment ? transport.invoke('moments.save', { reviewId, moment }) : transport.invoke('moments.delete', { reviewId, momentId })), options);
-  }, [queue, transport, reviewId, update]);
+    queue.schedule(`moment:${momentId}`, moment ? { method: 'moments.save', input: { reviewId, moment } } : { method: 'moments.delete', input: { reviewId, momentId } }, options);
+  }, [queue, reviewId, update]);
 
   /** Saves a moment (new or changed) as one undoable step. */
   const saveMoment = useCallback((moment: Moment, options: { immediate?: boolean } = { immediate: true }) => {

@@ -1,0 +1,121 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReviewSummary } from '../../../contract/reviews';
+import { useBackendQuery } from '../hooks/use-backend-query';
+import { formatDateTime, formatScore } from '../review/format';
+import { useLocale } from '../review/use-locale';
+import { ErrorPanel } from '../shell/error-panel';
+
+type Status = ReviewSummary['status'];
+
+function uniqueSorted(values: readonly string[]): string[] {
+  return [...new Set(values.filter((value) => value !== ''))].sort((a, b) => a.localeCompare(b));
+}
+
+/** Every review on this machine, filtered by call, agent, reviewer, status and date. */
+export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [callId, setCallId] = useState('');
+  const [agentName, setAgentName] = useState('');
+  const [reviewerId, setReviewerId] = useState('');
+  const [status, setStatus] = useState<Status | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const all = useBackendQuery('reviews.list', {}, ['calls.changed']);
+  const filter = {
+    ...(callId ? { callId } : {}),
+    ...(agentName ? { agentName } : {}),
+    ...(reviewerId ? { reviewerId } : {}),
+    ...(status ? { status } : {}),
+    ...(from ? { fromMs: new Date(`${from}T00:00:00`).getTime() } : {}),
+    ...(to ? { toMs: new Date(`${to}T23:59:59.999`).getTime() } : {}),
+  };
+  const filtered = useBackendQuery('reviews.list', filter, ['calls.changed']);
+  const options = useMemo(() => {
+    const rows = all.status === 'ok' ? all.value : [];
+    return {
+      calls: [...new Map(rows.map((row) => [row.callId, row.callTitle])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+      agents: uniqueSorted(rows.map((row) => row.agentName)),
+      reviewers: [...new Map(rows.map((row) => [row.reviewerId, row.reviewerName ?? row.reviewerId])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+    };
+  }, [all]);
+
+  return (
+    <section className="screen" aria-labelledby="reviews-title">
+      <h1 id="reviews-title">{t('reviewList.title')}</h1>
+      <fieldset className="review-filters">
+        <legend className="visually-hidden">{t('reviewList.filters')}</legend>
+        <label>
+          {t('reviewList.call')}
+          <select value={callId} onChange={(event) => setCallId(event.target.value)}>
+            <option value="">{t('reviewList.all')}</option>
+            {options.calls.map(([id, title]) => <option key={id} value={id}>{title}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('reviewList.agent')}
+          <select value={agentName} onChange={(event) => setAgentName(event.target.value)}>
+            <option value="">{t('reviewList.all')}</option>
+            {options.agents.map((agent) => <option key={agent} value={agent}>{agent}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('reviewList.reviewer')}
+          <select value={reviewerId} onChange={(event) => setReviewerId(event.target.value)}>
+            <option value="">{t('reviewList.all')}</option>
+            {options.reviewers.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('reviewList.status')}
+          <select value={status} onChange={(event) => setStatus(event.target.value as Status | '')}>
+            <option value="">{t('reviewList.all')}</option>
+            <option value="draft">{t('review.status.draft')}</option>
+            <option value="submitted">{t('review.status.submitted')}</option>
+          </select>
+        </label>
+        <label>
+          {t('reviewList.from')}
+          <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+        </label>
+        <label>
+          {t('reviewList.to')}
+          <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+        </label>
+      </fieldset>
+      {filtered.status === 'error' && <ErrorPanel error={filtered.error} onRetry={filtered.reload} />}
+      {filtered.status === 'ok' && (
+        <>
+          <p className="muted" aria-live="polite">{t('reviewList.count', { count: filtered.value.length })}</p>
+          {filtered.value.length === 0 ? (
+            <p className="muted">{t('reviewList.empty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="review-table" data-testid="review-table">
+                <thead>
+                  <tr>
+                    {(['call', 'agent', 'reviewer', 'rubric', 'status', 'total', 'changed'] as const).map((column) => <th key={column} scope="col">{t(`reviewList.columns.${column}`)}</th>)}
+                  </tr>
+                </thead>
+                <tbody>
+                  {filtered.value.map((row) => (
+                    <tr key={row.id} data-review-id={row.id}>
+                      <td><button type="button" className="link-button" onClick={() => onOpen(row.callId)} aria-label={t('reviewList.open', { call: row.callTitle })}>{row.callTitle}</button></td>
+                      <td>{row.agentName || '—'}</td>
+                      <td>{row.reviewerName ?? row.reviewerId}</td>
+                      <td>{row.rubricName} v{row.rubricVersion}</td>
+                      <td><span className={`status-pill status-${row.status}`}>{t(`review.status.${row.status}`)}</span></td>
+                      <td className="number">{formatScore(row.total, locale)}{row.criticalFailed && <span className="critical-failed"> ⚠ {t('reviewList.critical')}</span>}</td>
+                      <td>{formatDateTime(row.updatedAtMs, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -11,11 +11,14 @@ import {
   reviewerSchema,
   reviewFilterSchema,
   reviewSummarySchema,
+  rubricVersionSummarySchema,
   savedSchema,
 } from './reviews';
+import { rubricSchema } from './rubric-file';
 import { appInfoSchema, callDetailSchema, callMetadataSchema, callSummarySchema, preferencesSchema, speakerRoleSchema } from './schemas';
 
 const noInput = z.object({}).strict();
+const rubricRef = z.object({ id: idSchema, version: z.number().int().min(1).max(1_000_000) }).strict();
 
 /**
  * The one UI-to-backend API: `area.verb` -> input and output schemas.
@@ -61,6 +64,17 @@ export const methods = {
   /** Creates or replaces a moment of a draft review. */
   'moments.save': { input: z.object({ reviewId: idSchema, moment: momentSchema }).strict(), output: savedSchema },
   'moments.delete': { input: z.object({ reviewId: idSchema, momentId: idSchema }).strict(), output: savedSchema },
+  'rubrics.list': { input: noInput, output: z.array(rubricVersionSummarySchema) },
+  'rubrics.get': { input: rubricRef, output: z.object({ rubric: rubricSchema, status: z.enum(['draft', 'published']), reviewCount: z.number().int() }) },
+  'rubrics.copy': { input: rubricRef, output: rubricSchema },
+  'rubrics.newVersion': { input: rubricRef, output: rubricSchema },
+  /** Replaces a draft's content; refused (rubric_invalid, with the problems) when it breaks a rule. */
+  'rubrics.saveDraft': { input: z.object({ rubric: rubricSchema }).strict(), output: savedSchema },
+  'rubrics.publish': { input: rubricRef, output: savedSchema },
+  'rubrics.deleteDraft': { input: rubricRef, output: savedSchema },
+  'rubrics.useForNewReviews': { input: z.object({ id: idSchema }).strict(), output: savedSchema },
+  'rubrics.import': { input: z.object({ text: z.string().max(2_000_000) }).strict(), output: z.object({ id: z.string(), version: z.number().int(), alreadyPresent: z.boolean() }) },
+  'rubrics.export': { input: rubricRef, output: z.object({ fileName: z.string(), text: z.string() }) },
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

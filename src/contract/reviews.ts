@@ -112,6 +112,8 @@ export const rubricVersionSummarySchema = z.object({
   itemCount: z.number().int(),
   reviewCount: z.number().int(),
   builtIn: z.boolean(),
+  /** The newest published version of the rubric new reviews use. */
+  usedForNewReviews: z.boolean(),
 });
 export type RubricVersionSummary = z.infer<typeof rubricVersionSummarySchema>;
 

@@ -8,6 +8,7 @@ import { importHandlers } from './import-service';
 import { preferenceHandlers } from './preferences-service';
 import { reviewHandlers } from './review-service';
 import { reviewerHandlers } from './reviewer-service';
+import { rubricHandlers } from './rubric-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...preferenceHandlers,
   ...reviewerHandlers,
   ...reviewHandlers,
+  ...rubricHandlers,
 };

@@ -3,7 +3,6 @@ import type Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../contract/errors';
 import type { ReviewDetail, ReviewSummary } from '../contract/reviews';
 import { validateMoment } from '../domain/moments/validate-moment';
-import { defaultRubricId } from '../domain/rubric/default-rubric';
 import { localize } from '../domain/rubric/localized-text';
 import { findRubricItem, rubricItems, type Rubric } from '../domain/rubric/model';
 import { answerProblem } from '../domain/scoring/answers';
@@ -27,6 +26,7 @@ import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 import { answersOf, overridesOf, scoreOf } from './review-model';
 import { requireLocalReviewer } from './reviewer-service';
+import { reviewRubricId } from './rubric-service';
 
 /** Everything the review screen needs: the review, its exact rubric version, answers, moments and audit trail. */
 export function readReviewDetail(db: Database.Database, reviewId: string): Result<ReviewDetail> {
@@ -129,7 +129,7 @@ export const reviewHandlers = {
     if (!getCall(context.db, input.callId)) return fail('not_found', `No call ${input.callId}`);
     const existing = listReviews(context.db, { callId: input.callId, reviewerId: reviewer.value.id })[0];
     if (existing) return readReviewDetail(context.db, existing.id);
-    const rubric = latestPublishedRubric(context.db, defaultRubricId);
+    const rubric = latestPublishedRubric(context.db, reviewRubricId(context.db));
     if (!rubric) return fail('not_found', 'No published rubric to review with');
     const reviewId = randomUUID();
     context.db.transaction(() => {

@@ -7,6 +7,7 @@ import { CallScreen } from './call/call-screen';
 import { ImportController } from './import/import-controller';
 import { CallLibrary } from './library/call-library';
 import { ReviewListScreen } from './reviews/review-list-screen';
+import { RubricsScreen } from './rubrics/rubrics-screen';
 import { SettingsScreen } from './settings/settings-screen';
 import { AppShell, type Screen } from './shell/app-shell';
 import { RecoveredNotice } from './shell/recovered-notice';
@@ -51,6 +52,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
     <AppShell screen={screen} onNavigate={setScreen} banner={info.status === 'ok' && <RecoveredNotice recovered={info.value.recoveredDatabase} />}>
       {screen.name === 'calls' && <CallLibrary onOpen={(callId) => setScreen({ name: 'call', callId })} onImport={() => setImportRequest((n) => n + 1)} />}
       {screen.name === 'reviews' && <ReviewListScreen onOpen={(callId) => setScreen({ name: 'call', callId, reviewing: true })} />}
+      {screen.name === 'rubrics' && <RubricsScreen />}
       {screen.name === 'call' && <CallScreen key={screen.callId} callId={screen.callId} initialReviewing={screen.reviewing ?? false} onBack={() => setScreen({ name: 'calls' })} shortcutsEnabled={preferences.singleKeyShortcuts} />}
       {screen.name === 'settings' && (
         <SettingsScreen preferences={preferences} info={info.status === 'ok' ? info.value : null} onChange={changePreferences} />

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 export type Screen =
   | { readonly name: 'calls' }
   | { readonly name: 'reviews' }
+  | { readonly name: 'rubrics' }
   | { readonly name: 'settings' }
   | { readonly name: 'call'; readonly callId: string; readonly reviewing?: boolean };
 
-const navItems = ['calls', 'reviews', 'settings'] as const;
+const navItems = ['calls', 'reviews', 'rubrics', 'settings'] as const;
 
 /** The frame around every screen: brand, main navigation, and the content region. */
 export function AppShell({ screen, onNavigate, banner, children }: {

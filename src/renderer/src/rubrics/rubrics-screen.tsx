@@ -1,0 +1,147 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../contract/errors';
+import type { RubricVersionSummary } from '../../../contract/reviews';
+import { localize } from '../../../domain/rubric/localized-text';
+import type { Rubric } from '../../../domain/rubric/model';
+import { useBackendQuery } from '../hooks/use-backend-query';
+import { useLocale } from '../review/use-locale';
+import { useTransport } from '../transport/transport-context';
+import { downloadText } from './download-text';
+import { RubricEditor } from './rubric-editor';
+
+const refOf = (row: Pick<RubricVersionSummary, 'id' | 'version'>) => ({ id: row.id, version: row.version });
+
+/** Rubric versions: which one new reviews use, copies, new versions, publishing, import and export. */
+export function RubricsScreen() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const transport = useTransport();
+  const list = useBackendQuery('rubrics.list', {});
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [editing, setEditing] = useState<Rubric | null>(null);
+
+  const run = async (action: () => Promise<{ ok: boolean; error?: AppError }>, done?: string) => {
+    setMessage(null);
+    const result = await action();
+    if (result.ok) {
+      setError(null);
+      if (done) setMessage(done);
+      list.reload();
+    } else setError(result.error ?? null);
+  };
+
+  const openEditor = async (row: Pick<RubricVersionSummary, 'id' | 'version'>) => {
+    const result = await transport.invoke('rubrics.get', refOf(row));
+    if (result.ok) setEditing(result.value.rubric);
+    else setError(result.error);
+  };
+
+  const importFile = async (file: File) => {
+    setMessage(null);
+    const result = await transport.invoke('rubrics.import', { text: await file.text() });
+    if (result.ok) {
+      setError(null);
+      setMessage(t(result.value.alreadyPresent ? 'rubrics.alreadyPresent' : 'rubrics.imported', { id: result.value.id, version: result.value.version }));
+      list.reload();
+    } else setError(result.error);
+  };
+
+  return (
+    <section className="screen" aria-labelledby="rubrics-title">
+      <header className="screen-header">
+        <h1 id="rubrics-title">{t('rubrics.title')}</h1>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>{t('rubrics.import')}</button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="rubric-import-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </header>
+      <p className="muted">{t('rubrics.intro')}</p>
+      {message && <p role="status" className="notice">{message}</p>}
+      {error && <RubricError error={error} />}
+      {list.status === 'ok' && (
+        <div className="table-wrap">
+          <table className="review-table" data-testid="rubric-table">
+            <thead>
+              <tr>{(['name', 'version', 'status', 'items', 'reviews', 'actions'] as const).map((column) => <th key={column} scope="col">{t(`rubrics.columns.${column}`)}</th>)}</tr>
+            </thead>
+            <tbody>
+              {list.value.map((row) => (
+                <tr key={`${row.id}@${row.version}`} data-rubric={`${row.id}@${row.version}`}>
+                  <td>
+                    {localize(row.name, locale)} {row.builtIn && <span className="muted">({t('rubrics.builtIn')})</span>}
+                    {row.usedForNewReviews && <div><span className="badge badge-submitted">{t('rubrics.inUse')}</span></div>}
+                  </td>
+                  <td>v{row.version}</td>
+                  <td><span className={`status-pill status-${row.status === 'draft' ? 'draft' : 'submitted'}`}>{t(`rubrics.status.${row.status}`)}</span></td>
+                  <td>{row.itemCount}</td>
+                  <td>{row.reviewCount}</td>
+                  <td className="row-actions">
+                    {row.status === 'draft' ? (
+                      <>
+                        <button type="button" className="button" onClick={() => void openEditor(row)}>{t('rubrics.edit')}</button>
+                        <button type="button" className="button primary" onClick={() => void run(() => transport.invoke('rubrics.publish', { id: row.id, version: row.version }))}>{t('rubrics.publish')}</button>
+                        <button type="button" className="button" onClick={() => void run(() => transport.invoke('rubrics.deleteDraft', { id: row.id, version: row.version }))}>{t('rubrics.deleteDraft')}</button>
+                      </>
+                    ) : (
+                      <>
+                        <button type="button" className="button" onClick={() => void run(async () => { const result = await transport.invoke('rubrics.newVersion', refOf(row)); if (result.ok) setEditing(result.value); return result; })}>{t('rubrics.newVersion')}</button>
+                        {!row.usedForNewReviews && <button type="button" className="button" onClick={() => void run(() => transport.invoke('rubrics.useForNewReviews', { id: row.id }))}>{t('rubrics.use')}</button>}
+                      </>
+                    )}
+                    <button type="button" className="button" onClick={() => void run(async () => { const result = await transport.invoke('rubrics.copy', refOf(row)); if (result.ok) setEditing(result.value); return result; })}>{t('rubrics.copy')}</button>
+                    <button type="button" className="button" onClick={() => void run(async () => { const result = await transport.invoke('rubrics.export', refOf(row)); if (result.ok) downloadText(result.value.fileName, result.value.text); return result; })}>{t('rubrics.export')}</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing && (
+        <RubricEditor
+          key={`${editing.id}@${editing.version}`}
+          initial={editing}
+          onClose={() => {
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** `sections[0].items[2].title.nl` from either a path string or the contract's list of keys (without "rubric."). */
+function issuePath(path: string | readonly string[]): string {
+  if (typeof path === 'string') return path;
+  const keys = path[0] === 'rubric' ? path.slice(1) : path;
+  return keys.reduce((text, key) => (/^\d+$/.test(key) ? `${text}[${key}]` : text ? `${text}.${key}` : key), '');
+}
+
+/** A refused save or file, with the problems it named. */
+export function RubricError({ error }: { error: AppError }) {
+  const { t } = useTranslation();
+  const problems = (error.details?.problems ?? error.details?.issues) as { path: string | string[]; message: string }[] | undefined;
+  return (
+    <div className="error-panel" role="alert">
+      <strong>{t(`errors.${error.code}`)}</strong>
+      {problems && problems.length > 0 && (
+        <ul className="problem-list">
+          {problems.map((problem, index) => <li key={index}><code>{issuePath(problem.path) || '—'}</code> {problem.message}</li>)}
+        </ul>
+      )}
+    </div>
+  );
+}

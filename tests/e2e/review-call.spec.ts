@@ -164,4 +164,37 @@ test.describe('reviewing the demo call', () => {
     await page.getByRole('button', { name: 'demo-klantgesprek openen' }).click();
     await expect(page.getByTestId('review-status')).toHaveText('Concept');
   });
+
+  test('a failed save stays on screen with retry, keeps the edit, and saves it when the backend answers again', async ({ page, app }) => {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
+    await page.getByRole('button', { name: 'Beoordelen' }).click();
+    await page.getByLabel('Je naam').fill('Bram');
+    await page.getByRole('button', { name: 'Beginnen met beoordelen' }).click();
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+    // The backend stops answering saves.
+    await page.route('**/api/invoke', (route) => route.abort('connectionrefused'));
+    await page.locator('[data-item-id="2.3"]').focus();
+    await page.keyboard.press('2');
+    const status = page.getByTestId('save-status');
+    await expect(status).toHaveAttribute('data-state', 'failed');
+    await expect(status).toContainText('Niet opgeslagen');
+    await expect(page.locator('[data-item-id="2.3"] [aria-checked="true"]')).toContainText('2');
+    // It stays failed (no silent give-up), and a further edit waits behind it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('1');
+    await page.waitForTimeout(500);
+    await expect(status).toHaveAttribute('data-state', 'failed');
+    await page.screenshot({ path: join(screens, 'review-save-failed-nl.png') });
+
+    await page.unroute('**/api/invoke');
+    await status.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await expect(status).toHaveAttribute('data-state', 'saved');
+    await page.reload();
+    await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
+    await page.getByRole('button', { name: 'Beoordelen' }).click();
+    await expect(page.locator('[data-item-id="2.3"] [aria-checked="true"]')).toContainText('2');
+    await expect(page.locator('[data-item-id="3.1"] [aria-checked="true"]')).toHaveText('Ja');
+  });
 });

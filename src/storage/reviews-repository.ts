@@ -16,6 +16,10 @@ export interface ReviewRecord {
   readonly createdAtMs: number;
   readonly updatedAtMs: number;
   readonly submittedAtMs: number | null;
+  /** The calibration session the review belongs to; null for a routine review. */
+  readonly sessionId: string | null;
+  /** 1, then +1 for each changed version imported from a review package. */
+  readonly revision: number;
 }
 
 export interface AnswerRecord {
@@ -38,6 +42,8 @@ interface ReviewRow {
   created_at_ms: number;
   updated_at_ms: number;
   submitted_at_ms: number | null;
+  session_id: string | null;
+  revision: number;
 }
 
 function toRecord(row: ReviewRow): ReviewRecord | undefined {
@@ -55,15 +61,17 @@ function toRecord(row: ReviewRow): ReviewRecord | undefined {
     createdAtMs: row.created_at_ms,
     updatedAtMs: row.updated_at_ms,
     submittedAtMs: row.submitted_at_ms,
+    sessionId: row.session_id,
+    revision: row.revision,
   };
 }
 
 /** Creates a draft review of a call with a rubric version. */
-export function createReview(db: Database.Database, review: Pick<ReviewRecord, 'id' | 'callId' | 'reviewerId' | 'rubricId' | 'rubricVersion'>, nowMs: number): void {
+export function createReview(db: Database.Database, review: Pick<ReviewRecord, 'id' | 'callId' | 'reviewerId' | 'rubricId' | 'rubricVersion'> & { sessionId?: string | null }, nowMs: number): void {
   db.prepare(
-    `INSERT INTO reviews (id, call_id, reviewer_id, rubric_id, rubric_version, status, created_at_ms, updated_at_ms)
-     VALUES (?, ?, ?, ?, ?, 'draft', ?, ?)`,
-  ).run(review.id, review.callId, review.reviewerId, review.rubricId, review.rubricVersion, nowMs, nowMs);
+    `INSERT INTO reviews (id, call_id, reviewer_id, rubric_id, rubric_version, status, created_at_ms, updated_at_ms, session_id)
+     VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+  ).run(review.id, review.callId, review.reviewerId, review.rubricId, review.rubricVersion, nowMs, nowMs, review.sessionId ?? null);
 }
 
 /** One review, or undefined. */
@@ -80,6 +88,8 @@ export interface ReviewFilter {
   /** ISO dates (inclusive) on the review's last change. */
   readonly fromMs?: number;
   readonly toMs?: number;
+  /** A session's reviews; null: routine reviews only; absent: all. */
+  readonly sessionId?: string | null;
 }
 
 /** Reviews matching every given filter, most recently changed first. */
@@ -94,9 +104,10 @@ export function listReviews(db: Database.Database, filter: ReviewFilter = {}): R
           AND (@status IS NULL OR r.status = @status)
           AND (@fromMs IS NULL OR r.updated_at_ms >= @fromMs)
           AND (@toMs IS NULL OR r.updated_at_ms <= @toMs)
+          AND (@anySession = 1 OR r.session_id IS @sessionId)
         ORDER BY r.updated_at_ms DESC, r.id`,
     )
-    .all({ callId: filter.callId ?? null, reviewerId: filter.reviewerId ?? null, agentName: filter.agentName ?? null, status: filter.status ?? null, fromMs: filter.fromMs ?? null, toMs: filter.toMs ?? null }) as ReviewRow[];
+    .all({ callId: filter.callId ?? null, reviewerId: filter.reviewerId ?? null, agentName: filter.agentName ?? null, status: filter.status ?? null, fromMs: filter.fromMs ?? null, toMs: filter.toMs ?? null, anySession: filter.sessionId === undefined ? 1 : 0, sessionId: filter.sessionId ?? null }) as ReviewRow[];
   return rows.map(toRecord).filter((record): record is ReviewRecord => record !== undefined);
 }
 

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { idSchema, itemAnswerSchema, maxReasonLength } from './reviews';
+
+/*
+ * Calibration sessions: calls + reviewers + one rubric version + optional benchmark reviewer + blind flag +
+ * tolerances. Reviewers are named by the lead; each gets a stable id that travels in the packages.
+ */
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  rubricId: z.string(),
+  rubricVersion: z.number().int(),
+  rubricName: z.string(),
+  blind: z.boolean(),
+  benchmarkReviewerId: z.string().nullable(),
+  toleranceTotal: z.number(),
+  toleranceItem: z.number(),
+  deadline: z.string().nullable(),
+  leadReviewerId: z.string(),
+  createdAtMs: z.number(),
+  calls: z.array(z.object({ id: z.string(), title: z.string() })),
+  reviewers: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Submitted session reviews out of calls × reviewers. */
+  submitted: z.number().int(),
+  expected: z.number().int(),
+});
+export type SessionSummary = z.infer<typeof sessionSchema>;
+
+export const createSessionSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    callIds: z.array(idSchema).min(1).max(500),
+    /** Reviewers by name (a new stable id each) or by the id of a reviewer known here. */
+    reviewers: z.array(z.union([z.object({ id: idSchema }).strict(), z.object({ name: z.string().trim().min(1).max(120) }).strict()])).min(2).max(100),
+    /** Index into `reviewers` of the benchmark (expert) reviewer. */
+    benchmarkIndex: z.number().int().min(0).nullable().default(null),
+    blind: z.boolean().default(true),
+    toleranceTotal: z.number().min(0).max(100).default(5),
+    toleranceItem: z.number().min(0).max(10).default(1),
+    deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  })
+  .strict();
+
+export const consensusInputSchema = z
+  .object({
+    sessionId: idSchema,
+    callId: idSchema,
+    itemId: idSchema,
+    answer: itemAnswerSchema,
+    reason: z.string().trim().min(3).max(maxReasonLength),
+  })
+  .strict();

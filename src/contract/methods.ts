@@ -15,6 +15,7 @@ import {
   savedSchema,
 } from './reviews';
 import { rubricSchema } from './rubric-file';
+import { consensusInputSchema, createSessionSchema, sessionComparisonSchema, sessionReportSchema, sessionSchema } from './sessions';
 import { appInfoSchema, callDetailSchema, callMetadataSchema, callSummarySchema, preferencesSchema, speakerRoleSchema } from './schemas';
 
 const noInput = z.object({}).strict();
@@ -49,8 +50,11 @@ export const methods = {
   /** Creates the local reviewer profile (a stable id, once) or renames it. */
   'reviewer.set': { input: z.object({ name: reviewerSchema.shape.name }).strict(), output: reviewerSchema },
   'reviews.list': { input: reviewFilterSchema, output: z.array(reviewSummarySchema) },
-  /** The local reviewer's review of a call: the newest one, or a new draft with the newest published default rubric. */
-  'reviews.open': { input: z.object({ callId: idSchema }).strict(), output: reviewDetailSchema },
+  /**
+   * The local reviewer's review of a call: the newest routine one, or a new draft with the newest published version of
+   * the rubric chosen for new reviews. With a session: the review for that session, with the session's rubric version.
+   */
+  'reviews.open': { input: z.object({ callId: idSchema, sessionId: idSchema.optional() }).strict(), output: reviewDetailSchema },
   'reviews.get': { input: z.object({ reviewId: idSchema }).strict(), output: reviewDetailSchema },
   'reviews.setContext': { input: z.object({ reviewId: idSchema, context: callContextSchema.nullable() }).strict(), output: savedSchema },
   /** Answers an item (null clears the answer). */
@@ -75,6 +79,12 @@ export const methods = {
   'rubrics.useForNewReviews': { input: z.object({ id: idSchema }).strict(), output: savedSchema },
   'rubrics.import': { input: z.object({ text: z.string().max(2_000_000) }).strict(), output: z.object({ id: z.string(), version: z.number().int(), alreadyPresent: z.boolean() }) },
   'rubrics.export': { input: rubricRef, output: z.object({ fileName: z.string(), text: z.string() }) },
+  'sessions.create': { input: createSessionSchema, output: sessionSchema },
+  'sessions.list': { input: noInput, output: z.array(sessionSchema) },
+  'sessions.get': { input: z.object({ sessionId: idSchema }).strict(), output: sessionSchema },
+  'sessions.report': { input: z.object({ sessionId: idSchema }).strict(), output: sessionReportSchema },
+  'sessions.compare': { input: z.object({ sessionId: idSchema, callId: idSchema }).strict(), output: sessionComparisonSchema },
+  'sessions.setConsensus': { input: consensusInputSchema, output: savedSchema },
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

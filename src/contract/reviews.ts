@@ -96,6 +96,8 @@ export const reviewDetailSchema = z.object({
     createdAtMs: z.number(),
     updatedAtMs: z.number(),
     submittedAtMs: z.number().nullable(),
+    sessionId: z.string().nullable(),
+    revision: z.number().int(),
   }),
   rubric: rubricSchema,
   answers: z.array(answerRecordSchema),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, itemAnswerSchema, maxReasonLength } from './reviews';
+import { answerRecordSchema, idSchema, itemAnswerSchema, maxReasonLength, momentSchema } from './reviews';
 
 /*
  * Calibration sessions: calls + reviewers + one rubric version + optional benchmark reviewer + blind flag +
@@ -51,3 +51,46 @@ export const consensusInputSchema = z
     reason: z.string().trim().min(3).max(maxReasonLength),
   })
   .strict();
+
+const bandSchema = z.enum(['reliable', 'tentative', 'unreliable']).nullable();
+
+export const sessionReportSchema = z.object({
+  reference: z.enum(['benchmark', 'group-mean']),
+  items: z.array(z.object({
+    itemId: z.string(),
+    level: z.enum(['ordinal', 'nominal']),
+    alpha: z.number().nullable(),
+    band: bandSchema,
+    percentAgreement: z.number().nullable(),
+    gwetAc1: z.number().nullable(),
+    applicabilityAlpha: z.number().nullable(),
+    ambiguous: z.boolean(),
+    percentWithinTolerance: z.number().nullable(),
+  })),
+  sections: z.array(z.object({ sectionId: z.string(), alpha: z.number().nullable(), band: bandSchema })),
+  total: z.object({ alpha: z.number().nullable(), band: bandSchema, iccAgreement: z.number().nullable() }),
+  totals: z.array(z.array(z.number().nullable())),
+  reviewers: z.array(z.object({
+    bias: z.number().nullable(),
+    meanAbsoluteDeviation: z.number().nullable(),
+    percentWithinTolerance: z.number().nullable(),
+    calls: z.number().int(),
+    severity: z.number().nullable(),
+    severityStandardError: z.number().nullable(),
+  })),
+  fairTotals: z.array(z.number().nullable()),
+  consensus: z.array(z.object({ callId: z.string(), itemId: z.string(), answer: itemAnswerSchema, reason: z.string(), decidedBy: z.string(), decidedAtMs: z.number() })),
+});
+
+export const sessionComparisonSchema = z.object({
+  reviews: z.array(z.object({
+    reviewerId: z.string(),
+    reviewerName: z.string(),
+    submitted: z.boolean(),
+    revision: z.number().int().nullable(),
+    context: z.object({ customerState: z.enum(['positive', 'neutral', 'negative']), emotion: z.string().nullable() }).nullable(),
+    answers: z.array(answerRecordSchema),
+    moments: z.array(momentSchema),
+  })),
+  consensus: sessionReportSchema.shape.consensus,
+});

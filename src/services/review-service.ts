@@ -22,6 +22,7 @@ import {
   type ReviewRecord,
 } from '../storage/reviews-repository';
 import { getRubric, latestPublishedRubric } from '../storage/rubrics-repository';
+import { getSession } from '../storage/sessions-repository';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 import { answersOf, overridesOf, scoreOf } from './review-model';
@@ -127,15 +128,25 @@ export const reviewHandlers = {
     const reviewer = requireLocalReviewer(context.db);
     if (!reviewer.ok) return reviewer;
     if (!getCall(context.db, input.callId)) return fail('not_found', `No call ${input.callId}`);
-    const existing = listReviews(context.db, { callId: input.callId, reviewerId: reviewer.value.id })[0];
+    let rubricRef: { id: string; version: number } | undefined;
+    if (input.sessionId !== undefined) {
+      const session = getSession(context.db, input.sessionId);
+      if (!session || !session.callIds.includes(input.callId)) return fail('not_found', 'No such call in the session');
+      if (!session.reviewerIds.includes(reviewer.value.id)) return fail('conflict', 'You are not a reviewer in this session');
+      rubricRef = { id: session.rubricId, version: session.rubricVersion };
+    } else {
+      const latest = latestPublishedRubric(context.db, reviewRubricId(context.db));
+      rubricRef = latest ? { id: latest.rubric.id, version: latest.rubric.version } : undefined;
+    }
+    const existing = listReviews(context.db, { callId: input.callId, reviewerId: reviewer.value.id, sessionId: input.sessionId ?? null })[0];
     if (existing) return readReviewDetail(context.db, existing.id);
-    const rubric = latestPublishedRubric(context.db, reviewRubricId(context.db));
-    if (!rubric) return fail('not_found', 'No published rubric to review with');
+    if (!rubricRef) return fail('not_found', 'No published rubric to review with');
     const reviewId = randomUUID();
+    const rubric = rubricRef;
     context.db.transaction(() => {
       const nowMs = context.now();
-      createReview(context.db, { id: reviewId, callId: input.callId, reviewerId: reviewer.value.id, rubricId: rubric.rubric.id, rubricVersion: rubric.rubric.version }, nowMs);
-      addAuditEntry(context.db, reviewId, { atMs: nowMs, reviewerId: reviewer.value.id, action: 'created', reason: '', details: { rubricId: rubric.rubric.id, rubricVersion: rubric.rubric.version } });
+      createReview(context.db, { id: reviewId, callId: input.callId, reviewerId: reviewer.value.id, rubricId: rubric.id, rubricVersion: rubric.version, sessionId: input.sessionId ?? null }, nowMs);
+      addAuditEntry(context.db, reviewId, { atMs: nowMs, reviewerId: reviewer.value.id, action: 'created', reason: '', details: { rubricId: rubric.id, rubricVersion: rubric.version, ...(input.sessionId ? { sessionId: input.sessionId } : {}) } });
     })();
     context.events.emit('calls.changed', {});
     return readReviewDetail(context.db, reviewId);

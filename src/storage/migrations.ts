@@ -214,6 +214,7 @@ export const migrations: readonly Migration[] = [
         CREATE TABLE session_reviewers (
           session_id TEXT NOT NULL REFERENCES calibration_sessions (id) ON DELETE CASCADE,
           reviewer_id TEXT NOT NULL REFERENCES reviewers (id),
+          position INTEGER NOT NULL,
           PRIMARY KEY (session_id, reviewer_id)
         ) STRICT;
 

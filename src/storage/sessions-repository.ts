@@ -45,7 +45,7 @@ function toSession(db: Database.Database, row: SessionRow): CalibrationSession {
     leadReviewerId: row.lead_reviewer_id,
     createdAtMs: row.created_at_ms,
     callIds: db.prepare('SELECT call_id FROM session_calls WHERE session_id = ? ORDER BY position').pluck().all(row.id) as string[],
-    reviewerIds: db.prepare('SELECT reviewer_id FROM session_reviewers WHERE session_id = ? ORDER BY reviewer_id').pluck().all(row.id) as string[],
+    reviewerIds: db.prepare('SELECT reviewer_id FROM session_reviewers WHERE session_id = ? ORDER BY position').pluck().all(row.id) as string[],
   };
 }
 
@@ -60,8 +60,8 @@ export function insertSession(db: Database.Database, session: CalibrationSession
   if (!inserted) return false;
   const addCall = db.prepare('INSERT INTO session_calls (session_id, call_id, position) VALUES (?, ?, ?)');
   session.callIds.forEach((callId, index) => addCall.run(session.id, callId, index));
-  const addReviewer = db.prepare('INSERT INTO session_reviewers (session_id, reviewer_id) VALUES (?, ?)');
-  for (const reviewerId of session.reviewerIds) addReviewer.run(session.id, reviewerId);
+  const addReviewer = db.prepare('INSERT INTO session_reviewers (session_id, reviewer_id, position) VALUES (?, ?, ?)');
+  session.reviewerIds.forEach((reviewerId, index) => addReviewer.run(session.id, reviewerId, index));
   return true;
 }
 

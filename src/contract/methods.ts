@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importSourceSchema } from './imports';
+import { packageImportResultSchema } from './packages';
 import {
   callContextSchema,
   idSchema,
@@ -19,6 +20,8 @@ import { consensusInputSchema, createSessionSchema, sessionComparisonSchema, ses
 import { appInfoSchema, callDetailSchema, callMetadataSchema, callSummarySchema, preferencesSchema, speakerRoleSchema } from './schemas';
 
 const noInput = z.object({}).strict();
+/** A file written for download: fetch `/media/exports/<exportId>`. */
+const exportedFileSchema = z.object({ exportId: z.string(), fileName: z.string() });
 const rubricRef = z.object({ id: idSchema, version: z.number().int().min(1).max(1_000_000) }).strict();
 
 /**
@@ -85,6 +88,14 @@ export const methods = {
   'sessions.report': { input: z.object({ sessionId: idSchema }).strict(), output: sessionReportSchema },
   'sessions.compare': { input: z.object({ sessionId: idSchema, callId: idSchema }).strict(), output: sessionComparisonSchema },
   'sessions.setConsensus': { input: consensusInputSchema, output: savedSchema },
+  /** Says which of a session's reviewers this machine's user is (after importing its package). */
+  'sessions.join': { input: z.object({ sessionId: idSchema, reviewerId: idSchema }).strict(), output: savedSchema },
+  /** Writes the session package (calls with audio and transcripts, rubric version, assignment) for download. */
+  'sessions.exportPackage': { input: z.object({ sessionId: idSchema }).strict(), output: exportedFileSchema },
+  /** Writes this reviewer's review package of a session for download. */
+  'sessions.exportReviews': { input: z.object({ sessionId: idSchema }).strict(), output: exportedFileSchema },
+  /** Imports a session or review package; refused packages change nothing. */
+  'packages.import': { input: z.object({ source: importSourceSchema }).strict(), output: packageImportResultSchema },
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -55,7 +55,7 @@ export const auditEntrySchema = z.object({
   atMs: z.number(),
   reviewerId: z.string(),
   reviewerName: z.string().nullable(),
-  action: z.enum(['created', 'submitted', 'reopened']),
+  action: z.enum(['created', 'submitted', 'reopened', 'imported']),
   reason: z.string(),
   details: z.record(z.string(), z.unknown()),
 });

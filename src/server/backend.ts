@@ -5,6 +5,8 @@ import { ImportQueue } from '../services/import-queue';
 import { analyzeAudio } from './audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from './audio/sniff';
 import { decodeText } from './text-decoding';
+import { unzipFiles, zipFiles } from './packages/zip';
+import { findExport } from '../services/exports-folder';
 import { seedDemoOnce } from './demo-call';
 import type { AppInfo } from '../contract/schemas';
 import { openDatabase } from '../storage/connection';
@@ -28,6 +30,8 @@ export interface Backend {
   audioFile(audioId: string): { readonly path: string; readonly mimeType: string } | undefined;
   /** The stored peaks of an audio file: Int16 little-endian, channel after channel. */
   peaks(audioId: string): Buffer | undefined;
+  /** An exported file waiting to be downloaded, by its opaque id. */
+  exportFile(exportId: string): { readonly path: string; readonly fileName: string } | undefined;
   /** Resolves when background imports are done. */
   idle(): Promise<void>;
   close(): void;
@@ -58,6 +62,8 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const audioDir = join(options.dataDir, 'audio');
   const stagingDir = join(options.dataDir, 'staging');
+  const exportsDir = join(options.dataDir, 'exports');
+  mkdirSync(exportsDir, { recursive: true });
   mkdirSync(audioDir, { recursive: true });
   mkdirSync(stagingDir, { recursive: true });
   const importQueue = new ImportQueue();
@@ -66,9 +72,9 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     info,
     now: () => Date.now(),
-    paths: { audioDir, stagingDir },
+    paths: { audioDir, stagingDir, exportsDir },
     allowPathSources: options.allowPathSources ?? false,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles },
     importQueue,
   };
   ensureBuiltInRubrics(opened.db, context.now());
@@ -84,6 +90,7 @@ export function createBackend(options: BackendOptions): Backend {
       return audio ? { path: join(audioDir, audio.storedName), mimeType: audio.mimeType } : undefined;
     },
     peaks: (audioId) => readPeaks(opened.db, audioId)?.bytes,
+    exportFile: (exportId) => findExport(exportsDir, exportId),
     idle: () => importQueue.idle(),
     close: () => opened.db.close(),
   };

@@ -11,13 +11,28 @@ export interface MediaResponse {
 }
 
 /**
- * Answers `/media/audio/<id>` and `/media/peaks/<id>` for both transports. Audio honours Range (without it,
+ * Answers `/media/audio/<id>`, `/media/peaks/<id>` and `/media/exports/<id>` (downloads) for both transports. Audio honours Range (without it,
  * Chromium's seeking silently snaps back to 0); ids are opaque, never paths.
  */
 export async function mediaResponse(backend: Backend, pathname: string, rangeHeader: string | null | undefined): Promise<MediaResponse> {
-  const match = /^\/media\/(audio|peaks)\/([0-9a-f-]{36})$/.exec(pathname);
+  const match = /^\/media\/(audio|peaks|exports)\/([0-9a-f-]{36})$/.exec(pathname);
   if (!match) return { status: 404, headers: {} };
   const [, kind, id = ''] = match;
+  if (kind === 'exports') {
+    const file = backend.exportFile(id);
+    if (!file) return { status: 404, headers: {} };
+    const sizeBytes = (await stat(file.path)).size;
+    return {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(sizeBytes),
+        'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'Cache-Control': 'no-store',
+      },
+      body: () => createReadStream(file.path),
+    };
+  }
   if (kind === 'peaks') {
     const peaks = backend.peaks(id);
     if (!peaks) return { status: 404, headers: {} };

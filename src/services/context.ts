@@ -15,6 +15,8 @@ export interface ServiceContext {
     readonly audioDir: string;
     /** Where browser-mode uploads wait until imported. */
     readonly stagingDir: string;
+    /** Where exported packages and files wait to be downloaded (opaque ids). */
+    readonly exportsDir: string;
   };
   /** Whether callers may name files by path (Electron dialog, CLI); browser mode uploads instead. */
   readonly allowPathSources: boolean;

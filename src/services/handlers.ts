@@ -9,6 +9,7 @@ import { preferenceHandlers } from './preferences-service';
 import { reviewHandlers } from './review-service';
 import { reviewerHandlers } from './reviewer-service';
 import { rubricHandlers } from './rubric-service';
+import { packageHandlers } from './package-service';
 import { sessionHandlers } from './session-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...rubricHandlers,
   ...sessionHandlers,
+  ...packageHandlers,
 };

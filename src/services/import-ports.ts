@@ -19,4 +19,8 @@ export interface ImportPorts {
   sniffAudioContainer(head: Uint8Array): string | null;
   looksLikeText(head: Uint8Array): boolean;
   decodeText(bytes: Uint8Array): { readonly text: string; readonly encoding: string };
+  /** Packs named files into one zip archive (calibration packages). */
+  zip(files: Readonly<Record<string, Uint8Array>>): Uint8Array;
+  /** Unpacks a zip archive; throws on a corrupt or truncated one. */
+  unzip(bytes: Uint8Array): Record<string, Uint8Array>;
 }

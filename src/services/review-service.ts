@@ -28,6 +28,7 @@ import type { Handlers } from './handlers';
 import { answersOf, overridesOf, scoreOf } from './review-model';
 import { requireLocalReviewer } from './reviewer-service';
 import { reviewRubricId } from './rubric-service';
+import { sessionIdentity } from './session-identity';
 
 /** Everything the review screen needs: the review, its exact rubric version, answers, moments and audit trail. */
 export function readReviewDetail(db: Database.Database, reviewId: string): Result<ReviewDetail> {
@@ -129,24 +130,27 @@ export const reviewHandlers = {
     if (!reviewer.ok) return reviewer;
     if (!getCall(context.db, input.callId)) return fail('not_found', `No call ${input.callId}`);
     let rubricRef: { id: string; version: number } | undefined;
+    let reviewerId = reviewer.value.id;
     if (input.sessionId !== undefined) {
       const session = getSession(context.db, input.sessionId);
       if (!session || !session.callIds.includes(input.callId)) return fail('not_found', 'No such call in the session');
-      if (!session.reviewerIds.includes(reviewer.value.id)) return fail('conflict', 'You are not a reviewer in this session');
+      const identity = sessionIdentity(context.db, session);
+      if (!identity) return fail('conflict', 'You are not a reviewer in this session');
+      reviewerId = identity;
       rubricRef = { id: session.rubricId, version: session.rubricVersion };
     } else {
       const latest = latestPublishedRubric(context.db, reviewRubricId(context.db));
       rubricRef = latest ? { id: latest.rubric.id, version: latest.rubric.version } : undefined;
     }
-    const existing = listReviews(context.db, { callId: input.callId, reviewerId: reviewer.value.id, sessionId: input.sessionId ?? null })[0];
+    const existing = listReviews(context.db, { callId: input.callId, reviewerId, sessionId: input.sessionId ?? null })[0];
     if (existing) return readReviewDetail(context.db, existing.id);
     if (!rubricRef) return fail('not_found', 'No published rubric to review with');
     const reviewId = randomUUID();
     const rubric = rubricRef;
     context.db.transaction(() => {
       const nowMs = context.now();
-      createReview(context.db, { id: reviewId, callId: input.callId, reviewerId: reviewer.value.id, rubricId: rubric.id, rubricVersion: rubric.version, sessionId: input.sessionId ?? null }, nowMs);
-      addAuditEntry(context.db, reviewId, { atMs: nowMs, reviewerId: reviewer.value.id, action: 'created', reason: '', details: { rubricId: rubric.id, rubricVersion: rubric.version, ...(input.sessionId ? { sessionId: input.sessionId } : {}) } });
+      createReview(context.db, { id: reviewId, callId: input.callId, reviewerId, rubricId: rubric.id, rubricVersion: rubric.version, sessionId: input.sessionId ?? null }, nowMs);
+      addAuditEntry(context.db, reviewId, { atMs: nowMs, reviewerId, action: 'created', reason: '', details: { rubricId: rubric.id, rubricVersion: rubric.version, ...(input.sessionId ? { sessionId: input.sessionId } : {}) } });
     })();
     context.events.emit('calls.changed', {});
     return readReviewDetail(context.db, reviewId);

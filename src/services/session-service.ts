@@ -17,6 +17,7 @@ import type { Handlers } from './handlers';
 import { answersOf } from './review-model';
 import { requireLocalReviewer } from './reviewer-service';
 import { reviewRubricId } from './rubric-service';
+import { setSessionIdentity } from './session-identity';
 
 /** A session as lists show it: names resolved, progress counted. */
 export function summariseSession(db: Database.Database, session: CalibrationSession): SessionSummary {
@@ -97,6 +98,12 @@ export const sessionHandlers = {
     if (!session.ok) return session;
     context.events.emit('calls.changed', {});
     return ok(summariseSession(context.db, session.value));
+  },
+  'sessions.join': (input, context) => {
+    const session = getSession(context.db, input.sessionId);
+    if (!session || !session.reviewerIds.includes(input.reviewerId)) return fail('not_found', 'No such reviewer in the session');
+    setSessionIdentity(context.db, session.id, input.reviewerId);
+    return ok({ savedAtMs: context.now() });
   },
   'sessions.list': (_input, context) => ok(listSessions(context.db).map((session) => summariseSession(context.db, session))),
   'sessions.get': (input, context) => {

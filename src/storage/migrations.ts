@@ -176,7 +176,7 @@ export const migrations: readonly Migration[] = [
           review_id TEXT NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
           at_ms INTEGER NOT NULL,
           reviewer_id TEXT NOT NULL,
-          action TEXT NOT NULL CHECK (action IN ('created', 'submitted', 'reopened')),
+          action TEXT NOT NULL CHECK (action IN ('created', 'submitted', 'reopened', 'imported')),
           reason TEXT NOT NULL DEFAULT '',
           details_json TEXT NOT NULL DEFAULT '{}'
         ) STRICT;

@@ -167,7 +167,7 @@ export function upsertAnswer(db: Database.Database, reviewId: string, itemId: st
   });
 }
 
-export type AuditAction = 'created' | 'submitted' | 'reopened';
+export type AuditAction = 'created' | 'submitted' | 'reopened' | 'imported';
 
 export interface AuditEntry {
   readonly atMs: number;

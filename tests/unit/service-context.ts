@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { analyzeAudio } from '../../src/server/audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from '../../src/server/audio/sniff';
 import { decodeText } from '../../src/server/text-decoding';
+import { unzipFiles, zipFiles } from '../../src/server/packages/zip';
 import type { ServiceContext } from '../../src/services/context';
 import { EventHub } from '../../src/services/event-hub';
 import { ImportQueue } from '../../src/services/import-queue';
@@ -15,7 +16,8 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
   const db = new Database(join(dataDir, 'klankbord.db'));
   configureConnection(db);
   migrate(db);
-  const paths = { audioDir: join(dataDir, 'audio'), stagingDir: join(dataDir, 'staging') };
+  const paths = { audioDir: join(dataDir, 'audio'), stagingDir: join(dataDir, 'staging'), exportsDir: join(dataDir, 'exports') };
+  mkdirSync(paths.exportsDir, { recursive: true });
   mkdirSync(paths.audioDir, { recursive: true });
   mkdirSync(paths.stagingDir, { recursive: true });
   return {
@@ -25,7 +27,7 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
     info: { version: 't', dataDir, databaseFile: join(dataDir, 'klankbord.db'), schemaVersion: 2, recoveredDatabase: null },
     paths,
     allowPathSources: true,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles },
     importQueue: new ImportQueue(),
     ...overrides,
   };

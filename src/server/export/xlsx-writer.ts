@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
+import type { ExportCell, ExportColumn, ExportTable } from '../../domain/export/table-model';
+import type { Locale } from '../../domain/rubric/localized-text';
+import { writeFileAtomic } from './atomic-write';
+
+/*
+ * XLSX with one sheet per table (docs/score-export-format.md, "XLSX"), written with exceljs' streaming
+ * WorkbookWriter: each row is serialised and released as soon as it is added, so 100,000s of rows do not sit in
+ * memory as cell objects.
+ *
+ * Cells keep their type: numbers are numbers (with a number format showing the column's decimals; the value itself
+ * is the rounded one from the table), dates are real date cells in UTC (the header says so; Excel has no time
+ * zones), booleans are logical values (Excel shows WAAR/ONWAAR or TRUE/FALSE by its own language), text is
+ * text. Text is not neutralised against formulas as in CSV: an XLSX string cell is never evaluated, so the text is
+ * kept exactly. The header row is bold, frozen and has an auto filter.
+ */
+
+export interface XlsxOptions {
+  /** Language of sheet names and headers. */
+  readonly language: Locale;
+  /** Stamped in the document properties; default now. */
+  readonly createdAtMs?: number;
+}
+
+// XML 1.0 cannot carry most control characters, and Excel refuses a file that contains them.
+const invalidXmlCharacters = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const hasInvalidXmlCharacter = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const maximumCellTextLength = 32_767;
+const dateFormat = 'yyyy-mm-dd hh:mm:ss';
+
+/** "0.00" for 2 decimals; beyond two, optional digits ("0.00##"), so 1 shows as 1.00 rather than 1.0000. */
+function numberFormat(decimals: number | undefined): string | undefined {
+  if (decimals === undefined) return undefined;
+  if (decimals <= 0) return '0';
+  return `0.${'0'.repeat(Math.min(decimals, 2))}${'#'.repeat(Math.max(0, decimals - 2))}`;
+}
+
+/** Excel's rules for sheet names: at most 31 characters, none of []:*?/\, not blank. */
+export function sheetName(name: string): string {
+  const cleaned = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31).trim();
+  return cleaned === '' ? 'Blad' : cleaned;
+}
+
+function columnWidth(column: ExportColumn, language: Locale): number {
+  const header = column.header[language].length + 2;
+  const typical = column.type === 'date' ? 20 : column.type === 'text' ? (['comment', 'note', 'itemTitle', 'evidenceOverrideReason'].includes(column.key) ? 50 : 16) : 10;
+  return Math.min(60, Math.max(header, typical));
+}
+
+function cellValue(cell: ExportCell, column: ExportColumn): ExcelJS.CellValue {
+  if (cell === null) return null;
+  switch (column.type) {
+    case 'number':
+      return typeof cell === 'number' && Number.isFinite(cell) ? cell : null;
+    case 'date':
+      return typeof cell === 'number' && Number.isFinite(cell) ? new Date(cell) : null;
+    case 'boolean':
+      return typeof cell === 'boolean' ? cell : null;
+    case 'text': {
+      const text = String(cell);
+      // Almost every cell is plain: a test that finds nothing is cheaper than a replace that copies the string.
+      const clean = hasInvalidXmlCharacter.test(text) ? text.replace(invalidXmlCharacters, '') : text;
+      return clean.length > maximumCellTextLength ? clean.slice(0, maximumCellTextLength) : clean;
+    }
+  }
+}
+
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTable, options: XlsxOptions): void {
+  const { columns } = table;
+  const sheet = workbook.addWorksheet(sheetName(table.name[options.language]), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+  });
+  sheet.columns = columns.map((column) => ({ key: column.key, width: columnWidth(column, options.language) }));
+  // One style object per column, shared by all its cells: exceljs caches style ids by object identity, and a fresh
+  // object per cell (what column styles give) costs more than everything else in writing the row.
+  const styles = columns.map((column): Partial<ExcelJS.Style> => {
+    const numFmt = column.type === 'date' ? dateFormat : column.type === 'number' ? numberFormat(column.decimals) : undefined;
+    return numFmt ? { numFmt } : {};
+  });
+  if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const header = sheet.addRow(columns.map((column) => column.header[options.language]));
+  const bold: Partial<ExcelJS.Style> = { font: { bold: true } };
+  header.eachCell((cell) => {
+    cell.style = bold;
+  });
+  header.commit();
+  const values = new Array<ExcelJS.CellValue>(columns.length);
+  for (const row of table.rows) {
+    for (let index = 0; index < columns.length; index += 1) values[index] = cellValue(row[index] ?? null, columns[index]!);
+    const added = sheet.addRow(values);
+    for (let index = 0; index < columns.length; index += 1) added.getCell(index + 1).style = styles[index]!;
+    added.commit();
+  }
+  sheet.commit();
+}
+
+/** Writes the tables as one workbook, a sheet per table in the given order, into `output`; ends it. */
+export async function writeXlsxTables(output: Writable, tables: readonly ExportTable[], options: XlsxOptions): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Klankbord';
+  workbook.created = new Date(options.createdAtMs ?? Date.now());
+  for (const table of tables) addSheet(workbook, table, options);
+  await workbook.commit();
+}
+
+/** Writes the tables as an XLSX file, atomically. */
+export async function writeXlsxFile(filePath: string, tables: readonly ExportTable[], options: XlsxOptions): Promise<void> {
+  await writeFileAtomic(filePath, (output) => writeXlsxTables(output, tables, options));
+}

@@ -8,6 +8,7 @@ import { ImportController } from './import/import-controller';
 import { CallLibrary } from './library/call-library';
 import { ReviewListScreen } from './reviews/review-list-screen';
 import { RubricsScreen } from './rubrics/rubrics-screen';
+import { SessionsScreen } from './sessions/sessions-screen';
 import { SettingsScreen } from './settings/settings-screen';
 import { AppShell, type Screen } from './shell/app-shell';
 import { RecoveredNotice } from './shell/recovered-notice';
@@ -53,7 +54,17 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       {screen.name === 'calls' && <CallLibrary onOpen={(callId) => setScreen({ name: 'call', callId })} onImport={() => setImportRequest((n) => n + 1)} />}
       {screen.name === 'reviews' && <ReviewListScreen onOpen={(callId) => setScreen({ name: 'call', callId, reviewing: true })} />}
       {screen.name === 'rubrics' && <RubricsScreen />}
-      {screen.name === 'call' && <CallScreen key={screen.callId} callId={screen.callId} initialReviewing={screen.reviewing ?? false} onBack={() => setScreen({ name: 'calls' })} shortcutsEnabled={preferences.singleKeyShortcuts} />}
+      {screen.name === 'sessions' && <SessionsScreen sessionId={screen.sessionId ?? null} onOpenSession={(sessionId) => setScreen({ name: 'sessions', sessionId })} onReview={(callId, sessionId) => setScreen({ name: 'call', callId, reviewing: true, sessionId })} />}
+      {screen.name === 'call' && (
+        <CallScreen
+          key={`${screen.callId}:${screen.sessionId ?? ''}`}
+          callId={screen.callId}
+          initialReviewing={screen.reviewing ?? false}
+          sessionId={screen.sessionId ?? null}
+          onBack={() => setScreen(screen.sessionId ? { name: 'sessions', sessionId: screen.sessionId } : { name: 'calls' })}
+          shortcutsEnabled={preferences.singleKeyShortcuts}
+        />
+      )}
       {screen.name === 'settings' && (
         <SettingsScreen preferences={preferences} info={info.status === 'ok' ? info.value : null} onChange={changePreferences} />
       )}

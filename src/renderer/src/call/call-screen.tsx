@@ -16,7 +16,7 @@ import { TranscriptView, type TranscriptMoments } from './transcript-view';
 import { WaveformPlayer, type PlayerHandle, type WaveformMoments } from './waveform-player';
 
 /** One call: waveform and transcript in sync, with its metadata; beside them, when reviewing, the rubric. */
-export function CallScreen({ callId, onBack, shortcutsEnabled, initialReviewing = false }: { callId: string; onBack: () => void; shortcutsEnabled: boolean; initialReviewing?: boolean }) {
+export function CallScreen({ callId, onBack, shortcutsEnabled, initialReviewing = false, sessionId = null }: { callId: string; onBack: () => void; shortcutsEnabled: boolean; initialReviewing?: boolean; sessionId?: string | null }) {
   const { t } = useTranslation();
   const query = useBackendQuery('calls.get', { callId });
   const [edited, setEdited] = useState<CallDetail | null>(null);
@@ -24,10 +24,10 @@ export function CallScreen({ callId, onBack, shortcutsEnabled, initialReviewing 
 
   if (query.status === 'loading') return <p className="muted">{t('call.loading')}</p>;
   if (query.status === 'error') return <ErrorPanel error={query.error} onRetry={query.reload} />;
-  return <LoadedCall detail={detail!} onBack={onBack} onEdited={setEdited} shortcutsEnabled={shortcutsEnabled} initialReviewing={initialReviewing} />;
+  return <LoadedCall detail={detail!} onBack={onBack} onEdited={setEdited} shortcutsEnabled={shortcutsEnabled} initialReviewing={initialReviewing} sessionId={sessionId} />;
 }
 
-function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewing }: { detail: CallDetail; onBack: () => void; onEdited: (detail: CallDetail) => void; shortcutsEnabled: boolean; initialReviewing: boolean }) {
+function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewing, sessionId }: { detail: CallDetail; onBack: () => void; onEdited: (detail: CallDetail) => void; shortcutsEnabled: boolean; initialReviewing: boolean; sessionId: string | null }) {
   const { t } = useTranslation();
   const transport = useTransport();
   const [editing, setEditing] = useState(false);
@@ -77,7 +77,7 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewi
       )}
       {editing && transcript && <SpeakerRolesForm detail={detail} onSaved={onEdited} />}
       {reviewing ? (
-        <ReviewWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} renderCall={(props) => <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} {...props} />} />
+        <ReviewWorkspace detail={detail} sessionId={sessionId} shortcutsEnabled={shortcutsEnabled} renderCall={(props) => <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} {...props} />} />
       ) : (
         <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} />
       )}

@@ -37,10 +37,10 @@ function newMoment(type: MomentType, startMs: number, endMs: number, rubric: Rub
  * Review mode: the call's player and transcript with the review's moments on them, the moments list and editor,
  * and the rubric panel beside them.
  */
-export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall }: { detail: CallDetail; shortcutsEnabled: boolean; renderCall: (props: CallWorkspaceReviewProps) => React.ReactNode }) {
+export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionId = null }: { detail: CallDetail; shortcutsEnabled: boolean; renderCall: (props: CallWorkspaceReviewProps) => React.ReactNode; sessionId?: string | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const controller = useReview(detail.call.id);
+  const controller = useReview(detail.call.id, sessionId);
   const playerRef = useRef<PlayerHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [newType, setNewType] = useState<MomentType>('customer-emotion-cue');

@@ -27,8 +27,8 @@ function patchAnswer(answers: readonly AnswerRecord[], itemId: string, patch: Pa
  * Opens the review; edits journalled but never acknowledged (the window closed mid-save) are sent first, in order,
  * and the review is read again with them.
  */
-async function openWithReplay(transport: Transport, callId: string): Promise<Result<ReviewDetail>> {
-  const opened = await transport.invoke('reviews.open', { callId });
+async function openWithReplay(transport: Transport, callId: string, sessionId: string | null): Promise<Result<ReviewDetail>> {
+  const opened = await transport.invoke('reviews.open', sessionId ? { callId, sessionId } : { callId });
   if (!opened.ok) return opened;
   const journal = localStorageJournal(opened.value.review.id);
   const pending = journal.read();
@@ -46,7 +46,7 @@ async function openWithReplay(transport: Transport, callId: string): Promise<Res
  * The local reviewer's review of a call, edited locally and saved edit by edit (see SaveQueue): the screen never
  * waits for the disk, and a failed save leaves the edit on screen with a retry.
  */
-export function useReview(callId: string) {
+export function useReview(callId: string, sessionId: string | null = null) {
   const transport = useTransport();
   const [state, setState] = useState<ReviewState>({ status: 'loading' });
   const [actionError, setActionError] = useState<AppError | null>(null);
@@ -65,7 +65,7 @@ export function useReview(callId: string) {
 
   useEffect(() => {
     let current = true;
-    void openWithReplay(transport, callId).then((result) => {
+    void openWithReplay(transport, callId, sessionId).then((result) => {
       if (!current) return;
       if (result.ok) setState({ status: 'ok', detail: result.value });
       else if (result.error.code === 'reviewer_missing') setState({ status: 'needs-reviewer' });
@@ -74,7 +74,7 @@ export function useReview(callId: string) {
     return () => {
       current = false;
     };
-  }, [transport, callId, generation]);
+  }, [transport, callId, sessionId, generation]);
 
   useEffect(() => {
     detailRef.current = state.status === 'ok' ? state.detail : null;

@@ -5,10 +5,11 @@ export type Screen =
   | { readonly name: 'calls' }
   | { readonly name: 'reviews' }
   | { readonly name: 'rubrics' }
+  | { readonly name: 'sessions'; readonly sessionId?: string }
   | { readonly name: 'settings' }
-  | { readonly name: 'call'; readonly callId: string; readonly reviewing?: boolean };
+  | { readonly name: 'call'; readonly callId: string; readonly reviewing?: boolean; readonly sessionId?: string };
 
-const navItems = ['calls', 'reviews', 'rubrics', 'settings'] as const;
+const navItems = ['calls', 'reviews', 'sessions', 'rubrics', 'settings'] as const;
 
 /** The frame around every screen: brand, main navigation, and the content region. */
 export function AppShell({ screen, onNavigate, banner, children }: {

@@ -1,0 +1,130 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../contract/errors';
+import type { PackageImportResult } from '../../../contract/packages';
+import { useBackendQuery } from '../hooks/use-backend-query';
+import { ErrorPanel } from '../shell/error-panel';
+import { useTransport } from '../transport/transport-context';
+import { NewSessionForm } from './new-session-form';
+import { SessionDetail } from './session-detail';
+
+/** A refused package: the general message and the package's own reason. */
+function PackageError({ error }: { error: AppError }) {
+  const { t } = useTranslation();
+  const code = typeof error.details?.packageCode === 'string' ? error.details.packageCode : null;
+  return (
+    <div className="error-panel" role="alert">
+      <strong>{t(`errors.${error.code}`)}</strong> {code && <span>{t(`packages.errors.${code}`)}</span>}
+    </div>
+  );
+}
+
+/** Calibration sessions: the list, a new one, importing packages, and one session in detail. */
+export function SessionsScreen({ sessionId, onOpenSession, onReview }: { sessionId: string | null; onOpenSession: (sessionId: string) => void; onReview: (callId: string, sessionId: string) => void }) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const sessions = useBackendQuery('sessions.list', {}, ['calls.changed']);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [creating, setCreating] = useState(false);
+  const [imported, setImported] = useState<PackageImportResult | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const importPackage = async (file: File) => {
+    setImported(null);
+    const staged = await transport.stageFile(file);
+    if (!staged.ok) return setError(staged.error);
+    const result = await transport.invoke('packages.import', { source: staged.value });
+    if (result.ok) {
+      setError(null);
+      setImported(result.value);
+      sessions.reload();
+    } else setError(result.error);
+  };
+
+  const importControls = (
+    <>
+      <button type="button" className="button" onClick={() => fileInput.current?.click()}>{t('sessions.importPackage')}</button>
+      <input ref={fileInput} type="file" hidden data-testid="package-import-input" onChange={(event) => {
+        const file = event.target.files?.[0];
+        event.target.value = '';
+        if (file) void importPackage(file);
+      }} />
+    </>
+  );
+  const messages = (
+    <>
+      {imported && (
+        <p role="status" className="notice">
+          {imported.alreadyPresent
+            ? t('sessions.imported.same')
+            : imported.kind === 'session'
+              ? t('sessions.imported.session', { name: imported.sessionName, calls: imported.callsAdded })
+              : t('sessions.imported.reviews', { name: imported.sessionName, added: imported.reviewsAdded, revised: imported.reviewsRevised })}
+        </p>
+      )}
+      {error && (error.code === 'package_refused' ? <PackageError error={error} /> : <ErrorPanel error={error} />)}
+    </>
+  );
+
+  if (sessionId) {
+    return (
+      <section className="screen" aria-labelledby="session-title">
+        <header className="screen-header">
+          <button type="button" className="button" onClick={() => onOpenSession('')}>← {t('sessions.back')}</button>
+          {importControls}
+        </header>
+        {messages}
+        <SessionDetail sessionId={sessionId} onReview={onReview} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="screen" aria-labelledby="sessions-title">
+      <header className="screen-header">
+        <h1 id="sessions-title">{t('sessions.title')}</h1>
+        <button type="button" className="button primary" onClick={() => setCreating((value) => !value)} aria-expanded={creating}>{t('sessions.new')}</button>
+        {importControls}
+      </header>
+      <p className="muted">{t('sessions.intro')}</p>
+      {messages}
+      {imported?.kind === 'session' && !imported.alreadyPresent && <JoinSession result={imported} onJoined={() => onOpenSession(imported.sessionId)} />}
+      {creating && <NewSessionForm onCreated={(id) => onOpenSession(id)} />}
+      {sessions.status === 'ok' && (sessions.value.length === 0 ? <p className="muted">{t('sessions.none')}</p> : (
+        <ul className="session-list" data-testid="session-list">
+          {sessions.value.map((session) => (
+            <li key={session.id}>
+              <button type="button" className="link-button" onClick={() => onOpenSession(session.id)}>{session.name}</button>
+              <span className="muted"> · {session.rubricName} v{session.rubricVersion} · {session.blind ? t('sessions.blind') : t('sessions.open_')} · {t('sessions.progress', { submitted: session.submitted, expected: session.expected })}</span>
+            </li>
+          ))}
+        </ul>
+      ))}
+    </section>
+  );
+}
+
+/** After importing a session package: which of its reviewers is the person at this computer. */
+function JoinSession({ result, onJoined }: { result: PackageImportResult; onJoined: () => void }) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const [reviewerId, setReviewerId] = useState(result.reviewers[0]?.id ?? '');
+  const [error, setError] = useState<AppError | null>(null);
+  return (
+    <form className="join-form" onSubmit={async (event) => {
+      event.preventDefault();
+      const joined = await transport.invoke('sessions.join', { sessionId: result.sessionId, reviewerId });
+      if (joined.ok) onJoined();
+      else setError(joined.error);
+    }}>
+      <label>
+        {t('sessions.whoAreYou')}
+        <select value={reviewerId} onChange={(event) => setReviewerId(event.target.value)}>
+          {result.reviewers.map((reviewer) => <option key={reviewer.id} value={reviewer.id}>{reviewer.name}</option>)}
+        </select>
+      </label>
+      <button type="submit" className="button primary">{t('sessions.join')}</button>
+      {error && <ErrorPanel error={error} />}
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { makeDataDir, startBrowserMode, type BrowserModeApp } from '../support/browser-mode';
+import { expect, test } from './fixtures';
+
+const fixtures = join(__dirname, '../fixtures');
+const screens = join(__dirname, '../../test-results/screens');
+
+// Keyboard answers in rubric order; a '2' on 3.2 needs an evidence reason.
+const maximum = ['3', '1', '1', '3', '1', '3', '1', '3', '1', '1', '1', '3', '1', '3', '1', '3', '3', '3'];
+
+/** Clicks an export button and keeps the downloaded file (downloads vanish with their browser context). */
+async function download(page: Page, button: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await pending;
+  const path = join(makeDataDir(), file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+async function scoreByKeyboard(page: Page, keys: readonly string[]) {
+  await page.locator('.rubric-item').first().focus();
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    await page.keyboard.press('ArrowDown');
+  }
+}
+
+/** A reviewer's laptop: its own data folder and backend, the package imported, both calls reviewed, reviews exported. */
+async function reviewOnOwnLaptop(browser: Browser, sessionPackage: string, who: string, keysFor: (call: number) => string[]): Promise<{ app: BrowserModeApp; reviews: string }> {
+  const app = await startBrowserMode(makeDataDir(), { demo: true });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 950 } });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Kalibratie' }).click();
+  await page.getByTestId('package-import-input').setInputFiles(sessionPackage);
+  // The demo call is already here (same recording): only the second call is new.
+  await expect(page.getByRole('status')).toContainText('1 nieuwe gesprekken');
+  await page.getByLabel('Welke beoordelaar ben jij in deze sessie?').selectOption({ label: who });
+  await page.getByRole('button', { name: 'Dat ben ik' }).click();
+  for (let call = 0; call < 2; call += 1) {
+    await page.getByTestId('session-calls').locator('li').nth(call).getByRole('button', { name: 'Beoordelen' }).click();
+    if (call === 0) {
+      // First use on this laptop: the local profile (the session identity was chosen above).
+      await page.getByLabel('Je naam').fill(`${who} (laptop)`);
+      await page.getByRole('button', { name: 'Beginnen met beoordelen' }).click();
+    }
+    await expect(page.getByTestId('review-status')).toHaveText('Concept');
+    await scoreByKeyboard(page, keysFor(call));
+    const flagged = page.locator('.rubric-item.evidence-missing');
+    while ((await flagged.count()) > 0) await flagged.first().getByLabel('Reden zonder moment').fill('Kalibratie: geen apart moment.');
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    await expect(page.getByTestId('review-status')).toHaveText('Ingediend');
+    await page.getByRole('button', { name: '← Gesprekken' }).click();
+  }
+  const reviews = await download(page, 'Mijn beoordelingen exporteren');
+  await context.close();
+  return { app, reviews };
+}
+
+test.describe('a calibration session across three laptops', () => {
+  test.use({ demo: true });
+  test.setTimeout(180_000);
+
+  test('lead creates and exports, two reviewers review offline, the lead compares, reports and records consensus; a tampered package is refused', async ({ page, app, browser }) => {
+    await page.setViewportSize({ width: 1500, height: 950 });
+    await page.goto(app.url);
+    // A second call next to the demo call.
+    await page.getByTestId('import-input').setInputFiles([join(fixtures, 'e2e/klacht-internet.wav'), join(fixtures, 'e2e/klacht-internet.vtt')]);
+    await page.getByRole('alert', { name: /Samenvatting import/ }).getByRole('button', { name: 'Sluiten' }).click();
+    // The lead's profile.
+    await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
+    await page.getByRole('button', { name: 'Beoordelen' }).click();
+    await page.getByLabel('Je naam').fill('Lotte (lead)');
+    await page.getByRole('button', { name: 'Beginnen met beoordelen' }).click();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Kalibratie' }).click();
+    await page.getByRole('button', { name: 'Nieuwe sessie' }).click();
+    const form = page.getByRole('form', { name: 'Nieuwe sessie' });
+    await form.getByLabel('Naam', { exact: true }).fill('Kalibratie week 47');
+    await form.getByLabel('demo-klantgesprek').check();
+    await form.getByLabel('klacht-internet').check();
+    await form.getByLabel('Beoordelaars (één per regel)').fill('Anouk\nBram');
+    await form.getByLabel('Referentiebeoordelaar').selectOption({ label: 'Anouk' });
+    await form.getByRole('button', { name: 'Sessie aanmaken' }).click();
+    await expect(page.getByRole('heading', { name: 'Kalibratie week 47' })).toBeVisible();
+    const sessionPackage = await download(page, 'Sessiepakket exporteren');
+
+    const anouk = await reviewOnOwnLaptop(browser, sessionPackage, 'Anouk', () => maximum);
+    const bram = await reviewOnOwnLaptop(browser, sessionPackage, 'Bram', (call) => maximum.map((key, index) => (index === 3 ? '1' : index === 7 && call === 0 ? '2' : key)));
+    try {
+      // The lead imports both review packages; the second import of the same file changes nothing.
+      await page.getByTestId('package-import-input').setInputFiles(anouk.reviews);
+      await expect(page.getByRole('status')).toContainText('2 nieuw, 0 gewijzigd');
+      await page.getByTestId('package-import-input').setInputFiles(bram.reviews);
+      await expect(page.getByRole('status')).toContainText('2 nieuw, 0 gewijzigd');
+      await page.getByTestId('package-import-input').setInputFiles(bram.reviews);
+      await expect(page.getByRole('status')).toContainText('Niets nieuws');
+      await expect(page.getByText('4 van 4 beoordelingen ingediend')).toBeVisible();
+
+      // Comparison: Bram scored 2.1 at 1 where the benchmark (Anouk) gave 3: outside ±1, coloured.
+      await page.getByTestId('session-calls').locator('li', { hasText: 'demo-klantgesprek' }).getByRole('button', { name: 'Vergelijken' }).click();
+      const table = page.getByTestId('comparison-table');
+      await expect(table.locator('tr[data-item-id="2.1"] td.dev-off')).toHaveCount(1);
+      await page.getByLabel('Alleen verschillen').check();
+      await expect(table.locator('tbody tr[data-item-id]')).toHaveCount(2);
+      await table.getByLabel('Gekalibreerd 2.1').selectOption('level:2');
+      await table.getByLabel('Reden 2.1').fill('Benoemt de situatie, maar in algemene woorden.');
+      await table.locator('tr[data-item-id="2.1"]').getByRole('button', { name: 'Vastleggen' }).click();
+      await expect(table.locator('tr[data-item-id="2.1"] .consensus-recorded')).toContainText('Benoemt de situatie');
+
+      // The report: each reviewer against the benchmark, items flagged where reviewers read them differently.
+      const reviewers = page.getByTestId('report-reviewers');
+      await expect(reviewers.locator('tbody tr')).toHaveCount(2);
+      // By hand: Bram's 2.1 at 1 costs 25·(2/3)/3 = 5.56 points on both calls, 3.2 at 2 another 25·(1/3)/5 = 1.67 on
+      // the first: deviations −7.22 and −5.56 → bias −6.4, both outside ±5.
+      const bramRow = reviewers.locator('tbody tr', { hasText: 'Bram' });
+      await expect(bramRow.locator('td').nth(2)).toHaveText('-6,4');
+      await expect(bramRow.locator('td').nth(4)).toHaveText('0');
+      await expect(page.getByTestId('report-items').locator('tr[data-item-id="2.1"]')).toBeVisible();
+      await page.screenshot({ path: join(screens, 'calibration-report-nl.png'), fullPage: true });
+
+      // A tampered package is refused and changes nothing.
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      const bytes = readFileSync(bram.reviews);
+      bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+      const tampered = join(makeDataDir(), 'tampered.klankbord-reviews');
+      writeFileSync(tampered, bytes);
+      await page.getByTestId('package-import-input').setInputFiles(tampered);
+      await expect(page.getByRole('alert')).toContainText('Het pakket is geweigerd; er is niets veranderd.');
+      await expect(page.getByText('4 van 4 beoordelingen ingediend')).toBeVisible();
+    } finally {
+      await anouk.app.stop();
+      await bram.app.stop();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { makeDataDir, startBrowserMode, type BrowserModeApp } from '../support/browser-mode';
@@ -122,9 +123,9 @@ test.describe('a calibration session across three laptops', () => {
       await page.screenshot({ path: join(screens, 'calibration-report-nl.png'), fullPage: true });
 
       // A tampered package is refused and changes nothing.
-      const { readFileSync, writeFileSync } = await import('node:fs');
       const bytes = readFileSync(bram.reviews);
-      bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+      const middle = Math.floor(bytes.length / 2);
+      bytes.writeUInt8(bytes.readUInt8(middle) ^ 0xff, middle);
       const tampered = join(makeDataDir(), 'tampered.klankbord-reviews');
       writeFileSync(tampered, bytes);
       await page.getByTestId('package-import-input').setInputFiles(tampered);

@@ -96,6 +96,22 @@ export const methods = {
   'sessions.exportReviews': { input: z.object({ sessionId: idSchema }).strict(), output: exportedFileSchema },
   /** Imports a session or review package; refused packages change nothing. */
   'packages.import': { input: z.object({ source: importSourceSchema }).strict(), output: packageImportResultSchema },
+  /** Scores of a selection for download: XLSX, CSV (Dutch Excel or RFC 4180, zipped per table) or JSON. */
+  'exports.scores': {
+    input: z
+      .object({
+        sessionId: idSchema.optional(),
+        callId: idSchema.optional(),
+        agentName: z.string().max(200).optional(),
+        reviewerId: idSchema.optional(),
+        fromMs: z.number().int().optional(),
+        toMs: z.number().int().optional(),
+        format: z.enum(['xlsx', 'csv-excel-nl', 'csv-rfc4180', 'json']),
+        language: z.enum(['nl', 'en']).default('nl'),
+      })
+      .strict(),
+    output: exportedFileSchema,
+  },
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

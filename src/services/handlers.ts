@@ -9,6 +9,7 @@ import { preferenceHandlers } from './preferences-service';
 import { reviewHandlers } from './review-service';
 import { reviewerHandlers } from './reviewer-service';
 import { rubricHandlers } from './rubric-service';
+import { exportHandlers } from './export-service';
 import { packageHandlers } from './package-service';
 import { sessionHandlers } from './session-service';
 
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...rubricHandlers,
   ...sessionHandlers,
   ...packageHandlers,
+  ...exportHandlers,
 };

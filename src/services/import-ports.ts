@@ -1,3 +1,14 @@
+/** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
+export interface ScoreExportRequest {
+  readonly selection: { readonly reviewIds?: readonly string[]; readonly callId?: string; readonly agentName?: string; readonly reviewerId?: string; readonly fromMs?: number; readonly toMs?: number };
+  readonly format: 'xlsx' | 'csv-excel-nl' | 'csv-rfc4180' | 'json';
+  readonly language: 'nl' | 'en';
+  readonly calibrations: Readonly<Record<string, { readonly calibratedTotal: number; readonly method: 'consensus' | 'severity-adjusted'; readonly source: string }>>;
+  readonly exportedAtMs: number;
+  /** File name without extension. */
+  readonly baseName: string;
+}
+
 /** Adapters the import use case needs from the server layer (audio decoding runs outside the services). */
 export interface ImportPorts {
   analyzeAudio(path: string, signal?: AbortSignal): Promise<
@@ -23,4 +34,6 @@ export interface ImportPorts {
   zip(files: Readonly<Record<string, Uint8Array>>): Uint8Array;
   /** Unpacks a zip archive; throws on a corrupt or truncated one. */
   unzip(bytes: Uint8Array): Record<string, Uint8Array>;
+  /** Writes score tables for download (the table building and file writers live in the server layer). */
+  exportScores(request: ScoreExportRequest): Promise<{ readonly exportId: string; readonly fileName: string }>;
 }

@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import type { Browser, Page } from '@playwright/test';
 import { makeDataDir, startBrowserMode, type BrowserModeApp } from '../support/browser-mode';
 import { expect, test } from './fixtures';
@@ -121,6 +123,39 @@ test.describe('a calibration session across three laptops', () => {
       await expect(bramRow.locator('td').nth(4)).toHaveText('0');
       await expect(page.getByTestId('report-items').locator('tr[data-item-id="2.1"]')).toBeVisible();
       await page.screenshot({ path: join(screens, 'calibration-report-nl.png'), fullPage: true });
+
+      // Exports: XLSX, CSV for Dutch Excel (zipped per table) and JSON, read back. Bram's demo-call review is
+      // calibrated: the agreed 2 on 2.1 replaces his 1, so his total rises by 25·(1/3)/3 = 2.78 to 95.56.
+      await page.getByLabel('Formaat').selectOption('xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(await download(page, 'Scores exporteren'));
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Beoordelingen', 'Criteria', 'Momenten']);
+      expect(workbook.getWorksheet('Beoordelingen')!.rowCount).toBe(5);
+      expect(workbook.getWorksheet('Criteria')!.rowCount).toBe(1 + 4 * 18);
+
+      await page.getByLabel('Formaat').selectOption('csv-excel-nl');
+      const csvFiles = unzipSync(readFileSync(await download(page, 'Scores exporteren')));
+      const reviewsCsvName = Object.keys(csvFiles).find((name) => name.endsWith('-beoordelingen.csv'))!;
+      const reviewsBytes = csvFiles[reviewsCsvName]!;
+      // UTF-8 with a byte order mark, so Excel reads the accents right.
+      expect([...reviewsBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const reviewsCsv = new TextDecoder().decode(reviewsBytes);
+      const [header, ...rows] = reviewsCsv.trim().split('\r\n');
+      const columns = header!.split(';');
+      const calibrated = columns.indexOf('Gekalibreerde score');
+      const method = columns.indexOf('Kalibratiemethode');
+      expect(calibrated).toBeGreaterThan(0);
+      const bramDemo = rows.map((row) => row.split(';')).find((cells) => cells.includes('Bram') && cells.includes('demo-klantgesprek'))!;
+      expect(bramDemo[calibrated]).toBe('95,56');
+      expect(bramDemo[method]).toBe('consensus');
+
+      await page.getByLabel('Formaat').selectOption('json');
+      const document = JSON.parse(readFileSync(await download(page, 'Scores exporteren'), 'utf8')) as { format: string; formatVersion: number; reviews: { reviewerName: string; callTitle: string; calibratedTotal: number | null; total: number }[]; items: unknown[] };
+      expect(document.format).toBe('klankbord-scores');
+      expect(document.formatVersion).toBe(1);
+      expect(document.reviews).toHaveLength(4);
+      expect(document.reviews.find((review) => review.reviewerName === 'Bram' && review.callTitle === 'demo-klantgesprek')!.calibratedTotal).toBeCloseTo(95.56, 2);
+      expect(document.items).toHaveLength(4 * 18);
 
       // A tampered package is refused and changes nothing.
       const bytes = readFileSync(bram.reviews);

@@ -5,6 +5,7 @@ import { analyzeAudio } from '../../src/server/audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from '../../src/server/audio/sniff';
 import { decodeText } from '../../src/server/text-decoding';
 import { unzipFiles, zipFiles } from '../../src/server/packages/zip';
+import { makeScoreExporter } from '../../src/server/export/score-exporter';
 import type { ServiceContext } from '../../src/services/context';
 import { EventHub } from '../../src/services/event-hub';
 import { ImportQueue } from '../../src/services/import-queue';
@@ -27,7 +28,7 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
     info: { version: 't', dataDir, databaseFile: join(dataDir, 'klankbord.db'), schemaVersion: 2, recoveredDatabase: null },
     paths,
     allowPathSources: true,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(db, paths.exportsDir) },
     importQueue: new ImportQueue(),
     ...overrides,
   };

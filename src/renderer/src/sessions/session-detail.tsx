@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
 import { useBackendQuery } from '../hooks/use-backend-query';
+import { useLocale } from '../review/use-locale';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
 import { ComparisonView } from './comparison-view';
 import { downloadExport } from './download-export';
 import { SessionReportView } from './session-report-view';
+
+const scoreFormats = ['xlsx', 'csv-excel-nl', 'csv-rfc4180', 'json'] as const;
 
 /** One session: its calls (review, compare), reviewers, package exports, and the report. */
 export function SessionDetail({ sessionId, onReview }: { sessionId: string; onReview: (callId: string, sessionId: string) => void }) {
@@ -15,6 +18,16 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
   const session = useBackendQuery('sessions.get', { sessionId }, ['calls.changed']);
   const [comparing, setComparing] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [format, setFormat] = useState<(typeof scoreFormats)[number]>('xlsx');
+  const locale = useLocale();
+
+  const exportScores = async () => {
+    const result = await transport.invoke('exports.scores', { sessionId, format, language: locale });
+    if (result.ok) {
+      setError(null);
+      downloadExport(result.value.exportId, result.value.fileName);
+    } else setError(result.error);
+  };
 
   const exportFile = async (method: 'sessions.exportPackage' | 'sessions.exportReviews') => {
     const result = await transport.invoke(method, { sessionId });
@@ -37,6 +50,13 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
       <div className="screen-header">
         <button type="button" className="button" onClick={() => void exportFile('sessions.exportPackage')}>{t('sessions.exportSession')}</button>
         <button type="button" className="button" onClick={() => void exportFile('sessions.exportReviews')}>{t('sessions.exportReviews')}</button>
+        <label className="inline-field">
+          {t('sessions.exportFormat')}
+          <select value={format} onChange={(event) => setFormat(event.target.value as (typeof scoreFormats)[number])}>
+            {scoreFormats.map((option) => <option key={option} value={option}>{t(`sessions.formats.${option}`)}</option>)}
+          </select>
+        </label>
+        <button type="button" className="button primary" onClick={() => void exportScores()}>{t('sessions.exportScores')}</button>
       </div>
       {error && <ErrorPanel error={error} />}
       <div className="session-columns">

@@ -1,0 +1,41 @@
+import { fail, ok } from '../contract/errors';
+import { scoreReview } from '../domain/scoring/score-review';
+import type { ItemAnswer } from '../domain/scoring/answers';
+import { listAnswers, listReviews } from '../storage/reviews-repository';
+import { getRubric } from '../storage/rubrics-repository';
+import { getSession, listConsensus } from '../storage/sessions-repository';
+import type { Handlers } from './handlers';
+import type { ScoreExportRequest } from './import-ports';
+import { answersOf } from './review-model';
+
+export const exportHandlers = {
+  /**
+   * Scores of a selection (a session, a call, an agent, a reviewer, a date range) as XLSX, CSV or JSON. For a
+   * session, a call's consensus answers replace the reviewer's on the items the group agreed: that total is the
+   * calibrated one, named as such with the session it came from.
+   */
+  'exports.scores': async (input, context) => {
+    const { db } = context;
+    const calibrations: Record<string, ScoreExportRequest['calibrations'][string]> = {};
+    let selection: ScoreExportRequest['selection'] = { callId: input.callId, agentName: input.agentName, reviewerId: input.reviewerId, fromMs: input.fromMs, toMs: input.toMs };
+    let baseName = 'klankbord-scores';
+    if (input.sessionId !== undefined) {
+      const session = getSession(db, input.sessionId);
+      if (!session) return fail('not_found', `No session ${input.sessionId}`);
+      const rubric = getRubric(db, session.rubricId, session.rubricVersion)?.rubric;
+      const reviews = listReviews(db, { sessionId: session.id });
+      const consensus = listConsensus(db, session.id);
+      for (const review of reviews) {
+        const agreed = consensus.filter((record) => record.callId === review.callId);
+        if (!rubric || agreed.length === 0) continue;
+        const answers: Record<string, ItemAnswer> = { ...answersOf(listAnswers(db, review.id)), ...Object.fromEntries(agreed.map((record) => [record.itemId, record.answer])) };
+        const total = scoreReview(rubric, answers, review.context).total;
+        if (total !== null) calibrations[review.id] = { calibratedTotal: total, method: 'consensus', source: `${session.name}: ${agreed.length} consensus items` };
+      }
+      selection = { ...selection, reviewIds: reviews.map((review) => review.id) };
+      baseName = session.name;
+    }
+    const written = await context.ports.exportScores({ selection, format: input.format, language: input.language, calibrations, exportedAtMs: context.now(), baseName });
+    return ok(written);
+  },
+} satisfies Partial<Handlers>;

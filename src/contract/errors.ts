@@ -26,6 +26,8 @@ export const errorCodes = [
   'rubric_published',
   /** A rubric file was refused (details.fileCode says why, details.issues where). */
   'rubric_file_refused',
+  /** A blind session: other reviewers' scores stay hidden until your own review of the call is submitted. */
+  'blind_until_submitted',
   /** A calibration package was refused (details.packageCode says why); nothing was changed. */
   'package_refused',
   /** The renderer could not reach the backend at all (transport failure). */

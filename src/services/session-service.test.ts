@@ -43,6 +43,8 @@ describe('calibration sessions', () => {
     expect(session).toMatchObject({ rubricId: defaultRubric.id, rubricVersion: 1, blind: true, toleranceTotal: 5, toleranceItem: 1, expected: 4, submitted: 0, benchmarkReviewerId: lead.id });
     expect(session.reviewers.map((reviewer) => reviewer.name)).toEqual(['Lead Lotte', 'Bram']);
 
+    // Blind: the lead reviews too, so the others stay hidden until the lead's own review of the call is submitted.
+    expect(await dispatch('sessions.compare', { sessionId: session.id, callId: 'call-a' })).toMatchObject({ ok: false, error: { code: 'blind_until_submitted' } });
     const routine = await call('reviews.open', { callId: 'call-a' });
     const inSession = await call('reviews.open', { callId: 'call-a', sessionId: session.id });
     expect(inSession.review.id).not.toBe(routine.review.id);

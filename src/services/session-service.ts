@@ -17,7 +17,7 @@ import type { Handlers } from './handlers';
 import { answersOf } from './review-model';
 import { requireLocalReviewer } from './reviewer-service';
 import { reviewRubricId } from './rubric-service';
-import { setSessionIdentity } from './session-identity';
+import { sessionIdentity, setSessionIdentity } from './session-identity';
 
 /** A session as lists show it: names resolved, progress counted. */
 export function summariseSession(db: Database.Database, session: CalibrationSession): SessionSummary {
@@ -122,6 +122,11 @@ export const sessionHandlers = {
     const session = getSession(context.db, input.sessionId);
     if (!session || !session.callIds.includes(input.callId)) return fail('not_found', 'No such call in the session');
     const reviews = listReviews(context.db, { sessionId: session.id, callId: input.callId });
+    // Blind: a reviewer of the session sees the others only once their own review of the call is submitted.
+    const identity = sessionIdentity(context.db, session);
+    if (session.blind && identity && !reviews.some((review) => review.reviewerId === identity && review.status === 'submitted')) {
+      return fail('blind_until_submitted', 'Submit your own review of this call first');
+    }
     return ok({
       reviews: session.reviewerIds.map((reviewerId) => {
         const review = reviews.find((candidate) => candidate.reviewerId === reviewerId && candidate.status === 'submitted');

@@ -431,6 +431,7 @@ export const en = {
     rubric_invalid: 'The rubric breaks a rule; nothing was saved.',
     rubric_published: 'A published rubric version never changes. Make a new version to edit it.',
     rubric_file_refused: 'The rubric file was refused.',
+    blind_until_submitted: 'This session is blind: submit your own review of this call first to see the others.',
     package_refused: 'The package was refused; nothing was changed.',
     backend_unreachable: 'Klankbord’s background service cannot be reached.',
   },

@@ -433,6 +433,7 @@ export const nl: TranslationTexts = {
     rubric_invalid: 'De rubric overtreedt een regel; er is niets opgeslagen.',
     rubric_published: 'Een gepubliceerde rubricversie verandert nooit. Maak een nieuwe versie om te bewerken.',
     rubric_file_refused: 'Het rubricbestand is geweigerd.',
+    blind_until_submitted: 'Deze sessie is blind: dien eerst je eigen beoordeling van dit gesprek in om de andere te zien.',
     package_refused: 'Het pakket is geweigerd; er is niets veranderd.',
     backend_unreachable: 'De achtergronddienst van Klankbord is niet bereikbaar.',
   },

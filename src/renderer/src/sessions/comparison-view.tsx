@@ -44,6 +44,7 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
   const [onlyDisagreements, setOnlyDisagreements] = useState(false);
   const [drafts, setDrafts] = useState<Record<string, { answer: string; reason: string }>>({});
   const [error, setError] = useState<AppError | null>(null);
+  if (comparison.status === 'error') return <ErrorPanel error={comparison.error} />;
   if (comparison.status !== 'ok' || rubric.status !== 'ok') return null;
   const reviews = comparison.value.reviews;
   const benchmarkIndex = reviews.findIndex((review) => review.reviewerId === session.benchmarkReviewerId);

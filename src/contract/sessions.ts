@@ -80,6 +80,11 @@ export const sessionReportSchema = z.object({
   })),
   fairTotals: z.array(z.number().nullable()),
   consensus: z.array(z.object({ callId: z.string(), itemId: z.string(), answer: itemAnswerSchema, reason: z.string(), decidedBy: z.string(), decidedAtMs: z.number() })),
+  /** Who heard what: moments matched by overlap, pooled over calls; per type over all reviewer pairs, per reviewer against the benchmark. */
+  moments: z.object({
+    types: z.array(z.object({ type: z.string(), matched: z.number().int(), unmatched: z.number().int(), f1: z.number().nullable() })),
+    reviewers: z.array(z.object({ matched: z.number().int(), missed: z.number().int(), extra: z.number().int(), f1: z.number().nullable() }).nullable()).nullable(),
+  }),
 });
 
 export const sessionComparisonSchema = z.object({

@@ -5,6 +5,10 @@ import type { MethodInput, MethodName, MethodOutput } from '../contract/methods'
 import { defaultRubric } from '../domain/rubric/default-rubric';
 import { rubricItems } from '../domain/rubric/model';
 import { insertCall } from '../storage/calls-repository';
+import { saveMoment } from '../storage/moments-repository';
+import { createReview, updateReview } from '../storage/reviews-repository';
+import { getSession } from '../storage/sessions-repository';
+import { sessionMomentAgreement } from './session-service';
 import { ensureBuiltInRubrics } from './built-in-rubrics';
 import { createDispatch } from './dispatch';
 import { handlers } from './handlers';
@@ -73,3 +77,42 @@ describe('calibration sessions', () => {
     expect(await dispatch('sessions.create', { name: 'S', callIds: ['nope'], reviewers: [{ name: 'A' }, { name: 'B' }] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('moment agreement in a session', () => {
+  it('pools matched and unmatched moments per type over the calls, and F1 against the benchmark', async () => {
+    const { call, context } = setupWithContext();
+    await call('reviewer.set', { name: 'Lead' });
+    const session = await call('sessions.create', { name: 'S', callIds: ['call-a', 'call-b'], reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
+    const [anouk, bram] = session.reviewers.map((reviewer) => reviewer.id);
+    const cue = (id: string, startMs: number, endMs: number) => ({ id, startMs, endMs, type: 'customer-emotion-cue' as const, speaker: 'customer' as const, polarity: 'neutral' as const, itemIds: [], note: '' });
+    const submitted = (reviewId: string, reviewerId: string, callId: string, moments: ReturnType<typeof cue>[]) => {
+      createReview(context.db, { id: reviewId, callId, reviewerId, rubricId: defaultRubric.id, rubricVersion: 1, sessionId: session.id }, 1);
+      for (const moment of moments) saveMoment(context.db, reviewId, moment, 1);
+      updateReview(context.db, reviewId, { status: 'submitted', submittedAtMs: 2 }, 2);
+    };
+    // Call A: both heard the cue at 10 s (overlapping), Bram also tagged one at 40 s. Call B: only Anouk heard one.
+    submitted('ra', anouk!, 'call-a', [cue('a1', 10_000, 12_000)]);
+    submitted('rb', bram!, 'call-a', [cue('b1', 10_500, 13_000), cue('b2', 40_000, 41_000)]);
+    submitted('ra2', anouk!, 'call-b', [cue('a2', 5_000, 6_000)]);
+    submitted('rb2', bram!, 'call-b', []);
+    const moments = sessionMomentAgreement(context.db, getSession(context.db, session.id)!);
+    // Pooled: 1 matched pair, 2 unmatched (b2, a2) → F1 = 2·1 / (2·1 + 2) = 0.5.
+    expect(moments.types).toEqual([{ type: 'customer-emotion-cue', matched: 1, unmatched: 2, f1: 0.5 }]);
+    // Bram against Anouk: matched 1, missed 1 (a2), extra 1 (b2) → F1 0.5; the benchmark's own entry is empty.
+    expect(moments.reviewers).toEqual([null, { matched: 1, missed: 1, extra: 1, f1: 0.5 }]);
+  });
+});
+
+function setupWithContext() {
+  let clock = 1_700_000_000_000;
+  const context = makeServiceContext(tempDir(), { now: () => (clock += 1000) });
+  ensureBuiltInRubrics(context.db, 1);
+  for (const id of ['call-a', 'call-b']) insertCall(context.db, { id, title: id, createdAtMs: 1, durationMs: 90_000 });
+  const dispatch = createDispatch(handlers, context, { checkOutputs: true });
+  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+    const result = await dispatch(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+    return result.value as MethodOutput<M>;
+  };
+  return { context, call };
+}

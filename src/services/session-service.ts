@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../contract/errors';
 import type { MethodOutput } from '../contract/methods';
 import type { SessionSummary } from '../contract/sessions';
+import { momentAgreement } from '../domain/calibration/moment-agreement';
 import { sessionReport, type SessionReport } from '../domain/calibration/session-report';
 import { localize } from '../domain/rubric/localized-text';
 import { findRubricItem } from '../domain/rubric/model';
@@ -53,6 +54,42 @@ export function computeSessionReport(db: Database.Database, session: Calibration
     toleranceTotal: session.toleranceTotal,
     toleranceItem: session.toleranceItem,
   }));
+}
+
+/**
+ * Who heard what: moment agreement per call (moments only match within one recording), pooled over the session's
+ * calls per type: matched pairs and F1 over all reviewer pairs, and each reviewer against the benchmark.
+ */
+export function sessionMomentAgreement(db: Database.Database, session: CalibrationSession) {
+  const grid = sessionReviewGrid(db, session);
+  const benchmarkIndex = session.benchmarkReviewerId ? session.reviewerIds.indexOf(session.benchmarkReviewerId) : -1;
+  const byType = new Map<string, { matched: number; unmatched: number }>();
+  const versus = session.reviewerIds.map(() => ({ matched: 0, missed: 0, extra: 0 }));
+  session.callIds.forEach((_, callIndex) => {
+    const agreement = momentAgreement(
+      grid.map((row, reviewerIndex) => ({ reviewerId: session.reviewerIds[reviewerIndex]!, moments: row[callIndex] ? listMoments(db, row[callIndex]!.id) : [] })),
+      { referenceIndex: benchmarkIndex >= 0 ? benchmarkIndex : null },
+    );
+    for (const type of agreement?.types ?? []) {
+      const entry = byType.get(type.type) ?? { matched: 0, unmatched: 0 };
+      for (const pair of type.pairs) {
+        entry.matched += pair.matched;
+        entry.unmatched += pair.unmatchedFirst + pair.unmatchedSecond;
+      }
+      byType.set(type.type, entry);
+    }
+    agreement?.overall.versusReference?.forEach((figures, reviewerIndex) => {
+      if (!figures) return;
+      versus[reviewerIndex]!.matched += figures.matched;
+      versus[reviewerIndex]!.missed += figures.missed;
+      versus[reviewerIndex]!.extra += figures.extra;
+    });
+  });
+  const f1 = (matched: number, unmatched: number) => (matched * 2 + unmatched > 0 ? (2 * matched) / (2 * matched + unmatched) : null);
+  return {
+    types: [...byType.entries()].map(([type, entry]) => ({ type, matched: entry.matched, unmatched: entry.unmatched, f1: f1(entry.matched, entry.unmatched) })),
+    reviewers: benchmarkIndex < 0 ? null : versus.map((entry, index) => (index === benchmarkIndex ? null : { ...entry, f1: f1(entry.matched, entry.missed + entry.extra) })),
+  };
 }
 
 export const sessionHandlers = {
@@ -114,8 +151,9 @@ export const sessionHandlers = {
     const session = getSession(context.db, input.sessionId);
     if (!session) return fail('not_found', `No session ${input.sessionId}`);
     const report = computeSessionReport(context.db, session);
+    const moments = sessionMomentAgreement(context.db, session);
     // The domain's report is deeply readonly; the contract's output type is not. Same shape.
-    return report.ok ? ok({ ...report.value, consensus: listConsensus(context.db, session.id) } as MethodOutput<'sessions.report'>) : report;
+    return report.ok ? ok({ ...report.value, consensus: listConsensus(context.db, session.id), moments } as MethodOutput<'sessions.report'>) : report;
   },
   /** One call of a session side by side: every submitted review's answers and moments, and the consensus. */
   'sessions.compare': (input, context) => {

@@ -129,6 +129,12 @@ export const en = {
       mad: 'Mean abs. deviation',
       severity: 'Severity effect',
       calls: 'Calls',
+      momentsTitle: 'Moments: who heard what',
+      momentType: 'Moment type',
+      matched: 'Matched',
+      unmatched: 'Unmatched',
+      f1: 'F1',
+      momentF1: 'Moments F1',
       chartTitle: 'Reviewer bias on the total',
     },
     comparison: {

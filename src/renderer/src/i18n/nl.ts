@@ -131,6 +131,12 @@ export const nl: TranslationTexts = {
       mad: 'Gem. abs. afwijking',
       severity: 'Strengheidseffect',
       calls: 'Gesprekken',
+      momentsTitle: 'Momenten: wie hoorde wat',
+      momentType: 'Soort moment',
+      matched: 'Gekoppeld',
+      unmatched: 'Niet gekoppeld',
+      f1: 'F1',
+      momentF1: 'Momenten F1',
       chartTitle: 'Afwijking per beoordelaar op het totaal',
     },
     comparison: {

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../contract/sessions';
+import { isMomentType, momentTypeInfo } from '../../../domain/moments/moment-types';
+import { localize } from '../../../domain/rubric/localized-text';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { useLocale } from '../review/use-locale';
 
@@ -24,7 +26,7 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
       </p>
       <div className="table-wrap">
         <table className="review-table" data-testid="report-reviewers">
-          <thead><tr>{(['reviewer', 'calls', 'bias', 'mad', 'within', 'severity'] as const).map((column) => <th key={column} scope="col">{t(`sessions.report.${column}`)}</th>)}</tr></thead>
+          <thead><tr>{(['reviewer', 'calls', 'bias', 'mad', 'within', 'severity', 'momentF1'] as const).map((column) => <th key={column} scope="col">{t(`sessions.report.${column}`)}</th>)}</tr></thead>
           <tbody>
             {value.reviewers.map((reviewer, index) => (
               <tr key={session.reviewers[index]?.id ?? index}>
@@ -34,6 +36,7 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
                 <td className="number">{formatNumber(reviewer.meanAbsoluteDeviation, 1, locale)}</td>
                 <td className="number">{formatNumber(reviewer.percentWithinTolerance, 0, locale)}</td>
                 <td className="number">{formatNumber(reviewer.severity, 1, locale)}{reviewer.severityStandardError !== null ? ` ± ${formatNumber(reviewer.severityStandardError, 1, locale)}` : ''}</td>
+                <td className="number">{formatNumber(value.moments.reviewers?.[index]?.f1 ?? null, 2, locale)}</td>
               </tr>
             ))}
           </tbody>
@@ -54,6 +57,24 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
           })}
         </svg>
       </figure>
+      {value.moments.types.length > 0 && (
+        <div className="table-wrap">
+          <table className="review-table" data-testid="report-moments">
+            <caption>{t('sessions.report.momentsTitle')}</caption>
+            <thead><tr>{(['momentType', 'matched', 'unmatched', 'f1'] as const).map((column) => <th key={column} scope="col">{t(`sessions.report.${column}`)}</th>)}</tr></thead>
+            <tbody>
+              {value.moments.types.map((entry) => (
+                <tr key={entry.type}>
+                  <td>{isMomentType(entry.type) ? localize(momentTypeInfo[entry.type].label, locale) : entry.type}</td>
+                  <td className="number">{entry.matched}</td>
+                  <td className="number">{entry.unmatched}</td>
+                  <td className="number">{formatNumber(entry.f1, 2, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <div className="table-wrap">
         <table className="review-table" data-testid="report-items">
           <thead><tr>{(['item', 'alpha', 'band', 'agreement', 'ac1', 'within'] as const).map((column) => <th key={column} scope="col">{t(`sessions.report.${column}`)}</th>)}</tr></thead>

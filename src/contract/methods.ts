@@ -11,6 +11,7 @@ import {
   reviewDetailSchema,
   reviewerSchema,
   reviewFilterSchema,
+  reviewStatusSchema,
   reviewSummarySchema,
   rubricVersionSummarySchema,
   savedSchema,
@@ -106,6 +107,7 @@ export const methods = {
         reviewerId: idSchema.optional(),
         fromMs: z.number().int().optional(),
         toMs: z.number().int().optional(),
+        status: reviewStatusSchema.optional(),
         format: z.enum(['xlsx', 'csv-excel-nl', 'csv-rfc4180', 'json']),
         language: z.enum(['nl', 'en']).default('nl'),
       })

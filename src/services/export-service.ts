@@ -17,7 +17,7 @@ export const exportHandlers = {
   'exports.scores': async (input, context) => {
     const { db } = context;
     const calibrations: Record<string, ScoreExportRequest['calibrations'][string]> = {};
-    let selection: ScoreExportRequest['selection'] = { callId: input.callId, agentName: input.agentName, reviewerId: input.reviewerId, fromMs: input.fromMs, toMs: input.toMs };
+    let selection: ScoreExportRequest['selection'] = { callId: input.callId, agentName: input.agentName, reviewerId: input.reviewerId, fromMs: input.fromMs, toMs: input.toMs, status: input.status };
     let baseName = 'klankbord-scores';
     if (input.sessionId !== undefined) {
       const session = getSession(db, input.sessionId);

@@ -1,6 +1,6 @@
 /** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
 export interface ScoreExportRequest {
-  readonly selection: { readonly reviewIds?: readonly string[]; readonly callId?: string; readonly agentName?: string; readonly reviewerId?: string; readonly fromMs?: number; readonly toMs?: number };
+  readonly selection: { readonly reviewIds?: readonly string[]; readonly callId?: string; readonly agentName?: string; readonly reviewerId?: string; readonly fromMs?: number; readonly toMs?: number; readonly status?: 'draft' | 'submitted' };
   readonly format: 'xlsx' | 'csv-excel-nl' | 'csv-rfc4180' | 'json';
   readonly language: 'nl' | 'en';
   readonly calibrations: Readonly<Record<string, { readonly calibratedTotal: number; readonly method: 'consensus' | 'severity-adjusted'; readonly source: string }>>;

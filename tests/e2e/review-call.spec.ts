@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -161,6 +162,13 @@ test.describe('reviewing the demo call', () => {
     await expect(page.getByText('Geen beoordelingen met deze filters.')).toBeVisible();
     await page.getByLabel('Tot en met').fill('');
     await page.screenshot({ path: join(screens, 'review-list-nl.png') });
+    // Export what the filters select: JSON with the one review and its 18 items.
+    await page.getByLabel('Formaat').selectOption('json');
+    const pending = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Scores exporteren' }).click();
+    const exported = JSON.parse(readFileSync((await (await pending).path())!, 'utf8')) as { reviews: { reviewerName: string; total: number }[]; items: unknown[] };
+    expect(exported.reviews).toEqual([expect.objectContaining({ reviewerName: 'Anouk', total: 95.56 })]);
+    expect(exported.items).toHaveLength(18);
     await page.getByRole('button', { name: 'demo-klantgesprek openen' }).click();
     await expect(page.getByTestId('review-status')).toHaveText('Concept');
   });

@@ -38,6 +38,10 @@ describe('sessionReport', () => {
     // Severity: reviewer 2 is the strict one.
     expect(report.reviewers[2]!.severity!).toBeLessThan(0);
     expect(report.reviewers[0]!.severity! + report.reviewers[1]!.severity! + report.reviewers[2]!.severity!).toBeCloseTo(0, 9);
+    // ICC(A,1) on the totals (raters are rows): 3 raters × 2 calls, scores 100/100, 100/100, 91.667/100.
+    // Two-way ANOVA by hand: grand mean 98.611; MSR (calls) = 3·2·1.389²/1 = 11.574; MSC (raters) = 2·(2·1.389²+2.778²)/2
+    // = 11.574; MSE = 11.574 (residual SS 23.148 over 2 df → 11.574). ICC(A,1) = (MSR − MSE)/(MSR + 2·MSE + 3·(MSC − MSE)/2) = 0.
+    expect(report.total.iccAgreement).toBeCloseTo(0, 9);
   });
 
   it('flags an item reviewers read differently, treats N.v.t. as missing and reports applicability apart', () => {

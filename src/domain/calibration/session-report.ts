@@ -158,7 +158,7 @@ export function sessionReport(input: SessionReportInput): SessionReport {
   });
 
   const totalAlpha = krippendorffAlpha(totals, 'interval');
-  const icc = intraclassCorrelation(transpose(totals));
+  const icc = intraclassCorrelation(totals);
   const severity = raterSeverity(totals);
 
   // The reference for each reviewer: the benchmark's totals, or the mean of the other reviewers per call.
@@ -179,12 +179,6 @@ export function sessionReport(input: SessionReportInput): SessionReport {
     reviewers: reviewersReport,
     fairTotals: severity?.fairUnitScore ?? Array.from({ length: callCount }, () => null),
   };
-}
-
-/** Reviewers (rows) × calls into calls (rows) × reviewers, as the ICC takes it. */
-function transpose(matrix: readonly (readonly (number | null)[])[]): (number | null)[][] {
-  const columns = matrix[0]?.length ?? 0;
-  return Array.from({ length: columns }, (_, column) => matrix.map((row) => row[column] ?? null));
 }
 
 /** A reviewer's deviation from the mean of the other reviewers' totals, per call both exist. */

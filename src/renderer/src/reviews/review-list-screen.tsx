@@ -5,8 +5,12 @@ import { useBackendQuery } from '../hooks/use-backend-query';
 import { formatDateTime, formatScore } from '../review/format';
 import { useLocale } from '../review/use-locale';
 import { ErrorPanel } from '../shell/error-panel';
+import { downloadExport } from '../sessions/download-export';
+import { useTransport } from '../transport/transport-context';
+import type { AppError } from '../../../contract/errors';
 
 type Status = ReviewSummary['status'];
+const scoreFormats = ['xlsx', 'csv-excel-nl', 'csv-rfc4180', 'json'] as const;
 
 function uniqueSorted(values: readonly string[]): string[] {
   return [...new Set(values.filter((value) => value !== ''))].sort((a, b) => a.localeCompare(b));
@@ -32,6 +36,16 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
     ...(to ? { toMs: new Date(`${to}T23:59:59.999`).getTime() } : {}),
   };
   const filtered = useBackendQuery('reviews.list', filter, ['calls.changed']);
+  const transport = useTransport();
+  const [format, setFormat] = useState<(typeof scoreFormats)[number]>('xlsx');
+  const [exportError, setExportError] = useState<AppError | null>(null);
+  const exportScores = async () => {
+    const result = await transport.invoke('exports.scores', { ...filter, format, language: locale });
+    if (result.ok) {
+      setExportError(null);
+      downloadExport(result.value.exportId, result.value.fileName);
+    } else setExportError(result.error);
+  };
   const options = useMemo(() => {
     const rows = all.status === 'ok' ? all.value : [];
     return {
@@ -84,6 +98,16 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
           <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
         </label>
       </fieldset>
+      <div className="screen-header">
+        <label className="inline-field">
+          {t('sessions.exportFormat')}
+          <select value={format} onChange={(event) => setFormat(event.target.value as (typeof scoreFormats)[number])}>
+            {scoreFormats.map((option) => <option key={option} value={option}>{t(`sessions.formats.${option}`)}</option>)}
+          </select>
+        </label>
+        <button type="button" className="button primary" onClick={() => void exportScores()}>{t('sessions.exportScores')}</button>
+      </div>
+      {exportError && <ErrorPanel error={exportError} />}
       {filtered.status === 'error' && <ErrorPanel error={filtered.error} onRetry={filtered.reload} />}
       {filtered.status === 'ok' && (
         <>

@@ -114,6 +114,7 @@ export const methods = {
       .strict(),
     output: exportedFileSchema,
   },
+  'exports.sessionReport': { input: z.object({ sessionId: idSchema, language: z.enum(['nl', 'en']).default('nl') }).strict(), output: exportedFileSchema },
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -7,6 +7,7 @@ import { looksLikeText, sniffAudioContainer } from './audio/sniff';
 import { decodeText } from './text-decoding';
 import { unzipFiles, zipFiles } from './packages/zip';
 import { makeScoreExporter } from './export/score-exporter';
+import { sessionReportPdf } from './export/session-report-pdf';
 import { findExport } from '../services/exports-folder';
 import { seedDemoOnce } from './demo-call';
 import type { AppInfo } from '../contract/schemas';
@@ -75,7 +76,7 @@ export function createBackend(options: BackendOptions): Backend {
     now: () => Date.now(),
     paths: { audioDir, stagingDir, exportsDir },
     allowPathSources: options.allowPathSources ?? false,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(opened.db, exportsDir) },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(opened.db, exportsDir), sessionReportPdf },
     importQueue,
   };
   ensureBuiltInRubrics(opened.db, context.now());

@@ -6,7 +6,9 @@ import { getRubric } from '../storage/rubrics-repository';
 import { getSession, listConsensus } from '../storage/sessions-repository';
 import type { Handlers } from './handlers';
 import type { ScoreExportRequest } from './import-ports';
+import { writeExport } from './exports-folder';
 import { answersOf } from './review-model';
+import { computeSessionReport, summariseSession } from './session-service';
 
 export const exportHandlers = {
   /**
@@ -37,5 +39,26 @@ export const exportHandlers = {
     }
     const written = await context.ports.exportScores({ selection, format: input.format, language: input.language, calibrations, exportedAtMs: context.now(), baseName });
     return ok(written);
+  },
+  /** The calibration session report as a PDF, with its charts. */
+  'exports.sessionReport': async (input, context) => {
+    const session = getSession(context.db, input.sessionId);
+    if (!session) return fail('not_found', `No session ${input.sessionId}`);
+    const rubric = getRubric(context.db, session.rubricId, session.rubricVersion)?.rubric;
+    const report = computeSessionReport(context.db, session);
+    if (!rubric || !report.ok) return fail('not_found', 'The session rubric is missing');
+    const summary = summariseSession(context.db, session);
+    const bytes = await context.ports.sessionReportPdf({
+      session: { name: session.name, rubricName: summary.rubricName, rubricVersion: session.rubricVersion, blind: session.blind, toleranceTotal: session.toleranceTotal, toleranceItem: session.toleranceItem, deadline: session.deadline, createdAtMs: session.createdAtMs },
+      reviewers: summary.reviewers,
+      calls: summary.calls,
+      rubric,
+      report: report.value,
+      consensus: listConsensus(context.db, session.id),
+      language: input.language,
+      generatedAtMs: context.now(),
+    });
+    const fileName = `${session.name} - ${input.language === 'nl' ? 'rapport' : 'report'}.pdf`;
+    return ok({ exportId: writeExport(context.paths.exportsDir, fileName, bytes), fileName });
   },
 } satisfies Partial<Handlers>;

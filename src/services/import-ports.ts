@@ -1,3 +1,7 @@
+import type { SessionReport } from '../domain/calibration/session-report';
+import type { Rubric } from '../domain/rubric/model';
+import type { ItemAnswer } from '../domain/scoring/answers';
+
 /** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
 export interface ScoreExportRequest {
   readonly selection: { readonly reviewIds?: readonly string[]; readonly callId?: string; readonly agentName?: string; readonly reviewerId?: string; readonly fromMs?: number; readonly toMs?: number; readonly status?: 'draft' | 'submitted' };
@@ -7,6 +11,18 @@ export interface ScoreExportRequest {
   readonly exportedAtMs: number;
   /** File name without extension. */
   readonly baseName: string;
+}
+
+/** What the PDF session report shows (mirrors the server's writer input). */
+export interface SessionReportPdfRequest {
+  readonly session: { readonly name: string; readonly rubricName: string; readonly rubricVersion: number; readonly blind: boolean; readonly toleranceTotal: number; readonly toleranceItem: number; readonly deadline: string | null; readonly createdAtMs: number };
+  readonly reviewers: readonly { readonly id: string; readonly name: string }[];
+  readonly calls: readonly { readonly id: string; readonly title: string }[];
+  readonly rubric: Rubric;
+  readonly report: SessionReport;
+  readonly consensus: readonly { readonly callId: string; readonly itemId: string; readonly answer: ItemAnswer; readonly reason: string }[];
+  readonly language: 'nl' | 'en';
+  readonly generatedAtMs: number;
 }
 
 /** Adapters the import use case needs from the server layer (audio decoding runs outside the services). */
@@ -36,4 +52,6 @@ export interface ImportPorts {
   unzip(bytes: Uint8Array): Record<string, Uint8Array>;
   /** Writes score tables for download (the table building and file writers live in the server layer). */
   exportScores(request: ScoreExportRequest): Promise<{ readonly exportId: string; readonly fileName: string }>;
+  /** Renders the calibration session report as a PDF. */
+  sessionReportPdf(request: SessionReportPdfRequest): Promise<Uint8Array>;
 }

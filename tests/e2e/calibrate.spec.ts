@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from '@playwright/test';
 import { makeDataDir, startBrowserMode, type BrowserModeApp } from '../support/browser-mode';
 import { expect, test } from './fixtures';
@@ -156,6 +157,13 @@ test.describe('a calibration session across three laptops', () => {
       expect(document.reviews).toHaveLength(4);
       expect(document.reviews.find((review) => review.reviewerName === 'Bram' && review.callTitle === 'demo-klantgesprek')!.calibratedTotal).toBeCloseTo(95.56, 2);
       expect(document.items).toHaveLength(4 * 18);
+
+      // The PDF report with its charts.
+      const pdfBytes = readFileSync(await download(page, 'Rapport (PDF)'));
+      expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+      const pdf = await PDFDocument.load(pdfBytes);
+      expect(pdf.getPageCount()).toBeGreaterThanOrEqual(2);
+      expect(pdf.getTitle()).toContain('Kalibratie week 47');
 
       // A tampered package is refused and changes nothing.
       const bytes = readFileSync(bram.reviews);

@@ -6,6 +6,7 @@ import { looksLikeText, sniffAudioContainer } from '../../src/server/audio/sniff
 import { decodeText } from '../../src/server/text-decoding';
 import { unzipFiles, zipFiles } from '../../src/server/packages/zip';
 import { makeScoreExporter } from '../../src/server/export/score-exporter';
+import { sessionReportPdf } from '../../src/server/export/session-report-pdf';
 import type { ServiceContext } from '../../src/services/context';
 import { EventHub } from '../../src/services/event-hub';
 import { ImportQueue } from '../../src/services/import-queue';
@@ -28,7 +29,7 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
     info: { version: 't', dataDir, databaseFile: join(dataDir, 'klankbord.db'), schemaVersion: 2, recoveredDatabase: null },
     paths,
     allowPathSources: true,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(db, paths.exportsDir) },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(db, paths.exportsDir), sessionReportPdf },
     importQueue: new ImportQueue(),
     ...overrides,
   };

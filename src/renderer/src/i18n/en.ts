@@ -107,6 +107,7 @@ export const en = {
     exportScores: 'Export scores',
     exportFormat: 'Format',
     formats: { xlsx: 'Excel (XLSX)', 'csv-excel-nl': 'CSV for Dutch Excel', 'csv-rfc4180': 'CSV (RFC 4180)', json: 'JSON' },
+    exportReport: 'Report (PDF)',
     exportReviews: 'Export my reviews',
     whoAreYou: 'Which reviewer are you in this session?',
     join: 'That is me',

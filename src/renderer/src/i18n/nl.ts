@@ -109,6 +109,7 @@ export const nl: TranslationTexts = {
     exportScores: 'Scores exporteren',
     exportFormat: 'Formaat',
     formats: { xlsx: 'Excel (XLSX)', 'csv-excel-nl': 'CSV voor Nederlandse Excel', 'csv-rfc4180': 'CSV (RFC 4180)', json: 'JSON' },
+    exportReport: 'Rapport (PDF)',
     exportReviews: 'Mijn beoordelingen exporteren',
     whoAreYou: 'Welke beoordelaar ben jij in deze sessie?',
     join: 'Dat ben ik',

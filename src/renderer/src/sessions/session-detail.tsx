@@ -21,6 +21,14 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
   const [format, setFormat] = useState<(typeof scoreFormats)[number]>('xlsx');
   const locale = useLocale();
 
+  const exportReport = async () => {
+    const result = await transport.invoke('exports.sessionReport', { sessionId, language: locale });
+    if (result.ok) {
+      setError(null);
+      downloadExport(result.value.exportId, result.value.fileName);
+    } else setError(result.error);
+  };
+
   const exportScores = async () => {
     const result = await transport.invoke('exports.scores', { sessionId, format, language: locale });
     if (result.ok) {
@@ -57,6 +65,7 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
           </select>
         </label>
         <button type="button" className="button primary" onClick={() => void exportScores()}>{t('sessions.exportScores')}</button>
+        <button type="button" className="button" onClick={() => void exportReport()}>{t('sessions.exportReport')}</button>
       </div>
       {error && <ErrorPanel error={error} />}
       <div className="session-columns">

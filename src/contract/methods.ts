@@ -108,6 +108,8 @@ export const methods = {
         fromMs: z.number().int().optional(),
         toMs: z.number().int().optional(),
         status: reviewStatusSchema.optional(),
+        /** Routine reviews get a severity-adjusted total: the reviewer's effect measured in calibration sessions removed. */
+        applySeverity: z.boolean().default(false),
         format: z.enum(['xlsx', 'csv-excel-nl', 'csv-rfc4180', 'json']),
         language: z.enum(['nl', 'en']).default('nl'),
       })

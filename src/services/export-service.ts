@@ -1,14 +1,38 @@
+import type Database from 'better-sqlite3';
 import { fail, ok } from '../contract/errors';
 import { scoreReview } from '../domain/scoring/score-review';
 import type { ItemAnswer } from '../domain/scoring/answers';
 import { listAnswers, listReviews } from '../storage/reviews-repository';
 import { getRubric } from '../storage/rubrics-repository';
-import { getSession, listConsensus } from '../storage/sessions-repository';
+import { getSession, listConsensus, listSessions } from '../storage/sessions-repository';
 import type { Handlers } from './handlers';
 import type { ScoreExportRequest } from './import-ports';
 import { writeExport } from './exports-folder';
 import { answersOf } from './review-model';
 import { computeSessionReport, summariseSession } from './session-service';
+
+/**
+ * Each reviewer's severity effect on the total (additive model; + = lenient) measured in the calibration sessions on
+ * this machine, averaged over the sessions weighted by the calls they scored there.
+ */
+export function reviewerEffects(db: Database.Database): Map<string, { effect: number; sessions: string[] }> {
+  const sums = new Map<string, { weighted: number; calls: number; sessions: string[] }>();
+  for (const session of listSessions(db)) {
+    const report = computeSessionReport(db, session);
+    if (!report.ok) continue;
+    report.value.reviewers.forEach((reviewer, index) => {
+      const reviewerId = session.reviewerIds[index]!;
+      if (reviewer.severity === null) return;
+      const calls = Math.max(1, report.value.totals[index]!.filter((total) => total !== null).length);
+      const entry = sums.get(reviewerId) ?? { weighted: 0, calls: 0, sessions: [] };
+      entry.weighted += reviewer.severity * calls;
+      entry.calls += calls;
+      entry.sessions.push(session.name);
+      sums.set(reviewerId, entry);
+    });
+  }
+  return new Map([...sums.entries()].map(([reviewerId, entry]) => [reviewerId, { effect: entry.weighted / entry.calls, sessions: entry.sessions }]));
+}
 
 export const exportHandlers = {
   /**
@@ -21,6 +45,18 @@ export const exportHandlers = {
     const calibrations: Record<string, ScoreExportRequest['calibrations'][string]> = {};
     let selection: ScoreExportRequest['selection'] = { callId: input.callId, agentName: input.agentName, reviewerId: input.reviewerId, fromMs: input.fromMs, toMs: input.toMs, status: input.status };
     let baseName = 'klankbord-scores';
+    if (input.applySeverity && input.sessionId === undefined) {
+      // Routine reviews of reviewers whose effect was measured in calibration sessions: the effect is removed.
+      const effects = reviewerEffects(db);
+      for (const review of listReviews(db, { sessionId: null })) {
+        const effect = effects.get(review.reviewerId);
+        const rubric = effect ? getRubric(db, review.rubricId, review.rubricVersion)?.rubric : undefined;
+        if (!effect || !rubric) continue;
+        const total = scoreReview(rubric, answersOf(listAnswers(db, review.id)), review.context).total;
+        if (total === null) continue;
+        calibrations[review.id] = { calibratedTotal: Math.min(100, Math.max(0, total - effect.effect)), method: 'severity-adjusted', source: `${effect.effect >= 0 ? '+' : ''}${effect.effect.toFixed(2)} from ${effect.sessions.join(', ')}` };
+      }
+    }
     if (input.sessionId !== undefined) {
       const session = getSession(db, input.sessionId);
       if (!session) return fail('not_found', `No session ${input.sessionId}`);

@@ -229,6 +229,7 @@ export const en = {
     critical: 'critical',
     count_one: '{{count}} review',
     count_other: '{{count}} reviews',
+    applySeverity: 'Severity-adjusted totals (reviewer effects from calibration sessions)',
     empty: 'No reviews match these filters.',
     open: 'Open {{call}}',
   },

@@ -231,6 +231,7 @@ export const nl: TranslationTexts = {
     critical: 'kritiek',
     count_one: '{{count}} beoordeling',
     count_other: '{{count}} beoordelingen',
+    applySeverity: 'Totalen gecorrigeerd voor strengheid (effecten uit kalibratiesessies)',
     empty: 'Geen beoordelingen met deze filters.',
     open: '{{call}} openen',
   },

@@ -39,8 +39,9 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
   const transport = useTransport();
   const [format, setFormat] = useState<(typeof scoreFormats)[number]>('xlsx');
   const [exportError, setExportError] = useState<AppError | null>(null);
+  const [applySeverity, setApplySeverity] = useState(false);
   const exportScores = async () => {
-    const result = await transport.invoke('exports.scores', { ...filter, format, language: locale });
+    const result = await transport.invoke('exports.scores', { ...filter, format, language: locale, applySeverity });
     if (result.ok) {
       setExportError(null);
       downloadExport(result.value.exportId, result.value.fileName);
@@ -104,6 +105,10 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
           <select value={format} onChange={(event) => setFormat(event.target.value as (typeof scoreFormats)[number])}>
             {scoreFormats.map((option) => <option key={option} value={option}>{t(`sessions.formats.${option}`)}</option>)}
           </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={applySeverity} onChange={(event) => setApplySeverity(event.target.checked)} />
+          {t('reviewList.applySeverity')}
         </label>
         <button type="button" className="button primary" onClick={() => void exportScores()}>{t('sessions.exportScores')}</button>
       </div>

@@ -116,6 +116,7 @@ export const methods = {
       .strict(),
     output: exportedFileSchema,
   },
+  'exports.moments': { input: z.object({ callId: idSchema, sessionId: idSchema.optional(), format: z.enum(['webvtt', 'eaf']), language: z.enum(['nl', 'en']).default('nl') }).strict(), output: exportedFileSchema },
   'exports.sessionReport': { input: z.object({ sessionId: idSchema, language: z.enum(['nl', 'en']).default('nl') }).strict(), output: exportedFileSchema },
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },

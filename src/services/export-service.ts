@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { fail, ok } from '../contract/errors';
 import { scoreReview } from '../domain/scoring/score-review';
 import type { ItemAnswer } from '../domain/scoring/answers';
+import { getCallSummary } from '../storage/calls-repository';
 import { listAnswers, listReviews } from '../storage/reviews-repository';
 import { getRubric } from '../storage/rubrics-repository';
 import { getSession, listConsensus, listSessions } from '../storage/sessions-repository';
@@ -75,6 +76,13 @@ export const exportHandlers = {
     }
     const written = await context.ports.exportScores({ selection, format: input.format, language: input.language, calibrations, exportedAtMs: context.now(), baseName });
     return ok(written);
+  },
+  /** One call's moments by reviewer, as WebVTT or ELAN .eaf, for people who analyse them further. */
+  'exports.moments': async (input, context) => {
+    const title = getCallSummary(context.db, input.callId)?.title;
+    if (!title) return fail('not_found', `No call ${input.callId}`);
+    const written = await context.ports.exportMoments({ callId: input.callId, sessionId: input.sessionId, format: input.format, language: input.language, exportedAtMs: context.now(), baseName: `${title} - momenten` });
+    return written ? ok(written) : fail('not_found', `No call ${input.callId}`);
   },
   /** The calibration session report as a PDF, with its charts. */
   'exports.sessionReport': async (input, context) => {

@@ -13,6 +13,17 @@ export interface ScoreExportRequest {
   readonly baseName: string;
 }
 
+/** One call's moments as a file: a track (WebVTT) or tier (ELAN) per reviewer. */
+export interface MomentsExportRequest {
+  readonly callId: string;
+  /** A session's reviews only; undefined: every submitted review of the call. */
+  readonly sessionId?: string;
+  readonly format: 'webvtt' | 'eaf';
+  readonly language: 'nl' | 'en';
+  readonly exportedAtMs: number;
+  readonly baseName: string;
+}
+
 /** What the PDF session report shows (mirrors the server's writer input). */
 export interface SessionReportPdfRequest {
   readonly session: { readonly name: string; readonly rubricName: string; readonly rubricVersion: number; readonly blind: boolean; readonly toleranceTotal: number; readonly toleranceItem: number; readonly deadline: string | null; readonly createdAtMs: number };
@@ -52,6 +63,8 @@ export interface ImportPorts {
   unzip(bytes: Uint8Array): Record<string, Uint8Array>;
   /** Writes score tables for download (the table building and file writers live in the server layer). */
   exportScores(request: ScoreExportRequest): Promise<{ readonly exportId: string; readonly fileName: string }>;
+  /** Writes a call's moments for download; undefined when the call is unknown. */
+  exportMoments(request: MomentsExportRequest): Promise<{ readonly exportId: string; readonly fileName: string } | undefined>;
   /** Renders the calibration session report as a PDF. */
   sessionReportPdf(request: SessionReportPdfRequest): Promise<Uint8Array>;
 }

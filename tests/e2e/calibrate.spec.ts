@@ -158,6 +158,17 @@ test.describe('a calibration session across three laptops', () => {
       expect(document.reviews.find((review) => review.reviewerName === 'Bram' && review.callTitle === 'demo-klantgesprek')!.calibratedTotal).toBeCloseTo(95.56, 2);
       expect(document.items).toHaveLength(4 * 18);
 
+      // Moments for further analysis: WebVTT and ELAN (a tier per reviewer).
+      const demoRow = page.getByTestId('session-calls').locator('li', { hasText: 'demo-klantgesprek' });
+      const pendingVtt = page.waitForEvent('download');
+      await demoRow.getByRole('button', { name: 'Momenten (WebVTT)' }).click();
+      expect(readFileSync((await (await pendingVtt).path())!, 'utf8')).toMatch(/^WEBVTT/);
+      const pendingEaf = page.waitForEvent('download');
+      await demoRow.getByRole('button', { name: 'Momenten (ELAN)' }).click();
+      const eaf = readFileSync((await (await pendingEaf).path())!, 'utf8');
+      expect(eaf).toContain('<ANNOTATION_DOCUMENT');
+      expect(eaf).toContain('TIER_ID="Anouk"');
+
       // The PDF report with its charts.
       const pdfBytes = readFileSync(await download(page, 'Rapport (PDF)'));
       expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');

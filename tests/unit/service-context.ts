@@ -5,6 +5,7 @@ import { analyzeAudio } from '../../src/server/audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from '../../src/server/audio/sniff';
 import { decodeText } from '../../src/server/text-decoding';
 import { unzipFiles, zipFiles } from '../../src/server/packages/zip';
+import { makeMomentsExporter } from '../../src/server/export/moments-exporter';
 import { makeScoreExporter } from '../../src/server/export/score-exporter';
 import { sessionReportPdf } from '../../src/server/export/session-report-pdf';
 import type { ServiceContext } from '../../src/services/context';
@@ -29,7 +30,7 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
     info: { version: 't', dataDir, databaseFile: join(dataDir, 'klankbord.db'), schemaVersion: 2, recoveredDatabase: null },
     paths,
     allowPathSources: true,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(db, paths.exportsDir), sessionReportPdf },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(db, paths.exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(db, paths.exportsDir) },
     importQueue: new ImportQueue(),
     ...overrides,
   };

@@ -108,6 +108,8 @@ export const en = {
     exportFormat: 'Format',
     formats: { xlsx: 'Excel (XLSX)', 'csv-excel-nl': 'CSV for Dutch Excel', 'csv-rfc4180': 'CSV (RFC 4180)', json: 'JSON' },
     exportReport: 'Report (PDF)',
+    momentsVtt: 'Moments (WebVTT)',
+    momentsEaf: 'Moments (ELAN)',
     exportReviews: 'Export my reviews',
     whoAreYou: 'Which reviewer are you in this session?',
     join: 'That is me',

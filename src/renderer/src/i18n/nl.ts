@@ -110,6 +110,8 @@ export const nl: TranslationTexts = {
     exportFormat: 'Formaat',
     formats: { xlsx: 'Excel (XLSX)', 'csv-excel-nl': 'CSV voor Nederlandse Excel', 'csv-rfc4180': 'CSV (RFC 4180)', json: 'JSON' },
     exportReport: 'Rapport (PDF)',
+    momentsVtt: 'Momenten (WebVTT)',
+    momentsEaf: 'Momenten (ELAN)',
     exportReviews: 'Mijn beoordelingen exporteren',
     whoAreYou: 'Welke beoordelaar ben jij in deze sessie?',
     join: 'Dat ben ik',

@@ -21,6 +21,14 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
   const [format, setFormat] = useState<(typeof scoreFormats)[number]>('xlsx');
   const locale = useLocale();
 
+  const exportMoments = async (callId: string, momentFormat: 'webvtt' | 'eaf') => {
+    const result = await transport.invoke('exports.moments', { callId, sessionId, format: momentFormat, language: locale });
+    if (result.ok) {
+      setError(null);
+      downloadExport(result.value.exportId, result.value.fileName);
+    } else setError(result.error);
+  };
+
   const exportReport = async () => {
     const result = await transport.invoke('exports.sessionReport', { sessionId, language: locale });
     if (result.ok) {
@@ -77,6 +85,8 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
                 <span>{call.title}</span>
                 <button type="button" className="button" onClick={() => onReview(call.id, sessionId)}>{t('sessions.review')}</button>
                 <button type="button" className="button" aria-pressed={comparing === call.id} onClick={() => setComparing(comparing === call.id ? null : call.id)}>{t('sessions.compare')}</button>
+                <button type="button" className="button" onClick={() => void exportMoments(call.id, 'webvtt')}>{t('sessions.momentsVtt')}</button>
+                <button type="button" className="button" onClick={() => void exportMoments(call.id, 'eaf')}>{t('sessions.momentsEaf')}</button>
               </li>
             ))}
           </ul>

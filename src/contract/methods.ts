@@ -89,6 +89,7 @@ export const methods = {
   'sessions.report': { input: z.object({ sessionId: idSchema }).strict(), output: sessionReportSchema },
   'sessions.compare': { input: z.object({ sessionId: idSchema, callId: idSchema }).strict(), output: sessionComparisonSchema },
   'sessions.setConsensus': { input: consensusInputSchema, output: savedSchema },
+  'sessions.addNote': { input: z.object({ sessionId: idSchema, callId: idSchema, itemId: idSchema.optional(), text: z.string().trim().min(1).max(5000) }).strict(), output: savedSchema },
   /** Says which of a session's reviewers this machine's user is (after importing its package). */
   'sessions.join': { input: z.object({ sessionId: idSchema, reviewerId: idSchema }).strict(), output: savedSchema },
   /** Writes the session package (calls with audio and transcripts, rubric version, assignment) for download. */

@@ -98,4 +98,5 @@ export const sessionComparisonSchema = z.object({
     moments: z.array(momentSchema),
   })),
   consensus: sessionReportSchema.shape.consensus,
+  notes: z.array(z.object({ itemId: z.string().nullable(), authorId: z.string(), authorName: z.string(), text: z.string(), atMs: z.number() })),
 });

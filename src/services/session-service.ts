@@ -13,7 +13,7 @@ import { listMoments } from '../storage/moments-repository';
 import { getReviewer, upsertReviewer } from '../storage/reviewers-repository';
 import { listAnswers, listReviews, type ReviewRecord } from '../storage/reviews-repository';
 import { getRubric, latestPublishedRubric } from '../storage/rubrics-repository';
-import { getSession, insertSession, listConsensus, listSessions, saveConsensus, type CalibrationSession } from '../storage/sessions-repository';
+import { addDiscussionNote, getSession, insertSession, listConsensus, listDiscussionNotes, listSessions, saveConsensus, type CalibrationSession } from '../storage/sessions-repository';
 import type { Handlers } from './handlers';
 import { answersOf } from './review-model';
 import { requireLocalReviewer } from './reviewer-service';
@@ -179,7 +179,18 @@ export const sessionHandlers = {
         };
       }),
       consensus: listConsensus(context.db, session.id).filter((record) => record.callId === input.callId),
+      notes: listDiscussionNotes(context.db, session.id, input.callId).map((note) => ({ ...note, authorName: getReviewer(context.db, note.authorId)?.name ?? note.authorId })),
     });
+  },
+  /** Adds a note to the discussion of a call (optionally about one item). */
+  'sessions.addNote': (input, context) => {
+    const author = requireLocalReviewer(context.db);
+    if (!author.ok) return author;
+    const session = getSession(context.db, input.sessionId);
+    if (!session || !session.callIds.includes(input.callId)) return fail('not_found', 'No such call in the session');
+    const nowMs = context.now();
+    addDiscussionNote(context.db, session.id, input.callId, { itemId: input.itemId ?? null, authorId: author.value.id, text: input.text, atMs: nowMs });
+    return ok({ savedAtMs: nowMs });
   },
   /** Records the agreed (calibrated) answer of one item for one call, with the reason. */
   'sessions.setConsensus': (input, context) => {

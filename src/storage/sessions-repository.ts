@@ -115,3 +115,21 @@ export function listConsensus(db: Database.Database, sessionId: string): Consens
     decidedAtMs: row.decided_at_ms,
   }));
 }
+
+export interface DiscussionNote {
+  readonly itemId: string | null;
+  readonly authorId: string;
+  readonly text: string;
+  readonly atMs: number;
+}
+
+/** Adds a discussion note to a call of a session (optionally about one item). */
+export function addDiscussionNote(db: Database.Database, sessionId: string, callId: string, note: DiscussionNote): void {
+  db.prepare('INSERT INTO discussion_notes (session_id, call_id, item_id, author_id, text, at_ms) VALUES (?, ?, ?, ?, ?, ?)').run(sessionId, callId, note.itemId, note.authorId, note.text, note.atMs);
+}
+
+/** A call's discussion notes in a session, oldest first. */
+export function listDiscussionNotes(db: Database.Database, sessionId: string, callId: string): DiscussionNote[] {
+  const rows = db.prepare('SELECT item_id, author_id, text, at_ms FROM discussion_notes WHERE session_id = ? AND call_id = ? ORDER BY id').all(sessionId, callId) as { item_id: string | null; author_id: string; text: string; at_ms: number }[];
+  return rows.map((row) => ({ itemId: row.item_id, authorId: row.author_id, text: row.text, atMs: row.at_ms }));
+}

@@ -113,6 +113,9 @@ test.describe('a calibration session across three laptops', () => {
       await table.getByLabel('Reden 2.1').fill('Benoemt de situatie, maar in algemene woorden.');
       await table.locator('tr[data-item-id="2.1"]').getByRole('button', { name: 'Vastleggen' }).click();
       await expect(table.locator('tr[data-item-id="2.1"] .consensus-recorded')).toContainText('Benoemt de situatie');
+      await page.getByPlaceholder('Notitie').fill('Bram hoorde de erkenning als standaardzin; anker 1 vs 2 verduidelijken.');
+      await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+      await expect(page.getByTestId('discussion-notes')).toContainText('Lotte (lead): Bram hoorde de erkenning als standaardzin');
 
       // The report: each reviewer against the benchmark, items flagged where reviewers read them differently.
       const reviewers = page.getByTestId('report-reviewers');

@@ -44,6 +44,7 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
   const [onlyDisagreements, setOnlyDisagreements] = useState(false);
   const [drafts, setDrafts] = useState<Record<string, { answer: string; reason: string }>>({});
   const [error, setError] = useState<AppError | null>(null);
+  const [note, setNote] = useState('');
   if (comparison.status === 'error') return <ErrorPanel error={comparison.error} />;
   if (comparison.status !== 'ok' || rubric.status !== 'ok') return null;
   const reviews = comparison.value.reviews;
@@ -150,6 +151,28 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
           </tbody>
         </table>
       </div>
+      <section className="discussion" aria-labelledby="discussion-title">
+        <h3 id="discussion-title">{t('sessions.comparison.notes')}</h3>
+        <ol data-testid="discussion-notes">
+          {comparison.value.notes.map((entry, index) => (
+            <li key={index}><strong>{entry.authorName}</strong>{entry.itemId ? ` (${entry.itemId})` : ''}: {entry.text}</li>
+          ))}
+        </ol>
+        <form className="note-form" onSubmit={async (event) => {
+          event.preventDefault();
+          const result = await transport.invoke('sessions.addNote', { sessionId: session.id, callId, text: note });
+          if (result.ok) {
+            setNote('');
+            comparison.reload();
+          } else setError(result.error);
+        }}>
+          <label>
+            <span className="visually-hidden">{t('sessions.comparison.note')}</span>
+            <textarea rows={2} value={note} maxLength={5000} onChange={(event) => setNote(event.target.value)} placeholder={t('sessions.comparison.note')} />
+          </label>
+          <button type="submit" className="button" disabled={note.trim() === ''}>{t('sessions.comparison.addNote')}</button>
+        </form>
+      </section>
     </section>
   );
 }

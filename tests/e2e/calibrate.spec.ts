@@ -107,6 +107,8 @@ test.describe('a calibration session across three laptops', () => {
       await page.getByTestId('session-calls').locator('li', { hasText: 'demo-klantgesprek' }).getByRole('button', { name: 'Vergelijken' }).click();
       const table = page.getByTestId('comparison-table');
       await expect(table.locator('tr[data-item-id="2.1"] td.dev-off')).toHaveCount(1);
+      // Section scores and totals per reviewer: Bram's section 2 = (1/3 + 1 + 1)/3 = 77.8.
+      await expect(table.locator('tr[data-section-id="2"] td').nth(1)).toHaveText('77,8');
       await page.getByLabel('Alleen verschillen').check();
       await expect(table.locator('tbody tr[data-item-id]')).toHaveCount(2);
       await table.getByLabel('Gekalibreerd 2.1').selectOption('level:2');

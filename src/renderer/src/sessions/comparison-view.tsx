@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
 import type { SessionSummary } from '../../../contract/sessions';
 import { momentTypeInfo } from '../../../domain/moments/moment-types';
+import type { CallContext } from '../../../domain/rubric/call-context';
 import { localize } from '../../../domain/rubric/localized-text';
 import { rubricItems, type RubricItem } from '../../../domain/rubric/model';
 import type { ItemAnswer } from '../../../domain/scoring/answers';
@@ -66,6 +67,11 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
   };
 
   const items = rubricItems(rubric.value.rubric).map(({ item }) => item);
+  const scores = reviews.map((review) => {
+    if (!review.submitted) return null;
+    const answers = Object.fromEntries(review.answers.filter((answer) => answer.answer !== null).map((answer) => [answer.itemId, answer.answer!]));
+    return scoreReview(rubric.value.rubric, answers, review.context as CallContext | null);
+  });
   const disagreeing = (item: RubricItem) => new Set(reviews.filter((review) => review.submitted).map((_, index) => answerText(answerOf(index, item.id), t))).size > 1;
   const shown = onlyDisagreements ? items.filter(disagreeing) : items;
   const consensusOf = (itemId: string) => comparison.value.consensus.find((record) => record.itemId === itemId);
@@ -140,12 +146,16 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
                 </tr>
               );
             })}
+            {rubric.value.rubric.sections.map((section, sectionIndex) => (
+              <tr key={`section-${section.id}`} className="section-row" data-section-id={section.id}>
+                <th scope="row">{section.id}. {localize(section.title, locale)}</th>
+                {scores.map((score, index) => <td key={reviews[index]!.reviewerId} className="number">{score ? formatScore(score.sections[sectionIndex]?.score == null ? null : score.sections[sectionIndex]!.score! * 100, locale) : ''}</td>)}
+                <td />
+              </tr>
+            ))}
             <tr className="total-row">
               <th scope="row">{t('sessions.comparison.total')}</th>
-              {reviews.map((review) => {
-                const answers = Object.fromEntries(review.answers.filter((answer) => answer.answer !== null).map((answer) => [answer.itemId, answer.answer!]));
-                return <td key={review.reviewerId} className="number">{review.submitted ? formatScore(scoreReview(rubric.value.rubric, answers, review.context as never).total, locale) : ''}</td>;
-              })}
+              {scores.map((score, index) => <td key={reviews[index]!.reviewerId} className="number">{score ? formatScore(score.total, locale) : ''}</td>)}
               <td />
             </tr>
           </tbody>

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Transcript, TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
+import { expectReaderNeverThrows, mutated, mutationArb, type Json } from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
 import { deepgramJsonReader } from './deepgram-json';
@@ -219,78 +220,6 @@ describe('google-stt-json: vendor quirks', () => {
   });
 });
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Path = readonly (string | number)[];
-
-/** Every path into a JSON value, so a mutation can reach any field. */
-function pathsOf(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
-  out.push(prefix);
-  if (Array.isArray(value)) value.forEach((item, index) => pathsOf(item, [...prefix, index], out));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], out);
-  return out;
-}
-
-/** The same value as another JSON type: numbers become strings, arrays objects, and so on. */
-function retyped(value: Json): Json {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return Number.isFinite(Number(value)) ? Number(value) : value.length;
-  if (typeof value === 'boolean') return value ? 1 : null;
-  if (value === null) return {};
-  if (Array.isArray(value)) return Object.fromEntries(value.map((item, index) => [String(index), item]));
-  return Object.values(value);
-}
-
-interface Mutation {
-  readonly pick: number;
-  readonly kind: 'delete' | 'replace' | 'retype';
-  readonly value: Json;
-}
-
-const mutationArb = fc.record({ pick: fc.nat(), kind: fc.constantFrom('delete', 'replace', 'retype'), value: fc.jsonValue({ maxDepth: 2 }) }) as fc.Arbitrary<Mutation>;
-
-function mutated(document: Json, mutations: readonly Mutation[]): Json {
-  let root = structuredClone(document);
-  for (const mutation of mutations) {
-    const paths = pathsOf(root);
-    const path = paths[mutation.pick % paths.length]!;
-    if (path.length === 0) {
-      root = mutation.kind === 'replace' ? mutation.value : retyped(root);
-      continue;
-    }
-    const parent = path.slice(0, -1).reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, root) as Record<string | number, Json>;
-    const key = path[path.length - 1]!;
-    if (mutation.kind === 'delete') {
-      if (Array.isArray(parent)) parent.splice(key as number, 1);
-      else delete parent[key];
-    } else {
-      parent[key] = mutation.kind === 'replace' ? mutation.value : retyped(parent[key]!);
-    }
-  }
-  return root;
-}
-
-/** Parses and checks the result is well formed whatever the input; the reader itself must not throw either. */
-function checkNeverThrows(text: string): void {
-  const parsedResult = parseTranscript(text);
-  if (parsedResult.ok) {
-    for (const segment of parsedResult.transcript.segments) {
-      expect(Number.isInteger(segment.startMs) && segment.startMs >= 0 && segment.startMs <= segment.endMs).toBe(true);
-      expect(segment.text).not.toBe('');
-    }
-  } else {
-    expect(typeof parsedResult.error.detail).toBe('string');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return;
-  }
-  if (googleSttJsonReader.detect(text, json)) {
-    const raw = googleSttJsonReader.read(text, json);
-    if (!raw.ok) expect(raw.error).toMatchObject({ code: 'transcript_malformed', format: 'google-stt-json' });
-  }
-}
 
 // A shortened copy of the real long-running operation keeps each mutation run fast.
 function smallOperationSample(): Json {
@@ -302,7 +231,7 @@ function smallOperationSample(): Json {
 describe('google-stt-json: fuzzing', () => {
   it('never throws on arbitrary JSON', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), (value) => checkNeverThrows(JSON.stringify(value))),
+      fc.property(fc.jsonValue(), (value) => expectReaderNeverThrows(googleSttJsonReader, JSON.stringify(value))),
       { numRuns: 2000 },
     );
   });
@@ -316,7 +245,7 @@ describe('google-stt-json: fuzzing', () => {
       fc.property(fc.array(resultArb, { maxLength: 5 }), fc.constantFrom('plain', 'operation', 'tuple'), (results, shape) => {
         const response = { results };
         const document = shape === 'plain' ? response : shape === 'operation' ? { name: '1', done: true, response } : [response, null, null];
-        checkNeverThrows(JSON.stringify(document));
+        expectReaderNeverThrows(googleSttJsonReader, JSON.stringify(document));
       }),
       { numRuns: 2000 },
     );
@@ -326,7 +255,7 @@ describe('google-stt-json: fuzzing', () => {
     const samples = [smallOperationSample(), JSON.parse(fixture('rxtoolkit-client-library-recognize.json')) as Json];
     fc.assert(
       fc.property(fc.constantFrom(...samples), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (sample, mutations) =>
-        checkNeverThrows(JSON.stringify(mutated(sample, mutations))),
+        expectReaderNeverThrows(googleSttJsonReader, JSON.stringify(mutated(sample, mutations))),
       ),
       { numRuns: 2000 },
     );

@@ -2,16 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { makeServiceContext } from '../../tests/unit/service-context';
-import type { MethodInput, MethodName, MethodOutput } from '../contract/methods';
+import { serviceDispatch } from '../../tests/unit/service-dispatch';
 import { defaultRubric } from '../domain/rubric/default-rubric';
 import { rubricItems } from '../domain/rubric/model';
 import { insertCall } from '../storage/calls-repository';
 import { createReview, updateReview, upsertAnswer } from '../storage/reviews-repository';
 import { ensureBuiltInRubrics } from './built-in-rubrics';
-import { createDispatch } from './dispatch';
 import { reviewerEffects } from './export-service';
 import { findExport } from './exports-folder';
-import { handlers } from './handlers';
 
 const tempDir = useTempDirs();
 
@@ -20,12 +18,7 @@ describe('severity-adjusted scores', () => {
     const context = makeServiceContext(tempDir());
     ensureBuiltInRubrics(context.db, 1);
     for (const id of ['c1', 'c2', 'routine']) insertCall(context.db, { id, title: id, createdAtMs: 1, durationMs: 60_000 });
-    const dispatch = createDispatch(handlers, context, { checkOutputs: true });
-    const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-      const result = await dispatch(method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-      return result.value as MethodOutput<M>;
-    };
+    const { call } = serviceDispatch(context);
     await call('reviewer.set', { name: 'Lead' });
     const session = await call('sessions.create', { name: 'Week 47', callIds: ['c1', 'c2'], reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
     const [anouk, bram] = session.reviewers.map((reviewer) => reviewer.id) as [string, string];

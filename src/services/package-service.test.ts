@@ -4,13 +4,11 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { makeServiceContext } from '../../tests/unit/service-context';
-import type { MethodInput, MethodName, MethodOutput } from '../contract/methods';
+import { serviceDispatch } from '../../tests/unit/service-dispatch';
 import { defaultRubric } from '../domain/rubric/default-rubric';
 import { rubricItems } from '../domain/rubric/model';
 import { findExport } from './exports-folder';
 import { ensureBuiltInRubrics } from './built-in-rubrics';
-import { createDispatch } from './dispatch';
-import { handlers } from './handlers';
 
 const tempDir = useTempDirs();
 const audio = join(__dirname, '../../tests/fixtures/audio');
@@ -20,12 +18,7 @@ function machine() {
   const dataDir = tempDir();
   const context = makeServiceContext(dataDir, { now: () => (clock += 1000) });
   ensureBuiltInRubrics(context.db, 1);
-  const dispatch = createDispatch(handlers, context, { checkOutputs: true });
-  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
+  const { dispatch, call } = serviceDispatch(context);
   const exported = (file: { exportId: string }) => findExport(context.paths.exportsDir, file.exportId)!.path;
   return { context, dispatch, call, exported };
 }

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { makeServiceContext } from '../../tests/unit/service-context';
-import type { MethodInput, MethodName, MethodOutput } from '../contract/methods';
+import { serviceDispatch } from '../../tests/unit/service-dispatch';
 import { defaultRubric } from '../domain/rubric/default-rubric';
 import { rubricItems } from '../domain/rubric/model';
 import { insertCall } from '../storage/calls-repository';
 import { ensureBuiltInRubrics } from './built-in-rubrics';
-import { createDispatch } from './dispatch';
-import { handlers } from './handlers';
 
 const tempDir = useTempDirs();
 
@@ -16,12 +14,7 @@ function setup() {
   const context = makeServiceContext(tempDir(), { now: () => (clock += 1000) });
   ensureBuiltInRubrics(context.db, clock);
   insertCall(context.db, { id: 'call-1', title: 'Klacht', agentName: 'Sanne', durationMs: 120_000, createdAtMs: clock });
-  const dispatch = createDispatch(handlers, context, { checkOutputs: true });
-  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
+  const { dispatch, call } = serviceDispatch(context);
   return { context, dispatch, call };
 }
 

@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { makeServiceContext } from '../../tests/unit/service-context';
-import type { MethodInput, MethodName, MethodOutput } from '../contract/methods';
+import { serviceDispatch } from '../../tests/unit/service-dispatch';
 import { defaultRubric } from '../domain/rubric/default-rubric';
 import { insertCall } from '../storage/calls-repository';
 import { ensureBuiltInRubrics } from './built-in-rubrics';
-import { createDispatch } from './dispatch';
-import { handlers } from './handlers';
 
 const tempDir = useTempDirs();
 const fixtures = join(__dirname, '../../tests/fixtures/rubrics');
@@ -16,12 +14,7 @@ const fixtures = join(__dirname, '../../tests/fixtures/rubrics');
 function setup() {
   const context = makeServiceContext(tempDir());
   ensureBuiltInRubrics(context.db, 1);
-  const dispatch = createDispatch(handlers, context, { checkOutputs: true });
-  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
+  const { dispatch, call } = serviceDispatch(context);
   return { context, dispatch, call };
 }
 

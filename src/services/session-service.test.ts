@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { makeServiceContext } from '../../tests/unit/service-context';
-import type { MethodInput, MethodName, MethodOutput } from '../contract/methods';
+import { serviceDispatch } from '../../tests/unit/service-dispatch';
 import { defaultRubric } from '../domain/rubric/default-rubric';
 import { rubricItems } from '../domain/rubric/model';
 import { insertCall } from '../storage/calls-repository';
@@ -10,8 +10,6 @@ import { createReview, updateReview } from '../storage/reviews-repository';
 import { getSession } from '../storage/sessions-repository';
 import { sessionMomentAgreement } from './session-service';
 import { ensureBuiltInRubrics } from './built-in-rubrics';
-import { createDispatch } from './dispatch';
-import { handlers } from './handlers';
 
 const tempDir = useTempDirs();
 
@@ -20,13 +18,8 @@ function setup() {
   const context = makeServiceContext(tempDir(), { now: () => (clock += 1000) });
   ensureBuiltInRubrics(context.db, 1);
   for (const id of ['call-a', 'call-b']) insertCall(context.db, { id, title: id, createdAtMs: 1, durationMs: 90_000 });
-  const dispatch = createDispatch(handlers, context, { checkOutputs: true });
-  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
-  return { dispatch, call };
+  const { dispatch, call } = serviceDispatch(context);
+  return { context, dispatch, call };
 }
 
 async function submitMaximum(call: ReturnType<typeof setup>['call'], reviewId: string, changes: Record<string, number> = {}) {
@@ -80,7 +73,7 @@ describe('calibration sessions', () => {
 
 describe('moment agreement in a session', () => {
   it('pools matched and unmatched moments per type over the calls, and F1 against the benchmark', async () => {
-    const { call, context } = setupWithContext();
+    const { call, context } = setup();
     await call('reviewer.set', { name: 'Lead' });
     const session = await call('sessions.create', { name: 'S', callIds: ['call-a', 'call-b'], reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
     const [anouk, bram] = session.reviewers.map((reviewer) => reviewer.id);
@@ -103,16 +96,3 @@ describe('moment agreement in a session', () => {
   });
 });
 
-function setupWithContext() {
-  let clock = 1_700_000_000_000;
-  const context = makeServiceContext(tempDir(), { now: () => (clock += 1000) });
-  ensureBuiltInRubrics(context.db, 1);
-  for (const id of ['call-a', 'call-b']) insertCall(context.db, { id, title: id, createdAtMs: 1, durationMs: 90_000 });
-  const dispatch = createDispatch(handlers, context, { checkOutputs: true });
-  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
-  return { context, call };
-}

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AppInfo } from '../contract/schemas';
 import type { EventHub } from './event-hub';
-import type { ImportPorts } from './import-ports';
+import type { ServicePorts } from './ports';
 import type { ImportQueue } from './import-queue';
 
 /** What every use case may use: the database, the event hub, adapters, and facts about this run. */
@@ -20,6 +20,6 @@ export interface ServiceContext {
   };
   /** Whether callers may name files by path (Electron dialog, CLI); browser mode uploads instead. */
   readonly allowPathSources: boolean;
-  readonly ports: ImportPorts;
+  readonly ports: ServicePorts;
   readonly importQueue: ImportQueue;
 }

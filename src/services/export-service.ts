@@ -7,7 +7,7 @@ import { listAnswers, listReviews } from '../storage/reviews-repository';
 import { getRubric } from '../storage/rubrics-repository';
 import { getSession, listConsensus, listSessions } from '../storage/sessions-repository';
 import type { Handlers } from './handlers';
-import type { ScoreExportRequest } from './import-ports';
+import type { ScoreExportRequest } from './ports';
 import { writeExport } from './exports-folder';
 import { answersOf } from './review-model';
 import { computeSessionReport, summariseSession } from './session-service';

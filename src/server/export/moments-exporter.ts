@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { MomentsExportRequest } from '../../services/import-ports';
+import type { MomentsExportRequest } from '../../services/ports';
 import { writeExport } from '../../services/exports-folder';
 import { buildCallMoments } from './build-call-moments';
 import { writeCallMomentsFile } from './write-call-moments';

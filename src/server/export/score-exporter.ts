@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { ScoreExportRequest } from '../../services/import-ports';
+import type { ScoreExportRequest } from '../../services/ports';
 import { writeExport } from '../../services/exports-folder';
 import { zipFiles } from '../packages/zip';
 import { buildScoreExport } from './build-score-export';

@@ -36,8 +36,8 @@ export interface SessionReportPdfRequest {
   readonly generatedAtMs: number;
 }
 
-/** Adapters the import use case needs from the server layer (audio decoding runs outside the services). */
-export interface ImportPorts {
+/** Adapters the services get from the server layer: audio decoding, text decoding, archives and file writers run outside the services. */
+export interface ServicePorts {
   analyzeAudio(path: string, signal?: AbortSignal): Promise<
     | {
         readonly ok: true;

@@ -5,12 +5,11 @@ import { useBackendQuery } from '../hooks/use-backend-query';
 import { formatDateTime, formatScore } from '../review/format';
 import { useLocale } from '../review/use-locale';
 import { ErrorPanel } from '../shell/error-panel';
-import { downloadExport } from '../sessions/download-export';
+import { ScoreExportControls } from '../sessions/score-export-controls';
+import { useExportDownload } from '../sessions/use-export-download';
 import { useTransport } from '../transport/transport-context';
-import type { AppError } from '../../../contract/errors';
 
 type Status = ReviewSummary['status'];
-const scoreFormats = ['xlsx', 'csv-excel-nl', 'csv-rfc4180', 'json'] as const;
 
 function uniqueSorted(values: readonly string[]): string[] {
   return [...new Set(values.filter((value) => value !== ''))].sort((a, b) => a.localeCompare(b));
@@ -37,16 +36,8 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
   };
   const filtered = useBackendQuery('reviews.list', filter, ['calls.changed']);
   const transport = useTransport();
-  const [format, setFormat] = useState<(typeof scoreFormats)[number]>('xlsx');
-  const [exportError, setExportError] = useState<AppError | null>(null);
+  const { run, error: exportError } = useExportDownload();
   const [applySeverity, setApplySeverity] = useState(false);
-  const exportScores = async () => {
-    const result = await transport.invoke('exports.scores', { ...filter, format, language: locale, applySeverity });
-    if (result.ok) {
-      setExportError(null);
-      downloadExport(result.value.exportId, result.value.fileName);
-    } else setExportError(result.error);
-  };
   const options = useMemo(() => {
     const rows = all.status === 'ok' ? all.value : [];
     return {
@@ -100,17 +91,11 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
         </label>
       </fieldset>
       <div className="screen-header">
-        <label className="inline-field">
-          {t('sessions.exportFormat')}
-          <select value={format} onChange={(event) => setFormat(event.target.value as (typeof scoreFormats)[number])}>
-            {scoreFormats.map((option) => <option key={option} value={option}>{t(`sessions.formats.${option}`)}</option>)}
-          </select>
-        </label>
         <label className="check">
           <input type="checkbox" checked={applySeverity} onChange={(event) => setApplySeverity(event.target.checked)} />
           {t('reviewList.applySeverity')}
         </label>
-        <button type="button" className="button primary" onClick={() => void exportScores()}>{t('sessions.exportScores')}</button>
+        <ScoreExportControls onExport={(format) => void run(transport.invoke('exports.scores', { ...filter, format, language: locale, applySeverity }))} />
       </div>
       {exportError && <ErrorPanel error={exportError} />}
       {filtered.status === 'error' && <ErrorPanel error={filtered.error} onRetry={filtered.reload} />}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Exports wait in one folder as `<uuid>--<file name>`: the renderer downloads them by the uuid alone.
@@ -15,6 +15,7 @@ export function safeFileName(name: string): string {
  * leaves a half-written file under the real name. Returns its download id.
  */
 export function writeExport(exportsDir: string, fileName: string, bytes: Uint8Array): string {
+  pruneOldExports(exportsDir, Date.now());
   const exportId = randomUUID();
   const finalPath = join(exportsDir, `${exportId}${separator}${safeFileName(fileName)}`);
   const temporaryPath = `${finalPath}.partial`;
@@ -40,4 +41,19 @@ export function findExport(exportsDir: string, exportId: string): { readonly pat
   if (!/^[0-9a-f-]{36}$/.test(exportId)) return undefined;
   const name = readdirSync(exportsDir).find((entry) => entry.startsWith(`${exportId}${separator}`) && !entry.endsWith('.partial'));
   return name ? { path: join(exportsDir, name), fileName: name.slice(exportId.length + separator.length) } : undefined;
+}
+
+/** How long a written export waits to be downloaded: the folder is a hand-over point, not an archive. */
+const keepExportsMs = 24 * 60 * 60 * 1000;
+
+/** Removes exports (and leftovers of interrupted ones) older than a day, so the data folder does not fill up. */
+export function pruneOldExports(exportsDir: string, nowMs: number): void {
+  for (const entry of readdirSync(exportsDir)) {
+    const path = join(exportsDir, entry);
+    try {
+      if (nowMs - statSync(path).mtimeMs > keepExportsMs) rmSync(path, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: nothing to do.
+    }
+  }
 }

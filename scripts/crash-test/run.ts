@@ -23,6 +23,13 @@
  * - integrity_failures: failed checks: integrity_check not ok, foreign_key_check rows, a torn in-flight edit (partly
  *   applied), a value no edit wrote, a database that cannot be read, or one the backend had to move aside as damaged.
  *
+ * When the kill comes is decided per round, and always counted from what the worker said, never from the spawn (a
+ * busy machine can take seconds to start a worker, and a timer started at spawn would kill every worker before it ran):
+ * - every tenth round: 0-50 ms after STARTED, while the backend opens, checks and migrates the database;
+ * - odd rounds: when the worker begins its k-th edit of the round (k = 1..60), after 0-3 ms, so every such round has
+ *   acknowledged edits whatever the machine's speed;
+ * - the other rounds: 50-600 ms after READY, while edits run.
+ *
  * Also reported: rounds_with_inflight_edit (the kill came after `BEGIN i` and before `ACK i`),
  * inflight_applied_unacknowledged (checks that found the in-flight edit committed though never acknowledged),
  * kills_before_ready (the kill came during start-up: opening, checking and migrating the database, setup),
@@ -92,21 +99,46 @@ interface RoundOutput {
   readonly stderr: string;
 }
 
-/** Starts the worker, kills it after `delayMs` (unless it ends first) and reports what it said. */
-function runRound(command: readonly string[], workerArgs: readonly string[], delayMs: number, onAck: (index: number) => void): Promise<RoundOutput> {
+/** When a round's kill comes, counted from a line the worker wrote. */
+type KillPlan =
+  | { readonly after: 'started' | 'ready'; readonly delayMs: number }
+  | { readonly after: 'begin'; readonly editIndex: number; readonly delayMs: number };
+
+function planKill(round: number, firstEdit: number, random: () => number): KillPlan {
+  if (round % 10 === 9) return { after: 'started', delayMs: Math.floor(random() * 51) };
+  if (round % 2 === 1) return { after: 'begin', editIndex: firstEdit + 1 + Math.floor(random() * 60), delayMs: Math.floor(random() * 4) };
+  return { after: 'ready', delayMs: 50 + Math.floor(random() * 551) };
+}
+
+/** Starts the worker, kills it as `plan` says (unless it ends first) and reports what it said. */
+function runRound(command: readonly string[], workerArgs: readonly string[], plan: KillPlan, onAck: (index: number) => void): Promise<RoundOutput> {
   return new Promise((resolveRound, rejectRound) => {
     const child = spawn(process.execPath, [...command, ...workerArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     const output = { ready: null as string | null, begun: [] as number[], acked: [] as number[], recovered: [] as string[], errors: [] as string[] };
     let pending = '';
     let stderr = '';
     let killed = false;
+    let timer: NodeJS.Timeout | undefined;
+    const scheduleKill = () => {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        killed = true;
+        child.kill('SIGKILL');
+      }, plan.delayMs);
+    };
     const handleLine = (line: string) => {
       const space = line.indexOf(' ');
       const word = space < 0 ? line : line.slice(0, space);
       const rest = space < 0 ? '' : line.slice(space + 1);
-      if (word === 'READY') output.ready = rest;
-      else if (word === 'BEGIN') output.begun.push(Number(rest));
-      else if (word === 'ACK') {
+      if (word === 'STARTED') {
+        if (plan.after === 'started') scheduleKill();
+      } else if (word === 'READY') {
+        output.ready = rest;
+        if (plan.after === 'ready') scheduleKill();
+      } else if (word === 'BEGIN') {
+        output.begun.push(Number(rest));
+        if (plan.after === 'begin' && Number(rest) >= plan.editIndex) scheduleKill();
+      } else if (word === 'ACK') {
         output.acked.push(Number(rest));
         onAck(Number(rest));
       } else if (word === 'RECOVERED') output.recovered.push(rest);
@@ -124,10 +156,6 @@ function runRound(command: readonly string[], workerArgs: readonly string[], del
     child.stderr.on('data', (chunk: string) => {
       if (stderr.length < 20_000) stderr += chunk;
     });
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, delayMs);
     child.on('error', (error) => {
       clearTimeout(timer);
       rejectRound(error);
@@ -189,12 +217,11 @@ async function main(): Promise<void> {
 
   try {
     for (let round = 0; round < options.kills; round += 1) {
-      // Mostly a moment while edits run; one round in ten very early, while the worker starts up.
-      const delayMs = random() < 0.1 ? Math.floor(random() * 50) : 50 + Math.floor(random() * 551);
       const start = lastAck + 1;
+      const plan = planKill(round, start, random);
       writeSnapshot();
       const workerArgs = [dataDir, String(options.seed), String(start), '--snapshot', snapshotFile, ...(options.fault ? ['--fault', options.fault] : [])];
-      const output = await runRound(worker.args, workerArgs, delayMs, (index) => {
+      const output = await runRound(worker.args, workerArgs, plan, (index) => {
         if (index !== lastAck + 1) {
           protocolErrors += 1;
           fail(`round ${round}: ACK ${index} after ACK ${lastAck}`);

@@ -10,6 +10,7 @@
  * a few milliseconds later. The runner must then find lost edits; a test uses it to prove the harness can fail.
  *
  * Protocol on stdout, one line each, written synchronously so a line is in the pipe before the next step starts:
+ *   STARTED            the worker's code runs (the runner's start-up kills are timed from here, not from the spawn)
  *   RECOVERED <json>   the backend found the database damaged and moved it aside (the runner counts it as a failure)
  *   READY <reviewId>   the call, the reviewer and the review exist (setup acknowledged)
  *   BEGIN <i>          edit i is about to be dispatched
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     process.exit(64);
   }
 
+  emit('STARTED');
   const backend = createBackend({ dataDir, checkOutputs: true });
   if (backend.info.recoveredDatabase) emit(`RECOVERED ${JSON.stringify(backend.info.recoveredDatabase)}`);
   ensureCall(dataDir);

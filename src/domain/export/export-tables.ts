@@ -9,7 +9,7 @@ import { scoreReview } from '../scoring/score-review';
 import { roundTo, type ExportCell, type ExportColumn, type ExportRow, type ScoreExportTables } from './table-model';
 
 /*
- * Builds the three tables of a score export (../shared/docs/domain.md, "Exports people expect"): one row per review,
+ * Builds the three tables of a score export (docs/domain.md, "Exports"): one row per review,
  * one per rubric item of each review, one per moment. Columns and their headers are documented in
  * docs/score-export-format.md; a change there is a new formatVersion of the JSON export.
  *

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../rubric/localized-text';
 import type { MomentPolarity, MomentSpeaker } from './model';
 
-/** The moment types of the default set (../shared/docs/domain.md, "Moments"). */
+/** The moment types of the default set (docs/domain.md, "Moments: the evidence"). */
 export const momentTypes = [
   'customer-emotion-cue',
   'empathic-response',

@@ -2,7 +2,7 @@ import type { LocalizedText } from './localized-text';
 import type { OrdinalScale, Rubric, RubricItem } from './model';
 
 /*
- * The shipped rubric "Empathie & actief luisteren" v1 (../shared/docs/domain.md, "Default rubric"). A used version
+ * The shipped rubric "Empathie & actief luisteren" v1 (docs/domain.md, "The rubric"). A used version
  * is never changed: any edit here must become version 2 with a new entry, never a change to this one.
  *
  * Choices the domain table leaves open:

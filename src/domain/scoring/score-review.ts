@@ -5,7 +5,7 @@ import { resolveAnswers, type AnswerSource } from './resolve-answers';
 import type { FormulaTerm, ScoreFormula, SectionFormula } from './score-formula';
 
 /*
- * The scoring rules (../shared/docs/domain.md, "Scoring"):
+ * The scoring rules (docs/domain.md, "Scoring"):
  * - item value in [0, 1]: level v of a k-level scale is v/(k-1) (0-3: v/3), Ja 1, Nee 0;
  * - N.v.t. leaves numerator and denominator alone;
  * - section score = Σ(item weight × value) / Σ item weight over its scored items;

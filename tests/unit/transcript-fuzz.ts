@@ -2,7 +2,7 @@
 // and the check every reader must pass whatever it is given.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { TranscriptFormatReader } from '../../src/domain/transcript/model';
+import type { TranscriptFormatReader, TranscriptParseResult } from '../../src/domain/transcript/model';
 import { parseTranscript } from '../../src/domain/transcript/parse-transcript';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -82,4 +82,47 @@ export function expectReaderNeverThrows(reader: TranscriptFormatReader, text: st
     const raw = reader.read(text, json);
     if (!raw.ok) expect(raw.error).toMatchObject({ code: 'transcript_malformed', format: reader.format });
   }
+}
+
+/** Order of segments for comparing a read-back transcript with what was generated: by start, end, then text. */
+export function segmentOrder(a: { startMs: number; endMs: number; text: string }, b: { startMs: number; endMs: number; text: string }): number {
+  return a.startMs - b.startMs || a.endMs - b.endMs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+}
+
+/**
+ * `reader` neither detects nor reads `text` with a throw (JSON or not), and `parseTranscript` answers with a result;
+ * the result is returned for further checks.
+ */
+export function expectJsonReaderNeverThrows(reader: TranscriptFormatReader, text: string): TranscriptParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  expect(() => reader.read(text, value)).not.toThrow();
+  expect(() => reader.detect(text, value)).not.toThrow();
+  const result = parseTranscript(text);
+  expect(typeof result.ok).toBe('boolean');
+  return result;
+}
+
+export type TextMutation = readonly ['cut' | 'flip' | 'insert', number, string];
+
+/** Up to three byte-level edits of a document: cut it short, flip a character, or insert a few. */
+export const textMutationsArb: fc.Arbitrary<TextMutation[]> = fc.array(
+  fc.tuple(fc.constantFrom('cut' as const, 'flip' as const, 'insert' as const), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })),
+  { maxLength: 3 },
+);
+
+/** `text` with the edits applied in turn. */
+export function applyTextMutations(text: string, mutations: readonly TextMutation[]): string {
+  let result = text;
+  for (const [kind, at, insert] of mutations) {
+    const position = at % Math.max(1, result.length);
+    if (kind === 'cut') result = result.slice(0, position);
+    else if (kind === 'flip') result = result.slice(0, position) + insert.charAt(0) + result.slice(position + 1);
+    else result = result.slice(0, position) + insert + result.slice(position);
+  }
+  return result;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptParseResult } from '../model';
+import { applyTextMutations, expectJsonReaderNeverThrows, segmentOrder, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
+import type { Transcript } from '../model';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { klankbordJsonReader } from './klankbord-json';
@@ -156,23 +157,6 @@ function buildDocument(segments: readonly GeneratedSegment[]): unknown {
   };
 }
 
-const sortKey = (a: { startMs: number; endMs: number; text: string }, b: { startMs: number; endMs: number; text: string }) =>
-  a.startMs - b.startMs || a.endMs - b.endMs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
-
-function expectNoThrow(text: string): TranscriptParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  expect(() => klankbordJsonReader.read(text, value)).not.toThrow();
-  expect(() => klankbordJsonReader.detect(text, value)).not.toThrow();
-  const result = parseTranscript(text);
-  expect(typeof result.ok).toBe('boolean');
-  return result;
-}
-
 describe('Klankbord JSON: properties', () => {
   it('never throws on arbitrary JSON, or on documents with the marker and arbitrary values', () => {
     const shaped = fc.record(
@@ -189,7 +173,7 @@ describe('Klankbord JSON: properties', () => {
     );
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
-        expectNoThrow(JSON.stringify(value) ?? 'null');
+        expectJsonReaderNeverThrows(klankbordJsonReader, JSON.stringify(value) ?? 'null');
       }),
       { numRuns: 2000 },
     );
@@ -212,7 +196,7 @@ describe('Klankbord JSON: properties', () => {
             .sort((a, b) => a.startMs - b.startMs)
             .map((w) => ({ text: cleanText(w.text), startMs: w.startMs, endMs: w.startMs + w.durationMs, ...(w.confidence !== undefined ? { confidence: w.confidence } : {}) })),
         }));
-        expect([...result.transcript.segments].sort(sortKey)).toEqual(expected.sort(sortKey));
+        expect([...result.transcript.segments].sort(segmentOrder)).toEqual(expected.sort(segmentOrder));
       }),
       { numRuns: 2000 },
     );
@@ -222,7 +206,7 @@ describe('Klankbord JSON: properties', () => {
     fc.assert(
       fc.property(
         fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
-        fc.array(fc.tuple(fc.constantFrom('cut', 'flip', 'insert'), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { maxLength: 3 }),
+        textMutationsArb,
         fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 }),
         (segments, mutations, replacements) => {
           const document = buildDocument(segments) as { segments: Record<string, unknown>[] };
@@ -231,14 +215,8 @@ describe('Klankbord JSON: properties', () => {
             const keys = Object.keys(target);
             target[keys[at % keys.length]!] = value;
           }
-          let text = JSON.stringify(document, null, 2);
-          for (const [kind, at, insert] of mutations) {
-            const position = at % text.length;
-            if (kind === 'cut') text = text.slice(0, position);
-            else if (kind === 'flip') text = text.slice(0, position) + insert.charAt(0) + text.slice(position + 1);
-            else text = text.slice(0, position) + insert + text.slice(position);
-          }
-          expectNoThrow(text);
+          const text = applyTextMutations(JSON.stringify(document, null, 2), mutations);
+          expectJsonReaderNeverThrows(klankbordJsonReader, text);
         },
       ),
       { numRuns: 2000 },

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptParseResult } from '../model';
+import { applyTextMutations, expectJsonReaderNeverThrows, segmentOrder, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
+import type { Transcript } from '../model';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { whisperCppJsonReader } from './whisper-cpp-json';
@@ -227,23 +228,6 @@ function buildWhisperCpp(segments: readonly GeneratedSegment[]): string {
   );
 }
 
-const sortKey = (a: { startMs: number; endMs: number; text: string }, b: { startMs: number; endMs: number; text: string }) =>
-  a.startMs - b.startMs || a.endMs - b.endMs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
-
-function expectNoThrow(text: string): TranscriptParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  expect(() => whisperCppJsonReader.read(text, value)).not.toThrow();
-  expect(() => whisperCppJsonReader.detect(text, value)).not.toThrow();
-  const result = parseTranscript(text);
-  expect(typeof result.ok).toBe('boolean');
-  return result;
-}
-
 describe('whisper.cpp JSON: properties', () => {
   it('never throws on arbitrary JSON, or on whisper.cpp-shaped JSON with arbitrary values', () => {
     const timed = fc.record({ from: fc.jsonValue(), to: fc.jsonValue() }, { requiredKeys: [] });
@@ -272,7 +256,7 @@ describe('whisper.cpp JSON: properties', () => {
     );
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
-        expectNoThrow(JSON.stringify(value) ?? 'null');
+        expectJsonReaderNeverThrows(whisperCppJsonReader, JSON.stringify(value) ?? 'null');
       }),
       { numRuns: 2000 },
     );
@@ -291,7 +275,7 @@ describe('whisper.cpp JSON: properties', () => {
           words: (s.words ?? []).map((w, wi) => [`w${wi}${w.text}`, w.startMs, w.startMs + w.durationMs]).sort((a, b) => (a[1] as number) - (b[1] as number)),
         }));
         const actual = result.transcript.segments.map((s) => ({ startMs: s.startMs, endMs: s.endMs, text: s.text, words: s.words.map((w) => [w.text, w.startMs, w.endMs]) }));
-        expect(actual.sort(sortKey)).toEqual(expected.sort(sortKey));
+        expect(actual.sort(segmentOrder)).toEqual(expected.sort(segmentOrder));
       }),
       { numRuns: 2000 },
     );
@@ -301,7 +285,7 @@ describe('whisper.cpp JSON: properties', () => {
     fc.assert(
       fc.property(
         fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
-        fc.array(fc.tuple(fc.constantFrom('cut', 'flip', 'insert'), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { maxLength: 3 }),
+        textMutationsArb,
         fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 }),
         (segments, mutations, replacements) => {
           const document = JSON.parse(buildWhisperCpp(segments)) as { transcription: Record<string, unknown>[] };
@@ -310,14 +294,8 @@ describe('whisper.cpp JSON: properties', () => {
             const keys = Object.keys(segment);
             segment[keys[at % keys.length]!] = value;
           }
-          let text = JSON.stringify(document, null, '\t');
-          for (const [kind, at, insert] of mutations) {
-            const position = at % text.length;
-            if (kind === 'cut') text = text.slice(0, position);
-            else if (kind === 'flip') text = text.slice(0, position) + insert.charAt(0) + text.slice(position + 1);
-            else text = text.slice(0, position) + insert + text.slice(position);
-          }
-          expectNoThrow(text);
+          const text = applyTextMutations(JSON.stringify(document, null, '\t'), mutations);
+          expectJsonReaderNeverThrows(whisperCppJsonReader, text);
         },
       ),
       { numRuns: 2000 },

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptParseResult } from '../model';
+import { applyTextMutations, expectJsonReaderNeverThrows, segmentOrder, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
+import type { Transcript } from '../model';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { readLanguage, whisperJsonReader } from './whisper-json';
@@ -216,23 +217,6 @@ function buildWhisper(segments: readonly GeneratedSegment[], api: boolean): stri
   });
 }
 
-const sortKey = (a: { startMs: number; endMs: number; text: string }, b: { startMs: number; endMs: number; text: string }) =>
-  a.startMs - b.startMs || a.endMs - b.endMs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
-
-function expectNoThrow(text: string): TranscriptParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  expect(() => whisperJsonReader.read(text, value)).not.toThrow();
-  expect(() => whisperJsonReader.detect(text, value)).not.toThrow();
-  const result = parseTranscript(text);
-  expect(typeof result.ok).toBe('boolean');
-  return result;
-}
-
 describe('Whisper JSON: properties', () => {
   it('never throws on arbitrary JSON, or on Whisper-shaped JSON with arbitrary values', () => {
     const shaped = fc.record(
@@ -247,7 +231,7 @@ describe('Whisper JSON: properties', () => {
     );
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
-        expectNoThrow(JSON.stringify(value) ?? 'null');
+        expectJsonReaderNeverThrows(whisperJsonReader, JSON.stringify(value) ?? 'null');
       }),
       { numRuns: 2000 },
     );
@@ -267,7 +251,7 @@ describe('Whisper JSON: properties', () => {
           words: (s.words ?? []).length,
         }));
         const actual = result.transcript.segments.map((s) => ({ startMs: s.startMs, endMs: s.endMs, text: s.text, words: s.words.length }));
-        expect(actual.sort(sortKey)).toEqual(expected.sort(sortKey));
+        expect(actual.sort(segmentOrder)).toEqual(expected.sort(segmentOrder));
       }),
       { numRuns: 2000 },
     );
@@ -277,7 +261,7 @@ describe('Whisper JSON: properties', () => {
     fc.assert(
       fc.property(
         fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
-        fc.array(fc.tuple(fc.constantFrom('cut', 'flip', 'insert'), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { maxLength: 3 }),
+        textMutationsArb,
         fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 }),
         (segments, mutations, replacements) => {
           // Structural mutations: replace a segment field with an arbitrary JSON value.
@@ -287,14 +271,8 @@ describe('Whisper JSON: properties', () => {
             const keys = Object.keys(segment);
             segment[keys[at % keys.length]!] = value;
           }
-          let text = JSON.stringify(document);
-          for (const [kind, at, insert] of mutations) {
-            const position = at % text.length;
-            if (kind === 'cut') text = text.slice(0, position);
-            else if (kind === 'flip') text = text.slice(0, position) + insert.charAt(0) + text.slice(position + 1);
-            else text = text.slice(0, position) + insert + text.slice(position);
-          }
-          expectNoThrow(text);
+          const text = applyTextMutations(JSON.stringify(document), mutations);
+          expectJsonReaderNeverThrows(whisperJsonReader, text);
         },
       ),
       { numRuns: 2000 },

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptParseResult } from '../model';
+import { applyTextMutations, expectJsonReaderNeverThrows, segmentOrder, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
+import type { Transcript } from '../model';
 import { cleanText } from '../normalize';
 import { detectTranscriptFormat, parseTranscript } from '../parse-transcript';
 import { whisperXJsonReader } from './whisperx-json';
@@ -206,23 +207,6 @@ function buildWhisperX(segments: readonly GeneratedSegment[], withWordSegments: 
   });
 }
 
-const sortKey = (a: { startMs: number; endMs: number; text: string }, b: { startMs: number; endMs: number; text: string }) =>
-  a.startMs - b.startMs || a.endMs - b.endMs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
-
-function expectNoThrow(text: string): TranscriptParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  expect(() => whisperXJsonReader.read(text, value)).not.toThrow();
-  expect(() => whisperXJsonReader.detect(text, value)).not.toThrow();
-  const result = parseTranscript(text);
-  expect(typeof result.ok).toBe('boolean');
-  return result;
-}
-
 describe('WhisperX JSON: properties', () => {
   it('never throws on arbitrary JSON, or on WhisperX-shaped JSON with arbitrary values', () => {
     const shaped = fc.record(
@@ -238,7 +222,7 @@ describe('WhisperX JSON: properties', () => {
     );
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
-        expectNoThrow(JSON.stringify(value) ?? 'null');
+        expectJsonReaderNeverThrows(whisperXJsonReader, JSON.stringify(value) ?? 'null');
       }),
       { numRuns: 2000 },
     );
@@ -259,7 +243,7 @@ describe('WhisperX JSON: properties', () => {
           words: s.words.filter((w) => w.timed).length,
         }));
         const actual = result.transcript.segments.map((s) => ({ startMs: s.startMs, endMs: s.endMs, speaker: s.speaker, text: s.text, words: s.words.length }));
-        expect(actual.sort(sortKey)).toEqual(expected.sort(sortKey));
+        expect(actual.sort(segmentOrder)).toEqual(expected.sort(segmentOrder));
         const untimed = segments.reduce((n, s) => n + s.words.filter((w) => !w.timed).length, 0);
         expect(result.transcript.warnings.find((w) => w.code === 'words_without_times')?.count ?? 0).toBe(untimed);
       }),
@@ -271,7 +255,7 @@ describe('WhisperX JSON: properties', () => {
     fc.assert(
       fc.property(
         fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
-        fc.array(fc.tuple(fc.constantFrom('cut', 'flip', 'insert'), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { maxLength: 3 }),
+        textMutationsArb,
         fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 }),
         (segments, mutations, replacements) => {
           const document = JSON.parse(buildWhisperX(segments, true)) as { segments: Record<string, unknown>[] };
@@ -280,14 +264,8 @@ describe('WhisperX JSON: properties', () => {
             const keys = Object.keys(segment);
             segment[keys[at % keys.length]!] = value;
           }
-          let text = JSON.stringify(document);
-          for (const [kind, at, insert] of mutations) {
-            const position = at % text.length;
-            if (kind === 'cut') text = text.slice(0, position);
-            else if (kind === 'flip') text = text.slice(0, position) + insert.charAt(0) + text.slice(position + 1);
-            else text = text.slice(0, position) + insert + text.slice(position);
-          }
-          expectNoThrow(text);
+          const text = applyTextMutations(JSON.stringify(document), mutations);
+          expectJsonReaderNeverThrows(whisperXJsonReader, text);
         },
       ),
       { numRuns: 2000 },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnosticsSchema, rendererErrorSchema } from './diagnostics';
 import { importSourceSchema } from './imports';
 import { packageImportResultSchema } from './packages';
 import {
@@ -31,6 +32,10 @@ const rubricRef = z.object({ id: idSchema, version: z.number().int().min(1).max(
  */
 export const methods = {
   'app.info': { input: noInput, output: appInfoSchema },
+  /** Versions, data folder, log file and the newest logged errors, for a support request. */
+  'app.diagnostics': { input: noInput, output: diagnosticsSchema },
+  /** Writes an error the renderer caught to the app log. */
+  'app.reportError': { input: rendererErrorSchema, output: z.object({ logged: z.boolean() }) },
   'calls.list': {
     input: z.object({ search: z.string().max(200).optional() }).strict(),
     output: z.array(callSummarySchema),

@@ -5,6 +5,8 @@ import { createBackend, DatabaseTooNewError, type Backend } from '../server/back
 import { dataDirFlag } from '../server/data-dir';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { connectIpc } from './ipc';
+import { startMainLog } from './main-log';
+import { sqliteBindingOverride } from './native-binding';
 import { appOrigin, applySecurityBaseline } from './security';
 
 const windows: BrowserWindow[] = [];
@@ -35,10 +37,12 @@ function createWindow(): void {
 function openBackend(): Backend | null {
   const override = dataDirFlag(process.argv) ?? process.env.KLANKBORD_DATA_DIR;
   const dataDir = override && override.trim() !== '' ? override : app.getPath('userData');
+  const appLog = startMainLog(dataDir);
   try {
     const demoDir = app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources/demo');
-    return createBackend({ dataDir, nativeBinding: process.env.KLANKBORD_SQLITE_BINDING || undefined, allowPathSources: true, demoDir });
+    return createBackend({ dataDir, nativeBinding: sqliteBindingOverride(process.env, app.isPackaged), allowPathSources: true, demoDir });
   } catch (error) {
+    appLog.error(`Cannot open the data folder ${dataDir}`, error);
     const detail = error instanceof DatabaseTooNewError ? `${error.message}\n\nUpdate Klankbord to open it.` : String(error);
     dialog.showErrorBox('Klankbord', `Klankbord cannot open its data folder ${dataDir}.\n\n${detail}`);
     return null;

@@ -18,6 +18,7 @@ import { createDispatch, type Dispatch } from '../services/dispatch';
 import { EventHub } from '../services/event-hub';
 import { handlers } from '../services/handlers';
 import { appVersion } from './app-version';
+import { makeErrorLogPort } from './logging/error-log-port';
 
 export { DatabaseTooNewError } from '../storage/migrations';
 
@@ -77,7 +78,7 @@ export function createBackend(options: BackendOptions): Backend {
     now: () => Date.now(),
     paths: { audioDir, stagingDir, exportsDir },
     allowPathSources: options.allowPathSources ?? false,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(opened.db, exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(opened.db, exportsDir) },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(opened.db, exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(opened.db, exportsDir), errorLog: makeErrorLogPort(options.dataDir) },
     importQueue,
   };
   ensureBuiltInRubrics(opened.db, context.now());

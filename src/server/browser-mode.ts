@@ -5,6 +5,7 @@ import { DatabaseTooNewError } from '../storage/migrations';
 import { createBackend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { startHttpTransport } from './http-transport';
+import { logUncaughtErrors, openAppLog } from './logging/app-log';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port: ${values.port}`);
   const dataDir = resolveDataDir(values['data-dir'] ? ['--data-dir', values['data-dir']] : []);
   const rendererDir = resolve(values['renderer-dir'] ?? resolve(__dirname, '../../out/renderer'));
+  const appLog = openAppLog({ dataDir, processName: 'browser-server' });
+  logUncaughtErrors(appLog);
 
   let backend;
   try {
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
       demoDir: values['no-demo'] ? undefined : resolve(__dirname, '../../resources/demo'),
     });
   } catch (error) {
+    appLog.error(`Cannot open the data folder ${dataDir}`, error);
     if (error instanceof DatabaseTooNewError) {
       console.error(`Klankbord cannot open ${dataDir}: ${error.message} Update Klankbord to open it.`);
       process.exit(2);

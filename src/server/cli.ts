@@ -6,6 +6,7 @@ import type { Result } from '../contract/errors';
 import { runAgreementCli } from './agreement-cli';
 import { createBackend } from './backend';
 import { resolveDataDir } from './data-dir';
+import { logUncaughtErrors, openAppLog } from './logging/app-log';
 
 const usage = `Usage: npm run --silent cli -- <command> [options]
 
@@ -69,7 +70,16 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const dataDir = resolveDataDir(values['data-dir'] ? ['--data-dir', values['data-dir']] : []);
-  const backend = createBackend({ dataDir, allowPathSources: true });
+  const appLog = openAppLog({ dataDir, processName: 'cli' });
+  const stopLogging = logUncaughtErrors(appLog);
+  let backend: ReturnType<typeof createBackend>;
+  try {
+    backend = createBackend({ dataDir, allowPathSources: true });
+  } catch (error) {
+    appLog.error(`Cannot open the data folder ${dataDir}`, error);
+    stopLogging();
+    throw error;
+  }
   try {
     switch (command) {
       case 'calls list':
@@ -83,8 +93,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         process.stderr.write(`Unknown command: ${command}\n\n${usage}\n`);
         return 2;
     }
+  } catch (error) {
+    appLog.error(`cli ${command} failed`, error);
+    throw error;
   } finally {
     backend.close();
+    stopLogging();
   }
 }
 

@@ -1,6 +1,26 @@
 import { ok } from '../contract/errors';
 import type { Handlers } from './handlers';
 
+/** How many of the newest logged errors the diagnostics summary carries. */
+const diagnosticsErrorCount = 20;
+
 export const appHandlers = {
   'app.info': (_input, context) => ok(context.info),
+  'app.diagnostics': (_input, context) => {
+    const { errorLog } = context.ports;
+    return ok({
+      version: context.info.version,
+      runtime: errorLog.runtime(),
+      dataDir: context.info.dataDir,
+      databaseFile: context.info.databaseFile,
+      schemaVersion: context.info.schemaVersion,
+      logFile: errorLog.file,
+      recentErrors: [...errorLog.recentErrors(diagnosticsErrorCount)],
+    });
+  },
+  'app.reportError': (input, context) => {
+    const where = input.page ? ` (${input.page})` : '';
+    context.ports.errorLog.error('renderer', `${input.kind}: ${input.message}${where}`, input.stack);
+    return ok({ logged: true });
+  },
 } satisfies Partial<Handlers>;

@@ -37,6 +37,7 @@ export function createDispatch(handlers: Handlers, context: ServiceContext, opti
       return result;
     } catch (error) {
       console.error(`${method} failed`, error);
+      context.ports.errorLog.error('backend', `${method} failed`, error);
       const isStorage = error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_');
       return isStorage
         ? fail('storage_failed', error instanceof Error ? error.message : 'storage failed')

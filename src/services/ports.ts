@@ -36,6 +36,17 @@ export interface SessionReportPdfRequest {
   readonly generatedAtMs: number;
 }
 
+/** The app log in the data folder (shared by every process), as the services use it. */
+export interface ErrorLogPort {
+  readonly file: string;
+  /** Writes an error of the backend itself, or one the renderer reported. */
+  error(source: 'backend' | 'renderer', message: string, detail?: unknown): void;
+  /** The newest errors of every process, oldest first. */
+  recentErrors(limit: number): readonly { readonly time: string; readonly process: string; readonly version: string; readonly message: string }[];
+  /** Versions of the runtime the backend runs in. */
+  runtime(): { readonly node: string; readonly electron: string | null; readonly chrome: string | null; readonly platform: string; readonly arch: string; readonly osRelease: string };
+}
+
 /** Adapters the services get from the server layer: audio decoding, text decoding, archives and file writers run outside the services. */
 export interface ServicePorts {
   analyzeAudio(path: string, signal?: AbortSignal): Promise<
@@ -67,4 +78,5 @@ export interface ServicePorts {
   exportMoments(request: MomentsExportRequest): Promise<{ readonly exportId: string; readonly fileName: string } | undefined>;
   /** Renders the calibration session report as a PDF. */
   sessionReportPdf(request: SessionReportPdfRequest): Promise<Uint8Array>;
+  readonly errorLog: ErrorLogPort;
 }

@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { Preferences } from '../../contract/schemas';
 import { App } from './app';
 import { createI18n, effectiveLanguage } from './i18n/i18n';
+import { createErrorReporter, reportWindowErrors } from './shell/report-errors';
 import { pickTransport } from './transport/pick-transport';
 import { TransportProvider } from './transport/transport-context';
 import './styles/theme.css';
@@ -13,13 +14,15 @@ const defaultPreferences: Preferences = { language: null, theme: 'system', singl
 
 async function start(): Promise<void> {
   const transport = pickTransport();
+  const reporter = createErrorReporter(transport, () => window.location.href);
+  reportWindowErrors(window, reporter);
   // Load preferences before the first paint, so the app never flashes in the wrong language or theme.
   const stored = await transport.invoke('preferences.get', {});
   const preferences = stored.ok ? stored.value : defaultPreferences;
   const i18n = createI18n(effectiveLanguage(preferences));
   const root = document.getElementById('root');
   if (!root) throw new Error('No #root element');
-  createRoot(root).render(
+  createRoot(root, { onUncaughtError: (error) => reporter.report('render', error) }).render(
     <StrictMode>
       <TransportProvider transport={transport}>
         <I18nextProvider i18n={i18n}>

@@ -150,7 +150,7 @@ describe('SRT: edge cases', () => {
     ]);
   });
 
-  it('does not take sentences, sound notes or one-off words for speakers, but does take recurring names', () => {
+  it('does not take sentences, sound notes, one-off words or a name used in a third of the cues for speakers', () => {
     const transcript = parsed(
       srt(
         '1', '00:00:01,000 --> 00:00:02,000', 'Note: the meeting starts at ten.', '',
@@ -165,9 +165,28 @@ describe('SRT: edge cases', () => {
       [null, 'Note: the meeting starts at ten.'],
       [null, '[Music]'],
       [null, '[laughs] that is funny'],
-      ['Sanne', 'eerste keer'],
-      ['Sanne', 'tweede keer'],
+      [null, 'Sanne: eerste keer'],
+      [null, 'Sanne: tweede keer'],
       [null, 'Mark: maar één keer'],
+    ]);
+  });
+
+  it('takes recurring names for speakers when most cues carry one', () => {
+    const transcript = parsed(
+      srt(
+        '1', '00:00:01,000 --> 00:00:02,000', 'Sanne: eerste keer', '',
+        '2', '00:00:02,000 --> 00:00:03,000', 'Mark: ja', '',
+        '3', '00:00:03,000 --> 00:00:04,000', 'Sanne: tweede keer', '',
+        '4', '00:00:04,000 --> 00:00:05,000', '[Music]', '',
+        '5', '00:00:05,000 --> 00:00:06,000', 'Mark: nee', '',
+      ),
+    );
+    expect(transcript.segments.map((s) => [s.speaker, s.text])).toEqual([
+      ['Sanne', 'eerste keer'],
+      ['Mark', 'ja'],
+      ['Sanne', 'tweede keer'],
+      [null, '[Music]'],
+      ['Mark', 'nee'],
     ]);
   });
 

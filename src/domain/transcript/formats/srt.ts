@@ -1,4 +1,5 @@
 import type { RawReadResult, RawSegment, TranscriptFormatReader, TranscriptWarning } from '../model';
+import { applySpeakerLabels } from './speaker-labels';
 
 /*
  * SubRip (.srt): blocks of an index line, `hh:mm:ss,mmm --> hh:mm:ss,mmm`, and one or more text lines, separated by
@@ -6,7 +7,7 @@ import type { RawReadResult, RawSegment, TranscriptFormatReader, TranscriptWarni
  * fields, missing index lines, missing blank lines, trailing coordinates (`X1:... Y2:...`) after the timing. Text
  * markup (<i>, <b>, <u>, <s>, <font ...>, any other tag, ASS overrides like {\an8}) is removed; the text is only ever
  * shown as text. A leading speaker label (`Agent: ...`, `SPEAKER_00: ...`, `[Klant] ...`) becomes the speaker when
- * it is clearly one.
+ * it is clearly one (see speaker-labels.ts).
  */
 
 const timingPattern =
@@ -65,45 +66,6 @@ function stripMarkup(text: string): { text: string; removed: boolean } {
   return { text: decodeEntities(stripped), removed: stripped !== text };
 }
 
-// Labels that name a party in a call even when they occur once.
-const roleWords = new Set([
-  'agent', 'customer', 'caller', 'client', 'operator', 'interviewer', 'interviewee', 'host', 'guest', 'moderator',
-  'klant', 'medewerker', 'beller', 'klantenservice', 'gesprekspartner', 'spreker',
-]);
-// Diarizer labels: SPEAKER_00, Speaker 1, spk_0, S1.
-const diarizerLabel = /^(?:speaker[ _-]?\d{1,3}|spk[ _-]?\d{1,3}|s\d{1,2})$/i;
-// Bracketed sound descriptions are not speakers, however often they occur.
-const soundWords = new Set([
-  'music', 'laughter', 'laughs', 'laughing', 'applause', 'inaudible', 'crosstalk', 'silence', 'noise', 'sighs', 'coughs',
-  'muziek', 'gelach', 'lacht', 'onverstaanbaar', 'stilte', 'geluid', 'blank_audio',
-]);
-const colonLabel = /^[ \t]*(?:-[ \t]*)?([\p{L}\p{N}_][\p{L}\p{N}_.' -]{0,31}?)[ \t]*:[ \t]+(\S.*)$/u;
-const bracketLabel = /^[ \t]*(?:-[ \t]*)?\[([^\][]{1,40})\][ \t]*:?[ \t]*(\S.*)$/u;
-
-interface LabelledLine {
-  readonly label: string | null;
-  readonly text: string;
-}
-
-/** Splits a possible speaker label off one text line. */
-function splitLabel(line: string): LabelledLine & { readonly bracketed: boolean } {
-  const bracket = bracketLabel.exec(line);
-  if (bracket) return { label: bracket[1]!.trim(), text: bracket[2]!, bracketed: true };
-  const colon = colonLabel.exec(line);
-  // At most four words: "Note that at 10: ..." is a sentence, not a speaker.
-  if (colon && colon[1]!.trim().split(/\s+/).length <= 4) return { label: colon[1]!.trim(), text: colon[2]!, bracketed: false };
-  return { label: null, text: line, bracketed: false };
-}
-
-/** Whether a label is clearly a speaker: a role word, a diarizer label, or one that recurs as a label in the file. */
-function isSpeakerLabel(label: string, bracketed: boolean, occurrences: ReadonlyMap<string, number>): boolean {
-  const key = label.toLowerCase();
-  if (soundWords.has(key)) return false;
-  if (roleWords.has(key) || diarizerLabel.test(label)) return true;
-  // A recurring label is a speaker only when it looks like a name (starts with a capital or a digit-free word).
-  return (occurrences.get(key) ?? 0) >= 2 && (bracketed || /^\p{Lu}/u.test(label));
-}
-
 interface Cue {
   readonly timing: Timing;
   readonly lines: readonly string[];
@@ -160,36 +122,9 @@ function readSrt(text: string): RawReadResult {
     return { timing: cue.timing, lines };
   });
 
-  // Count candidate labels over the whole file first: a label that recurs is a speaker even if not a role word.
-  const occurrences = new Map<string, number>();
-  for (const cue of cues) {
-    for (const line of cue.lines) {
-      const { label } = splitLabel(line);
-      if (label !== null) occurrences.set(label.toLowerCase(), (occurrences.get(label.toLowerCase()) ?? 0) + 1);
-    }
-  }
-
-  const segments: RawSegment[] = [];
-  for (const cue of cues) {
-    // A cue may hold a dialogue ("Agent: ...\nKlant: ..."): each labelled line starts a segment of its own.
-    const parts: { speaker: string | null; lines: string[] }[] = [];
-    for (const line of cue.lines) {
-      const split = splitLabel(line);
-      if (split.label !== null && isSpeakerLabel(split.label, split.bracketed, occurrences)) {
-        parts.push({ speaker: split.label, lines: [split.text] });
-      } else if (parts.length > 0) {
-        parts.at(-1)!.lines.push(line);
-      } else {
-        parts.push({ speaker: null, lines: [line] });
-      }
-    }
-    if (parts.length === 0) parts.push({ speaker: null, lines: [] });
-    for (const part of parts) {
-      segments.push({ speaker: part.speaker, channel: null, ...cue.timing, text: part.lines.join('\n'), words: [] });
-    }
-  }
+  const segments: RawSegment[] = cues.map((cue) => ({ speaker: null, channel: null, ...cue.timing, text: cue.lines.join('\n'), words: [] }));
   const warnings: TranscriptWarning[] = markupCues > 0 ? [{ code: 'markup_removed', count: markupCues }] : [];
-  return { ok: true, language: null, segments, warnings };
+  return { ok: true, language: null, segments: applySpeakerLabels(segments), warnings };
 }
 
 /** Whether the first non-empty block of the text has an SRT timing line (in its first two lines). */

@@ -1,4 +1,5 @@
 import type { RawReadResult, RawSegment, RawWord, TranscriptFormatReader, TranscriptWarning } from '../model';
+import { applySpeakerLabels } from './speaker-labels';
 
 /*
  * WebVTT (W3C): a `WEBVTT` signature line, then blocks separated by blank lines. A cue block is an optional
@@ -6,7 +7,8 @@ import type { RawReadResult, RawSegment, RawWord, TranscriptFormatReader, Transc
  * speech. Timestamps are `hh:mm:ss.ttt` or `mm:ss.ttt`. In cue text, `<v Name>` / `<v.class Name>` names the voice
  * (a cue may switch voice mid-cue: each voice becomes a segment of its own), `<00:00:01.500>` timestamps time the
  * words after them (YouTube and karaoke captions), and <c>, <i>, <b>, <u>, <lang>, <ruby>, <rt> and any unknown tag
- * are formatting: removed, their text kept. The text is only ever shown as text.
+ * are formatting: removed, their text kept. The text is only ever shown as text. Cues without a voice may carry the
+ * speaker in their text (`Name: ...`, `[SPEAKER_00]: ...`), read as in SRT (speaker-labels.ts).
  */
 
 // Hours are two digits here: a call is never 100 hours long, so a longer field is a broken file, not a long one.
@@ -219,7 +221,8 @@ function readWebVtt(text: string): RawReadResult {
   }
 
   const warnings: TranscriptWarning[] = markupCues > 0 ? [{ code: 'markup_removed', count: markupCues }] : [];
-  return { ok: true, language, segments, warnings };
+  // Cues without a <v> voice may name their speaker in the text instead (`Name: ...`, `[SPEAKER_00]: ...`).
+  return { ok: true, language, segments: applySpeakerLabels(segments), warnings };
 }
 
 /** Reads WebVTT captions into raw segments, one per cue and voice. */

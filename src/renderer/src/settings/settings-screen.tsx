@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { languages, themes, type AppInfo, type Preferences } from '../../../contract/schemas';
 import { systemLanguage } from '../i18n/i18n';
+import { SupportSection } from './support-section';
 
 /** Language, theme and where the data lives. */
 export function SettingsScreen({ preferences, info, onChange }: {
@@ -63,6 +64,7 @@ export function SettingsScreen({ preferences, info, onChange }: {
           </dl>
         </>
       )}
+      <SupportSection />
     </section>
   );
 }

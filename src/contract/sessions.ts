@@ -96,7 +96,16 @@ export const sessionComparisonSchema = z.object({
     context: z.object({ customerState: z.enum(['positive', 'neutral', 'negative']), emotion: z.string().nullable() }).nullable(),
     answers: z.array(answerRecordSchema),
     moments: z.array(momentSchema),
+    /** The review's scores (0-100), sections in rubric order; null until submitted. */
+    score: z.object({ total: z.number().nullable(), sections: z.array(z.number().nullable()) }).nullable(),
+  })),
+  /** Per rubric item, one deviation per reviewer (in the order of `reviews`), by the session report's rule. */
+  items: z.array(z.object({
+    itemId: z.string(),
+    deviations: z.array(z.enum(['benchmark', 'within', 'outside']).nullable()),
+    disagreement: z.boolean(),
   })),
   consensus: sessionReportSchema.shape.consensus,
   notes: z.array(z.object({ itemId: z.string().nullable(), authorId: z.string(), authorName: z.string(), text: z.string(), atMs: z.number() })),
 });
+export type SessionComparison = z.infer<typeof sessionComparisonSchema>;

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../contract/errors';
 import type { MethodOutput } from '../contract/methods';
 import type { SessionSummary } from '../contract/sessions';
+import { compareCall, type ComparedScore } from '../domain/calibration/call-comparison';
 import { momentAgreement } from '../domain/calibration/moment-agreement';
 import { sessionReport, type SessionReport } from '../domain/calibration/session-report';
 import { localize } from '../domain/rubric/localized-text';
@@ -92,6 +93,9 @@ export function sessionMomentAgreement(db: Database.Database, session: Calibrati
   };
 }
 
+/** A compared score as the contract carries it (mutable arrays). */
+const scoreOf = (score: ComparedScore | null) => (score ? { total: score.total, sections: [...score.sections] } : null);
+
 export const sessionHandlers = {
   'sessions.create': (input, context) => {
     const lead = requireLocalReviewer(context.db);
@@ -165,19 +169,32 @@ export const sessionHandlers = {
     if (session.blind && identity && !reviews.some((review) => review.reviewerId === identity && review.status === 'submitted')) {
       return fail('blind_until_submitted', 'Submit your own review of this call first');
     }
+    const rubric = getRubric(context.db, session.rubricId, session.rubricVersion)?.rubric;
+    if (!rubric) return fail('not_found', `No rubric ${session.rubricId} v${session.rubricVersion}`);
+    const submitted = session.reviewerIds.map((reviewerId) => reviews.find((candidate) => candidate.reviewerId === reviewerId && candidate.status === 'submitted'));
+    const answerRecords = submitted.map((review) => (review ? listAnswers(context.db, review.id) : []));
+    const benchmarkIndex = session.benchmarkReviewerId === null ? -1 : session.reviewerIds.indexOf(session.benchmarkReviewerId);
+    const comparison = compareCall({
+      rubric,
+      reviews: submitted.map((review, index) => (review ? { answers: answersOf(answerRecords[index]!), context: review.context } : null)),
+      benchmarkIndex: benchmarkIndex >= 0 ? benchmarkIndex : null,
+      toleranceItem: session.toleranceItem,
+    });
     return ok({
-      reviews: session.reviewerIds.map((reviewerId) => {
-        const review = reviews.find((candidate) => candidate.reviewerId === reviewerId && candidate.status === 'submitted');
+      reviews: session.reviewerIds.map((reviewerId, index) => {
+        const review = submitted[index];
         return {
           reviewerId,
           reviewerName: getReviewer(context.db, reviewerId)?.name ?? reviewerId,
           submitted: review !== undefined,
           revision: review?.revision ?? null,
           context: review?.context ?? null,
-          answers: review ? listAnswers(context.db, review.id) : [],
+          answers: answerRecords[index]!,
           moments: review ? listMoments(context.db, review.id) : [],
+          score: scoreOf(comparison.scores[index] ?? null),
         };
       }),
+      items: comparison.items.map((entry) => ({ ...entry, deviations: [...entry.deviations] })),
       consensus: listConsensus(context.db, session.id).filter((record) => record.callId === input.callId),
       notes: listDiscussionNotes(context.db, session.id, input.callId).map((note) => ({ ...note, authorName: getReviewer(context.db, note.authorId)?.name ?? note.authorId })),
     });

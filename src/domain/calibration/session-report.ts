@@ -5,13 +5,13 @@ import { krippendorffAlpha } from '../agreement/krippendorff-alpha';
 import { splitNotApplicable } from '../agreement/not-applicable';
 import { percentAgreement } from '../agreement/percent-agreement';
 import { raterSeverity } from '../agreement/rater-severity';
-import type { Rating } from '../agreement/ratings';
 import { reliabilityBand, type ReliabilityBand } from '../agreement/reliability-band';
 import type { CallContext } from '../rubric/call-context';
-import { rubricItems, type Rubric, type RubricItem } from '../rubric/model';
-import { resolveAnswers } from '../scoring/resolve-answers';
+import { rubricItems, type Rubric } from '../rubric/model';
 import type { ReviewAnswers } from '../scoring/answers';
 import { scoreReview } from '../scoring/score-review';
+import { itemDeviation } from './item-deviation';
+import { itemRating } from './item-rating';
 
 /** One reviewer's submitted review of one call in the session; null where they did not submit one. */
 export interface SessionReviewInput {
@@ -68,22 +68,6 @@ export interface SessionReport {
   readonly fairTotals: readonly (number | null)[];
 }
 
-function itemRating(item: RubricItem, review: SessionReviewInput | null, rubric: Rubric): Rating {
-  if (!review) return null;
-  const resolved = resolveAnswers(rubric, review.answers, review.context).find((entry) => entry.itemId === item.id);
-  const answer = resolved?.answer;
-  if (!answer || resolved?.source === 'invalid') return null;
-  switch (answer.kind) {
-    case 'not-applicable':
-      return 'N.v.t.';
-    case 'yes':
-      return 'Ja';
-    case 'no':
-      return 'Nee';
-    case 'level':
-      return answer.value;
-  }
-}
 
 const toFigures = (summary: DeviationSummary | null): Omit<ReviewerCalibration, 'severity' | 'severityStandardError'> => ({
   bias: summary?.meanSignedDeviation ?? null,
@@ -121,17 +105,11 @@ export function sessionReport(input: SessionReportInput): SessionReport {
       for (let call = 0; call < callCount; call += 1) {
         const mine = split.ratings[reviewer]![call];
         if (mine === null || mine === undefined) continue;
-        const others = reference !== null ? [split.ratings[reference]![call]] : split.ratings.filter((_, index) => index !== reviewer).map((row) => row[call]);
-        const present = others.filter((value): value is string | number => value !== null && value !== undefined);
-        if (present.length === 0) continue;
+        const others = reference !== null ? [split.ratings[reference]![call] ?? null] : split.ratings.filter((_, index) => index !== reviewer).map((row) => row[call] ?? null);
+        const deviation = itemDeviation(mine, others, reference !== null ? 'benchmark' : 'group', input.toleranceItem);
+        if (deviation === null) continue;
         compared += 1;
-        if (typeof mine === 'number') {
-          const numeric = present.filter((value): value is number => typeof value === 'number');
-          const target = numeric.reduce((sum, value) => sum + value, 0) / Math.max(1, numeric.length);
-          if (numeric.length > 0 && Math.abs(mine - target) <= input.toleranceItem + 1e-9) within += 1;
-        } else if (present.every((value) => value === mine) || (reference === null && present.filter((value) => value === mine).length * 2 >= present.length)) {
-          within += 1;
-        }
+        if (deviation === 'within') within += 1;
       }
     }
     const applicability = split.notApplicableCells > 0 ? krippendorffAlpha(split.applicability, 'nominal') : null;

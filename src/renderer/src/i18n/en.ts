@@ -166,6 +166,10 @@ export const en = {
       addNote: 'Add note',
       note: 'Note',
       total: 'Total',
+      lanes: 'Moments per reviewer over the call',
+      laneOf: '{{name}}: {{count}} moments',
+      outside: 'outside the tolerance',
+      benchmarkMark: 'benchmark',
     },
   },
   packages: {

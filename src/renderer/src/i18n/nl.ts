@@ -168,6 +168,10 @@ export const nl: TranslationTexts = {
       addNote: 'Notitie toevoegen',
       note: 'Notitie',
       total: 'Totaal',
+      lanes: 'Momenten per beoordelaar over het gesprek',
+      laneOf: '{{name}}: {{count}} momenten',
+      outside: 'buiten de tolerantie',
+      benchmarkMark: 'referentie',
     },
   },
   packages: {

@@ -2,38 +2,23 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
 import type { SessionSummary } from '../../../contract/sessions';
-import { momentTypeInfo } from '../../../domain/moments/moment-types';
-import type { CallContext } from '../../../domain/rubric/call-context';
 import { localize } from '../../../domain/rubric/localized-text';
 import { rubricItems, type RubricItem } from '../../../domain/rubric/model';
+import { answerText, type AnswerWords } from '../../../domain/scoring/answer-text';
 import type { ItemAnswer } from '../../../domain/scoring/answers';
-import { scoreReview } from '../../../domain/scoring/score-review';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { formatScore } from '../review/format';
 import { useLocale } from '../review/use-locale';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
+import { MomentLanes } from './moment-lanes';
 
-function answerText(answer: ItemAnswer | null | undefined, t: (key: string) => string): string {
-  if (!answer) return '—';
-  switch (answer.kind) {
-    case 'level':
-      return String(answer.value);
-    case 'yes':
-      return t('review.item.yes');
-    case 'no':
-      return t('review.item.no');
-    case 'not-applicable':
-      return t('review.item.notApplicable');
-  }
-}
-
-/** A number for distances: the level, Ja = 1, Nee = 0; N.v.t. and missing have none. */
-const numeric = (answer: ItemAnswer | null | undefined): number | null => (answer?.kind === 'level' ? answer.value : answer?.kind === 'yes' ? 1 : answer?.kind === 'no' ? 0 : null);
+/** The class of an answer's cell: how it stands against the benchmark or the others, as the backend measured it. */
+const deviationClass = { benchmark: 'benchmark', within: 'dev-ok', outside: 'dev-off' } as const;
 
 /**
- * One call of a session: items × reviewers, each answer coloured by its distance from the benchmark (or the group
- * median), totals, each reviewer's moments in their own lane, and the calibrated answer the lead records per item.
+ * One call of a session: items × reviewers, each answer coloured by how it stands against the benchmark (or the mean of
+ * the other reviewers) as `sessions.compare` measured it, section scores and totals, each reviewer's moments in their own lane, and the calibrated answer the lead records per item.
  */
 export function ComparisonView({ session, callId }: { session: SessionSummary; callId: string }) {
   const { t } = useTranslation();
@@ -49,31 +34,13 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
   if (comparison.status === 'error') return <ErrorPanel error={comparison.error} />;
   if (comparison.status !== 'ok' || rubric.status !== 'ok') return null;
   const reviews = comparison.value.reviews;
-  const benchmarkIndex = reviews.findIndex((review) => review.reviewerId === session.benchmarkReviewerId);
   const durationMs = call.status === 'ok' ? call.value.call.durationMs : Math.max(1, ...reviews.flatMap((review) => review.moments.map((moment) => moment.endMs)));
   const answerOf = (reviewIndex: number, itemId: string) => reviews[reviewIndex]!.answers.find((answer) => answer.itemId === itemId)?.answer ?? null;
-
-  const deviationClass = (item: RubricItem, reviewIndex: number): string => {
-    const mine = numeric(answerOf(reviewIndex, item.id));
-    if (mine === null || !reviews[reviewIndex]!.submitted) return '';
-    // The benchmark is the reference itself, not a deviation.
-    if (reviewIndex === benchmarkIndex) return 'benchmark';
-    const others = benchmarkIndex >= 0 ? [numeric(answerOf(benchmarkIndex, item.id))] : reviews.map((_, index) => (index === reviewIndex ? null : numeric(answerOf(index, item.id))));
-    const present = others.filter((value): value is number => value !== null).sort((a, b) => a - b);
-    if (present.length === 0) return '';
-    const reference = present[Math.floor(present.length / 2)]!;
-    const tolerance = item.scale.kind === 'ordinal' ? session.toleranceItem : 0;
-    return Math.abs(mine - reference) <= tolerance ? 'dev-ok' : 'dev-off';
-  };
-
+  const words: AnswerWords = { yes: t('review.item.yes'), no: t('review.item.no'), 'not-applicable': t('review.item.notApplicable') };
+  const shownAnswer = (answer: ItemAnswer | null) => (answer ? answerText(answer, words) : '—');
+  const comparedItems = new Map(comparison.value.items.map((entry) => [entry.itemId, entry]));
   const items = rubricItems(rubric.value.rubric).map(({ item }) => item);
-  const scores = reviews.map((review) => {
-    if (!review.submitted) return null;
-    const answers = Object.fromEntries(review.answers.filter((answer) => answer.answer !== null).map((answer) => [answer.itemId, answer.answer!]));
-    return scoreReview(rubric.value.rubric, answers, review.context as CallContext | null);
-  });
-  const disagreeing = (item: RubricItem) => new Set(reviews.filter((review) => review.submitted).map((_, index) => answerText(answerOf(index, item.id), t))).size > 1;
-  const shown = onlyDisagreements ? items.filter(disagreeing) : items;
+  const shown = onlyDisagreements ? items.filter((item) => comparedItems.get(item.id)?.disagreement) : items;
   const consensusOf = (itemId: string) => comparison.value.consensus.find((record) => record.itemId === itemId);
 
   const record = async (item: RubricItem) => {
@@ -90,18 +57,7 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
   return (
     <section className="comparison" aria-labelledby="comparison-title">
       <h2 id="comparison-title">{t('sessions.comparison.title', { call: call.status === 'ok' ? call.value.call.title : callId })}</h2>
-      <svg className="moment-lanes" viewBox={`0 0 1000 ${reviews.length * 18}`} preserveAspectRatio="none" role="img" aria-label={t('moments.title')}>
-        {reviews.map((review, index) => (
-          <g key={review.reviewerId} transform={`translate(0, ${index * 18})`}>
-            <rect x="0" y="2" width="1000" height="14" fill="currentColor" fillOpacity="0.06" />
-            {review.moments.map((moment) => (
-              <rect key={moment.id} x={(moment.startMs / durationMs) * 1000} y="3" width={Math.max(2, ((moment.endMs - moment.startMs) / durationMs) * 1000)} height="12" fill={momentTypeInfo[moment.type].colour}>
-                <title>{review.reviewerName}: {localize(momentTypeInfo[moment.type].label, locale)}</title>
-              </rect>
-            ))}
-          </g>
-        ))}
-      </svg>
+      <MomentLanes reviews={reviews} durationMs={durationMs} />
       <label className="check">
         <input type="checkbox" checked={onlyDisagreements} onChange={(event) => setOnlyDisagreements(event.target.checked)} />
         {t('sessions.comparison.onlyDisagreements')}
@@ -127,10 +83,19 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
               const draft = drafts[item.id] ?? { answer: '', reason: '' };
               return (
                 <tr key={item.id} data-item-id={item.id}>
-                  <th scope="row" title={localize(item.title, locale)}>{item.id}</th>
-                  {reviews.map((review, index) => <td key={review.reviewerId} className={deviationClass(item, index)}>{review.submitted ? answerText(answerOf(index, item.id), t) : ''}</td>)}
+                  <th scope="row">{item.id} {localize(item.title, locale)}</th>
+                  {reviews.map((review, index) => {
+                    const deviation = comparedItems.get(item.id)?.deviations[index] ?? null;
+                    return (
+                      <td key={review.reviewerId} className={deviation ? deviationClass[deviation] : ''}>
+                        {review.submitted ? shownAnswer(answerOf(index, item.id)) : ''}
+                        {deviation === 'outside' && <span className="visually-hidden"> ({t('sessions.comparison.outside')})</span>}
+                        {deviation === 'benchmark' && <span className="visually-hidden"> ({t('sessions.comparison.benchmarkMark')})</span>}
+                      </td>
+                    );
+                  })}
                   <td>
-                    {consensus && <div className="consensus-recorded"><strong>{answerText(consensus.answer, t)}</strong> <span className="muted">“{consensus.reason}”</span></div>}
+                    {consensus && <div className="consensus-recorded"><strong>{shownAnswer(consensus.answer)}</strong> <span className="muted">“{consensus.reason}”</span></div>}
                     <div className="consensus-form">
                       <select aria-label={`${t('sessions.comparison.consensus')} ${item.id}`} value={draft.answer} onChange={(event) => setDrafts({ ...drafts, [item.id]: { ...draft, answer: event.target.value } })}>
                         <option value="">—</option>
@@ -149,13 +114,13 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
             {rubric.value.rubric.sections.map((section, sectionIndex) => (
               <tr key={`section-${section.id}`} className="section-row" data-section-id={section.id}>
                 <th scope="row">{section.id}. {localize(section.title, locale)}</th>
-                {scores.map((score, index) => <td key={reviews[index]!.reviewerId} className="number">{score ? formatScore(score.sections[sectionIndex]?.score == null ? null : score.sections[sectionIndex]!.score! * 100, locale) : ''}</td>)}
+                {reviews.map((review) => <td key={review.reviewerId} className="number">{review.score ? formatScore(review.score.sections[sectionIndex] ?? null, locale) : ''}</td>)}
                 <td />
               </tr>
             ))}
             <tr className="total-row">
               <th scope="row">{t('sessions.comparison.total')}</th>
-              {scores.map((score, index) => <td key={reviews[index]!.reviewerId} className="number">{score ? formatScore(score.total, locale) : ''}</td>)}
+              {reviews.map((review) => <td key={review.reviewerId} className="number">{review.score ? formatScore(review.score.total, locale) : ''}</td>)}
               <td />
             </tr>
           </tbody>

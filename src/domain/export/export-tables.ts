@@ -1,3 +1,4 @@
+import { answerText } from '../scoring/answer-text';
 import { empathyResponseTimeMs } from '../moments/empathy-response-time';
 import type { Moment } from '../moments/model';
 import { momentTypeInfo } from '../moments/moment-types';
@@ -169,18 +170,9 @@ function sectionColumns(reviews: readonly ScoreExportReview[]): ExportColumn[] {
 }
 
 /** The answer as people read it: the level ("2"), Ja, Nee, N.v.t., or "" when unanswered or not fitting. */
-function answerText(answer: ItemAnswer | null, language: Locale): string {
+function answerCell(answer: ItemAnswer | null, language: Locale): string {
   if (answer === null) return '';
-  switch (answer.kind) {
-    case 'level':
-      return String(answer.value);
-    case 'yes':
-      return answerWords.yes[language];
-    case 'no':
-      return answerWords.no[language];
-    case 'not-applicable':
-      return answerWords.notApplicable[language];
-  }
+  return answerText(answer, { yes: answerWords.yes[language], no: answerWords.no[language], 'not-applicable': answerWords.notApplicable[language] });
 }
 
 const score100 = (value: number | null): number | null => (value === null ? null : roundTo(value, scoreDecimals));
@@ -252,7 +244,7 @@ export function buildScoreExportTables(reviews: readonly ScoreExportReview[], op
         item.sectionId,
         item.itemId,
         titles.get(item.itemId) ?? '',
-        answerText(item.answer, language),
+        answerCell(item.answer, language),
         item.value === null ? null : roundTo(item.value, valueDecimals),
         item.source === 'context-default',
         record?.comment ?? '',

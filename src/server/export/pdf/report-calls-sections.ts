@@ -1,5 +1,6 @@
 import type { Locale } from '../../../domain/rubric/localized-text';
 import { findRubricItem, type Rubric } from '../../../domain/rubric/model';
+import { answerText } from '../../../domain/scoring/answer-text';
 import type { ItemAnswer } from '../../../domain/scoring/answers';
 import type { SessionReportLabels } from '../session-report-labels';
 import { missing } from './pdf-formats';
@@ -47,10 +48,9 @@ export function drawTotalsMatrix({ input, layout, labels, format, reviewerName, 
 
 /** A consensus answer as the report shows it: "2 · Sincere but generic", or Ja / Nee / N.v.t. */
 function consensusAnswerText(answer: ItemAnswer, rubric: Rubric, itemId: string, language: Locale, labels: SessionReportLabels): string {
-  if (answer.kind !== 'level') return labels.answers[answer.kind];
   const item = findRubricItem(rubric, itemId);
-  const level = item?.scale.kind === 'ordinal' ? item.scale.levels.find((entry) => entry.value === answer.value) : undefined;
-  return level ? `${answer.value} · ${level.label[language]}` : String(answer.value);
+  const levelLabel = (value: number) => (item?.scale.kind === 'ordinal' ? item.scale.levels.find((entry) => entry.value === value)?.label[language] : undefined);
+  return answerText(answer, labels.answers, levelLabel);
 }
 
 /** The consensus scores with their reasons, in call order and then rubric order. */

@@ -31,6 +31,8 @@ const rubricRef = z.object({ id: idSchema, version: z.number().int().min(1).max(
  */
 export const methods = {
   'app.info': { input: noInput, output: appInfoSchema },
+  /** The user has read the notice of a damaged database moved aside: stop showing it (it is shown until then). */
+  'app.dismissRecoveryNotice': { input: noInput, output: appInfoSchema },
   'calls.list': {
     input: z.object({ search: z.string().max(200).optional() }).strict(),
     output: z.array(callSummarySchema),

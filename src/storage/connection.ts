@@ -1,6 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { DatabaseTooNewError, migrate } from './migrations';
+import { DatabaseTooNewError, latestSchemaVersion, migrate } from './migrations';
 import { readRecoveryNotice, saveRecoveryNotice, type RecoveryNotice } from './recovery-notice-repository';
 
 export interface OpenedDatabase {
@@ -58,7 +58,8 @@ function isCorruption(error: unknown): error is InstanceType<typeof Database.Sql
 
 /**
  * Runs `PRAGMA quick_check`; returns null when healthy, the reason when the file is damaged. Any other failure
- * (the disk is full, another program holds a lock, the file cannot be read) throws DatabaseOpenError.
+ * (the disk is full, another program holds a lock, the file cannot be read) throws DatabaseOpenError; a database
+ * from a newer app throws DatabaseTooNewError.
  */
 function damageOf(filePath: string, options: OpenOptions, connect: NonNullable<OpenOptions['connect']>): string | null {
   let probe: Database.Database | undefined;
@@ -66,8 +67,13 @@ function damageOf(filePath: string, options: OpenOptions, connect: NonNullable<O
     probe = connect(filePath, { fileMustExist: true, nativeBinding: options.nativeBinding, timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs });
     const rows = probe.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
-    return problems.length > 0 ? problems.slice(0, 5).join('; ') : null;
+    if (problems.length > 0) return problems.slice(0, 5).join('; ');
+    // Refused before the real connection switches the file to WAL: a newer app's database is not touched at all.
+    const version = Number(probe.pragma('user_version', { simple: true }));
+    if (version > latestSchemaVersion) throw new DatabaseTooNewError(version, latestSchemaVersion);
+    return null;
   } catch (error) {
+    if (error instanceof DatabaseTooNewError) throw error;
     if (isCorruption(error)) return error.message;
     throw new DatabaseOpenError(filePath, error);
   } finally {

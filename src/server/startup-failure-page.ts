@@ -1,16 +1,27 @@
 // Browser mode when the backend cannot start: a page that says why, in the browser's language, instead of the app.
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { acceptedLanguages, describeStartupFailure, pickStartupLanguage, type StartupFailure, type StartupLanguage } from './startup-failure';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
-/** The whole page: no scripts, no styles from elsewhere, nothing to load. */
+const pageStyle = 'body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:2rem}main{max-width:40rem;margin:0 auto}';
+// The one inline style is allowed by its hash; nothing else may load or run.
+const pagePolicy = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(pageStyle).digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The whole page: no scripts, one inline style, nothing to load. */
 export function startupFailureHtml(failure: StartupFailure, language: StartupLanguage): string {
   const { title, message, detail } = describeStartupFailure(failure, language);
   return `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${pageStyle}</style></head>
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
@@ -40,7 +51,7 @@ export async function serveStartupFailurePage(failure: StartupFailure, port: num
     response.writeHead(503, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Language': language,
-      'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      'Content-Security-Policy': pagePolicy,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
       Vary: 'Accept-Language',

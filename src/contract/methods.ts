@@ -36,6 +36,8 @@ export const methods = {
   'app.diagnostics': { input: noInput, output: diagnosticsSchema },
   /** Writes an error the renderer caught to the app log. */
   'app.reportError': { input: rendererErrorSchema, output: z.object({ logged: z.boolean() }) },
+  /** The user has read the notice of a damaged database moved aside: stop showing it (it is shown until then). */
+  'app.dismissRecoveryNotice': { input: noInput, output: appInfoSchema },
   'calls.list': {
     input: z.object({ search: z.string().max(200).optional() }).strict(),
     output: z.array(callSummarySchema),

@@ -24,7 +24,7 @@ export const preferencesSchema = z.object({
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
-/** What happened to a damaged database file found at start-up. */
+/** A damaged database file found at start-up (this one or an earlier one), until the user dismisses the notice. */
 export const recoveredDatabaseSchema = z.object({
   movedTo: z.string(),
   reason: z.string(),

@@ -1,8 +1,9 @@
 // The Electron shell: lifecycle, the window, one IPC channel, the app protocol. Everything else is in server/.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { createBackend, DatabaseTooNewError, type Backend } from '../server/backend';
+import { createBackend, type Backend } from '../server/backend';
 import { dataDirFlag } from '../server/data-dir';
+import { classifyStartupFailure, describeStartupFailure, pickStartupLanguage } from '../server/startup-failure';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { connectIpc } from './ipc';
 import { startMainLog } from './main-log';
@@ -43,8 +44,10 @@ function openBackend(): Backend | null {
     return createBackend({ dataDir, nativeBinding: sqliteBindingOverride(process.env, app.isPackaged), allowPathSources: true, demoDir });
   } catch (error) {
     appLog.error(`Cannot open the data folder ${dataDir}`, error);
-    const detail = error instanceof DatabaseTooNewError ? `${error.message}\n\nUpdate Klankbord to open it.` : String(error);
-    dialog.showErrorBox('Klankbord', `Klankbord cannot open its data folder ${dataDir}.\n\n${detail}`);
+    // Nothing was touched; say why in the system's language (the stored language preference is out of reach).
+    const language = pickStartupLanguage([...app.getPreferredSystemLanguages(), app.getLocale()]);
+    const { title, message, detail } = describeStartupFailure(classifyStartupFailure(error, dataDir), language);
+    dialog.showErrorBox(title, `${message}\n\n${detail}`);
     return null;
   }
 }

@@ -12,7 +12,8 @@ import { sessionReportPdf } from './export/session-report-pdf';
 import { findExport } from '../services/exports-folder';
 import { seedDemoOnce } from './demo-call';
 import type { AppInfo } from '../contract/schemas';
-import { openDatabase } from '../storage/connection';
+import { openDatabase, type OpenedDatabase } from '../storage/connection';
+import { lockDataFolder } from '../storage/folder-lock';
 import { ensureBuiltInRubrics } from '../services/built-in-rubrics';
 import { createDispatch, type Dispatch } from '../services/dispatch';
 import { EventHub } from '../services/event-hub';
@@ -21,6 +22,8 @@ import { appVersion } from './app-version';
 import { makeErrorLogPort } from './logging/error-log-port';
 
 export { DatabaseTooNewError } from '../storage/migrations';
+export { DatabaseOpenError } from '../storage/connection';
+export { DataFolderInUseError } from '../storage/folder-lock';
 
 export const databaseFileName = 'klankbord.db';
 
@@ -51,11 +54,28 @@ export interface BackendOptions {
   readonly demoDir?: string;
 }
 
-/** The Node composition root shared by Electron, browser mode and the CLI. */
+/**
+ * The Node composition root shared by Electron, browser mode and the CLI. It first takes the data folder's lock, so
+ * a second process on the same folder stops here with DataFolderInUseError; a database that cannot be opened now
+ * (disk full, locked, no access) throws DatabaseOpenError and is left as it was. See startup-failure.ts for the
+ * user's words for each.
+ */
 export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
+  const lock = lockDataFolder(options.dataDir, { nativeBinding: options.nativeBinding });
+  let opened: OpenedDatabase | undefined;
+  try {
+    opened = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
+    return assembleBackend(options, opened, lock.release);
+  } catch (error) {
+    opened?.db.close();
+    lock.release();
+    throw error;
+  }
+}
+
+function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releaseLock: () => void): Backend {
   const databaseFile = join(options.dataDir, databaseFileName);
-  const opened = openDatabase(databaseFile, { nativeBinding: options.nativeBinding });
   const events = new EventHub();
   const info: AppInfo = {
     version: appVersion,
@@ -96,6 +116,9 @@ export function createBackend(options: BackendOptions): Backend {
     peaks: (audioId) => readPeaks(opened.db, audioId)?.bytes,
     exportFile: (exportId) => findExport(exportsDir, exportId),
     idle: () => importQueue.idle(),
-    close: () => opened.db.close(),
+    close: () => {
+      opened.db.close();
+      releaseLock();
+    },
   };
 }

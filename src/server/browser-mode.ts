@@ -1,11 +1,12 @@
 // Browser mode: the real backend on 127.0.0.1 and the built renderer, for machines without an Electron binary.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DatabaseTooNewError } from '../storage/migrations';
-import { createBackend } from './backend';
+import { createBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { startHttpTransport } from './http-transport';
 import { logUncaughtErrors, openAppLog } from './logging/app-log';
+import { classifyStartupFailure, startupFailureLine, terminalLanguage } from './startup-failure';
+import { serveStartupFailurePage } from './startup-failure-page';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const appLog = openAppLog({ dataDir, processName: 'browser-server' });
   logUncaughtErrors(appLog);
 
-  let backend;
+  let backend: Backend;
   try {
     backend = createBackend({
       dataDir,
@@ -32,11 +33,8 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     appLog.error(`Cannot open the data folder ${dataDir}`, error);
-    if (error instanceof DatabaseTooNewError) {
-      console.error(`Klankbord cannot open ${dataDir}: ${error.message} Update Klankbord to open it.`);
-      process.exit(2);
-    }
-    throw error;
+    await explainStartupFailure(error, dataDir, port);
+    return;
   }
   const recovered = backend.info.recoveredDatabase;
   if (recovered) console.warn(`The database was damaged (${recovered.reason}); it was moved to ${recovered.movedTo} and a new one was started.`);
@@ -49,6 +47,20 @@ async function main(): Promise<void> {
     await server.close();
     backend.close();
     process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** Touches nothing: prints why, serves a page that says why (in the browser's language) until stopped. */
+async function explainStartupFailure(error: unknown, dataDir: string, port: number): Promise<void> {
+  const failure = classifyStartupFailure(error, dataDir);
+  console.error(startupFailureLine(failure, terminalLanguage()));
+  const page = await serveStartupFailurePage(failure, port);
+  console.log(`Klankbord could not start in browser mode. Open ${page.url} for the explanation; stop with Ctrl+C.`);
+  const stop = async () => {
+    await page.close();
+    process.exit(failure.exitCode);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { openDatabase } from '../storage/connection';
 import { insertCall } from '../storage/calls-repository';
-import { databaseFileName } from './backend';
+import { createBackend, databaseFileName } from './backend';
+import { startupExitCodes } from './startup-failure';
+import { canMountSmallDisk, mountSmallDisk } from '../../tests/support/small-disk';
 
 const tempDir = useTempDirs();
 const root = resolve(__dirname, '../..');
@@ -35,5 +37,46 @@ describe('CLI', () => {
     const result = cli(['frobnicate', '--data-dir', tempDir()]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Unknown command');
+  });
+
+  it('refuses a data folder another Klankbord uses: one line on stderr, in the terminal language, exit code 10', { timeout: 90_000 }, () => {
+    const dataDir = tempDir();
+    const running = createBackend({ dataDir });
+    try {
+      const english = cli(['calls', 'list', '--data-dir', dataDir], { LC_ALL: 'en_US.UTF-8' });
+      expect(english.status).toBe(startupExitCodes.data_folder_in_use);
+      expect(english.status).toBe(10);
+      expect(english.stdout).toBe('');
+      expect(english.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(english.stderr).toContain(`Another Klankbord is already using the data folder ${dataDir}`);
+      const dutch = cli(['calls', 'list', '--data-dir', dataDir], { LC_ALL: 'nl_NL.UTF-8' });
+      expect(dutch.status).toBe(10);
+      expect(dutch.stderr).toContain(`Een andere Klankbord gebruikt de gegevensmap ${dataDir} al`);
+    } finally {
+      running.close();
+    }
+    expect(cli(['calls', 'list', '--data-dir', dataDir]).status).toBe(0);
+  });
+
+  it.skipIf(!canMountSmallDisk)('says the disk is full with exit code 12 and keeps the library for when there is space', { timeout: 60_000 }, () => {
+    const disk = mountSmallDisk(4 * 1024 * 1024)!;
+    try {
+      const dataDir = join(disk.dir, 'data');
+      const seeded = createBackend({ dataDir });
+      seeded.close();
+      const { db } = openDatabase(join(dataDir, databaseFileName));
+      insertCall(db, { id: 'c1', title: 'Opzegging abonnement', createdAtMs: 1 });
+      db.close();
+      disk.fill();
+      const full = cli(['calls', 'list', '--data-dir', dataDir], { LC_ALL: 'en_US.UTF-8' });
+      expect(full.status).toBe(startupExitCodes.disk_full);
+      expect(full.stderr).toContain('is full');
+      disk.free();
+      const listed = cli(['calls', 'list', '--data-dir', dataDir]);
+      expect(listed.status).toBe(0);
+      expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: 'c1' })]);
+    } finally {
+      disk.unmount();
+    }
   });
 });

@@ -4,9 +4,25 @@ import { parseArgs } from 'node:util';
 import type { ImportSummary } from '../contract/imports';
 import type { Result } from '../contract/errors';
 import { runAgreementCli } from './agreement-cli';
-import { createBackend } from './backend';
+import { createBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { logUncaughtErrors, openAppLog } from './logging/app-log';
+import { classifyStartupFailure, startupExitCodes, startupFailureLine, terminalLanguage } from './startup-failure';
+
+function exitCodeList(): string {
+  const names: Record<keyof typeof startupExitCodes, string> = {
+    data_folder_in_use: 'another Klankbord uses the data folder',
+    database_locked: 'another program has locked the database',
+    disk_full: 'the disk is full',
+    no_access: 'no permission to read or write the data folder',
+    io_error: 'the disk reported an error',
+    database_too_new: 'the database is from a newer Klankbord',
+    unexpected: 'the data folder could not be opened otherwise',
+  };
+  return Object.entries(startupExitCodes)
+    .map(([problem, code]) => `${code}  ${names[problem as keyof typeof names]}`)
+    .join('\n  ');
+}
 
 const usage = `Usage: npm run --silent cli -- <command> [options]
 
@@ -20,7 +36,10 @@ Commands:
 
 Options:
   --data-dir PATH              use this data folder (or set KLANKBORD_DATA_DIR)
-  --help                       show this help`;
+  --help                       show this help
+
+When the data folder cannot be used, one line on stderr says why and the exit code says what:
+  ${exitCodeList()}`;
 
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -35,7 +54,7 @@ function printResult(result: Result<unknown>): number {
   return 1;
 }
 
-async function importFiles(backend: ReturnType<typeof createBackend>, paths: readonly string[]): Promise<number> {
+async function importFiles(backend: Backend, paths: readonly string[]): Promise<number> {
   if (paths.length === 0) {
     process.stderr.write('import needs at least one file or folder\n');
     return 2;
@@ -72,13 +91,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const dataDir = resolveDataDir(values['data-dir'] ? ['--data-dir', values['data-dir']] : []);
   const appLog = openAppLog({ dataDir, processName: 'cli' });
   const stopLogging = logUncaughtErrors(appLog);
-  let backend: ReturnType<typeof createBackend>;
+  let backend: Backend;
   try {
     backend = createBackend({ dataDir, allowPathSources: true });
   } catch (error) {
     appLog.error(`Cannot open the data folder ${dataDir}`, error);
     stopLogging();
-    throw error;
+    const failure = classifyStartupFailure(error, dataDir);
+    process.stderr.write(`${startupFailureLine(failure, terminalLanguage())}\n`);
+    return failure.exitCode;
   }
   try {
     switch (command) {

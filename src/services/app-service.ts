@@ -1,11 +1,21 @@
 import { ok } from '../contract/errors';
+import type { AppInfo } from '../contract/schemas';
+import { dismissRecoveryNotice, readRecoveryNotice } from '../storage/recovery-notice-repository';
+import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 
 /** How many of the newest logged errors the diagnostics summary carries. */
 const diagnosticsErrorCount = 20;
 
+/** Facts about this run; the recovery notice is read from the database, where it stays until dismissed. */
+const currentInfo = (context: ServiceContext): AppInfo => ({ ...context.info, recoveredDatabase: readRecoveryNotice(context.db) });
+
 export const appHandlers = {
-  'app.info': (_input, context) => ok(context.info),
+  'app.info': (_input, context) => ok(currentInfo(context)),
+  'app.dismissRecoveryNotice': (_input, context) => {
+    dismissRecoveryNotice(context.db);
+    return ok(currentInfo(context));
+  },
   'app.diagnostics': (_input, context) => {
     const { errorLog } = context.ports;
     return ok({

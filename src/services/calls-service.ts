@@ -5,6 +5,7 @@ import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { getAudio } from '../storage/audio-repository';
 import { getCall, getCallSummary, listCalls, updateCall } from '../storage/calls-repository';
 import { getTranscript, saveSpeakerRoles } from '../storage/transcripts-repository';
+import { writeTransaction } from '../storage/transactions';
 import type { Handlers } from './handlers';
 
 /** Everything the call screen needs in one read: metadata, audio facts (not the audio), transcript. */
@@ -33,7 +34,7 @@ export const callHandlers = {
   'calls.update': (input, context) => {
     const before = getCall(context.db, input.callId);
     if (!before) return fail('not_found', `No call ${input.callId}`);
-    context.db.transaction(() => {
+    writeTransaction(context.db, () => {
       updateCall(context.db, input.callId, input.changes);
       // Swapping the agent channel re-derives channel-based speaker roles (label-based ones stay as edited).
       if (input.changes.agentChannel !== undefined && input.changes.agentChannel !== before.agentChannel) {
@@ -44,7 +45,7 @@ export const callHandlers = {
           saveSpeakerRoles(context.db, input.callId, roles);
         }
       }
-    })();
+    });
     context.events.emit('calls.changed', {});
     return readCallDetail(context.db, input.callId);
   },

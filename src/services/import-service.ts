@@ -8,6 +8,7 @@ import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { findAudioBySha, insertAudio } from '../storage/audio-repository';
 import { insertCall } from '../storage/calls-repository';
 import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
+import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 import { classifyFile, expandSources, hashFile, pairingStem, titleFromFileName, type ImportFile } from './import-files';
@@ -73,7 +74,7 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
 
   const callId = randomUUID();
   const now = context.now();
-  context.db.transaction(() => {
+  writeTransaction(context.db, () => {
     insertAudio(
       context.db,
       { id: audioId, sha256, storedName, originalName: audio.name, container: facts.container, codec: facts.codec, mimeType: facts.mimeType, sampleRateHz: facts.sampleRateHz, channels: facts.channels, durationMs: facts.durationMs, sizeBytes: audio.sizeBytes, createdAtMs: now },
@@ -84,7 +85,7 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
     if (read.transcript && transcriptFile) {
       saveTranscript(context.db, callId, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, 0) }, now);
     }
-  })();
+  });
   return callId;
 }
 

@@ -27,6 +27,7 @@ import { addAuditEntry, createReview, listAnswers, listReviews, updateReview, up
 import { getRubric, insertRubric } from '../storage/rubrics-repository';
 import { getSession, insertSession } from '../storage/sessions-repository';
 import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
+import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import { writeExport } from './exports-folder';
 import type { Handlers } from './handlers';
@@ -194,7 +195,7 @@ function importSessionPackage(context: ServiceContext, files: Record<string, Uin
     newAudio.push({ call, audioId: randomUUID(), storedName, bytes });
   }
   let callsAdded = 0;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (!local) insertRubric(db, rubric.rubric, 'published', nowMs);
     for (const reviewer of reviewers) if (!getReviewer(db, reviewer.id)) upsertReviewer(db, reviewer, nowMs);
     for (const call of calls) {
@@ -216,7 +217,7 @@ function importSessionPackage(context: ServiceContext, files: Record<string, Uin
       }
     }
     insertSession(db, { ...session, callIds: localCallIds, reviewerIds: reviewers.map((reviewer) => reviewer.id) });
-  })();
+  });
   context.events.emit('calls.changed', {});
   return ok({ ...base, alreadyPresent: false, callsAdded });
 }
@@ -274,7 +275,7 @@ function importReviewPackage(context: ServiceContext, files: Record<string, Uint
   let reviewsAdded = 0;
   let reviewsRevised = 0;
   const nowMs = context.now();
-  const result = db.transaction((): Result<void> => {
+  const result = writeTransaction(db, (): Result<void> => {
     for (const review of reviews) {
       const callId = localCall.get(review.callKey)!;
       const existing = listReviews(db, { sessionId, callId, reviewerId: reviewer.id })[0];
@@ -298,7 +299,7 @@ function importReviewPackage(context: ServiceContext, files: Record<string, Uint
       else reviewsAdded += 1;
     }
     return ok(undefined);
-  })();
+  });
   if (!result.ok) return result;
   if (reviewsAdded + reviewsRevised > 0) context.events.emit('calls.changed', {});
   return ok({ kind: 'reviews', sessionId, sessionName: session.name, alreadyPresent: reviewsAdded + reviewsRevised === 0, callsAdded: 0, reviewsAdded, reviewsRevised, reviewers: [reviewer] });

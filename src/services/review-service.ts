@@ -23,6 +23,7 @@ import {
 } from '../storage/reviews-repository';
 import { getRubric, latestPublishedRubric } from '../storage/rubrics-repository';
 import { getSession } from '../storage/sessions-repository';
+import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 import { answersOf, overridesOf, scoreOf } from './review-model';
@@ -57,7 +58,7 @@ function editableReview(db: Database.Database, reviewId: string): Result<{ revie
 
 /** Runs one edit of a draft review in a transaction and stamps the review as changed. */
 function editReview(context: ServiceContext, reviewId: string, edit: (found: { review: ReviewRecord; rubric: Rubric }, nowMs: number) => Result<void>): Result<{ savedAtMs: number }> {
-  return context.db.transaction((): Result<{ savedAtMs: number }> => {
+  return writeTransaction(context.db, (): Result<{ savedAtMs: number }> => {
     const found = editableReview(context.db, reviewId);
     if (!found.ok) return found;
     const nowMs = context.now();
@@ -65,7 +66,7 @@ function editReview(context: ServiceContext, reviewId: string, edit: (found: { r
     if (!result.ok) return result;
     updateReview(context.db, reviewId, {}, nowMs);
     return ok({ savedAtMs: nowMs });
-  })();
+  });
 }
 
 function itemOf(rubric: Rubric, itemId: string): Result<void> {
@@ -147,11 +148,11 @@ export const reviewHandlers = {
     if (!rubricRef) return fail('not_found', 'No published rubric to review with');
     const reviewId = randomUUID();
     const rubric = rubricRef;
-    context.db.transaction(() => {
+    writeTransaction(context.db, () => {
       const nowMs = context.now();
       createReview(context.db, { id: reviewId, callId: input.callId, reviewerId, rubricId: rubric.id, rubricVersion: rubric.version, sessionId: input.sessionId ?? null }, nowMs);
       addAuditEntry(context.db, reviewId, { atMs: nowMs, reviewerId, action: 'created', reason: '', details: { rubricId: rubric.id, rubricVersion: rubric.version, ...(input.sessionId ? { sessionId: input.sessionId } : {}) } });
-    })();
+    });
     context.events.emit('calls.changed', {});
     return readReviewDetail(context.db, reviewId);
   },
@@ -206,7 +207,7 @@ export const reviewHandlers = {
   'reviews.submit': (input, context) => {
     const reviewer = requireLocalReviewer(context.db);
     if (!reviewer.ok) return reviewer;
-    const submitted = context.db.transaction((): Result<void> => {
+    const submitted = writeTransaction(context.db, (): Result<void> => {
       const found = editableReview(context.db, input.reviewId);
       if (!found.ok) return found;
       const { review, rubric } = found.value;
@@ -222,7 +223,7 @@ export const reviewHandlers = {
       updateReview(context.db, review.id, { status: 'submitted', submittedAtMs: nowMs }, nowMs);
       addAuditEntry(context.db, review.id, { atMs: nowMs, reviewerId: reviewer.value.id, action: 'submitted', reason: '', details: { ...snapshot, ...(previous ? { changes, totalBefore: previous.details.total ?? null } : {}) } });
       return ok(undefined);
-    })();
+    });
     if (!submitted.ok) return submitted;
     context.events.emit('calls.changed', {});
     return readReviewDetail(context.db, input.reviewId);
@@ -233,11 +234,11 @@ export const reviewHandlers = {
     const review = getReview(context.db, input.reviewId);
     if (!review) return fail('not_found', `No review ${input.reviewId}`);
     if (review.status !== 'submitted') return fail('conflict', 'Only a submitted review can be reopened');
-    context.db.transaction(() => {
+    writeTransaction(context.db, () => {
       const nowMs = context.now();
       updateReview(context.db, review.id, { status: 'draft' }, nowMs);
       addAuditEntry(context.db, review.id, { atMs: nowMs, reviewerId: reviewer.value.id, action: 'reopened', reason: input.reason, details: {} });
-    })();
+    });
     context.events.emit('calls.changed', {});
     return readReviewDetail(context.db, input.reviewId);
   },

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../contract/errors';
 import { readPreferences, writePreferences } from '../storage/preferences-repository';
 import { getReviewer, upsertReviewer, type Reviewer } from '../storage/reviewers-repository';
+import { writeTransaction } from '../storage/transactions';
 import type { Handlers } from './handlers';
 
 const localReviewerKey = 'localReviewerId';
@@ -25,10 +26,10 @@ export const reviewerHandlers = {
     const existing = localReviewer(context.db);
     // The id is made once and never changes: reviews from this machine are recognised by it elsewhere.
     const reviewer = { id: existing?.id ?? randomUUID(), name: input.name };
-    context.db.transaction(() => {
+    writeTransaction(context.db, () => {
       upsertReviewer(context.db, reviewer, context.now());
       writePreferences(context.db, { [localReviewerKey]: reviewer.id });
-    })();
+    });
     return ok(reviewer);
   },
 } satisfies Partial<Handlers>;

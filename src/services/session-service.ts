@@ -15,6 +15,7 @@ import { getReviewer, upsertReviewer } from '../storage/reviewers-repository';
 import { listAnswers, listReviews, type ReviewRecord } from '../storage/reviews-repository';
 import { getRubric, latestPublishedRubric } from '../storage/rubrics-repository';
 import { addDiscussionNote, getSession, insertSession, listConsensus, listDiscussionNotes, listSessions, saveConsensus, type CalibrationSession } from '../storage/sessions-repository';
+import { writeTransaction } from '../storage/transactions';
 import type { Handlers } from './handlers';
 import { answersOf } from './review-model';
 import { requireLocalReviewer } from './reviewer-service';
@@ -104,7 +105,7 @@ export const sessionHandlers = {
     if (!rubric) return fail('not_found', 'No published rubric');
     for (const callId of input.callIds) if (!getCallSummary(context.db, callId)) return fail('not_found', `No call ${callId}`);
     const nowMs = context.now();
-    const session = context.db.transaction((): Result<CalibrationSession> => {
+    const session = writeTransaction(context.db, (): Result<CalibrationSession> => {
       const reviewerIds: string[] = [];
       for (const entry of input.reviewers) {
         if ('id' in entry) {
@@ -135,7 +136,7 @@ export const sessionHandlers = {
       };
       insertSession(context.db, created);
       return ok(created);
-    })();
+    });
     if (!session.ok) return session;
     context.events.emit('calls.changed', {});
     return ok(summariseSession(context.db, session.value));

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { insertCall, listCalls } from './calls-repository';
-import { openDatabase } from './connection';
+import { openDatabase, DatabaseOpenError } from './connection';
 import { latestSchemaVersion } from './migrations';
+import { dismissRecoveryNotice } from './recovery-notice-repository';
+import { holdDatabaseLock } from '../../tests/support/lock-holders';
+import { canMountSmallDisk, mountSmallDisk } from '../../tests/support/small-disk';
 
 const tempDir = useTempDirs();
 
@@ -93,5 +96,88 @@ describe('openDatabase', () => {
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     raw.close();
+  });
+
+  it('keeps the notice of a database moved aside until it is dismissed', () => {
+    const file = join(tempDir(), 'k.db');
+    writeFileSync(file, 'not a database');
+    const first = openDatabase(file);
+    const notice = first.recovered;
+    expect(notice?.reason).toMatch(/not a database/);
+    first.db.close();
+    const second = openDatabase(file);
+    expect(second.recovered).toEqual(notice);
+    dismissRecoveryNotice(second.db);
+    second.db.close();
+    const third = openDatabase(file);
+    expect(third.recovered).toBeNull();
+    third.db.close();
+  });
+});
+
+/** The data folder's files other than the database itself: a moved-aside copy would show up here. */
+const damagedCopies = (dir: string) => readdirSync(dir).filter((name) => name.includes('damaged'));
+
+describe('openDatabase when the database cannot be used now', () => {
+  it.skipIf(!canMountSmallDisk)('on a full disk: throws, leaves the healthy file where it is, and opens it once there is space', () => {
+    const disk = mountSmallDisk(1024 * 1024)!;
+    try {
+      const file = join(disk.dir, 'k.db');
+      const seeded = openDatabase(file);
+      for (let i = 0; i < 20; i += 1) insertCall(seeded.db, { id: `c${i}`, title: `Gesprek ${i}`, createdAtMs: i });
+      seeded.db.close();
+      const before = readFileSync(file);
+      disk.fill();
+
+      let thrown: unknown;
+      try {
+        openDatabase(file).db.close();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(damagedCopies(disk.dir)).toEqual([]);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(thrown).toBeInstanceOf(DatabaseOpenError);
+      expect((thrown as DatabaseOpenError).code).toMatch(/^SQLITE_(FULL|IOERR)/);
+
+      disk.free();
+      const reopened = openDatabase(file);
+      expect(reopened.recovered).toBeNull();
+      expect(listCalls(reopened.db)).toHaveLength(20);
+      reopened.db.close();
+    } finally {
+      disk.unmount();
+    }
+  });
+
+  it('locked by another process: waits for the busy timeout, throws SQLITE_BUSY and leaves the file where it is', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'k.db');
+    const seeded = openDatabase(file);
+    insertCall(seeded.db, { id: 'kept', title: 'Blijft bewaard', createdAtMs: 1 });
+    seeded.db.close();
+    const holder = await holdDatabaseLock(file);
+    try {
+      expect(() => openDatabase(file, { busyTimeoutMs: 200 })).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', code: 'SQLITE_BUSY' }));
+      expect(damagedCopies(dir)).toEqual([]);
+    } finally {
+      await holder.stop();
+    }
+    const reopened = openDatabase(file);
+    expect(reopened.recovered).toBeNull();
+    expect(listCalls(reopened.db).map((call) => call.title)).toEqual(['Blijft bewaard']);
+    reopened.db.close();
+  });
+
+  it('an I/O error while checking the file (from the connection seam) is not damage: nothing is moved', () => {
+    const dir = tempDir();
+    const file = join(dir, 'k.db');
+    openDatabase(file).db.close();
+    const failingDisk = () => {
+      throw new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_READ');
+    };
+    expect(() => openDatabase(file, { connect: failingDisk })).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', code: 'SQLITE_IOERR_READ' }));
+    expect(damagedCopies(dir)).toEqual([]);
+    expect(existsSync(file)).toBe(true);
   });
 });

@@ -1,39 +1,81 @@
 import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { migrate } from './migrations';
+import { DatabaseTooNewError, latestSchemaVersion, migrate } from './migrations';
+import { readRecoveryNotice, saveRecoveryNotice, type RecoveryNotice } from './recovery-notice-repository';
 
 export interface OpenedDatabase {
   readonly db: Database.Database;
   readonly schemaVersion: number;
-  /** Set when the file at `filePath` was damaged and has been moved aside; a fresh database was created. */
-  readonly recovered: { readonly movedTo: string; readonly reason: string } | null;
+  /**
+   * A damaged database file that was moved aside (in this start or an earlier one) and a fresh database started;
+   * stored in the fresh database until the user dismisses the notice.
+   */
+  readonly recovered: RecoveryNotice | null;
 }
 
 export interface OpenOptions {
   /** Path of the native binding; Electron passes one built for its ABI (see scripts/launch.mjs). */
   readonly nativeBinding?: string;
   readonly now?: () => Date;
+  /** How long to wait for another process's lock on the database (default 5000 ms). */
+  readonly busyTimeoutMs?: number;
+  /** Opens a connection (a seam for tests that need a failure SQLite would give on a sick disk). */
+  readonly connect?: (filePath: string, options: Database.Options) => Database.Database;
+}
+
+const defaultBusyTimeoutMs = 5000;
+
+/**
+ * The database file exists but cannot be used now (disk full, locked by another program, no access, I/O error).
+ * Nothing was changed; `code` is SQLite's (extended) result code or the system error code.
+ */
+export class DatabaseOpenError extends Error {
+  readonly code: string;
+
+  constructor(readonly filePath: string, cause: unknown) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(`The database ${filePath} cannot be opened: ${detail}`, { cause });
+    this.name = 'DatabaseOpenError';
+    const code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
+    this.code = typeof code === 'string' ? code : 'UNKNOWN';
+  }
 }
 
 /** Applies the pragmas every connection needs: WAL, durable commits, foreign keys, waiting on locks. */
-export function configureConnection(db: Database.Database): void {
+export function configureConnection(db: Database.Database, busyTimeoutMs = defaultBusyTimeoutMs): void {
+  // Set first: even switching to WAL has to wait when another process holds the database.
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.pragma('journal_mode = WAL');
   // better-sqlite3 defaults to NORMAL under WAL, which can lose the last commits on power loss.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
 }
 
-/** Runs `PRAGMA quick_check` (and reading the schema); returns null when healthy, else the reason. */
-function damageOf(filePath: string, options: OpenOptions): string | null {
+/** Only these say the file itself is broken; a full disk, a lock or an I/O error says nothing about its content. */
+function isCorruption(error: unknown): error is InstanceType<typeof Database.SqliteError> {
+  return error instanceof Database.SqliteError && (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT'));
+}
+
+/**
+ * Runs `PRAGMA quick_check`; returns null when healthy, the reason when the file is damaged. Any other failure
+ * (the disk is full, another program holds a lock, the file cannot be read) throws DatabaseOpenError; a database
+ * from a newer app throws DatabaseTooNewError.
+ */
+function damageOf(filePath: string, options: OpenOptions, connect: NonNullable<OpenOptions['connect']>): string | null {
   let probe: Database.Database | undefined;
   try {
-    probe = new Database(filePath, { fileMustExist: true, nativeBinding: options.nativeBinding });
+    probe = connect(filePath, { fileMustExist: true, nativeBinding: options.nativeBinding, timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs });
     const rows = probe.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
-    return problems.length > 0 ? problems.slice(0, 5).join('; ') : null;
+    if (problems.length > 0) return problems.slice(0, 5).join('; ');
+    // Refused before the real connection switches the file to WAL: a newer app's database is not touched at all.
+    const version = Number(probe.pragma('user_version', { simple: true }));
+    if (version > latestSchemaVersion) throw new DatabaseTooNewError(version, latestSchemaVersion);
+    return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    if (error instanceof DatabaseTooNewError) throw error;
+    if (isCorruption(error)) return error.message;
+    throw new DatabaseOpenError(filePath, error);
   } finally {
     probe?.close();
   }
@@ -52,22 +94,28 @@ function moveAside(filePath: string, now: Date): string {
 }
 
 /**
- * Opens (or creates) the database file: checks an existing file with quick_check, moves a damaged one aside,
- * configures the connection and migrates it. Throws DatabaseTooNewError for a database from a newer app.
+ * Opens (or creates) the database file: checks an existing file with quick_check, moves it aside only when it is
+ * really damaged (SQLITE_CORRUPT, SQLITE_NOTADB or quick_check not ok), configures the connection and migrates it.
+ * Throws DatabaseTooNewError for a database from a newer app and DatabaseOpenError for anything else that stops it
+ * (disk full, locked, no access); in both cases the existing file is left as it was.
  */
 export function openDatabase(filePath: string, options: OpenOptions = {}): OpenedDatabase {
-  let recovered: OpenedDatabase['recovered'] = null;
+  const connect = options.connect ?? ((path: string, settings: Database.Options) => new Database(path, settings));
+  let movedAside: RecoveryNotice | null = null;
   if (existsSync(filePath)) {
-    const reason = damageOf(filePath, options);
-    if (reason !== null) recovered = { movedTo: moveAside(filePath, (options.now ?? (() => new Date()))()), reason };
+    const reason = damageOf(filePath, options, connect);
+    if (reason !== null) movedAside = { movedTo: moveAside(filePath, (options.now ?? (() => new Date()))()), reason };
   }
-  const db = new Database(filePath, { nativeBinding: options.nativeBinding });
+  let db: Database.Database | undefined;
   try {
-    configureConnection(db);
+    const busyTimeoutMs = options.busyTimeoutMs ?? defaultBusyTimeoutMs;
+    db = connect(filePath, { nativeBinding: options.nativeBinding, timeout: busyTimeoutMs });
+    configureConnection(db, busyTimeoutMs);
     const schemaVersion = migrate(db);
-    return { db, schemaVersion, recovered };
+    if (movedAside) saveRecoveryNotice(db, movedAside);
+    return { db, schemaVersion, recovered: movedAside ?? readRecoveryNotice(db) };
   } catch (error) {
-    db.close();
-    throw error;
+    db?.close();
+    throw error instanceof DatabaseTooNewError ? error : new DatabaseOpenError(filePath, error);
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { listCalls } from './calls-repository';
+import { configureConnection } from './connection';
 import { DatabaseTooNewError, latestSchemaVersion, migrate, migrations, type Migration } from './migrations';
 
 const tempDir = useTempDirs();
@@ -89,5 +90,30 @@ describe('migrations', () => {
     expect(() => migrate(db, broken)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+  });
+
+  it('reads the schema version inside each transaction: a process that migrated meanwhile is not migrated twice', () => {
+    const file = join(tempDir(), 'k.db');
+    const first = new Database(file);
+    const second = new Database(file);
+    configureConnection(first);
+    configureConnection(second);
+    // Another process starts on the same database and migrates it right after this one has looked at the version
+    // outside a transaction: the decision to run a migration must not rest on that look.
+    const pragma = first.pragma.bind(first);
+    let raced = false;
+    first.pragma = ((source: string, options?: Database.PragmaOptions) => {
+      const result = pragma(source, options);
+      if (!raced && source === 'user_version' && !first.inTransaction) {
+        raced = true;
+        migrate(second);
+      }
+      return result;
+    }) as typeof first.pragma;
+    expect(migrate(first)).toBe(latestSchemaVersion);
+    expect(raced).toBe(true);
+    expect(second.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    first.close();
+    second.close();
   });
 });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './transactions';
 
 export interface Migration {
   readonly version: number;
@@ -259,17 +260,31 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-/** Brings the database to `target` (default: latest), each migration in its own transaction. */
+const schemaVersionOf = (db: Database.Database): number => Number(db.pragma('user_version', { simple: true }));
+
+/**
+ * Brings the database to `target` (default: latest), each migration in its own write transaction. The version is
+ * read again inside each transaction (which holds the write lock from its BEGIN), so a second process starting on
+ * the same database at the same moment waits and then skips what the first one already did.
+ */
 export function migrate(db: Database.Database, list: readonly Migration[] = migrations, target = list.at(-1)?.version ?? 0): number {
-  const current = Number(db.pragma('user_version', { simple: true }));
   const newest = list.at(-1)?.version ?? 0;
-  if (current > newest) throw new DatabaseTooNewError(current, newest);
+  const refuseNewer = (version: number) => {
+    if (version > newest) throw new DatabaseTooNewError(version, newest);
+  };
+  // Fast path without a write lock: an up-to-date database is the common case at every start.
+  const seen = schemaVersionOf(db);
+  refuseNewer(seen);
+  if (seen >= target) return seen;
   for (const migration of list) {
-    if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
+    if (migration.version > target) break;
+    writeTransaction(db, () => {
+      const current = schemaVersionOf(db);
+      refuseNewer(current);
+      if (migration.version <= current) return;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
   }
-  return Number(db.pragma('user_version', { simple: true }));
+  return schemaVersionOf(db);
 }

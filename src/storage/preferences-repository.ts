@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './transactions';
 
 /** Reads all stored preferences as raw strings (validation is the caller's job). */
 export function readPreferences(db: Database.Database): Record<string, string> {
@@ -10,10 +11,10 @@ export function readPreferences(db: Database.Database): Record<string, string> {
 export function writePreferences(db: Database.Database, values: Record<string, string | null>): void {
   const upsert = db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const remove = db.prepare('DELETE FROM preferences WHERE key = ?');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const [key, value] of Object.entries(values)) {
       if (value === null) remove.run(key);
       else upsert.run(key, value);
     }
-  })();
+  });
 }

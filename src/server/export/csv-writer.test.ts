@@ -87,6 +87,21 @@ describe('RFC 4180 CSV', () => {
   });
 });
 
+describe('line breaks in both dialects', () => {
+  const column: ExportColumn = { key: 'note', header: { nl: 'Notitie', en: 'Note' }, type: 'text' };
+  const notes = ['\n', 'a\nb', 'a\rb', 'a\r\nb', '\n=1+1', 'regel\r@SUM(A1)', 'gewoon'];
+  const table = { id: 'notes', columns: [column, { ...column, key: 'n2' }], rows: notes.map((note) => [note, 'x']) };
+
+  it.each(['excel-nl', 'rfc4180'] as const)('%s: quotes every field with a CR or LF, so each row keeps its columns, and no line starts with a formula', async (dialect) => {
+    const { text } = await writeAndRead(dialect, table);
+    const records = readCsv(dialect === 'excel-nl' ? text.slice(1) : text, dialect === 'excel-nl' ? ';' : ',');
+    expect(records).toHaveLength(1 + notes.length);
+    for (const record of records) expect(record).toHaveLength(2);
+    expect(records.slice(1).map((record) => record[0])).toEqual(['\n', 'a\nb', 'a\rb', 'a\r\nb', "\n'=1+1", "regel\r'@SUM(A1)", 'gewoon']);
+    for (const line of text.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
+  });
+});
+
 describe('formatCsvCell', () => {
   const number: ExportColumn = { key: 'n', header: { nl: 'n', en: 'n' }, type: 'number', decimals: 3 };
   it('never writes exponent notation and leaves non-finite numbers empty', () => {

@@ -5,7 +5,7 @@ import { readCsv } from '../../../tests/fixtures/export/read-csv';
 import { hyperlinkComment, multilineComment, sampleReviews } from '../../../tests/fixtures/export/score-export-reviews';
 import { useTempDirs } from '../../../tests/unit/temp-dir';
 import { buildScoreExportTables } from '../../domain/export/export-tables';
-import type { ExportColumn } from '../../domain/export/table-model';
+import type { ExportColumn, ExportTable } from '../../domain/export/table-model';
 import { formatCsvCell, writeCsvFile } from './csv-writer';
 
 const tempDir = useTempDirs();
@@ -90,7 +90,7 @@ describe('RFC 4180 CSV', () => {
 describe('line breaks in both dialects', () => {
   const column: ExportColumn = { key: 'note', header: { nl: 'Notitie', en: 'Note' }, type: 'text' };
   const notes = ['\n', 'a\nb', 'a\rb', 'a\r\nb', '\n=1+1', 'regel\r@SUM(A1)', 'gewoon'];
-  const table = { id: 'notes', columns: [column, { ...column, key: 'n2' }], rows: notes.map((note) => [note, 'x']) };
+  const table: ExportTable = { ...tables.items, name: { nl: 'Notities', en: 'Notes' }, columns: [column, { ...column, key: 'n2' }], rows: notes.map((note) => [note, 'x']) };
 
   it.each(['excel-nl', 'rfc4180'] as const)('%s: quotes every field with a CR or LF, so each row keeps its columns, and no line starts with a formula', async (dialect) => {
     const { text } = await writeAndRead(dialect, table);

@@ -5,7 +5,7 @@ import { ImportQueue } from '../services/import-queue';
 import { analyzeAudio } from './audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from './audio/sniff';
 import { decodeText } from './text-decoding';
-import { unzipFiles, zipFiles } from './packages/zip';
+import { extractArchive, listArchive, writeArchive } from './packages/zip';
 import { makeMomentsExporter } from './export/moments-exporter';
 import { makeScoreExporter } from './export/score-exporter';
 import { sessionReportPdf } from './export/session-report-pdf';
@@ -77,7 +77,7 @@ export function createBackend(options: BackendOptions): Backend {
     now: () => Date.now(),
     paths: { audioDir, stagingDir, exportsDir },
     allowPathSources: options.allowPathSources ?? false,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(opened.db, exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(opened.db, exportsDir) },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, listArchive, extractArchive, writeArchive, exportScores: makeScoreExporter(opened.db, exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(opened.db, exportsDir) },
     importQueue,
   };
   ensureBuiltInRubrics(opened.db, context.now());

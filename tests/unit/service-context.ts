@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { analyzeAudio } from '../../src/server/audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from '../../src/server/audio/sniff';
 import { decodeText } from '../../src/server/text-decoding';
-import { unzipFiles, zipFiles } from '../../src/server/packages/zip';
+import { extractArchive, listArchive, writeArchive } from '../../src/server/packages/zip';
 import { makeMomentsExporter } from '../../src/server/export/moments-exporter';
 import { makeScoreExporter } from '../../src/server/export/score-exporter';
 import { sessionReportPdf } from '../../src/server/export/session-report-pdf';
@@ -30,7 +30,7 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
     info: { version: 't', dataDir, databaseFile: join(dataDir, 'klankbord.db'), schemaVersion: 2, recoveredDatabase: null },
     paths,
     allowPathSources: true,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(db, paths.exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(db, paths.exportsDir) },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, listArchive, extractArchive, writeArchive, exportScores: makeScoreExporter(db, paths.exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(db, paths.exportsDir) },
     importQueue: new ImportQueue(),
     ...overrides,
   };

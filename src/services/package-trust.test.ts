@@ -83,6 +83,10 @@ describe('review packages are signed with the reviewer’s own key', () => {
     expect(await lead.call('packages.import', { source: { kind: 'path', path: anouk.reviews } })).toMatchObject({ reviewsAdded: 1 });
     expect(await lead.call('packages.import', { source: { kind: 'path', path: bram.reviews } })).toMatchObject({ reviewsAdded: 1 });
     expect((await lead.call('sessions.get', { sessionId: session.id })).submitted).toBe(2);
+
+    // The lead re-importing a reviewer's package does not become that reviewer.
+    expect(await lead.importFile(anoukPackage)).toMatchObject({ ok: true, value: { alreadyPresent: true } });
+    expect(await lead.dispatch('sessions.exportReviews', { sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('checks the answers of a correctly signed package against the rubric and the submit rules', async () => {

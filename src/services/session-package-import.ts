@@ -74,11 +74,15 @@ function checkCall(context: ServiceContext, opened: OpenedPackage, call: Package
   return ok({ call, stagedAudio, sizeBytes: listed.bytes, mimeType, peaks, transcript: transcript.value });
 }
 
-/** Keeps the recipient's key and makes them this computer's user in the session, unless either is settled already. */
+/**
+ * Keeps the recipient's key when this computer holds none for them yet, and then makes them its user in the session
+ * (unless that is settled). A computer that already holds the key (the lead's, which made it) is left as it is.
+ */
 function acceptRecipient(context: ServiceContext, content: SessionPackageContent): void {
   const { db } = context;
   const { session, recipient } = content;
-  if (!getPackageKey(db, session.id, recipient.reviewerId)) setPackageKey(db, session.id, recipient.reviewerId, recipient.key);
+  if (getPackageKey(db, session.id, recipient.reviewerId)) return;
+  setPackageKey(db, session.id, recipient.reviewerId, recipient.key);
   const stored = getSession(db, session.id);
   if (stored && !sessionIdentity(db, stored)) setSessionIdentity(db, session.id, recipient.reviewerId);
 }

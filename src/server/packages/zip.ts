@@ -126,6 +126,8 @@ export async function writeArchive(target: string, sources: readonly ArchiveSour
     if ('bytes' in source) zip.addBuffer(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), source.name, { compress });
     else zip.addFile(source.path, source.name, { compress });
   }
+  // A source file that cannot be read fails the zip object, not its output: pass that on, or the write never ends.
+  zip.on('error', (error: Error) => (zip.outputStream as NodeJS.ReadableStream & { destroy(error: Error): void }).destroy(error));
   zip.end();
   const counter = new BoundedHasher(Number.MAX_SAFE_INTEGER);
   try {

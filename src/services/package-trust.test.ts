@@ -143,6 +143,11 @@ describe('session package content is read like a local import', () => {
     repackPackage(join(dir, 'html'), { ...files, [audioPath]: html, 'session.json': jsonBytes(htmlSession) });
     expect(await reviewer.importFile(join(dir, 'html'))).toMatchObject(refusedWith('package_bad_audio'));
 
+    // Peaks far beyond what the recording's length needs are not read into memory.
+    const peaksPath = Object.keys(files).find((path) => path.endsWith('peaks.bin'))!;
+    repackPackage(join(dir, 'peaks'), { ...files, [peaksPath]: new Uint8Array(20 * 1024 * 1024) });
+    expect(await reviewer.importFile(join(dir, 'peaks'))).toMatchObject(refusedWith('package_invalid'));
+
     expect(await reviewer.call('calls.list', {})).toEqual([]);
     expect(await reviewer.call('sessions.list', {})).toEqual([]);
     expect(readdirSync(reviewer.context.paths.audioDir)).toEqual([]);

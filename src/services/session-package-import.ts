@@ -65,6 +65,10 @@ function checkCall(context: ServiceContext, opened: OpenedPackage, call: Package
   const container = context.ports.sniffAudioContainer(readHead(stagedAudio, 64));
   const mimeType = container ? audioMimeType(container) : undefined;
   if (!container || !mimeType || container !== call.audio.container) return refused('package_bad_audio', `Audio of ${call.title} is not ${call.audio.container} audio`);
+  // Peaks are read into memory: no more than the recording's length at its peak rate can need.
+  const peaksListed = opened.manifest.files.find((file) => file.path === call.audio.peaksFile)?.bytes ?? 0;
+  const peaksLimit = call.audio.channels * 4 * Math.ceil((call.audio.durationMs / 1000 + 1) * call.audio.pairsPerSecond);
+  if (peaksListed > peaksLimit) return refused('package_invalid', `Peaks of ${call.title} are larger than its recording needs`);
   const peakBytes = readFileSync(peaksFile);
   const perChannel = peakBytes.length / call.audio.channels;
   if (!Number.isInteger(perChannel) || perChannel % 4 !== 0) return refused('package_invalid', `Peaks of ${call.title} do not fit ${call.audio.channels} channels`);

@@ -30,6 +30,10 @@ export const errorCodes = [
   'blind_until_submitted',
   /** A calibration package was refused (details.packageCode says why); nothing was changed. */
   'package_refused',
+  /** A review package cannot be signed: this computer holds no key for you in the session (import your own session package). */
+  'package_key_missing',
+  /** A package would be larger than a package may be (the same limit as for importing). */
+  'package_too_large_to_export',
   /** The renderer could not reach the backend at all (transport failure). */
   'backend_unreachable',
 ] as const;

@@ -99,9 +99,9 @@ export const methods = {
   'sessions.addNote': { input: z.object({ sessionId: idSchema, callId: idSchema, itemId: idSchema.optional(), text: z.string().trim().min(1).max(5000) }).strict(), output: savedSchema },
   /** Says which of a session's reviewers this machine's user is (after importing its package). */
   'sessions.join': { input: z.object({ sessionId: idSchema, reviewerId: idSchema }).strict(), output: savedSchema },
-  /** Writes the session package (calls with audio and transcripts, rubric version, assignment) for download. */
-  'sessions.exportPackage': { input: z.object({ sessionId: idSchema }).strict(), output: exportedFileSchema },
-  /** Writes this reviewer's review package of a session for download. */
+  /** Writes one reviewer's session package (calls with audio and transcripts, rubric version, assignment, their key). */
+  'sessions.exportPackage': { input: z.object({ sessionId: idSchema, reviewerId: idSchema }).strict(), output: exportedFileSchema },
+  /** Writes this reviewer's review package of a session for download, signed with their key. */
   'sessions.exportReviews': { input: z.object({ sessionId: idSchema }).strict(), output: exportedFileSchema },
   /** Imports a session or review package; refused packages change nothing. */
   'packages.import': { input: z.object({ source: importSourceSchema }).strict(), output: packageImportResultSchema },

@@ -4,13 +4,22 @@ import { callContextSchema, itemAnswerSchema, momentSchema } from './reviews';
 /*
  * Calibration packages: one zip file each, with `manifest.json` listing every other file with its SHA-256 and size.
  * Documented in docs/package-format.md. Reading is strict: a file that is missing, extra, changed or oversized
- * refuses the whole package before anything is stored.
+ * refuses the whole package before anything is stored. Each reviewer's session package carries a key of their own;
+ * their review package carries `signature.json`, an HMAC-SHA256 of the exact manifest bytes under that key.
  */
 
 export const sessionPackageFormat = 'klankbord-session-package';
 export const reviewPackageFormat = 'klankbord-review-package';
-export const packageFormatVersion = 1;
+/** 2: per-reviewer keys and signed review packages, transcripts as Klankbord JSON. */
+export const packageFormatVersion = 2;
+/** The archive file, and (less room for zip headers) everything in it once unpacked; for export and import alike. */
 export const maxPackageBytes = 1024 * 1024 * 1024;
+export const maxUnpackedBytes = maxPackageBytes - 16 * 1024 * 1024;
+/** Each JSON part (manifest, session, rubric, reviews, transcripts) is read into memory: kept small. */
+export const maxJsonPartBytes = 64 * 1024 * 1024;
+export const maxPackageFiles = 10_000;
+export const manifestName = 'manifest.json';
+export const signatureName = 'signature.json';
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 const pathSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,200}$/).refine((path) => !path.split('/').includes('..'), { message: 'No ".." in paths' });
@@ -18,16 +27,22 @@ const pathSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,200}$/).refine((path) =>
 export const manifestSchema = z
   .object({
     format: z.enum([sessionPackageFormat, reviewPackageFormat]),
-    formatVersion: z.number().int().min(1),
+    formatVersion: z.literal(packageFormatVersion),
     packageId: z.string().uuid(),
     createdAtMs: z.number().int(),
     sessionId: z.string().min(1).max(100),
-    files: z.array(z.object({ path: pathSchema, sha256: sha256Schema, bytes: z.number().int().min(0) }).strict()).max(10_000),
+    files: z.array(z.object({ path: pathSchema, sha256: sha256Schema, bytes: z.number().int().min(0).max(maxUnpackedBytes) }).strict()).max(maxPackageFiles),
   })
   .strict();
 export type PackageManifest = z.infer<typeof manifestSchema>;
 
 const reviewerSchema = z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(120) }).strict();
+
+/** A review package's signature: HMAC-SHA256 of manifest.json's bytes under the reviewer's key for the session. */
+export const packageSignatureSchema = z
+  .object({ algorithm: z.literal('HMAC-SHA256'), reviewerId: z.string().min(1).max(100), mac: sha256Schema })
+  .strict();
+export type PackageSignature = z.infer<typeof packageSignatureSchema>;
 
 export const sessionPackageContentSchema = z
   .object({
@@ -45,6 +60,8 @@ export const sessionPackageContentSchema = z
       createdAtMs: z.number().int(),
     }).strict(),
     reviewers: z.array(reviewerSchema).min(1).max(100),
+    /** Whom this copy is for, and the key that signs their review packages. */
+    recipient: z.object({ reviewerId: z.string().min(1).max(100), key: sha256Schema }).strict(),
     calls: z.array(z.object({
       /** The SHA-256 of the recording: how machines recognise the same call. */
       key: sha256Schema,
@@ -59,13 +76,17 @@ export const sessionPackageContentSchema = z
         originalName: z.string().max(255),
         container: z.string().max(40),
         codec: z.string().max(40),
-        mimeType: z.string().max(80),
         sampleRateHz: z.number().int().positive(),
         channels: z.number().int().min(1).max(8),
         durationMs: z.number().int().positive(),
         pairsPerSecond: z.number().int().positive(),
       }).strict(),
-      transcriptFile: pathSchema.nullable(),
+      /** A Klankbord JSON transcript (docs/transcript-format.md), read like an imported transcript file. */
+      transcript: z.object({
+        file: pathSchema,
+        sourceName: z.string().max(255),
+        speakerRoles: z.record(z.string().max(200), z.enum(['agent', 'customer', 'unknown'])),
+      }).strict().nullable(),
     }).strict()).min(1).max(500),
   })
   .strict();
@@ -110,6 +131,13 @@ export const packageProblemCodes = [
   'package_unknown_reviewer',
   'package_unknown_call',
   'package_conflict',
+  'package_old_version',
+  'package_duplicate_entry',
+  'package_unsigned',
+  'package_bad_signature',
+  'package_bad_audio',
+  'package_bad_transcript',
+  'package_bad_review',
 ] as const;
 export type PackageProblemCode = (typeof packageProblemCodes)[number];
 
@@ -124,5 +152,7 @@ export const packageImportResultSchema = z.object({
   /** Reviews that came in changed, as a new revision. */
   reviewsRevised: z.number().int(),
   reviewers: z.array(reviewerSchema),
+  /** A session package: the reviewer it was made for (this computer's user in the session from now on). */
+  recipient: reviewerSchema.nullable(),
 });
 export type PackageImportResult = z.infer<typeof packageImportResultSchema>;

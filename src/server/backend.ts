@@ -5,7 +5,7 @@ import { ImportQueue } from '../services/import-queue';
 import { analyzeAudio } from './audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from './audio/sniff';
 import { decodeText } from './text-decoding';
-import { unzipFiles, zipFiles } from './packages/zip';
+import { extractArchive, listArchive, writeArchive } from './packages/zip';
 import { makeMomentsExporter } from './export/moments-exporter';
 import { makeScoreExporter } from './export/score-exporter';
 import { sessionReportPdf } from './export/session-report-pdf';
@@ -98,7 +98,7 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
     now: () => Date.now(),
     paths: { audioDir, stagingDir, exportsDir },
     allowPathSources: options.allowPathSources ?? false,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(opened.db, exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(opened.db, exportsDir), errorLog: makeErrorLogPort(options.dataDir) },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, listArchive, extractArchive, writeArchive, exportScores: makeScoreExporter(opened.db, exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(opened.db, exportsDir), errorLog: makeErrorLogPort(options.dataDir) },
     importQueue,
   };
   ensureBuiltInRubrics(opened.db, context.now());

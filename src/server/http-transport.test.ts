@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { createBackend, type Backend } from './backend';
-import { secretCookie, secretHeader, startHttpTransport, type RunningHttpTransport } from './http-transport';
+import { documentCookieName, secretHeader, startHttpTransport, type RunningHttpTransport } from './http-transport';
 
 const tempDir = useTempDirs();
 const running: { server: RunningHttpTransport; backend: Backend }[] = [];
@@ -20,7 +20,7 @@ async function start(allowPathSources = false) {
   const dataDir = tempDir();
   const rendererDir = join(tempDir(), 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta name="klankbord-secret" content="" /></head><body>app</body></html>');
+  writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body>app</body></html>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   // A file right next to the renderer folder: a path traversal would reach it.
   writeFileSync(join(rendererDir, '..', 'outside.txt'), 'private');
@@ -48,6 +48,18 @@ function rawRequest(port: number, path: string, headers: Record<string, string>)
   });
 }
 
+/** The response headers of a raw request (fetch would normalise the path). */
+function rawRequestHeaders(port: number, path: string): Promise<Record<string, string | undefined>> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}` } }, (res) => {
+      res.resume();
+      resolve({ location: res.headers.location });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 describe('browser-mode HTTP transport', () => {
   it('binds to loopback only', async () => {
     const { server } = await start();
@@ -67,9 +79,41 @@ describe('browser-mode HTTP transport', () => {
     const response = await fetch(`${base}/api/invoke`, {
       method: 'POST',
       body: JSON.stringify({ method: 'calls.list', input: {} }),
-      headers: { cookie: `${secretCookie}=${server.secret}` },
+      headers: { cookie: `${documentCookieName(server.port)}=${server.documentToken}` },
     });
     expect(response.status).toBe(403);
+  });
+
+  it('keeps the API secret out of the cookie and the page: a cookie seen by another local server opens no API', async () => {
+    const { base, server } = await start();
+    const first = await fetch(server.url, { redirect: 'manual' });
+    const cookie = first.headers.get('set-cookie') ?? '';
+    // Named after the port, so two servers on one host do not overwrite each other's cookie.
+    expect(cookie.startsWith(`${documentCookieName(server.port)}=`)).toBe(true);
+    expect(cookie).not.toContain(server.secret);
+    const token = cookie.split(';')[0]!.split('=')[1]!;
+    expect(token).toBe(server.documentToken);
+    expect(token).not.toBe(server.secret);
+    const page = await fetch(`${base}/`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain(server.secret);
+    // The old cookie name carrying the secret itself opens nothing.
+    expect((await fetch(`${base}/`, { headers: { cookie: `klankbord_secret=${server.secret}` } })).status).toBe(403);
+    // Another port's cookie opens nothing here.
+    expect((await fetch(`${base}/`, { headers: { cookie: `${documentCookieName(server.port + 1)}=${server.documentToken}` } })).status).toBe(403);
+  });
+
+  it('redirects only to its own root, whatever the path that carried the secret', async () => {
+    const { server } = await start();
+    for (const path of ['/.//evil.example/', '//evil.example/', '/..//evil.example', '/\\evil.example/', '/calls/x']) {
+      const response = await fetch(`http://127.0.0.1:${server.port}${path}?secret=${server.secret}`, { redirect: 'manual' });
+      expect(response.status).toBe(303);
+      const location = response.headers.get('location') ?? '';
+      expect(location).toBe(`/#secret=${encodeURIComponent(server.secret)}`);
+      expect(new URL(location, `http://127.0.0.1:${server.port}/`).origin).toBe(`http://127.0.0.1:${server.port}`);
+    }
+    const raw = await rawRequestHeaders(server.port, `/.//evil.example/?secret=${server.secret}`);
+    expect(raw.location?.startsWith('/#')).toBe(true);
   });
 
   it('answers API calls that carry the secret, and malformed bodies with error values', async () => {
@@ -86,19 +130,19 @@ describe('browser-mode HTTP transport', () => {
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
-  it('trades the URL secret for an HttpOnly SameSite=Strict cookie, then serves the page with the secret inside', async () => {
+  it('trades the URL secret for an HttpOnly SameSite=Strict cookie, then serves the page', async () => {
     const { base, server } = await start();
     expect((await fetch(`${base}/`)).status).toBe(403);
     const first = await fetch(server.url, { redirect: 'manual' });
     expect(first.status).toBe(303);
-    expect(first.headers.get('location')).toBe('/');
+    expect(first.headers.get('location')).toBe(`/#secret=${encodeURIComponent(server.secret)}`);
     const cookie = first.headers.get('set-cookie') ?? '';
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const page = await fetch(`${base}/`, { headers: { cookie: cookie.split(';')[0]! } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(await page.text()).toContain(`content="${server.secret}"`);
+    expect(await page.text()).toContain('app');
     const asset = await fetch(`${base}/assets/app.js`, { headers: { cookie: cookie.split(';')[0]! } });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cross-origin-resource-policy')).toBe('same-origin');
@@ -126,7 +170,7 @@ describe('browser-mode HTTP transport', () => {
     const detail = (await backend.dispatch('calls.list', {})) as { ok: true; value: { id: string }[] };
     const call = (await backend.dispatch('calls.get', { callId: detail.value[0]!.id })) as { ok: true; value: { audio: { id: string; channels: number; durationMs: number; pairsPerSecond: number } } };
     const audio = call.value.audio;
-    const cookie = { cookie: `${secretCookie}=${server.secret}` };
+    const cookie = { cookie: `${documentCookieName(server.port)}=${server.documentToken}` };
     const whole = await fetch(`${base}/media/audio/${audio.id}`, { headers: cookie });
     expect(whole.status).toBe(200);
     expect(whole.headers.get('accept-ranges')).toBe('bytes');

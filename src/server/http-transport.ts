@@ -13,8 +13,14 @@ import { mediaResponse } from './media';
 import { readStaticFile } from './static-files';
 
 export const secretHeader = 'x-klankbord-secret';
-export const secretCookie = 'klankbord_secret';
 export const secretQuery = 'secret';
+/** The page reads the API secret from this fragment parameter; fragments never reach a server. */
+export const secretFragment = 'secret';
+
+/** The cookie's name carries the port: browsers send cookies to every port of a host, and two servers must not clash. */
+export function documentCookieName(port: number): string {
+  return `klankbord_documents_${port}`;
+}
 const maxBodyBytes = 1024 * 1024;
 /** Uploads (browser-mode import) up to the import's own audio limit. */
 const maxUploadBytes = 4 * 1024 ** 3;
@@ -31,6 +37,8 @@ export interface HttpTransportOptions {
 export interface RunningHttpTransport {
   readonly port: number;
   readonly secret: string;
+  /** Opens documents, assets and media (never the API); the browser holds it in a per-port cookie. */
+  readonly documentToken: string;
   /** The URL to open: it carries the secret once, which the server trades for a cookie. */
   readonly url: string;
   close(): Promise<void>;
@@ -88,13 +96,17 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
 }
 
 /**
- * The browser-mode transport: HTTP on 127.0.0.1 only. Every request needs the per-run secret: API calls in a
- * header (which other origins cannot send without a CORS preflight we never grant), documents, assets and media
- * in a SameSite=Strict, HttpOnly cookie that the first visit obtains from the `?secret=` in the printed URL.
+ * The browser-mode transport: HTTP on 127.0.0.1 only. API calls need the per-run secret in a header (which other
+ * origins cannot send without a CORS preflight we never grant). Documents, assets and media need a second per-run
+ * token in a SameSite=Strict, HttpOnly cookie named after the port, which the first visit obtains from the
+ * `?secret=` in the printed URL. Browsers send a host's cookies to every port on it, so another local server may
+ * see that cookie: it opens no API, and the page it opens does not contain the API secret (the redirect hands the
+ * secret to the page in the URL fragment, which the page keeps in session storage and removes from the address).
  * Requests whose Host is not our loopback address are refused (DNS rebinding).
  */
 export async function startHttpTransport(options: HttpTransportOptions): Promise<RunningHttpTransport> {
   const secret = options.secret ?? createSecret();
+  const documentToken = createSecret();
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -125,16 +137,16 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 
     const querySecret = url.searchParams.get(secretQuery) ?? undefined;
     if (sameSecret(querySecret, secret)) {
-      // Trade the one-time URL secret for a cookie, and drop it from the address bar and history.
-      url.searchParams.delete(secretQuery);
+      // Trade the URL secret for the document cookie; the page gets the secret in the fragment. Always to our own
+      // root: a path such as `/.//evil.example/` would otherwise become a protocol-relative Location off-site.
       response.writeHead(303, {
-        'Set-Cookie': `${secretCookie}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.search,
+        'Set-Cookie': `${documentCookieName(port)}=${documentToken}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `/#${secretFragment}=${encodeURIComponent(secret)}`,
         'Cache-Control': 'no-store',
       });
       return void response.end();
     }
-    if (!viaHeader && !sameSecret(cookieValue(request, secretCookie), secret)) {
+    if (!viaHeader && !sameSecret(cookieValue(request, documentCookieName(port)), documentToken)) {
       return refuse(response, 403, 'Open Klankbord with the URL printed at start-up (it carries a per-run secret).');
     }
     if (url.pathname.startsWith('/media/')) return serveMedia(request, response, url.pathname);
@@ -204,10 +216,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const file = await readStaticFile(options.rendererDir, isDocument ? '/index.html' : pathname);
     if (!file) return refuse(response, 404, isDocument ? 'The renderer is not built: run npm run build.' : 'Not found');
     if (isDocument) {
-      // The renderer needs the secret for API headers; only an authenticated request ever sees this page.
-      const html = file.body.toString('utf8').replace('<meta name="klankbord-secret" content="" />', `<meta name="klankbord-secret" content="${secret}" />`);
       response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
-      return void response.end(html);
+      return void response.end(file.body);
     }
     response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
     response.end(file.body);
@@ -221,6 +231,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   return {
     port,
     secret,
+    documentToken,
     url: `http://127.0.0.1:${port}/?${secretQuery}=${secret}`,
     close: () =>
       new Promise<void>((resolvePromise) => {

@@ -36,6 +36,18 @@ export function writeExport(exportsDir: string, fileName: string, bytes: Uint8Ar
   return exportId;
 }
 
+/**
+ * A place for an export written as a stream by someone else (a zip writer): it writes `partialPath` (flushed), then
+ * `publish` renames it into place, or `discard` removes it.
+ */
+export function reserveExport(exportsDir: string, fileName: string): { readonly exportId: string; readonly partialPath: string; publish(): void; discard(): void } {
+  pruneOldExports(exportsDir, Date.now());
+  const exportId = randomUUID();
+  const finalPath = join(exportsDir, `${exportId}${separator}${safeFileName(fileName)}`);
+  const partialPath = `${finalPath}.partial`;
+  return { exportId, partialPath, publish: () => renameSync(partialPath, finalPath), discard: () => rmSync(partialPath, { force: true }) };
+}
+
 /** The export with this id, if it exists (ids are checked: never a path from the caller). */
 export function findExport(exportsDir: string, exportId: string): { readonly path: string; readonly fileName: string } | undefined {
   if (!/^[0-9a-f-]{36}$/.test(exportId)) return undefined;

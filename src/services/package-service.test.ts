@@ -40,19 +40,17 @@ describe('calibration packages', () => {
     await lead.context.importQueue.idle();
     const callIds = (await lead.call('calls.list', {})).map((row) => row.id);
     const session = await lead.call('sessions.create', { name: 'Kalibratie week 47', callIds, reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
-    const sessionPackage = lead.exported(await lead.call('sessions.exportPackage', { sessionId: session.id }));
-    expect(sessionPackage).toMatch(/Kalibratie week 47\.klankbord-session$/);
+    const anoukId = session.reviewers.find((reviewer) => reviewer.name === 'Anouk')!.id;
+    const sessionPackage = lead.exported(await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId: anoukId }));
+    expect(sessionPackage).toMatch(/Kalibratie week 47 - Anouk\.klankbord-session$/);
 
-    // The reviewer's laptop: import, say who they are, review, export.
+    // The reviewer's laptop: import (the package says whom it is for), review, export.
     const anouk = machine();
     await anouk.call('reviewer.set', { name: 'Anouk de Vries' });
     const imported = await anouk.call('packages.import', { source: { kind: 'path', path: sessionPackage } });
-    expect(imported).toMatchObject({ kind: 'session', sessionName: 'Kalibratie week 47', callsAdded: 2, alreadyPresent: false });
+    expect(imported).toMatchObject({ kind: 'session', sessionName: 'Kalibratie week 47', callsAdded: 2, alreadyPresent: false, recipient: { id: anoukId, name: 'Anouk' } });
     expect(await anouk.call('packages.import', { source: { kind: 'path', path: sessionPackage } })).toMatchObject({ alreadyPresent: true, callsAdded: 0 });
     expect(await anouk.call('calls.list', {})).toHaveLength(2);
-    const anoukId = imported.reviewers.find((reviewer) => reviewer.name === 'Anouk')!.id;
-    expect(await anouk.dispatch('reviews.open', { callId: (await anouk.call('calls.list', {}))[0]!.id, sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    await anouk.call('sessions.join', { sessionId: session.id, reviewerId: anoukId });
     const localSession = await anouk.call('sessions.get', { sessionId: session.id });
     expect(localSession.rubricVersion).toBe(1);
     const opened = await anouk.call('reviews.open', { callId: localSession.calls[0]!.id, sessionId: session.id });
@@ -84,7 +82,7 @@ describe('calibration packages', () => {
     await lead.context.importQueue.idle();
     const callIds = (await lead.call('calls.list', {})).map((row) => row.id);
     const session = await lead.call('sessions.create', { name: 'S', callIds, reviewers: [{ name: 'Anouk' }, { name: 'Bram' }] });
-    const packagePath = lead.exported(await lead.call('sessions.exportPackage', { sessionId: session.id }));
+    const packagePath = lead.exported(await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId: session.reviewers[0]!.id }));
     const bytes = readFileSync(packagePath);
     const other = machine();
     const dir = tempDir();
@@ -110,7 +108,6 @@ describe('calibration packages', () => {
     const reviewer = machine();
     await reviewer.call('reviewer.set', { name: 'Anouk' });
     await reviewer.call('packages.import', { source: { kind: 'path', path: packagePath } });
-    await reviewer.call('sessions.join', { sessionId: session.id, reviewerId: session.reviewers[0]!.id });
     const reviews = reviewer.exported(await reviewer.call('sessions.exportReviews', { sessionId: session.id }));
     expect(await other.dispatch('packages.import', { source: { kind: 'path', path: reviews } })).toMatchObject({ ok: false, error: { details: { packageCode: 'package_unknown_session' } } });
   });

@@ -47,6 +47,37 @@ export interface ErrorLogPort {
   runtime(): { readonly node: string; readonly electron: string | null; readonly chrome: string | null; readonly platform: string; readonly arch: string; readonly osRelease: string };
 }
 
+/** One entry of a zip archive's central directory, as declared there (a declared size can lie). */
+export interface ArchiveEntry {
+  readonly name: string;
+  readonly compressedBytes: number;
+  readonly uncompressedBytes: number;
+}
+
+/** Inflate entry `name` into the new file `target`, refusing it past `maxBytes`. */
+export interface ExtractRequest {
+  readonly name: string;
+  readonly target: string;
+  readonly maxBytes: number;
+}
+
+/** What an entry really held once inflated. */
+export interface ExtractedEntry {
+  readonly name: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** A part of an archive being written: a file on disk (its size known beforehand) or a small in-memory part. */
+export type ArchiveSource = { readonly name: string; readonly path: string; readonly sizeBytes: number } | { readonly name: string; readonly bytes: Uint8Array };
+
+export interface ArchiveFailure {
+  readonly ok: false;
+  readonly problem: 'corrupt' | 'too_many_entries' | 'duplicate_entry' | 'unsupported_entry' | 'missing_entry' | 'entry_too_large' | 'too_large';
+  readonly detail: string;
+}
+export type ArchiveResult<T> = { readonly ok: true; readonly value: T } | ArchiveFailure;
+
 /** Adapters the services get from the server layer: audio decoding, text decoding, archives and file writers run outside the services. */
 export interface ServicePorts {
   analyzeAudio(path: string, signal?: AbortSignal): Promise<
@@ -68,10 +99,12 @@ export interface ServicePorts {
   sniffAudioContainer(head: Uint8Array): string | null;
   looksLikeText(head: Uint8Array): boolean;
   decodeText(bytes: Uint8Array): { readonly text: string; readonly encoding: string };
-  /** Packs named files into one zip archive (calibration packages). */
-  zip(files: Readonly<Record<string, Uint8Array>>): Uint8Array;
-  /** Unpacks a zip archive; throws on a corrupt or truncated one. */
-  unzip(bytes: Uint8Array): Record<string, Uint8Array>;
+  /** A zip archive's central directory (calibration packages); refuses too many entries and duplicate names. */
+  listArchive(path: string, limits: { readonly maxEntries: number }): Promise<ArchiveResult<ArchiveEntry[]>>;
+  /** Inflates the requested entries one at a time, each streamed into its own new file, each stopped past its size. */
+  extractArchive(path: string, requests: readonly ExtractRequest[], limits: { readonly maxEntries: number }): Promise<ArchiveResult<ExtractedEntry[]>>;
+  /** Streams files and small parts into a new zip file; refuses when they add up to more than `maxBytes`. */
+  writeArchive(target: string, sources: readonly ArchiveSource[], limits: { readonly maxBytes: number }): Promise<ArchiveResult<{ readonly bytes: number }>>;
   /** Writes score tables for download (the table building and file writers live in the server layer). */
   exportScores(request: ScoreExportRequest): Promise<{ readonly exportId: string; readonly fileName: string }>;
   /** Writes a call's moments for download; undefined when the call is unknown. */

@@ -76,6 +76,17 @@ export function listSessions(db: Database.Database): CalibrationSession[] {
   return (db.prepare('SELECT * FROM calibration_sessions ORDER BY created_at_ms DESC, id').all() as SessionRow[]).map((row) => toSession(db, row));
 }
 
+/** The key that signs this reviewer's review packages in this session, if this machine holds one. */
+export function getPackageKey(db: Database.Database, sessionId: string, reviewerId: string): string | undefined {
+  const key = db.prepare('SELECT package_key FROM session_reviewers WHERE session_id = ? AND reviewer_id = ?').pluck().get(sessionId, reviewerId) as string | null | undefined;
+  return key ?? undefined;
+}
+
+/** Stores a reviewer's package key (64 hex digits); false when the reviewer is not in the session. */
+export function setPackageKey(db: Database.Database, sessionId: string, reviewerId: string, key: string): boolean {
+  return db.prepare('UPDATE session_reviewers SET package_key = ? WHERE session_id = ? AND reviewer_id = ?').run(key, sessionId, reviewerId).changes === 1;
+}
+
 export interface ConsensusRecord {
   readonly callId: string;
   readonly itemId: string;

@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from '@playwright/test';
 import { makeDataDir, startBrowserMode, type BrowserModeApp } from '../support/browser-mode';
+import { jsonBytes, repackPackage } from '../unit/package-tools';
 import { expect, test } from './fixtures';
 
 const fixtures = join(__dirname, '../fixtures');
@@ -31,7 +32,7 @@ async function scoreByKeyboard(page: Page, keys: readonly string[]) {
   }
 }
 
-/** A reviewer's laptop: its own data folder and backend, the package imported, both calls reviewed, reviews exported. */
+/** A reviewer's laptop: its own data folder and backend, their own package imported, both calls reviewed, reviews exported. */
 async function reviewOnOwnLaptop(browser: Browser, sessionPackage: string, who: string, keysFor: (call: number) => string[]): Promise<{ app: BrowserModeApp; reviews: string }> {
   const app = await startBrowserMode(makeDataDir(), { demo: true });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 950 } });
@@ -41,8 +42,9 @@ async function reviewOnOwnLaptop(browser: Browser, sessionPackage: string, who: 
   await page.getByTestId('package-import-input').setInputFiles(sessionPackage);
   // The demo call is already here (same recording): only the second call is new.
   await expect(page.getByRole('status')).toContainText('1 nieuwe gesprekken');
-  await page.getByLabel('Welke beoordelaar ben jij in deze sessie?').selectOption({ label: who });
-  await page.getByRole('button', { name: 'Dat ben ik' }).click();
+  // The package says whom it is for: no need to ask.
+  await expect(page.getByText(`Dit pakket is voor ${who}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Sessie openen' }).click();
   for (let call = 0; call < 2; call += 1) {
     await page.getByTestId('session-calls').locator('li').nth(call).getByRole('button', { name: 'Beoordelen' }).click();
     if (call === 0) {
@@ -89,10 +91,16 @@ test.describe('a calibration session across three laptops', () => {
     await form.getByLabel('Referentiebeoordelaar').selectOption({ label: 'Anouk' });
     await form.getByRole('button', { name: 'Sessie aanmaken' }).click();
     await expect(page.getByRole('heading', { name: 'Kalibratie week 47' })).toBeVisible();
-    const sessionPackage = await download(page, 'Sessiepakket exporteren');
+    // One package per reviewer, each with that reviewer's own key.
+    await page.getByLabel('Sessiepakket voor').selectOption({ label: 'Anouk' });
+    const anoukPackage = await download(page, 'Sessiepakket exporteren');
+    await page.getByLabel('Sessiepakket voor').selectOption({ label: 'Bram' });
+    const bramPackage = await download(page, 'Sessiepakket exporteren');
+    expect(anoukPackage).toMatch(/Kalibratie week 47 - Anouk\.klankbord-session$/);
+    expect(bramPackage).toMatch(/Kalibratie week 47 - Bram\.klankbord-session$/);
 
-    const anouk = await reviewOnOwnLaptop(browser, sessionPackage, 'Anouk', () => maximum);
-    const bram = await reviewOnOwnLaptop(browser, sessionPackage, 'Bram', (call) => maximum.map((key, index) => (index === 3 ? '1' : index === 7 && call === 0 ? '2' : key)));
+    const anouk = await reviewOnOwnLaptop(browser, anoukPackage, 'Anouk', () => maximum);
+    const bram = await reviewOnOwnLaptop(browser, bramPackage, 'Bram', (call) => maximum.map((key, index) => (index === 3 ? '1' : index === 7 && call === 0 ? '2' : key)));
     try {
       // The lead imports both review packages; the second import of the same file changes nothing.
       await page.getByTestId('package-import-input').setInputFiles(anouk.reviews);
@@ -189,6 +197,17 @@ test.describe('a calibration session across three laptops', () => {
       writeFileSync(tampered, bytes);
       await page.getByTestId('package-import-input').setInputFiles(tampered);
       await expect(page.getByRole('alert')).toContainText('Het pakket is geweigerd; er is niets veranderd.');
+      await expect(page.getByText('4 van 4 beoordelingen ingediend')).toBeVisible();
+
+      // Bram's reviews relabelled as Anouk's, re-packed with a fresh manifest and signed with his own key: refused.
+      const sessionJson = (path: string) => JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(path))['session.json'])) as { recipient: { reviewerId: string; key: string } };
+      const files = unzipSync(readFileSync(bram.reviews));
+      const content = JSON.parse(new TextDecoder().decode(files['reviews.json'])) as { reviewer: { id: string; name: string } };
+      const anoukId = sessionJson(anoukPackage).recipient.reviewerId;
+      const relabelled = join(makeDataDir(), 'relabelled.klankbord-reviews');
+      repackPackage(relabelled, { ...files, 'reviews.json': jsonBytes({ ...content, reviewer: { id: anoukId, name: 'Anouk' } }) }, { reviewerId: anoukId, key: sessionJson(bramPackage).recipient.key });
+      await page.getByTestId('package-import-input').setInputFiles(relabelled);
+      await expect(page.getByRole('alert')).toContainText('Het is niet ondertekend met de sleutel van de beoordelaar die erin staat');
       await expect(page.getByText('4 van 4 beoordelingen ingediend')).toBeVisible();
     } finally {
       await anouk.app.stop();

@@ -5,7 +5,7 @@ import { analyzeAudio } from '../../src/server/audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from '../../src/server/audio/sniff';
 import { decodeText } from '../../src/server/text-decoding';
 import { makeErrorLogPort } from '../../src/server/logging/error-log-port';
-import { unzipFiles, zipFiles } from '../../src/server/packages/zip';
+import { extractArchive, listArchive, writeArchive } from '../../src/server/packages/zip';
 import { makeMomentsExporter } from '../../src/server/export/moments-exporter';
 import { makeScoreExporter } from '../../src/server/export/score-exporter';
 import { sessionReportPdf } from '../../src/server/export/session-report-pdf';
@@ -31,7 +31,7 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
     info: { version: 't', dataDir, databaseFile: join(dataDir, 'klankbord.db'), schemaVersion: 2, recoveredDatabase: null },
     paths,
     allowPathSources: true,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, zip: zipFiles, unzip: unzipFiles, exportScores: makeScoreExporter(db, paths.exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(db, paths.exportsDir), errorLog: makeErrorLogPort(dataDir) },
+    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, listArchive, extractArchive, writeArchive, exportScores: makeScoreExporter(db, paths.exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(db, paths.exportsDir), errorLog: makeErrorLogPort(dataDir) },
     importQueue: new ImportQueue(),
     ...overrides,
   };

@@ -7,15 +7,22 @@ import type { ExportCell, ExportColumnType } from './table-model';
  * before looking for the formula sign. The remedy is to make the cell start with an apostrophe, which Excel takes as
  * "this is text"; the text itself stays readable.
  *
+ * Every line start is looked at, not only the first: a tool that reads the file line by line, or a spreadsheet
+ * that splits a pasted cell into rows, sees each line of a multi-line note as a cell of its own.
+ *
  * Only text cells are touched. A number cell is written by us from a number, so "-1,5" there is a negative number,
  * never a formula, and must stay a number.
  */
 
 const formulaTriggers: ReadonlySet<string> = new Set(['=', '+', '-', '@', '\t', '\r']);
 
-/** The text with a leading apostrophe when it starts with = + - @ tab or CR (a spreadsheet would run it). */
+/** A line break (CRLF, LF or CR) followed by a formula sign; a CR there is a line break, not the sign. */
+const triggerAfterLineBreak = /(\r\n|\n|\r)(?=[=+\-@\t])/g;
+
+/** The text with an apostrophe before each line that starts with = + - @ or tab (and before a leading CR). */
 export function neutraliseFormula(text: string): string {
-  return text.length > 0 && formulaTriggers.has(text[0]!) ? `'${text}` : text;
+  const lines = text.replace(triggerAfterLineBreak, "$1'");
+  return lines.length > 0 && formulaTriggers.has(lines[0]!) ? `'${lines}` : lines;
 }
 
 /** A cell made safe for a spreadsheet: text cells neutralised, every other type (numbers, dates, booleans) as is. */

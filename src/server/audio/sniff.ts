@@ -1,14 +1,7 @@
-/** Audio containers we import, recognised from content (never from the file name). */
-export type AudioContainer = 'wav' | 'mp3' | 'ogg' | 'flac' | 'm4a' | 'webm';
+import { audioMimeTypes, type AudioContainer } from '../../domain/audio/containers';
 
-export const mimeTypes: Record<AudioContainer, string> = {
-  wav: 'audio/wav',
-  mp3: 'audio/mpeg',
-  ogg: 'audio/ogg',
-  flac: 'audio/flac',
-  m4a: 'audio/mp4',
-  webm: 'audio/webm',
-};
+export type { AudioContainer };
+export const mimeTypes = audioMimeTypes;
 
 const text = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
 

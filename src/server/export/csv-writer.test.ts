@@ -5,7 +5,7 @@ import { readCsv } from '../../../tests/fixtures/export/read-csv';
 import { hyperlinkComment, multilineComment, sampleReviews } from '../../../tests/fixtures/export/score-export-reviews';
 import { useTempDirs } from '../../../tests/unit/temp-dir';
 import { buildScoreExportTables } from '../../domain/export/export-tables';
-import type { ExportColumn } from '../../domain/export/table-model';
+import type { ExportColumn, ExportTable } from '../../domain/export/table-model';
 import { formatCsvCell, writeCsvFile } from './csv-writer';
 
 const tempDir = useTempDirs();
@@ -84,6 +84,21 @@ describe('RFC 4180 CSV', () => {
     const items = byHeader(readCsv(text, ','));
     expect(items.find((row) => row.Criterium === '3.2' && row['Beoordeling-id'] === 'review-a')!.Toelichting).toBe(`'${hyperlinkComment}`);
     expect(items.find((row) => row.Criterium === '2.1' && row['Beoordeling-id'] === 'review-a')!['Waarde (0-1)']).toBe('0.3333');
+  });
+});
+
+describe('line breaks in both dialects', () => {
+  const column: ExportColumn = { key: 'note', header: { nl: 'Notitie', en: 'Note' }, type: 'text' };
+  const notes = ['\n', 'a\nb', 'a\rb', 'a\r\nb', '\n=1+1', 'regel\r@SUM(A1)', 'gewoon'];
+  const table: ExportTable = { ...tables.items, name: { nl: 'Notities', en: 'Notes' }, columns: [column, { ...column, key: 'n2' }], rows: notes.map((note) => [note, 'x']) };
+
+  it.each(['excel-nl', 'rfc4180'] as const)('%s: quotes every field with a CR or LF, so each row keeps its columns, and no line starts with a formula', async (dialect) => {
+    const { text } = await writeAndRead(dialect, table);
+    const records = readCsv(dialect === 'excel-nl' ? text.slice(1) : text, dialect === 'excel-nl' ? ';' : ',');
+    expect(records).toHaveLength(1 + notes.length);
+    for (const record of records) expect(record).toHaveLength(2);
+    expect(records.slice(1).map((record) => record[0])).toEqual(['\n', 'a\nb', 'a\rb', 'a\r\nb', "\n'=1+1", "regel\r'@SUM(A1)", 'gewoon']);
+    for (const line of text.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
   });
 });
 

@@ -82,7 +82,9 @@ function* csvRecords(table: ExportTable, options: CsvOptions): Generator<string[
 /** Writes one table as CSV (header row first) into `output`, and ends it; resolves when it is flushed. */
 export async function writeCsvTable(output: Writable, table: ExportTable, options: CsvOptions): Promise<void> {
   const rules = dialects[options.dialect];
-  const stringifier = stringify({ delimiter: rules.delimiter, record_delimiter: '\r\n', bom: rules.bom, quote: '"', escape: '"', eof: true });
+  // csv-stringify quotes a field holding the whole record delimiter (CRLF) but not a bare CR or LF; quoted_match
+  // quotes those too, or a one-line-break note would split its row.
+  const stringifier = stringify({ delimiter: rules.delimiter, record_delimiter: '\r\n', bom: rules.bom, quote: '"', escape: '"', quoted_match: /[\r\n]/, eof: true });
   await pipeline(Readable.from(csvRecords(table, options)), stringifier, output);
 }
 

@@ -125,8 +125,10 @@ export const en = {
     momentsVtt: 'Moments (WebVTT)',
     momentsEaf: 'Moments (ELAN)',
     exportReviews: 'Export my reviews',
-    whoAreYou: 'Which reviewer are you in this session?',
-    join: 'That is me',
+    // Per-reviewer session packages (each carries that reviewer's own key).
+    packageFor: 'Session package for',
+    importedFor: 'This package is for {{name}}: your reviews in this session are signed as {{name}}.',
+    openSession: 'Open session',
     imported: { session: 'Session “{{name}}” imported: {{calls}} new calls.', reviews: 'Reviews for “{{name}}”: {{added}} new, {{revised}} changed (new revision).', same: 'Nothing new: this package was imported before.' },
     report: {
       title: 'Report',
@@ -185,6 +187,13 @@ export const en = {
       package_unknown_reviewer: 'Its reviewer is not part of the session.',
       package_unknown_call: 'It contains a call outside the session.',
       package_conflict: 'It conflicts with a review already here.',
+      package_old_version: 'It was made by an older Klankbord, before packages were signed: export it again.',
+      package_duplicate_entry: 'It contains the same file name twice.',
+      package_unsigned: 'It is not signed with a reviewer’s key.',
+      package_bad_signature: 'It is not signed with the key of the reviewer it names: it was not made from that reviewer’s own session package.',
+      package_bad_audio: 'A recording in it is not the audio it claims to be.',
+      package_bad_transcript: 'A transcript in it cannot be read.',
+      package_bad_review: 'A review in it breaks the rubric or the submit rules.',
     },
   },
   rubrics: {
@@ -464,6 +473,8 @@ export const en = {
     rubric_file_refused: 'The rubric file was refused.',
     blind_until_submitted: 'This session is blind: submit your own review of this call first to see the others.',
     package_refused: 'The package was refused; nothing was changed.',
+    package_key_missing: 'Your reviews cannot be signed: import the session package the lead made for you first.',
+    package_too_large_to_export: 'The package would be larger than a package may be.',
     backend_unreachable: 'Klankbord’s background service cannot be reached.',
   },
 } as const;

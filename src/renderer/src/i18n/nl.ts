@@ -127,8 +127,10 @@ export const nl: TranslationTexts = {
     momentsVtt: 'Momenten (WebVTT)',
     momentsEaf: 'Momenten (ELAN)',
     exportReviews: 'Mijn beoordelingen exporteren',
-    whoAreYou: 'Welke beoordelaar ben jij in deze sessie?',
-    join: 'Dat ben ik',
+    // Sessiepakketten per beoordelaar (elk met een eigen sleutel van die beoordelaar).
+    packageFor: 'Sessiepakket voor',
+    importedFor: 'Dit pakket is voor {{name}}: je beoordelingen in deze sessie worden ondertekend als {{name}}.',
+    openSession: 'Sessie openen',
     imported: { session: 'Sessie “{{name}}” geïmporteerd: {{calls}} nieuwe gesprekken.', reviews: 'Beoordelingen voor “{{name}}”: {{added}} nieuw, {{revised}} gewijzigd (nieuwe revisie).', same: 'Niets nieuws: dit pakket was al geïmporteerd.' },
     report: {
       title: 'Rapport',
@@ -187,6 +189,13 @@ export const nl: TranslationTexts = {
       package_unknown_reviewer: 'De beoordelaar hoort niet bij de sessie.',
       package_unknown_call: 'Het bevat een gesprek buiten de sessie.',
       package_conflict: 'Het botst met een beoordeling die hier al staat.',
+      package_old_version: 'Het is gemaakt door een oudere Klankbord, van vóór ondertekende pakketten: exporteer het opnieuw.',
+      package_duplicate_entry: 'Het bevat twee keer dezelfde bestandsnaam.',
+      package_unsigned: 'Het is niet ondertekend met de sleutel van een beoordelaar.',
+      package_bad_signature: 'Het is niet ondertekend met de sleutel van de beoordelaar die erin staat: het komt niet uit het eigen sessiepakket van die beoordelaar.',
+      package_bad_audio: 'Een opname erin is niet de audio die het zegt te zijn.',
+      package_bad_transcript: 'Een transcript erin is niet leesbaar.',
+      package_bad_review: 'Een beoordeling erin houdt zich niet aan de rubric of de indienregels.',
     },
   },
   rubrics: {
@@ -466,6 +475,8 @@ export const nl: TranslationTexts = {
     rubric_file_refused: 'Het rubricbestand is geweigerd.',
     blind_until_submitted: 'Deze sessie is blind: dien eerst je eigen beoordeling van dit gesprek in om de andere te zien.',
     package_refused: 'Het pakket is geweigerd; er is niets veranderd.',
+    package_key_missing: 'Je beoordelingen kunnen niet worden ondertekend: importeer eerst het sessiepakket dat de lead voor jou maakte.',
+    package_too_large_to_export: 'Het pakket zou groter worden dan een pakket mag zijn.',
     backend_unreachable: 'De achtergronddienst van Klankbord is niet bereikbaar.',
   },
 };

@@ -15,12 +15,14 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
   const transport = useTransport();
   const session = useBackendQuery('sessions.get', { sessionId }, ['calls.changed']);
   const [comparing, setComparing] = useState<string | null>(null);
+  const [packageFor, setPackageFor] = useState('');
   const { run, error } = useExportDownload();
   const locale = useLocale();
 
   if (session.status === 'error') return <ErrorPanel error={session.error} onRetry={session.reload} />;
   if (session.status !== 'ok') return null;
   const value = session.value;
+  const recipient = value.reviewers.some((reviewer) => reviewer.id === packageFor) ? packageFor : (value.reviewers[0]?.id ?? '');
   return (
     <>
       <h1 id="session-title">{value.name}</h1>
@@ -29,7 +31,15 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
         {value.deadline ? ` · ${t('sessions.form.deadline')} ${value.deadline}` : ''} · {t('sessions.progress', { submitted: value.submitted, expected: value.expected })}
       </p>
       <div className="screen-header">
-        <button type="button" className="button" onClick={() => void run(transport.invoke('sessions.exportPackage', { sessionId }))}>{t('sessions.exportSession')}</button>
+        <span className="package-for">
+          <label>
+            {t('sessions.packageFor')}{' '}
+            <select value={recipient} onChange={(event) => setPackageFor(event.target.value)}>
+              {value.reviewers.map((reviewer) => <option key={reviewer.id} value={reviewer.id}>{reviewer.name}</option>)}
+            </select>
+          </label>
+          <button type="button" className="button" disabled={!recipient} onClick={() => void run(transport.invoke('sessions.exportPackage', { sessionId, reviewerId: recipient }))}>{t('sessions.exportSession')}</button>
+        </span>
         <button type="button" className="button" onClick={() => void run(transport.invoke('sessions.exportReviews', { sessionId }))}>{t('sessions.exportReviews')}</button>
         <ScoreExportControls onExport={(format) => void run(transport.invoke('exports.scores', { sessionId, format, language: locale }))} />
         <button type="button" className="button" onClick={() => void run(transport.invoke('exports.sessionReport', { sessionId, language: locale }))}>{t('sessions.exportReport')}</button>

@@ -88,7 +88,7 @@ export function SessionsScreen({ sessionId, onOpenSession, onReview }: { session
       </header>
       <p className="muted">{t('sessions.intro')}</p>
       {messages}
-      {imported?.kind === 'session' && !imported.alreadyPresent && <JoinSession result={imported} onJoined={() => onOpenSession(imported.sessionId)} />}
+      {imported?.kind === 'session' && <RecipientNotice result={imported} onOpen={() => onOpenSession(imported.sessionId)} />}
       {creating && <NewSessionForm onCreated={(id) => onOpenSession(id)} />}
       {sessions.status === 'ok' && (sessions.value.length === 0 ? <p className="muted">{t('sessions.none')}</p> : (
         <ul className="session-list" data-testid="session-list">
@@ -104,27 +104,14 @@ export function SessionsScreen({ sessionId, onOpenSession, onReview }: { session
   );
 }
 
-/** After importing a session package: which of its reviewers is the person at this computer. */
-function JoinSession({ result, onJoined }: { result: PackageImportResult; onJoined: () => void }) {
+/** After importing a session package: whom it was made for (this computer's user in the session from now on). */
+function RecipientNotice({ result, onOpen }: { result: PackageImportResult; onOpen: () => void }) {
   const { t } = useTranslation();
-  const transport = useTransport();
-  const [reviewerId, setReviewerId] = useState(result.reviewers[0]?.id ?? '');
-  const [error, setError] = useState<AppError | null>(null);
+  if (!result.recipient) return null;
   return (
-    <form className="join-form" onSubmit={async (event) => {
-      event.preventDefault();
-      const joined = await transport.invoke('sessions.join', { sessionId: result.sessionId, reviewerId });
-      if (joined.ok) onJoined();
-      else setError(joined.error);
-    }}>
-      <label>
-        {t('sessions.whoAreYou')}
-        <select value={reviewerId} onChange={(event) => setReviewerId(event.target.value)}>
-          {result.reviewers.map((reviewer) => <option key={reviewer.id} value={reviewer.id}>{reviewer.name}</option>)}
-        </select>
-      </label>
-      <button type="submit" className="button primary">{t('sessions.join')}</button>
-      {error && <ErrorPanel error={error} />}
-    </form>
+    <p className="notice join-form">
+      {t('sessions.importedFor', { name: result.recipient.name })}{' '}
+      <button type="button" className="button primary" onClick={onOpen}>{t('sessions.openSession')}</button>
+    </p>
   );
 }

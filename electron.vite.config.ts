@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
+      // Heavy work runs in worker threads, each started from its own file next to the main bundle.
+      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts'), 'heavy-worker': resolve(root, 'src/server/workers/heavy-worker.ts') } },
     },
   },
   preload: {

@@ -2,13 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getAudio, readPeaks } from '../storage/audio-repository';
 import { ImportQueue } from '../services/import-queue';
-import { analyzeAudio } from './audio/analyze-audio';
 import { looksLikeText, sniffAudioContainer } from './audio/sniff';
 import { decodeText } from './text-decoding';
-import { extractArchive, listArchive, writeArchive } from './packages/zip';
-import { makeMomentsExporter } from './export/moments-exporter';
-import { makeScoreExporter } from './export/score-exporter';
-import { sessionReportPdf } from './export/session-report-pdf';
+import { inThreadHeavyPorts, workerHeavyPorts } from './workers/heavy-ports';
+import type { HeavyJobs, HeavyWorkerData } from './workers/heavy-jobs';
+import { startWorker } from './workers/start-worker';
+import { WorkerPool } from './workers/worker-pool';
 import { findExport } from '../services/exports-folder';
 import { seedDemoOnce } from './demo-call';
 import type { AppInfo } from '../contract/schemas';
@@ -52,6 +51,13 @@ export interface BackendOptions {
   readonly allowPathSources?: boolean;
   /** Folder with the demo call, imported once into an empty library on first start. */
   readonly demoDir?: string;
+  /**
+   * Where audio analysis, archives, exports and the PDF run: worker threads (default), or the dispatch thread
+   * itself (the baseline bench:responsiveness measures against).
+   */
+  readonly heavyWork?: 'workers' | 'in-thread';
+  /** Worker threads for heavy work; default one fewer than the cores, at least one. */
+  readonly workerPoolSize?: number;
 }
 
 /**
@@ -91,6 +97,9 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
   mkdirSync(audioDir, { recursive: true });
   mkdirSync(stagingDir, { recursive: true });
   const importQueue = new ImportQueue();
+  const workerData: HeavyWorkerData = { databaseFile, exportsDir, nativeBinding: options.nativeBinding };
+  const pool = options.heavyWork === 'in-thread' ? undefined : new WorkerPool<HeavyJobs>({ start: () => startWorker('heavy-worker', workerData), size: options.workerPoolSize });
+  const heavyPorts = pool ? workerHeavyPorts(pool) : inThreadHeavyPorts(opened.db, exportsDir);
   const context = {
     db: opened.db,
     events,
@@ -98,7 +107,7 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
     now: () => Date.now(),
     paths: { audioDir, stagingDir, exportsDir },
     allowPathSources: options.allowPathSources ?? false,
-    ports: { analyzeAudio, sniffAudioContainer, looksLikeText, decodeText, listArchive, extractArchive, writeArchive, exportScores: makeScoreExporter(opened.db, exportsDir), sessionReportPdf, exportMoments: makeMomentsExporter(opened.db, exportsDir), errorLog: makeErrorLogPort(options.dataDir) },
+    ports: { ...heavyPorts, sniffAudioContainer, looksLikeText, decodeText, errorLog: makeErrorLogPort(options.dataDir) },
     importQueue,
   };
   ensureBuiltInRubrics(opened.db, context.now());
@@ -117,6 +126,7 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
     exportFile: (exportId) => findExport(exportsDir, exportId),
     idle: () => importQueue.idle(),
     close: () => {
+      void pool?.close();
       opened.db.close();
       releaseLock();
     },

@@ -78,7 +78,10 @@ export interface ArchiveFailure {
 }
 export type ArchiveResult<T> = { readonly ok: true; readonly value: T } | ArchiveFailure;
 
-/** Adapters the services get from the server layer: audio decoding, text decoding, archives and file writers run outside the services. */
+/**
+ * Adapters the services get from the server layer: audio decoding, text decoding, archives and file writers run
+ * outside the services. The heavy ones (audio analysis, archives, exports, the PDF) run in worker threads.
+ */
 export interface ServicePorts {
   analyzeAudio(path: string, signal?: AbortSignal): Promise<
     | {

@@ -119,3 +119,13 @@ export function openDatabase(filePath: string, options: OpenOptions = {}): Opene
     throw error instanceof DatabaseTooNewError ? error : new DatabaseOpenError(filePath, error);
   }
 }
+
+/**
+ * A second, read-only connection to an existing database, for work off the main connection's thread (exports in a
+ * worker). It reads committed data only and can never write, so it needs no migrations or durability pragmas.
+ */
+export function openReadOnlyConnection(filePath: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Database.Database {
+  const db = new Database(filePath, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

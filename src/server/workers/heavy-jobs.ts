@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+import type { ArchiveSource, ExtractRequest, MomentsExportRequest, ScoreExportRequest, SessionReportPdfRequest } from '../../services/ports';
+import { openReadOnlyConnection } from '../../storage/connection';
+
+type ListLimits = { readonly maxEntries: number };
+
+/** What a heavy-work worker is started with. */
+export interface HeavyWorkerData {
+  readonly databaseFile: string;
+  readonly exportsDir: string;
+  readonly nativeBinding?: string;
+}
+
+/**
+ * The heavy jobs, by name: each calls the server's own implementation, so changing how audio is decoded or how
+ * archives are written changes nothing here. A new kind of heavy work (signal analysis, say) is one more entry
+ * here and one more port in heavy-ports.ts. Each job loads its code on first use, so a worker that only analyses
+ * audio starts quickly. Exporters read through a read-only connection of the worker's own, opened on first use: a
+ * better-sqlite3 connection belongs to the thread that opened it.
+ */
+export function heavyJobs(data: HeavyWorkerData) {
+  let readOnly: Database.Database | undefined;
+  const database = () => (readOnly ??= openReadOnlyConnection(data.databaseFile, { nativeBinding: data.nativeBinding }));
+  return {
+    analyzeAudio: async (input: { readonly path: string }, signal: AbortSignal) => (await import('../audio/analyze-audio')).analyzeAudio(input.path, signal),
+    listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) => (await import('../packages/zip')).listArchive(input.path, input.limits),
+    extractArchive: async (input: { readonly path: string; readonly requests: readonly ExtractRequest[]; readonly limits: ListLimits }) =>
+      (await import('../packages/zip')).extractArchive(input.path, input.requests, input.limits),
+    writeArchive: async (input: { readonly target: string; readonly sources: readonly ArchiveSource[]; readonly limits: { readonly maxBytes: number } }) =>
+      (await import('../packages/zip')).writeArchive(input.target, input.sources, input.limits),
+    exportScores: async (request: ScoreExportRequest) => (await import('../export/score-exporter')).makeScoreExporter(database(), data.exportsDir)(request),
+    exportMoments: async (request: MomentsExportRequest) => (await import('../export/moments-exporter')).makeMomentsExporter(database(), data.exportsDir)(request),
+    sessionReportPdf: async (request: SessionReportPdfRequest) => (await import('../export/session-report-pdf')).sessionReportPdf(request),
+  };
+}
+
+export type HeavyJobs = ReturnType<typeof heavyJobs>;

@@ -290,7 +290,7 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, 
         )}
         {onRedactSelection && selection && (
           <button type="button" className="button" onMouseDown={(event) => event.preventDefault()} onClick={() => onRedactSelection(selection.startMs, selection.endMs)}>
-            🔇 {t('redaction.fromSelection')}
+            {t('redaction.fromSelection')}
           </button>
         )}
         {!following && (

@@ -216,7 +216,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
       if (moment.id === selectedId) region.element?.classList.add('region-selected');
     }
     (redactedRanges ?? []).forEach((range, index) => {
-      const region = regions.addRegion({ id: `${redactionRegionPrefix}${index}`, start: range.startMs / 1000, end: range.endMs / 1000, color: 'rgba(20, 20, 20, 0.55)', drag: false, resize: false, content: regionLabel(`🔇 ${t('redaction.waveformLabel')}`) });
+      const region = regions.addRegion({ id: `${redactionRegionPrefix}${index}`, start: range.startMs / 1000, end: range.endMs / 1000, color: 'rgba(20, 20, 20, 0.55)', drag: false, resize: false, content: regionLabel(t('redaction.waveformLabel')) });
       region.element?.setAttribute('data-testid', 'redacted-region');
       region.element?.classList.add('region-redacted');
     });

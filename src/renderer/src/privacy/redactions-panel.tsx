@@ -44,12 +44,13 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
 
   const suggested = data.redactions.filter((redaction) => redaction.status === 'suggested');
   const accepted = data.redactions.filter((redaction) => redaction.status === 'accepted');
+  const automatic = new Set(data.audit.filter((entry) => entry.action === 'auto_applied').map((entry) => entry.redactionId));
   const row = (redaction: Redaction, actions: React.ReactNode) => (
     <li key={redaction.id} data-testid="redaction" data-kind={redaction.kind} data-status={redaction.status}>
       <span className="redaction-time">{t('redaction.range', { from: formatDuration(redaction.startMs), to: formatDuration(redaction.endMs) })}</span>{' '}
       <strong>{t(`redaction.kinds.${redaction.kind}`)}</strong>
       {redaction.reason && <span className="muted"> · “{redaction.reason}”</span>}
-      {redaction.status === 'accepted' && redaction.createdBy === null && <span className="muted"> · {t('redaction.auto')}</span>} {actions}
+      {redaction.status === 'accepted' && automatic.has(redaction.id) && <span className="muted"> · {t('redaction.auto')}</span>} {actions}
     </li>
   );
 

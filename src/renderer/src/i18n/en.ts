@@ -458,6 +458,7 @@ export const en = {
   },
   redaction: {
     title: 'Privacy: redaction',
+    summary: '{{suggested}} suggested · {{redacted}} redacted',
     intro: 'Redacted ranges are muted in playback and masked in the transcript, every export and every package.',
     suggestions: 'Suggestions',
     noSuggestions: 'No personal data found that still needs a decision.',

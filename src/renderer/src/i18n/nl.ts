@@ -460,6 +460,7 @@ export const nl: TranslationTexts = {
   },
   redaction: {
     title: 'Privacy: afschermen',
+    summary: '{{suggested}} voorgesteld · {{redacted}} afgeschermd',
     intro: 'Afgeschermde stukken zijn stil bij het afspelen en onleesbaar in het transcript, in elke export en in elk pakket.',
     suggestions: 'Voorstellen',
     noSuggestions: 'Geen persoonsgegevens gevonden waarover je nog moet beslissen.',

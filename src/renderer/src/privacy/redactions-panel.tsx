@@ -27,6 +27,13 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
   const [latest, setLatest] = useState<CallRedactions | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const data = latest ?? (query.status === 'ok' ? query.value : null);
+  // Open while a suggestion waits or once the reviewer works in it (or selects words to redact); closed otherwise.
+  const [open, setOpen] = useState<boolean | null>(null);
+  const [seenSelection, setSeenSelection] = useState(selection);
+  if (selection !== seenSelection) {
+    setSeenSelection(selection);
+    if (selection) setOpen(true);
+  }
   if (!data) return query.status === 'error' ? <p className="error-inline" role="alert">{t(`errors.${query.error.code}`)}</p> : null;
 
   const settle = (result: { ok: true; value: CallRedactions } | { ok: false; error: AppError }): boolean => {
@@ -35,6 +42,7 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
       return false;
     }
     setError(null);
+    setOpen(true);
     setLatest(result.value);
     onChanged();
     return true;
@@ -55,8 +63,11 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
   );
 
   return (
-    <section className="redactions-panel" aria-labelledby="redactions-title" data-testid="redactions-panel">
-      <h2 id="redactions-title" className="section-title">{t('redaction.title')}</h2>
+    <details className="redactions-panel" open={open ?? suggested.length > 0} onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="redactions-panel">
+      <summary>
+        <h2 className="section-title">{t('redaction.title')}</h2>
+        <span className="muted">{t('redaction.summary', { suggested: suggested.length, redacted: accepted.length })}</span>
+      </summary>
       <p className="muted">{t('redaction.intro')}</p>
       {error && <p className="error-inline" role="alert">{t(`errors.${error.code}`)}</p>}
       <h3>{t('redaction.suggestions')}</h3>
@@ -80,7 +91,7 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
       )}
       <RedactionMarkForm key={selection ? `${selection.startMs}-${selection.endMs}` : 'empty'} prefill={selection} onMark={mark} />
       <RedactionAudit audit={data.audit} />
-    </section>
+    </details>
   );
 }
 

@@ -4,7 +4,7 @@ import { getAudio, readPeaks } from '../storage/audio-repository';
 import { ImportQueue } from '../services/import-queue';
 import { looksLikeText, sniffAudioContainer } from './audio/sniff';
 import { decodeText } from './text-decoding';
-import { inThreadHeavyPorts, workerHeavyPorts } from './workers/heavy-ports';
+import { ffmpegPathPreference, inThreadHeavyPorts, workerHeavyPorts } from './workers/heavy-ports';
 import type { HeavyJobs, HeavyWorkerData } from './workers/heavy-jobs';
 import { startWorker } from './workers/start-worker';
 import { WorkerPool } from './workers/worker-pool';
@@ -99,7 +99,7 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
   const importQueue = new ImportQueue();
   const workerData: HeavyWorkerData = { databaseFile, exportsDir, nativeBinding: options.nativeBinding };
   const pool = options.heavyWork === 'in-thread' ? undefined : new WorkerPool<HeavyJobs>({ start: () => startWorker('heavy-worker', workerData), size: options.workerPoolSize });
-  const heavyPorts = pool ? workerHeavyPorts(pool) : inThreadHeavyPorts(opened.db, exportsDir);
+  const heavyPorts = pool ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db)) : inThreadHeavyPorts(opened.db, exportsDir);
   const context = {
     db: opened.db,
     events,

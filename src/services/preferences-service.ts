@@ -9,7 +9,7 @@ function currentPreferences(db: Database.Database): Preferences {
   const stored = readPreferences(db);
   const language = languages.find((value) => value === stored.language) ?? null;
   const theme = themes.find((value) => value === stored.theme) ?? 'system';
-  return { language, theme, singleKeyShortcuts: stored.singleKeyShortcuts !== 'off' };
+  return { language, theme, singleKeyShortcuts: stored.singleKeyShortcuts !== 'off', ffmpegPath: stored.ffmpegPath ?? '' };
 }
 
 export const preferenceHandlers = {
@@ -19,6 +19,7 @@ export const preferenceHandlers = {
     if (input.language !== undefined) changes.language = input.language;
     if (input.theme !== undefined) changes.theme = input.theme;
     if (input.singleKeyShortcuts !== undefined) changes.singleKeyShortcuts = input.singleKeyShortcuts ? 'on' : 'off';
+    if (input.ffmpegPath !== undefined) changes.ffmpegPath = input.ffmpegPath.trim() === '' ? null : input.ffmpegPath.trim();
     writePreferences(context.db, changes);
     context.events.emit('preferences.changed', {});
     return ok(currentPreferences(context.db));

@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/crash/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/faults/**/*.test.ts'],
           exclude: ['src/renderer/**'],
           testTimeout: 30_000,
         },

@@ -34,6 +34,8 @@ export const errorCodes = [
   'package_key_missing',
   /** A package would be larger than a package may be (the same limit as for importing). */
   'package_too_large_to_export',
+  /** The disk holding the data folder is full: nothing was saved by this request, everything saved before is kept. */
+  'disk_full',
   /** The renderer could not reach the backend at all (transport failure). */
   'backend_unreachable',
 ] as const;

@@ -447,6 +447,7 @@ export const en = {
     transcript_without_audio: 'no audio file with the same name was found.',
     transcript_not_utf8: 'the text was not UTF-8 and was read as Windows-1252; check special characters.',
     cancelled: 'cancelled.',
+    disk_full: 'the disk is full; free up space and import it again.',
   },
   languages: {
     nl: 'Nederlands',
@@ -465,6 +466,7 @@ export const en = {
     not_found: 'It no longer exists.',
     conflict: 'It was changed elsewhere in the meantime.',
     storage_failed: 'The database could not be read or written.',
+    disk_full: 'The disk is full. Nothing was saved by this action; everything saved before is kept. Free up space and try again.',
     internal: 'An unexpected error occurred.',
     reviewer_missing: 'Enter your name as reviewer first.',
     review_locked: 'This review is submitted. Reopen it (with a reason) to change it.',

@@ -449,6 +449,7 @@ export const nl: TranslationTexts = {
     transcript_without_audio: 'er is geen audiobestand met dezelfde naam gevonden.',
     transcript_not_utf8: 'de tekst was geen UTF-8 en is gelezen als Windows-1252; controleer speciale tekens.',
     cancelled: 'geannuleerd.',
+    disk_full: 'de schijf is vol; maak ruimte vrij en importeer het opnieuw.',
   },
   languages: {
     nl: 'Nederlands',
@@ -467,6 +468,7 @@ export const nl: TranslationTexts = {
     not_found: 'Het bestaat niet meer.',
     conflict: 'Het is intussen elders gewijzigd.',
     storage_failed: 'De database kon niet worden gelezen of geschreven.',
+    disk_full: 'De schijf is vol. Deze actie heeft niets opgeslagen; alles wat je eerder opsloeg is bewaard. Maak ruimte vrij en probeer het opnieuw.',
     internal: 'Er is een onverwachte fout opgetreden.',
     reviewer_missing: 'Vul eerst je naam als beoordelaar in.',
     review_locked: 'Deze beoordeling is ingediend. Heropen haar (met een reden) om iets te wijzigen.',

@@ -8,6 +8,7 @@ import type { CallDetail } from '../../../contract/schemas';
 import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo } from '../../../domain/moments/moment-types';
 import { loadPeaks } from './load-peaks';
+import { trackPointerRange, type PointerRange } from './pointer-range';
 import type { PlaybackClock } from './playback-clock';
 
 export interface PlayerHandle {
@@ -85,6 +86,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
 
   useEffect(() => {
     let destroyed = false;
+    let pointerRange: PointerRange | null = null;
     const media = document.createElement('audio');
     media.preload = 'metadata';
     media.src = `/media/audio/${audio.id}`;
@@ -122,6 +124,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           ],
         });
         surferRef.current = surfer;
+        pointerRange = trackPointerRange(surfer);
         surfer.on('timeupdate', (seconds) => {
           const timeMs = Math.round(seconds * 1000);
           const range = rangeRef.current;
@@ -139,7 +142,8 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           if (syncingRegions.current) return;
           // A range dragged on the waveform: it becomes a moment (drawn again from the review's state).
           region.remove();
-          callbacks.current.moments?.onRangeSelected(Math.round(region.start * 1000), Math.round(region.end * 1000));
+          const dragged = pointerRange?.take() ?? { startSec: region.start, endSec: region.end };
+          callbacks.current.moments?.onRangeSelected(Math.round(dragged.startSec * 1000), Math.round(dragged.endSec * 1000));
         });
         regions.on('region-updated', (region: Region) => callbacks.current.moments?.onTimesChanged(region.id, Math.round(region.start * 1000), Math.round(region.end * 1000)));
         regions.on('region-clicked', (region: Region, event: MouseEvent) => {
@@ -161,6 +165,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
     );
     return () => {
       destroyed = true;
+      pointerRange?.dispose();
       surferRef.current?.destroy();
       surferRef.current = null;
       regionsRef.current = null;

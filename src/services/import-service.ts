@@ -8,6 +8,7 @@ import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { findAudioBySha, insertAudio } from '../storage/audio-repository';
 import { insertCall } from '../storage/calls-repository';
 import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
+import { scanCallTranscript } from './redaction-scan';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import { isDiskFull } from './disk-full';
@@ -50,6 +51,7 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
       if (read.transcript) {
         const agentChannel = (context.db.prepare('SELECT agent_channel FROM calls WHERE id = ?').pluck().get(call) as 0 | 1) ?? 0;
         saveTranscript(context.db, call, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, agentChannel) }, context.now());
+        scanCallTranscript(context.db, call, context.now());
         return call;
       }
     }
@@ -85,6 +87,7 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
       insertCall(context.db, { id: callId, title: titleFromFileName(audio.name), recordedAt: audio.modifiedAt?.toISOString() ?? null, durationMs: facts.durationMs, createdAtMs: now, audioId, agentChannel: 0 });
       if (read.transcript && transcriptFile) {
         saveTranscript(context.db, callId, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, 0) }, now);
+        scanCallTranscript(context.db, callId, now);
       }
     });
   } catch (error) {

@@ -10,7 +10,7 @@ import { TransportProvider } from './transport/transport-context';
 import './styles/theme.css';
 import './styles/app.css';
 
-const defaultPreferences: Preferences = { language: null, theme: 'system', singleKeyShortcuts: true, ffmpegPath: '' };
+const defaultPreferences: Preferences = { language: null, theme: 'system', singleKeyShortcuts: true, ffmpegPath: '', autoRedactCardNumbers: false };
 
 async function start(): Promise<void> {
   const transport = pickTransport();

@@ -38,6 +38,10 @@ export const errorCodes = [
   'disk_full',
   /** The renderer could not reach the backend at all (transport failure). */
   'backend_unreachable',
+  /** Desktop: a file to import was not chosen in the open dialog or dropped on the window. */
+  'path_not_granted',
+  /** Desktop: the export could not be written where the user chose in the save dialog (details.reason). */
+  'export_not_saved',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl } from './security';
+import { shellState } from '../../tests/desktop/electron-stand-in/app';
+import { isAppUrl, openExternalIfAllowed } from './security';
 
 describe('isAppUrl', () => {
   it('knows why origin cannot be used: a non-http scheme has the origin "null"', () => {
@@ -32,5 +33,19 @@ describe('isAppUrl', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(isAppUrl(url)).toBe(false);
+  });
+});
+
+describe('openExternalIfAllowed', () => {
+  it.each(['https://github.com/klankbord', 'https://www.electronjs.org/docs/latest/tutorial/security'])('opens %s in the system browser', (url) => {
+    const before = shellState.openedExternally.length;
+    expect(openExternalIfAllowed(url)).toBe(true);
+    expect(shellState.openedExternally.slice(before)).toEqual([url]);
+  });
+
+  it.each(['http://github.com/', 'https://github.com.evil.example/', 'https://evil.example/github.com', 'file:///etc/passwd', 'smb://server/share', 'javascript:alert(1)', 'app://klankbord/', 'not a url'])('refuses %s', (url) => {
+    const before = shellState.openedExternally.length;
+    expect(openExternalIfAllowed(url)).toBe(false);
+    expect(shellState.openedExternally.length).toBe(before);
   });
 });

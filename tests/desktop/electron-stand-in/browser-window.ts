@@ -1,6 +1,7 @@
 // BrowserWindow of the stand-in: records its options, creates its webContents (announced by app's
 // 'web-contents-created', as in Electron) and hands it to the renderer host, which shows it in a Chromium page.
 import { EventEmitter } from 'node:events';
+import { app } from './app';
 import { StandInWebContents } from './web-contents';
 
 export interface WindowOptions {
@@ -32,6 +33,7 @@ export class StandInBrowserWindow extends EventEmitter {
     this.webContents = new StandInWebContents(options.webPreferences ?? {});
     openWindows.add(this);
     hooks?.webContentsCreated(this.webContents);
+    app.emit('web-contents-created', { preventDefault: () => undefined }, this.webContents);
     hooks?.windowCreated(this);
     this.webContents.on('did-finish-load', () => this.emit('ready-to-show'));
   }

@@ -30,9 +30,13 @@ type MainListener = (event: StandInIpcEvent, ...args: unknown[]) => void;
 type RendererListener = (event: { sender: unknown }, ...args: unknown[]) => void;
 
 const handlers = new Map<string, InvokeHandler>();
+
+/** Every message a renderer sent, as the main process saw its sender (for tests). */
+export const ipcLog: { channel: string; senderId: number; frameUrl: string }[] = [];
 const mainListeners = new Map<string, Set<MainListener>>();
 
-function ipcEvent(call: RendererCall): StandInIpcEvent {
+function ipcEvent(call: RendererCall, channel: string): StandInIpcEvent {
+  ipcLog.push({ channel, senderId: call.contents.id, frameUrl: call.frameUrl });
   // Read the frame URL when the message is sent, like Electron (a frame that navigated away reports its new URL).
   return { sender: call.contents, senderFrame: { url: call.frameUrl, routingId: 1, processId: call.contents.processId }, processId: call.contents.processId, frameId: 1 };
 }
@@ -79,12 +83,12 @@ export const ipcRenderer: StandInIpcRenderer = {
     const call = currentCall('invoke');
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
-    const event = ipcEvent(call);
+    const event = ipcEvent(call, channel);
     const result = await handler(event, ...cloned(args));
     return structuredClone(result);
   },
   send(channel: string, ...args: unknown[]): void {
-    const event = ipcEvent(currentCall('send'));
+    const event = ipcEvent(currentCall('send'), channel);
     const copy = cloned(args);
     // Electron delivers asynchronously, in order.
     queueMicrotask(() => {

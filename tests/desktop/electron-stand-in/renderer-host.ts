@@ -31,12 +31,14 @@ function redirectTarget(response: Response, electronUrl: string): string | undef
   return location ? new URL(location, electronUrl).href : undefined;
 }
 
+// A prevented navigation is aborted with ERR_ABORTED: Chromium then keeps the current document (no error page), as
+// Electron does when will-navigate is prevented.
 async function answer(hosted: HostedPage, loads: Set<string>, route: Route, request: PageRequest): Promise<void> {
   const electronUrl = toElectronUrl(request.url());
   const mainNavigation = request.isNavigationRequest() && request.frame() === hosted.page.mainFrame();
   const byLoadUrl = mainNavigation && loads.delete(request.url());
   if (mainNavigation && !byLoadUrl && request.redirectedFrom() === null && !hosted.contents.emitNavigation('will-navigate', electronUrl)) {
-    return route.abort('blockedbyclient');
+    return route.abort('aborted');
   }
   const handler = protocolState.handlers.get(new URL(electronUrl).protocol.slice(0, -1));
   if (!handler) {
@@ -49,7 +51,7 @@ async function answer(hosted: HostedPage, loads: Set<string>, route: Route, requ
   hosted.served.push({ url: electronUrl, status: response.status, headers, requestHeaders, navigation: request.isNavigationRequest() });
   const target = redirectTarget(response, electronUrl);
   if (target !== undefined) {
-    if (request.isNavigationRequest() && !hosted.contents.emitNavigation('will-redirect', target)) return route.abort('blockedbyclient');
+    if (request.isNavigationRequest() && !hosted.contents.emitNavigation('will-redirect', target)) return route.abort('aborted');
     headers.location = toPageUrl(target);
   }
   await route.fulfill({ status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) });

@@ -482,6 +482,8 @@ export const en = {
     package_key_missing: 'Your reviews cannot be signed: import the session package the lead made for you first.',
     package_too_large_to_export: 'The package would be larger than a package may be.',
     backend_unreachable: 'Klankbord’s background service cannot be reached.',
+    path_not_granted: 'Choose files with the import dialog or drop them on the window.',
+    export_not_saved: 'The export could not be saved where you chose. Choose another folder or check that there is space.',
   },
 } as const;
 

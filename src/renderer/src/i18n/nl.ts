@@ -484,5 +484,7 @@ export const nl: TranslationTexts = {
     package_key_missing: 'Je beoordelingen kunnen niet worden ondertekend: importeer eerst het sessiepakket dat de lead voor jou maakte.',
     package_too_large_to_export: 'Het pakket zou groter worden dan een pakket mag zijn.',
     backend_unreachable: 'De achtergronddienst van Klankbord is niet bereikbaar.',
+    path_not_granted: 'Kies bestanden met het importvenster of sleep ze naar het venster.',
+    export_not_saved: 'De export kon niet worden opgeslagen op de plek die je koos. Kies een andere map of controleer of er ruimte is.',
   },
 };

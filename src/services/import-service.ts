@@ -14,6 +14,7 @@ import type { ServiceContext } from './context';
 import { isDiskFull } from './disk-full';
 import type { Handlers } from './handlers';
 import { classifyFile, expandSources, hashFile, pairingStem, titleFromFileName, type ImportFile } from './import-files';
+import { appendAll, maxBy } from '../domain/extremes';
 
 /** Transcripts may run a little past the audio (rounding, trailing silence trimmed by the recorder). */
 const transcriptOverrunToleranceMs = 1500;
@@ -30,7 +31,7 @@ async function readTranscript(file: ImportFile, context: ServiceContext, audioDu
     issues.push(issue(file.name, parsed.error.code, parsed.error.detail));
     return { issues, transcript: null };
   }
-  const lastEndMs = Math.max(...parsed.transcript.segments.map((segment) => segment.endMs));
+  const lastEndMs = maxBy(parsed.transcript.segments, (segment) => segment.endMs);
   if (lastEndMs > audioDurationMs + transcriptOverrunToleranceMs) {
     issues.push(issue(file.name, 'transcript_longer_than_audio', `transcript ends at ${lastEndMs} ms, audio lasts ${audioDurationMs} ms`));
     return { issues, transcript: null };
@@ -47,7 +48,7 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
     const call = context.db.prepare('SELECT id FROM calls WHERE audio_id = ?').pluck().get(existing.id) as string | undefined;
     if (call && transcriptFile && !getTranscript(context.db, call)) {
       const read = await readTranscript(transcriptFile, context, existing.durationMs);
-      issues.push(...read.issues);
+      appendAll(issues, read.issues);
       if (read.transcript) {
         const agentChannel = (context.db.prepare('SELECT agent_channel FROM calls WHERE id = ?').pluck().get(call) as 0 | 1) ?? 0;
         saveTranscript(context.db, call, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, agentChannel) }, context.now());
@@ -64,7 +65,7 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
   }
   const facts = analysis.value;
   const read = transcriptFile ? await readTranscript(transcriptFile, context, facts.durationMs) : { issues: [], transcript: null };
-  issues.push(...read.issues);
+  appendAll(issues, read.issues);
 
   // The recording is on disk (file and folder fsynced) before the row naming it commits; if the row does not
   // commit, the file goes again. A kill in between leaves a file without a row, which start-up removes.

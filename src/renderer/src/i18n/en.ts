@@ -442,7 +442,7 @@ export const en = {
     transcript_unknown_format: 'the transcript format is not recognised.',
     transcript_malformed: 'the transcript is damaged or malformed.',
     transcript_empty: 'the transcript contains no usable text with times.',
-    transcript_too_large: 'the transcript is too large.',
+    transcript_too_large: 'the transcript is too large: Klankbord reads transcripts of up to 12 MB, 200,000 segments, 2,000,000 words and 100,000 characters per cue.',
     transcript_longer_than_audio: 'the transcript runs longer than the audio; it does not belong to this recording.',
     transcript_without_audio: 'no audio file with the same name was found.',
     transcript_not_utf8: 'the text was not UTF-8 and was read as Windows-1252; check special characters.',

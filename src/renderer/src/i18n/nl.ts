@@ -444,7 +444,7 @@ export const nl: TranslationTexts = {
     transcript_unknown_format: 'het transcriptformaat wordt niet herkend.',
     transcript_malformed: 'het transcript is beschadigd of onjuist opgebouwd.',
     transcript_empty: 'het transcript bevat geen bruikbare tekst met tijden.',
-    transcript_too_large: 'het transcript is te groot.',
+    transcript_too_large: 'het transcript is te groot: Klankbord leest transcripten tot 12 MB, 200.000 segmenten, 2.000.000 woorden en 100.000 tekens per cue.',
     transcript_longer_than_audio: 'het transcript loopt langer door dan de audio; het hoort niet bij deze opname.',
     transcript_without_audio: 'er is geen audiobestand met dezelfde naam gevonden.',
     transcript_not_utf8: 'de tekst was geen UTF-8 en is gelezen als Windows-1252; controleer speciale tekens.',

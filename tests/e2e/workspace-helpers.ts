@@ -29,3 +29,10 @@ export async function waveformX(page: Page, durationSec = demoDurationSec): Prom
   const box = (await page.getByTestId('waveform').boundingBox())!;
   return { x: (sec) => box.x + (box.width * sec) / durationSec, y: box.y + box.height * 0.75 };
 }
+
+/** Sets language and theme through the backend and reloads, as choosing them in Settings does. */
+export async function setLookAndReload(page: Page, request: APIRequestContext, app: BrowserModeApp, language: 'nl' | 'en', theme: 'light' | 'dark'): Promise<void> {
+  await invokeBackend(request, app, 'preferences.set', { language, theme });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}

@@ -29,5 +29,23 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Spreading an array into call arguments puts every element on the stack: 150,000 transcript segments in
+    // Math.max(...) overflowed it. Use the loop helpers in src/domain/extremes.ts (maxOf, minOf, maxBy, appendAll).
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'Spreading into Math.max/min overflows the stack on large arrays: use maxOf/minOf/maxBy from src/domain/extremes.ts.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='push'] > SpreadElement",
+          message: 'Spreading into push() overflows the stack on large arrays: use appendAll from src/domain/extremes.ts or a loop.',
+        },
+      ],
+    },
+  },
   ...layerImportRules(),
 );

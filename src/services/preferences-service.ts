@@ -10,7 +10,7 @@ function currentPreferences(db: Database.Database): Preferences {
   const stored = readPreferences(db);
   const language = languages.find((value) => value === stored.language) ?? null;
   const theme = themes.find((value) => value === stored.theme) ?? 'system';
-  return { language, theme, singleKeyShortcuts: stored.singleKeyShortcuts !== 'off', autoRedactCardNumbers: stored[autoRedactCardNumbersKey] === 'on' };
+  return { language, theme, singleKeyShortcuts: stored.singleKeyShortcuts !== 'off', ffmpegPath: stored.ffmpegPath ?? '', autoRedactCardNumbers: stored[autoRedactCardNumbersKey] === 'on' };
 }
 
 export const preferenceHandlers = {
@@ -20,6 +20,7 @@ export const preferenceHandlers = {
     if (input.language !== undefined) changes.language = input.language;
     if (input.theme !== undefined) changes.theme = input.theme;
     if (input.singleKeyShortcuts !== undefined) changes.singleKeyShortcuts = input.singleKeyShortcuts ? 'on' : 'off';
+    if (input.ffmpegPath !== undefined) changes.ffmpegPath = input.ffmpegPath.trim() === '' ? null : input.ffmpegPath.trim();
     if (input.autoRedactCardNumbers !== undefined) changes[autoRedactCardNumbersKey] = input.autoRedactCardNumbers ? 'on' : 'off';
     writePreferences(context.db, changes);
     context.events.emit('preferences.changed', {});

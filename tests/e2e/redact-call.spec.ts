@@ -58,7 +58,8 @@ test('a card number spoken in a call is suggested at import, redacted, muted, ma
   await page.getByRole('button', { name: 'Beginnen met beoordelen' }).click();
   await page.locator('[data-testid="waveform"][data-ready="true"]').waitFor();
 
-  // The suggestion from the import scan.
+  // The suggestion from the import scan, behind the Privacy button in the call's header.
+  await page.getByRole('button', { name: 'Privacy · 1 voorstel' }).click();
   const panel = page.getByTestId('redactions-panel');
   const suggestion = panel.locator('[data-testid="redaction"][data-kind="card_number"]');
   await expect(suggestion).toHaveAttribute('data-status', 'suggested');
@@ -75,6 +76,8 @@ test('a card number spoken in a call is suggested at import, redacted, muted, ma
   await panel.getByText('Logboek').click();
   await expect(panel.getByTestId('redaction-audit')).toContainText('Afgeschermd · Anouk');
   await page.screenshot({ path: join(screens, 'call-redacted-nl.png') });
+  await panel.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(panel).toBeHidden();
 
   // Playback: muted inside the range, audible after it.
   await page.getByTestId('play-pause').click();

@@ -1,4 +1,5 @@
 import type { RawReadResult, RawSegment, RawWord, TranscriptFormatReader, TranscriptWarning } from '../model';
+import { minOf } from '../../extremes';
 
 /*
  * OpenAI Whisper JSON, in its two shapes:
@@ -155,7 +156,7 @@ export function readWhisperWords(values: readonly unknown[]): RawWord[] {
         startMs: previous.startMs ?? word.startMs,
         endMs: word.endMs ?? previous.endMs,
       };
-      if (confidences.length > 0) merged.confidence = Math.min(...confidences);
+      if (confidences.length > 0) merged.confidence = minOf(confidences);
       words[words.length - 1] = merged;
       continue;
     }

@@ -34,6 +34,7 @@ describe('RedactionsPanel', () => {
   it('lists a suggestion and redacts it, telling the call screen to reload', async () => {
     const user = userEvent.setup();
     const { transport, onChanged } = renderPanel('en', { 'redactions.list': () => suggested, 'redactions.accept': () => accepted });
+    await user.click(await screen.findByRole('button', { name: 'Privacy · 1 suggestion' }));
     const row = await screen.findByTestId('redaction');
     expect(row).toHaveTextContent('0:03–0:07 Card number');
     await user.click(within(row).getByRole('button', { name: 'Redact' }));
@@ -45,6 +46,7 @@ describe('RedactionsPanel', () => {
   it('says in Dutch why a decision was refused and keeps the list', async () => {
     const user = userEvent.setup();
     const { onChanged } = renderPanel('nl', { 'redactions.list': () => suggested, 'redactions.dismiss': () => fail('reviewer_missing', 'no profile') });
+    await user.click(await screen.findByTestId('privacy-button'));
     const row = await screen.findByTestId('redaction');
     await user.click(within(row).getByRole('button', { name: 'Afwijzen' }));
     expect(await screen.findByRole('alert')).not.toBeEmptyDOMElement();
@@ -55,6 +57,7 @@ describe('RedactionsPanel', () => {
   it('prefills the range from a selection, wants a reason and valid times', async () => {
     const user = userEvent.setup();
     const { transport } = renderPanel('nl', { 'redactions.list': () => suggested, 'redactions.mark': () => accepted }, { startMs: 61_250, endMs: 62_000 });
+    await user.click(await screen.findByTestId('privacy-button'));
     const form = await screen.findByTestId('redaction-mark-form');
     expect(within(form).getByLabelText('Van')).toHaveValue('1:01.2');
     await user.click(within(form).getByRole('button', { name: 'Bereik afschermen' }));

@@ -8,6 +8,7 @@ import { useBackendQuery } from '../hooks/use-backend-query';
 import { formatDateTime } from '../review/format';
 import { useLocale } from '../review/use-locale';
 import { useTransport } from '../transport/transport-context';
+import { ModalDialog } from './modal-dialog';
 import { RedactionMarkForm } from './redaction-mark-form';
 
 type Decision = 'redactions.accept' | 'redactions.dismiss';
@@ -27,8 +28,8 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
   const [latest, setLatest] = useState<CallRedactions | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const data = latest ?? (query.status === 'ok' ? query.value : null);
-  // Open while a suggestion waits or once the reviewer works in it (or selects words to redact); closed otherwise.
-  const [open, setOpen] = useState<boolean | null>(null);
+  // A dialog over the screen, so the workspace never reflows; words selected to redact open it with their times.
+  const [open, setOpen] = useState(false);
   const [seenSelection, setSeenSelection] = useState(selection);
   if (selection !== seenSelection) {
     setSeenSelection(selection);
@@ -42,7 +43,6 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
       return false;
     }
     setError(null);
-    setOpen(true);
     setLatest(result.value);
     onChanged();
     return true;
@@ -63,12 +63,17 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
   );
 
   return (
-    <details className="redactions-panel" open={open ?? suggested.length > 0} onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="redactions-panel">
-      <summary>
-        <h2 className="section-title">{t('redaction.title')}</h2>
-        <span className="muted">{t('redaction.summary', { suggested: suggested.length, redacted: accepted.length })}</span>
-      </summary>
-      <p className="muted">{t('redaction.intro')}</p>
+    <>
+      <button type="button" className={`button${suggested.length > 0 ? ' primary' : ''}`} onClick={() => setOpen(true)} data-testid="privacy-button">
+        {t('redaction.button', { count: suggested.length })}
+      </button>
+      {open && (
+        <ModalDialog className="redactions-panel" labelledBy="redactions-title" onClose={() => setOpen(false)} testId="redactions-panel">
+          <div className="dialog-head">
+            <h2 id="redactions-title">{t('redaction.title')}</h2>
+            <button type="button" className="icon-button" onClick={() => setOpen(false)} aria-label={t('common.close')}>×</button>
+          </div>
+          <p className="muted">{t('redaction.summary', { suggested: suggested.length, redacted: accepted.length })} · {t('redaction.intro')}</p>
       {error && <p className="error-inline" role="alert">{t(`errors.${error.code}`)}</p>}
       <h3>{t('redaction.suggestions')}</h3>
       {suggested.length === 0 ? <p className="muted">{t('redaction.noSuggestions')}</p> : (
@@ -90,8 +95,10 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
         </ul>
       )}
       <RedactionMarkForm key={selection ? `${selection.startMs}-${selection.endMs}` : 'empty'} prefill={selection} onMark={mark} />
-      <RedactionAudit audit={data.audit} />
-    </details>
+          <RedactionAudit audit={data.audit} />
+        </ModalDialog>
+      )}
+    </>
   );
 }
 

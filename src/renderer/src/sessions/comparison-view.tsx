@@ -12,6 +12,7 @@ import { useLocale } from '../review/use-locale';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
 import { MomentLanes } from './moment-lanes';
+import { maxOf } from '../../../domain/extremes';
 
 /** The class of an answer's cell: how it stands against the benchmark or the others, as the backend measured it. */
 const deviationClass = { benchmark: 'benchmark', within: 'dev-ok', outside: 'dev-off' } as const;
@@ -34,7 +35,7 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
   if (comparison.status === 'error') return <ErrorPanel error={comparison.error} />;
   if (comparison.status !== 'ok' || rubric.status !== 'ok') return null;
   const reviews = comparison.value.reviews;
-  const durationMs = call.status === 'ok' ? call.value.call.durationMs : Math.max(1, ...reviews.flatMap((review) => review.moments.map((moment) => moment.endMs)));
+  const durationMs = call.status === 'ok' ? call.value.call.durationMs : Math.max(1, maxOf(reviews.flatMap((review) => review.moments.map((moment) => moment.endMs))));
   const answerOf = (reviewIndex: number, itemId: string) => reviews[reviewIndex]!.answers.find((answer) => answer.itemId === itemId)?.answer ?? null;
   const words: AnswerWords = { yes: t('review.item.yes'), no: t('review.item.no'), 'not-applicable': t('review.item.notApplicable') };
   const shownAnswer = (answer: ItemAnswer | null) => (answer ? answerText(answer, words) : '—');

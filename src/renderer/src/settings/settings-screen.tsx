@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { languages, themes, type AppInfo, type Preferences } from '../../../contract/schemas';
 import { systemLanguage } from '../i18n/i18n';
+import { FfmpegPathField } from './ffmpeg-path-field';
 import { SupportSection } from './support-section';
 
 /** Language, theme and where the data lives. */
@@ -55,6 +56,7 @@ export function SettingsScreen({ preferences, info, onChange }: {
         </label>
         <span />
         <p id="privacy-hint" className="muted hint">{t('settings.autoRedactCardNumbersHint')}</p>
+        <FfmpegPathField key={preferences.ffmpegPath} value={preferences.ffmpegPath} onSave={(ffmpegPath) => onChange({ ffmpegPath })} />
       </div>
 
       {info && (

@@ -83,6 +83,7 @@ export const en = {
     summaryLabel: 'Diagnostics summary',
   },
   common: {
+    invalidDate: 'Not a valid date; type it as {{pattern}}.',
     close: 'Close',
     cancel: 'Cancel',
     save: 'Save',
@@ -364,6 +365,9 @@ export const en = {
     noAudio: 'This call has no audio.',
     noTranscript: 'This call has no transcript. Import a transcript file with the same name as the audio to add one.',
     editDetails: 'Edit details',
+    recordedTime: 'Time',
+    timePattern: 'hh:mm',
+    invalidTime: 'Not a valid time; type it as hh:mm (for example 14:30).',
     customerRef: 'Customer reference',
     swapChannels: 'Swap agent/customer channels',
     swapChannelsHint: 'For stereo recordings: which channel is the agent',

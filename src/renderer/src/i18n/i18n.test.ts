@@ -18,6 +18,12 @@ describe('translations', () => {
     }
   });
 
+  it('addresses the user as "je" in Dutch, never "u" or "uw"', () => {
+    const formal = /(^|[^\p{L}])(u|uw|U|Uw)(?=[^\p{L}]|$)/u;
+    const offenders = keys(nl).filter((key) => formal.test(String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], nl))));
+    expect(offenders).toEqual([]);
+  });
+
   it('follows the system language, English for anything else', () => {
     expect(systemLanguage(['nl-NL', 'en-US'])).toBe('nl');
     expect(systemLanguage(['nl-BE'])).toBe('nl');

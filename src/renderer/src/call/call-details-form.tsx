@@ -33,7 +33,7 @@ export function CallDetailsForm({ detail, onSaved, onCancel }: { detail: CallDet
   };
 
   return (
-    <form className="details-form" onSubmit={save} aria-label={t('call.editDetails')}>
+    <form className="details-form" onSubmit={(event) => void save(event)} aria-label={t('call.editDetails')}>
       <label>
         {t('library.columns.title')}
         <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={300} />

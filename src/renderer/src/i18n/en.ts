@@ -320,7 +320,7 @@ export const en = {
     reopen: 'Reopen',
     reopenReason: 'Why reopen this review?',
     reopenConfirm: 'Reopen',
-    audit: { title: 'History', created: 'Started', submitted: 'Submitted', reopened: 'Reopened', by: '{{name}}, {{time}}', changes: 'Changed: {{items}}', totalChange: 'Total {{before}} → {{after}}' },
+    audit: { title: 'History', created: 'Started', submitted: 'Submitted', reopened: 'Reopened', imported: 'Imported from a review package', by: '{{name}}, {{time}}', changes: 'Changed: {{items}}', totalChange: 'Total {{before}} → {{after}}' },
     profile: { title: 'Who is reviewing?', body: 'Your name is stamped on every review you make on this computer.', name: 'Your name', save: 'Start reviewing' },
     otherReviews: 'All reviews of this call',
   },

@@ -322,7 +322,7 @@ export const nl: TranslationTexts = {
     reopen: 'Heropenen',
     reopenReason: 'Waarom heropen je deze beoordeling?',
     reopenConfirm: 'Heropenen',
-    audit: { title: 'Geschiedenis', created: 'Gestart', submitted: 'Ingediend', reopened: 'Heropend', by: '{{name}}, {{time}}', changes: 'Gewijzigd: {{items}}', totalChange: 'Totaal {{before}} → {{after}}' },
+    audit: { title: 'Geschiedenis', created: 'Gestart', submitted: 'Ingediend', reopened: 'Heropend', imported: 'Geïmporteerd uit een beoordelingspakket', by: '{{name}}, {{time}}', changes: 'Gewijzigd: {{items}}', totalChange: 'Totaal {{before}} → {{after}}' },
     profile: { title: 'Wie beoordeelt?', body: 'Je naam komt op elke beoordeling die je op deze computer maakt.', name: 'Je naam', save: 'Beginnen met beoordelen' },
     otherReviews: 'Alle beoordelingen van dit gesprek',
   },

@@ -44,7 +44,7 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
   };
 
   return (
-    <form className="session-form" onSubmit={create} aria-label={t('sessions.new')}>
+    <form className="session-form" onSubmit={(event) => void create(event)} aria-label={t('sessions.new')}>
       <label>
         {t('sessions.form.name')}
         <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} />

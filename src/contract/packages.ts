@@ -87,6 +87,8 @@ export const sessionPackageContentSchema = z
         sourceName: z.string().max(255),
         speakerRoles: z.record(z.string().max(200), z.enum(['agent', 'customer', 'unknown'])),
       }).strict().nullable(),
+      /** Ranges redacted on the lead's machine: the transcript arrives masked, and the reviewer's player mutes them. */
+      redactedRanges: z.array(z.object({ startMs: z.number().int().min(0), endMs: z.number().int().positive() }).strict()).max(10_000).optional(),
     }).strict()).min(1).max(500),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from './duration';
+import { formatDuration, parseDuration } from './duration';
 import { combinedReviewStatus } from './call';
 
 describe('formatDuration', () => {
@@ -19,5 +19,15 @@ describe('combinedReviewStatus', () => {
     expect(combinedReviewStatus([])).toBe('unreviewed');
     expect(combinedReviewStatus(['draft'])).toBe('draft');
     expect(combinedReviewStatus(['draft', 'submitted'])).toBe('submitted');
+  });
+});
+
+describe('parseDuration', () => {
+  it('reads seconds, m:ss and h:mm:ss with decimals', () => {
+    expect(parseDuration('12')).toBe(12_000);
+    expect(parseDuration('1:05,5')).toBe(65_500);
+    expect(parseDuration('1:00:01')).toBe(3_601_000);
+    expect(parseDuration('abc')).toBeUndefined();
+    expect(parseDuration('1:2:3:4')).toBeUndefined();
   });
 });

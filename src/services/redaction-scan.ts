@@ -39,3 +39,19 @@ export function scanCallTranscript(db: Database.Database, callId: string, nowMs:
 export function scanIfNotYetScanned(db: Database.Database, callId: string, nowMs: number): void {
   if ((scannedWith(db, callId) ?? 0) < scannerVersion && getTranscript(db, callId)) scanCallTranscript(db, callId, nowMs);
 }
+
+/**
+ * Ranges redacted on another machine (a session package): stored as accepted, with an audit entry saying where they
+ * came from. The transcript is still scanned here later, where these ranges get no second suggestion.
+ */
+export function receiveRedactions(db: Database.Database, callId: string, ranges: readonly { startMs: number; endMs: number }[], nowMs: number): void {
+  for (const range of ranges) {
+    if (range.endMs <= range.startMs) continue;
+    const redaction = { id: randomUUID(), callId, ...range, kind: 'manual', reason: packageReason, status: 'accepted', createdBy: null, createdAtMs: nowMs } as const;
+    insertRedaction(db, redaction);
+    appendRedactionAudit(db, { redactionId: redaction.id, callId, action: 'accepted', kind: 'manual', ...range, actorId: null, actorName: '', reason: packageReason, atMs: nowMs });
+  }
+}
+
+/** The reason recorded for a range that arrived redacted in a session package (English: the audit is not translated). */
+const packageReason = 'redacted before the session package was exported';

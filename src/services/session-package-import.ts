@@ -16,6 +16,7 @@ import { saveTranscript } from '../storage/transcripts-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import { readPackageJson, refused, type OpenedPackage } from './package-archive';
+import { receiveRedactions } from './redaction-scan';
 import { sessionIdentity, setSessionIdentity } from './session-identity';
 
 type PackagedCall = SessionPackageContent['calls'][number];
@@ -182,6 +183,7 @@ function storeSession(context: ServiceContext, content: SessionPackageContent, r
       const callId = randomUUID();
       insertCall(db, { id: callId, title: call.title, agentName: call.agentName, customerRef: call.customerRef, recordedAt: call.recordedAt, durationMs: audio.durationMs, createdAtMs: nowMs, audioId, agentChannel: call.agentChannel });
       if (fresh.transcript && call.transcript) saveTranscript(db, callId, { ...fresh.transcript, sourceName: call.transcript.sourceName, speakerRoles: call.transcript.speakerRoles }, nowMs);
+      receiveRedactions(db, callId, call.redactedRanges ?? [], nowMs);
       localCallIds.push(callId);
     }
     insertSession(db, { ...content.session, callIds: localCallIds, reviewerIds: content.reviewers.map((reviewer) => reviewer.id) });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fail, ok, type Result } from '../contract/errors';
 import { sessionPackageFormat, type SessionPackageContent } from '../contract/packages';
 import { serialiseRubricFile } from '../contract/rubric-file';
+import { maskTranscript } from '../domain/privacy/redaction-ranges';
 import { getAudio, readPeaks } from '../storage/audio-repository';
 import { getCall } from '../storage/calls-repository';
 import { getReviewer } from '../storage/reviewers-repository';
@@ -12,6 +13,7 @@ import { getPackageKey, getSession, setPackageKey } from '../storage/sessions-re
 import { getTranscript, type StoredTranscript } from '../storage/transcripts-repository';
 import type { ServiceContext } from './context';
 import { reserveExport } from './exports-folder';
+import { redactedRangesOf } from './redaction-service';
 import { json, writePackage, type PackagePart } from './package-archive';
 
 const encoder = new TextEncoder();
@@ -65,7 +67,8 @@ export async function exportSessionPackage(context: ServiceContext, sessionId: s
     parts.push({ path: `${folder}/audio${extension}`, file: audioFile, sizeBytes: statSync(audioFile).size, sha256: audio.sha256 });
     parts.push({ path: `${folder}/peaks.bin`, bytes: peaks.bytes });
     const transcript = getTranscript(db, callId);
-    if (transcript) parts.push({ path: `${folder}/transcript.json`, bytes: klankbordTranscriptFile(transcript) });
+    const redactedRanges = redactedRangesOf(db, callId);
+    if (transcript) parts.push({ path: `${folder}/transcript.json`, bytes: klankbordTranscriptFile({ ...transcript, segments: maskTranscript(transcript.segments, redactedRanges) }) });
     calls.push({
       key: audio.sha256,
       title: call.title,
@@ -75,6 +78,8 @@ export async function exportSessionPackage(context: ServiceContext, sessionId: s
       agentChannel: call.agentChannel,
       audio: { file: `${folder}/audio${extension}`, peaksFile: `${folder}/peaks.bin`, originalName: audio.originalName, container: audio.container, codec: audio.codec, sampleRateHz: audio.sampleRateHz, channels: audio.channels, durationMs: audio.durationMs, pairsPerSecond: peaks.pairsPerSecond },
       transcript: transcript ? { file: `${folder}/transcript.json`, sourceName: transcript.sourceName, speakerRoles: transcript.speakerRoles } : null,
+      // Only when there are any, so a package without redactions reads the same as before.
+      ...(redactedRanges.length > 0 ? { redactedRanges } : {}),
     });
   }
   const { callIds: _callIds, reviewerIds, ...sessionFields } = session;

@@ -5,6 +5,7 @@ import { formatDuration } from '../../../domain/duration';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { ReviewWorkspace } from '../review/review-workspace';
 import { ErrorPanel } from '../shell/error-panel';
+import { RedactionsPanel } from '../privacy/redactions-panel';
 import { useTransport } from '../transport/transport-context';
 import { CallDetailsDialog } from './call-details-dialog';
 import { createPlaybackClock } from './playback-clock';
@@ -24,13 +25,19 @@ export function CallScreen({ callId, onBack, shortcutsEnabled, initialReviewing 
 
   if (query.status === 'loading') return <p className="muted">{t('call.loading')}</p>;
   if (query.status === 'error') return <ErrorPanel error={query.error} onRetry={query.reload} />;
-  return <LoadedCall detail={detail!} onBack={onBack} onEdited={setEdited} shortcutsEnabled={shortcutsEnabled} initialReviewing={initialReviewing} sessionId={sessionId} />;
+  const reload = () => {
+    setEdited(null);
+    query.reload();
+  };
+  return <LoadedCall detail={detail!} onBack={onBack} onEdited={setEdited} onReload={reload} shortcutsEnabled={shortcutsEnabled} initialReviewing={initialReviewing} sessionId={sessionId} />;
 }
 
-function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewing, sessionId }: { detail: CallDetail; onBack: () => void; onEdited: (detail: CallDetail) => void; shortcutsEnabled: boolean; initialReviewing: boolean; sessionId: string | null }) {
+function LoadedCall({ detail, onBack, onEdited, onReload, shortcutsEnabled, initialReviewing, sessionId }: { detail: CallDetail; onBack: () => void; onEdited: (detail: CallDetail) => void; onReload: () => void; shortcutsEnabled: boolean; initialReviewing: boolean; sessionId: string | null }) {
   const { t } = useTranslation();
   const transport = useTransport();
   const [editing, setEditing] = useState(false);
+  const [redactSelection, setRedactSelection] = useState<{ startMs: number; endMs: number } | null>(null);
+  const onRedactSelection = (startMs: number, endMs: number) => setRedactSelection({ startMs, endMs });
   const [reviewing, setReviewing] = useState(initialReviewing);
   const { call, audio } = detail;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -80,10 +87,11 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewi
         />
       )}
       {reviewing ? (
-        <ReviewWorkspace detail={detail} sessionId={sessionId} shortcutsEnabled={shortcutsEnabled} renderCall={(props) => <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} {...props} />} />
+        <ReviewWorkspace detail={detail} sessionId={sessionId} shortcutsEnabled={shortcutsEnabled} renderCall={(props) => <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} onRedactSelection={onRedactSelection} {...props} />} />
       ) : (
-        <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} />
+        <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} onRedactSelection={onRedactSelection} />
       )}
+      {detail.transcript && <RedactionsPanel callId={call.id} selection={redactSelection} onChanged={onReload} />}
     </section>
   );
 }
@@ -98,10 +106,12 @@ export interface CallWorkspaceReviewProps {
   readonly momentsPane?: React.ReactNode;
   /** Whose pane sizes are remembered. */
   readonly reviewerId?: string;
+  /** A transcript selection offered for redaction. */
+  readonly onRedactSelection?: (startMs: number, endMs: number) => void;
 }
 
 /** The player (waveform, controls) above the transcript, sharing one playback clock and the single-key shortcuts. */
-export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMoments, transcriptMoments, onExtraKey, momentsPane, reviewerId }: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
+export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMoments, transcriptMoments, onExtraKey, momentsPane, reviewerId, onRedactSelection }: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
   const { t } = useTranslation();
   const clock = useMemo(() => createPlaybackClock(), []);
   const ownPlayer = useRef<PlayerHandle>(null);
@@ -126,7 +136,7 @@ export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMom
   }, []);
 
   const transcriptPane = transcript ? (
-    <TranscriptView transcript={transcript} clock={clock} onSeek={(timeMs) => player.current?.seekMs(timeMs)} searchRef={searchRef} moments={transcriptMoments} />
+    <TranscriptView transcript={transcript} clock={clock} onSeek={(timeMs) => player.current?.seekMs(timeMs)} searchRef={searchRef} moments={transcriptMoments} onRedactSelection={onRedactSelection} />
   ) : (
     <section className="transcript transcript-missing" aria-label={t('transcript.title')}>
       <p className="muted">{t('call.noTranscript')}</p>
@@ -156,7 +166,7 @@ export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMom
             }
           }}
         >
-          <WaveformPlayer ref={player} audio={audio} agentChannel={detail.agentChannel} clock={clock} onPlayingChange={setPlaying} onRateChange={setRate} moments={waveformMoments} />
+          <WaveformPlayer ref={player} audio={audio} agentChannel={detail.agentChannel} clock={clock} onPlayingChange={setPlaying} onRateChange={setRate} moments={waveformMoments} redactedRanges={detail.redactedRanges} />
           <PlayerControls player={player} clock={clock} durationMs={audio.durationMs} playing={playing} rate={rate} onShowShortcuts={() => setHelpOpen(true)} />
           <p id="player-keys" className="visually-hidden">{t('player.region')}</p>
         </section>

@@ -121,7 +121,9 @@ const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, 
  * The transcript, virtualised (only visible turns are in the DOM), highlighting the word being spoken and
  * following the playhead until the user scrolls away. Clicking a word seeks there. Text is rendered as text.
  */
-export function TranscriptView({ transcript, clock, onSeek, searchRef, moments }: {
+export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, onRedactSelection }: {
+  /** Turns the selected words into a redacted range (the reason is asked for next to the transcript). */
+  onRedactSelection?: (startMs: number, endMs: number) => void;
   transcript: Transcript;
   clock: PlaybackClock;
   onSeek: (timeMs: number) => void;
@@ -284,6 +286,11 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef, moments }
             }}
           >
             + {t('moments.fromSelection')}
+          </button>
+        )}
+        {onRedactSelection && selection && (
+          <button type="button" className="button" onMouseDown={(event) => event.preventDefault()} onClick={() => onRedactSelection(selection.startMs, selection.endMs)}>
+            {t('redaction.fromSelection')}
           </button>
         )}
         {!following && (

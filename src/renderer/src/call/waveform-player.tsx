@@ -6,9 +6,11 @@ import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.e
 import type { CallDetail } from '../../../contract/schemas';
 import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo } from '../../../domain/moments/moment-types';
+import type { RedactedRange } from '../../../domain/privacy/redaction-ranges';
 import { loadPeaks } from './load-peaks';
 import { trackPointerRange, type PointerRange } from './pointer-range';
 import { createTimeRuler, followWaveformScroll } from './time-ruler';
+import { muteRedactedRanges } from './redaction-mute';
 import type { PlaybackClock } from './playback-clock';
 import { useSliderPosition } from './use-slider-position';
 
@@ -48,6 +50,8 @@ function withAlpha(hex: string, alpha: number): string {
   return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
 }
 
+const redactionRegionPrefix = 'redaction-';
+
 export const playbackRates = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 const minZoomPxPerSec = 1;
 const maxZoomPxPerSec = 400;
@@ -72,7 +76,9 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
   onRateChange: (rate: number) => void;
   onReady?: () => void;
   moments?: WaveformMoments;
-}>(function WaveformPlayer({ audio, agentChannel, clock, onPlayingChange, onRateChange, onReady, moments }, ref) {
+  /** Accepted redactions: muted while playing and drawn as regions. */
+  redactedRanges?: readonly RedactedRange[];
+}>(function WaveformPlayer({ audio, agentChannel, clock, onPlayingChange, onRateChange, onReady, moments, redactedRanges }, ref) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const minimapRef = useRef<HTMLDivElement>(null);
@@ -80,9 +86,9 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
   const surferRef = useRef<WaveSurfer | null>(null);
   const zoomRef = useRef(0);
   const [error, setError] = useState<string | null>(null);
-  const callbacks = useRef({ onPlayingChange, onRateChange, onReady, moments });
+  const callbacks = useRef({ onPlayingChange, onRateChange, onReady, moments, redactedRanges });
   useEffect(() => {
-    callbacks.current = { onPlayingChange, onRateChange, onReady, moments };
+    callbacks.current = { onPlayingChange, onRateChange, onReady, moments, redactedRanges };
   });
   const regionsRef = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
   const syncingRegions = useRef(false);
@@ -112,6 +118,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
     media.dataset.testid = 'call-audio';
     // Kept in the DOM (hidden) so assistive tools and tests can find the one media element of the call.
     containerRef.current?.parentElement?.appendChild(media);
+    const stopMuting = muteRedactedRanges(media, () => callbacks.current.redactedRanges ?? []);
     const stereo = audio.channels === 2;
     const laneColors = (channel: number) => (channel === agentChannel ? { wave: cssVar('--agent'), progress: cssVar('--agent-progress') } : { wave: cssVar('--customer'), progress: cssVar('--customer-progress') });
 
@@ -167,7 +174,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
         regions.on('region-updated', (region: Region) => callbacks.current.moments?.onTimesChanged(region.id, Math.round(region.start * 1000), Math.round(region.end * 1000)));
         regions.on('region-clicked', (region: Region, event: MouseEvent) => {
           event.stopPropagation();
-          callbacks.current.moments?.onSelect(region.id);
+          if (!region.id.startsWith(redactionRegionPrefix)) callbacks.current.moments?.onSelect(region.id);
         });
         surfer.on('play', () => callbacks.current.onPlayingChange(true));
         surfer.on('pause', () => callbacks.current.onPlayingChange(false));
@@ -185,6 +192,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
     return () => {
       destroyed = true;
       pointerRange?.dispose();
+      stopMuting();
       surferRef.current?.destroy();
       surferRef.current = null;
       regionsRef.current = null;
@@ -231,8 +239,13 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
       region.element?.style.setProperty('--moment-colour', colour);
       if (moment.id === selectedId) region.element?.classList.add('region-selected');
     }
+    (redactedRanges ?? []).forEach((range, index) => {
+      const region = regions.addRegion({ id: `${redactionRegionPrefix}${index}`, start: range.startMs / 1000, end: range.endMs / 1000, color: 'rgba(20, 20, 20, 0.55)', drag: false, resize: false, content: regionLabel(t('redaction.waveformLabel')) });
+      region.element?.setAttribute('data-testid', 'redacted-region');
+      region.element?.classList.add('region-redacted');
+    });
     syncingRegions.current = false;
-  }, [ready, momentList, selectedId, editable]);
+  }, [ready, momentList, selectedId, editable, redactedRanges, t]);
 
   useImperativeHandle(ref, () => ({
     playPause: () => void surferRef.current?.playPause(),

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../contract/errors';
+import type { CallRedactions } from '../../../contract/redactions';
+import { formatDuration } from '../../../domain/duration';
+import type { Redaction } from '../../../domain/privacy/redaction';
+import { useBackendQuery } from '../hooks/use-backend-query';
+import { formatDateTime } from '../review/format';
+import { useLocale } from '../review/use-locale';
+import { useTransport } from '../transport/transport-context';
+import { RedactionMarkForm } from './redaction-mark-form';
+
+type Decision = 'redactions.accept' | 'redactions.dismiss';
+
+/**
+ * The call's personal data: suggestions from the transcript scan to redact or dismiss, what is redacted (with
+ * its reason), a form to redact a range by hand, and the audit trail.
+ */
+export function RedactionsPanel({ callId, selection, onChanged }: {
+  callId: string;
+  selection: { startMs: number; endMs: number } | null;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const query = useBackendQuery('redactions.list', { callId });
+  const [latest, setLatest] = useState<CallRedactions | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const data = latest ?? (query.status === 'ok' ? query.value : null);
+  // Open while a suggestion waits or once the reviewer works in it (or selects words to redact); closed otherwise.
+  const [open, setOpen] = useState<boolean | null>(null);
+  const [seenSelection, setSeenSelection] = useState(selection);
+  if (selection !== seenSelection) {
+    setSeenSelection(selection);
+    if (selection) setOpen(true);
+  }
+  if (!data) return query.status === 'error' ? <p className="error-inline" role="alert">{t(`errors.${query.error.code}`)}</p> : null;
+
+  const settle = (result: { ok: true; value: CallRedactions } | { ok: false; error: AppError }): boolean => {
+    if (!result.ok) {
+      setError(result.error);
+      return false;
+    }
+    setError(null);
+    setOpen(true);
+    setLatest(result.value);
+    onChanged();
+    return true;
+  };
+  const decide = async (method: Decision, redactionId: string) => settle(await transport.invoke(method, { redactionId }));
+  const mark = async (startMs: number, endMs: number, reason: string) => settle(await transport.invoke('redactions.mark', { callId, startMs, endMs, reason }));
+
+  const suggested = data.redactions.filter((redaction) => redaction.status === 'suggested');
+  const accepted = data.redactions.filter((redaction) => redaction.status === 'accepted');
+  const automatic = new Set(data.audit.filter((entry) => entry.action === 'auto_applied').map((entry) => entry.redactionId));
+  const row = (redaction: Redaction, actions: React.ReactNode) => (
+    <li key={redaction.id} data-testid="redaction" data-kind={redaction.kind} data-status={redaction.status}>
+      <span className="redaction-time">{t('redaction.range', { from: formatDuration(redaction.startMs), to: formatDuration(redaction.endMs) })}</span>{' '}
+      <strong>{t(`redaction.kinds.${redaction.kind}`)}</strong>
+      {redaction.reason && <span className="muted"> · “{redaction.reason}”</span>}
+      {redaction.status === 'accepted' && automatic.has(redaction.id) && <span className="muted"> · {t('redaction.auto')}</span>} {actions}
+    </li>
+  );
+
+  return (
+    <details className="redactions-panel" open={open ?? suggested.length > 0} onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="redactions-panel">
+      <summary>
+        <h2 className="section-title">{t('redaction.title')}</h2>
+        <span className="muted">{t('redaction.summary', { suggested: suggested.length, redacted: accepted.length })}</span>
+      </summary>
+      <p className="muted">{t('redaction.intro')}</p>
+      {error && <p className="error-inline" role="alert">{t(`errors.${error.code}`)}</p>}
+      <h3>{t('redaction.suggestions')}</h3>
+      {suggested.length === 0 ? <p className="muted">{t('redaction.noSuggestions')}</p> : (
+        <ul className="redaction-list">
+          {suggested.map((redaction) => row(redaction, (
+            <>
+              <button type="button" className="button primary" onClick={() => void decide('redactions.accept', redaction.id)}>{t('redaction.accept')}</button>{' '}
+              <button type="button" className="button" onClick={() => void decide('redactions.dismiss', redaction.id)}>{t('redaction.dismiss')}</button>
+            </>
+          )))}
+        </ul>
+      )}
+      <h3>{t('redaction.redacted')}</h3>
+      {accepted.length === 0 ? <p className="muted">{t('redaction.noneRedacted')}</p> : (
+        <ul className="redaction-list">
+          {accepted.map((redaction) => row(redaction, redaction.appliedAtMs === null && (
+            <button type="button" className="button" onClick={() => void decide('redactions.dismiss', redaction.id)}>{t('redaction.undo')}</button>
+          )))}
+        </ul>
+      )}
+      <RedactionMarkForm key={selection ? `${selection.startMs}-${selection.endMs}` : 'empty'} prefill={selection} onMark={mark} />
+      <RedactionAudit audit={data.audit} />
+    </details>
+  );
+}
+
+function RedactionAudit({ audit }: { audit: CallRedactions['audit'] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (audit.length === 0) return null;
+  return (
+    <details className="audit-trail">
+      <summary>{t('redaction.audit')}</summary>
+      <ol data-testid="redaction-audit">
+        {audit.map((entry, index) => (
+          <li key={index} data-action={entry.action}>
+            {t('redaction.auditEntry', { action: t(`redaction.actions.${entry.action}`), who: entry.actorName || t('redaction.app'), time: formatDateTime(entry.atMs, locale) })}
+            {' · '}{t(`redaction.kinds.${entry.kind}`)} {t('redaction.range', { from: formatDuration(entry.startMs), to: formatDuration(entry.endMs) })}
+            {entry.reason && <p className="audit-reason">“{entry.reason}”</p>}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

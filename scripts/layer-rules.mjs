@@ -10,7 +10,7 @@ const allowed = {
   server: { layers: ['domain', 'contract', 'storage', 'services'], packages: ['*'] },
   main: { layers: ['server', 'contract'], packages: ['electron', 'node:*'] },
   preload: { layers: [], typeOnlyLayers: ['contract'], packages: ['electron'] },
-  renderer: { layers: ['contract', 'domain'], packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'wavesurfer.js', '@tanstack/*', 'zod'] },
+  renderer: { layers: ['contract', 'domain'], packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'wavesurfer.js', '@tanstack/*', 'react-resizable-panels', 'zod'] },
 };
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

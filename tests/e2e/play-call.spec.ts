@@ -58,7 +58,7 @@ test('imports a stereo WAV with a WebVTT transcript, plays it in sync and seeks'
   await page.getByLabel('Snelheid').selectOption('1.5');
   expect(await page.evaluate(() => ({ rate: document.querySelector('audio')!.playbackRate, pitch: document.querySelector('audio')!.preservesPitch }))).toEqual({ rate: 1.5, pitch: true });
   // Keyboard: Shift+, slows down, within the player region.
-  await page.locator('.player').focus();
+  await page.getByRole('slider', { name: 'Golfvorm' }).focus();
   await page.keyboard.press('Shift+Comma');
   await expect.poll(() => page.evaluate(() => document.querySelector('audio')!.playbackRate)).toBe(1.25);
   await page.keyboard.press('Home');
@@ -117,7 +117,7 @@ test('imports an MP3 with a Whisper JSON transcript and plays it', async ({ page
   const transcript = page.getByTestId('transcript');
   await expect(transcript.locator('.turn').first()).toBeVisible();
   await page.keyboard.press('Tab');
-  await page.locator('.player').focus();
+  await page.getByRole('slider', { name: 'Golfvorm' }).focus();
   await page.keyboard.press('k');
   await expect.poll(() => audioTime(page), { timeout: 5000 }).toBeGreaterThan(0.5);
   await expect(transcript.locator('.word-active')).toBeVisible();

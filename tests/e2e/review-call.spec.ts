@@ -79,7 +79,7 @@ test.describe('reviewing the demo call', () => {
     // Undo and redo a delete.
     await editor.getByRole('button', { name: 'Verwijderen' }).click();
     await expect(moments.locator('.moment-row')).toHaveCount(1);
-    await page.locator('.player').focus();
+    await page.getByRole('slider', { name: 'Golfvorm' }).focus();
     await page.keyboard.press('Control+z');
     await expect(moments.locator('.moment-row')).toHaveCount(2);
     await page.keyboard.press('Control+Shift+z');

@@ -9,8 +9,9 @@ import { pickTransport } from './transport/pick-transport';
 import { TransportProvider } from './transport/transport-context';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/workspace.css';
 
-const defaultPreferences: Preferences = { language: null, theme: 'system', singleKeyShortcuts: true, ffmpegPath: '' };
+const defaultPreferences: Preferences = { language: null, theme: 'system', singleKeyShortcuts: true, ffmpegPath: '', autoRedactCardNumbers: false };
 
 async function start(): Promise<void> {
   const transport = pickTransport();

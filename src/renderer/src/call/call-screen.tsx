@@ -6,12 +6,12 @@ import { useBackendQuery } from '../hooks/use-backend-query';
 import { ReviewWorkspace } from '../review/review-workspace';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
-import { CallDetailsForm } from './call-details-form';
+import { CallDetailsDialog } from './call-details-dialog';
 import { createPlaybackClock } from './playback-clock';
 import { PlayerControls } from './player-controls';
 import { handlePlayerKey } from './player-shortcuts';
 import { ShortcutsDialog } from './shortcuts-dialog';
-import { SpeakerRolesForm } from './speaker-roles-form';
+import { TranscriptAndMoments } from './transcript-and-moments';
 import { TranscriptView, type TranscriptMoments } from './transcript-view';
 import { WaveformPlayer, type PlayerHandle, type WaveformMoments } from './waveform-player';
 
@@ -32,7 +32,10 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewi
   const transport = useTransport();
   const [editing, setEditing] = useState(false);
   const [reviewing, setReviewing] = useState(initialReviewing);
-  const { call, audio, transcript } = detail;
+  const { call, audio } = detail;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opening a call moves focus to its heading, so a screen reader announces where the user is.
+  useEffect(() => headingRef.current?.focus(), [call.id]);
 
   const swapChannels = async () => {
     const result = await transport.invoke('calls.update', { callId: call.id, changes: { agentChannel: detail.agentChannel === 0 ? 1 : 0 } });
@@ -44,7 +47,7 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewi
       <header className="call-header">
         <button type="button" className="button" onClick={onBack}>← {t('nav.calls')}</button>
         <div className="call-heading">
-          <h1 id="call-title">{call.title}</h1>
+          <h1 id="call-title" ref={headingRef} tabIndex={-1}>{call.title}</h1>
           <p className="muted">
             {[call.agentName || t('library.noAgent'), call.customerRef, formatDuration(call.durationMs), audio ? `${audio.codec} · ${audio.sampleRateHz / 1000} kHz · ${t('call.channels', { count: audio.channels })}` : null]
               .filter(Boolean)
@@ -66,16 +69,16 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewi
         </div>
       </header>
       {editing && (
-        <CallDetailsForm
+        <CallDetailsDialog
           detail={detail}
-          onCancel={() => setEditing(false)}
+          onClose={() => setEditing(false)}
+          onRolesSaved={onEdited}
           onSaved={(saved) => {
             onEdited(saved);
             setEditing(false);
           }}
         />
       )}
-      {editing && transcript && <SpeakerRolesForm detail={detail} onSaved={onEdited} />}
       {reviewing ? (
         <ReviewWorkspace detail={detail} sessionId={sessionId} shortcutsEnabled={shortcutsEnabled} renderCall={(props) => <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} {...props} />} />
       ) : (
@@ -91,11 +94,14 @@ export interface CallWorkspaceReviewProps {
   readonly waveformMoments?: WaveformMoments;
   readonly transcriptMoments?: TranscriptMoments;
   readonly onExtraKey?: (event: React.KeyboardEvent) => boolean;
-  readonly between?: React.ReactNode;
+  /** The moments pane, below the transcript in a resizable split. */
+  readonly momentsPane?: React.ReactNode;
+  /** Whose pane sizes are remembered. */
+  readonly reviewerId?: string;
 }
 
 /** The player (waveform, controls) above the transcript, sharing one playback clock and the single-key shortcuts. */
-export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMoments, transcriptMoments, onExtraKey, between }: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
+export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMoments, transcriptMoments, onExtraKey, momentsPane, reviewerId }: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
   const { t } = useTranslation();
   const clock = useMemo(() => createPlaybackClock(), []);
   const ownPlayer = useRef<PlayerHandle>(null);
@@ -119,6 +125,14 @@ export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMom
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const transcriptPane = transcript ? (
+    <TranscriptView transcript={transcript} clock={clock} onSeek={(timeMs) => player.current?.seekMs(timeMs)} searchRef={searchRef} moments={transcriptMoments} />
+  ) : (
+    <section className="transcript transcript-missing" aria-label={t('transcript.title')}>
+      <p className="muted">{t('call.noTranscript')}</p>
+    </section>
+  );
+
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (onExtraKey?.(event)) {
       event.preventDefault();
@@ -131,10 +145,10 @@ export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMom
   return (
     <div className="player-and-transcript" onKeyDown={onKeyDown}>
       {audio ? (
-        <div
+        <section
           className="player"
-          tabIndex={0}
-          aria-label={t('player.region')}
+          aria-label={t('workspace.player')}
+          aria-describedby="player-keys"
           onWheel={(event) => {
             if (event.ctrlKey || event.metaKey) {
               event.preventDefault();
@@ -144,15 +158,15 @@ export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMom
         >
           <WaveformPlayer ref={player} audio={audio} agentChannel={detail.agentChannel} clock={clock} onPlayingChange={setPlaying} onRateChange={setRate} moments={waveformMoments} />
           <PlayerControls player={player} clock={clock} durationMs={audio.durationMs} playing={playing} rate={rate} onShowShortcuts={() => setHelpOpen(true)} />
-        </div>
+          <p id="player-keys" className="visually-hidden">{t('player.region')}</p>
+        </section>
       ) : (
         <p className="muted">{t('call.noAudio')}</p>
       )}
-      {between}
-      {transcript ? (
-        <TranscriptView transcript={transcript} clock={clock} onSeek={(timeMs) => player.current?.seekMs(timeMs)} searchRef={searchRef} moments={transcriptMoments} />
+      {momentsPane ? (
+        <TranscriptAndMoments transcriptPane={transcriptPane} momentsPane={momentsPane} reviewerId={reviewerId ?? 'default'} />
       ) : (
-        <p className="muted">{t('call.noTranscript')}</p>
+        transcriptPane
       )}
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} enabled={shortcutsEnabled} />
     </div>

@@ -15,6 +15,14 @@ export const shortcutList = [
   ['Home / End', 'shortcuts.startEnd'],
   ['+ / − / Ctrl + wheel', 'shortcuts.zoom'],
   ['Ctrl/⌘ + F', 'shortcuts.search'],
+  ['M', 'shortcuts.addMoment'],
+  ['Ctrl/⌘ + Z / Shift + Ctrl/⌘ + Z', 'shortcuts.undoRedo'],
+  ['Esc', 'shortcuts.closeEditor'],
+  ['0 – 9', 'shortcuts.scoreLevel'],
+  ['1 / 0', 'shortcuts.scoreYesNo'],
+  ['N', 'shortcuts.notApplicable'],
+  ['Delete', 'shortcuts.clearScore'],
+  ['↑ / ↓', 'shortcuts.nextItem'],
   ['?', 'shortcuts.help'],
 ] as const;
 

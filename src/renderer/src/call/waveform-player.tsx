@@ -8,7 +8,9 @@ import type { CallDetail } from '../../../contract/schemas';
 import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo } from '../../../domain/moments/moment-types';
 import { loadPeaks } from './load-peaks';
+import { trackPointerRange, type PointerRange } from './pointer-range';
 import type { PlaybackClock } from './playback-clock';
+import { useSliderPosition } from './use-slider-position';
 
 export interface PlayerHandle {
   playPause(): void;
@@ -50,6 +52,10 @@ export const playbackRates = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 const minZoomPxPerSec = 1;
 const maxZoomPxPerSec = 400;
 
+function pickLaneHeight(): number {
+  return window.innerHeight < 900 ? 44 : 56;
+}
+
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
@@ -82,9 +88,23 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
   const syncingRegions = useRef(false);
   const rangeRef = useRef<{ startMs: number; endMs: number; loop: boolean } | null>(null);
   const [ready, setReady] = useState(false);
+  // Lower lanes on short windows (laptops), so the transcript and moments keep their room.
+  const [laneHeight, setLaneHeight] = useState(pickLaneHeight);
+  const laneHeightRef = useRef(laneHeight);
+  useEffect(() => {
+    const onResize = () => setLaneHeight(pickLaneHeight());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  useEffect(() => {
+    laneHeightRef.current = laneHeight;
+    if (ready) surferRef.current?.setOptions({ height: audio.channels === 2 ? laneHeight : laneHeight * 2 });
+  }, [laneHeight, ready, audio.channels]);
+  useSliderPosition(containerRef, clock, audio.durationMs);
 
   useEffect(() => {
     let destroyed = false;
+    let pointerRange: PointerRange | null = null;
     const media = document.createElement('audio');
     media.preload = 'metadata';
     media.src = `/media/audio/${audio.id}`;
@@ -105,7 +125,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           media,
           peaks,
           duration: audio.durationMs / 1000,
-          height: stereo ? 56 : 96,
+          height: stereo ? laneHeightRef.current : laneHeightRef.current * 2,
           normalize: true,
           cursorColor: cssVar('--text'),
           cursorWidth: 2,
@@ -118,10 +138,11 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           plugins: [
             regions,
             Timeline.create({ container: timelineRef.current ?? undefined, height: 18, style: { color: cssVar('--text-muted'), fontSize: '11px' } }),
-            Minimap.create({ container: minimapRef.current ?? undefined, height: 28, waveColor: cssVar('--border'), progressColor: cssVar('--text-muted'), overlayColor: 'rgba(127,127,127,0.18)' }),
+            Minimap.create({ container: minimapRef.current ?? undefined, height: 22, waveColor: cssVar('--border'), progressColor: cssVar('--text-muted'), overlayColor: 'rgba(127,127,127,0.18)' }),
           ],
         });
         surferRef.current = surfer;
+        pointerRange = trackPointerRange(surfer);
         surfer.on('timeupdate', (seconds) => {
           const timeMs = Math.round(seconds * 1000);
           const range = rangeRef.current;
@@ -139,7 +160,8 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           if (syncingRegions.current) return;
           // A range dragged on the waveform: it becomes a moment (drawn again from the review's state).
           region.remove();
-          callbacks.current.moments?.onRangeSelected(Math.round(region.start * 1000), Math.round(region.end * 1000));
+          const dragged = pointerRange?.take() ?? { startSec: region.start, endSec: region.end };
+          callbacks.current.moments?.onRangeSelected(Math.round(dragged.startSec * 1000), Math.round(dragged.endSec * 1000));
         });
         regions.on('region-updated', (region: Region) => callbacks.current.moments?.onTimesChanged(region.id, Math.round(region.start * 1000), Math.round(region.end * 1000)));
         regions.on('region-clicked', (region: Region, event: MouseEvent) => {
@@ -161,6 +183,7 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
     );
     return () => {
       destroyed = true;
+      pointerRange?.dispose();
       surferRef.current?.destroy();
       surferRef.current = null;
       regionsRef.current = null;
@@ -249,13 +272,34 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
   return (
     <div className="waveform">
       {audio.channels === 2 && (
-        <div className="lane-labels" aria-hidden="true">
+        <div className="lane-labels" aria-hidden="true" style={{ height: laneHeight * 2 }}>
           <span className={agentChannel === 0 ? 'lane-agent' : 'lane-customer'}>{t(agentChannel === 0 ? 'roles.agent' : 'roles.customer')}</span>
           <span className={agentChannel === 1 ? 'lane-agent' : 'lane-customer'}>{t(agentChannel === 1 ? 'roles.agent' : 'roles.customer')}</span>
         </div>
       )}
       <div className="waveform-main">
-        <div ref={containerRef} className="waveform-canvas" data-testid="waveform" aria-label={t('player.waveform')} role="slider" aria-valuemin={0} aria-valuemax={Math.round(audio.durationMs / 1000)} aria-valuenow={0} tabIndex={-1} />
+        <div
+          ref={containerRef}
+          className="waveform-canvas"
+          data-testid="waveform"
+          aria-label={t('player.waveform')}
+          role="slider"
+          aria-valuemin={0}
+          aria-valuemax={Math.round(audio.durationMs / 1000)}
+          tabIndex={0}
+          onKeyDown={(event) => {
+            // A slider's own keys work whether or not single-key shortcuts are on.
+            const step = { ArrowLeft: -5000, ArrowDown: -5000, ArrowRight: 5000, ArrowUp: 5000, PageDown: -30_000, PageUp: 30_000 }[event.key];
+            const surfer = surferRef.current;
+            if (!surfer || event.ctrlKey || event.metaKey || event.altKey) return;
+            if (step !== undefined) surfer.setTime(Math.max(0, Math.min(audio.durationMs, surfer.getCurrentTime() * 1000 + step)) / 1000);
+            else if (event.key === 'Home' || event.key === 'End') surfer.setTime(event.key === 'Home' ? 0 : audio.durationMs / 1000);
+            else return;
+            clock.set(Math.round(surfer.getCurrentTime() * 1000));
+            event.preventDefault();
+            event.stopPropagation();
+          }}
+        />
         <div ref={timelineRef} className="waveform-timeline" />
         <div ref={minimapRef} className="waveform-minimap" aria-hidden="true" />
       </div>

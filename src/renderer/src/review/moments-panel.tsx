@@ -34,13 +34,27 @@ export function MomentsPanel({ moments, rubric, durationMs, selectedId, newType,
   const locale = useLocale();
   const selected = moments.find((moment) => moment.id === selectedId) ?? null;
   const typeLabel = (type: MomentType) => localize(momentTypeInfo[type].label, locale);
+  const closeEditor = () => {
+    const row = selected ? document.querySelector<HTMLElement>(`.moment-row[data-moment-id="${selected.id}"] .moment-select`) : null;
+    onSelect(null);
+    row?.focus();
+  };
 
   return (
-    <section className="moments-panel" aria-labelledby="moments-title">
+    <section
+      className={`moments-panel${selected ? ' editing' : ''}`}
+      aria-label={t('workspace.moments')}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !selected) return;
+        event.preventDefault();
+        event.stopPropagation();
+        closeEditor();
+      }}
+    >
       <div className="moments-toolbar">
         <h2 id="moments-title">{t('moments.title')} <span className="muted">({moments.length})</span></h2>
-        <label className="inline-field">
-          {t('moments.newType')}
+        <label className="inline-field" title={t('moments.newType')}>
+          <span className="new-type-label">{t('moments.newType')}</span>
           <select value={newType} onChange={(event) => onNewType(event.target.value as MomentType)} disabled={locked}>
             {momentTypes.map((type) => <option key={type} value={type}>{typeLabel(type)}</option>)}
           </select>
@@ -49,6 +63,7 @@ export function MomentsPanel({ moments, rubric, durationMs, selectedId, newType,
         <button type="button" className="icon-button" onClick={onUndo} disabled={!canUndo || locked} aria-label={t('moments.undo')} title={`${t('moments.undo')} (Ctrl+Z)`}>↶</button>
         <button type="button" className="icon-button" onClick={onRedo} disabled={!canRedo || locked} aria-label={t('moments.redo')} title={`${t('moments.redo')} (Shift+Ctrl+Z)`}>↷</button>
       </div>
+      <div className="moments-body">
       {moments.length === 0 ? (
         <p className="muted small">{t('moments.none')} {t('moments.addHint')}</p>
       ) : (
@@ -57,7 +72,8 @@ export function MomentsPanel({ moments, rubric, durationMs, selectedId, newType,
             <li key={moment.id} className={`moment-row${moment.id === selectedId ? ' selected' : ''}`} data-moment-id={moment.id} style={{ borderLeftColor: momentTypeInfo[moment.type].colour }}>
               <button type="button" className="moment-select" aria-pressed={moment.id === selectedId} onClick={() => onSelect(moment.id === selectedId ? null : moment.id)}>
                 <span className="moment-type">{typeLabel(moment.type)}</span>
-                <span className="muted">{formatTimeMs(moment.startMs)}–{formatTimeMs(moment.endMs)} · {t(`moments.speakers.${moment.speaker}`)}{moment.polarity !== 'neutral' ? ` · ${moment.polarity === 'strength' ? '+' : '−'}` : ''}</span>
+                <span className="muted moment-time">{formatTimeMs(moment.startMs)}–{formatTimeMs(moment.endMs)}</span>
+                <span className="muted moment-speaker">{t(`moments.speakers.${moment.speaker}`)}{moment.polarity !== 'neutral' ? ` · ${moment.polarity === 'strength' ? '+' : '−'}` : ''}</span>
                 {moment.itemIds.length > 0 && <span className="moment-items">{moment.itemIds.join(', ')}</span>}
               </button>
               <button type="button" className="icon-button" onClick={() => onPlay(moment, false)} aria-label={`${t('moments.play')} ${typeLabel(moment.type)} ${formatTimeMs(moment.startMs)}`}>▶</button>
@@ -67,13 +83,14 @@ export function MomentsPanel({ moments, rubric, durationMs, selectedId, newType,
         </ul>
       )}
       {selected && (
-        <MomentEditor key={selected.id} moment={selected} moments={moments} rubric={rubric} durationMs={durationMs} locked={locked} onChange={onChange} onDelete={onDelete} typeLabel={typeLabel} />
+        <MomentEditor key={selected.id} moment={selected} moments={moments} rubric={rubric} durationMs={durationMs} locked={locked} onChange={onChange} onDelete={onDelete} onClose={closeEditor} typeLabel={typeLabel} />
       )}
+      </div>
     </section>
   );
 }
 
-function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, onDelete, typeLabel }: {
+function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, onDelete, onClose, typeLabel }: {
   moment: Moment;
   moments: readonly Moment[];
   rubric: Rubric;
@@ -81,6 +98,7 @@ function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, o
   locked: boolean;
   onChange: (moment: Moment, options?: { immediate?: boolean }) => void;
   onDelete: (momentId: string) => void;
+  onClose: () => void;
   typeLabel: (type: MomentType) => string;
 }) {
   const { t } = useTranslation();
@@ -104,6 +122,8 @@ function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, o
   };
 
   return (
+    <div className="moment-editor-pane">
+    <button type="button" className="icon-button editor-close" onClick={onClose} aria-label={t('workspace.closeEditor')} title={t('workspace.closeEditor')}>×</button>
     <fieldset className="moment-editor" disabled={locked} aria-label={t('moments.edit')}>
       <legend>{t('moments.edit')}</legend>
       <div className="moment-fields">
@@ -181,5 +201,6 @@ function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, o
       </label>
       <button type="button" className="button danger" onClick={() => onDelete(moment.id)}>{t('moments.delete')}</button>
     </fieldset>
+    </div>
   );
 }

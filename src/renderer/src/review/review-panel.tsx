@@ -41,7 +41,7 @@ export function ReviewPanel({ controller, detail, onMomentClick }: { controller:
   };
 
   return (
-    <section className="review-panel" aria-labelledby="review-panel-title">
+    <section className="review-panel" aria-label={t('workspace.review')}>
       <header className="review-header">
         <div>
           <h2 id="review-panel-title">{localize(rubric.name, locale)} <span className="muted">v{rubric.version}</span></h2>
@@ -75,6 +75,8 @@ export function ReviewPanel({ controller, detail, onMomentClick }: { controller:
         {rubric.contextGate && <p className="muted small">{t('review.context.gateHint')}</p>}
       </fieldset>
 
+      <p className="rubric-keys muted small" id="rubric-keys-ordinal">{t('review.item.keys')}</p>
+      <p className="visually-hidden" id="rubric-keys-yes-no">{t('review.item.yesNoKeys')}</p>
       {rubric.sections.map((section, index) => (
         <section key={section.id} className="rubric-section" aria-labelledby={`section-${section.id}`}>
           <h3 id={`section-${section.id}`}>

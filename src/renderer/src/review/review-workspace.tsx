@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { CallDetail } from '../../../contract/schemas';
 import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
@@ -14,6 +15,7 @@ import { MomentsPanel } from './moments-panel';
 import { ReviewPanel } from './review-panel';
 import { ReviewerProfileForm } from './reviewer-profile-form';
 import { useLocale } from './use-locale';
+import { usePaneLayout } from './use-pane-layout';
 import { useReview } from './use-review';
 
 /** A new moment of `type` over a range, with the type's usual speaker, polarity and rubric items. */
@@ -48,6 +50,8 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
   const review = state.status === 'ok' ? state.detail : null;
   const locked = review?.review.status !== 'draft';
   const durationMs = detail.audio?.durationMs ?? detail.call.durationMs;
+  const reviewerId = review?.review.reviewerId ?? 'default';
+  const columns = usePaneLayout('columns', reviewerId);
 
   const create = useCallback((startMs: number, endMs: number, speaker?: Moment['speaker']) => {
     if (!review || locked) return;
@@ -92,6 +96,10 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
 
   // Review keys inside the player and transcript: M adds a moment at the playhead, Ctrl/Cmd+Z undoes.
   const onExtraKey = (event: React.KeyboardEvent): boolean => {
+    if (event.key === 'Escape' && selectedId !== null) {
+      setSelectedId(null);
+      return true;
+    }
     if (isTyping(event.target) || locked) return false;
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
       if (event.shiftKey) controller.redo();
@@ -114,14 +122,15 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
   if (state.status === 'loading' || !review) return <p className="muted">{t('call.loading')}</p>;
 
   return (
-    <div className="review-workspace">
-      <div className="review-call-column">
+    <Group orientation="horizontal" className="review-workspace" key={reviewerId} defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
+      <Panel id="call" className="pane review-call-column" defaultSize="64%" minSize="420px">
         {renderCall({
           playerRef,
           waveformMoments,
           transcriptMoments,
           onExtraKey,
-          between: (
+          reviewerId,
+          momentsPane: (
             <MomentsPanel
               moments={review.moments}
               rubric={review.rubric}
@@ -145,8 +154,11 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
             />
           ),
         })}
-      </div>
-      <ReviewPanel controller={controller} detail={review} onMomentClick={(moment) => play(moment, false)} />
-    </div>
+      </Panel>
+      <Separator className="pane-separator pane-separator-columns" aria-label={t('workspace.resizeColumns')} />
+      <Panel id="review" className="pane" defaultSize="36%" minSize="320px">
+        <ReviewPanel controller={controller} detail={review} onMomentClick={(moment) => play(moment, false)} />
+      </Panel>
+    </Group>
   );
 }

@@ -89,7 +89,7 @@ export const RubricItemView = memo(function RubricItemView({ item, locale, score
       tabIndex={0}
       role="group"
       aria-labelledby={titleId}
-      aria-describedby={`item-${item.id}-keys`}
+      aria-describedby={item.scale.kind === 'ordinal' ? 'rubric-keys-ordinal' : 'rubric-keys-yes-no'}
       data-item-id={item.id}
       onKeyDown={onKeyDown}
     >
@@ -105,7 +105,6 @@ export const RubricItemView = memo(function RubricItemView({ item, locale, score
           : [choice({ kind: 'yes' }, t('review.item.yes')), choice({ kind: 'no' }, t('review.item.no'))].map((node, index) => <span key={index}>{node}</span>)}
         {item.notApplicableAllowed && <span>{choice({ kind: 'not-applicable' }, t('review.item.notApplicable'))}</span>}
       </div>
-      <p id={`item-${item.id}-keys`} className="visually-hidden">{t(item.scale.kind === 'ordinal' ? 'review.item.keys' : 'review.item.yesNoKeys')}</p>
       {score?.source === 'context-default' && <p className="item-note muted">{t('review.item.defaultNotApplicable')}</p>}
       <div className="item-footer">
         {linkedMoments.map((moment) => (

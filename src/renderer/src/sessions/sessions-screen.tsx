@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
+import type { ImportSource } from '../../../contract/imports';
 import type { PackageImportResult } from '../../../contract/packages';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
@@ -29,21 +30,33 @@ export function SessionsScreen({ sessionId, onOpenSession, onReview }: { session
   const [imported, setImported] = useState<PackageImportResult | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  const importPackage = async (file: File) => {
-    setImported(null);
-    const staged = await transport.stageFile(file);
-    if (!staged.ok) return setError(staged.error);
-    const result = await transport.invoke('packages.import', { source: staged.value });
+  const importSource = async (source: ImportSource) => {
+    const result = await transport.invoke('packages.import', { source });
     if (result.ok) {
       setError(null);
       setImported(result.value);
       sessions.reload();
     } else setError(result.error);
   };
+  const importPackage = async (file: File) => {
+    setImported(null);
+    const staged = await transport.stageFile(file);
+    if (!staged.ok) return setError(staged.error);
+    await importSource(staged.value);
+  };
+  // The desktop app asks the main process's open dialog; a browser uses the page's file input.
+  const choosePackage = async () => {
+    if (!transport.chooseFiles) return fileInput.current?.click();
+    setImported(null);
+    const chosen = await transport.chooseFiles('package');
+    if (!chosen.ok) return setError(chosen.error);
+    const [source] = chosen.value;
+    if (source) await importSource(source);
+  };
 
   const importControls = (
     <>
-      <button type="button" className="button" onClick={() => fileInput.current?.click()}>{t('sessions.importPackage')}</button>
+      <button type="button" className="button" onClick={() => void choosePackage()}>{t('sessions.importPackage')}</button>
       <input ref={fileInput} type="file" hidden data-testid="package-import-input" onChange={(event) => {
         const file = event.target.files?.[0];
         event.target.value = '';

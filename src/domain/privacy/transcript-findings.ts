@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../extremes';
 import type { TranscriptSegment } from '../transcript/model';
 import { detectPersonalData } from './detect-personal-data';
 import type { PersonalDataKind } from './model';
@@ -34,8 +35,8 @@ export function findPersonalDataInTranscript(segments: readonly TranscriptSegmen
   return detectPersonalData(text).flatMap((finding) => {
     const covered = placed.filter((word) => word.start < finding.end && finding.start < word.end);
     if (covered.length === 0) return [];
-    const startMs = Math.min(...covered.map((word) => word.startMs));
-    const endMs = Math.max(...covered.map((word) => word.endMs));
+    const startMs = minOf(covered.map((word) => word.startMs));
+    const endMs = maxOf(covered.map((word) => word.endMs));
     return [{ kind: finding.kind, startMs, endMs: Math.max(endMs, startMs + 1) }];
   });
 }

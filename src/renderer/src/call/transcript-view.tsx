@@ -93,7 +93,7 @@ const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, 
           {formatDuration(segment.startMs)}
         </button>
         {marks?.map((mark) => (
-          <button key={mark.id} type="button" className="moment-mark" data-moment-id={mark.id} style={{ borderColor: mark.colour, color: mark.colour }} title={mark.label}>
+          <button key={mark.id} type="button" className="moment-mark" data-moment-id={mark.id} style={{ borderColor: mark.colour }} title={mark.label}>
             {mark.label}
           </button>
         ))}

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { expectAccessible } from './axe-helpers';
 import { openDemoReview, waveformX } from './workspace-helpers';
+
+const screens = join(__dirname, '../../test-results/screens');
 
 test.use({ demo: true });
 
@@ -18,6 +21,7 @@ test('every screen passes axe (WCAG 2.0–2.2 A and AA) in light and dark', asyn
   await expectAccessible(page, 'call');
   await page.getByRole('button', { name: 'Gegevens bewerken' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
+  await page.screenshot({ path: join(screens, 'call-details-dialog-nl.png') });
   await expectAccessible(page, 'call details');
   await page.keyboard.press('Escape');
   // The waveform is a slider: focusable, its position told as a time, arrow keys seek.
@@ -42,6 +46,7 @@ test('every screen passes axe (WCAG 2.0–2.2 A and AA) in light and dark', asyn
     const exactly = new RegExp(`^${keys.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     await expect(shortcuts.locator('dl > div').filter({ has: page.locator('kbd', { hasText: exactly }) })).toContainText(what);
   }
+  await page.screenshot({ path: join(screens, 'shortcuts-nl.png') });
   await expectAccessible(page, 'shortcuts');
   await page.keyboard.press('Escape');
 

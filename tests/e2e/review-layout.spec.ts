@@ -120,7 +120,13 @@ test('pane sizes are remembered after a reload', async ({ page, app }) => {
   await page.mouse.up();
   await expect.poll(async () => (await review.boundingBox())!.width).toBeGreaterThan(before + 100);
   const widened = (await review.boundingBox())!.width;
+  // The handle moves with the keyboard too.
+  await separator.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await review.boundingBox())!.width).toBeGreaterThan(widened + 10);
+  const remembered = (await review.boundingBox())!.width;
   await page.reload();
   await reopenReview(page, 'nl');
-  await expect.poll(async () => Math.round((await page.getByRole('region', { name: 'Beoordeling', exact: true }).boundingBox())!.width)).toBe(Math.round(widened));
+  await expect.poll(async () => Math.round((await page.getByRole('region', { name: 'Beoordeling', exact: true }).boundingBox())!.width)).toBe(Math.round(remembered));
 });

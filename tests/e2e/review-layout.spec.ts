@@ -88,6 +88,21 @@ test('the review workspace fits laptop and desktop windows in both languages and
   await page.getByRole('button', { name: 'Editor sluiten (Esc)' }).click();
   await expect(page.locator('.moment-editor')).toHaveCount(0);
 
+  // Selecting by ▶, ⟳ or a click on its region opens the editor and never hides the list.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const select = async (how: () => Promise<void>, row: number) => {
+    await how();
+    await expect(list.locator('.moment-row').nth(row)).toHaveClass(/selected/);
+    await expect(page.locator('.moment-editor')).toBeVisible();
+    expect(await fullyVisible(page, '[data-testid="moment-list"]', '.moment-row')).toBeGreaterThanOrEqual(4);
+  };
+  await select(() => list.locator('.moment-row').nth(1).getByRole('button', { name: /^Afspelen/ }).click(), 1);
+  await page.getByTestId('play-pause').click();
+  await select(() => list.locator('.moment-row').nth(2).getByRole('button', { name: /^Herhalen/ }).click(), 2);
+  await page.getByTestId('play-pause').click();
+  const region = (await page.locator('.waveform [data-moment-id]').nth(3).boundingBox())!;
+  await select(() => page.mouse.click(region.x + region.width / 2, region.y + region.height / 2), 3);
+
   // Editing the call's details opens a dialog; the workspace stays as it was.
   await page.getByRole('button', { name: 'Gegevens bewerken' }).click();
   await expect(page.getByRole('dialog', { name: 'Gegevens van het gesprek' })).toBeVisible();

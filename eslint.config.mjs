@@ -25,9 +25,35 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/incompatible-library': 'off' },
   },
   {
+    // A promise nobody awaits loses its rejection, and one handed to a callback that expects nothing is never
+    // awaited. Type-aware, so it reads each layer's own tsconfig (tests are outside those and exempt).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Spreading an array into call arguments puts every element on the stack: 150,000 transcript segments in
+    // Math.max(...) overflowed it. Use the loop helpers in src/domain/extremes.ts (maxOf, minOf, maxBy, appendAll).
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'Spreading into Math.max/min overflows the stack on large arrays: use maxOf/minOf/maxBy from src/domain/extremes.ts.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='push'] > SpreadElement",
+          message: 'Spreading into push() overflows the stack on large arrays: use appendAll from src/domain/extremes.ts or a loop.',
+        },
+      ],
+    },
   },
   ...layerImportRules(),
 );

@@ -21,9 +21,11 @@ step "unit and component tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step "end-to-end tests (Playwright, Chromium, browser mode)"
 npx playwright test -c tests/e2e/playwright.config.ts || status=$?
+step "desktop tests (the real main process and preload on an Electron stand-in, the renderer in Chromium)"
+npx vitest run -c tests/desktop/vitest.config.mts --reporter=default --reporter=json --outputFile.json=test-results/desktop.json || status=$?
 step "Electron smoke test"
 node -e "const found = require('./scripts/electron-native.cjs').findElectron(); if (!found.binary) console.log('Skipping the Electron smoke test: ' + found.reason + ' (no Electron binary on this machine).')"
 npx playwright test -c tests/electron/playwright.config.ts --reporter=list
-node scripts/summarise-tests.mjs test-results/vitest.json test-results/e2e.json
+node scripts/summarise-tests.mjs test-results/vitest.json test-results/e2e.json test-results/desktop.json
 echo "Total time: $(( $(date +%s) - start )) s"
 exit "${status:-0}"

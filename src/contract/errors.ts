@@ -34,8 +34,14 @@ export const errorCodes = [
   'package_key_missing',
   /** A package would be larger than a package may be (the same limit as for importing). */
   'package_too_large_to_export',
+  /** The disk holding the data folder is full: nothing was saved by this request, everything saved before is kept. */
+  'disk_full',
   /** The renderer could not reach the backend at all (transport failure). */
   'backend_unreachable',
+  /** Desktop: a file to import was not chosen in the open dialog or dropped on the window. */
+  'path_not_granted',
+  /** Desktop: the export could not be written where the user chose in the save dialog (details.reason). */
+  'export_not_saved',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -23,6 +23,8 @@ export const importIssueCodes = [
   'transcript_without_audio',
   'transcript_not_utf8',
   'cancelled',
+  /** The disk holding the data folder is full: this file and the ones after it were not imported. */
+  'disk_full',
 ] as const;
 export type ImportIssueCode = (typeof importIssueCodes)[number];
 

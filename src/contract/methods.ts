@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { diagnosticsSchema, rendererErrorSchema } from './diagnostics';
 import { importSourceSchema } from './imports';
 import { packageImportResultSchema } from './packages';
+import { redactionMethods } from './redactions';
 import {
   callContextSchema,
   idSchema,
@@ -126,6 +127,7 @@ export const methods = {
   },
   'exports.moments': { input: z.object({ callId: idSchema, sessionId: idSchema.optional(), format: z.enum(['webvtt', 'eaf']), language: z.enum(['nl', 'en']).default('nl') }).strict(), output: exportedFileSchema },
   'exports.sessionReport': { input: z.object({ sessionId: idSchema, language: z.enum(['nl', 'en']).default('nl') }).strict(), output: exportedFileSchema },
+  ...redactionMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

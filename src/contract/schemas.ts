@@ -21,6 +21,10 @@ export const preferencesSchema = z.object({
   theme: z.enum(themes),
   /** Single-key player shortcuts (WCAG 2.1.4: they can be turned off). */
   singleKeyShortcuts: z.boolean(),
+  /** ffmpeg for formats without a built-in decoder (AAC/M4A, WebM...); empty: look for it on PATH. */
+  ffmpegPath: z.string().max(4096),
+  /** Card numbers found in a transcript are redacted at import without waiting for a reviewer. */
+  autoRedactCardNumbers: z.boolean(),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -78,6 +82,8 @@ export const callDetailSchema = z.object({
       speakerRoles: z.record(z.string(), speakerRoleSchema),
     })
     .nullable(),
+  /** Accepted redactions, merged: the player mutes them and the waveform shows them; the transcript comes masked. */
+  redactedRanges: z.array(z.object({ startMs: z.number().int(), endMs: z.number().int() })).optional(),
 });
 export type CallDetail = z.infer<typeof callDetailSchema>;
 

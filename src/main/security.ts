@@ -2,6 +2,8 @@ import { app, session, shell, type WebContents } from 'electron';
 
 /** The only origin our windows may show. */
 export const appOrigin = 'app://klankbord';
+const appProtocol = 'app:';
+const appHost = 'klankbord';
 
 /** External links we are willing to open in the user's browser: https on these hosts only. */
 const externalAllowList = new Set(['github.com', 'www.electronjs.org']);
@@ -19,10 +21,15 @@ export function openExternalIfAllowed(rawUrl: string): boolean {
   return true;
 }
 
-/** True for a frame that shows our own app (used to trust IPC senders). */
+/**
+ * True for a frame that shows our own app (used to trust IPC senders and navigations). Compares scheme and host, not
+ * `origin`: for a scheme other than http(s), the URL standard gives every URL the origin "null".
+ */
 export function isAppUrl(rawUrl: string): boolean {
   try {
-    return new URL(rawUrl).origin === appOrigin;
+    const url = new URL(rawUrl);
+    // The scheme is registered as standard, so Chromium treats its host case-insensitively; Node's URL does not lower it.
+    return url.protocol === appProtocol && url.host.toLowerCase() === appHost && url.username === '' && url.password === '';
   } catch {
     return false;
   }

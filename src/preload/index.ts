@@ -1,21 +1,33 @@
-// Exposes invoke/subscribe on one channel pair, and the path of user-chosen files; never ipcRenderer itself.
+// Exposes invoke/subscribe on one channel pair, the open and save dialogs of the main process, and dropped files'
+// paths; never ipcRenderer itself.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { EventMessage } from '../contract/events';
-import type { RawBridge } from '../contract/transport';
+import type { FileDialogPurpose, RawBridge } from '../contract/transport';
 
 // Duplicated from contract/transport (ipcChannels): a sandboxed preload imports nothing at run time but electron.
-const invokeChannel = 'klankbord:invoke';
-const eventChannel = 'klankbord:event';
+const channels = {
+  invoke: 'klankbord:invoke',
+  event: 'klankbord:event',
+  openFiles: 'klankbord:open-files',
+  saveExport: 'klankbord:save-export',
+  grantDropped: 'klankbord:grant-dropped',
+} as const;
 
 const bridge: RawBridge = {
-  invoke: (message) => ipcRenderer.invoke(invokeChannel, { method: message.method, input: message.input }),
+  invoke: (message) => ipcRenderer.invoke(channels.invoke, { method: message.method, input: message.input }),
   subscribe: (handler) => {
     const listener = (_event: IpcRendererEvent, message: EventMessage) => handler(message);
-    ipcRenderer.on(eventChannel, listener);
-    return () => ipcRenderer.removeListener(eventChannel, listener);
+    ipcRenderer.on(channels.event, listener);
+    return () => ipcRenderer.removeListener(channels.event, listener);
   },
-  // The path of a file the user dropped or picked: the renderer gets only paths the user gave it.
-  pathForFile: (file) => webUtils.getPathForFile(file as File),
+  // A dropped file's path comes from the File object (the page cannot forge one) and is granted to this window.
+  pathForFile: (file) => {
+    const path = webUtils.getPathForFile(file as File);
+    if (path) ipcRenderer.send(channels.grantDropped, path);
+    return path;
+  },
+  openFiles: (purpose: FileDialogPurpose) => ipcRenderer.invoke(channels.openFiles, purpose),
+  saveExport: (exportId: string) => ipcRenderer.invoke(channels.saveExport, exportId),
 };
 
 contextBridge.exposeInMainWorld('klankbord', bridge);

@@ -4,7 +4,7 @@ import { getAudio, readPeaks } from '../storage/audio-repository';
 import { ImportQueue } from '../services/import-queue';
 import { looksLikeText, sniffAudioContainer } from './audio/sniff';
 import { decodeText } from './text-decoding';
-import { inThreadHeavyPorts, workerHeavyPorts } from './workers/heavy-ports';
+import { ffmpegPathPreference, inThreadHeavyPorts, workerHeavyPorts } from './workers/heavy-ports';
 import type { HeavyJobs, HeavyWorkerData } from './workers/heavy-jobs';
 import { startWorker } from './workers/start-worker';
 import { WorkerPool } from './workers/worker-pool';
@@ -19,6 +19,8 @@ import { EventHub } from '../services/event-hub';
 import { handlers } from '../services/handlers';
 import { appVersion } from './app-version';
 import { makeErrorLogPort } from './logging/error-log-port';
+import { cleanDataFolder } from './files/data-folder-cleanup';
+import { createDurableFiles, type FileSystemCalls } from './files/durable-files';
 
 export { DatabaseTooNewError } from '../storage/migrations';
 export { DatabaseOpenError } from '../storage/connection';
@@ -58,6 +60,8 @@ export interface BackendOptions {
   readonly heavyWork?: 'workers' | 'in-thread';
   /** Worker threads for heavy work; default one fewer than the cores, at least one. */
   readonly workerPoolSize?: number;
+  /** The file-system calls behind the durable file port (the fault harness hands in ones that fail). */
+  readonly fileSystemCalls?: FileSystemCalls;
 }
 
 /**
@@ -96,10 +100,12 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
   mkdirSync(exportsDir, { recursive: true });
   mkdirSync(audioDir, { recursive: true });
   mkdirSync(stagingDir, { recursive: true });
+  // Before any job runs: what a crash or a failed job left in the data folder goes.
+  cleanDataFolder(opened.db, { audioDir, stagingDir, exportsDir });
   const importQueue = new ImportQueue();
   const workerData: HeavyWorkerData = { databaseFile, exportsDir, nativeBinding: options.nativeBinding };
   const pool = options.heavyWork === 'in-thread' ? undefined : new WorkerPool<HeavyJobs>({ start: () => startWorker('heavy-worker', workerData), size: options.workerPoolSize });
-  const heavyPorts = pool ? workerHeavyPorts(pool) : inThreadHeavyPorts(opened.db, exportsDir);
+  const heavyPorts = pool ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db)) : inThreadHeavyPorts(opened.db, exportsDir);
   const context = {
     db: opened.db,
     events,
@@ -107,7 +113,7 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
     now: () => Date.now(),
     paths: { audioDir, stagingDir, exportsDir },
     allowPathSources: options.allowPathSources ?? false,
-    ports: { ...heavyPorts, sniffAudioContainer, looksLikeText, decodeText, errorLog: makeErrorLogPort(options.dataDir) },
+    ports: { ...heavyPorts, sniffAudioContainer, looksLikeText, decodeText, errorLog: makeErrorLogPort(options.dataDir), files: createDurableFiles(options.fileSystemCalls) },
     importQueue,
   };
   ensureBuiltInRubrics(opened.db, context.now());

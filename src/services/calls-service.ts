@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../contract/errors';
 import type { CallDetail } from '../contract/schemas';
+import { maskTranscript } from '../domain/privacy/redaction-ranges';
 import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { getAudio } from '../storage/audio-repository';
 import { getCall, getCallSummary, listCalls, updateCall } from '../storage/calls-repository';
 import { getTranscript, saveSpeakerRoles } from '../storage/transcripts-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { Handlers } from './handlers';
+import { redactedRangesOf } from './redaction-service';
 
 /** Everything the call screen needs in one read: metadata, audio facts (not the audio), transcript. */
 export function readCallDetail(db: Database.Database, callId: string): Result<CallDetail> {
@@ -16,6 +18,7 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
   const audio = call.audioId ? getAudio(db, call.audioId) : undefined;
   const pairsPerSecond = audio ? ((db.prepare('SELECT pairs_per_second FROM audio_peaks WHERE audio_id = ? LIMIT 1').pluck().get(audio.id) as number | undefined) ?? 0) : 0;
   const transcript = getTranscript(db, callId);
+  const redactedRanges = redactedRangesOf(db, callId);
   return ok({
     call: summary,
     agentChannel: call.agentChannel,
@@ -23,8 +26,9 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
       ? { id: audio.id, originalName: audio.originalName, container: audio.container, codec: audio.codec, mimeType: audio.mimeType, sampleRateHz: audio.sampleRateHz, channels: audio.channels, durationMs: audio.durationMs, pairsPerSecond }
       : null,
     transcript: transcript
-      ? { format: transcript.format, language: transcript.language, sourceName: transcript.sourceName, segments: transcript.segments, warnings: transcript.warnings, speakerRoles: { ...transcript.speakerRoles } }
+      ? { format: transcript.format, language: transcript.language, sourceName: transcript.sourceName, segments: maskTranscript(transcript.segments, redactedRanges), warnings: transcript.warnings, speakerRoles: { ...transcript.speakerRoles } }
       : null,
+    redactedRanges,
   });
 }
 

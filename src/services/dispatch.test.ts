@@ -90,7 +90,7 @@ describe('dispatch', () => {
     const seen: string[] = [];
     context.events.listen((message) => seen.push(message.name));
     const result = await createDispatch(handlers, context, { checkOutputs: true })('preferences.set', { language: 'en', theme: 'dark' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', theme: 'dark', singleKeyShortcuts: true } });
+    expect(result).toEqual({ ok: true, value: { language: 'en', theme: 'dark', singleKeyShortcuts: true, ffmpegPath: '', autoRedactCardNumbers: false } });
     expect(seen).toEqual(['preferences.changed']);
   });
 });

@@ -1,6 +1,7 @@
 import { fail, type Result } from '../contract/errors';
 import { isMethodName, methods } from '../contract/methods';
 import type { ServiceContext } from './context';
+import { isDiskFull } from './disk-full';
 import type { Handlers } from './handlers';
 
 export interface DispatchOptions {
@@ -36,6 +37,7 @@ export function createDispatch(handlers: Handlers, context: ServiceContext, opti
       }
       return result;
     } catch (error) {
+      if (isDiskFull(error)) return fail('disk_full', error instanceof Error ? error.message : 'disk full');
       console.error(`${method} failed`, error);
       context.ports.errorLog.error('backend', `${method} failed`, error);
       const isStorage = error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_');

@@ -8,7 +8,7 @@ import { getRubric } from '../storage/rubrics-repository';
 import { getSession, listConsensus, listSessions } from '../storage/sessions-repository';
 import type { Handlers } from './handlers';
 import type { ScoreExportRequest } from './ports';
-import { writeExport } from './exports-folder';
+import { writeExportDurably } from './exports-folder';
 import { answersOf } from './review-model';
 import { computeSessionReport, summariseSession } from './session-service';
 
@@ -103,6 +103,6 @@ export const exportHandlers = {
       generatedAtMs: context.now(),
     });
     const fileName = `${session.name} - ${input.language === 'nl' ? 'rapport' : 'report'}.pdf`;
-    return ok({ exportId: writeExport(context.paths.exportsDir, fileName, bytes), fileName });
+    return ok({ exportId: await writeExportDurably(context.ports.files, context.paths.exportsDir, fileName, bytes), fileName });
   },
 } satisfies Partial<Handlers>;

@@ -11,6 +11,7 @@ import { reviewerHandlers } from './reviewer-service';
 import { rubricHandlers } from './rubric-service';
 import { exportHandlers } from './export-service';
 import { packageHandlers } from './package-service';
+import { redactionHandlers } from './redaction-service';
 import { sessionHandlers } from './session-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   ...sessionHandlers,
   ...packageHandlers,
   ...exportHandlers,
+  ...redactionHandlers,
 };

@@ -3,9 +3,10 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { ImportIssue, ImportIssueCode, ImportSource } from '../contract/imports';
+import { transcriptLimits } from '../domain/transcript/model';
 
 export const maxAudioBytes = 4 * 1024 ** 3;
-export const maxTranscriptBytes = 50 * 1024 ** 2;
+export const maxTranscriptBytes = transcriptLimits.maxBytes;
 const audioExtensions = new Set(['.wav', '.mp3', '.ogg', '.opus', '.oga', '.flac', '.m4a', '.mp4', '.aac', '.webm', '.weba']);
 const transcriptExtensions = ['.vtt', '.srt', '.json', '.txt'];
 
@@ -79,7 +80,7 @@ export async function classifyFile(
   const extension = extname(file.name).toLowerCase();
   if (audioExtensions.has(extension)) return { kind: 'refused', file, code: 'audio_unrecognized', detail: `named ${extension} but the content is not audio` };
   if (looksLikeText(head)) {
-    return file.sizeBytes > maxTranscriptBytes ? { kind: 'refused', file, code: 'file_too_large', detail: `${file.sizeBytes} bytes` } : { kind: 'transcript', file };
+    return file.sizeBytes > maxTranscriptBytes ? { kind: 'refused', file, code: 'transcript_too_large', detail: `${file.sizeBytes} bytes, more than ${maxTranscriptBytes}` } : { kind: 'transcript', file };
   }
   return { kind: 'refused', file, code: 'unsupported_file', detail: 'neither audio nor a text transcript' };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fail, ok } from '../contract/errors';
 import type { ImportIssue, ImportSource } from '../contract/imports';
@@ -8,10 +8,13 @@ import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { findAudioBySha, insertAudio } from '../storage/audio-repository';
 import { insertCall } from '../storage/calls-repository';
 import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
+import { scanCallTranscript } from './redaction-scan';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
+import { isDiskFull } from './disk-full';
 import type { Handlers } from './handlers';
 import { classifyFile, expandSources, hashFile, pairingStem, titleFromFileName, type ImportFile } from './import-files';
+import { appendAll, maxBy } from '../domain/extremes';
 
 /** Transcripts may run a little past the audio (rounding, trailing silence trimmed by the recorder). */
 const transcriptOverrunToleranceMs = 1500;
@@ -28,7 +31,7 @@ async function readTranscript(file: ImportFile, context: ServiceContext, audioDu
     issues.push(issue(file.name, parsed.error.code, parsed.error.detail));
     return { issues, transcript: null };
   }
-  const lastEndMs = Math.max(...parsed.transcript.segments.map((segment) => segment.endMs));
+  const lastEndMs = maxBy(parsed.transcript.segments, (segment) => segment.endMs);
   if (lastEndMs > audioDurationMs + transcriptOverrunToleranceMs) {
     issues.push(issue(file.name, 'transcript_longer_than_audio', `transcript ends at ${lastEndMs} ms, audio lasts ${audioDurationMs} ms`));
     return { issues, transcript: null };
@@ -45,10 +48,11 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
     const call = context.db.prepare('SELECT id FROM calls WHERE audio_id = ?').pluck().get(existing.id) as string | undefined;
     if (call && transcriptFile && !getTranscript(context.db, call)) {
       const read = await readTranscript(transcriptFile, context, existing.durationMs);
-      issues.push(...read.issues);
+      appendAll(issues, read.issues);
       if (read.transcript) {
         const agentChannel = (context.db.prepare('SELECT agent_channel FROM calls WHERE id = ?').pluck().get(call) as 0 | 1) ?? 0;
         saveTranscript(context.db, call, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, agentChannel) }, context.now());
+        scanCallTranscript(context.db, call, context.now());
         return call;
       }
     }
@@ -61,36 +65,52 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
   }
   const facts = analysis.value;
   const read = transcriptFile ? await readTranscript(transcriptFile, context, facts.durationMs) : { issues: [], transcript: null };
-  issues.push(...read.issues);
+  appendAll(issues, read.issues);
 
-  // Copy under a temporary name, then rename: a half-copied file never carries the final name.
+  // The recording is on disk (file and folder fsynced) before the row naming it commits; if the row does not
+  // commit, the file goes again. A kill in between leaves a file without a row, which start-up removes.
   const audioId = randomUUID();
   const storedName = `${sha256}${extname(audio.name).toLowerCase() || `.${facts.container}`}`;
   await mkdir(context.paths.audioDir, { recursive: true });
   const target = join(context.paths.audioDir, storedName);
-  const partial = `${target}.partial-${audioId}`;
-  await copyFile(audio.path, partial);
-  await rename(partial, target);
+  await context.ports.files.copyInto(audio.path, target);
 
   const callId = randomUUID();
   const now = context.now();
-  writeTransaction(context.db, () => {
-    insertAudio(
-      context.db,
-      { id: audioId, sha256, storedName, originalName: audio.name, container: facts.container, codec: facts.codec, mimeType: facts.mimeType, sampleRateHz: facts.sampleRateHz, channels: facts.channels, durationMs: facts.durationMs, sizeBytes: audio.sizeBytes, createdAtMs: now },
-      facts.peaks,
-      facts.pairsPerSecond,
-    );
-    insertCall(context.db, { id: callId, title: titleFromFileName(audio.name), recordedAt: audio.modifiedAt?.toISOString() ?? null, durationMs: facts.durationMs, createdAtMs: now, audioId, agentChannel: 0 });
-    if (read.transcript && transcriptFile) {
-      saveTranscript(context.db, callId, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, 0) }, now);
-    }
-  });
+  try {
+    writeTransaction(context.db, () => {
+      insertAudio(
+        context.db,
+        { id: audioId, sha256, storedName, originalName: audio.name, container: facts.container, codec: facts.codec, mimeType: facts.mimeType, sampleRateHz: facts.sampleRateHz, channels: facts.channels, durationMs: facts.durationMs, sizeBytes: audio.sizeBytes, createdAtMs: now },
+        facts.peaks,
+        facts.pairsPerSecond,
+      );
+      insertCall(context.db, { id: callId, title: titleFromFileName(audio.name), recordedAt: audio.modifiedAt?.toISOString() ?? null, durationMs: facts.durationMs, createdAtMs: now, audioId, agentChannel: 0 });
+      if (read.transcript && transcriptFile) {
+        saveTranscript(context.db, callId, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, 0) }, now);
+        scanCallTranscript(context.db, callId, now);
+      }
+    });
+  } catch (error) {
+    await context.ports.files.remove(target).catch(() => undefined);
+    throw error;
+  }
   return callId;
 }
 
 /** The whole import job: classify, pair, import pair by pair with progress, summarise. Finished files stay on cancel. */
 export async function runImport(jobId: string, sources: readonly ImportSource[], context: ServiceContext, signal: AbortSignal): Promise<void> {
+  try {
+    await importSources(jobId, sources, context, signal);
+  } finally {
+    // Uploads are removed after every job, whatever happened to it (start-up clears what a crash left).
+    for (const source of sources) {
+      if (source.kind === 'staged') await rm(join(context.paths.stagingDir, source.stagedId), { force: true }).catch(() => undefined);
+    }
+  }
+}
+
+async function importSources(jobId: string, sources: readonly ImportSource[], context: ServiceContext, signal: AbortSignal): Promise<void> {
   const { files, issues } = await expandSources(sources, context.paths.stagingDir);
   const importedCallIds: string[] = [];
   const audio: ImportFile[] = [];
@@ -103,6 +123,7 @@ export async function runImport(jobId: string, sources: readonly ImportSource[],
   }
   const total = files.length;
   let current = 0;
+  let diskFull = false;
   for (const file of audio) {
     if (signal.aborted) break;
     current += 1;
@@ -118,16 +139,16 @@ export async function runImport(jobId: string, sources: readonly ImportSource[],
       }
     } catch (error) {
       if (signal.aborted) break;
-      issues.push(issue(file.name, 'file_unreadable', error instanceof Error ? error.message : String(error)));
+      // With the disk full the next files would fail the same way: stop, keeping what is imported.
+      diskFull = isDiskFull(error);
+      issues.push(issue(file.name, diskFull ? 'disk_full' : 'file_unreadable', error instanceof Error ? error.message : String(error)));
+      if (diskFull) break;
     }
     if (transcript) current += 1;
   }
   for (const orphan of transcripts.values()) {
-    if (signal.aborted) break;
+    if (signal.aborted || diskFull) break;
     issues.push(issue(orphan.name, 'transcript_without_audio', 'no audio file with the same name'));
-  }
-  for (const source of sources) {
-    if (source.kind === 'staged') await rm(join(context.paths.stagingDir, source.stagedId), { force: true });
   }
   context.events.emit('imports.finished', { jobId, importedCallIds, issues, cancelled: signal.aborted });
 }

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../contract/errors';
 import type { ImportSource } from '../contract/imports';
@@ -27,14 +27,19 @@ export const packageHandlers = {
   'sessions.exportPackage': (input, context) => exportSessionPackage(context, input.sessionId, input.reviewerId),
   'sessions.exportReviews': (input, context) => exportReviewPackage(context, input.sessionId),
   'packages.import': async (input, context) => {
-    const path = sourcePath(context, input.source);
-    if (!path.ok) return path;
-    const opened = await openPackage(context, path.value);
-    if (!opened.ok) return opened;
     try {
-      return opened.value.manifest.format === sessionPackageFormat ? importSessionPackage(context, opened.value) : importReviewPackage(context, opened.value);
+      const path = sourcePath(context, input.source);
+      if (!path.ok) return path;
+      const opened = await openPackage(context, path.value);
+      if (!opened.ok) return opened;
+      try {
+        return opened.value.manifest.format === sessionPackageFormat ? await importSessionPackage(context, opened.value) : importReviewPackage(context, opened.value);
+      } finally {
+        opened.value.close();
+      }
     } finally {
-      opened.value.close();
+      // An upload is removed once imported or refused (start-up clears what a crash left).
+      if (input.source.kind === 'staged') rmSync(join(context.paths.stagingDir, input.source.stagedId), { force: true });
     }
   },
 } satisfies Partial<Handlers>;

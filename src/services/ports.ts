@@ -79,6 +79,21 @@ export interface ArchiveFailure {
 export type ArchiveResult<T> = { readonly ok: true; readonly value: T } | ArchiveFailure;
 
 /**
+ * Durable file placement (see src/server/files/durable-files.ts): each resolves only when the file's content and its
+ * name are on disk (fsync of the file and of its folder), so a database row may then point at it.
+ */
+export interface FilePort {
+  /** Copies `source` to `target` through a temporary file in the target's folder. */
+  copyInto(source: string, target: string): Promise<void>;
+  /** Renames a file already on the data folder's file system (a staged file) into place. */
+  moveInto(source: string, target: string): Promise<void>;
+  /** Writes `bytes` as the new file `target`. */
+  writeFile(target: string, bytes: Uint8Array): Promise<void>;
+  /** Removes a file (rollback of a placement), making the removal durable too. */
+  remove(path: string): Promise<void>;
+}
+
+/**
  * Adapters the services get from the server layer: audio decoding, text decoding, archives and file writers run
  * outside the services. The heavy ones (audio analysis, archives, exports, the PDF) run in worker threads.
  */
@@ -115,4 +130,6 @@ export interface ServicePorts {
   /** Renders the calibration session report as a PDF. */
   sessionReportPdf(request: SessionReportPdfRequest): Promise<Uint8Array>;
   readonly errorLog: ErrorLogPort;
+  /** Places files the database will point at durably; tests hand in one that fails. */
+  readonly files: FilePort;
 }

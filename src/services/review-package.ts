@@ -46,12 +46,15 @@ export async function exportReviewPackage(context: ServiceContext, sessionId: st
   const content: ReviewPackageContent = { sessionId, rubricId: session.rubricId, rubricVersion: session.rubricVersion, reviewer: { id: reviewerId, name: reviewer?.name ?? reviewerId }, reviews };
   const fileName = `${session.name} - ${reviewer?.name ?? 'reviewer'}.klankbord-reviews`;
   const target = reserveExport(context.paths.exportsDir, fileName);
-  const written = await writePackage(context, target.partialPath, { format: reviewPackageFormat, sessionId }, [{ path: 'reviews.json', bytes: json(content) }], { reviewerId, key });
+  const written = await writePackage(context, target.partialPath, { format: reviewPackageFormat, sessionId }, [{ path: 'reviews.json', bytes: json(content) }], { reviewerId, key }).catch((error: unknown) => {
+    target.discard();
+    throw error;
+  });
   if (!written.ok) {
     target.discard();
     return written;
   }
-  target.publish();
+  await target.publish(context.ports.files);
   return ok({ exportId: target.exportId, fileName });
 }
 

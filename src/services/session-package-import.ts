@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { ok, type Result } from '../contract/errors';
 import { sessionPackageContentSchema, type PackageImportResult, type SessionPackageContent } from '../contract/packages';
@@ -92,25 +92,37 @@ function acceptRecipient(context: ServiceContext, content: SessionPackageContent
   if (stored && !sessionIdentity(db, stored)) setSessionIdentity(db, session.id, recipient.reviewerId);
 }
 
-/** Moves each new recording into the audio folder (a rename: no half-written audio under its real name). */
-function placeAudio(context: ServiceContext, checked: readonly CheckedCall[]): { storedNames: Map<string, string>; placed: string[] } {
+/**
+ * Moves each new recording into the audio folder, durably (file and folder fsynced) before any row names it. On a
+ * failure the ones already placed are removed, so a refused or failed package leaves no audio without a row.
+ */
+async function placeAudio(context: ServiceContext, checked: readonly CheckedCall[]): Promise<{ storedNames: Map<string, string>; placed: string[] }> {
   const storedNames = new Map<string, string>();
   const placed: string[] = [];
-  for (const { call, stagedAudio } of checked) {
-    const extension = call.audio.file.includes('.') ? call.audio.file.slice(call.audio.file.lastIndexOf('.')) : '';
-    const storedName = `${call.key}${extension}`;
-    const destination = join(context.paths.audioDir, storedName);
-    if (!existsSync(destination)) {
-      renameSync(stagedAudio, destination);
-      placed.push(destination);
+  try {
+    for (const { call, stagedAudio } of checked) {
+      const extension = call.audio.file.includes('.') ? call.audio.file.slice(call.audio.file.lastIndexOf('.')) : '';
+      const storedName = `${call.key}${extension}`;
+      const destination = join(context.paths.audioDir, storedName);
+      if (!existsSync(destination)) {
+        await context.ports.files.moveInto(stagedAudio, destination);
+        placed.push(destination);
+      }
+      storedNames.set(call.key, storedName);
     }
-    storedNames.set(call.key, storedName);
+  } catch (error) {
+    await removePlaced(context, placed);
+    throw error;
   }
   return { storedNames, placed };
 }
 
+async function removePlaced(context: ServiceContext, placed: readonly string[]): Promise<void> {
+  for (const path of placed) await context.ports.files.remove(path).catch(() => undefined);
+}
+
 /** Stores a session package's calls, rubric, reviewers and session; the same package twice changes nothing. */
-export function importSessionPackage(context: ServiceContext, opened: OpenedPackage): Result<PackageImportResult> {
+export async function importSessionPackage(context: ServiceContext, opened: OpenedPackage): Promise<Result<PackageImportResult>> {
   const { db } = context;
   const parsed = readPackageJson(opened, 'session.json', sessionPackageContentSchema);
   if (!parsed.ok) return parsed;
@@ -139,11 +151,11 @@ export function importSessionPackage(context: ServiceContext, opened: OpenedPack
     if (!result.ok) return result;
     checked.push(result.value);
   }
-  const { storedNames, placed } = placeAudio(context, checked);
+  const { storedNames, placed } = await placeAudio(context, checked);
   try {
     storeSession(context, content, rubric.rubric, local === undefined, checked, storedNames);
   } catch (error) {
-    for (const path of placed) rmSync(path, { force: true });
+    await removePlaced(context, placed);
     throw error;
   }
   context.events.emit('calls.changed', {});

@@ -87,11 +87,14 @@ export async function exportSessionPackage(context: ServiceContext, sessionId: s
   parts.push({ path: 'session.json', bytes: json(content) });
   const fileName = `${session.name} - ${getReviewer(db, reviewerId)?.name ?? reviewerId}.klankbord-session`;
   const target = reserveExport(context.paths.exportsDir, fileName);
-  const written = await writePackage(context, target.partialPath, { format: sessionPackageFormat, sessionId: session.id }, parts);
+  const written = await writePackage(context, target.partialPath, { format: sessionPackageFormat, sessionId: session.id }, parts).catch((error: unknown) => {
+    target.discard();
+    throw error;
+  });
   if (!written.ok) {
     target.discard();
     return written;
   }
-  target.publish();
+  await target.publish(context.ports.files);
   return ok({ exportId: target.exportId, fileName });
 }

@@ -44,3 +44,8 @@ export function readPeaks(db: Database.Database, audioId: string): { readonly by
   if (rows.length === 0) return undefined;
   return { bytes: Buffer.concat(rows.map((row) => row.peaks)), channels: rows.length, pairsPerSecond: rows[0]!.pairsPerSecond };
 }
+
+/** The file names in the audio folder that a row points at (start-up removes every other file there). */
+export function listStoredAudioNames(db: Database.Database): Set<string> {
+  return new Set(db.prepare('SELECT stored_name FROM audio_files').pluck().all() as string[]);
+}

@@ -5,6 +5,7 @@ import { looksLikeText, sniffAudioContainer } from '../../src/server/audio/sniff
 import { decodeText } from '../../src/server/text-decoding';
 import { makeErrorLogPort } from '../../src/server/logging/error-log-port';
 import { inThreadHeavyPorts } from '../../src/server/workers/heavy-ports';
+import { createDurableFiles } from '../../src/server/files/durable-files';
 import type { ServiceContext } from '../../src/services/context';
 import { EventHub } from '../../src/services/event-hub';
 import { ImportQueue } from '../../src/services/import-queue';
@@ -28,7 +29,7 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
     info: { version: 't', dataDir, databaseFile: join(dataDir, 'klankbord.db'), schemaVersion: 2, recoveredDatabase: null },
     paths,
     allowPathSources: true,
-    ports: { ...inThreadHeavyPorts(db, paths.exportsDir), sniffAudioContainer, looksLikeText, decodeText, errorLog: makeErrorLogPort(dataDir) },
+    ports: { ...inThreadHeavyPorts(db, paths.exportsDir), sniffAudioContainer, looksLikeText, decodeText, errorLog: makeErrorLogPort(dataDir), files: createDurableFiles() },
     importQueue: new ImportQueue(),
     ...overrides,
   };

@@ -33,31 +33,45 @@ export interface SampleFormat {
   readonly sampleRateHz: number;
 }
 
+/** A [-1, 1] sample as stored: Int16, clamped. */
+function packSample(value: number): number {
+  return Math.round(Math.max(-1, Math.min(1, value)) * 32767);
+}
+
+/** Pairs kept for a stream whose length is not known beforehand: a minute, grown as needed. */
+const unknownLengthPairs = 60 * peakPairsPerSecond;
+
 /**
- * Streams interleaved little-endian sample bytes into per-channel min/max peaks, chunk by chunk, so a file of any
- * length is read once in constant memory. Frames may be split across chunks.
+ * Streams samples into per-channel min/max peaks, chunk by chunk, so a file of any length is read once in constant
+ * memory. The peaks go straight into Int16 arrays (interleaved min/max, as stored) sized from the expected frame
+ * count when the caller knows it (a WAV header, FLAC's STREAMINFO), so a long recording never holds its peaks as
+ * plain number arrays. Samples arrive as little-endian bytes (`push`, frames may be split across chunks) or as
+ * decoded float channels (`pushPlanar`, from the WebAssembly decoders).
  */
 export class PeakAccumulator {
   private readonly bytesPerSample: number;
   private readonly framesPerPair: number;
-  private readonly mins: number[][];
-  private readonly maxs: number[][];
+  private peaks: Int16Array[];
+  private pairs = 0;
   private readonly currentMin: Float64Array;
   private readonly currentMax: Float64Array;
   private framesInPair = 0;
   private framesTotal = 0;
   private carry = new Uint8Array(0);
 
-  constructor(private readonly format: SampleFormat) {
+  constructor(
+    private readonly format: SampleFormat,
+    expectedFrames = 0,
+  ) {
     this.bytesPerSample = format.bitsPerSample / 8;
     this.framesPerPair = Math.max(1, Math.round(format.sampleRateHz / peakPairsPerSecond));
-    this.mins = Array.from({ length: format.channels }, () => []);
-    this.maxs = Array.from({ length: format.channels }, () => []);
+    const pairs = expectedFrames > 0 ? Math.ceil(expectedFrames / this.framesPerPair) : unknownLengthPairs;
+    this.peaks = Array.from({ length: format.channels }, () => new Int16Array(pairs * 2));
     this.currentMin = new Float64Array(format.channels).fill(Infinity);
     this.currentMax = new Float64Array(format.channels).fill(-Infinity);
   }
 
-  /** Adds the next bytes of sample data. */
+  /** Adds the next bytes of interleaved sample data. */
   push(chunk: Uint8Array): void {
     let bytes = chunk;
     if (this.carry.length > 0) {
@@ -77,35 +91,65 @@ export class PeakAccumulator {
         if (value < currentMin[channel]!) currentMin[channel] = value;
         if (value > currentMax[channel]!) currentMax[channel] = value;
       }
-      this.framesTotal += 1;
-      this.framesInPair += 1;
-      if (this.framesInPair === this.framesPerPair) this.closePair();
+      this.countFrame();
     }
   }
 
-  /** Ends the stream and returns the peaks as interleaved [min, max, min, max, ...] per channel, in [-1, 1]. */
-  finish(): { readonly channels: readonly Float32Array[]; readonly frames: number; readonly durationMs: number } {
-    if (this.framesInPair > 0) this.closePair();
-    const channels = this.mins.map((mins, channel) => {
-      const maxs = this.maxs[channel]!;
-      const interleaved = new Float32Array(mins.length * 2);
-      for (let i = 0; i < mins.length; i += 1) {
-        interleaved[i * 2] = mins[i]!;
-        interleaved[i * 2 + 1] = maxs[i]!;
+  /** Adds decoded frames as one float array per channel (in [-1, 1]); only the first `frames` of each are read. */
+  pushPlanar(channelData: readonly Float32Array[], frames: number): void {
+    const channels = this.format.channels;
+    const { currentMin, currentMax } = this;
+    for (let frame = 0; frame < frames; frame += 1) {
+      for (let channel = 0; channel < channels; channel += 1) {
+        const value = channelData[channel]![frame]!;
+        if (value < currentMin[channel]!) currentMin[channel] = value;
+        if (value > currentMax[channel]!) currentMax[channel] = value;
       }
-      return interleaved;
-    });
+      this.countFrame();
+    }
+  }
+
+  /** Frames seen so far. */
+  get frames(): number {
+    return this.framesTotal;
+  }
+
+  /** Ends the stream and returns the peaks, Int16 interleaved [min, max, min, max, ...] per channel. */
+  finish(): { readonly channels: readonly Int16Array[]; readonly frames: number; readonly durationMs: number } {
+    if (this.framesInPair > 0) this.closePair();
+    const used = this.pairs * 2;
+    const channels = this.peaks.map((peaks) => (peaks.length === used ? peaks : peaks.slice(0, used)));
+    this.peaks = [];
     return { channels, frames: this.framesTotal, durationMs: Math.round((this.framesTotal / this.format.sampleRateHz) * 1000) };
   }
 
+  private countFrame(): void {
+    this.framesTotal += 1;
+    this.framesInPair += 1;
+    if (this.framesInPair === this.framesPerPair) this.closePair();
+  }
+
   private closePair(): void {
+    if ((this.pairs + 1) * 2 > this.peaks[0]!.length) this.grow();
+    const at = this.pairs * 2;
     for (let channel = 0; channel < this.format.channels; channel += 1) {
-      this.mins[channel]!.push(this.currentMin[channel]!);
-      this.maxs[channel]!.push(this.currentMax[channel]!);
+      const peaks = this.peaks[channel]!;
+      peaks[at] = packSample(this.currentMin[channel]!);
+      peaks[at + 1] = packSample(this.currentMax[channel]!);
       this.currentMin[channel] = Infinity;
       this.currentMax[channel] = -Infinity;
     }
+    this.pairs += 1;
     this.framesInPair = 0;
+  }
+
+  /** More pairs than expected (an estimate ran short, or the length was unknown): half as many again. */
+  private grow(): void {
+    this.peaks = this.peaks.map((peaks) => {
+      const larger = new Int16Array(Math.max(4, Math.ceil(peaks.length * 1.5 / 2) * 2));
+      larger.set(peaks);
+      return larger;
+    });
   }
 
   private sampleReader(bytes: Uint8Array): (offset: number) => number {
@@ -130,7 +174,7 @@ export class PeakAccumulator {
 /** Packs [-1, 1] peaks into Int16 for storage and transfer (clamped). */
 export function packPeaks(peaks: Float32Array): Int16Array {
   const packed = new Int16Array(peaks.length);
-  for (let i = 0; i < peaks.length; i += 1) packed[i] = Math.round(Math.max(-1, Math.min(1, peaks[i]!)) * 32767);
+  for (let i = 0; i < peaks.length; i += 1) packed[i] = packSample(peaks[i]!);
   return packed;
 }
 

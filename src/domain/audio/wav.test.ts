@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { maxOf, minOf } from '../extremes';
 import { PeakAccumulator, packPeaks, peakPairsPerSecond, unpackPeaks } from './peaks';
 import { readWavHeader } from './wav';
 
@@ -33,10 +34,10 @@ describe('readWavHeader on real files', () => {
     const { info, result } = peaksOf(name);
     expect(info).toMatchObject({ encoding, bitsPerSample: bits, sampleRateHz: rate, channels: 1, durationMs: 500 });
     expect(result.durationMs).toBe(500);
-    const [peaks] = result.channels;
-    expect(peaks!.length).toBe((500 / 1000) * peakPairsPerSecond * 2);
-    const max = Math.max(...peaks!);
-    const min = Math.min(...peaks!);
+    const peaks = unpackPeaks(result.channels[0]!);
+    expect(peaks.length).toBe((500 / 1000) * peakPairsPerSecond * 2);
+    const max = maxOf(peaks);
+    const min = minOf(peaks);
     expect(max).toBeGreaterThan(0.47);
     expect(max).toBeLessThan(0.53);
     expect(min).toBeLessThan(-0.47);
@@ -46,8 +47,8 @@ describe('readWavHeader on real files', () => {
   it('reads stereo channels separately (left 0.5, right 0.25)', () => {
     const { info, result } = peaksOf('tone-stereo-8k.wav', 1001);
     expect(info.channels).toBe(2);
-    expect(Math.max(...result.channels[0]!)).toBeCloseTo(0.5, 1);
-    expect(Math.max(...result.channels[1]!)).toBeCloseTo(0.25, 1);
+    expect(maxOf(unpackPeaks(result.channels[0]!))).toBeCloseTo(0.5, 1);
+    expect(maxOf(unpackPeaks(result.channels[1]!))).toBeCloseTo(0.25, 1);
   });
 
   it('rejects GSM 6.10 as an unsupported codec', () => {
@@ -86,5 +87,20 @@ describe('peak packing', () => {
     const peaks = Float32Array.from([-1, -0.5, 0, 0.25, 1, 1.5]);
     const back = unpackPeaks(packPeaks(peaks));
     expect(Array.from(back).map((v) => Math.round(v * 1000) / 1000)).toEqual([-1, -0.5, 0, 0.25, 1, 1]);
+  });
+});
+
+describe('peak storage', () => {
+  it('writes into arrays sized from the expected frames, and grows when the estimate runs short', () => {
+    const format = { encoding: 'float', bitsPerSample: 32, channels: 1, sampleRateHz: 8000 } as const;
+    const samples = Float32Array.from({ length: 8000 * 3 }, (_, index) => Math.sin(index / 3) * 0.5);
+    const exact = new PeakAccumulator(format, samples.length);
+    exact.pushPlanar([samples], samples.length);
+    const short = new PeakAccumulator(format, 100);
+    for (let offset = 0; offset < samples.length; offset += 999) short.pushPlanar([samples.subarray(offset, offset + 999)], Math.min(999, samples.length - offset));
+    const [exactPeaks, shortPeaks] = [exact.finish(), short.finish()];
+    expect(exactPeaks.channels[0]!.length).toBe(3 * peakPairsPerSecond * 2);
+    expect(Array.from(shortPeaks.channels[0]!)).toEqual(Array.from(exactPeaks.channels[0]!));
+    expect(exactPeaks.durationMs).toBe(3000);
   });
 });

@@ -1,5 +1,6 @@
 import type { Moment } from '../moments/model';
 import { momentTypes, type MomentType } from '../moments/moment-types';
+import { appendAll } from '../extremes';
 
 /** One reviewer's moments on one call of a calibration session. */
 export interface ReviewerMoments {
@@ -204,9 +205,9 @@ export function matchMoments(first: readonly Moment[], second: readonly Moment[]
     // By position, not by object: the same Moment object listed twice is two moments here, as in the counts.
     const pairedFirst = new Set(matching.map((pair) => pair.firstIndex));
     const pairedSecond = new Set(matching.map((pair) => pair.secondIndex));
-    pairs.push(...matching.map((pair) => ({ first: mine[pair.firstIndex]!, second: theirs[pair.secondIndex]!, overlapMs: pair.overlapMs })));
-    unmatchedFirst.push(...mine.filter((_, index) => !pairedFirst.has(index)));
-    unmatchedSecond.push(...theirs.filter((_, index) => !pairedSecond.has(index)));
+    appendAll(pairs, matching.map((pair) => ({ first: mine[pair.firstIndex]!, second: theirs[pair.secondIndex]!, overlapMs: pair.overlapMs })));
+    appendAll(unmatchedFirst, mine.filter((_, index) => !pairedFirst.has(index)));
+    appendAll(unmatchedSecond, theirs.filter((_, index) => !pairedSecond.has(index)));
   }
   pairs.sort((a, b) => compareMoments(a.first, b.first) || compareMoments(a.second, b.second));
   return { pairs, unmatchedFirst: unmatchedFirst.sort(compareMoments), unmatchedSecond: unmatchedSecond.sort(compareMoments) };

@@ -115,10 +115,17 @@ export interface RawWord {
   readonly confidence?: number;
 }
 
-/** Limits that keep a hostile or absurd file from exhausting memory. */
+/**
+ * Limits that keep a hostile or absurd file from exhausting memory. The readers apply them while reading (a cue's
+ * text is refused once it passes `maxCueChars`, not after it was taken apart), so memory stays within a few times
+ * the file's size. A transcript of a long call is a few megabytes; 12 MB leaves ample room.
+ */
 export const transcriptLimits = {
-  maxChars: 50 * 1024 * 1024,
+  maxBytes: 12 * 1024 * 1024,
+  maxChars: 12 * 1024 * 1024,
   maxSegments: 200_000,
   maxWords: 2_000_000,
   maxTextPerSegment: 20_000,
+  /** One cue's text with its markup (inline word timestamps add ~14 characters a word). */
+  maxCueChars: 100_000,
 } as const;

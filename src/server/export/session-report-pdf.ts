@@ -13,6 +13,7 @@ import { drawRunningHeaders, drawSummary, drawTitleBlock } from './pdf/report-fr
 import type { FontStyle } from './pdf/pdf-style';
 import type { ReportContext } from './pdf/report-context';
 import { sessionReportLabels } from './session-report-labels';
+import { maxOf } from '../../domain/extremes';
 
 export { isWinAnsi, winAnsiSafe } from './pdf/win-ansi';
 
@@ -84,7 +85,7 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
     format: formats(language),
     generatedMs: generated.getTime(),
     reviewerName: (index) => input.reviewers[index]?.name ?? labels.unknownReviewer(index),
-    callCount: Math.max(input.calls.length, ...report.totals.map((row) => row.length), report.fairTotals.length),
+    callCount: Math.max(input.calls.length, maxOf(report.totals.map((row) => row.length)), report.fairTotals.length),
     callTitle: (index) => input.calls[index]?.title ?? labels.unknownCall,
     itemLabel: (itemId) => {
       const item = findRubricItem(rubric, itemId);

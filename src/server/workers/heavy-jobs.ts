@@ -22,7 +22,8 @@ export function heavyJobs(data: HeavyWorkerData) {
   let readOnly: Database.Database | undefined;
   const database = () => (readOnly ??= openReadOnlyConnection(data.databaseFile, { nativeBinding: data.nativeBinding }));
   return {
-    analyzeAudio: async (input: { readonly path: string }, signal: AbortSignal) => (await import('../audio/analyze-audio')).analyzeAudio(input.path, signal),
+    analyzeAudio: async (input: { readonly path: string; readonly ffmpegPath: string | null }, signal: AbortSignal) =>
+      (await import('../audio/analyze-audio')).analyzeAudio(input.path, { signal, ffmpegPath: input.ffmpegPath }),
     listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) => (await import('../packages/zip')).listArchive(input.path, input.limits),
     extractArchive: async (input: { readonly path: string; readonly requests: readonly ExtractRequest[]; readonly limits: ListLimits }) =>
       (await import('../packages/zip')).extractArchive(input.path, input.requests, input.limits),

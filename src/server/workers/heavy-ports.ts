@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ServicePorts } from '../../services/ports';
+import { readPreferences } from '../../storage/preferences-repository';
 import { analyzeAudio } from '../audio/analyze-audio';
 import { makeMomentsExporter } from '../export/moments-exporter';
 import { makeScoreExporter } from '../export/score-exporter';
@@ -18,11 +19,16 @@ function valueOf<T>(outcome: JobOutcome<T>): T {
   throw new Error(outcome.error.message);
 }
 
+/** ffmpeg as set in Settings (read at each analysis, so a change applies to the next file), or null: look on PATH. */
+export function ffmpegPathPreference(db: Database.Database): () => string | null {
+  return () => readPreferences(db).ffmpegPath || null;
+}
+
 /** Heavy ports that run in the pool's workers, so the dispatch thread stays free to answer. */
-export function workerHeavyPorts(pool: WorkerPool<HeavyJobs>): HeavyPorts {
+export function workerHeavyPorts(pool: WorkerPool<HeavyJobs>, ffmpegPath: () => string | null = () => null): HeavyPorts {
   return {
     analyzeAudio: async (path, signal) => {
-      const outcome = await pool.run('analyzeAudio', { path }, { signal, cancel: 'message' });
+      const outcome = await pool.run('analyzeAudio', { path, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' });
       if (outcome.ok) return outcome.value;
       return { ok: false, problem: outcome.error.kind === 'cancelled' ? 'cancelled' : 'audio_undecodable', detail: outcome.error.message };
     },
@@ -38,8 +44,9 @@ export function workerHeavyPorts(pool: WorkerPool<HeavyJobs>): HeavyPorts {
 
 /** The same ports run on the calling thread: the measured baseline of bench:responsiveness, and a fallback. */
 export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): HeavyPorts {
+  const ffmpegPath = ffmpegPathPreference(db);
   return {
-    analyzeAudio,
+    analyzeAudio: (path, signal) => analyzeAudio(path, { signal, ffmpegPath: ffmpegPath() }),
     listArchive,
     extractArchive,
     writeArchive,

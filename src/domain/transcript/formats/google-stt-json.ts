@@ -17,6 +17,7 @@ import {
   type JsonObject,
   type VendorWord,
 } from './vendor-json-helpers';
+import { appendAll } from '../../extremes';
 
 const format = 'google-stt-json';
 
@@ -32,7 +33,7 @@ function fromBatchMap(map: JsonObject): Located {
   const results: JsonObject[] = [];
   for (const entry of entries) {
     const transcript = field(entry, 'transcript') ?? field(field(entry, 'inlineResult'), 'transcript');
-    results.push(...objectsOf(field(transcript, 'results')));
+    appendAll(results, objectsOf(field(transcript, 'results')));
   }
   if (results.length === 0 && entries.some((entry) => hasKey(entry, 'cloudStorageResult') || hasKey(entry, 'uri'))) {
     return { problem: 'the batch results point to Cloud Storage files; import those files instead' };
@@ -137,7 +138,7 @@ function fromResults(results: readonly JsonObject[]): RawSegment[] {
     const endMs = resultEndMs(result);
     const words = wordsOf(result);
     if (words.some((word) => word.startMs !== undefined)) {
-      segments.push(...groupWords(words));
+      appendAll(segments, groupWords(words));
     } else {
       const text = textOf(bestAlternative(result)?.['transcript']);
       if (text.trim() !== '') {

@@ -1,4 +1,4 @@
-import type { RawReadResult, RawSegment, TranscriptFormatReader, TranscriptWarning } from '../model';
+import { transcriptLimits, type RawReadResult, type RawSegment, type TranscriptFormatReader, type TranscriptWarning } from '../model';
 import { applySpeakerLabels } from './speaker-labels';
 
 /*
@@ -80,16 +80,22 @@ function malformed(detail: string): RawReadResult {
 }
 
 /** Splits the file into cues by finding timing lines; index lines and blank lines around them are dropped. */
-function collectCues(lines: readonly string[]): { cues: Cue[] } | { error: string } {
+function collectCues(lines: readonly string[]): { cues: Cue[] } | { error: string } | { tooLarge: string } {
   const cues: { timing: Timing; lines: string[] }[] = [];
+  let cueChars = 0;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
     const timing = line.includes('-->') ? parseTiming(line) : undefined;
     if (timing === null) return { error: `line ${index + 1}: invalid SRT timing "${line.trim().slice(0, 80)}"` };
     if (timing === undefined) {
+      cueChars += line.length + 1;
+      // Limits apply while reading: one enormous cue is refused before it is taken apart.
+      if (cueChars > transcriptLimits.maxCueChars) return { tooLarge: `line ${index + 1}: a cue of more than ${transcriptLimits.maxCueChars} characters` };
       cues.at(-1)?.lines.push(line);
       continue;
     }
+    cueChars = 0;
+    if (cues.length >= transcriptLimits.maxSegments) return { tooLarge: `more than ${transcriptLimits.maxSegments} segments` };
     const previous = cues.at(-1);
     // The line right before a timing line is the next cue's index, not the previous cue's text.
     if (previous && previous.lines.length > 0 && indexPattern.test(previous.lines.at(-1)!)) previous.lines.pop();
@@ -110,6 +116,7 @@ function trimBlankLines(lines: readonly string[]): string[] {
 function readSrt(text: string): RawReadResult {
   const collected = collectCues(toLines(text));
   if ('error' in collected) return malformed(collected.error);
+  if ('tooLarge' in collected) return { ok: false, error: { code: 'transcript_too_large', detail: collected.tooLarge, format: 'srt' } };
   let markupCues = 0;
   const cues = collected.cues.map((cue) => {
     let removed = false;

@@ -1,4 +1,5 @@
-import type { RawReadResult, RawSegment, RawWord, TranscriptFormatReader, TranscriptWarning } from '../model';
+import { appendAll } from '../../extremes';
+import { transcriptLimits, type RawReadResult, type RawSegment, type RawWord, type TranscriptFormatReader, type TranscriptWarning } from '../model';
 import { applySpeakerLabels } from './speaker-labels';
 
 /*
@@ -167,6 +168,10 @@ function malformed(detail: string): RawReadResult {
   return { ok: false, error: { code: 'transcript_malformed', detail, format: 'webvtt' } };
 }
 
+function tooLarge(detail: string): RawReadResult {
+  return { ok: false, error: { code: 'transcript_too_large', detail, format: 'webvtt' } };
+}
+
 const signature = /^\uFEFF?WEBVTT(?:[ \t\r\n]|$)/;
 
 function isBlank(line: string): boolean {
@@ -179,6 +184,7 @@ function readWebVtt(text: string): RawReadResult {
   let language: string | null = null;
   const segments: RawSegment[] = [];
   let markupCues = 0;
+  let words = 0;
 
   // The header: the signature line and the lines up to the first blank one (YouTube puts "Language: en" there).
   let index = 1;
@@ -208,16 +214,22 @@ function readWebVtt(text: string): RawReadResult {
     }
     // As in the WebVTT parser, a line with "-->" ends the cue text and starts the next block.
     const payloadLines: string[] = [];
+    let payloadChars = 0;
     for (const line of block.slice(timingOffset + 1)) {
       if (line.includes('-->')) {
         index = blockStart + timingOffset + 1 + payloadLines.length;
         break;
       }
+      payloadChars += line.length + 1;
+      if (payloadChars > transcriptLimits.maxCueChars) return tooLarge(`line ${lineNumber}: a cue of more than ${transcriptLimits.maxCueChars} characters`);
       payloadLines.push(line);
     }
     const cue = cueToSegments(payloadLines.join('\n'), startMs, endMs);
     if (cue.markupRemoved) markupCues += 1;
-    segments.push(...cue.segments);
+    for (const segment of cue.segments) words += segment.words.length;
+    if (words > transcriptLimits.maxWords) return tooLarge(`more than ${transcriptLimits.maxWords} words`);
+    appendAll(segments, cue.segments);
+    if (segments.length > transcriptLimits.maxSegments) return tooLarge(`more than ${transcriptLimits.maxSegments} segments`);
   }
 
   const warnings: TranscriptWarning[] = markupCues > 0 ? [{ code: 'markup_removed', count: markupCues }] : [];

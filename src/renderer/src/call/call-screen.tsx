@@ -56,7 +56,7 @@ function LoadedCall({ detail, onBack, onEdited, shortcutsEnabled, initialReviewi
         </div>
         <div className="call-actions">
           {audio?.channels === 2 && (
-            <button type="button" className="button" onClick={swapChannels} title={t('call.swapChannelsHint')}>
+            <button type="button" className="button" onClick={() => void swapChannels()} title={t('call.swapChannelsHint')}>
               {t('call.swapChannels')}
             </button>
           )}

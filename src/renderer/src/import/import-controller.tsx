@@ -29,6 +29,24 @@ export function ImportController({ openRequest }: { openRequest: number }) {
   // A quick job can finish before the start reply arrives: keep summaries of not-yet-known jobs.
   const earlySummaries = useRef(new Map<string, ImportSummary>());
 
+  const importSources = useCallback(async (sources: readonly ImportSource[]) => {
+    const started = await transport.invoke('imports.start', { sources: [...sources] });
+    if (!started.ok) {
+      setProgress(null);
+      setError(started.error);
+      return;
+    }
+    const early = earlySummaries.current.get(started.value.jobId);
+    earlySummaries.current.clear();
+    if (early) {
+      setProgress(null);
+      setSummary(early);
+      return;
+    }
+    jobRef.current = started.value.jobId;
+    setProgress({ jobId: started.value.jobId, current: 0, total: sources.length, fileName: '', phase: 'importing' });
+  }, [transport]);
+
   const importFiles = useCallback(async (files: File[]) => {
     if (files.length === 0) return;
     setSummary(null);
@@ -44,22 +62,20 @@ export function ImportController({ openRequest }: { openRequest: number }) {
       }
       sources.push(staged.value);
     }
-    const started = await transport.invoke('imports.start', { sources });
-    if (!started.ok) {
-      setProgress(null);
-      setError(started.error);
-      return;
-    }
-    const early = earlySummaries.current.get(started.value.jobId);
-    earlySummaries.current.clear();
-    if (early) {
-      setProgress(null);
-      setSummary(early);
-      return;
-    }
-    jobRef.current = started.value.jobId;
-    setProgress({ jobId: started.value.jobId, current: 0, total: files.length, fileName: '', phase: 'importing' });
-  }, [transport]);
+    await importSources(sources);
+  }, [transport, importSources]);
+
+  // The desktop app asks the main process's open dialog (it grants the chosen paths); a browser uses the file input.
+  const chooseFiles = useCallback(() => {
+    if (!transport.chooseFiles) return inputRef.current?.click();
+    void transport.chooseFiles('import').then((chosen) => {
+      if (!chosen.ok) return setError(chosen.error);
+      if (chosen.value.length === 0) return;
+      setSummary(null);
+      setError(null);
+      return importSources(chosen.value);
+    });
+  }, [transport, importSources]);
 
   useEffect(() => {
     const stops = [
@@ -80,14 +96,14 @@ export function ImportController({ openRequest }: { openRequest: number }) {
   }, [transport]);
 
   useEffect(() => {
-    if (openRequest > 0) inputRef.current?.click();
-  }, [openRequest]);
+    if (openRequest > 0) chooseFiles();
+  }, [openRequest, chooseFiles]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
         event.preventDefault();
-        inputRef.current?.click();
+        chooseFiles();
       }
     };
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
@@ -115,7 +131,7 @@ export function ImportController({ openRequest }: { openRequest: number }) {
       window.removeEventListener('dragleave', onDragLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, [importFiles]);
+  }, [importFiles, chooseFiles]);
 
   const cancel = () => {
     if (progress?.jobId) void transport.invoke('imports.cancel', { jobId: progress.jobId });

@@ -12,6 +12,7 @@ import { useLocale } from '../review/use-locale';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
 import { MomentLanes } from './moment-lanes';
+import { maxOf } from '../../../domain/extremes';
 
 /** The class of an answer's cell: how it stands against the benchmark or the others, as the backend measured it. */
 const deviationClass = { benchmark: 'benchmark', within: 'dev-ok', outside: 'dev-off' } as const;
@@ -34,7 +35,7 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
   if (comparison.status === 'error') return <ErrorPanel error={comparison.error} />;
   if (comparison.status !== 'ok' || rubric.status !== 'ok') return null;
   const reviews = comparison.value.reviews;
-  const durationMs = call.status === 'ok' ? call.value.call.durationMs : Math.max(1, ...reviews.flatMap((review) => review.moments.map((moment) => moment.endMs)));
+  const durationMs = call.status === 'ok' ? call.value.call.durationMs : Math.max(1, maxOf(reviews.flatMap((review) => review.moments.map((moment) => moment.endMs))));
   const answerOf = (reviewIndex: number, itemId: string) => reviews[reviewIndex]!.answers.find((answer) => answer.itemId === itemId)?.answer ?? null;
   const words: AnswerWords = { yes: t('review.item.yes'), no: t('review.item.no'), 'not-applicable': t('review.item.notApplicable') };
   const shownAnswer = (answer: ItemAnswer | null) => (answer ? answerText(answer, words) : '—');
@@ -50,6 +51,14 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
     const result = await transport.invoke('sessions.setConsensus', { sessionId: session.id, callId, itemId: item.id, answer, reason: draft.reason });
     if (result.ok) {
       setError(null);
+      comparison.reload();
+    } else setError(result.error);
+  };
+
+  const addNote = async () => {
+    const result = await transport.invoke('sessions.addNote', { sessionId: session.id, callId, text: note });
+    if (result.ok) {
+      setNote('');
       comparison.reload();
     } else setError(result.error);
   };
@@ -133,13 +142,9 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
             <li key={index}><strong>{entry.authorName}</strong>{entry.itemId ? ` (${entry.itemId})` : ''}: {entry.text}</li>
           ))}
         </ol>
-        <form className="note-form" onSubmit={async (event) => {
+        <form className="note-form" onSubmit={(event) => {
           event.preventDefault();
-          const result = await transport.invoke('sessions.addNote', { sessionId: session.id, callId, text: note });
-          if (result.ok) {
-            setNote('');
-            comparison.reload();
-          } else setError(result.error);
+          void addNote();
         }}>
           <label>
             <span className="visually-hidden">{t('sessions.comparison.note')}</span>

@@ -4,6 +4,7 @@ import { isMomentType, momentTypeInfo } from '../../../domain/moments/moment-typ
 import { localize } from '../../../domain/rubric/localized-text';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { useLocale } from '../review/use-locale';
+import { maxOf } from '../../../domain/extremes';
 
 function formatNumber(value: number | null, digits: number, locale: string): string {
   return value === null ? '—' : value.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -17,7 +18,7 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
   if (report.status !== 'ok') return null;
   const value = report.value;
   const biases = value.reviewers.map((reviewer) => reviewer.bias ?? 0);
-  const scale = Math.max(5, ...biases.map(Math.abs));
+  const scale = Math.max(5, maxOf(biases.map(Math.abs)));
   return (
     <section className="session-report" aria-labelledby="report-title">
       <h2 id="report-title">{t('sessions.report.title')} <span className="muted">({t(`sessions.report.reference.${value.reference}`)})</span></h2>

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
-import type { PackageImportResult } from '../../../contract/packages';
+import type { ImportSource } from '../../../contract/imports';
+import { packageProblemCodes, type PackageImportResult, type PackageProblemCode } from '../../../contract/packages';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
@@ -11,7 +12,8 @@ import { SessionDetail } from './session-detail';
 /** A refused package: the general message and the package's own reason. */
 function PackageError({ error }: { error: AppError }) {
   const { t } = useTranslation();
-  const code = typeof error.details?.packageCode === 'string' ? error.details.packageCode : null;
+  const reported = error.details?.packageCode;
+  const code = packageProblemCodes.find((known): known is PackageProblemCode => known === reported) ?? null;
   return (
     <div className="error-panel" role="alert">
       <strong>{t(`errors.${error.code}`)}</strong> {code && <span>{t(`packages.errors.${code}`)}</span>}
@@ -29,21 +31,33 @@ export function SessionsScreen({ sessionId, onOpenSession, onReview }: { session
   const [imported, setImported] = useState<PackageImportResult | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  const importPackage = async (file: File) => {
-    setImported(null);
-    const staged = await transport.stageFile(file);
-    if (!staged.ok) return setError(staged.error);
-    const result = await transport.invoke('packages.import', { source: staged.value });
+  const importSource = async (source: ImportSource) => {
+    const result = await transport.invoke('packages.import', { source });
     if (result.ok) {
       setError(null);
       setImported(result.value);
       sessions.reload();
     } else setError(result.error);
   };
+  const importPackage = async (file: File) => {
+    setImported(null);
+    const staged = await transport.stageFile(file);
+    if (!staged.ok) return setError(staged.error);
+    await importSource(staged.value);
+  };
+  // The desktop app asks the main process's open dialog; a browser uses the page's file input.
+  const choosePackage = async () => {
+    if (!transport.chooseFiles) return fileInput.current?.click();
+    setImported(null);
+    const chosen = await transport.chooseFiles('package');
+    if (!chosen.ok) return setError(chosen.error);
+    const [source] = chosen.value;
+    if (source) await importSource(source);
+  };
 
   const importControls = (
     <>
-      <button type="button" className="button" onClick={() => fileInput.current?.click()}>{t('sessions.importPackage')}</button>
+      <button type="button" className="button" onClick={() => void choosePackage()}>{t('sessions.importPackage')}</button>
       <input ref={fileInput} type="file" hidden data-testid="package-import-input" onChange={(event) => {
         const file = event.target.files?.[0];
         event.target.value = '';

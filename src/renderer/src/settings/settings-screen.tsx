@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { languages, themes, type AppInfo, type Preferences } from '../../../contract/schemas';
 import { systemLanguage } from '../i18n/i18n';
+import { FfmpegPathField } from './ffmpeg-path-field';
 import { SupportSection } from './support-section';
 
 /** Language, theme and where the data lives. */
@@ -47,6 +48,8 @@ export function SettingsScreen({ preferences, info, onChange }: {
         </label>
         <span />
         <p id="shortcuts-hint" className="muted hint">{t('settings.singleKeyShortcutsHint')}</p>
+
+        <FfmpegPathField key={preferences.ffmpegPath} value={preferences.ffmpegPath} onSave={(ffmpegPath) => onChange({ ffmpegPath })} />
       </div>
 
       {info && (

@@ -3,6 +3,14 @@ import type { EventName, EventPayload } from '../../../contract/events';
 import type { RawBridge } from '../../../contract/transport';
 import type { MethodInput, MethodName, MethodOutput, Transport } from './types';
 
+async function bridged<T>(call: () => Promise<unknown>): Promise<Result<T>> {
+  try {
+    return (await call()) as Result<T>;
+  } catch (error) {
+    return fail('backend_unreachable', error instanceof Error ? error.message : 'IPC failed');
+  }
+}
+
 /** Electron: the preload's `window.klankbord` bridge over one IPC channel. */
 export function createIpcTransport(bridge: RawBridge): Transport {
   return {
@@ -22,5 +30,7 @@ export function createIpcTransport(bridge: RawBridge): Transport {
       const path = bridge.pathForFile(file);
       return path ? ok({ kind: 'path', path }) : fail('invalid_input', 'This file has no path on disk');
     },
+    chooseFiles: (purpose) => bridged(() => bridge.openFiles(purpose)),
+    saveExport: (exportId) => bridged(() => bridge.saveExport(exportId)),
   };
 }

@@ -4,6 +4,7 @@ import { decimalsOf, missing, niceAxis, type Formats } from './pdf-formats';
 import type { Layout } from './pdf-layout';
 import { bandColors, contentRight, contentWidth, margin, palette, type TextStyle } from './pdf-style';
 import { drawLegend } from './pdf-tables';
+import { maxOf, minOf } from '../../../domain/extremes';
 
 // The report's two bar charts: reviewer bias around zero, and alpha per item against the reliability thresholds.
 
@@ -35,7 +36,7 @@ export function drawBiasChart(layout: Layout, rows: readonly BiasRow[], toleranc
   const zeroX = (x0 + x1) / 2;
   const half = (x1 - x0) / 2;
   const biases = rows.map((row) => row.bias).filter((value): value is number => value !== null && Number.isFinite(value));
-  const { range, step } = niceAxis(Math.max(Math.abs(tolerance), ...biases.map(Math.abs), 0.5) * 1.08);
+  const { range, step } = niceAxis(Math.max(Math.abs(tolerance), maxOf(biases.map(Math.abs)), 0.5) * 1.08);
   const decimals = decimalsOf(step);
   const xOf = (value: number): number => zeroX + (Math.max(-range, Math.min(range, value)) / range) * half;
   const rowHeight = chartRowHeight;
@@ -124,7 +125,7 @@ export function drawAlphaChart(layout: Layout, rows: readonly AlphaRow[], labels
   const x0 = margin.left + labelWidth;
   const x1 = contentRight - valueWidth;
   const alphas = rows.map((row) => row.alpha).filter((value): value is number => value !== null && Number.isFinite(value));
-  const lowest = Math.min(0, ...alphas);
+  const lowest = Math.min(0, minOf(alphas));
   const low = lowest < 0 ? Math.max(-1, Math.floor(lowest * 5 - 1e-9) / 5) : 0;
   const xOf = (value: number): number => x0 + ((Math.max(low, Math.min(1, value)) - low) / (1 - low)) * (x1 - x0);
   const step = low < -0.6 ? 0.4 : 0.2;

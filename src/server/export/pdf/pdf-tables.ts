@@ -2,6 +2,7 @@ import type { RGB } from 'pdf-lib';
 import { Layout } from './pdf-layout';
 import { baselineFactor, contentRight, contentWidth, margin, palette, type FontStyle, type TextStyle } from './pdf-style';
 import { winAnsiSafe } from './win-ansi';
+import { maxOf } from '../../../domain/extremes';
 
 // Tables, label-value lists and legends drawn at the layout's cursor.
 
@@ -46,7 +47,7 @@ export function drawTable(layout: Layout, columns: readonly TableColumn[], rows:
   const lefts = widths.map((_, index) => margin.left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
   const headerStyle: TextStyle = { style: 'bold', size };
   const headerLines = columns.map((column, index) => layout.wrap(column.header, widths[index]! - 2 * cellPaddingX, headerStyle));
-  const headerHeight = Math.max(1, ...headerLines.map((lines) => lines.length)) * lineHeight + 2 * cellPaddingY;
+  const headerHeight = Math.max(1, maxOf(headerLines.map((lines) => lines.length))) * lineHeight + 2 * cellPaddingY;
 
   const drawLines = (linesPerColumn: readonly (readonly string[])[], styles: readonly TextStyle[], height: number): void => {
     columns.forEach((column, index) => {
@@ -74,7 +75,7 @@ export function drawTable(layout: Layout, columns: readonly TableColumn[], rows:
     const cells = columns.map((_, index) => cellText(row.cells[index] ?? ''));
     const styles = cells.map((cell): TextStyle => ({ style: cell.style ?? row.style ?? 'regular', size, color: cell.color ?? palette.text }));
     const lines = cells.map((cell, index) => layout.wrap(cell.text, widths[index]! - 2 * cellPaddingX, styles[index]));
-    const total = Math.max(1, ...lines.map((cellLines) => cellLines.length));
+    const total = Math.max(1, maxOf(lines.map((cellLines) => cellLines.length)));
     const fill = row.fill ?? (rowIndex % 2 === 1 ? palette.zebra : undefined);
     let start = 0;
     while (start < total) {
@@ -114,7 +115,7 @@ function columnWidths(layout: Layout, columns: readonly TableColumn[], cells: re
   const scaled = columns.map((column) => (column.width / weight) * tableWidth);
   const needed = columns.map((column, index) => {
     const longestWord = (text: string, style: FontStyle): number =>
-      Math.max(0, ...winAnsiSafe(text).split(/ +/).map((word) => layout.width(word, { style, size })));
+      Math.max(0, maxOf(winAnsiSafe(text).split(/ +/).map((word) => layout.width(word, { style, size }))));
     const noWrap = column.noWrap ?? column.align === 'right';
     let widest = longestWord(column.header, 'bold');
     for (const row of cells) {

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { scannerVersion } from '../domain/privacy/redaction';
+import { findPersonalDataInTranscript } from '../domain/privacy/transcript-findings';
+import { readPreferences } from '../storage/preferences-repository';
+import { appendRedactionAudit, insertRedaction, listRedactions, markScanned, scannedWith } from '../storage/redactions-repository';
+import { getTranscript } from '../storage/transcripts-repository';
+import { writeTransaction } from '../storage/transactions';
+
+/** The preference that accepts card numbers without waiting for a reviewer (PCI DSS: they must never be heard). */
+export const autoRedactCardNumbersKey = 'autoRedactCardNumbers';
+
+/**
+ * Scans a call's transcript for personal data and stores a suggestion per finding. A range already covered by a
+ * redaction (in any status: a dismissed suggestion stays dismissed) gets no new one. Card numbers are accepted at
+ * once when the setting says so. Returns how many suggestions were added.
+ */
+export function scanCallTranscript(db: Database.Database, callId: string, nowMs: number): number {
+  return writeTransaction(db, () => {
+    const transcript = getTranscript(db, callId);
+    if (!transcript) return 0;
+    const existing = listRedactions(db, callId);
+    const autoCards = readPreferences(db)[autoRedactCardNumbersKey] === 'on';
+    let added = 0;
+    for (const finding of findPersonalDataInTranscript(transcript.segments)) {
+      if (existing.some((redaction) => redaction.startMs < finding.endMs && finding.startMs < redaction.endMs)) continue;
+      const automatic = autoCards && finding.kind === 'card_number';
+      const redaction = { id: randomUUID(), callId, ...finding, reason: '', status: automatic ? 'accepted' : 'suggested', createdBy: null, createdAtMs: nowMs } as const;
+      insertRedaction(db, redaction);
+      appendRedactionAudit(db, { redactionId: redaction.id, callId, action: automatic ? 'auto_applied' : 'suggested', kind: finding.kind, startMs: finding.startMs, endMs: finding.endMs, actorId: null, actorName: '', reason: '', atMs: nowMs });
+      added++;
+    }
+    markScanned(db, callId, scannerVersion, nowMs);
+    return added;
+  });
+}
+
+/** Scans the call when its transcript was imported before this scanner version existed. */
+export function scanIfNotYetScanned(db: Database.Database, callId: string, nowMs: number): void {
+  if ((scannedWith(db, callId) ?? 0) < scannerVersion && getTranscript(db, callId)) scanCallTranscript(db, callId, nowMs);
+}

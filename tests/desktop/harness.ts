@@ -1,0 +1,72 @@
+// Starts the real Electron shell (src/main/shell.ts) against the stand-in, with its window shown in Debian's
+// Chromium, a temporary data folder and the built renderer (out/renderer).
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumLaunchOptions } from '../support/chromium';
+import { app, dialogState } from './electron-stand-in/app';
+import { setWindowHooks, StandInBrowserWindow } from './electron-stand-in/browser-window';
+import { hostWebContents, type HostedPage } from './electron-stand-in/renderer-host';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+export const builtRenderer = join(projectRoot, 'out/renderer');
+export const preloadSource = join(projectRoot, 'src/preload/index.ts');
+
+export interface DesktopApp extends HostedPage {
+  readonly window: StandInBrowserWindow;
+  readonly dataDir: string;
+  readonly context: BrowserContext;
+  /** Closes the window, quits (the backend closes) and removes the data folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * One Klankbord desktop process per test file: the shell registers its IPC handlers once, as in Electron. The data
+ * folder starts empty, so the demo call is imported on first start (as for a new user).
+ */
+export async function launchDesktop(): Promise<DesktopApp> {
+  if (!existsSync(join(builtRenderer, 'index.html'))) throw new Error('No built renderer in out/renderer: run "npx electron-vite build" first');
+  const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-desktop-'));
+  process.env.KLANKBORD_DATA_DIR = dataDir;
+  app.paths.set('userData', dataDir);
+  const browser: Browser = await chromium.launch(chromiumLaunchOptions);
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1500, height: 950 } });
+  let shown: (window: StandInBrowserWindow) => void = () => undefined;
+  const firstWindow = new Promise<StandInBrowserWindow>((done) => (shown = done));
+  const hosting = new Map<number, Promise<HostedPage>>();
+  setWindowHooks({
+    webContentsCreated: (contents) => {
+      const hostedPage = hostWebContents(context, contents);
+      hosting.set(contents.id, hostedPage);
+      // loadURL waits until the page exists.
+      const { loadURL } = contents;
+      contents.loadURL = async (url) => {
+        await hostedPage;
+        return loadURL.call(contents, url);
+      };
+    },
+    windowCreated: (window) => window.once('ready-to-show', () => shown(window)),
+  });
+  const { startShell } = await import('../../src/main/shell');
+  startShell({ rendererDir: builtRenderer, preloadPath: preloadSource });
+  app.becomeReady();
+  const window = await firstWindow;
+  const hosted = await hosting.get(window.webContents.id)!;
+  return {
+    ...hosted,
+    window,
+    dataDir,
+    context,
+    async close() {
+      dialogState.openAnswers.length = 0;
+      dialogState.saveAnswers.length = 0;
+      for (const open of StandInBrowserWindow.getAllWindows()) await open.close();
+      app.emit('window-all-closed');
+      app.emit('will-quit');
+      await browser.close();
+      setWindowHooks(undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -50,6 +50,8 @@ async function checkSizes(page: Page, language: 'nl' | 'en', theme: 'light' | 'd
     expect(page_.content[0], `content scrolls at ${width}×${height}`).toBe(page_.content[1]);
     const rows = await fullyVisible(page, '[data-testid="moment-list"]', '.moment-row');
     expect(rows, `moment rows at ${width}×${height}`).toBeGreaterThanOrEqual(4);
+    // Turns counted from the top of the transcript (it may have followed the playhead elsewhere).
+    await page.locator('.transcript-scroll').evaluate((element) => element.scrollTo(0, 0));
     const turns = await fullyVisible(page, '.transcript-scroll', '.turn');
     if (width === 1366) expect(turns, 'turns at 1366×768').toBeGreaterThanOrEqual(5);
     expect(await overflowing(page), `overflow at ${width}×${height}`).toEqual([]);

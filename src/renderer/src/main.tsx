@@ -11,6 +11,7 @@ import { TransportProvider } from './transport/transport-context';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/workspace.css';
+import './styles/accessibility.css';
 
 const defaultPreferences: Preferences = { language: null, theme: 'system', singleKeyShortcuts: true, ffmpegPath: '', autoRedactCardNumbers: false };
 

@@ -144,6 +144,8 @@ export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMom
   );
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    // A pane handle's own keys (arrows, Home, End) resize the panes; they never also seek.
+    if (event.target instanceof Element && event.target.closest('[data-separator]')) return;
     if (onExtraKey?.(event)) {
       event.preventDefault();
       return;

@@ -4,6 +4,7 @@ import type { MethodInput, MethodName, MethodOutput } from './methods';
 
 /** How the renderer talks to the backend: IPC in Electron, HTTP in browser mode, in memory in component tests. */
 export interface Transport {
+  /** Answers every failure, a lost connection included, as a failed Result: the promise never rejects. */
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   subscribe<E extends EventName>(name: E, handler: (payload: EventPayload<E>) => void): () => void;
 }

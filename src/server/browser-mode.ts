@@ -43,13 +43,17 @@ async function main(): Promise<void> {
   console.log(`Data folder: ${dataDir}`);
   console.log(`Klankbord is running in browser mode. Open: ${server.url}`);
 
+  // Stopping exits even when closing the server fails, so a signal never leaves a half-stopped process.
   const stop = async () => {
-    await server.close();
-    backend.close();
-    process.exit(0);
+    try {
+      await server.close();
+    } finally {
+      backend.close();
+      process.exit(0);
+    }
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 /** Touches nothing: prints why, serves a page that says why (in the browser's language) until stopped. */
@@ -59,11 +63,14 @@ async function explainStartupFailure(error: unknown, dataDir: string, port: numb
   const page = await serveStartupFailurePage(failure, port);
   console.log(`Klankbord could not start in browser mode. Open ${page.url} for the explanation; stop with Ctrl+C.`);
   const stop = async () => {
-    await page.close();
-    process.exit(failure.exitCode);
+    try {
+      await page.close();
+    } finally {
+      process.exit(failure.exitCode);
+    }
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

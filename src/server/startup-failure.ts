@@ -75,7 +75,7 @@ const texts: Record<StartupLanguage, { title: string; details: string } & Record
     database_locked:
       'Een ander programma heeft de database in {dataDir} vergrendeld. Sluit dat programma (bijvoorbeeld een databaseviewer) en start Klankbord opnieuw. Er is niets veranderd.',
     disk_full:
-      'De schijf met de gegevensmap {dataDir} is vol. Maak ruimte vrij en start Klankbord opnieuw. Er is niets veranderd: uw gesprekken en beoordelingen zijn er nog.',
+      'De schijf met de gegevensmap {dataDir} is vol. Maak ruimte vrij en start Klankbord opnieuw. Er is niets veranderd: je gesprekken en beoordelingen zijn er nog.',
     no_access:
       'Klankbord mag de gegevensmap {dataDir} niet lezen of beschrijven (rechten, of een schijf die alleen gelezen kan worden). Er is niets veranderd.',
     io_error: 'De schijf gaf een fout bij het openen van de gegevensmap {dataDir}. Er is niets veranderd. Controleer de schijf en start Klankbord opnieuw.',

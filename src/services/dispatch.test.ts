@@ -93,4 +93,12 @@ describe('dispatch', () => {
     expect(result).toEqual({ ok: true, value: { language: 'en', theme: 'dark', singleKeyShortcuts: true, ffmpegPath: '', autoRedactCardNumbers: false } });
     expect(seen).toEqual(['preferences.changed']);
   });
+
+  it('keeps the ffmpeg location trimmed, and forgets it when emptied (look on PATH again)', async () => {
+    const dispatch = createDispatch(handlers, makeContext(), { checkOutputs: true });
+    const set = await dispatch('preferences.set', { ffmpegPath: '  /opt/ffmpeg/bin/ffmpeg ' });
+    expect(set.ok && (set.value as { ffmpegPath: string }).ffmpegPath).toBe('/opt/ffmpeg/bin/ffmpeg');
+    const cleared = await dispatch('preferences.set', { ffmpegPath: ' ' });
+    expect(cleared.ok && (cleared.value as { ffmpegPath: string }).ffmpegPath).toBe('');
+  });
 });

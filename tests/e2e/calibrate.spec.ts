@@ -6,6 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from '@playwright/test';
 import { makeDataDir, startBrowserMode, type BrowserModeApp } from '../support/browser-mode';
 import { jsonBytes, repackPackage } from '../unit/package-tools';
+import { expectAccessible } from './axe-helpers';
 import { expect, test } from './fixtures';
 
 const fixtures = join(__dirname, '../fixtures');
@@ -110,6 +111,7 @@ test.describe('a calibration session across three laptops', () => {
       await page.getByTestId('package-import-input').setInputFiles(bram.reviews);
       await expect(page.getByRole('status')).toContainText('Niets nieuws');
       await expect(page.getByText('4 van 4 beoordelingen ingediend')).toBeVisible();
+      await expectAccessible(page, 'calibration session');
 
       // Comparison: Bram scored 2.1 at 1 where the benchmark (Anouk) gave 3: outside ±1, coloured.
       await page.getByTestId('session-calls').locator('li', { hasText: 'demo-klantgesprek' }).getByRole('button', { name: 'Vergelijken' }).click();
@@ -136,6 +138,7 @@ test.describe('a calibration session across three laptops', () => {
       await expect(bramRow.locator('td').nth(2)).toHaveText('-6,4');
       await expect(bramRow.locator('td').nth(4)).toHaveText('0');
       await expect(page.getByTestId('report-items').locator('tr[data-item-id="2.1"]')).toBeVisible();
+      await expectAccessible(page, 'calibration comparison and report');
       await page.screenshot({ path: join(screens, 'calibration-report-nl.png'), fullPage: true });
 
       // Exports: XLSX, CSV for Dutch Excel (zipped per table) and JSON, read back. Bram's demo-call review is

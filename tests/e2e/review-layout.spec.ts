@@ -50,6 +50,8 @@ async function checkSizes(page: Page, language: 'nl' | 'en', theme: 'light' | 'd
     expect(page_.content[0], `content scrolls at ${width}×${height}`).toBe(page_.content[1]);
     const rows = await fullyVisible(page, '[data-testid="moment-list"]', '.moment-row');
     expect(rows, `moment rows at ${width}×${height}`).toBeGreaterThanOrEqual(4);
+    // Turns counted from the top of the transcript (it may have followed the playhead elsewhere).
+    await page.locator('.transcript-scroll').evaluate((element) => element.scrollTo(0, 0));
     const turns = await fullyVisible(page, '.transcript-scroll', '.turn');
     if (width === 1366) expect(turns, 'turns at 1366×768').toBeGreaterThanOrEqual(5);
     expect(await overflowing(page), `overflow at ${width}×${height}`).toEqual([]);
@@ -88,6 +90,21 @@ test('the review workspace fits laptop and desktop windows in both languages and
   await page.getByRole('button', { name: 'Editor sluiten (Esc)' }).click();
   await expect(page.locator('.moment-editor')).toHaveCount(0);
 
+  // Selecting by ▶, ⟳ or a click on its region opens the editor and never hides the list.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const select = async (how: () => Promise<void>, row: number) => {
+    await how();
+    await expect(list.locator('.moment-row').nth(row)).toHaveClass(/selected/);
+    await expect(page.locator('.moment-editor')).toBeVisible();
+    expect(await fullyVisible(page, '[data-testid="moment-list"]', '.moment-row')).toBeGreaterThanOrEqual(4);
+  };
+  await select(() => list.locator('.moment-row').nth(1).getByRole('button', { name: /^Afspelen/ }).click(), 1);
+  await page.getByTestId('play-pause').click();
+  await select(() => list.locator('.moment-row').nth(2).getByRole('button', { name: /^Herhalen/ }).click(), 2);
+  await page.getByTestId('play-pause').click();
+  const region = (await page.locator('.waveform [data-moment-id]').nth(3).boundingBox())!;
+  await select(() => page.mouse.click(region.x + region.width / 2, region.y + region.height / 2), 3);
+
   // Editing the call's details opens a dialog; the workspace stays as it was.
   await page.getByRole('button', { name: 'Gegevens bewerken' }).click();
   await expect(page.getByRole('dialog', { name: 'Gegevens van het gesprek' })).toBeVisible();
@@ -120,7 +137,13 @@ test('pane sizes are remembered after a reload', async ({ page, app }) => {
   await page.mouse.up();
   await expect.poll(async () => (await review.boundingBox())!.width).toBeGreaterThan(before + 100);
   const widened = (await review.boundingBox())!.width;
+  // The handle moves with the keyboard too.
+  await separator.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await review.boundingBox())!.width).toBeGreaterThan(widened + 10);
+  const remembered = (await review.boundingBox())!.width;
   await page.reload();
   await reopenReview(page, 'nl');
-  await expect.poll(async () => Math.round((await page.getByRole('region', { name: 'Beoordeling', exact: true }).boundingBox())!.width)).toBe(Math.round(widened));
+  await expect.poll(async () => Math.round((await page.getByRole('region', { name: 'Beoordeling', exact: true }).boundingBox())!.width)).toBe(Math.round(remembered));
 });

@@ -1,9 +1,28 @@
-// Fuzzing support shared by the transcript reader tests: mutating real sample documents anywhere in their tree,
-// and the check every reader must pass whatever it is given.
+// Support shared by the transcript reader tests: reading sample files, mutating real sample documents anywhere in
+// their tree, and the check every reader must pass whatever it is given.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { TranscriptFormatReader, TranscriptParseResult } from '../../src/domain/transcript/model';
+import type { Transcript, TranscriptFormat, TranscriptFormatReader, TranscriptParseResult } from '../../src/domain/transcript/model';
 import { parseTranscript } from '../../src/domain/transcript/parse-transcript';
+
+/** A sample file's text from tests/fixtures/transcripts/<folder>/. */
+export function transcriptFixture(folder: string, name: string): string {
+  return readFileSync(new URL(`../fixtures/transcripts/${folder}/${name}`, import.meta.url), 'utf8');
+}
+
+/** What parseTranscript reads from `text`; the test fails when it refuses, or when it reads another `format`. */
+export function parsedTranscript(text: string, format?: TranscriptFormat): Transcript {
+  const result = parseTranscript(text);
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail}`);
+  if (format) expect(result.transcript.format).toBe(format);
+  return result.transcript;
+}
+
+/** How often normalisation counted a warning (0 when never). */
+export function warningCount(transcript: Transcript, code: string): number {
+  return transcript.warnings.find((warning) => warning.code === code)?.count ?? 0;
+}
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = readonly (string | number)[];
@@ -107,11 +126,11 @@ export function expectJsonReaderNeverThrows(reader: TranscriptFormatReader, text
   return result;
 }
 
-export type TextMutation = readonly ['cut' | 'flip' | 'insert', number, string];
+export type TextMutation = readonly ['cut' | 'flip' | 'insert' | 'delete', number, string];
 
-/** Up to three byte-level edits of a document: cut it short, flip a character, or insert a few. */
+/** Up to three byte-level edits of a document: cut it short, flip a character, insert or delete a few. */
 export const textMutationsArb: fc.Arbitrary<TextMutation[]> = fc.array(
-  fc.tuple(fc.constantFrom('cut' as const, 'flip' as const, 'insert' as const), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })),
+  fc.tuple(fc.constantFrom('cut' as const, 'flip' as const, 'insert' as const, 'delete' as const), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })),
   { maxLength: 3 },
 );
 
@@ -122,7 +141,8 @@ export function applyTextMutations(text: string, mutations: readonly TextMutatio
     const position = at % Math.max(1, result.length);
     if (kind === 'cut') result = result.slice(0, position);
     else if (kind === 'flip') result = result.slice(0, position) + insert.charAt(0) + result.slice(position + 1);
-    else result = result.slice(0, position) + insert + result.slice(position);
+    else if (kind === 'insert') result = result.slice(0, position) + insert + result.slice(position);
+    else result = result.slice(0, position) + result.slice(position + insert.length);
   }
   return result;
 }

@@ -32,10 +32,27 @@ export function findPersonalDataInTranscript(segments: readonly TranscriptSegmen
     }
   }
   return detectPersonalData(text).flatMap((finding) => {
-    const covered = placed.filter((word) => word.start < finding.end && finding.start < word.end);
-    if (covered.length === 0) return [];
-    const startMs = Math.min(...covered.map((word) => word.startMs));
-    const endMs = Math.max(...covered.map((word) => word.endMs));
+    // Words are in text order: find the first one ending after the finding starts, then walk while they overlap,
+    // so a transcript of 150,000 segments with many findings is not scanned once per finding.
+    let startMs = Number.POSITIVE_INFINITY;
+    let endMs = Number.NEGATIVE_INFINITY;
+    for (let index = firstWordEndingAfter(placed, finding.start); index < placed.length && placed[index]!.start < finding.end; index += 1) {
+      startMs = Math.min(startMs, placed[index]!.startMs);
+      endMs = Math.max(endMs, placed[index]!.endMs);
+    }
+    if (startMs === Number.POSITIVE_INFINITY) return [];
     return [{ kind: finding.kind, startMs, endMs: Math.max(endMs, startMs + 1) }];
   });
+}
+
+/** The index of the first word whose end lies after `offset` (binary search over words in text order). */
+function firstWordEndingAfter(placed: readonly PlacedWord[], offset: number): number {
+  let low = 0;
+  let high = placed.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (placed[middle]!.end > offset) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

@@ -11,6 +11,7 @@ import { RubricsScreen } from './rubrics/rubrics-screen';
 import { SessionsScreen } from './sessions/sessions-screen';
 import { SettingsScreen } from './settings/settings-screen';
 import { AppShell, type Screen } from './shell/app-shell';
+import { followTheme } from './shell/apply-theme';
 import { RecoveredNotice } from './shell/recovered-notice';
 import { useTransport } from './transport/transport-context';
 
@@ -22,10 +23,7 @@ function useAppliedPreferences(preferences: Preferences): void {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
   }, [i18n, language]);
-  useEffect(() => {
-    if (preferences.theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = preferences.theme;
-  }, [preferences.theme]);
+  useEffect(() => followTheme(preferences.theme), [preferences.theme]);
 }
 
 export function App({ initialPreferences }: { initialPreferences: Preferences }) {

@@ -4,16 +4,20 @@ import { I18nextProvider } from 'react-i18next';
 import type { Preferences } from '../../contract/schemas';
 import { App } from './app';
 import { createI18n, effectiveLanguage } from './i18n/i18n';
+import { applyTheme } from './shell/apply-theme';
 import { createErrorReporter, reportWindowErrors } from './shell/report-errors';
 import { pickTransport } from './transport/pick-transport';
 import { TransportProvider } from './transport/transport-context';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/workspace.css';
+import './styles/accessibility.css';
 
 const defaultPreferences: Preferences = { language: null, theme: 'system', singleKeyShortcuts: true, ffmpegPath: '', autoRedactCardNumbers: false };
 
 async function start(): Promise<void> {
+  // The OS's palette while the preferences load; App applies the user's choice.
+  applyTheme('system');
   const transport = pickTransport();
   const reporter = createErrorReporter(transport, () => window.location.href);
   reportWindowErrors(window, reporter);

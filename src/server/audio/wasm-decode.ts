@@ -51,6 +51,10 @@ export interface WasmDecodeRequest {
 
 /** Chunks read from the file: the decoders keep only a frame or two of state, so memory stays flat. */
 const chunkBytes = 256 * 1024;
+/** Headers can lie (a forged frame count): peak arrays are never sized for more than a day; longer audio grows them. */
+const maxPreallocatedSeconds = 24 * 3600;
+/** Past this many errors a file that is mostly errors is refused at once (the decoders log every error). */
+const errorsBeforeGivingUp = 100;
 /** A damaged frame now and then is skipped, as players do (one error per this many frames: about one MPEG frame in nine); more is a broken file. */
 const framesPerTolerableError = 1024 * 10;
 
@@ -74,24 +78,29 @@ export async function analyzeWithWasm(request: WasmDecodeRequest): Promise<Audio
       channels = request.channels ?? decoded.channelData.length;
       if (channels > 2) return false;
       sampleRateHz = decoded.sampleRate;
-      accumulator = new PeakAccumulator({ encoding: 'float', bitsPerSample: 32, channels, sampleRateHz }, request.expectedFrames);
+      const expectedFrames = Math.min(request.expectedFrames, sampleRateHz * maxPreallocatedSeconds);
+      accumulator = new PeakAccumulator({ encoding: 'float', bitsPerSample: 32, channels, sampleRateHz }, expectedFrames);
     }
     accumulator.pushPlanar(decoded.channelData, decoded.samplesDecoded);
     return true;
   };
+  const mostlyErrors = () => errors > Math.max(1, (accumulator?.frames ?? 0) / framesPerTolerableError);
   const stream = createReadStream(request.path, { highWaterMark: chunkBytes });
+  let gaveUp = false;
   try {
     for await (const chunk of stream) {
       if (request.signal?.aborted) return cancelled();
       if (!take(await decoder.decode(new Uint8Array(chunk as Buffer)))) return refusal('audio_too_many_channels', `${channels} channels`);
+      gaveUp = errors > errorsBeforeGivingUp && mostlyErrors();
+      if (gaveUp) break;
     }
-    if (!take(await decoder.flush())) return refusal('audio_too_many_channels', `${channels} channels`);
+    if (!gaveUp && !take(await decoder.flush())) return refusal('audio_too_many_channels', `${channels} channels`);
   } finally {
     stream.destroy();
     decoder.free();
   }
   const peaks = accumulator?.finish();
-  if (!peaks || peaks.frames === 0 || errors > Math.max(1, peaks.frames / framesPerTolerableError)) {
+  if (!peaks || peaks.frames === 0 || mostlyErrors()) {
     const found = peaks ? `${peaks.durationMs} ms of audio and ${errors} decoding errors` : 'no audio';
     return refusal('audio_undecodable', `damaged ${request.codec.toUpperCase()} data: ${found}${firstError ? ` (${firstError})` : ''}`);
   }

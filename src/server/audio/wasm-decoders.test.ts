@@ -82,4 +82,18 @@ describe('built-in WebAssembly decoders', { timeout: 120_000 }, () => {
     expect(result).toMatchObject({ ok: false, problem: 'audio_undecodable' });
     expect(!result.ok && result.detail).toMatch(/^damaged MP3 data: /);
   });
+
+  it('does not trust a forged length in the header: FLAC claiming 2^36 frames still reads its 12 seconds', async () => {
+    const folder = tempDir();
+    const forged = new Uint8Array(readFileSync(encodedRecordings(folder).flac));
+    // STREAMINFO's 36-bit total-samples field (bytes 21-25) set to its largest value.
+    forged[21] = forged[21]! | 0x0f;
+    forged.fill(0xff, 22, 26);
+    const path = join(folder, 'gelogen.flac');
+    writeFileSync(path, forged);
+    const result = await analyzeAudio(path);
+    if (!result.ok) throw new Error(`${result.problem}: ${result.detail}`);
+    expect(Math.abs(result.value.durationMs - 12_000)).toBeLessThanOrEqual(30);
+    expect(result.value.peaks[0]!.length).toBe(Math.ceil((result.value.durationMs / 1000) * result.value.pairsPerSecond) * 2);
+  });
 });

@@ -1,21 +1,16 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptFormatReader } from '../model';
+import type { TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
-import { expectReaderNeverThrows, mutated, mutationArb, type Json } from '../../../../tests/unit/transcript-fuzz';
+import { expectReaderNeverThrows, type Json, mutated, mutationArb, parsedTranscript, transcriptFixture } from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
 import { deepgramJsonReader } from './deepgram-json';
 import { googleSttJsonReader } from './google-stt-json';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../../tests/fixtures/transcripts/aws-transcribe-json/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => transcriptFixture('aws-transcribe-json', name);
 
-function parsed(text: string): Transcript {
-  const result = parseTranscript(text);
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail}`);
-  return result.transcript;
-}
+const parsed = (text: string) => parsedTranscript(text);
 
 const read = (document: unknown) => parsed(JSON.stringify(document));
 const otherReaders: readonly TranscriptFormatReader[] = [deepgramJsonReader, assemblyAiJsonReader, googleSttJsonReader];

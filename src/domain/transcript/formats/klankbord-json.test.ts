@@ -1,20 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, segmentOrder, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
-import type { Transcript } from '../model';
+import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, segmentOrder, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { klankbordJsonReader } from './klankbord-json';
 
 const fixtureText = readFileSync(new URL('../../../../tests/fixtures/transcripts/klankbord-json/dutch-support-call.json', import.meta.url), 'utf8');
 
-function parsed(text: string): Transcript {
-  const result = parseTranscript(text);
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail}`);
-  expect(result.transcript.format).toBe('klankbord-json');
-  return result.transcript;
-}
+const parsed = (text: string) => parsedTranscript(text, 'klankbord-json');
 
 const header = { format: 'klankbord-transcript', version: 1, language: 'nl' };
 const segment = (fields: Record<string, unknown> = {}) => ({ speaker: 'agent', channel: 0, startMs: 0, endMs: 1000, text: 'Hallo', ...fields });

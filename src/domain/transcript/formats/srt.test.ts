@@ -1,20 +1,14 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptParseResult } from '../model';
+import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, textMutationsArb, transcriptFixture, warningCount } from '../../../../tests/unit/transcript-fuzz';
 import { parseTranscript } from '../parse-transcript';
 import { srtReader } from './srt';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../../tests/fixtures/transcripts/srt/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => transcriptFixture('srt', name);
 
-function parsed(text: string): Transcript {
-  const result = parseTranscript(text);
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail}`);
-  expect(result.transcript.format).toBe('srt');
-  return result.transcript;
-}
+const parsed = (text: string) => parsedTranscript(text, 'srt');
 
-const warning = (transcript: Transcript, code: string) => transcript.warnings.find((w) => w.code === code)?.count ?? 0;
+const warning = warningCount;
 
 describe('SRT: real files', () => {
   it('reads the WhisperX SRT of a recorded French sales call', () => {
@@ -238,12 +232,7 @@ function buildSrt(cues: readonly GeneratedCue[], withIndexes: boolean, crlf: boo
   return out.join(crlf ? '\r\n' : '\n');
 }
 
-function expectNoThrow(text: string): TranscriptParseResult {
-  expect(() => srtReader.read(text, undefined)).not.toThrow();
-  const result = parseTranscript(text);
-  expect(typeof result.ok).toBe('boolean');
-  return result;
-}
+const expectNoThrow = (text: string) => expectJsonReaderNeverThrows(srtReader, text);
 
 describe('SRT: properties', () => {
   it('never throws on arbitrary text', () => {
@@ -277,21 +266,9 @@ describe('SRT: properties', () => {
 
   it('never throws on truncated or corrupted valid files', () => {
     fc.assert(
-      fc.property(
-        fc.array(cueArb, { minLength: 1, maxLength: 5 }),
-        fc.array(fc.tuple(fc.constantFrom('cut', 'flip', 'insert', 'delete'), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 4 }),
-        (cues, mutations) => {
-          let text = buildSrt(cues, true, false);
-          for (const [kind, at, insert] of mutations) {
-            const position = text.length === 0 ? 0 : at % text.length;
-            if (kind === 'cut') text = text.slice(0, position);
-            else if (kind === 'flip') text = text.slice(0, position) + insert.charAt(0) + text.slice(position + 1);
-            else if (kind === 'insert') text = text.slice(0, position) + insert + text.slice(position);
-            else text = text.slice(0, position) + text.slice(position + insert.length);
-          }
-          expectNoThrow(text);
-        },
-      ),
+      fc.property(fc.array(cueArb, { minLength: 1, maxLength: 5 }), textMutationsArb, (cues, mutations) => {
+        expectNoThrow(applyTextMutations(buildSrt(cues, true, false), mutations));
+      }),
       { numRuns: 2000 },
     );
   });

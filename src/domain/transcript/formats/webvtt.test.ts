@@ -1,21 +1,15 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptParseResult } from '../model';
+import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, textMutationsArb, transcriptFixture, warningCount } from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { webVttReader } from './webvtt';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../../tests/fixtures/transcripts/webvtt/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => transcriptFixture('webvtt', name);
 
-function parsed(text: string): Transcript {
-  const result = parseTranscript(text);
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail}`);
-  expect(result.transcript.format).toBe('webvtt');
-  return result.transcript;
-}
+const parsed = (text: string) => parsedTranscript(text, 'webvtt');
 
-const warning = (transcript: Transcript, code: string) => transcript.warnings.find((w) => w.code === code)?.count ?? 0;
+const warning = warningCount;
 
 describe('WebVTT: real files', () => {
   it('reads the WhisperX VTT of a recorded support call (mm:ss.ttt timings)', () => {
@@ -299,12 +293,7 @@ function expectedSegments(cues: readonly GeneratedCue[]) {
 const byTime = <T extends { startMs: number; endMs: number; text: string }>(list: T[]) =>
   [...list].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 
-function expectNoThrow(text: string): TranscriptParseResult {
-  expect(() => webVttReader.read(text, undefined)).not.toThrow();
-  const result = parseTranscript(text);
-  expect(typeof result.ok).toBe('boolean');
-  return result;
-}
+const expectNoThrow = (text: string) => expectJsonReaderNeverThrows(webVttReader, text);
 
 describe('WebVTT: properties', () => {
   it('never throws on arbitrary text, with or without the signature', () => {
@@ -331,21 +320,9 @@ describe('WebVTT: properties', () => {
 
   it('never throws on truncated or corrupted valid files', () => {
     fc.assert(
-      fc.property(
-        fc.array(cueArb, { minLength: 1, maxLength: 5 }),
-        fc.array(fc.tuple(fc.constantFrom('cut', 'flip', 'insert', 'delete'), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 4 }),
-        (cues, mutations) => {
-          let text = buildVtt(cues, false, true);
-          for (const [kind, at, insert] of mutations) {
-            const position = text.length === 0 ? 0 : at % text.length;
-            if (kind === 'cut') text = text.slice(0, position);
-            else if (kind === 'flip') text = text.slice(0, position) + insert.charAt(0) + text.slice(position + 1);
-            else if (kind === 'insert') text = text.slice(0, position) + insert + text.slice(position);
-            else text = text.slice(0, position) + text.slice(position + insert.length);
-          }
-          expectNoThrow(text);
-        },
-      ),
+      fc.property(fc.array(cueArb, { minLength: 1, maxLength: 5 }), textMutationsArb, (cues, mutations) => {
+        expectNoThrow(applyTextMutations(buildVtt(cues, false, true), mutations));
+      }),
       { numRuns: 2000 },
     );
   });

@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, segmentOrder, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
-import type { Transcript } from '../model';
+import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, segmentOrder, textMutationsArb, transcriptFixture, warningCount } from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { whisperCppJsonReader } from './whisper-cpp-json';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../../tests/fixtures/transcripts/whisper-cpp-json/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => transcriptFixture('whisper-cpp-json', name);
 
-function parsed(text: string): Transcript {
-  const result = parseTranscript(text);
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail}`);
-  expect(result.transcript.format).toBe('whisper-cpp-json');
-  return result.transcript;
-}
+const parsed = (text: string) => parsedTranscript(text, 'whisper-cpp-json');
 
-const warning = (transcript: Transcript, code: string) => transcript.warnings.find((w) => w.code === code)?.count ?? 0;
+const warning = warningCount;
 const json = (value: unknown) => JSON.stringify(value);
 
 describe('whisper.cpp JSON: real files', () => {

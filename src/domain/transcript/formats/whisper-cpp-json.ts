@@ -1,5 +1,5 @@
 import type { RawReadResult, RawSegment, RawWord, TranscriptFormatReader } from '../model';
-import { isJsonObject, malformedJson, readLanguage, readNumber, readString, type JsonObject } from './whisper-json';
+import { isJsonObject, malformedJson, readLanguage, readNumber, readOrMalformed, readString, type JsonObject } from './whisper-json';
 
 /*
  * whisper.cpp `whisper-cli -oj` / `--output-json` and `-ojf` / `--output-json-full`:
@@ -132,11 +132,5 @@ export const whisperCppJsonReader: TranscriptFormatReader = {
     if (first === undefined) return 'result' in json || 'systeminfo' in json || 'params' in json;
     return isJsonObject(first) && ('offsets' in first || 'timestamps' in first);
   },
-  read: (_text, json) => {
-    try {
-      return readWhisperCppJson(json);
-    } catch (error) {
-      return malformedJson('whisper-cpp-json', error instanceof Error ? error.message : String(error));
-    }
-  },
+  read: readOrMalformed('whisper-cpp-json', readWhisperCppJson),
 };

@@ -90,6 +90,44 @@ export function malformedJson(format: JsonReaderFormat, detail: string): RawRead
   return { ok: false, error: { code: 'transcript_malformed', detail, format } };
 }
 
+/** A segment as the whisper-style readers collect it; its words may still be filled in from a free word list. */
+export interface WhisperSegment {
+  speaker: string | null;
+  startMs: number;
+  endMs: number;
+  text: string;
+  words: RawWord[];
+}
+
+/** Reads each object of a `segments` array; entries that are not objects are counted, not read. */
+export function readSegmentObjects(values: readonly unknown[], readSegment: (value: JsonObject) => WhisperSegment): { segments: WhisperSegment[]; skipped: number } {
+  const segments: WhisperSegment[] = [];
+  let skipped = 0;
+  for (const value of values) {
+    if (isJsonObject(value)) segments.push(readSegment(value));
+    else skipped += 1;
+  }
+  return { segments, skipped };
+}
+
+/** The read result of whisper-style segments (no channels), with a warning when entries were dropped. */
+export function whisperSegmentsResult(language: string | null, segments: readonly WhisperSegment[], skipped: number): RawReadResult {
+  const warnings: TranscriptWarning[] = skipped > 0 ? [{ code: 'empty_segments_dropped', count: skipped }] : [];
+  const raw: RawSegment[] = segments.map((segment) => ({ ...segment, channel: null }));
+  return { ok: true, language, segments: raw, warnings };
+}
+
+/** A reader's `read` that never throws: anything thrown becomes a malformed result of the format. */
+export function readOrMalformed(format: JsonReaderFormat, read: (json: unknown) => RawReadResult): TranscriptFormatReader['read'] {
+  return (_text, json) => {
+    try {
+      return read(json);
+    } catch (error) {
+      return malformedJson(format, error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
 /**
  * Puts free words (the API's top-level `words`, WhisperX's `word_segments`) into the segment whose time they fall
  * in: the last segment starting at or before the word (the first when the word starts before all). A word without
@@ -189,22 +227,13 @@ function readWhisperJson(json: unknown): RawReadResult {
   const topWordValues = json.words ?? [];
   if (!Array.isArray(topWordValues)) return malformed('"words" must be an array');
 
-  const segments: { speaker: string | null; startMs: number; endMs: number; text: string; words: RawWord[] }[] = [];
-  let skipped = 0;
-  for (const value of segmentValues) {
-    if (!isJsonObject(value)) {
-      skipped += 1;
-      continue;
-    }
-    const words = Array.isArray(value.words) ? readWhisperWords(value.words) : [];
-    segments.push({
-      speaker: readSpeaker(value.speaker),
-      startMs: secondsToMs(value.start),
-      endMs: secondsToMs(value.end),
-      text: readString(value.text),
-      words,
-    });
-  }
+  const { segments, skipped } = readSegmentObjects(segmentValues, (value) => ({
+    speaker: readSpeaker(value.speaker),
+    startMs: secondsToMs(value.start),
+    endMs: secondsToMs(value.end),
+    text: readString(value.text),
+    words: Array.isArray(value.words) ? readWhisperWords(value.words) : [],
+  }));
 
   const topWords = readWhisperWords(topWordValues);
   if (topWords.length > 0) {
@@ -227,9 +256,7 @@ function readWhisperJson(json: unknown): RawReadResult {
     }
   }
 
-  const warnings: TranscriptWarning[] = skipped > 0 ? [{ code: 'empty_segments_dropped', count: skipped }] : [];
-  const raw: RawSegment[] = segments.map((segment) => ({ ...segment, channel: null }));
-  return { ok: true, language, segments: raw, warnings };
+  return whisperSegmentsResult(language, segments, skipped);
 }
 
 /** Reads Whisper JSON (CLI `--output_format json`, API `verbose_json`) into raw segments. */
@@ -250,11 +277,5 @@ export const whisperJsonReader: TranscriptFormatReader = {
     const first: unknown = words[0];
     return (task === 'transcribe' || task === 'translate') && (first === undefined || (isJsonObject(first) && 'word' in first));
   },
-  read: (_text, json) => {
-    try {
-      return readWhisperJson(json);
-    } catch (error) {
-      return malformedJson('whisper-json', error instanceof Error ? error.message : String(error));
-    }
-  },
+  read: readOrMalformed('whisper-json', readWhisperJson),
 };

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, segmentOrder, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
-import type { Transcript } from '../model';
+import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, segmentOrder, textMutationsArb, warningCount } from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { detectTranscriptFormat, parseTranscript } from '../parse-transcript';
 import { whisperXJsonReader } from './whisperx-json';
@@ -10,14 +9,9 @@ import { whisperXJsonReader } from './whisperx-json';
 const fixturePath = (dir: string, name: string) => new URL(`../../../../tests/fixtures/transcripts/${dir}/${name}`, import.meta.url);
 const fixture = (name: string) => readFileSync(fixturePath('whisperx-json', name), 'utf8');
 
-function parsed(text: string): Transcript {
-  const result = parseTranscript(text);
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail}`);
-  expect(result.transcript.format).toBe('whisperx-json');
-  return result.transcript;
-}
+const parsed = (text: string) => parsedTranscript(text, 'whisperx-json');
 
-const warning = (transcript: Transcript, code: string) => transcript.warnings.find((w) => w.code === code)?.count ?? 0;
+const warning = warningCount;
 const json = (value: unknown) => JSON.stringify(value);
 
 describe('WhisperX JSON: real files', () => {

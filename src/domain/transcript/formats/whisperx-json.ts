@@ -1,4 +1,4 @@
-import type { RawReadResult, RawSegment, RawWord, TranscriptFormatReader, TranscriptWarning } from '../model';
+import type { RawReadResult, RawWord, TranscriptFormatReader } from '../model';
 import {
   assignWordsByTime,
   isJsonObject,
@@ -6,9 +6,12 @@ import {
   optionalSecondsToMs,
   readLanguage,
   readNumber,
+  readOrMalformed,
+  readSegmentObjects,
   readSpeaker,
   readString,
   secondsToMs,
+  whisperSegmentsResult,
   wordSpan,
   type JsonObject,
 } from './whisper-json';
@@ -82,13 +85,7 @@ function readWhisperXJson(json: unknown): RawReadResult {
   const wordSegmentValues = json.word_segments ?? [];
   if (!Array.isArray(wordSegmentValues)) return malformed('"word_segments" must be an array');
 
-  const segments: { speaker: string | null; startMs: number; endMs: number; text: string; words: RawWord[] }[] = [];
-  let skipped = 0;
-  for (const value of segmentValues) {
-    if (!isJsonObject(value)) {
-      skipped += 1;
-      continue;
-    }
+  const { segments, skipped } = readSegmentObjects(segmentValues, (value) => {
     const wordValues = Array.isArray(value.words) ? value.words : [];
     const words = wordValues.map(readWord).filter((word): word is RawWord => word !== null);
     let startMs = secondsToMs(value.start);
@@ -99,14 +96,8 @@ function readWhisperXJson(json: unknown): RawReadResult {
       if (!Number.isFinite(startMs)) startMs = span.startMs;
       if (!Number.isFinite(endMs)) endMs = span.endMs;
     }
-    segments.push({
-      speaker: readSpeaker(value.speaker) ?? mostCommonSpeaker(wordValues),
-      startMs,
-      endMs,
-      text: readString(value.text),
-      words,
-    });
-  }
+    return { speaker: readSpeaker(value.speaker) ?? mostCommonSpeaker(wordValues), startMs, endMs, text: readString(value.text), words };
+  });
 
   // word_segments repeats the segments' words; it only adds something when the segments carry none.
   if (segments.length > 0 && segments.every((segment) => segment.words.length === 0) && wordSegmentValues.length > 0) {
@@ -117,9 +108,7 @@ function readWhisperXJson(json: unknown): RawReadResult {
     });
   }
 
-  const warnings: TranscriptWarning[] = skipped > 0 ? [{ code: 'empty_segments_dropped', count: skipped }] : [];
-  const raw: RawSegment[] = segments.map((segment) => ({ ...segment, channel: null }));
-  return { ok: true, language: readLanguage(json.language), segments: raw, warnings };
+  return whisperSegmentsResult(readLanguage(json.language), segments, skipped);
 }
 
 /** Reads WhisperX output JSON (aligned and optionally diarized Whisper segments) into raw segments. */
@@ -131,11 +120,5 @@ export const whisperXJsonReader: TranscriptFormatReader = {
     if (first !== undefined && !(isJsonObject(first) && ('start' in first || 'end' in first || 'words' in first))) return false;
     return hasWhisperXEvidence(json, json.segments);
   },
-  read: (_text, json) => {
-    try {
-      return readWhisperXJson(json);
-    } catch (error) {
-      return malformedJson('whisperx-json', error instanceof Error ? error.message : String(error));
-    }
-  },
+  read: readOrMalformed('whisperx-json', readWhisperXJson),
 };

@@ -63,7 +63,7 @@ function LoadedCall({ detail, onBack, onEdited, onReload, shortcutsEnabled, init
         </div>
         <div className="call-actions">
           {audio?.channels === 2 && (
-            <button type="button" className="button" onClick={swapChannels} title={t('call.swapChannelsHint')}>
+            <button type="button" className="button" onClick={() => void swapChannels()} title={t('call.swapChannelsHint')}>
               {t('call.swapChannels')}
             </button>
           )}
@@ -106,6 +106,7 @@ export interface CallWorkspaceReviewProps {
   readonly momentsPane?: React.ReactNode;
   /** Whose pane sizes are remembered. */
   readonly reviewerId?: string;
+  /** A transcript selection offered for redaction. */
   readonly onRedactSelection?: (startMs: number, endMs: number) => void;
 }
 
@@ -143,6 +144,8 @@ export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMom
   );
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    // A pane handle's own keys (arrows, Home, End) resize the panes; they never also seek.
+    if (event.target instanceof Element && event.target.closest('[data-separator]')) return;
     if (onExtraKey?.(event)) {
       event.preventDefault();
       return;

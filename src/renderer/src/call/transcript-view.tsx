@@ -3,7 +3,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useSta
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
 import { formatDuration } from '../../../domain/duration';
-import { speakerKey } from '../../../domain/transcript/speaker-roles';
+import { speakerKey, type SpeakerRole } from '../../../domain/transcript/speaker-roles';
 import { activeSegmentIndex, activeWordIndex, searchTranscript, type TranscriptHit } from '../../../domain/transcript/timeline';
 import type { PlaybackClock } from './playback-clock';
 import { caretAtPoint, textOffsetWithin, wordIndexAtOffset, wordStartOffsets } from './transcript-text';
@@ -76,7 +76,7 @@ const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, 
   marks: readonly TranscriptMark[] | undefined;
   segment: Segment;
   index: number;
-  role: string;
+  role: SpeakerRole;
   activeWord: number;
   isActive: boolean;
   hitWords: ReadonlySet<number> | undefined;
@@ -93,7 +93,7 @@ const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, 
           {formatDuration(segment.startMs)}
         </button>
         {marks?.map((mark) => (
-          <button key={mark.id} type="button" className="moment-mark" data-moment-id={mark.id} style={{ borderColor: mark.colour, color: mark.colour }} title={mark.label}>
+          <button key={mark.id} type="button" className="moment-mark" data-moment-id={mark.id} style={{ borderColor: mark.colour }} title={mark.label}>
             {mark.label}
           </button>
         ))}

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import Minimap from 'wavesurfer.js/dist/plugins/minimap.esm.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
-import Timeline from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import type { CallDetail } from '../../../contract/schemas';
 import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo } from '../../../domain/moments/moment-types';
 import type { RedactedRange } from '../../../domain/privacy/redaction-ranges';
 import { loadPeaks } from './load-peaks';
-import { muteRedactedRanges } from './redaction-mute';
 import { trackPointerRange, type PointerRange } from './pointer-range';
+import { createTimeRuler, followWaveformScroll } from './time-ruler';
+import { muteRedactedRanges } from './redaction-mute';
 import type { PlaybackClock } from './playback-clock';
 import { useSliderPosition } from './use-slider-position';
 
@@ -144,12 +144,13 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           splitChannels: stereo ? [0, 1].map((channel) => ({ waveColor: laneColors(channel).wave, progressColor: laneColors(channel).progress })) : undefined,
           plugins: [
             regions,
-            Timeline.create({ container: timelineRef.current ?? undefined, height: 18, style: { color: cssVar('--text-muted'), fontSize: '11px' } }),
-            Minimap.create({ container: minimapRef.current ?? undefined, height: 22, waveColor: cssVar('--border'), progressColor: cssVar('--text-muted'), overlayColor: 'rgba(127,127,127,0.18)' }),
+            createTimeRuler(timelineRef.current, cssVar('--text-muted')),
+            Minimap.create({ container: minimapRef.current ?? undefined, height: 28, waveColor: cssVar('--border'), progressColor: cssVar('--text-muted'), overlayColor: 'rgba(127,127,127,0.18)' }),
           ],
         });
         surferRef.current = surfer;
         pointerRange = trackPointerRange(surfer);
+        followWaveformScroll(surfer, timelineRef.current);
         surfer.on('timeupdate', (seconds) => {
           const timeMs = Math.round(seconds * 1000);
           const range = rangeRef.current;
@@ -190,8 +191,8 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
     );
     return () => {
       destroyed = true;
-      stopMuting();
       pointerRange?.dispose();
+      stopMuting();
       surferRef.current?.destroy();
       surferRef.current = null;
       regionsRef.current = null;

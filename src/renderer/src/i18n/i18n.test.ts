@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { nl } from './nl';
 import { systemLanguage } from './i18n';
+import { nl } from './nl';
 
 function keys(object: object, prefix = ''): string[] {
   return Object.entries(object).flatMap(([key, value]) => (typeof value === 'object' ? keys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`]));
@@ -16,6 +16,12 @@ describe('translations', () => {
         expect(String(text).trim(), key).not.toBe('');
       }
     }
+  });
+
+  it('addresses the user as "je" in Dutch, never "u" or "uw"', () => {
+    const formal = /(^|[^\p{L}])(u|uw|U|Uw)(?=[^\p{L}]|$)/u;
+    const offenders = keys(nl).filter((key) => formal.test(String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], nl))));
+    expect(offenders).toEqual([]);
   });
 
   it('follows the system language, English for anything else', () => {

@@ -3,12 +3,14 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSummary } from '../../../domain/call';
 import { formatDuration } from '../../../domain/duration';
+import { formatDateTime } from '../dates/calendar-date';
+import { useLocale } from '../review/use-locale';
 
 const rowHeightPx = 52;
 
 /** The call list as a table; only the rows in view are in the DOM, so thousands of calls stay smooth. */
 export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; onOpen: (callId: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: calls.length,
@@ -16,11 +18,11 @@ export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; on
     estimateSize: () => rowHeightPx,
     overscan: 8,
   });
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const locale = useLocale();
   const formatDate = (iso: string | null) => {
     if (!iso) return t('library.unknownDate');
     const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+    return Number.isNaN(date.getTime()) ? iso : formatDateTime(date.getTime(), locale);
   };
 
   return (

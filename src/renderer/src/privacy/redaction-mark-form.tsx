@@ -27,7 +27,7 @@ export function RedactionMarkForm({ prefill, onMark }: {
   };
 
   return (
-    <form className="redaction-mark" onSubmit={submit} aria-labelledby="redaction-mark-title" data-testid="redaction-mark-form">
+    <form className="redaction-mark" onSubmit={(event) => void submit(event)} aria-labelledby="redaction-mark-title" data-testid="redaction-mark-form">
       <h3 id="redaction-mark-title">{t('redaction.markTitle')}</h3>
       <label>
         {t('redaction.from')} <input value={from} onChange={(event) => setFrom(event.target.value)} inputMode="decimal" size={8} placeholder="0:00" />

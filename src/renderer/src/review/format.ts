@@ -14,7 +14,4 @@ export function formatScore(score: number | null, locale: Locale): string {
   return score === null ? '—' : formatScoreNumber(score, locale, 1);
 }
 
-/** A moment in time for the audit trail and lists. */
-export function formatDateTime(atMs: number, locale: Locale): string {
-  return new Date(atMs).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatDateTime } from '../dates/calendar-date';

@@ -12,7 +12,7 @@ const response: Moment = { id: 'm-resp', startMs: 9_500, endMs: 12_000, type: 'e
 
 function renderMoments(detail: ReviewDetail) {
   return renderWithBackend(
-    <ReviewWorkspace detail={reviewedCall} shortcutsEnabled renderCall={(props) => <div>{props.between}</div>} />,
+    <ReviewWorkspace detail={reviewedCall} shortcutsEnabled renderCall={(props) => <div>{props.momentsPane}</div>} />,
     { 'reviews.open': () => detail, 'reviews.list': () => [], 'moments.save': savedNow, 'moments.delete': savedNow, 'reviews.setAnswer': savedNow },
   );
 }

@@ -64,33 +64,36 @@ export function MomentsPanel({ moments, rubric, durationMs, selectedId, newType,
         <button type="button" className="icon-button" onClick={onRedo} disabled={!canRedo || locked} aria-label={t('moments.redo')} title={`${t('moments.redo')} (Shift+Ctrl+Z)`}>↷</button>
       </div>
       <div className="moments-body">
-      {moments.length === 0 ? (
-        <p className="muted small">{t('moments.none')} {t('moments.addHint')}</p>
-      ) : (
-        <ul className="moment-list" data-testid="moment-list">
-          {moments.map((moment) => (
-            <li key={moment.id} className={`moment-row${moment.id === selectedId ? ' selected' : ''}`} data-moment-id={moment.id} style={{ borderLeftColor: momentTypeInfo[moment.type].colour }}>
-              <button type="button" className="moment-select" aria-pressed={moment.id === selectedId} onClick={() => onSelect(moment.id === selectedId ? null : moment.id)}>
-                <span className="moment-type">{typeLabel(moment.type)}</span>
-                <span className="muted moment-time">{formatTimeMs(moment.startMs)}–{formatTimeMs(moment.endMs)}</span>
-                <span className="muted moment-speaker">{t(`moments.speakers.${moment.speaker}`)}{moment.polarity !== 'neutral' ? ` · ${moment.polarity === 'strength' ? '+' : '−'}` : ''}</span>
-                {moment.itemIds.length > 0 && <span className="moment-items">{moment.itemIds.join(', ')}</span>}
-              </button>
-              <button type="button" className="icon-button" onClick={() => onPlay(moment, false)} aria-label={`${t('moments.play')} ${typeLabel(moment.type)} ${formatTimeMs(moment.startMs)}`}>▶</button>
-              <button type="button" className="icon-button" onClick={() => onPlay(moment, true)} aria-label={`${t('moments.loop')} ${typeLabel(moment.type)} ${formatTimeMs(moment.startMs)}`}>⟳</button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {selected && (
-        <MomentEditor key={selected.id} moment={selected} moments={moments} rubric={rubric} durationMs={durationMs} locked={locked} onChange={onChange} onDelete={onDelete} onClose={closeEditor} typeLabel={typeLabel} />
-      )}
+        {moments.length === 0 ? (
+          <p className="muted small">{t('moments.none')} {t('moments.addHint')}</p>
+        ) : (
+          <ul className="moment-list" data-testid="moment-list">
+            {moments.map((moment) => (
+              <li key={moment.id} className={`moment-row${moment.id === selectedId ? ' selected' : ''}`} data-moment-id={moment.id} style={{ borderLeftColor: momentTypeInfo[moment.type].colour }}>
+                <button type="button" className="moment-select" aria-pressed={moment.id === selectedId} onClick={() => onSelect(moment.id === selectedId ? null : moment.id)}>
+                  <span className="moment-type" title={typeLabel(moment.type)}>{typeLabel(moment.type)}</span>
+                  <span className="muted moment-time">{formatTimeMs(moment.startMs)}–{formatTimeMs(moment.endMs)}</span>
+                  <span className="muted moment-speaker">{t(`moments.speakers.${moment.speaker}`)}{moment.polarity !== 'neutral' ? ` · ${moment.polarity === 'strength' ? '+' : '−'}` : ''}</span>
+                  {moment.itemIds.length > 0 && <span className="moment-items">{moment.itemIds.join(', ')}</span>}
+                </button>
+                <button type="button" className="icon-button" onClick={() => onPlay(moment, false)} aria-label={`${t('moments.play')} ${typeLabel(moment.type)} ${formatTimeMs(moment.startMs)}`}>▶</button>
+                <button type="button" className="icon-button" onClick={() => onPlay(moment, true)} aria-label={`${t('moments.loop')} ${typeLabel(moment.type)} ${formatTimeMs(moment.startMs)}`}>⟳</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {selected && (
+          <div className="moment-editor-pane">
+            <button type="button" className="icon-button editor-close" onClick={closeEditor} aria-label={t('workspace.closeEditor')} title={t('workspace.closeEditor')}>×</button>
+            <MomentEditor key={selected.id} moment={selected} moments={moments} rubric={rubric} durationMs={durationMs} locked={locked} onChange={onChange} onDelete={onDelete} typeLabel={typeLabel} />
+          </div>
+        )}
       </div>
     </section>
   );
 }
 
-function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, onDelete, onClose, typeLabel }: {
+function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, onDelete, typeLabel }: {
   moment: Moment;
   moments: readonly Moment[];
   rubric: Rubric;
@@ -98,7 +101,6 @@ function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, o
   locked: boolean;
   onChange: (moment: Moment, options?: { immediate?: boolean }) => void;
   onDelete: (momentId: string) => void;
-  onClose: () => void;
   typeLabel: (type: MomentType) => string;
 }) {
   const { t } = useTranslation();
@@ -122,8 +124,6 @@ function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, o
   };
 
   return (
-    <div className="moment-editor-pane">
-    <button type="button" className="icon-button editor-close" onClick={onClose} aria-label={t('workspace.closeEditor')} title={t('workspace.closeEditor')}>×</button>
     <fieldset className="moment-editor" disabled={locked} aria-label={t('moments.edit')}>
       <legend>{t('moments.edit')}</legend>
       <div className="moment-fields">
@@ -201,6 +201,5 @@ function MomentEditor({ moment, moments, rubric, durationMs, locked, onChange, o
       </label>
       <button type="button" className="button danger" onClick={() => onDelete(moment.id)}>{t('moments.delete')}</button>
     </fieldset>
-    </div>
   );
 }

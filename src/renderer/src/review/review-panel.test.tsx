@@ -9,7 +9,7 @@ import { ReviewWorkspace } from './review-workspace';
 function renderReview(detail: ReviewDetail, language: 'nl' | 'en' = 'en') {
   const submitted: ReviewDetail = { ...detail, review: { ...detail.review, status: 'submitted', submittedAtMs: 1_700_000_200_000 } };
   return renderWithBackend(
-    <ReviewWorkspace detail={reviewedCall} shortcutsEnabled={false} renderCall={(props) => <div>{props.between}</div>} />,
+    <ReviewWorkspace detail={reviewedCall} shortcutsEnabled={false} renderCall={(props) => <div>{props.momentsPane}</div>} />,
     {
       'reviews.open': () => detail,
       'reviews.list': () => [],

@@ -13,6 +13,7 @@ import { CallReviews } from './call-reviews';
 import { formatDateTime, formatScore } from './format';
 import { RubricItemView } from './rubric-item';
 import { SaveIndicator } from './save-indicator';
+import { SubmitBlockers } from './submit-blockers';
 import { ScoreSummary } from './score-summary';
 import type { ReviewController } from './use-review';
 import { useLocale } from './use-locale';
@@ -115,11 +116,8 @@ export function ReviewPanel({ controller, detail, onMomentClick }: { controller:
       <div className="review-actions">
         {!locked ? (
           <>
-            <div className="submit-blockers" aria-live="polite">
-              {unanswered > 0 && <p>{t('review.blockedUnanswered', { count: unanswered })}</p>}
-              {missing.size > 0 && <p>{t('review.blockedEvidence', { count: missing.size })}</p>}
-            </div>
-            <button type="button" className="button primary" disabled={unanswered > 0 || missing.size > 0} onClick={() => void controller.submit()}>
+            <SubmitBlockers rubric={rubric} locale={locale} unansweredItemIds={[...score.unansweredItemIds, ...score.invalidItemIds]} evidenceItemIds={[...missing]} />
+            <button type="button" className="button primary" disabled={unanswered > 0 || missing.size > 0} aria-describedby={unanswered > 0 || missing.size > 0 ? 'submit-blockers' : undefined} onClick={() => void controller.submit()}>
               {t('review.submit')}
             </button>
           </>

@@ -96,7 +96,8 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
 
   // Review keys inside the player and transcript: M adds a moment at the playhead, Ctrl/Cmd+Z undoes.
   const onExtraKey = (event: React.KeyboardEvent): boolean => {
-    if (event.key === 'Escape' && selectedId !== null) {
+    // Esc closes the moment editor, unless it is closing a dialog (the shortcut overview) opened over the player.
+    if (event.key === 'Escape' && selectedId !== null && !(event.target instanceof Element && event.target.closest('dialog'))) {
       setSelectedId(null);
       return true;
     }

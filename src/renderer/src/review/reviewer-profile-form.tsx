@@ -17,7 +17,7 @@ export function ReviewerProfileForm({ onSaved }: { onSaved: () => void }) {
     else setError(result.error);
   };
   return (
-    <form className="profile-form" onSubmit={save} aria-labelledby="profile-title">
+    <form className="profile-form" onSubmit={(event) => void save(event)} aria-labelledby="profile-title">
       <h2 id="profile-title">{t('review.profile.title')}</h2>
       <p className="muted">{t('review.profile.body')}</p>
       <label>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewSummary } from '../../../contract/reviews';
+import { DateField } from '../dates/date-field';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { formatDateTime, formatScore } from '../review/format';
 import { useLocale } from '../review/use-locale';
@@ -81,14 +82,8 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
             <option value="submitted">{t('review.status.submitted')}</option>
           </select>
         </label>
-        <label>
-          {t('reviewList.from')}
-          <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-        </label>
-        <label>
-          {t('reviewList.to')}
-          <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
-        </label>
+        <DateField label={t('reviewList.from')} value={from} onChange={setFrom} />
+        <DateField label={t('reviewList.to')} value={to} onChange={setTo} />
       </fieldset>
       <div className="screen-header">
         <label className="check">

@@ -55,6 +55,14 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
     } else setError(result.error);
   };
 
+  const addNote = async () => {
+    const result = await transport.invoke('sessions.addNote', { sessionId: session.id, callId, text: note });
+    if (result.ok) {
+      setNote('');
+      comparison.reload();
+    } else setError(result.error);
+  };
+
   return (
     <section className="comparison" aria-labelledby="comparison-title">
       <h2 id="comparison-title">{t('sessions.comparison.title', { call: call.status === 'ok' ? call.value.call.title : callId })}</h2>
@@ -134,13 +142,9 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
             <li key={index}><strong>{entry.authorName}</strong>{entry.itemId ? ` (${entry.itemId})` : ''}: {entry.text}</li>
           ))}
         </ol>
-        <form className="note-form" onSubmit={async (event) => {
+        <form className="note-form" onSubmit={(event) => {
           event.preventDefault();
-          const result = await transport.invoke('sessions.addNote', { sessionId: session.id, callId, text: note });
-          if (result.ok) {
-            setNote('');
-            comparison.reload();
-          } else setError(result.error);
+          void addNote();
         }}>
           <label>
             <span className="visually-hidden">{t('sessions.comparison.note')}</span>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
+import { DateField } from '../dates/date-field';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
@@ -43,7 +44,7 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
   };
 
   return (
-    <form className="session-form" onSubmit={create} aria-label={t('sessions.new')}>
+    <form className="session-form" onSubmit={(event) => void create(event)} aria-label={t('sessions.new')}>
       <label>
         {t('sessions.form.name')}
         <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} />
@@ -87,10 +88,7 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
           {t('sessions.form.toleranceItem')}
           <input type="number" min={0} max={10} step={1} value={toleranceItem} onChange={(event) => setToleranceItem(Number(event.target.value))} />
         </label>
-        <label>
-          {t('sessions.form.deadline')}
-          <input type="date" value={deadline} onChange={(event) => setDeadline(event.target.value)} />
-        </label>
+        <DateField label={t('sessions.form.deadline')} value={deadline} onChange={setDeadline} />
       </div>
       <button type="submit" className="button primary" disabled={!name.trim() || callIds.length === 0 || allReviewers.length < 2}>{t('sessions.form.create')}</button>
       {error && <ErrorPanel error={error} />}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCalendarDate } from '../dates/calendar-date';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { useLocale } from '../review/use-locale';
 import { ErrorPanel } from '../shell/error-panel';
@@ -28,7 +29,7 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
       <h1 id="session-title">{value.name}</h1>
       <p className="muted">
         {t('sessions.rubric')}: {value.rubricName} v{value.rubricVersion} · {value.blind ? t('sessions.blind') : t('sessions.open_')} · ±{value.toleranceTotal} / ±{value.toleranceItem}
-        {value.deadline ? ` · ${t('sessions.form.deadline')} ${value.deadline}` : ''} · {t('sessions.progress', { submitted: value.submitted, expected: value.expected })}
+        {value.deadline ? ` · ${t('sessions.form.deadline')} ${formatCalendarDate(value.deadline, locale)}` : ''} · {t('sessions.progress', { submitted: value.submitted, expected: value.expected })}
       </p>
       <div className="screen-header">
         <span className="package-for">

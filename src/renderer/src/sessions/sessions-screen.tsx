@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
 import type { ImportSource } from '../../../contract/imports';
-import type { PackageImportResult } from '../../../contract/packages';
+import { packageProblemCodes, type PackageImportResult, type PackageProblemCode } from '../../../contract/packages';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
@@ -12,7 +12,8 @@ import { SessionDetail } from './session-detail';
 /** A refused package: the general message and the package's own reason. */
 function PackageError({ error }: { error: AppError }) {
   const { t } = useTranslation();
-  const code = typeof error.details?.packageCode === 'string' ? error.details.packageCode : null;
+  const reported = error.details?.packageCode;
+  const code = packageProblemCodes.find((known): known is PackageProblemCode => known === reported) ?? null;
   return (
     <div className="error-panel" role="alert">
       <strong>{t(`errors.${error.code}`)}</strong> {code && <span>{t(`packages.errors.${code}`)}</span>}

@@ -49,6 +49,7 @@ export function SettingsScreen({ preferences, info, onChange }: {
         <span />
         <p id="shortcuts-hint" className="muted hint">{t('settings.singleKeyShortcutsHint')}</p>
 
+        <FfmpegPathField key={preferences.ffmpegPath} value={preferences.ffmpegPath} onSave={(ffmpegPath) => onChange({ ffmpegPath })} />
         <span id="privacy-label">{t('settings.privacy')}</span>
         <label className="checkbox">
           <input type="checkbox" checked={preferences.autoRedactCardNumbers} onChange={(event) => onChange({ autoRedactCardNumbers: event.target.checked })} aria-describedby="privacy-hint" />
@@ -56,7 +57,6 @@ export function SettingsScreen({ preferences, info, onChange }: {
         </label>
         <span />
         <p id="privacy-hint" className="muted hint">{t('settings.autoRedactCardNumbersHint')}</p>
-        <FfmpegPathField key={preferences.ffmpegPath} value={preferences.ffmpegPath} onSave={(ffmpegPath) => onChange({ ffmpegPath })} />
       </div>
 
       {info && (

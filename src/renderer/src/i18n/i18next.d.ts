@@ -1,0 +1,9 @@
+import type { en } from './en';
+
+// Typed keys: t('...') only accepts keys of the English texts (which every language must match, see nl.ts).
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}

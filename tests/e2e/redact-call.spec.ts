@@ -64,7 +64,7 @@ test('a card number spoken in a call is suggested at import, redacted, muted, ma
   const suggestion = panel.locator('[data-testid="redaction"][data-kind="card_number"]');
   await expect(suggestion).toHaveAttribute('data-status', 'suggested');
   await expect(suggestion).toContainText('Kaartnummer');
-  const transcriptView = page.getByTestId('transcript');
+  const transcriptView = page.locator('.transcript-scroll');
   await expect(transcriptView).toContainText('4111 1111 1111 1111');
 
   // Redact it: masked in the transcript, a region on the waveform, logged with who did it.
@@ -101,6 +101,8 @@ test('a card number spoken in a call is suggested at import, redacted, muted, ma
   await form.getByRole('button', { name: 'Bereik afschermen' }).click();
   await expect(panel.locator('[data-testid="redaction"][data-kind="manual"]')).toContainText('afscheidsgroet met naam');
   await expect(transcriptView).not.toContainText('tot ziens');
+  await panel.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(panel).toBeHidden();
 
   // The score export (JSON, with the moments table) carries no trace of the number.
   await page.getByRole('navigation').getByRole('button', { name: 'Beoordelingen' }).click();

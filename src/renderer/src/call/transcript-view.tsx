@@ -289,7 +289,8 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, 
           </button>
         )}
         {onRedactSelection && selection && (
-          <button type="button" className="button" onMouseDown={(event) => event.preventDefault()} onClick={() => onRedactSelection(selection.startMs, selection.endMs)}>
+          // Floats over the transcript: appearing mid-drag must not reflow the toolbar and move the text being selected.
+          <button type="button" className="button redact-selection" onMouseDown={(event) => event.preventDefault()} onClick={() => onRedactSelection(selection.startMs, selection.endMs)}>
             {t('redaction.fromSelection')}
           </button>
         )}

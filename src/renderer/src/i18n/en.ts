@@ -1,3 +1,5 @@
+import { rubricProblemTexts } from './rubric-problems';
+
 /** English texts; the shape every other language must match (see nl.ts). */
 export const en = {
   app: {
@@ -214,6 +216,7 @@ export const en = {
     export: 'Export',
     use: 'Use for new reviews',
     deleteDraft: 'Delete draft',
+    problems: rubricProblemTexts.en,
     editor: {
       title: 'Edit {{name}} v{{version}} (draft)',
       name: 'Name',
@@ -245,6 +248,10 @@ export const en = {
       save: 'Save draft',
       saved: 'Draft saved.',
       close: 'Close editor',
+      unsavedTitle: 'Discard your changes?',
+      unsavedBody: 'This draft has changes that are not saved. Closing the editor throws them away.',
+      discard: 'Discard changes',
+      keepEditing: 'Keep editing',
       problems: 'Not saved; fix these first:',
     },
   },

@@ -1,4 +1,5 @@
 import type { TranslationTexts } from './en';
+import { rubricProblemTexts } from './rubric-problems';
 
 /** Nederlandse teksten (glossary: see docs/domain.md). */
 export const nl: TranslationTexts = {
@@ -216,6 +217,7 @@ export const nl: TranslationTexts = {
     export: 'Exporteren',
     use: 'Gebruiken voor nieuwe beoordelingen',
     deleteDraft: 'Concept verwijderen',
+    problems: rubricProblemTexts.nl,
     editor: {
       title: '{{name}} v{{version}} bewerken (concept)',
       name: 'Naam',
@@ -247,6 +249,10 @@ export const nl: TranslationTexts = {
       save: 'Concept opslaan',
       saved: 'Concept opgeslagen.',
       close: 'Editor sluiten',
+      unsavedTitle: 'Wijzigingen weggooien?',
+      unsavedBody: 'Dit concept heeft wijzigingen die nog niet zijn opgeslagen. Als je de editor sluit, ben je ze kwijt.',
+      discard: 'Wijzigingen weggooien',
+      keepEditing: 'Verder bewerken',
       problems: 'Niet opgeslagen; los eerst dit op:',
     },
   },

@@ -431,6 +431,9 @@ export const en = {
     cancelledSummary_other: 'Import cancelled: {{count}} calls were added before stopping.',
     refused_one: '{{count}} file was not imported:',
     refused_other: '{{count}} files were not imported:',
+    importedWithout: 'The audio ({{audio}}) was imported without this transcript.',
+    noted_one: 'A note on {{count}} file:',
+    noted_other: 'Notes on {{count}} files:',
   },
   importIssues: {
     file_empty: 'the file is empty.',

@@ -432,6 +432,9 @@ export const nl: TranslationTexts = {
     cancelledSummary_other: 'Import geannuleerd: {{count}} gesprekken waren al toegevoegd.',
     refused_one: '{{count}} bestand is niet geïmporteerd:',
     refused_other: '{{count}} bestanden zijn niet geïmporteerd:',
+    importedWithout: 'De audio ({{audio}}) is zonder dit transcript geïmporteerd.',
+    noted_one: 'Opmerking bij {{count}} bestand:',
+    noted_other: 'Opmerkingen bij {{count}} bestanden:',
   },
   importIssues: {
     file_empty: 'het bestand is leeg.',

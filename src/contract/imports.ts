@@ -41,6 +41,8 @@ export const importIssueSchema = z.object({
   /** Whether the file was refused (error) or imported with a caveat (warning). */
   severity: z.enum(['error', 'warning']),
   detail: z.string(),
+  /** For a refused transcript whose audio was imported all the same: the audio file's name (the call has no transcript). */
+  importedWithout: z.string().optional(),
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../services/context';
 import { runImport } from '../services/import-service';
+import { countCalls } from '../storage/calls-repository';
 import { readPreferences, writePreferences } from '../storage/preferences-repository';
 
 export const demoFiles = ['demo-klantgesprek.wav', 'demo-klantgesprek.json'] as const;
@@ -12,7 +13,7 @@ export const demoFiles = ['demo-klantgesprek.wav', 'demo-klantgesprek.json'] as 
  */
 export function seedDemoOnce(context: ServiceContext, demoDir: string): void {
   const seeded = readPreferences(context.db).demoSeeded === 'yes';
-  const empty = (context.db.prepare('SELECT count(*) FROM calls').pluck().get() as number) === 0;
+  const empty = countCalls(context.db) === 0;
   const paths = demoFiles.map((name) => join(demoDir, name));
   if (seeded || !empty || !paths.every((path) => existsSync(path))) return;
   writePreferences(context.db, { demoSeeded: 'yes' });

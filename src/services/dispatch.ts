@@ -22,7 +22,7 @@ export function createDispatch(handlers: Handlers, context: ServiceContext, opti
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       return fail('invalid_input', `Invalid input for ${method}`, {
-        issues: parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+        issues: parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String), code: issue.code, message: issue.message })),
       });
     }
     try {

@@ -56,6 +56,16 @@ describe('runImport', () => {
     expect(JSON.parse(transcript.speaker_roles_json)).toEqual({ 'speaker:Agent': 'agent', 'speaker:Klant': 'customer' });
   });
 
+  it('imports the audio of a pair whose transcript is refused, and says it came in without the transcript', async () => {
+    const context = makeServiceContext(tempDir());
+    const folder = folderWith({ 'gesprek-2.wav': join(audioFixtures, 'tone-stereo-8k.wav') });
+    writeFileSync(join(folder, 'gesprek-2.vtt'), 'WEBVTT\n\n00:00:00.000 --> 00:59:00.000\nVeel te lang\n');
+    const { summary } = await importFiles(context, folder, ['gesprek-2.wav', 'gesprek-2.vtt']);
+    expect(summary.importedCallIds).toHaveLength(1);
+    expect(summary.issues).toEqual([expect.objectContaining({ fileName: 'gesprek-2.vtt', code: 'transcript_longer_than_audio', severity: 'error', importedWithout: 'gesprek-2.wav' })]);
+    expect(context.db.prepare('SELECT COUNT(*) FROM transcripts').pluck().get()).toBe(0);
+  });
+
   it('does not duplicate the same recording imported twice (content hash)', async () => {
     const context = makeServiceContext(tempDir());
     const folder = folderWith({ 'a.wav': join(audioFixtures, 'tone-mulaw-8k.wav'), 'b-copy.wav': join(audioFixtures, 'tone-mulaw-8k.wav') });

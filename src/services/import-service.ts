@@ -65,7 +65,22 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
   }
   const facts = analysis.value;
   const read = transcriptFile ? await readTranscript(transcriptFile, context, facts.durationMs) : { issues: [], transcript: null };
-  appendAll(issues, read.issues);
+  try {
+    const callId = await storeCall(audio, sha256, facts, transcriptFile && read.transcript ? { file: transcriptFile, transcript: read.transcript } : null, context);
+    // The transcript was refused but the call is there: say that it came in without it.
+    appendAll(issues, read.issues.map((found) => (found.severity === 'error' ? { ...found, importedWithout: audio.name } : found)));
+    return callId;
+  } catch (error) {
+    appendAll(issues, read.issues);
+    throw error;
+  }
+}
+
+type AudioFacts = Extract<Awaited<ReturnType<ServiceContext['ports']['analyzeAudio']>>, { ok: true }>['value'];
+type ReadTranscript = NonNullable<Awaited<ReturnType<typeof readTranscript>>['transcript']>;
+
+/** Copies the recording into the data folder and stores the call (with its transcript, if usable) in one transaction. */
+async function storeCall(audio: ImportFile, sha256: string, facts: AudioFacts, transcript: { file: ImportFile; transcript: ReadTranscript } | null, context: ServiceContext): Promise<string> {
 
   // The recording is on disk (file and folder fsynced) before the row naming it commits; if the row does not
   // commit, the file goes again. A kill in between leaves a file without a row, which start-up removes.
@@ -86,8 +101,8 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
         facts.pairsPerSecond,
       );
       insertCall(context.db, { id: callId, title: titleFromFileName(audio.name), recordedAt: audio.modifiedAt?.toISOString() ?? null, durationMs: facts.durationMs, createdAtMs: now, audioId, agentChannel: 0 });
-      if (read.transcript && transcriptFile) {
-        saveTranscript(context.db, callId, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, 0) }, now);
+      if (transcript) {
+        saveTranscript(context.db, callId, { ...transcript.transcript, sourceName: transcript.file.name, speakerRoles: guessSpeakerRoles(transcript.transcript, 0) }, now);
         scanCallTranscript(context.db, callId, now);
       }
     });

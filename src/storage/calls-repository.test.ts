@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getCall, getCallSummary, insertCall, listCalls, updateCall } from './calls-repository';
+import { countCalls, getCall, getCallSummary, insertCall, listCalls, updateCall } from './calls-repository';
 import { migrate } from './migrations';
 
 let db: Database.Database;
@@ -33,6 +33,13 @@ describe('calls repository', () => {
     expect(updateCall(db, 'c1', {})).toBe(true);
     expect(updateCall(db, 'missing', { title: 'x' })).toBe(false);
     expect(updateCall(db, 'missing', {})).toBe(false);
+  });
+
+  it('counts the calls in the library', () => {
+    expect(countCalls(db)).toBe(0);
+    insertCall(db, { id: 'c1', title: 'Retour', createdAtMs: 5 });
+    insertCall(db, { id: 'c2', title: 'Opzegging', createdAtMs: 6 });
+    expect(countCalls(db)).toBe(2);
   });
 
   it('lists newest recordings first, unknown dates last, then by import time', () => {

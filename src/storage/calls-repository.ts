@@ -114,6 +114,11 @@ export function listCalls(db: Database.Database, search?: string): CallSummary[]
   return rows.map(toSummary);
 }
 
+/** How many calls the library holds. */
+export function countCalls(db: Database.Database): number {
+  return db.prepare('SELECT count(*) FROM calls').pluck().get() as number;
+}
+
 /** One call's library row, or undefined. */
 export function getCallSummary(db: Database.Database, callId: string): CallSummary | undefined {
   const row = db.prepare(`SELECT ${summaryColumns} FROM calls c WHERE c.id = ?`).get(callId) as CallRow | undefined;

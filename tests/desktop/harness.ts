@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumLaunchOptions } from '../support/chromium';
-import { app, dialogState } from './electron-stand-in/app';
+import { app, dialogState, restartStandIn } from './electron-stand-in/app';
+import { resetIpc } from './electron-stand-in/ipc';
 import { setWindowHooks, StandInBrowserWindow } from './electron-stand-in/browser-window';
 import { hostWebContents, type HostedPage } from './electron-stand-in/renderer-host';
 
@@ -25,9 +26,42 @@ export interface DesktopApp extends HostedPage {
  * One Klankbord desktop process per test file: the shell registers its IPC handlers once, as in Electron. The data
  * folder starts empty, so the demo call is imported on first start (as for a new user).
  */
-export async function launchDesktop(): Promise<DesktopApp> {
+export interface LaunchOptions {
+  /** As a packaged app (app.isPackaged, resources next to the app). */
+  readonly packaged?: boolean;
+  /** Extra environment variables for this launch (removed again when it closes or fails). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export class StartupFailed extends Error {
+  constructor(readonly exitCode: number, readonly errorBox: unknown) {
+    super(`The desktop app exited with code ${exitCode} at start-up`);
+  }
+}
+
+function restoreEnv(saved: ReadonlyMap<string, string | undefined>): void {
+  for (const [name, value] of saved) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
+function forget(browser: Browser, dataDir: string, savedEnv: ReadonlyMap<string, string | undefined>): Promise<void> {
+  setWindowHooks(undefined);
+  resetIpc();
+  restartStandIn();
+  restoreEnv(savedEnv);
+  rmSync(dataDir, { recursive: true, force: true });
+  return browser.close();
+}
+
+export async function launchDesktop(options: LaunchOptions = {}): Promise<DesktopApp> {
   if (!existsSync(join(builtRenderer, 'index.html'))) throw new Error('No built renderer in out/renderer: run "npx electron-vite build" first');
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-desktop-'));
+  const savedEnv = new Map(Object.keys({ KLANKBORD_DATA_DIR: '', ...options.env }).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, options.env);
+  app.isPackaged = options.packaged ?? false;
+  Object.assign(process, { resourcesPath: join(projectRoot, 'resources') });
   process.env.KLANKBORD_DATA_DIR = dataDir;
   app.paths.set('userData', dataDir);
   const browser: Browser = await chromium.launch(chromiumLaunchOptions);
@@ -49,9 +83,16 @@ export async function launchDesktop(): Promise<DesktopApp> {
     windowCreated: (window) => window.once('ready-to-show', () => shown(window)),
   });
   const { startShell } = await import('../../src/main/shell');
+  const exited = new Promise<never>((_, fail) => app.once('stand-in-exit', (code: number) => fail(new StartupFailed(code, dialogState.shown.findLast((shown) => shown.kind === 'error')?.options))));
   startShell({ rendererDir: builtRenderer, preloadPath: preloadSource });
   app.becomeReady();
-  const window = await firstWindow;
+  let window: StandInBrowserWindow;
+  try {
+    window = await Promise.race([firstWindow, exited]);
+  } catch (error) {
+    await forget(browser, dataDir, savedEnv);
+    throw error;
+  }
   const hosted = await hosting.get(window.webContents.id)!;
   return {
     ...hosted,
@@ -59,14 +100,10 @@ export async function launchDesktop(): Promise<DesktopApp> {
     dataDir,
     context,
     async close() {
-      dialogState.openAnswers.length = 0;
-      dialogState.saveAnswers.length = 0;
       for (const open of StandInBrowserWindow.getAllWindows()) await open.close();
       app.emit('window-all-closed');
       app.emit('will-quit');
-      await browser.close();
-      setWindowHooks(undefined);
-      rmSync(dataDir, { recursive: true, force: true });
+      await forget(browser, dataDir, savedEnv);
     },
   };
 }

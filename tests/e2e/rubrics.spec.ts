@@ -24,13 +24,39 @@ test('copy the shipped rubric, edit and publish it, use it for new reviews, expo
   const item11 = editor.getByRole('group', { name: 'Criterium 1.1' });
   await item11.getByRole('group', { name: 'Tekst van het criterium' }).getByLabel('Tekst van het criterium (Nederlands)').fill('');
   await editor.getByRole('button', { name: 'Concept opslaan' }).click();
-  await expect(editor.getByRole('alert')).toContainText('sections[0].items[0].title.nl');
-  await item11.getByRole('group', { name: 'Tekst van het criterium' }).getByLabel('Tekst van het criterium (Nederlands)').fill('Herkent en benoemt de emotie');
+  const itemText = item11.getByRole('group', { name: 'Tekst van het criterium' }).getByLabel('Tekst van het criterium (Nederlands)');
+  await expect(editor.getByRole('alert')).toHaveText('Niet opgeslagen: 1 probleem, gemarkeerd bij het veld.');
+  await expect(itemText).toHaveAttribute('aria-invalid', 'true');
+  await expect(itemText).toHaveAccessibleDescription('Vul dit in.');
+  // A negative weight (refused by the contract before the rules run) is explained at the weight, in Dutch.
+  await itemText.fill('Herkent en benoemt de emotie');
+  await item11.getByLabel('Gewicht').fill('-1');
+  await editor.getByRole('button', { name: 'Concept opslaan' }).click();
+  await expect(item11.getByLabel('Gewicht')).toHaveAttribute('aria-invalid', 'true');
+  await expect(item11.getByLabel('Gewicht')).toHaveAccessibleDescription('Het gewicht moet groter zijn dan 0.');
+  await expect(editor).not.toContainText('Too small');
+  await expect(editor).not.toContainText('sections[0]');
+  await expect(itemText).not.toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: join(screens, 'rubric-editor-problem-nl.png') });
   await item11.getByLabel('Gewicht').fill('2');
   await editor.getByRole('button', { name: 'Concept opslaan' }).click();
   await expect(editor.getByRole('status')).toHaveText('Concept opgeslagen.');
+  await expect(item11.getByLabel('Gewicht')).not.toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: join(screens, 'rubric-editor-nl.png') });
+
+  // Closing with edits that are not saved asks first; "keep editing" keeps them, "discard" throws them away.
+  await item11.getByLabel('Gewicht').fill('3');
   await editor.getByRole('button', { name: 'Editor sluiten' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Wijzigingen weggooien?' });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole('button', { name: 'Verder bewerken' })).toBeFocused();
+  await page.screenshot({ path: join(screens, 'rubric-editor-discard-nl.png') });
+  await ask.getByRole('button', { name: 'Verder bewerken' }).click();
+  await expect(ask).toBeHidden();
+  await expect(item11.getByLabel('Gewicht')).toHaveValue('3');
+  await editor.getByRole('button', { name: 'Editor sluiten' }).click();
+  await ask.getByRole('button', { name: 'Wijzigingen weggooien' }).click();
+  await expect(editor).toBeHidden();
 
   const copyRow = table.locator('tbody tr', { hasText: 'Empathie — team Zorg' });
   await expect(copyRow).toContainText('Concept');

@@ -1,19 +1,10 @@
 // Proves the layer table is enforced: deliberate violations, linted as if they lived in each layer, fail.
-import { ESLint } from 'eslint';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-// The fixture files do not exist, so no tsconfig knows them: the type-aware rules (which need one) are switched off here.
-const eslint = new ESLint({
-  cwd: resolve(__dirname, '../..'),
-  overrideConfig: {
-    languageOptions: { parserOptions: { projectService: false } },
-    rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' },
-  },
-});
+import { fixtureLinter as eslint, projectRoot } from './fixture-linter';
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: resolve(__dirname, '../..', filePath) });
+  const [result] = await eslint.lintText(code, { filePath: resolve(projectRoot, filePath) });
   expect(result?.messages.filter((m) => m.fatal)).toEqual([]);
   return (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }

@@ -146,3 +146,31 @@ export function applyTextMutations(text: string, mutations: readonly TextMutatio
   }
   return result;
 }
+
+/** Word texts that survive cleaning unchanged (no spaces, controls or bidi marks, not punctuation only), hostile ones included. */
+export const cleanWordTextArb: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((text) => /^[^\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u.test(text) && !/^[\p{P}\p{S}]+$/u.test(text)),
+  fc.constantFrom('<script>alert(1)</script>', '&amp;', 'één', '日本語', '😀👍'),
+);
+
+/** The property that `reader` never throws on up to six mutations anywhere in any of the sample documents. */
+export function assertNeverThrowsOnMutatedSamples(reader: TranscriptFormatReader, samples: readonly Json[]): void {
+  fc.assert(
+    fc.property(fc.constantFrom(...samples), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (sample, mutations) =>
+      expectReaderNeverThrows(reader, JSON.stringify(mutated(sample, mutations))),
+    ),
+    { numRuns: 2000 },
+  );
+}
+
+/** Up to three structural edits of a segment list: a field of a segment replaced with any JSON value. */
+export const segmentReplacementsArb = fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 });
+
+/** Applies the structural edits to `segments` in place. */
+export function replaceSegmentFields(segments: Record<string, unknown>[], replacements: readonly (readonly [number, unknown])[]): void {
+  for (const [at, value] of replacements) {
+    const segment = segments[at % segments.length]!;
+    const keys = Object.keys(segment);
+    segment[keys[at % keys.length]!] = value;
+  }
+}

@@ -39,6 +39,16 @@ class StandInApp extends EventEmitter {
   }
   exit(code = 0): void {
     this.exitCode = code;
+    this.emit('stand-in-exit', code);
+  }
+  /** Harness: back to a process that has not started (a new launch in the same test file). */
+  restart(): void {
+    this.removeAllListeners();
+    this.ready = false;
+    this.exitCode = undefined;
+    this.quitRequested = false;
+    this.isPackaged = false;
+    this.readyPromise = new Promise((done) => (this.markReady = done));
   }
   getPath(name: string): string {
     const path = this.paths.get(name);
@@ -149,6 +159,17 @@ export const shell = {
     shellState.openedExternally.push(url);
   },
 };
+
+/** Forgets what a launched shell registered, keeping the preload's exposed API (its module runs once per process). */
+export function restartStandIn(): void {
+  app.restart();
+  protocolState.privileged.length = 0;
+  protocolState.handlers.clear();
+  sessionState.permissionRequest = undefined;
+  sessionState.permissionCheck = undefined;
+  dialogState.openAnswers.length = 0;
+  dialogState.saveAnswers.length = 0;
+}
 
 export const bridgeState = { exposed: new Map<string, Record<string, unknown>>() };
 export const contextBridge = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, segmentOrder, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
+import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, replaceSegmentFields, segmentOrder, segmentReplacementsArb, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { klankbordJsonReader } from './klankbord-json';
@@ -201,14 +201,10 @@ describe('Klankbord JSON: properties', () => {
       fc.property(
         fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
         textMutationsArb,
-        fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 }),
+        segmentReplacementsArb,
         (segments, mutations, replacements) => {
           const document = buildDocument(segments) as { segments: Record<string, unknown>[] };
-          for (const [at, value] of replacements) {
-            const target = document.segments[at % document.segments.length]!;
-            const keys = Object.keys(target);
-            target[keys[at % keys.length]!] = value;
-          }
+          replaceSegmentFields(document.segments, replacements);
           const text = applyTextMutations(JSON.stringify(document, null, 2), mutations);
           expectJsonReaderNeverThrows(klankbordJsonReader, text);
         },

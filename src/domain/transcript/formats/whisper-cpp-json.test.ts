@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, segmentOrder, textMutationsArb, transcriptFixture, warningCount } from '../../../../tests/unit/transcript-fuzz';
+import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, replaceSegmentFields, segmentOrder, segmentReplacementsArb, textMutationsArb, transcriptFixture, warningCount } from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { whisperCppJsonReader } from './whisper-cpp-json';
@@ -279,14 +279,10 @@ describe('whisper.cpp JSON: properties', () => {
       fc.property(
         fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
         textMutationsArb,
-        fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 }),
+        segmentReplacementsArb,
         (segments, mutations, replacements) => {
           const document = JSON.parse(buildWhisperCpp(segments)) as { transcription: Record<string, unknown>[] };
-          for (const [at, value] of replacements) {
-            const segment = document.transcription[at % document.transcription.length]!;
-            const keys = Object.keys(segment);
-            segment[keys[at % keys.length]!] = value;
-          }
+          replaceSegmentFields(document.transcription, replacements);
           const text = applyTextMutations(JSON.stringify(document, null, '\t'), mutations);
           expectJsonReaderNeverThrows(whisperCppJsonReader, text);
         },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, segmentOrder, textMutationsArb, transcriptFixture, warningCount } from '../../../../tests/unit/transcript-fuzz';
+import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, replaceSegmentFields, segmentOrder, segmentReplacementsArb, textMutationsArb, transcriptFixture, warningCount } from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { readLanguage, whisperJsonReader } from './whisper-json';
@@ -255,15 +255,11 @@ describe('Whisper JSON: properties', () => {
       fc.property(
         fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
         textMutationsArb,
-        fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 }),
+        segmentReplacementsArb,
         (segments, mutations, replacements) => {
           // Structural mutations: replace a segment field with an arbitrary JSON value.
           const document = JSON.parse(buildWhisper(segments, false)) as { segments: Record<string, unknown>[] };
-          for (const [at, value] of replacements) {
-            const segment = document.segments[at % document.segments.length]!;
-            const keys = Object.keys(segment);
-            segment[keys[at % keys.length]!] = value;
-          }
+          replaceSegmentFields(document.segments, replacements);
           const text = applyTextMutations(JSON.stringify(document), mutations);
           expectJsonReaderNeverThrows(whisperJsonReader, text);
         },

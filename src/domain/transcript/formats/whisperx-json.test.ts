@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, segmentOrder, textMutationsArb, warningCount } from '../../../../tests/unit/transcript-fuzz';
+import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, replaceSegmentFields, segmentOrder, segmentReplacementsArb, textMutationsArb, warningCount } from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { detectTranscriptFormat, parseTranscript } from '../parse-transcript';
 import { whisperXJsonReader } from './whisperx-json';
@@ -250,14 +250,10 @@ describe('WhisperX JSON: properties', () => {
       fc.property(
         fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
         textMutationsArb,
-        fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 }),
+        segmentReplacementsArb,
         (segments, mutations, replacements) => {
           const document = JSON.parse(buildWhisperX(segments, true)) as { segments: Record<string, unknown>[] };
-          for (const [at, value] of replacements) {
-            const segment = document.segments[at % document.segments.length]!;
-            const keys = Object.keys(segment);
-            segment[keys[at % keys.length]!] = value;
-          }
+          replaceSegmentFields(document.segments, replacements);
           const text = applyTextMutations(JSON.stringify(document), mutations);
           expectJsonReaderNeverThrows(whisperXJsonReader, text);
         },

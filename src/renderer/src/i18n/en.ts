@@ -1,3 +1,5 @@
+import { rubricProblemTexts } from './rubric-problems';
+
 /** English texts; the shape every other language must match (see nl.ts). */
 export const en = {
   app: {
@@ -221,6 +223,7 @@ export const en = {
     export: 'Export',
     use: 'Use for new reviews',
     deleteDraft: 'Delete draft',
+    problems: rubricProblemTexts.en,
     editor: {
       title: 'Edit {{name}} v{{version}} (draft)',
       name: 'Name',
@@ -252,6 +255,10 @@ export const en = {
       save: 'Save draft',
       saved: 'Draft saved.',
       close: 'Close editor',
+      unsavedTitle: 'Discard your changes?',
+      unsavedBody: 'This draft has changes that are not saved. Closing the editor throws them away.',
+      discard: 'Discard changes',
+      keepEditing: 'Keep editing',
       problems: 'Not saved; fix these first:',
     },
   },
@@ -449,6 +456,9 @@ export const en = {
     cancelledSummary_other: 'Import cancelled: {{count}} calls were added before stopping.',
     refused_one: '{{count}} file was not imported:',
     refused_other: '{{count}} files were not imported:',
+    importedWithout: 'The audio ({{audio}}) was imported without this transcript.',
+    noted_one: 'A note on {{count}} file:',
+    noted_other: 'Notes on {{count}} files:',
   },
   importIssues: {
     file_empty: 'the file is empty.',

@@ -1,4 +1,5 @@
 import type { TranslationTexts } from './en';
+import { rubricProblemTexts } from './rubric-problems';
 
 /** Nederlandse teksten (glossary: see docs/domain.md). */
 export const nl: TranslationTexts = {
@@ -223,6 +224,7 @@ export const nl: TranslationTexts = {
     export: 'Exporteren',
     use: 'Gebruiken voor nieuwe beoordelingen',
     deleteDraft: 'Concept verwijderen',
+    problems: rubricProblemTexts.nl,
     editor: {
       title: '{{name}} v{{version}} bewerken (concept)',
       name: 'Naam',
@@ -254,6 +256,10 @@ export const nl: TranslationTexts = {
       save: 'Concept opslaan',
       saved: 'Concept opgeslagen.',
       close: 'Editor sluiten',
+      unsavedTitle: 'Wijzigingen weggooien?',
+      unsavedBody: 'Dit concept heeft wijzigingen die nog niet zijn opgeslagen. Als je de editor sluit, ben je ze kwijt.',
+      discard: 'Wijzigingen weggooien',
+      keepEditing: 'Verder bewerken',
       problems: 'Niet opgeslagen; los eerst dit op:',
     },
   },
@@ -451,6 +457,9 @@ export const nl: TranslationTexts = {
     cancelledSummary_other: 'Import geannuleerd: {{count}} gesprekken waren al toegevoegd.',
     refused_one: '{{count}} bestand is niet geïmporteerd:',
     refused_other: '{{count}} bestanden zijn niet geïmporteerd:',
+    importedWithout: 'De audio ({{audio}}) is zonder dit transcript geïmporteerd.',
+    noted_one: 'Opmerking bij {{count}} bestand:',
+    noted_other: 'Opmerkingen bij {{count}} bestanden:',
   },
   importIssues: {
     file_empty: 'het bestand is leeg.',

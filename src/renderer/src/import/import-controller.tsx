@@ -4,6 +4,7 @@ import type { AppError } from '../../../contract/errors';
 import type { ImportSource, ImportSummary } from '../../../contract/imports';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
+import { ImportSummaryPanel } from './import-summary';
 
 interface Progress {
   readonly jobId: string | null;
@@ -137,9 +138,6 @@ export function ImportController({ openRequest }: { openRequest: number }) {
     if (progress?.jobId) void transport.invoke('imports.cancel', { jobId: progress.jobId });
   };
 
-  const errors = summary?.issues.filter((issue) => issue.severity === 'error') ?? [];
-  const warnings = summary?.issues.filter((issue) => issue.severity === 'warning') ?? [];
-
   return (
     <>
       <input
@@ -182,35 +180,7 @@ export function ImportController({ openRequest }: { openRequest: number }) {
           <button type="button" className="button" onClick={() => setError(null)}>{t('common.close')}</button>
         </div>
       )}
-      {summary && (
-        <div className="import-panel import-summary" role="alert" aria-label={t('import.summary')}>
-          <strong>
-            {summary.cancelled ? t('import.cancelledSummary', { count: summary.importedCallIds.length }) : t('import.doneSummary', { count: summary.importedCallIds.length })}
-          </strong>
-          {errors.length > 0 && (
-            <>
-              <p>{t('import.refused', { count: errors.length })}</p>
-              <ul className="issue-list">
-                {errors.map((issue, index) => (
-                  <li key={index} data-testid="import-issue">
-                    <span className="issue-file">{issue.fileName}</span>: {t(`importIssues.${issue.code}`)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {warnings.length > 0 && (
-            <ul className="issue-list muted">
-              {warnings.map((issue, index) => (
-                <li key={index}>
-                  <span className="issue-file">{issue.fileName}</span>: {t(`importIssues.${issue.code}`)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <button type="button" className="button" onClick={() => setSummary(null)}>{t('common.close')}</button>
-        </div>
-      )}
+      {summary && <ImportSummaryPanel summary={summary} onClose={() => setSummary(null)} />}
     </>
   );
 }

@@ -32,9 +32,10 @@ describe('RubricEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The rubric breaks a rule; nothing was saved.');
-    expect(alert).toHaveTextContent('sections[0].items[1].id');
-    expect(screen.getByText('Not saved; fix these first:')).toBeInTheDocument();
+    expect(alert).toHaveTextContent('Not saved: 1 problem, marked at its field.');
+    expect(alert).not.toHaveTextContent('sections[0]');
+    expect(number).toHaveAttribute('aria-invalid', 'true');
+    expect(number).toHaveAccessibleDescription('Another item has this number.');
     expect(screen.queryByText('Draft saved.')).not.toBeInTheDocument();
 
     await user.clear(number);
@@ -48,9 +49,12 @@ describe('RubricEditor', () => {
   it('refuses a name left blank in one language', async () => {
     const user = userEvent.setup();
     renderEditor('nl');
-    await user.clear(within(screen.getByRole('group', { name: 'Naam' })).getByRole('textbox', { name: 'Naam (Engels)' }));
+    const english = within(screen.getByRole('group', { name: 'Naam' })).getByRole('textbox', { name: 'Naam (Engels)' });
+    await user.clear(english);
     await user.click(screen.getByRole('button', { name: 'Concept opslaan' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('name.en');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Niet opgeslagen: 1 probleem, gemarkeerd bij het veld.');
+    expect(english).toHaveAttribute('aria-invalid', 'true');
+    expect(english).toHaveAccessibleDescription('Vul dit in.');
   });
 
   it('adds an item and turns it into a scale with one more level', async () => {

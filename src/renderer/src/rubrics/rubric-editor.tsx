@@ -1,150 +1,121 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
-import type { LocalizedText } from '../../../domain/rubric/localized-text';
 import { localize } from '../../../domain/rubric/localized-text';
-import type { Rubric, RubricItem, RubricScale, RubricSection } from '../../../domain/rubric/model';
+import type { Rubric, RubricItem, RubricSection } from '../../../domain/rubric/model';
 import { useLocale } from '../review/use-locale';
 import { useTransport } from '../transport/transport-context';
+import { FieldError, FieldProblemsContext, TextPair } from './field-error';
+import { fieldProblemsOf, type FieldProblem } from './field-problems';
+import { NumberField, RubricItemEditor, type ItemPatch } from './rubric-item-editor';
 import { RubricError } from './rubrics-screen';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** A Dutch and an English field side by side for one text. */
-function TextPair({ label, value, onChange, multiline = false }: { label: string; value: LocalizedText | undefined; onChange: (value: LocalizedText) => void; multiline?: boolean }) {
-  const { t } = useTranslation();
-  const text = value ?? { nl: '', en: '' };
-  return (
-    <div className="text-pair" role="group" aria-label={label}>
-      {(['nl', 'en'] as const).map((locale) => (
-        <label key={locale}>
-          <span>{label} ({t(`rubrics.editor.${locale}`)})</span>
-          {multiline ? (
-            <textarea rows={2} value={text[locale]} onChange={(event) => onChange({ ...text, [locale]: event.target.value })} />
-          ) : (
-            <input value={text[locale]} onChange={(event) => onChange({ ...text, [locale]: event.target.value })} />
-          )}
-        </label>
-      ))}
-    </div>
-  );
-}
-
-const blankText: LocalizedText = { nl: '', en: '' };
 
 function newItem(sectionId: string, index: number): RubricItem {
   return { id: `${sectionId}.${index + 1}`, title: { nl: 'Nieuw criterium', en: 'New item' }, scale: { kind: 'yes-no' }, notApplicableAllowed: false, weight: 1, critical: false, evidenceRequired: true, naWhenNoEmotion: false };
 }
 
+/** Fields the editor shows a message at; problems anywhere else are listed at the top. */
+const placedPath = /^(name\.(nl|en)|sections\[\d+\]\.(title\.(nl|en)|weight|items|items\[\d+\]\.(id|weight|naWhenNoEmotion|(title|description)\.(nl|en)|scale\.levels|scale\.levels\[\d+\]\.(label|anchor)\.(nl|en))))$/;
+
+/** Asks before closing a draft with edits that are not saved. */
+function DiscardDialog({ onDiscard, onKeepEditing }: { onDiscard: () => void; onKeepEditing: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="confirm-dialog" role="alertdialog" aria-labelledby="discard-title" aria-describedby="discard-body" onKeyDown={(event) => event.key === 'Escape' && onKeepEditing()}>
+      <h3 id="discard-title">{t('rubrics.editor.unsavedTitle')}</h3>
+      <p id="discard-body">{t('rubrics.editor.unsavedBody')}</p>
+      <div className="editor-buttons">
+        <button type="button" className="button" autoFocus onClick={onKeepEditing}>{t('rubrics.editor.keepEditing')}</button>
+        <button type="button" className="button danger" onClick={onDiscard}>{t('rubrics.editor.discard')}</button>
+      </div>
+    </div>
+  );
+}
+
+/** The outcome of the last save: translated problems at their fields, a count, and any problem without a field. */
+function SaveProblems({ problems, error }: { problems: readonly FieldProblem[] | null; error: AppError | null }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  if (!problems) return <RubricError error={error} />;
+  const unplaced = problems.filter((problem) => !placedPath.test(problem.path));
+  return (
+    <div className="error-panel" role="alert">
+      <strong>{t('rubrics.problems.summary', { count: problems.length })}</strong>
+      {unplaced.length > 0 && <ul className="problem-list">{unplaced.map((problem, index) => <li key={index}>{t(problem.textKey)}</li>)}</ul>}
+    </div>
+  );
+}
+
+function SectionEditor({ section, path, setSection, onRemove }: { section: RubricSection; path: string; setSection: (change: (section: RubricSection) => RubricSection) => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const setItem = (itemIndex: number, patch: ItemPatch) => setSection((current) => ({ ...current, items: current.items.map((item, index) => (index === itemIndex ? { ...item, ...patch } : item)) }));
+  return (
+    <fieldset className="editor-section">
+      <legend>{t('rubrics.editor.section', { id: section.id })}</legend>
+      <div className="editor-row">
+        <TextPair label={t('rubrics.editor.sectionTitle')} path={`${path}.title`} value={section.title} onChange={(title) => setSection((current) => ({ ...current, title }))} />
+        <NumberField label={t('rubrics.editor.weight')} path={`${path}.weight`} value={section.weight} step={1} onChange={(weight) => setSection((current) => ({ ...current, weight }))} />
+      </div>
+      {section.items.map((item, itemIndex) => (
+        <RubricItemEditor key={itemIndex} item={item} path={`${path}.items[${itemIndex}]`} onChange={(patch) => setItem(itemIndex, patch)} onRemove={() => setSection((current) => ({ ...current, items: current.items.filter((_, index) => index !== itemIndex) }))} />
+      ))}
+      <FieldError path={`${path}.items`} />
+      <div className="editor-buttons">
+        <button type="button" className="button" onClick={() => setSection((current) => ({ ...current, items: [...current.items, newItem(current.id, current.items.length)] }))}>{t('rubrics.editor.addItem')}</button>
+        <button type="button" className="button danger" onClick={onRemove}>{t('rubrics.editor.removeSection')}</button>
+      </div>
+    </fieldset>
+  );
+}
+
 /**
  * Edits a draft rubric version: names, sections and weights, items with their flags and scales (levels with a label
- * and behavioural anchor each). Saving validates; the problems are listed and nothing is stored until they are fixed.
+ * and behavioural anchor each). Saving validates; each problem is shown, translated, at its field and nothing is stored
+ * until they are fixed. Closing with edits that are not saved asks first.
  */
 export function RubricEditor({ initial, onClose }: { initial: Rubric; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const transport = useTransport();
   const [rubric, setRubric] = useState<Rubric>(initial);
+  const [savedRubric, setSavedRubric] = useState<Rubric>(initial);
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const problems = error ? fieldProblemsOf(error) : null;
 
-  const setSection = (sectionIndex: number, change: (section: RubricSection) => RubricSection) => {
+  const edit = (next: (current: Rubric) => Rubric) => {
     setSaved(false);
-    setRubric((current) => ({ ...current, sections: current.sections.map((section, index) => (index === sectionIndex ? change(section) : section)) }));
+    setRubric(next);
   };
-  const setItem = (sectionIndex: number, itemIndex: number, patch: Partial<Mutable<RubricItem>>) =>
-    setSection(sectionIndex, (section) => ({ ...section, items: section.items.map((item, index) => (index === itemIndex ? { ...item, ...patch } : item)) }));
+  const setSection = (sectionIndex: number, change: (section: RubricSection) => RubricSection) =>
+    edit((current) => ({ ...current, sections: current.sections.map((section, index) => (index === sectionIndex ? change(section) : section)) }));
 
   const save = async () => {
     const result = await transport.invoke('rubrics.saveDraft', { rubric: rubric as never });
     setError(result.ok ? null : result.error);
     setSaved(result.ok);
+    if (result.ok) setSavedRubric(rubric);
   };
-
-  const scaleOf = (kind: string, current: RubricScale): RubricScale =>
-    kind === 'yes-no'
-      ? { kind: 'yes-no' }
-      : current.kind === 'ordinal'
-        ? current
-        : { kind: 'ordinal', levels: [0, 1, 2, 3].map((value) => ({ value, label: { nl: String(value), en: String(value) }, anchor: { ...blankText } })) };
+  const close = () => (JSON.stringify(rubric) === JSON.stringify(savedRubric) ? onClose() : setConfirmingClose(true));
 
   return (
-    <section className="rubric-editor" aria-labelledby="rubric-editor-title">
-      <header className="screen-header">
-        <h2 id="rubric-editor-title">{t('rubrics.editor.title', { name: localize(initial.name, locale), version: initial.version })}</h2>
-        <button type="button" className="button primary" onClick={() => void save()}>{t('rubrics.editor.save')}</button>
-        <button type="button" className="button" onClick={onClose}>{t('rubrics.editor.close')}</button>
-      </header>
-      {saved && <p role="status" className="notice">{t('rubrics.editor.saved')}</p>}
-      {error && (
-        <>
-          <p>{t('rubrics.editor.problems')}</p>
-          <RubricError error={error} />
-        </>
-      )}
-      <TextPair label={t('rubrics.editor.name')} value={rubric.name} onChange={(name) => { setSaved(false); setRubric({ ...rubric, name }); }} />
-      {rubric.sections.map((section, sectionIndex) => (
-        <fieldset key={sectionIndex} className="editor-section">
-          <legend>{t('rubrics.editor.section', { id: section.id })}</legend>
-          <div className="editor-row">
-            <TextPair label={t('rubrics.editor.sectionTitle')} value={section.title} onChange={(title) => setSection(sectionIndex, (current) => ({ ...current, title }))} />
-            <label className="narrow">
-              {t('rubrics.editor.weight')}
-              <input type="number" min={0} step={1} value={section.weight} onChange={(event) => setSection(sectionIndex, (current) => ({ ...current, weight: Number(event.target.value) }))} />
-            </label>
-          </div>
-          {section.items.map((item, itemIndex) => (
-            <div key={itemIndex} className="editor-item" role="group" aria-label={`${t('rubrics.editor.item')} ${item.id}`}>
-              <div className="editor-row">
-                <label className="narrow">
-                  {t('rubrics.editor.itemId')}
-                  <input value={item.id} onChange={(event) => setItem(sectionIndex, itemIndex, { id: event.target.value })} />
-                </label>
-                <label className="narrow">
-                  {t('rubrics.editor.weight')}
-                  <input type="number" min={0} step={0.5} value={item.weight} onChange={(event) => setItem(sectionIndex, itemIndex, { weight: Number(event.target.value) })} />
-                </label>
-                <label className="narrow">
-                  {t('rubrics.editor.scale')}
-                  <select value={item.scale.kind} onChange={(event) => setItem(sectionIndex, itemIndex, { scale: scaleOf(event.target.value, item.scale) })}>
-                    <option value="ordinal">{t('rubrics.editor.ordinal')}</option>
-                    <option value="yes-no">{t('rubrics.editor.yesNo')}</option>
-                  </select>
-                </label>
-                {(['critical', 'evidenceRequired', 'notApplicableAllowed', 'naWhenNoEmotion'] as const).map((flag) => (
-                  <label key={flag} className="check">
-                    <input type="checkbox" checked={item[flag]} onChange={(event) => setItem(sectionIndex, itemIndex, { [flag]: event.target.checked })} />
-                    {t(`rubrics.editor.${flag}`)}
-                  </label>
-                ))}
-              </div>
-              <TextPair label={t('rubrics.editor.itemTitle')} value={item.title} onChange={(title) => setItem(sectionIndex, itemIndex, { title })} />
-              <TextPair label={t('rubrics.editor.description')} value={item.description} multiline onChange={(description) => setItem(sectionIndex, itemIndex, { description })} />
-              {item.scale.kind === 'ordinal' && (
-                <div className="editor-levels">
-                  {item.scale.levels.map((level, levelIndex) => (
-                    <div key={levelIndex} className="editor-level" role="group" aria-label={t('rubrics.editor.level', { value: level.value })}>
-                      <strong>{level.value}</strong>
-                      <TextPair label={t('rubrics.editor.label')} value={level.label} onChange={(label) => setItem(sectionIndex, itemIndex, { scale: { kind: 'ordinal', levels: (item.scale as Extract<RubricScale, { kind: 'ordinal' }>).levels.map((other, index) => (index === levelIndex ? { ...other, label } : other)) } })} />
-                      <TextPair label={t('rubrics.editor.anchor')} value={level.anchor} multiline onChange={(anchor) => setItem(sectionIndex, itemIndex, { scale: { kind: 'ordinal', levels: (item.scale as Extract<RubricScale, { kind: 'ordinal' }>).levels.map((other, index) => (index === levelIndex ? { ...other, anchor } : other)) } })} />
-                    </div>
-                  ))}
-                  <div className="editor-buttons">
-                    <button type="button" className="button" onClick={() => item.scale.kind === 'ordinal' && setItem(sectionIndex, itemIndex, { scale: { kind: 'ordinal', levels: [...item.scale.levels, { value: item.scale.levels.length, label: { nl: String(item.scale.levels.length), en: String(item.scale.levels.length) }, anchor: { ...blankText } }] } })}>{t('rubrics.editor.addLevel')}</button>
-                    <button type="button" className="button" disabled={item.scale.levels.length <= 2} onClick={() => item.scale.kind === 'ordinal' && setItem(sectionIndex, itemIndex, { scale: { kind: 'ordinal', levels: item.scale.levels.slice(0, -1) } })}>{t('rubrics.editor.removeLevel')}</button>
-                  </div>
-                </div>
-              )}
-              <button type="button" className="button danger" onClick={() => setSection(sectionIndex, (current) => ({ ...current, items: current.items.filter((_, index) => index !== itemIndex) }))}>{t('rubrics.editor.removeItem')}</button>
-            </div>
-          ))}
-          <div className="editor-buttons">
-            <button type="button" className="button" onClick={() => setSection(sectionIndex, (current) => ({ ...current, items: [...current.items, newItem(current.id, current.items.length)] }))}>{t('rubrics.editor.addItem')}</button>
-            <button type="button" className="button danger" onClick={() => { setSaved(false); setRubric({ ...rubric, sections: rubric.sections.filter((_, index) => index !== sectionIndex) }); }}>{t('rubrics.editor.removeSection')}</button>
-          </div>
-        </fieldset>
-      ))}
-      <button type="button" className="button" onClick={() => { setSaved(false); const id = String(rubric.sections.length + 1); setRubric({ ...rubric, sections: [...rubric.sections, { id, title: { nl: 'Nieuw onderdeel', en: 'New section' }, weight: 10, items: [newItem(id, 0)] }] }); }}>{t('rubrics.editor.addSection')}</button>
-    </section>
+    <FieldProblemsContext.Provider value={problems ?? []}>
+      <section className="rubric-editor" aria-labelledby="rubric-editor-title">
+        <header className="screen-header">
+          <h2 id="rubric-editor-title">{t('rubrics.editor.title', { name: localize(initial.name, locale), version: initial.version })}</h2>
+          <button type="button" className="button primary" onClick={() => void save()}>{t('rubrics.editor.save')}</button>
+          <button type="button" className="button" onClick={close}>{t('rubrics.editor.close')}</button>
+        </header>
+        {confirmingClose && <DiscardDialog onDiscard={onClose} onKeepEditing={() => setConfirmingClose(false)} />}
+        {saved && <p role="status" className="notice">{t('rubrics.editor.saved')}</p>}
+        <SaveProblems problems={problems} error={error} />
+        <TextPair label={t('rubrics.editor.name')} path="name" value={rubric.name} onChange={(name) => edit((current) => ({ ...current, name }))} />
+        {rubric.sections.map((section, sectionIndex) => (
+          <SectionEditor key={sectionIndex} section={section} path={`sections[${sectionIndex}]`} setSection={(change) => setSection(sectionIndex, change)} onRemove={() => edit((current) => ({ ...current, sections: current.sections.filter((_, index) => index !== sectionIndex) }))} />
+        ))}
+        <button type="button" className="button" onClick={() => edit((current) => { const id = String(current.sections.length + 1); return { ...current, sections: [...current.sections, { id, title: { nl: 'Nieuw onderdeel', en: 'New section' }, weight: 10, items: [newItem(id, 0)] }] }; })}>{t('rubrics.editor.addSection')}</button>
+      </section>
+    </FieldProblemsContext.Provider>
   );
 }

@@ -18,6 +18,7 @@ import {
   type PackageSignature,
 } from '../contract/packages';
 import type { ServiceContext } from './context';
+import { isDiskFull } from './disk-full';
 import type { ArchiveFailure, ArchiveSource } from './ports';
 
 /*
@@ -39,7 +40,10 @@ export function refused<T>(packageCode: PackageProblemCode, message: string): Re
 }
 
 const archiveRefusal = (failure: ArchiveFailure) =>
-  refused<never>(failure.problem === 'duplicate_entry' ? 'package_duplicate_entry' : failure.problem === 'corrupt' || failure.problem === 'unsupported_entry' || failure.problem === 'missing_entry' ? 'package_corrupt' : 'package_too_large', `${failure.problem}: ${failure.detail}`);
+  // Unpacking onto a full disk says nothing about the package: the user must free space, not distrust it.
+  isDiskFull(new Error(failure.detail))
+    ? fail<never>('disk_full', failure.detail)
+    : refused<never>(failure.problem === 'duplicate_entry' ? 'package_duplicate_entry' : failure.problem === 'corrupt' || failure.problem === 'unsupported_entry' || failure.problem === 'missing_entry' ? 'package_corrupt' : 'package_too_large', `${failure.problem}: ${failure.detail}`);
 
 /** A checked package, unpacked in its own staging folder; `close` removes that folder. */
 export interface OpenedPackage {
@@ -199,5 +203,6 @@ export async function writePackage(
   for (const part of parts) sources.push('bytes' in part ? { name: part.path, bytes: part.bytes } : { name: part.path, path: part.file, sizeBytes: part.sizeBytes });
   const written = await context.ports.writeArchive(target, sources, { maxBytes: maxUnpackedBytes });
   if (written.ok) return ok(undefined);
-  return written.problem === 'too_large' ? fail('package_too_large_to_export', written.detail) : fail('internal', written.detail);
+  if (written.problem === 'too_large') return fail('package_too_large_to_export', written.detail);
+  return isDiskFull(new Error(written.detail)) ? fail('disk_full', written.detail) : fail('internal', written.detail);
 }

@@ -5,12 +5,6 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { layerImportRules } from './scripts/layer-rules.mjs';
 
-const servicesWithSqlStillToMove = [
-  'src/services/calls-service.ts',
-  'src/services/import-service.ts',
-  'src/services/review-package.ts',
-  'src/services/session-package-import.ts',
-];
 
 /** Selectors for spreads that put a whole array on the stack (see the rule below). */
 const spreadSelectors = [
@@ -63,10 +57,9 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...spreadSelectors] },
   },
   {
-    // SQL lives in src/storage (docs/architecture.md): a prepared statement anywhere else is an error. The service
-    // files listed still hold a few statements that are being moved into repositories; the list only shrinks.
+    // SQL lives in src/storage (docs/architecture.md): a prepared statement anywhere else is an error.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/storage/**', 'src/**/*.test.{ts,tsx}', ...servicesWithSqlStillToMove],
+    ignores: ['src/storage/**', 'src/**/*.test.{ts,tsx}'],
     rules: {
       // One rule name holds both lists: a later config's options replace an earlier one's for the same rule.
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='prepare']", message: 'SQL belongs in src/storage: call a repository function instead.' }, ...spreadSelectors],

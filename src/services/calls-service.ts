@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../contract/errors';
 import type { CallDetail } from '../contract/schemas';
 import { maskTranscript } from '../domain/privacy/redaction-ranges';
 import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
-import { getAudio } from '../storage/audio-repository';
+import { getAudio, peakPairsPerSecond } from '../storage/audio-repository';
 import { getCall, getCallSummary, listCalls, updateCall } from '../storage/calls-repository';
 import { getTranscript, saveSpeakerRoles } from '../storage/transcripts-repository';
 import { writeTransaction } from '../storage/transactions';
@@ -16,7 +16,7 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
   const summary = getCallSummary(db, callId);
   if (!call || !summary) return fail('not_found', `No call ${callId}`);
   const audio = call.audioId ? getAudio(db, call.audioId) : undefined;
-  const pairsPerSecond = audio ? ((db.prepare('SELECT pairs_per_second FROM audio_peaks WHERE audio_id = ? LIMIT 1').pluck().get(audio.id) as number | undefined) ?? 0) : 0;
+  const pairsPerSecond = audio ? (peakPairsPerSecond(db, audio.id)) : 0;
   const transcript = getTranscript(db, callId);
   const redactedRanges = redactedRangesOf(db, callId);
   return ok({

@@ -6,7 +6,7 @@ import type { ImportIssue, ImportSource } from '../contract/imports';
 import { parseTranscript } from '../domain/transcript/parse-transcript';
 import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { findAudioBySha, insertAudio } from '../storage/audio-repository';
-import { insertCall } from '../storage/calls-repository';
+import { findCallIdByAudio, getCall, insertCall } from '../storage/calls-repository';
 import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
 import { scanCallTranscript } from './redaction-scan';
 import { writeTransaction } from '../storage/transactions';
@@ -45,12 +45,12 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
   const existing = findAudioBySha(context.db, sha256);
   if (existing) {
     issues.push(issue(audio.name, 'duplicate_audio', `same recording as ${existing.originalName}`, 'warning'));
-    const call = context.db.prepare('SELECT id FROM calls WHERE audio_id = ?').pluck().get(existing.id) as string | undefined;
+    const call = findCallIdByAudio(context.db, existing.id);
     if (call && transcriptFile && !getTranscript(context.db, call)) {
       const read = await readTranscript(transcriptFile, context, existing.durationMs);
       appendAll(issues, read.issues);
       if (read.transcript) {
-        const agentChannel = (context.db.prepare('SELECT agent_channel FROM calls WHERE id = ?').pluck().get(call) as 0 | 1) ?? 0;
+        const agentChannel = getCall(context.db, call)?.agentChannel ?? 0;
         saveTranscript(context.db, call, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, agentChannel) }, context.now());
         scanCallTranscript(context.db, call, context.now());
         return call;

@@ -5,7 +5,7 @@ import { getAudio } from '../storage/audio-repository';
 import { getCall } from '../storage/calls-repository';
 import { deleteMoment, listMoments, saveMoment } from '../storage/moments-repository';
 import { getReviewer } from '../storage/reviewers-repository';
-import { addAuditEntry, createReview, listAnswers, listReviews, updateReview, upsertAnswer } from '../storage/reviews-repository';
+import { addAuditEntry, createReview, deleteAnswers, listAnswers, listReviews, setRevision, updateReview, upsertAnswer } from '../storage/reviews-repository';
 import { getRubric } from '../storage/rubrics-repository';
 import { getPackageKey, getSession, type CalibrationSession } from '../storage/sessions-repository';
 import { writeTransaction } from '../storage/transactions';
@@ -122,13 +122,13 @@ export function importReviewPackage(context: ServiceContext, opened: OpenedPacka
         createReview(db, { id: review.id, callId, reviewerId: reviewer.id, rubricId: session.rubricId, rubricVersion: session.rubricVersion, sessionId }, review.createdAtMs);
       }
       // Replace the content with the package's version.
-      db.prepare('DELETE FROM review_answers WHERE review_id = ?').run(review.id);
+      deleteAnswers(db, review.id);
       for (const moment of listMoments(db, review.id)) deleteMoment(db, review.id, moment.id);
       for (const answer of review.answers) upsertAnswer(db, review.id, answer.itemId, { answer: answer.answer, comment: answer.comment, evidenceOverride: answer.evidenceOverride }, review.updatedAtMs);
       for (const moment of review.moments) saveMoment(db, review.id, moment, review.updatedAtMs);
       updateReview(db, review.id, { context: review.context, comment: review.comment, status: review.status, submittedAtMs: review.submittedAtMs }, review.updatedAtMs);
       const revision = existing ? existing.revision + 1 : 1;
-      db.prepare('UPDATE reviews SET revision = ? WHERE id = ?').run(revision, review.id);
+      setRevision(db, review.id, revision);
       addAuditEntry(db, review.id, { atMs: nowMs, reviewerId: reviewer.id, action: 'imported', reason: '', details: { revision } });
       if (existing) reviewsRevised += 1;
       else reviewsAdded += 1;

@@ -8,7 +8,7 @@ import { audioMimeType } from '../domain/audio/containers';
 import type { Transcript } from '../domain/transcript/model';
 import { parseTranscript } from '../domain/transcript/parse-transcript';
 import { findAudioBySha, insertAudio } from '../storage/audio-repository';
-import { insertCall } from '../storage/calls-repository';
+import { findCallIdByAudio, insertCall } from '../storage/calls-repository';
 import { getReviewer, upsertReviewer } from '../storage/reviewers-repository';
 import { getRubric, insertRubric } from '../storage/rubrics-repository';
 import { getPackageKey, getSession, insertSession, setPackageKey } from '../storage/sessions-repository';
@@ -174,7 +174,7 @@ function storeSession(context: ServiceContext, content: SessionPackageContent, r
       const fresh = checked.find((entry) => entry.call.key === call.key);
       if (!fresh) {
         const audio = findAudioBySha(db, call.key)!;
-        localCallIds.push(db.prepare('SELECT id FROM calls WHERE audio_id = ?').pluck().get(audio.id) as string);
+        localCallIds.push(findCallIdByAudio(db, audio.id)!);
         continue;
       }
       const audioId = randomUUID();

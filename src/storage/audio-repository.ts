@@ -38,6 +38,11 @@ export function getAudio(db: Database.Database, id: string): AudioFileRow | unde
   return db.prepare(`SELECT ${columns} FROM audio_files WHERE id = ?`).get(id) as AudioFileRow | undefined;
 }
 
+/** How many peak pairs a second the stored peaks hold (0 when none are stored). */
+export function peakPairsPerSecond(db: Database.Database, audioId: string): number {
+  return (db.prepare('SELECT pairs_per_second FROM audio_peaks WHERE audio_id = ? LIMIT 1').pluck().get(audioId) as number | undefined) ?? 0;
+}
+
 /** The stored peaks of every channel, concatenated channel after channel (Int16 little-endian bytes). */
 export function readPeaks(db: Database.Database, audioId: string): { readonly bytes: Buffer; readonly channels: number; readonly pairsPerSecond: number } | undefined {
   const rows = db.prepare('SELECT peaks, pairs_per_second AS pairsPerSecond FROM audio_peaks WHERE audio_id = ? ORDER BY channel').all(audioId) as { peaks: Buffer; pairsPerSecond: number }[];

@@ -53,6 +53,11 @@ export function getCall(db: Database.Database, id: string): CallRecord | undefin
     .get(id) as CallRecord | undefined;
 }
 
+/** The call made from an audio file (a recording belongs to at most one call), if any. */
+export function findCallIdByAudio(db: Database.Database, audioId: string): string | undefined {
+  return db.prepare('SELECT id FROM calls WHERE audio_id = ?').pluck().get(audioId) as string | undefined;
+}
+
 export type CallChanges = Partial<Pick<CallRecord, 'title' | 'agentName' | 'customerRef' | 'recordedAt' | 'agentChannel'>>;
 
 const changeColumns: Record<keyof CallChanges, string> = {

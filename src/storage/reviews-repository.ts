@@ -142,6 +142,16 @@ function toAnswer(row: AnswerRow): ItemAnswer | null {
 }
 
 /** A review's per-item answers, comments and evidence overrides. */
+/** Removes every answer of a review (a packaged version replaces them all). */
+export function deleteAnswers(db: Database.Database, reviewId: string): void {
+  db.prepare('DELETE FROM review_answers WHERE review_id = ?').run(reviewId);
+}
+
+/** Sets a review's revision: how many times an imported package has replaced it. */
+export function setRevision(db: Database.Database, reviewId: string, revision: number): void {
+  db.prepare('UPDATE reviews SET revision = ? WHERE id = ?').run(revision, reviewId);
+}
+
 export function listAnswers(db: Database.Database, reviewId: string): AnswerRecord[] {
   const rows = db.prepare('SELECT item_id, answer, level, comment, evidence_override FROM review_answers WHERE review_id = ? ORDER BY item_id').all(reviewId) as AnswerRow[];
   return rows.map((row) => ({ itemId: row.item_id, answer: toAnswer(row), comment: row.comment, evidenceOverride: row.evidence_override }));

@@ -164,7 +164,9 @@ test.describe('a calibration session across three laptops', () => {
       expect(calibrated).toBeGreaterThan(0);
       const bramDemo = rows.map((row) => row.split(';')).find((cells) => cells.includes('Bram') && cells.includes('demo-klantgesprek'))!;
       expect(bramDemo[calibrated]).toBe('95,56');
-      expect(bramDemo[method]).toBe('consensus');
+      // A Dutch CSV shows coded values in Dutch (JSON keeps the codes).
+      expect(bramDemo[method]).toBe('Consensus');
+      expect(bramDemo[columns.indexOf('Status')]).toBe('Ingediend');
 
       await page.getByLabel('Formaat').selectOption('json');
       const document = JSON.parse(readFileSync(await download(page, 'Scores exporteren'), 'utf8')) as { format: string; formatVersion: number; reviews: { reviewerName: string; callTitle: string; calibratedTotal: number | null; total: number }[]; items: unknown[] };

@@ -7,6 +7,7 @@ import type { Locale, LocalizedText } from '../rubric/localized-text';
 import type { Rubric } from '../rubric/model';
 import type { ItemAnswer, ReviewAnswers } from '../scoring/answers';
 import { scoreReview } from '../scoring/score-review';
+import { calibrationMethodLabels, emotionValueLabels, momentPolarityLabels, momentSpeakerLabels, reviewStatusLabels } from './value-labels';
 import { roundTo, type ExportCell, type ExportColumn, type ExportRow, type ScoreExportTables } from './table-model';
 
 /*
@@ -14,9 +15,10 @@ import { roundTo, type ExportCell, type ExportColumn, type ExportRow, type Score
  * one per rubric item of each review, one per moment. Columns and their headers are documented in
  * docs/score-export-format.md; a change there is a new formatVersion of the JSON export.
  *
- * Enumerations (status, speaker, polarity, emotion, moment type id, calibration method) are exported as their stable
- * ids in every language, so filters and scripts work whatever language the file was made in. Texts written for
- * people (item title, moment type label, the answer "Ja"/"Nee"/"N.v.t.") follow the export's language.
+ * Enumerations (status, speaker, polarity, emotion, calibration method) are stored in the rows as their stable codes,
+ * with the words for them on the column (value-labels.ts): CSV and XLSX show the words in the export's language, the
+ * JSON export keeps the codes so scripts work whatever the language. The moment type has a code column and a label
+ * column. Texts written for people (item title, the answer "Ja"/"Nee"/"N.v.t.") follow the export's language.
  */
 
 export const calibrationMethods = ['consensus', 'severity-adjusted'] as const;
@@ -86,7 +88,7 @@ const reviewColumnsBefore: readonly ExportColumn[] = [
   { key: 'agentName', header: text('Medewerker', 'Agent'), type: 'text' },
   { key: 'reviewerId', header: text('Beoordelaar-id', 'Reviewer ID'), type: 'text' },
   { key: 'reviewerName', header: text('Beoordelaar', 'Reviewer'), type: 'text' },
-  { key: 'status', header: text('Status', 'Status'), type: 'text' },
+  { key: 'status', header: text('Status', 'Status'), type: 'text', valueLabels: reviewStatusLabels },
   { key: 'submittedAt', header: text('Ingediend op (UTC)', 'Submitted at (UTC)'), type: 'date' },
   { key: 'updatedAt', header: text('Laatst gewijzigd (UTC)', 'Last changed (UTC)'), type: 'date' },
   { key: 'rubricId', header: text('Rubric-id', 'Rubric ID'), type: 'text' },
@@ -95,7 +97,7 @@ const reviewColumnsBefore: readonly ExportColumn[] = [
   { key: 'totalBeforeCritical', header: text('Totaal vóór kritieke regel', 'Total before critical rule'), type: 'number', decimals: scoreDecimals },
   { key: 'criticalFailed', header: text('Kritiek criterium niet gehaald', 'Critical item failed'), type: 'boolean' },
   { key: 'calibratedTotal', header: text('Gekalibreerde score', 'Calibrated total'), type: 'number', decimals: scoreDecimals },
-  { key: 'calibrationMethod', header: text('Kalibratiemethode', 'Calibration method'), type: 'text' },
+  { key: 'calibrationMethod', header: text('Kalibratiemethode', 'Calibration method'), type: 'text', valueLabels: calibrationMethodLabels },
   { key: 'calibrationSource', header: text('Kalibratiebron', 'Calibration source'), type: 'text' },
 ];
 
@@ -131,9 +133,9 @@ export const momentColumns: readonly ExportColumn[] = [
   { key: 'endSec', header: text('Einde (s)', 'End (s)'), type: 'number', decimals: secondsDecimals },
   { key: 'typeId', header: text('Type-id', 'Type ID'), type: 'text' },
   { key: 'typeLabel', header: text('Type', 'Type'), type: 'text' },
-  { key: 'speaker', header: text('Spreker', 'Speaker'), type: 'text' },
-  { key: 'polarity', header: text('Polariteit', 'Polarity'), type: 'text' },
-  { key: 'emotion', header: text('Emotie', 'Emotion'), type: 'text' },
+  { key: 'speaker', header: text('Spreker', 'Speaker'), type: 'text', valueLabels: momentSpeakerLabels },
+  { key: 'polarity', header: text('Polariteit', 'Polarity'), type: 'text', valueLabels: momentPolarityLabels },
+  { key: 'emotion', header: text('Emotie', 'Emotion'), type: 'text', valueLabels: emotionValueLabels },
   { key: 'intensity', header: text('Intensiteit', 'Intensity'), type: 'number', decimals: 0 },
   { key: 'itemIds', header: text('Criteria', 'Items'), type: 'text' },
   { key: 'respondsTo', header: text('Reactie op moment', 'Responds to moment'), type: 'text' },

@@ -23,6 +23,8 @@ export interface ExportColumn {
   readonly type: ExportColumnType;
   /** Number columns: values are rounded to this many decimals, and spreadsheets show up to this many. */
   readonly decimals?: number;
+  /** Text columns of codes (status, speaker...): the word for each code, which CSV and XLSX show; JSON keeps the code. */
+  readonly valueLabels?: Readonly<Record<string, LocalizedText>>;
   /** JSON only: the value goes to `row[group.key][group.member]` instead of `row[key]` (section scores). */
   readonly group?: { readonly key: string; readonly member: string };
 }

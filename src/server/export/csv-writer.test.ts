@@ -64,7 +64,21 @@ describe('CSV for Dutch Excel (excel-nl)', () => {
       'Gekalibreerde score': '',
       Kalibratiemethode: '',
     });
-    expect(reviews[1]).toMatchObject({ 'Totaalscore (ruw)': '0', 'Totaal vóór kritieke regel': '95', 'Gekalibreerde score': '71,46', Kalibratiemethode: 'consensus', 'Ingediend op (UTC)': '' });
+    expect(reviews[1]).toMatchObject({ 'Totaalscore (ruw)': '0', 'Totaal vóór kritieke regel': '95', 'Gekalibreerde score': '71,46', Kalibratiemethode: 'Consensus', 'Ingediend op (UTC)': '' });
+  });
+
+  it('writes coded values in the export\'s language (status, speaker, polarity, emotion)', async () => {
+    const reviews = byHeader(readCsv((await writeAndRead('excel-nl', tables.reviews)).text.slice(1), ';'));
+    expect(new Set(reviews.map((row) => row.Status))).toEqual(new Set(['Ingediend', 'Concept']));
+    const moments = byHeader(readCsv((await writeAndRead('excel-nl', tables.moments)).text.slice(1), ';'));
+    for (const row of moments) {
+      expect(['Medewerker', 'Klant', 'Beiden', 'Onbekend']).toContain(row.Spreker);
+      expect(['Sterk punt', 'Verbeterpunt', 'Neutraal']).toContain(row.Polariteit);
+    }
+    expect(moments.map((row) => row.Emotie)).toContain('Frustratie');
+    const english = byHeader(readCsv((await writeAndRead('rfc4180', tables.moments, 'en')).text, ','));
+    expect(english.map((row) => row.Emotion)).toContain('Frustration');
+    expect(english.map((row) => row.Speaker)).toContain('Customer');
   });
 });
 

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { neutraliseFormula } from '../../domain/export/neutralise-formula';
+import { labelledCell } from '../../domain/export/value-labels';
 import type { ExportCell, ExportColumn, ExportTable } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import { writeFileAtomic } from './atomic-write';
@@ -28,7 +29,7 @@ export type CsvDialect = (typeof csvDialects)[number];
 
 export interface CsvOptions {
   readonly dialect: CsvDialect;
-  /** Language of the header row. */
+  /** Language of the header row and of coded values (status, speaker...). */
   readonly language: Locale;
 }
 
@@ -74,7 +75,7 @@ function* csvRecords(table: ExportTable, options: CsvOptions): Generator<string[
   const { columns } = table;
   for (const row of table.rows) {
     const record = new Array<string>(columns.length);
-    for (let index = 0; index < columns.length; index += 1) record[index] = formatCsvCell(row[index] ?? null, columns[index]!, options.dialect);
+    for (let index = 0; index < columns.length; index += 1) record[index] = formatCsvCell(labelledCell(row[index] ?? null, columns[index]!, options.language), columns[index]!, options.dialect);
     yield record;
   }
 }

@@ -46,6 +46,12 @@ describe('the JSON export', () => {
     expect(anouk).toMatchObject({ reviewId: 'review-a', total: 94.44, criticalFailed: false, submittedAt: '2024-05-01T10:15:30.000Z', calibratedTotal: null, sectionScores: { '1': 100, '2': 77.78, extra: null } });
     expect(bram).toMatchObject({ calibratedTotal: 71.46, calibrationMethod: 'consensus', calibrationSource: 'Kalibratie mei', submittedAt: null });
     expect(anouk).not.toHaveProperty('section:1');
+    // Codes stay codes in JSON whatever the language; CSV and XLSX show words.
+    expect(anouk).toMatchObject({ status: 'submitted' });
+    const moments = document.moments as Record<string, unknown>[];
+    expect(moments.map((row) => row.speaker)).toContain('customer');
+    expect(moments.map((row) => row.emotion)).toContain('frustration');
+    for (const row of moments) expect(['strength', 'gap', 'neutral']).toContain(row.polarity);
     // JSON is not opened by spreadsheets: texts stay exactly as typed.
     expect((document.items as Record<string, unknown>[]).find((row) => row.itemId === '3.2' && row.reviewId === 'review-a')).toMatchObject({ comment: hyperlinkComment });
   });

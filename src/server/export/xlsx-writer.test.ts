@@ -63,6 +63,12 @@ describe('the XLSX export', () => {
     expect(moments.getRow(3).getCell(16).value).toBe(-0.75);
     expect(moments.getRow(3).getCell(16).numFmt).toBe('0.00#');
     expect(moments.getRow(5).getCell(17).value).toBe('@team lang gesprek');
+    const momentColumn = (key: string) => tables.moments.columns.findIndex((entry) => entry.key === key) + 1;
+    const cellsOf = (key: string) => Array.from({ length: tables.moments.rows.length }, (_, index) => moments.getRow(index + 2).getCell(momentColumn(key)).value);
+    expect(cellsOf('speaker')).toContain('Klant');
+    expect(cellsOf('emotion')).toContain('Frustratie');
+    expect(anouk.getCell(column('status')).value).toBe('Ingediend');
+    expect(bram.getCell(column('calibrationMethod')).value).toBe('Consensus');
   });
 
   it('drops characters XML cannot carry instead of producing a file Excel refuses', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { ExportCell, ExportColumn, ExportTable } from '../../domain/export/table-model';
+import { labelledCell } from '../../domain/export/value-labels';
 import type { Locale } from '../../domain/rubric/localized-text';
 import { writeFileAtomic } from './atomic-write';
 
@@ -17,7 +18,7 @@ import { writeFileAtomic } from './atomic-write';
  */
 
 export interface XlsxOptions {
-  /** Language of sheet names and headers. */
+  /** Language of sheet names, headers and coded values (status, speaker...). */
   readonly language: Locale;
   /** Stamped in the document properties; default now. */
   readonly createdAtMs?: number;
@@ -87,7 +88,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTab
   header.commit();
   const values = new Array<ExcelJS.CellValue>(columns.length);
   for (const row of table.rows) {
-    for (let index = 0; index < columns.length; index += 1) values[index] = cellValue(row[index] ?? null, columns[index]!);
+    for (let index = 0; index < columns.length; index += 1) values[index] = cellValue(labelledCell(row[index] ?? null, columns[index]!, options.language), columns[index]!);
     const added = sheet.addRow(values);
     for (let index = 0; index < columns.length; index += 1) added.getCell(index + 1).style = styles[index]!;
     added.commit();

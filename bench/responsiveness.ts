@@ -39,7 +39,10 @@ async function sessionPackage(wav: string): Promise<string> {
     await backend.dispatch('reviewer.set', { name: 'Anna' });
     const session = await backend.dispatch('sessions.create', { name: 'Lang gesprek', callIds, reviewers: [{ name: 'Anna' }, { name: 'Bram' }] });
     if (!session.ok) throw new Error(session.error.message);
-    const exported = await backend.dispatch('sessions.exportPackage', { sessionId: (session.value as { id: string }).id });
+    // Each reviewer gets a package of their own (with their signing key): the bench imports Bram's.
+    const created = session.value as { id: string; reviewers: { id: string; name: string }[] };
+    const bram = created.reviewers.find((reviewer) => reviewer.name === 'Bram')!;
+    const exported = await backend.dispatch('sessions.exportPackage', { sessionId: created.id, reviewerId: bram.id });
     if (!exported.ok) throw new Error(exported.error.message);
     copyFileSync(backend.exportFile((exported.value as { exportId: string }).exportId)!.path, target);
     return target;

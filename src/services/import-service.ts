@@ -52,7 +52,7 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
       if (read.transcript) {
         const agentChannel = getCall(context.db, call)?.agentChannel ?? 0;
         saveTranscript(context.db, call, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, agentChannel) }, context.now());
-        scanCallTranscript(context.db, call, context.now());
+        scanCallTranscript(context.db, call, context.now(), read.transcript.segments);
         return call;
       }
     }
@@ -103,7 +103,7 @@ async function storeCall(audio: ImportFile, sha256: string, facts: AudioFacts, t
       insertCall(context.db, { id: callId, title: titleFromFileName(audio.name), recordedAt: audio.modifiedAt?.toISOString() ?? null, durationMs: facts.durationMs, createdAtMs: now, audioId, agentChannel: 0 });
       if (transcript) {
         saveTranscript(context.db, callId, { ...transcript.transcript, sourceName: transcript.file.name, speakerRoles: guessSpeakerRoles(transcript.transcript, 0) }, now);
-        scanCallTranscript(context.db, callId, now);
+        scanCallTranscript(context.db, callId, now, transcript.transcript.segments);
       }
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { scannerVersion } from '../domain/privacy/redaction';
+import type { TranscriptSegment } from '../domain/transcript/model';
 import { findPersonalDataInTranscript } from '../domain/privacy/transcript-findings';
 import { readPreferences } from '../storage/preferences-repository';
 import { appendRedactionAudit, insertRedaction, listRedactions, markScanned, scannedWith } from '../storage/redactions-repository';
@@ -15,14 +16,15 @@ export const autoRedactCardNumbersKey = 'autoRedactCardNumbers';
  * redaction (in any status: a dismissed suggestion stays dismissed) gets no new one. Card numbers are accepted at
  * once when the setting says so. Returns how many suggestions were added.
  */
-export function scanCallTranscript(db: Database.Database, callId: string, nowMs: number): number {
+export function scanCallTranscript(db: Database.Database, callId: string, nowMs: number, segments?: readonly TranscriptSegment[]): number {
   return writeTransaction(db, () => {
-    const transcript = getTranscript(db, callId);
-    if (!transcript) return 0;
+    // An import hands in the segments it just stored: reading them back would hold a second copy of a long transcript.
+    const scanned = segments ?? getTranscript(db, callId)?.segments;
+    if (!scanned) return 0;
     const existing = listRedactions(db, callId);
     const autoCards = readPreferences(db)[autoRedactCardNumbersKey] === 'on';
     let added = 0;
-    for (const finding of findPersonalDataInTranscript(transcript.segments)) {
+    for (const finding of findPersonalDataInTranscript(scanned)) {
       if (existing.some((redaction) => redaction.startMs < finding.endMs && finding.startMs < redaction.endMs)) continue;
       const automatic = autoCards && finding.kind === 'card_number';
       const redaction = { id: randomUUID(), callId, ...finding, reason: '', status: automatic ? 'accepted' : 'suggested', createdBy: null, createdAtMs: nowMs } as const;

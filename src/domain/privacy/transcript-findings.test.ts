@@ -27,6 +27,21 @@ describe('personal data in a transcript', () => {
     expect(finding!.endMs).toBeLessThan(20_000);
   });
 
+  it('reads a long transcript in windows and finds what spans a window edge once, as one pass would', () => {
+    const filler = (index: number) => timed(['ja', 'hoor', `punt ${index % 7}`], index * 2000);
+    const segments = Array.from({ length: 40 }, (_, index) => filler(index));
+    // A card number read across segments 9 and 10 (the edge between the first two windows of ten), a phone number
+    // inside the second window, an IBAN at the very end.
+    segments[9] = timed(['kaart', '4111', '1111'], 9 * 2000, 400);
+    segments[10] = timed(['1111', '1111', 'klopt'], 10 * 2000, 400);
+    segments[15] = timed(['bel', '0612345678', 'maar'], 15 * 2000, 400);
+    segments[39] = timed(['iban', 'NL91ABNA0417164300'], 39 * 2000, 400);
+    const onePass = findPersonalDataInTranscript(segments, { segments: 1_000, context: 8 });
+    const windowed = findPersonalDataInTranscript(segments, { segments: 10, context: 3 });
+    expect(onePass.map((finding) => finding.kind)).toEqual(['card_number', 'phone_number', 'iban']);
+    expect(windowed).toEqual(onePass);
+  });
+
   it('keeps the stronger finding where two overlap', () => {
     expect(detectPersonalData('bsn 111222333 kaart 4111111111111111').map((finding) => finding.kind)).toEqual(['bsn', 'card_number']);
   });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator } from 'react-resizable-panels';
-import { usePaneLayout } from '../review/use-pane-layout';
+import { usePaneLayout } from '../ui/use-pane-layout';
 
 /** The transcript above the moments pane, split by a handle the reviewer drags; the split is remembered. */
 export function TranscriptAndMoments({ transcriptPane, momentsPane, reviewerId }: { transcriptPane: React.ReactNode; momentsPane: React.ReactNode; reviewerId: string }) {

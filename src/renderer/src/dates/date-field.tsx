@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../review/use-locale';
+import { useLocale } from '../ui/use-locale';
 import { datePattern, formatCalendarDateInput, parseCalendarDate } from './calendar-date';
 
 /**

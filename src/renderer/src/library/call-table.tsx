@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallSummary } from '../../../domain/call';
 import { formatDuration } from '../../../domain/duration';
 import { formatDateTime } from '../dates/calendar-date';
-import { useLocale } from '../review/use-locale';
+import { useLocale } from '../ui/use-locale';
 
 const rowHeightPx = 52;
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ReviewDetail } from '../../../contract/reviews';
 import type { Rubric } from '../../../domain/rubric/model';
-import { formatDateTime, formatScore } from './format';
-import { useLocale } from './use-locale';
+import { formatDateTime, formatScore } from '../ui/format';
+import { useLocale } from '../ui/use-locale';
 
 /** Who did what to the review and when; a resubmit lists the items that changed. */
 export function AuditTrail({ audit }: { audit: ReviewDetail['audit']; rubric: Rubric }) {

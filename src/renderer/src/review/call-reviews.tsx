@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useBackendQuery } from '../hooks/use-backend-query';
-import { formatDateTime, formatScore } from './format';
-import { useLocale } from './use-locale';
+import { formatDateTime, formatScore } from '../ui/format';
+import { useLocale } from '../ui/use-locale';
 
 /** Every review of this call (by every reviewer on this machine), with status and total. */
 export function CallReviews({ callId, currentReviewId }: { callId: string; currentReviewId: string }) {

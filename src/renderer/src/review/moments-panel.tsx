@@ -5,8 +5,8 @@ import { emotionIntensities, momentPolarities, momentSpeakers, type Moment } fro
 import { momentTypeInfo, momentTypes, type MomentType } from '../../../domain/moments/moment-types';
 import { localize } from '../../../domain/rubric/localized-text';
 import { rubricItems, type Rubric } from '../../../domain/rubric/model';
-import { formatTimeMs } from './format';
-import { useLocale } from './use-locale';
+import { formatTimeMs } from '../ui/format';
+import { useLocale } from '../ui/use-locale';
 
 /**
  * The review's moments: a list in time order (play, loop, select), and the editor of the selected one (type,

@@ -10,13 +10,13 @@ import { scoreReview } from '../../../domain/scoring/score-review';
 import { ErrorPanel } from '../shell/error-panel';
 import { AuditTrail } from './audit-trail';
 import { CallReviews } from './call-reviews';
-import { formatDateTime, formatScore } from './format';
+import { formatDateTime, formatScore } from '../ui/format';
 import { RubricItemView } from './rubric-item';
 import { SaveIndicator } from './save-indicator';
 import { SubmitBlockers } from './submit-blockers';
 import { ScoreSummary } from './score-summary';
 import type { ReviewController } from './use-review';
-import { useLocale } from './use-locale';
+import { useLocale } from '../ui/use-locale';
 
 /** The rubric beside the player: call context, items with anchors, live score, submit and reopen. */
 export function ReviewPanel({ controller, detail, onMomentClick }: { controller: ReviewController; detail: ReviewDetail; onMomentClick: (moment: Moment) => void }) {

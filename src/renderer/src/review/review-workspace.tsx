@@ -14,8 +14,8 @@ import { ErrorPanel } from '../shell/error-panel';
 import { MomentsPanel } from './moments-panel';
 import { ReviewPanel } from './review-panel';
 import { ReviewerProfileForm } from './reviewer-profile-form';
-import { useLocale } from './use-locale';
-import { usePaneLayout } from './use-pane-layout';
+import { useLocale } from '../ui/use-locale';
+import { usePaneLayout } from '../ui/use-pane-layout';
 import { useReview } from './use-review';
 
 /** A new moment of `type` over a range, with the type's usual speaker, polarity and rubric items. */

@@ -6,7 +6,7 @@ import { localize, type Locale } from '../../../domain/rubric/localized-text';
 import type { RubricItem } from '../../../domain/rubric/model';
 import type { ItemAnswer } from '../../../domain/scoring/answers';
 import type { ItemScore } from '../../../domain/scoring/score-review';
-import { formatTimeMs } from './format';
+import { formatTimeMs } from '../ui/format';
 
 function sameAnswer(a: ItemAnswer | null, b: ItemAnswer): boolean {
   return a !== null && a.kind === b.kind && (a.kind !== 'level' || (b.kind === 'level' && a.value === b.value));

@@ -4,7 +4,7 @@ import { localize, type Locale } from '../../../domain/rubric/localized-text';
 import type { Rubric } from '../../../domain/rubric/model';
 import { formatScoreFormula, formatSectionFormula } from '../../../domain/scoring/score-formula';
 import type { ScoreResult } from '../../../domain/scoring/score-review';
-import { formatScore } from './format';
+import { formatScore } from '../ui/format';
 
 /** The live total and section scores, with the formula behind them on demand. */
 export function ScoreSummary({ rubric, score, locale }: { rubric: Rubric; score: ScoreResult; locale: Locale }) {

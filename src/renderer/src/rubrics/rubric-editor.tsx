@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
 import { localize } from '../../../domain/rubric/localized-text';
 import type { Rubric, RubricItem, RubricSection } from '../../../domain/rubric/model';
-import { useLocale } from '../review/use-locale';
+import { useLocale } from '../ui/use-locale';
 import { useTransport } from '../transport/transport-context';
 import { FieldError, FieldProblemsContext, TextPair } from './field-error';
 import { fieldProblemsOf, type FieldProblem } from './field-problems';

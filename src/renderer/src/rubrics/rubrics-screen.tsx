@@ -5,7 +5,7 @@ import type { RubricVersionSummary } from '../../../contract/reviews';
 import { localize } from '../../../domain/rubric/localized-text';
 import type { Rubric } from '../../../domain/rubric/model';
 import { useBackendQuery } from '../hooks/use-backend-query';
-import { useLocale } from '../review/use-locale';
+import { useLocale } from '../ui/use-locale';
 import { useTransport } from '../transport/transport-context';
 import { downloadText } from './download-text';
 import { RubricEditor } from './rubric-editor';

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { SessionComparison } from '../../../contract/sessions';
 import { momentTypeInfo } from '../../../domain/moments/moment-types';
 import { localize } from '../../../domain/rubric/localized-text';
-import { formatTimeMs } from '../review/format';
-import { useLocale } from '../review/use-locale';
+import { formatTimeMs } from '../ui/format';
+import { useLocale } from '../ui/use-locale';
 
 const laneHeight = 18;
 const tickCount = 5;

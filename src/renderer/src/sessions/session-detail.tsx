@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate } from '../dates/calendar-date';
 import { useBackendQuery } from '../hooks/use-backend-query';
-import { useLocale } from '../review/use-locale';
+import { useLocale } from '../ui/use-locale';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
 import { ComparisonView } from './comparison-view';

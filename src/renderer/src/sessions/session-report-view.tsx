@@ -3,7 +3,7 @@ import type { SessionSummary } from '../../../contract/sessions';
 import { isMomentType, momentTypeInfo } from '../../../domain/moments/moment-types';
 import { localize } from '../../../domain/rubric/localized-text';
 import { useBackendQuery } from '../hooks/use-backend-query';
-import { useLocale } from '../review/use-locale';
+import { useLocale } from '../ui/use-locale';
 import { maxOf } from '../../../domain/extremes';
 
 function formatNumber(value: number | null, digits: number, locale: string): string {

@@ -24,6 +24,8 @@ export const operations: readonly Operation[] = [
   { name: 'calls.get', method: 'calls.get', input: (n, size) => ({ callId: callId((n * 7919) % size.calls) }) },
   { name: 'reviews.get', method: 'reviews.get', input: (n, size) => ({ reviewId: reviewId((n * 7919) % size.reviews) }) },
   { name: 'reviews.list', method: 'reviews.list', input: () => ({}) },
+  { name: 'reviews.list window of 100', method: 'reviews.list', input: () => ({ limit: 100 }) },
+  { name: 'reviews.list status window of 100', method: 'reviews.list', input: (n) => ({ status: n % 2 === 0 ? 'draft' : 'submitted', limit: 100 }) },
   { name: 'reviews.list callId', method: 'reviews.list', input: (n, size) => ({ callId: callId((n * 7919) % size.calls) }) },
   { name: 'reviews.list reviewer', method: 'reviews.list', input: (n) => ({ reviewerId: reviewerOf(n) }) },
   { name: 'reviews.list agent', method: 'reviews.list', input: (n) => ({ agentName: agentOf(n) }) },

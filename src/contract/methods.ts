@@ -12,7 +12,7 @@ import {
   momentSchema,
   reviewDetailSchema,
   reviewerSchema,
-  reviewFilterSchema,
+  reviewListInputSchema,
   reviewStatusSchema,
   reviewSummarySchema,
   rubricVersionSummarySchema,
@@ -61,7 +61,7 @@ export const methods = {
   'reviewer.get': { input: noInput, output: reviewerSchema.nullable() },
   /** Creates the local reviewer profile (a stable id, once) or renames it. */
   'reviewer.set': { input: z.object({ name: reviewerSchema.shape.name }).strict(), output: reviewerSchema },
-  'reviews.list': { input: reviewFilterSchema, output: z.array(reviewSummarySchema) },
+  'reviews.list': { input: reviewListInputSchema, output: z.array(reviewSummarySchema) },
   /**
    * The local reviewer's review of a call: the newest routine one, or a new draft with the newest published version of
    * the rubric chosen for new reviews. With a session: the review for that session, with the session's rubric version.

@@ -125,7 +125,8 @@ function changedItems(before: Record<string, unknown> | undefined, after: Record
 export const reviewHandlers = {
   'reviews.list': (input, context) => {
     const rubrics = new Map<string, Rubric | undefined>();
-    return ok(listReviewRows(context.db, input).map((row) => summariseReview(context.db, row, rubrics)));
+    const { limit, after, ...filter } = input;
+    return ok(listReviewRows(context.db, filter, { limit, after }).map((row) => summariseReview(context.db, row, rubrics)));
   },
   'reviews.open': (input, context) => {
     const reviewer = requireLocalReviewer(context.db);

@@ -21,22 +21,30 @@ function toAnswers(json: string): AnswerRecord[] {
   }));
 }
 
+/** A window of the list: at most `limit` rows after the row `after` (keyset, so page n costs what page 1 costs). */
+export interface ReviewPage {
+  readonly limit?: number;
+  readonly after?: { readonly updatedAtMs: number; readonly id: string };
+}
+
 /**
  * The reviews matching a filter with everything their list line needs, in one query (answers as a JSON array per
  * review), most recently changed first. Replaces four queries per review (answers, call, call's reviews, reviewer).
  */
-export function listReviewRows(db: Database.Database, filter: ReviewFilter = {}): ReviewListRow[] {
+export function listReviewRows(db: Database.Database, filter: ReviewFilter = {}, page: ReviewPage = {}): ReviewListRow[] {
   const { where, params } = reviewFilterSql(filter);
+  const afterCondition = page.after ? ' AND (r.updated_at_ms < @afterMs OR (r.updated_at_ms = @afterMs AND r.id > @afterId))' : '';
+  const pageParams = { ...(page.after ? { afterMs: page.after.updatedAtMs, afterId: page.after.id } : {}), ...(page.limit !== undefined ? { limit: page.limit } : {}) };
   const rows = db
     .prepare(
       `SELECT r.*, c.title AS call_title, c.agent_name AS call_agent_name, v.name AS reviewer_name,
               (SELECT json_group_array(json_array(a.item_id, a.answer, a.level, a.comment, a.evidence_override))
                  FROM (SELECT * FROM review_answers WHERE review_id = r.id ORDER BY item_id) a) AS answers_json
          FROM reviews r JOIN calls c ON c.id = r.call_id LEFT JOIN reviewers v ON v.id = r.reviewer_id
-        WHERE ${where}
-        ORDER BY r.updated_at_ms DESC, r.id`,
+        WHERE ${where}${afterCondition}
+        ORDER BY r.updated_at_ms DESC, r.id${page.limit !== undefined ? ' LIMIT @limit' : ''}`,
     )
-    .all(params) as (ReviewRow & { call_title: string; call_agent_name: string; reviewer_name: string | null; answers_json: string })[];
+    .all({ ...params, ...pageParams }) as (ReviewRow & { call_title: string; call_agent_name: string; reviewer_name: string | null; answers_json: string })[];
   return rows.flatMap((row) => {
     const review = toRecord(row);
     return review ? [{ review, callTitle: row.call_title, agentName: row.call_agent_name, reviewerName: row.reviewer_name, answers: toAnswers(row.answers_json) }] : [];

@@ -18,6 +18,7 @@ const reviewerOf = (sample: number) => reviewerId((sample * 3) % reviewerCount);
 
 export const operations: readonly Operation[] = [
   { name: 'calls.list', method: 'calls.list', input: () => ({}) },
+  { name: 'calls.list window of 100', method: 'calls.list', input: (n) => ({ limit: 100, offset: (n % 10) * 100 }) },
   { name: 'calls.list search agent', method: 'calls.list', input: (n) => ({ search: agentOf(n) }) },
   { name: 'calls.list search title word', method: 'calls.list', input: (n) => ({ search: ['opzeggen', 'factuur', 'abonnement'][n % 3] }) },
   { name: 'calls.list search no hit', method: 'calls.list', input: (n) => ({ search: `zzz${n}` }) },

@@ -40,7 +40,7 @@ export const methods = {
   /** The user has read the notice of a damaged database moved aside: stop showing it (it is shown until then). */
   'app.dismissRecoveryNotice': { input: noInput, output: appInfoSchema },
   'calls.list': {
-    input: z.object({ search: z.string().max(200).optional() }).strict(),
+    input: z.object({ search: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
     output: z.array(callSummarySchema),
   },
   'calls.get': { input: z.object({ callId: z.string().min(1).max(100) }).strict(), output: callDetailSchema },

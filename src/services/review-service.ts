@@ -8,7 +8,7 @@ import { findRubricItem, rubricItems, type Rubric } from '../domain/rubric/model
 import { answerProblem } from '../domain/scoring/answers';
 import { evidenceProblems } from '../domain/scoring/evidence-problems';
 import { getCall } from '../storage/calls-repository';
-import { listReviewRows, type ReviewListRow } from '../storage/review-list-repository';
+import { iterateReviewRows, type ReviewListRow } from '../storage/review-list-repository';
 import { deleteMoment, listMoments, saveMoment } from '../storage/moments-repository';
 import { getReviewer } from '../storage/reviewers-repository';
 import {
@@ -126,7 +126,9 @@ export const reviewHandlers = {
   'reviews.list': (input, context) => {
     const rubrics = new Map<string, Rubric | undefined>();
     const { limit, after, ...filter } = input;
-    return ok(listReviewRows(context.db, filter, { limit, after }).map((row) => summariseReview(context.db, row, rubrics)));
+    const summaries: ReviewSummary[] = [];
+    for (const row of iterateReviewRows(context.db, filter, { limit, after })) summaries.push(summariseReview(context.db, row, rubrics));
+    return ok(summaries);
   },
   'reviews.open': (input, context) => {
     const reviewer = requireLocalReviewer(context.db);

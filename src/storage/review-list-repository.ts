@@ -30,8 +30,9 @@ export interface ReviewPage {
 /**
  * The reviews matching a filter with everything their list line needs, in one query (answers as a JSON array per
  * review), most recently changed first. Replaces four queries per review (answers, call, call's reviews, reviewer).
+ * Row by row, so a caller that keeps only a summary never holds every review's answers at once.
  */
-export function listReviewRows(db: Database.Database, filter: ReviewFilter = {}, page: ReviewPage = {}): ReviewListRow[] {
+export function* iterateReviewRows(db: Database.Database, filter: ReviewFilter = {}, page: ReviewPage = {}): Generator<ReviewListRow> {
   const { where, params } = reviewFilterSql(filter);
   const afterCondition = page.after ? ' AND (r.updated_at_ms < @afterMs OR (r.updated_at_ms = @afterMs AND r.id > @afterId))' : '';
   const pageParams = { ...(page.after ? { afterMs: page.after.updatedAtMs, afterId: page.after.id } : {}), ...(page.limit !== undefined ? { limit: page.limit } : {}) };
@@ -44,9 +45,14 @@ export function listReviewRows(db: Database.Database, filter: ReviewFilter = {},
         WHERE ${where}${afterCondition}
         ORDER BY r.updated_at_ms DESC, r.id${page.limit !== undefined ? ' LIMIT @limit' : ''}`,
     )
-    .all({ ...params, ...pageParams }) as (ReviewRow & { call_title: string; call_agent_name: string; reviewer_name: string | null; answers_json: string })[];
-  return rows.flatMap((row) => {
+    .iterate({ ...params, ...pageParams }) as IterableIterator<ReviewRow & { call_title: string; call_agent_name: string; reviewer_name: string | null; answers_json: string }>;
+  for (const row of rows) {
     const review = toRecord(row);
-    return review ? [{ review, callTitle: row.call_title, agentName: row.call_agent_name, reviewerName: row.reviewer_name, answers: toAnswers(row.answers_json) }] : [];
-  });
+    if (review) yield { review, callTitle: row.call_title, agentName: row.call_agent_name, reviewerName: row.reviewer_name, answers: toAnswers(row.answers_json) };
+  }
+}
+
+/** All of iterateReviewRows at once. */
+export function listReviewRows(db: Database.Database, filter: ReviewFilter = {}, page: ReviewPage = {}): ReviewListRow[] {
+  return [...iterateReviewRows(db, filter, page)];
 }

@@ -12,7 +12,7 @@ import {
   momentSchema,
   reviewDetailSchema,
   reviewerSchema,
-  reviewFilterSchema,
+  reviewListInputSchema,
   reviewStatusSchema,
   reviewSummarySchema,
   rubricVersionSummarySchema,
@@ -40,7 +40,7 @@ export const methods = {
   /** The user has read the notice of a damaged database moved aside: stop showing it (it is shown until then). */
   'app.dismissRecoveryNotice': { input: noInput, output: appInfoSchema },
   'calls.list': {
-    input: z.object({ search: z.string().max(200).optional() }).strict(),
+    input: z.object({ search: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
     output: z.array(callSummarySchema),
   },
   'calls.get': { input: z.object({ callId: z.string().min(1).max(100) }).strict(), output: callDetailSchema },
@@ -61,7 +61,7 @@ export const methods = {
   'reviewer.get': { input: noInput, output: reviewerSchema.nullable() },
   /** Creates the local reviewer profile (a stable id, once) or renames it. */
   'reviewer.set': { input: z.object({ name: reviewerSchema.shape.name }).strict(), output: reviewerSchema },
-  'reviews.list': { input: reviewFilterSchema, output: z.array(reviewSummarySchema) },
+  'reviews.list': { input: reviewListInputSchema, output: z.array(reviewSummarySchema) },
   /**
    * The local reviewer's review of a call: the newest routine one, or a new draft with the newest published version of
    * the rubric chosen for new reviews. With a session: the review for that session, with the session's rubric version.

@@ -132,3 +132,11 @@ export const reviewFilterSchema = z
     toMs: z.number().int().optional(),
   })
   .strict();
+
+/** reviews.list: a filter, and optionally a window of the list (keyset: the last row of the previous window). */
+export const reviewListInputSchema = reviewFilterSchema
+  .extend({
+    limit: z.number().int().min(1).max(1000).optional(),
+    after: z.object({ updatedAtMs: z.number().int(), id: idSchema }).strict().optional(),
+  })
+  .strict();

@@ -33,7 +33,7 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
 }
 
 export const callHandlers = {
-  'calls.list': (input, context) => ok(listCalls(context.db, input.search)),
+  'calls.list': (input, context) => ok(listCalls(context.db, input.search, { limit: input.limit, offset: input.offset })),
   'calls.get': (input, context) => readCallDetail(context.db, input.callId),
   'calls.update': (input, context) => {
     const before = getCall(context.db, input.callId);

@@ -7,7 +7,8 @@ import { localize } from '../domain/rubric/localized-text';
 import { findRubricItem, rubricItems, type Rubric } from '../domain/rubric/model';
 import { answerProblem } from '../domain/scoring/answers';
 import { evidenceProblems } from '../domain/scoring/evidence-problems';
-import { getCall, getCallSummary } from '../storage/calls-repository';
+import { getCall } from '../storage/calls-repository';
+import { iterateReviewRows, type ReviewListRow } from '../storage/review-list-repository';
 import { deleteMoment, listMoments, saveMoment } from '../storage/moments-repository';
 import { getReviewer } from '../storage/reviewers-repository';
 import {
@@ -73,20 +74,20 @@ function itemOf(rubric: Rubric, itemId: string): Result<void> {
   return findRubricItem(rubric, itemId) ? ok(undefined) : fail('answer_invalid', `The rubric has no item ${itemId}`, { itemId });
 }
 
-/** A review's line in lists: call, reviewer, rubric and score. */
-export function summariseReview(db: Database.Database, review: ReviewRecord, rubrics = new Map<string, Rubric | undefined>()): ReviewSummary {
+/** A review's line in lists: call, reviewer, rubric and score (rubrics parsed once per version for the whole list). */
+export function summariseReview(db: Database.Database, row: ReviewListRow, rubrics = new Map<string, Rubric | undefined>()): ReviewSummary {
+  const { review } = row;
   const rubricKey = `${review.rubricId}@${review.rubricVersion}`;
   if (!rubrics.has(rubricKey)) rubrics.set(rubricKey, getRubric(db, review.rubricId, review.rubricVersion)?.rubric);
   const rubric = rubrics.get(rubricKey);
-  const score = rubric ? scoreOf(rubric, review, listAnswers(db, review.id)) : null;
-  const call = getCallSummary(db, review.callId);
+  const score = rubric ? scoreOf(rubric, review, row.answers) : null;
   return {
     id: review.id,
     callId: review.callId,
-    callTitle: call?.title ?? '',
-    agentName: call?.agentName ?? '',
+    callTitle: row.callTitle,
+    agentName: row.agentName,
     reviewerId: review.reviewerId,
-    reviewerName: getReviewer(db, review.reviewerId)?.name ?? null,
+    reviewerName: row.reviewerName,
     rubricId: review.rubricId,
     rubricVersion: review.rubricVersion,
     rubricName: rubric ? localize(rubric.name, 'nl') : review.rubricId,
@@ -124,7 +125,10 @@ function changedItems(before: Record<string, unknown> | undefined, after: Record
 export const reviewHandlers = {
   'reviews.list': (input, context) => {
     const rubrics = new Map<string, Rubric | undefined>();
-    return ok(listReviews(context.db, input).map((review) => summariseReview(context.db, review, rubrics)));
+    const { limit, after, ...filter } = input;
+    const summaries: ReviewSummary[] = [];
+    for (const row of iterateReviewRows(context.db, filter, { limit, after })) summaries.push(summariseReview(context.db, row, rubrics));
+    return ok(summaries);
   },
   'reviews.open': (input, context) => {
     const reviewer = requireLocalReviewer(context.db);

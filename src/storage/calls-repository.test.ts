@@ -50,6 +50,16 @@ describe('calls repository', () => {
     expect(listCalls(db).map((call) => call.id)).toEqual(['new', 'old', 'undated-late', 'undated-early']);
   });
 
+  it('gives the same order in windows of the list', () => {
+    insertCall(db, { id: 'old', title: 'A', recordedAt: '2026-01-01T09:00:00Z', createdAtMs: 1 });
+    insertCall(db, { id: 'new', title: 'B', recordedAt: '2026-03-01T09:00:00Z', createdAtMs: 2 });
+    insertCall(db, { id: 'undated-early', title: 'C', createdAtMs: 3 });
+    insertCall(db, { id: 'undated-late', title: 'D', createdAtMs: 4 });
+    const window = (offset: number) => listCalls(db, undefined, { limit: 3, offset }).map((call) => call.id);
+    expect([...window(0), ...window(3)]).toEqual(['new', 'old', 'undated-late', 'undated-early']);
+    expect(listCalls(db, 'D', { limit: 1 }).map((call) => call.id)).toEqual(['undated-late']);
+  });
+
   it('searches title, agent and customer reference, with % and _ taken literally', () => {
     insertCall(db, { id: 'c1', title: 'Retour 100% kapot', agentName: 'Sanne', customerRef: 'K-12', createdAtMs: 1 });
     insertCall(db, { id: 'c2', title: 'Opzegging', agentName: 'Bram', customerRef: 'K_99', createdAtMs: 2 });

@@ -103,8 +103,12 @@ function toSummary(row: CallRow): CallSummary {
   };
 }
 
-/** Lists calls newest first, with their combined review status; `search` matches title, agent or customer ref. */
-export function listCalls(db: Database.Database, search?: string): CallSummary[] {
+/**
+ * Lists calls newest first, with their combined review status; `search` matches title, agent or customer ref. A
+ * window (`limit` rows from `offset`) walks the library-order index and stops, so a screenful costs the same in a
+ * library of any size.
+ */
+export function listCalls(db: Database.Database, search?: string, window: { limit?: number; offset?: number } = {}): CallSummary[] {
   const pattern = search && search.trim() !== '' ? `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = db
     .prepare(
@@ -113,9 +117,10 @@ export function listCalls(db: Database.Database, search?: string): CallSummary[]
         WHERE @pattern IS NULL
            OR c.title LIKE @pattern ESCAPE '\\' OR c.agent_name LIKE @pattern ESCAPE '\\'
            OR c.customer_ref LIKE @pattern ESCAPE '\\'
-        ORDER BY coalesce(c.recorded_at, '') DESC, c.created_at_ms DESC, c.id`,
+        ORDER BY coalesce(c.recorded_at, '') DESC, c.created_at_ms DESC, c.id
+        LIMIT @limit OFFSET @offset`,
     )
-    .all({ pattern }) as CallRow[];
+    .all({ pattern, limit: window.limit ?? -1, offset: window.offset ?? 0 }) as CallRow[];
   return rows.map(toSummary);
 }
 

@@ -70,7 +70,7 @@ describe('migration 6: redactions', () => {
     old.pragma('foreign_keys = ON');
     migrate(old, migrations, 5);
     old.exec("INSERT INTO calls (id, title, created_at_ms) VALUES ('c1', 'Retour', 1)");
-    expect(migrate(old)).toBe(6);
+    expect(migrate(old, migrations, 6)).toBe(6);
     insertRedaction(old, suggestion);
     appendRedactionAudit(old, { redactionId: 'r1', callId: 'c1', action: 'suggested', kind: 'card_number', startMs: 1000, endMs: 4000, actorId: null, actorName: '', reason: '', atMs: 5 });
     old.exec("DELETE FROM calls WHERE id = 'c1'");

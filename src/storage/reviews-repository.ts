@@ -30,7 +30,7 @@ export interface AnswerRecord {
   readonly evidenceOverride: string | null;
 }
 
-interface ReviewRow {
+export interface ReviewRow {
   id: string;
   call_id: string;
   reviewer_id: string;
@@ -46,7 +46,7 @@ interface ReviewRow {
   revision: number;
 }
 
-function toRecord(row: ReviewRow): ReviewRecord | undefined {
+export function toRecord(row: ReviewRow): ReviewRecord | undefined {
   // Placeholder rows from before rubrics existed have nothing to show.
   if (row.rubric_id === null || row.rubric_version === null) return undefined;
   return {
@@ -92,22 +92,34 @@ export interface ReviewFilter {
   readonly sessionId?: string | null;
 }
 
+/**
+ * The WHERE clause and parameters of a review filter. Only the given filters become conditions (not `@x IS NULL OR
+ * ...`), so SQLite can use the index of each one. Expects `reviews r JOIN calls c`.
+ */
+export function reviewFilterSql(filter: ReviewFilter): { where: string; params: Record<string, string | number | null> } {
+  const conditions = ['r.rubric_id IS NOT NULL'];
+  const params: Record<string, string | number | null> = {};
+  const add = (key: keyof ReviewFilter, condition: string) => {
+    const value = filter[key];
+    if (value === undefined) return;
+    conditions.push(condition);
+    params[key] = value;
+  };
+  add('callId', 'r.call_id = @callId');
+  add('reviewerId', 'r.reviewer_id = @reviewerId');
+  add('agentName', 'c.agent_name = @agentName');
+  add('status', 'r.status = @status');
+  add('fromMs', 'r.updated_at_ms >= @fromMs');
+  add('toMs', 'r.updated_at_ms <= @toMs');
+  add('sessionId', filter.sessionId === null ? 'r.session_id IS NULL' : 'r.session_id = @sessionId');
+  if (filter.sessionId === null) delete params.sessionId;
+  return { where: conditions.join(' AND '), params };
+}
+
 /** Reviews matching every given filter, most recently changed first. */
 export function listReviews(db: Database.Database, filter: ReviewFilter = {}): ReviewRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT r.* FROM reviews r JOIN calls c ON c.id = r.call_id
-        WHERE r.rubric_id IS NOT NULL
-          AND (@callId IS NULL OR r.call_id = @callId)
-          AND (@reviewerId IS NULL OR r.reviewer_id = @reviewerId)
-          AND (@agentName IS NULL OR c.agent_name = @agentName)
-          AND (@status IS NULL OR r.status = @status)
-          AND (@fromMs IS NULL OR r.updated_at_ms >= @fromMs)
-          AND (@toMs IS NULL OR r.updated_at_ms <= @toMs)
-          AND (@anySession = 1 OR r.session_id IS @sessionId)
-        ORDER BY r.updated_at_ms DESC, r.id`,
-    )
-    .all({ callId: filter.callId ?? null, reviewerId: filter.reviewerId ?? null, agentName: filter.agentName ?? null, status: filter.status ?? null, fromMs: filter.fromMs ?? null, toMs: filter.toMs ?? null, anySession: filter.sessionId === undefined ? 1 : 0, sessionId: filter.sessionId ?? null }) as ReviewRow[];
+  const { where, params } = reviewFilterSql(filter);
+  const rows = db.prepare(`SELECT r.* FROM reviews r JOIN calls c ON c.id = r.call_id WHERE ${where} ORDER BY r.updated_at_ms DESC, r.id`).all(params) as ReviewRow[];
   return rows.map(toRecord).filter((record): record is ReviewRecord => record !== undefined);
 }
 
@@ -128,7 +140,7 @@ export function updateReview(db: Database.Database, reviewId: string, changes: {
   });
 }
 
-interface AnswerRow {
+export interface AnswerRow {
   item_id: string;
   answer: ItemAnswer['kind'] | null;
   level: number | null;
@@ -136,7 +148,7 @@ interface AnswerRow {
   evidence_override: string | null;
 }
 
-function toAnswer(row: AnswerRow): ItemAnswer | null {
+export function toAnswer(row: AnswerRow): ItemAnswer | null {
   if (row.answer === null) return null;
   return row.answer === 'level' ? { kind: 'level', value: row.level ?? 0 } : { kind: row.answer };
 }

@@ -1,0 +1,59 @@
+// bench:scale: builds a large data folder through the repositories (bench/scale-data.ts), then measures the backend
+// through dispatch in a fresh process: start-up until the first calls.list answers, the library and review lists
+// with their filters, opening a call and a review, cold (first call after a fresh createBackend) and warm, and the
+// measuring process's peak RSS. Prints progress on stderr and one JSON line on stdout.
+//
+// Size: SCALE_CALLS (default 10,000), SCALE_REVIEWS (default 3 per call), SCALE_SESSIONS (default 1 per 500 calls),
+// SCALE_PEAKS_EVERY (default 10: every 10th call has stored peaks). SCALE_DIR reuses a folder built before.
+// The issue's full size: SCALE_CALLS=100000 SCALE_SESSIONS=200 npm run bench:scale.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildScaleFolder, type ScaleSize } from './scale-data';
+import { measureBackend } from './scale-measure';
+
+const numberFromEnv = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
+};
+
+function sizeFromEnv(): ScaleSize {
+  const calls = numberFromEnv('SCALE_CALLS', 10_000);
+  return { calls, reviews: numberFromEnv('SCALE_REVIEWS', calls * 3), sessions: numberFromEnv('SCALE_SESSIONS', Math.max(1, Math.round(calls / 500))), peaksEvery: numberFromEnv('SCALE_PEAKS_EVERY', 10) };
+}
+
+async function measureInThisProcess(dataDir: string): Promise<void> {
+  const figures = await measureBackend(dataDir, { warmSamples: numberFromEnv('SCALE_SAMPLES', 15), coldRounds: numberFromEnv('SCALE_COLD_ROUNDS', 3) });
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+function main(): void {
+  const size = sizeFromEnv();
+  const reuse = process.env.SCALE_DIR;
+  const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'klankbord-scale-'));
+  let buildMs: number | null = null;
+  if (!reuse || !existsSync(join(dataDir, 'klankbord.db'))) {
+    process.stderr.write(`building ${JSON.stringify(size)} in ${dataDir}\n`);
+    const started = performance.now();
+    buildScaleFolder(dataDir, size, (line) => process.stderr.write(`  ${line} after ${Math.round((performance.now() - started) / 1000)} s\n`));
+    buildMs = Math.round(performance.now() - started);
+  }
+  const databaseMB = Math.round(statSync(join(dataDir, 'klankbord.db')).size / 1e5) / 10;
+  process.stderr.write(`measuring in a fresh process (database ${databaseMB} MB)\n`);
+  // A fresh process, so the peak RSS is the backend's and not the builder's.
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--measure', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`the measuring process failed (${child.status ?? child.signal})`);
+  const figures = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+  process.stdout.write(`${JSON.stringify({ bench: 'scale', size, dataDir, buildMs, databaseMB, ...figures })}\n`);
+}
+
+if (process.argv[2] === '--measure') {
+  void measureInThisProcess(process.argv[3]!).catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });
+} else {
+  main();
+}

@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getCall, insertCall } from './calls-repository';
+import { migrate } from './migrations';
+import { getReviewer } from './reviewers-repository';
+import { listReviewRows } from './review-list-repository';
+import { createReview, listAnswers, listReviews, updateReview, upsertAnswer, type ReviewFilter } from './reviews-repository';
+
+let db: Database.Database;
+
+beforeEach(() => {
+  db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  db.exec(`
+    INSERT INTO reviewers VALUES ('sanne', 'Sanne', 1), ('bram', 'Bram', 1);
+    INSERT INTO rubrics VALUES ('rb', 1, 'published', '{}', 1, 1);
+    INSERT INTO calibration_sessions (id, name, rubric_id, rubric_version, blind, tolerance_total, tolerance_item, lead_reviewer_id, created_at_ms)
+      VALUES ('s1', 'Kalibratie', 'rb', 1, 1, 10, 1, 'sanne', 1);
+  `);
+  insertCall(db, { id: 'c1', title: 'Retour', agentName: 'Els', createdAtMs: 1 });
+  insertCall(db, { id: 'c2', title: 'Klacht', agentName: 'Piet', createdAtMs: 2 });
+  const review = (id: string, callId: string, reviewerId: string, atMs: number, sessionId: string | null = null) => createReview(db, { id, callId, reviewerId, rubricId: 'rb', rubricVersion: 1, sessionId }, atMs);
+  review('a', 'c1', 'sanne', 10);
+  review('b', 'c2', 'sanne', 20);
+  review('c', 'c2', 'bram', 30);
+  review('d', 'c1', 'ghost', 35);
+  review('e', 'c1', 'bram', 36, 's1');
+  upsertAnswer(db, 'a', '2.1', { answer: { kind: 'level', value: 2 } }, 11);
+  upsertAnswer(db, 'a', '1.3', { answer: { kind: 'yes' }, comment: 'Goed, "netjes"' }, 12);
+  upsertAnswer(db, 'a', '4.2', { evidenceOverride: 'Geen moment nodig' }, 13);
+  upsertAnswer(db, 'c', '4.2', { answer: { kind: 'not-applicable' } }, 31);
+  updateReview(db, 'b', { status: 'submitted', submittedAtMs: 40 }, 40);
+});
+
+/** What the review list built before: one review query, then answers, call and reviewer per review. */
+function rowByRow(filter: ReviewFilter) {
+  return listReviews(db, filter).map((review) => {
+    const call = getCall(db, review.callId);
+    return { review, callTitle: call?.title ?? '', agentName: call?.agentName ?? '', reviewerName: getReviewer(db, review.reviewerId)?.name ?? null, answers: listAnswers(db, review.id) };
+  });
+}
+
+const filters: ReviewFilter[] = [
+  {},
+  { callId: 'c2' },
+  { reviewerId: 'sanne' },
+  { agentName: 'Els' },
+  { status: 'submitted' },
+  { status: 'draft' },
+  { fromMs: 20, toMs: 30 },
+  { sessionId: null },
+  { sessionId: 's1' },
+  { reviewerId: 'sanne', callId: 'c2', status: 'draft' },
+  { agentName: 'Piet', status: 'submitted', fromMs: 0, toMs: 100 },
+];
+
+describe('listReviewRows', () => {
+  it.each(filters)('gives what the row-by-row build gave for %j', (filter) => {
+    expect(listReviewRows(db, filter)).toEqual(rowByRow(filter));
+  });
+
+  it('carries the answers, call and reviewer of each review, newest change first', () => {
+    const rows = listReviewRows(db);
+    expect(rows.map((row) => row.review.id)).toEqual(['b', 'e', 'd', 'c', 'a']);
+    expect(rows.at(-1)).toMatchObject({
+      callTitle: 'Retour',
+      agentName: 'Els',
+      reviewerName: 'Sanne',
+      answers: [
+        { itemId: '1.3', answer: { kind: 'yes' }, comment: 'Goed, "netjes"', evidenceOverride: null },
+        { itemId: '2.1', answer: { kind: 'level', value: 2 }, comment: '', evidenceOverride: null },
+        { itemId: '4.2', answer: null, comment: '', evidenceOverride: 'Geen moment nodig' },
+      ],
+    });
+    expect(rows.find((row) => row.review.id === 'd')?.reviewerName).toBeNull();
+    expect(rows.find((row) => row.review.id === 'b')?.answers).toEqual([]);
+  });
+
+  it.each([1, 2, 3])('gives the same list in keyset windows of %i rows, with and without a filter', (limit) => {
+    for (const filter of [{}, { reviewerId: 'bram' }, { agentName: 'Els' }]) {
+      const windows: string[] = [];
+      let after: { updatedAtMs: number; id: string } | undefined;
+      for (;;) {
+        const page = listReviewRows(db, filter, { limit, after });
+        for (const row of page) windows.push(row.review.id);
+        if (page.length < limit) break;
+        const last = page.at(-1)!.review;
+        after = { updatedAtMs: last.updatedAtMs, id: last.id };
+      }
+      expect(windows).toEqual(listReviewRows(db, filter).map((row) => row.review.id));
+    }
+  });
+
+  it('breaks ties on the change time by id across windows', () => {
+    updateReview(db, 'a', {}, 50);
+    updateReview(db, 'c', {}, 50);
+    const first = listReviewRows(db, {}, { limit: 1 });
+    expect(first.map((row) => row.review.id)).toEqual(['a']);
+    expect(listReviewRows(db, {}, { limit: 1, after: { updatedAtMs: 50, id: 'a' } }).map((row) => row.review.id)).toEqual(['c']);
+  });
+});
+
+describe('query plans of the hot list paths', () => {
+  const plan = (sql: string, params: Record<string, unknown> = {}) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n');
+  const reviewList = (where: string) => `SELECT r.id FROM reviews r JOIN calls c ON c.id = r.call_id WHERE r.rubric_id IS NOT NULL AND ${where} ORDER BY r.updated_at_ms DESC, r.id`;
+
+  it.each([
+    ['status', 'r.status = @v', /reviews_status_updated/],
+    ['reviewer', 'r.reviewer_id = @v', /reviews_reviewer_updated/],
+    ['call', 'r.call_id = @v', /reviews_call/],
+    ['agent', 'c.agent_name = @v', /calls_agent/],
+    ['period', 'r.updated_at_ms >= @v AND r.updated_at_ms <= @v', /reviews_updated|reviews_status_updated|reviews_reviewer_updated/],
+  ])('filters reviews by %s through an index', (_name, where, index) => {
+    const detail = plan(reviewList(where), { v: 1 });
+    expect(detail).toMatch(index);
+    expect(detail).not.toMatch(/SCAN r\b(?! USING)/);
+  });
+
+  it('lists reviews newest change first straight from an index, so a window stops early', () => {
+    const detail = plan(`${reviewList('1 = 1')} LIMIT 50`);
+    expect(detail).toMatch(/reviews_updated/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+    expect(plan(`${reviewList('r.status = @v')} LIMIT 50`, { v: 'draft' })).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('lists the library in its order without sorting every call', () => {
+    const detail = plan("SELECT c.id FROM calls c ORDER BY coalesce(c.recorded_at, '') DESC, c.created_at_ms DESC, c.id");
+    expect(detail).toMatch(/calls_library_order/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});

@@ -372,6 +372,7 @@ export const en = {
     roles: { agent: 'Agent', customer: 'Customer', unknown: 'Unknown' },
   },
   call: {
+    session: { back: 'Session: {{name}}', backUnnamed: 'Session', label: 'Calibration session: {{name}}', labelUnnamed: 'Calibration session' },
     loading: 'Loading call…',
     noAudio: 'This call has no audio.',
     noTranscript: 'This call has no transcript. Import a transcript file with the same name as the audio to add one.',

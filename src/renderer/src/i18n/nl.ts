@@ -373,6 +373,7 @@ export const nl: TranslationTexts = {
     roles: { agent: 'Medewerker', customer: 'Klant', unknown: 'Onbekend' },
   },
   call: {
+    session: { back: 'Sessie: {{name}}', backUnnamed: 'Sessie', label: 'Kalibratiesessie: {{name}}', labelUnnamed: 'Kalibratiesessie' },
     loading: 'Gesprek laden…',
     noAudio: 'Dit gesprek heeft geen audio.',
     noTranscript: 'Dit gesprek heeft geen transcript. Importeer een transcriptbestand met dezelfde naam als de audio om er een toe te voegen.',

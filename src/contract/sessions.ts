@@ -56,6 +56,9 @@ const bandSchema = z.enum(['reliable', 'tentative', 'unreliable']).nullable();
 
 export const sessionReportSchema = z.object({
   reference: z.enum(['benchmark', 'group-mean']),
+  /** Fewer than two reviewers submitted: comparative figures are null and the report says so. */
+  enoughReviews: z.boolean(),
+  ambiguousItems: z.number().int().nullable(),
   items: z.array(z.object({
     itemId: z.string(),
     level: z.enum(['ordinal', 'nominal']),
@@ -74,7 +77,7 @@ export const sessionReportSchema = z.object({
     bias: z.number().nullable(),
     meanAbsoluteDeviation: z.number().nullable(),
     percentWithinTolerance: z.number().nullable(),
-    calls: z.number().int(),
+    calls: z.number().int().nullable(),
     severity: z.number().nullable(),
     severityStandardError: z.number().nullable(),
   })),

@@ -59,7 +59,10 @@ async function reviewOnOwnLaptop(browser: Browser, sessionPackage: string, who: 
     while ((await flagged.count()) > 0) await flagged.first().getByLabel('Reden zonder moment').fill('Kalibratie: geen apart moment.');
     await page.getByRole('button', { name: 'Indienen' }).click();
     await expect(page.getByTestId('review-status')).toHaveText('Ingediend');
-    await page.getByRole('button', { name: '← Gesprekken' }).click();
+    // Reviewing inside the session says so, and the way back leads to the session, not the library.
+    await expect(page.getByTestId('review-session')).toHaveText('Kalibratiesessie: Kalibratie week 47');
+    await page.getByRole('button', { name: '← Sessie: Kalibratie week 47' }).click();
+    await expect(page.getByTestId('session-calls')).toBeVisible();
   }
   const reviews = await download(page, 'Mijn beoordelingen exporteren');
   await context.close();

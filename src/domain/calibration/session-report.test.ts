@@ -71,4 +71,29 @@ describe('sessionReport', () => {
     expect(report.reviewers[1]!.calls).toBe(1);
     expect(report.total.iccAgreement).toBeNull();
   });
+
+  it('computes nothing comparative with only one submitted reviewer, instead of zeros', () => {
+    const report = sessionReport({
+      rubric: defaultRubric,
+      reviews: [[review({ '3.2': { kind: 'level', value: 0 } }), review()], [null, null], [null, null]],
+      benchmarkIndex: null,
+      toleranceTotal: 5,
+      toleranceItem: 1,
+    });
+    expect(report.enoughReviews).toBe(false);
+    expect(report.ambiguousItems).toBeNull();
+    expect(report.total.alpha).toBeNull();
+    expect(report.reviewers.map((reviewer) => [reviewer.calls, reviewer.severity, reviewer.bias])).toEqual([[null, null, null], [null, null, null], [null, null, null]]);
+    expect(report.fairTotals).toEqual([null, null]);
+    // What one reviewer gave is still shown as it is.
+    expect(report.totals[0]![1]).toBe(100);
+  });
+
+  it('counts ambiguous items once two reviewers have submitted', () => {
+    const report = sessionReport({ rubric: defaultRubric, reviews: [[review(), review()], [review(), review()]], benchmarkIndex: null, toleranceTotal: 5, toleranceItem: 1 });
+    expect(report.enoughReviews).toBe(true);
+    expect(report.ambiguousItems).toBe(0);
+    expect(report.reviewers[1]!.calls).toBe(2);
+    expect(report.reviewers[1]!.severity).toBe(0);
+  });
 });

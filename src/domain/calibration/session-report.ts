@@ -50,14 +50,22 @@ export interface ReviewerCalibration {
   readonly bias: number | null;
   readonly meanAbsoluteDeviation: number | null;
   readonly percentWithinTolerance: number | null;
-  readonly calls: number;
+  /** Calls compared with the reference; null when the session has too few submitted reviewers to compare. */
+  readonly calls: number | null;
   /** Additive-model effect on the total (± standard error): + = lenient. */
   readonly severity: number | null;
   readonly severityStandardError: number | null;
 }
 
+/** Agreement and severity need at least two reviewers who submitted a review. */
+export const minimumSubmittedReviewers = 2;
+
 export interface SessionReport {
   readonly reference: 'benchmark' | 'group-mean';
+  /** At least `minimumSubmittedReviewers` reviewers submitted: otherwise nothing comparative is computable. */
+  readonly enoughReviews: boolean;
+  /** Items flagged ambiguous; null when agreement is not computable. */
+  readonly ambiguousItems: number | null;
   readonly items: readonly ItemAgreement[];
   readonly sections: readonly { readonly sectionId: string; readonly alpha: number | null; readonly band: ReliabilityBand | null }[];
   readonly total: { readonly alpha: number | null; readonly band: ReliabilityBand | null; readonly iccAgreement: number | null };
@@ -137,7 +145,10 @@ export function sessionReport(input: SessionReportInput): SessionReport {
 
   const totalAlpha = krippendorffAlpha(totals, 'interval');
   const icc = intraclassCorrelation(totals);
-  const severity = raterSeverity(totals);
+  const submittedReviewers = reviews.filter((row) => row.some((review) => review !== null)).length;
+  const enoughReviews = submittedReviewers >= minimumSubmittedReviewers;
+  // One reviewer's severity is 0 by construction and their "fair" totals are their own: not a measurement.
+  const severity = enoughReviews ? raterSeverity(totals) : null;
 
   // The reference for each reviewer: the benchmark's totals, or the mean of the other reviewers per call.
   const deviations = benchmarkIndex !== null ? benchmarkDeviations(totals, benchmarkIndex, input.toleranceTotal) : null;
@@ -145,11 +156,18 @@ export function sessionReport(input: SessionReportInput): SessionReport {
     const base = benchmarkIndex !== null
       ? toFigures(deviations?.perRater[reviewer] ?? null)
       : toFigures(groupMeanDeviation(totals, reviewer, input.toleranceTotal));
-    return { ...base, severity: severity?.raterEffect[reviewer] ?? null, severityStandardError: severity?.raterStandardError[reviewer] ?? null };
+    return {
+      ...base,
+      calls: enoughReviews ? base.calls : null,
+      severity: severity?.raterEffect[reviewer] ?? null,
+      severityStandardError: severity?.raterStandardError[reviewer] ?? null,
+    };
   });
 
   return {
     reference: benchmarkIndex !== null ? 'benchmark' : 'group-mean',
+    enoughReviews,
+    ambiguousItems: enoughReviews ? items.filter((item) => item.ambiguous).length : null,
     items,
     sections,
     total: { alpha: totalAlpha, band: reliabilityBand(totalAlpha), iccAgreement: icc?.forms['ICC(A,1)']?.value ?? null },

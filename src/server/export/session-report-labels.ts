@@ -41,6 +41,7 @@ export interface SessionReportLabels {
   readonly band: string;
   readonly bands: Readonly<Record<ReliabilityBand, string>>;
   readonly ambiguousCount: (count: number, total: number) => string;
+  readonly notEnoughReviews: string;
   // Bias chart.
   readonly biasChartTitle: string;
   readonly biasChartIntro: (reference: string) => string;
@@ -130,6 +131,7 @@ const nl: SessionReportLabels = {
   band: 'Betrouwbaarheid',
   bands: { reliable: 'betrouwbaar', tentative: 'voorlopig', unreliable: 'onbetrouwbaar' },
   ambiguousCount: (count, total) => `${count} van ${total} criteria dubbelzinnig (alpha onder 0,667).`,
+  notEnoughReviews: 'Nog niet genoeg beoordelingen: overeenstemming en strengheid zijn pas te berekenen als minstens twee beoordelaars hebben ingediend.',
   biasChartTitle: 'Afwijking per beoordelaar op het totaal',
   biasChartIntro: (reference) => `Gemiddelde afwijking van het totaal ten opzichte van ${reference}, in punten. Rechts = milder, links = strenger; de stippellijnen zijn de tolerantie.`,
   stricter: '« strenger',
@@ -213,6 +215,7 @@ const en: SessionReportLabels = {
   band: 'Reliability',
   bands: { reliable: 'reliable', tentative: 'tentative', unreliable: 'unreliable' },
   ambiguousCount: (count, total) => `${count} of ${total} items ambiguous (alpha below 0.667).`,
+  notEnoughReviews: 'Not enough reviews yet: agreement and severity can only be computed once at least two reviewers have submitted.',
   biasChartTitle: 'Reviewer bias on the total',
   biasChartIntro: (reference) => `Mean deviation of the total from ${reference}, in points. Right = lenient, left = strict; the dashed lines are the tolerance.`,
   stricter: '« stricter',

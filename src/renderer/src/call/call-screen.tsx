@@ -10,6 +10,7 @@ import { useTransport } from '../transport/transport-context';
 import { CallDetailsDialog } from './call-details-dialog';
 import { createPlaybackClock } from './playback-clock';
 import { PlayerControls } from './player-controls';
+import { CallBackButton, SessionContextLabel } from './session-context';
 import { handlePlayerKey } from './player-shortcuts';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { TranscriptAndMoments } from './transcript-and-moments';
@@ -52,8 +53,9 @@ function LoadedCall({ detail, onBack, onEdited, onReload, shortcutsEnabled, init
   return (
     <section className={`screen call-screen${reviewing ? ' reviewing' : ''}`} aria-labelledby="call-title">
       <header className="call-header">
-        <button type="button" className="button" onClick={onBack}>← {t('nav.calls')}</button>
+        <CallBackButton sessionId={sessionId} onBack={onBack} />
         <div className="call-heading">
+          {sessionId !== null && <SessionContextLabel sessionId={sessionId} />}
           <h1 id="call-title" ref={headingRef} tabIndex={-1}>{call.title}</h1>
           <p className="muted">
             {[call.agentName || t('library.noAgent'), call.customerRef, formatDuration(call.durationMs), audio ? `${audio.codec} · ${audio.sampleRateHz / 1000} kHz · ${t('call.channels', { count: audio.channels })}` : null]

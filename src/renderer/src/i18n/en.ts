@@ -141,6 +141,7 @@ export const en = {
     openSession: 'Open session',
     imported: { session: 'Session “{{name}}” imported: {{calls}} new calls.', reviews: 'Reviews for “{{name}}”: {{added}} new, {{revised}} changed (new revision).', same: 'Nothing new: this package was imported before.' },
     report: {
+      notEnoughReviews: 'Not enough reviews yet: agreement and severity can be computed once at least two reviewers have submitted.',
       title: 'Report',
       reference: { benchmark: 'compared with the benchmark reviewer', 'group-mean': 'compared with the mean of the other reviewers' },
       item: 'Item',
@@ -371,6 +372,7 @@ export const en = {
     roles: { agent: 'Agent', customer: 'Customer', unknown: 'Unknown' },
   },
   call: {
+    session: { back: 'Session: {{name}}', backUnnamed: 'Session', label: 'Calibration session: {{name}}', labelUnnamed: 'Calibration session' },
     loading: 'Loading call…',
     noAudio: 'This call has no audio.',
     noTranscript: 'This call has no transcript. Import a transcript file with the same name as the audio to add one.',

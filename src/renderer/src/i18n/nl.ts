@@ -142,6 +142,7 @@ export const nl: TranslationTexts = {
     openSession: 'Sessie openen',
     imported: { session: 'Sessie “{{name}}” geïmporteerd: {{calls}} nieuwe gesprekken.', reviews: 'Beoordelingen voor “{{name}}”: {{added}} nieuw, {{revised}} gewijzigd (nieuwe revisie).', same: 'Niets nieuws: dit pakket was al geïmporteerd.' },
     report: {
+      notEnoughReviews: 'Nog niet genoeg beoordelingen: overeenstemming en strengheid zijn te berekenen zodra minstens twee beoordelaars hebben ingediend.',
       title: 'Rapport',
       reference: { benchmark: 'vergeleken met de referentiebeoordelaar', 'group-mean': 'vergeleken met het gemiddelde van de andere beoordelaars' },
       item: 'Criterium',
@@ -372,6 +373,7 @@ export const nl: TranslationTexts = {
     roles: { agent: 'Medewerker', customer: 'Klant', unknown: 'Onbekend' },
   },
   call: {
+    session: { back: 'Sessie: {{name}}', backUnnamed: 'Sessie', label: 'Kalibratiesessie: {{name}}', labelUnnamed: 'Kalibratiesessie' },
     loading: 'Gesprek laden…',
     noAudio: 'Dit gesprek heeft geen audio.',
     noTranscript: 'Dit gesprek heeft geen transcript. Importeer een transcriptbestand met dezelfde naam als de audio om er een toe te voegen.',

@@ -22,6 +22,7 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
   return (
     <section className="session-report" aria-labelledby="report-title">
       <h2 id="report-title">{t('sessions.report.title')} <span className="muted">({t(`sessions.report.reference.${value.reference}`)})</span></h2>
+      {!value.enoughReviews && <p className="notice" data-testid="report-not-enough">{t('sessions.report.notEnoughReviews')}</p>}
       <p>
         {t('sessions.report.total')}: α = {formatNumber(value.total.alpha, 3, locale)} {value.total.band && <span className={`band band-${value.total.band}`}>{t(`sessions.report.bands.${value.total.band}`)}</span>} · {t('sessions.report.icc')} = {formatNumber(value.total.iccAgreement, 3, locale)}
       </p>
@@ -32,7 +33,7 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
             {value.reviewers.map((reviewer, index) => (
               <tr key={session.reviewers[index]?.id ?? index}>
                 <td>{session.reviewers[index]?.name}</td>
-                <td>{reviewer.calls}</td>
+                <td>{reviewer.calls ?? '—'}</td>
                 <td className="number">{formatNumber(reviewer.bias, 1, locale)}</td>
                 <td className="number">{formatNumber(reviewer.meanAbsoluteDeviation, 1, locale)}</td>
                 <td className="number">{formatNumber(reviewer.percentWithinTolerance, 0, locale)}</td>

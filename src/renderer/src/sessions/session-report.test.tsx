@@ -12,6 +12,8 @@ const itemRow = (itemId: string, alpha: number, ambiguous = false) => ({ itemId,
 
 const report: MethodOutput<'sessions.report'> = {
   reference: 'benchmark',
+  enoughReviews: true,
+  ambiguousItems: 1,
   items: [itemRow('1.1', 0.412, true), itemRow('1.3', 0.9)],
   sections: [{ sectionId: '1', alpha: 0.6, band: 'unreliable' }],
   total: { alpha: 0.712, band: 'tentative', iccAgreement: 0.688 },
@@ -37,6 +39,29 @@ function renderSession(extra: FakeHandlers = {}, language: 'nl' | 'en' = 'en') {
 
 describe('Session report', () => {
   afterEach(() => vi.restoreAllMocks());
+
+  it('says there are not enough reviews instead of showing zeros when one reviewer submitted', async () => {
+    const single: MethodOutput<'sessions.report'> = {
+      ...report,
+      enoughReviews: false,
+      ambiguousItems: null,
+      items: report.items.map((item) => ({ ...item, alpha: null, band: null, ambiguous: false, gwetAc1: null, percentAgreement: null, percentWithinTolerance: null })),
+      total: { alpha: null, band: null, iccAgreement: null },
+      reviewers: report.reviewers.map(() => ({ bias: null, meanAbsoluteDeviation: null, percentWithinTolerance: null, calls: null, severity: null, severityStandardError: null })),
+      moments: { types: [], reviewers: null },
+    };
+    renderSession({ 'sessions.report': () => single }, 'nl');
+    expect(await screen.findByTestId('report-not-enough')).toHaveTextContent('Nog niet genoeg beoordelingen');
+    const anna = within(screen.getByTestId('report-reviewers')).getByRole('row', { name: /Anna Bakker/ });
+    expect(within(anna).getAllByRole('cell').slice(1).map((cell) => cell.textContent)).toEqual(['—', '—', '—', '—', '—', '—']);
+    expect(screen.getByTestId('report-items')).not.toHaveTextContent('dubbelzinnig');
+  });
+
+  it('shows no not-enough note once the report is computable', async () => {
+    renderSession();
+    await screen.findByTestId('report-reviewers');
+    expect(screen.queryByTestId('report-not-enough')).not.toBeInTheDocument();
+  });
 
   it('shows the total agreement, each reviewer\'s calibration and the items that need discussion', async () => {
     renderSession();

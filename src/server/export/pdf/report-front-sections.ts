@@ -41,9 +41,13 @@ export function drawSummary({ input, layout, labels, format }: ReportContext): v
     }],
     [labels.icc, { text: format.number(report.total.iccAgreement, 3), style: 'bold' }],
   ], 210);
-  const ambiguousItems = report.items.filter((item) => item.ambiguous).length;
-  const ambiguousStyle: TextStyle = { size: 9, style: ambiguousItems > 0 ? 'bold' : 'regular', color: ambiguousItems > 0 ? palette.unreliable : palette.text };
-  layout.paragraph(labels.ambiguousCount(ambiguousItems, report.items.length), ambiguousStyle);
+  const ambiguousItems = report.ambiguousItems;
+  if (ambiguousItems === null) {
+    layout.paragraph(labels.notEnoughReviews, { size: 9, style: 'bold', color: palette.text });
+  } else {
+    const ambiguousStyle: TextStyle = { size: 9, style: ambiguousItems > 0 ? 'bold' : 'regular', color: ambiguousItems > 0 ? palette.unreliable : palette.text };
+    layout.paragraph(labels.ambiguousCount(ambiguousItems, report.items.length), ambiguousStyle);
+  }
   if (report.sections.length > 0) {
     drawTable(layout, [
       { header: labels.section, width: 5 },

@@ -25,7 +25,7 @@ export function drawReviewerTable({ input, layout, labels, format, reviewerName 
     return {
       cells: [
         reviewerName(index),
-        String(reviewer.calls),
+        reviewer.calls === null ? missing : String(reviewer.calls),
         { text: format.number(reviewer.bias, 1, true), style: far ? 'bold' : 'regular', color: biasColor },
         format.number(reviewer.meanAbsoluteDeviation, 1),
         format.percent(reviewer.percentWithinTolerance),

@@ -52,10 +52,26 @@ export function layerImportRules() {
         message: `The ${layer} layer may import only types from: ${rule.typeOnlyPackages.join(', ')}.`,
       });
     }
-    return {
+    const block = {
       files: [`src/${layer}/**/*.{ts,tsx}`],
       ignores: [`src/${layer}/**/*.test.{ts,tsx}`],
       rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
     };
-  });
+    return layer === 'renderer' ? [block, ...rendererFeatureRules(patterns)] : [block];
+  }).flat();
+}
+
+/**
+ * Inside the renderer, screens (src/renderer/src/screens/) compose features; a feature never imports a screen, and
+ * call/ never imports review/ (review builds on call), so no two features import each other in a circle. The
+ * renderer's layer patterns are repeated in each block: a later block's options replace an earlier one's.
+ */
+function rendererFeatureRules(layerPatterns) {
+  const noScreens = { regex: '^\\.\\./screens(/|$)', message: 'A renderer feature may not import a screen: screens compose features (docs/architecture.md).' };
+  const callNotReview = { regex: '^\\.\\./review(/|$)', message: 'call/ may not import review/: review builds on call; compose both in screens/.' };
+  const rule = (extra) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...layerPatterns, ...extra] }] });
+  return [
+    { files: ['src/renderer/src/*/**/*.{ts,tsx}'], ignores: ['src/renderer/src/screens/**', 'src/renderer/src/**/*.test.{ts,tsx}'], rules: rule([noScreens]) },
+    { files: ['src/renderer/src/call/**/*.{ts,tsx}'], ignores: ['src/renderer/src/**/*.test.{ts,tsx}'], rules: rule([noScreens, callNotReview]) },
+  ];
 }

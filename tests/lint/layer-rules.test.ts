@@ -22,6 +22,9 @@ describe('layer import rules', () => {
     ['src/renderer/src/fixture.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n"],
     ['src/preload/fixture.ts', "import { methods } from '../contract/methods';\nexport const x = methods;\n"],
     ['src/main/fixture.ts', "import { openDatabase } from '../storage/connection';\nexport const x = openDatabase;\n"],
+    ['src/renderer/src/call/fixture.tsx', "import { ReviewWorkspace } from '../review/review-workspace';\nexport const x = ReviewWorkspace;\n"],
+    ['src/renderer/src/review/fixture.tsx', "import { CallScreen } from '../screens/call-screen';\nexport const x = CallScreen;\n"],
+    ['src/renderer/src/call/fixture.tsx', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n"],
   ])('%s: forbidden import is an error', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).not.toEqual([]);
   });
@@ -32,6 +35,8 @@ describe('layer import rules', () => {
     ['src/services/fixture.ts', "import type Database from 'better-sqlite3';\nexport type X = Database.Database;\n"],
     ['src/preload/fixture.ts', "import type { RawBridge } from '../contract/transport';\nexport type X = RawBridge;\n"],
     ['src/main/fixture.ts', "import { createBackend } from '../server/backend';\nexport const x = createBackend;\n"],
+    ['src/renderer/src/screens/fixture.tsx', "import { ReviewWorkspace } from '../review/review-workspace';\nexport const x = ReviewWorkspace;\n"],
+    ['src/renderer/src/review/fixture.tsx', "import { CallWorkspace } from '../call/call-workspace';\nexport const x = CallWorkspace;\n"],
   ])('%s: allowed import passes', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
-import { localDateAndTime, parseClockTime } from '../dates/calendar-date';
-import { DateField } from '../dates/date-field';
+import { localDateAndTime, parseClockTime } from '../ui/calendar-date';
+import { DateField } from '../ui/date-field';
 import { useTransport } from '../transport/transport-context';
 import { ErrorPanel } from '../shell/error-panel';
 import type { AppError } from '../../../contract/errors';

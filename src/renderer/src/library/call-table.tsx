@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSummary } from '../../../domain/call';
 import { formatDuration } from '../../../domain/duration';
-import { formatDateTime } from '../dates/calendar-date';
+import { formatDateTime } from '../ui/calendar-date';
 import { useLocale } from '../ui/use-locale';
 
 const rowHeightPx = 52;

@@ -7,7 +7,7 @@ import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-
 import { normaliseMomentRange } from '../../../domain/moments/normalise-moment-range';
 import { localize } from '../../../domain/rubric/localized-text';
 import { rubricItems, type Rubric } from '../../../domain/rubric/model';
-import type { CallWorkspaceReviewProps } from '../call/call-screen';
+import type { CallWorkspaceReviewProps } from '../call/call-workspace';
 import { isTyping } from '../call/player-shortcuts';
 import type { PlayerHandle } from '../call/waveform-player';
 import { ErrorPanel } from '../shell/error-panel';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate } from '../dates/calendar-date';
+import { formatCalendarDate } from '../ui/calendar-date';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { useLocale } from '../ui/use-locale';
 import { ErrorPanel } from '../shell/error-panel';

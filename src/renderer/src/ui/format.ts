@@ -14,4 +14,4 @@ export function formatScore(score: number | null, locale: Locale): string {
   return score === null ? '—' : formatScoreNumber(score, locale, 1);
 }
 
-export { formatDateTime } from '../dates/calendar-date';
+export { formatDateTime } from './calendar-date';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../ui/use-locale';
+import { useLocale } from './use-locale';
 import { datePattern, formatCalendarDateInput, parseCalendarDate } from './calendar-date';
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewSummary } from '../../../contract/reviews';
-import { DateField } from '../dates/date-field';
+import { DateField } from '../ui/date-field';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { formatDateTime, formatScore } from '../ui/format';
 import { useLocale } from '../ui/use-locale';

@@ -1,21 +1,18 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
 import { formatDuration } from '../../../domain/duration';
+import { CallDetailsDialog } from '../call/call-details-dialog';
+import { CallWorkspace } from '../call/call-workspace';
+import { CallBackButton, SessionContextLabel } from '../call/session-context';
 import { useBackendQuery } from '../hooks/use-backend-query';
+import { RedactionsPanel } from '../privacy/redactions-panel';
 import { ReviewWorkspace } from '../review/review-workspace';
 import { ErrorPanel } from '../shell/error-panel';
-import { RedactionsPanel } from '../privacy/redactions-panel';
 import { useTransport } from '../transport/transport-context';
-import { CallDetailsDialog } from './call-details-dialog';
-import { createPlaybackClock } from './playback-clock';
-import { PlayerControls } from './player-controls';
-import { CallBackButton, SessionContextLabel } from './session-context';
-import { handlePlayerKey } from './player-shortcuts';
-import { ShortcutsDialog } from './shortcuts-dialog';
-import { TranscriptAndMoments } from './transcript-and-moments';
-import { TranscriptView, type TranscriptMoments } from './transcript-view';
-import { WaveformPlayer, type PlayerHandle, type WaveformMoments } from './waveform-player';
+
+// A screen composes features (the call workspace, the review workspace, privacy); features never import screens,
+// and call/ never imports review/ (review builds on call), so no two features import each other.
 
 /** One call: waveform and transcript in sync, with its metadata; beside them, when reviewing, the rubric. */
 export function CallScreen({ callId, onBack, shortcutsEnabled, initialReviewing = false, sessionId = null }: { callId: string; onBack: () => void; shortcutsEnabled: boolean; initialReviewing?: boolean; sessionId?: string | null }) {
@@ -95,94 +92,5 @@ function LoadedCall({ detail, onBack, onEdited, onReload, shortcutsEnabled, init
         <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} onRedactSelection={onRedactSelection} />
       )}
     </section>
-  );
-}
-
-/** What review mode adds to the player and transcript: moments on both, and its own keys and panels. */
-export interface CallWorkspaceReviewProps {
-  readonly playerRef?: React.RefObject<PlayerHandle | null>;
-  readonly waveformMoments?: WaveformMoments;
-  readonly transcriptMoments?: TranscriptMoments;
-  readonly onExtraKey?: (event: React.KeyboardEvent) => boolean;
-  /** The moments pane, below the transcript in a resizable split. */
-  readonly momentsPane?: React.ReactNode;
-  /** Whose pane sizes are remembered. */
-  readonly reviewerId?: string;
-  /** A transcript selection offered for redaction. */
-  readonly onRedactSelection?: (startMs: number, endMs: number) => void;
-}
-
-/** The player (waveform, controls) above the transcript, sharing one playback clock and the single-key shortcuts. */
-export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMoments, transcriptMoments, onExtraKey, momentsPane, reviewerId, onRedactSelection }: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
-  const { t } = useTranslation();
-  const clock = useMemo(() => createPlaybackClock(), []);
-  const ownPlayer = useRef<PlayerHandle>(null);
-  const player = playerRef ?? ownPlayer;
-  const searchRef = useRef<HTMLInputElement>(null);
-  const [playing, setPlaying] = useState(false);
-  const [rate, setRate] = useState(1);
-  const [helpOpen, setHelpOpen] = useState(false);
-  const { audio, transcript } = detail;
-
-  useEffect(() => {
-    // Ctrl/Cmd+F searches the transcript rather than the page.
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && searchRef.current) {
-        event.preventDefault();
-        searchRef.current.focus();
-        searchRef.current.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const transcriptPane = transcript ? (
-    <TranscriptView transcript={transcript} clock={clock} onSeek={(timeMs) => player.current?.seekMs(timeMs)} searchRef={searchRef} moments={transcriptMoments} onRedactSelection={onRedactSelection} />
-  ) : (
-    <section className="transcript transcript-missing" aria-label={t('transcript.title')}>
-      <p className="muted">{t('call.noTranscript')}</p>
-    </section>
-  );
-
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    // A pane handle's own keys (arrows, Home, End) resize the panes; they never also seek.
-    if (event.target instanceof Element && event.target.closest('[data-separator]')) return;
-    if (onExtraKey?.(event)) {
-      event.preventDefault();
-      return;
-    }
-    if (!shortcutsEnabled || !player.current) return;
-    if (handlePlayerKey(event, player.current, rate, () => setHelpOpen(true))) event.preventDefault();
-  };
-
-  return (
-    <div className="player-and-transcript" onKeyDown={onKeyDown}>
-      {audio ? (
-        <section
-          className="player"
-          aria-label={t('workspace.player')}
-          aria-describedby="player-keys"
-          onWheel={(event) => {
-            if (event.ctrlKey || event.metaKey) {
-              event.preventDefault();
-              player.current?.zoomBy(event.deltaY < 0 ? 1.25 : 0.8);
-            }
-          }}
-        >
-          <WaveformPlayer ref={player} audio={audio} agentChannel={detail.agentChannel} clock={clock} onPlayingChange={setPlaying} onRateChange={setRate} moments={waveformMoments} redactedRanges={detail.redactedRanges} />
-          <PlayerControls player={player} clock={clock} durationMs={audio.durationMs} playing={playing} rate={rate} onShowShortcuts={() => setHelpOpen(true)} />
-          <p id="player-keys" className="visually-hidden">{t('player.region')}</p>
-        </section>
-      ) : (
-        <p className="muted">{t('call.noAudio')}</p>
-      )}
-      {momentsPane ? (
-        <TranscriptAndMoments transcriptPane={transcriptPane} momentsPane={momentsPane} reviewerId={reviewerId ?? 'default'} />
-      ) : (
-        transcriptPane
-      )}
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} enabled={shortcutsEnabled} />
-    </div>
   );
 }

@@ -50,5 +50,12 @@ describe('severity-adjusted scores', () => {
     expect(routine.calibrationSource).toContain('Week 47');
     // Session reviews are not adjusted this way.
     expect(document.reviews.find((row) => row.reviewId === 'b1')!.calibratedTotal).toBeNull();
+
+    // Without the option the same export leaves the calibration columns empty: the option is what fills them.
+    const plain = await call('exports.scores', { format: 'json', language: 'nl', applySeverity: false, sessionId: undefined });
+    const plainDocument = JSON.parse(readFileSync(findExport(context.paths.exportsDir, plain.exportId)!.path, 'utf8')) as typeof document;
+    const plainRoutine = plainDocument.reviews.find((row) => row.reviewId === 'routine')!;
+    expect(plainRoutine.total).toBeCloseTo(91.67, 2);
+    expect([plainRoutine.calibratedTotal, plainRoutine.calibrationMethod]).toEqual([null, null]);
   });
 });

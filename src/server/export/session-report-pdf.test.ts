@@ -227,6 +227,14 @@ describe('sessionReportPdf', () => {
     expect(text).not.toContain('Reviewer');
   });
 
+  it('says there are not enough reviews instead of "0 of 18 ambiguous" with one submitted reviewer', async () => {
+    const reviews = syntheticReviews(3, 2, 7).map((row, reviewer) => (reviewer === 0 ? row : row.map(() => null)));
+    const report = sessionReport({ rubric: defaultRubric, reviews, benchmarkIndex: null, toleranceTotal: 5, toleranceItem: 1 });
+    const text = pdfText(await sessionReportPdf(reportInput(3, 2, { report, consensus: [] })));
+    expect(text).toContain('Nog niet genoeg beoordelingen');
+    expect(text).not.toContain(sessionReportLabels.nl.ambiguousCount(0, report.items.length));
+  });
+
   it('uses the English labels for language en', async () => {
     const bytes = await sessionReportPdf(reportInput(3, 4, { language: 'en' }));
     const text = pdfText(bytes);

@@ -278,6 +278,7 @@ export const en = {
     count_one: '{{count}} review',
     count_other: '{{count}} reviews',
     applySeverity: 'Severity-adjusted totals (reviewer effects from calibration sessions)',
+    applySeverityHint: 'Fills the "Calibrated total" column of routine reviews: the total minus the reviewer\'s severity effect measured in calibration sessions, with those sessions named. The totals themselves stay as scored; reviewers without a measured effect get no calibrated total.',
     empty: 'No reviews match these filters.',
     open: 'Open {{call}}',
   },

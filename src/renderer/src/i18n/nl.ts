@@ -279,6 +279,7 @@ export const nl: TranslationTexts = {
     count_one: '{{count}} beoordeling',
     count_other: '{{count}} beoordelingen',
     applySeverity: 'Totalen gecorrigeerd voor strengheid (effecten uit kalibratiesessies)',
+    applySeverityHint: 'Vult de kolom "Gekalibreerde score" van routinebeoordelingen: het totaal min het strengheidseffect van de beoordelaar uit kalibratiesessies, met die sessies erbij. De totalen zelf blijven zoals gescoord; beoordelaars zonder gemeten effect krijgen geen gekalibreerde score.',
     empty: 'Geen beoordelingen met deze filters.',
     open: '{{call}} openen',
   },

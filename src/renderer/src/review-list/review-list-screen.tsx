@@ -87,9 +87,10 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
       </fieldset>
       <div className="screen-header">
         <label className="check">
-          <input type="checkbox" checked={applySeverity} onChange={(event) => setApplySeverity(event.target.checked)} />
+          <input type="checkbox" checked={applySeverity} aria-describedby="apply-severity-hint" onChange={(event) => setApplySeverity(event.target.checked)} />
           {t('reviewList.applySeverity')}
         </label>
+        <p id="apply-severity-hint" className="muted">{t('reviewList.applySeverityHint')}</p>
         <ScoreExportControls onExport={(format) => void run(transport.invoke('exports.scores', { ...filter, format, language: locale, applySeverity }))} />
       </div>
       {exportError && <ErrorPanel error={exportError} />}

@@ -1,0 +1,25 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inputsOf, renderWithBackend } from '../../../../tests/unit/render-with-backend';
+import { ReviewListScreen } from './review-list-screen';
+
+describe('Reviews screen score export', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('explains what the severity-adjusted option changes in the file, and sends it with the export', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { transport } = renderWithBackend(<ReviewListScreen onOpen={() => undefined} />, {
+      'reviews.list': () => [],
+      'exports.scores': () => ({ exportId: 'export-1', fileName: 'klankbord-scores.json' }),
+    }, 'nl');
+    const option = await screen.findByRole('checkbox', { name: /Totalen gecorrigeerd voor strengheid/ });
+    expect(option).toHaveAccessibleDescription(/Vult de kolom "Gekalibreerde score" van routinebeoordelingen/);
+    expect(option).toHaveAccessibleDescription(/De totalen zelf blijven zoals gescoord/);
+    await user.click(option);
+    await user.click(screen.getByRole('button', { name: 'Scores exporteren' }));
+    await waitFor(() => expect(inputsOf(transport, 'exports.scores')).toHaveLength(1));
+    expect(inputsOf(transport, 'exports.scores')[0]).toMatchObject({ applySeverity: true, language: 'nl' });
+  });
+});

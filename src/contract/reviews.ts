@@ -79,6 +79,9 @@ export const reviewSummarySchema = z.object({
   createdAtMs: z.number(),
   updatedAtMs: z.number(),
   submittedAtMs: z.number().nullable(),
+  /** The calibration session the review belongs to; null for a routine review. */
+  sessionId: z.string().nullable(),
+  sessionName: z.string().nullable(),
 });
 export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
 
@@ -130,8 +133,11 @@ export const reviewFilterSchema = z
     status: reviewStatusSchema.optional(),
     fromMs: z.number().int().optional(),
     toMs: z.number().int().optional(),
+    /** A calibration session's reviews; null: routine reviews only (outside any session); absent: all. */
+    sessionId: idSchema.nullable().optional(),
   })
   .strict();
+export type ReviewListFilter = z.infer<typeof reviewFilterSchema>;
 
 /** reviews.list: a filter, and optionally a window of the list (keyset: the last row of the previous window). */
 export const reviewListInputSchema = reviewFilterSchema

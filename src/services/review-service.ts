@@ -97,6 +97,8 @@ export function summariseReview(db: Database.Database, row: ReviewListRow, rubri
     createdAtMs: review.createdAtMs,
     updatedAtMs: review.updatedAtMs,
     submittedAtMs: review.submittedAtMs,
+    sessionId: review.sessionId,
+    sessionName: row.sessionName,
   };
 }
 

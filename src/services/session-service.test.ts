@@ -47,6 +47,12 @@ describe('calibration sessions', () => {
     expect(inSession.review.id).not.toBe(routine.review.id);
     expect(inSession.review.sessionId).toBe(session.id);
     expect((await call('reviews.open', { callId: 'call-a', sessionId: session.id })).review.id).toBe(inSession.review.id);
+    // The Reviews screen tells them apart: the session named on its reviews, and a filter either way.
+    expect((await call('reviews.list', {})).map((row) => [row.id, row.sessionId, row.sessionName])).toEqual(
+      expect.arrayContaining([[routine.review.id, null, null], [inSession.review.id, session.id, 'Kalibratie november']]),
+    );
+    expect((await call('reviews.list', { sessionId: session.id })).map((row) => row.id)).toEqual([inSession.review.id]);
+    expect((await call('reviews.list', { sessionId: null })).map((row) => row.id)).toEqual([routine.review.id]);
     await submitMaximum(call, inSession.review.id, { '2.1': 1 });
 
     const report = await call('sessions.report', { sessionId: session.id });

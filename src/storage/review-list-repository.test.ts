@@ -4,6 +4,7 @@ import { getCall, insertCall } from './calls-repository';
 import { migrate } from './migrations';
 import { getReviewer } from './reviewers-repository';
 import { listReviewRows } from './review-list-repository';
+import { getSession } from './sessions-repository';
 import { createReview, listAnswers, listReviews, updateReview, upsertAnswer, type ReviewFilter } from './reviews-repository';
 
 let db: Database.Database;
@@ -37,7 +38,7 @@ beforeEach(() => {
 function rowByRow(filter: ReviewFilter) {
   return listReviews(db, filter).map((review) => {
     const call = getCall(db, review.callId);
-    return { review, callTitle: call?.title ?? '', agentName: call?.agentName ?? '', reviewerName: getReviewer(db, review.reviewerId)?.name ?? null, answers: listAnswers(db, review.id) };
+    return { review, callTitle: call?.title ?? '', agentName: call?.agentName ?? '', reviewerName: getReviewer(db, review.reviewerId)?.name ?? null, sessionName: review.sessionId ? (getSession(db, review.sessionId)?.name ?? null) : null, answers: listAnswers(db, review.id) };
   });
 }
 

@@ -7,6 +7,8 @@ export interface ReviewListRow {
   readonly callTitle: string;
   readonly agentName: string;
   readonly reviewerName: string | null;
+  /** The calibration session's name; null for a routine review. */
+  readonly sessionName: string | null;
   readonly answers: readonly AnswerRecord[];
 }
 
@@ -38,17 +40,18 @@ export function* iterateReviewRows(db: Database.Database, filter: ReviewFilter =
   const pageParams = { ...(page.after ? { afterMs: page.after.updatedAtMs, afterId: page.after.id } : {}), ...(page.limit !== undefined ? { limit: page.limit } : {}) };
   const rows = db
     .prepare(
-      `SELECT r.*, c.title AS call_title, c.agent_name AS call_agent_name, v.name AS reviewer_name,
+      `SELECT r.*, c.title AS call_title, c.agent_name AS call_agent_name, v.name AS reviewer_name, s.name AS session_name,
               (SELECT json_group_array(json_array(a.item_id, a.answer, a.level, a.comment, a.evidence_override))
                  FROM (SELECT * FROM review_answers WHERE review_id = r.id ORDER BY item_id) a) AS answers_json
          FROM reviews r JOIN calls c ON c.id = r.call_id LEFT JOIN reviewers v ON v.id = r.reviewer_id
+         LEFT JOIN calibration_sessions s ON s.id = r.session_id
         WHERE ${where}${afterCondition}
         ORDER BY r.updated_at_ms DESC, r.id${page.limit !== undefined ? ' LIMIT @limit' : ''}`,
     )
-    .iterate({ ...params, ...pageParams }) as IterableIterator<ReviewRow & { call_title: string; call_agent_name: string; reviewer_name: string | null; answers_json: string }>;
+    .iterate({ ...params, ...pageParams }) as IterableIterator<ReviewRow & { call_title: string; call_agent_name: string; reviewer_name: string | null; session_name: string | null; answers_json: string }>;
   for (const row of rows) {
     const review = toRecord(row);
-    if (review) yield { review, callTitle: row.call_title, agentName: row.call_agent_name, reviewerName: row.reviewer_name, answers: toAnswers(row.answers_json) };
+    if (review) yield { review, callTitle: row.call_title, agentName: row.call_agent_name, reviewerName: row.reviewer_name, sessionName: row.session_name, answers: toAnswers(row.answers_json) };
   }
 }
 

@@ -22,4 +22,22 @@ describe('Reviews screen score export', () => {
     await waitFor(() => expect(inputsOf(transport, 'exports.scores')).toHaveLength(1));
     expect(inputsOf(transport, 'exports.scores')[0]).toMatchObject({ applySeverity: true, language: 'nl' });
   });
+
+  it('shows the session of each review and filters routine reviews or one session', async () => {
+    const user = userEvent.setup();
+    const row = (id: string, sessionId: string | null, sessionName: string | null) => ({
+      id, callId: `call-${id}`, callTitle: `Gesprek ${id}`, agentName: 'Sanne', reviewerId: 'r1', reviewerName: 'Anouk', rubricId: 'empathie', rubricVersion: 1,
+      rubricName: 'Empathie', status: 'submitted' as const, total: 80, criticalFailed: false, createdAtMs: 1, updatedAtMs: 2, submittedAtMs: 2, sessionId, sessionName,
+    });
+    const { transport } = renderWithBackend(<ReviewListScreen onOpen={() => undefined} />, {
+      'reviews.list': () => [row('a', null, null), row('b', 's1', 'Kalibratie november')],
+    }, 'nl');
+    expect(await screen.findByRole('columnheader', { name: 'Sessie' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'Kalibratie november' })).toBeInTheDocument();
+    const filter = screen.getByRole('combobox', { name: 'Sessie' });
+    await user.selectOptions(filter, 'Routinebeoordelingen (geen sessie)');
+    await waitFor(() => expect(inputsOf(transport, 'reviews.list')).toContainEqual({ sessionId: null }));
+    await user.selectOptions(filter, 'Kalibratie november');
+    await waitFor(() => expect(inputsOf(transport, 'reviews.list')).toContainEqual({ sessionId: 's1' }));
+  });
 });

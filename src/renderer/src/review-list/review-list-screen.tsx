@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReviewSummary } from '../../../contract/reviews';
+import type { ReviewListFilter, ReviewSummary } from '../../../contract/reviews';
 import { DateField } from '../ui/date-field';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { formatDateTime, formatScore } from '../ui/format';
@@ -24,18 +24,24 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
   const [agentName, setAgentName] = useState('');
   const [reviewerId, setReviewerId] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
+  // '' all reviews, 'routine' those outside any session, otherwise a session id.
+  const [session, setSession] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const all = useBackendQuery('reviews.list', {}, ['calls.changed']);
-  const filter = {
+  const filter: ReviewListFilter = {
     ...(callId ? { callId } : {}),
     ...(agentName ? { agentName } : {}),
     ...(reviewerId ? { reviewerId } : {}),
     ...(status ? { status } : {}),
+    ...(session === 'routine' ? { sessionId: null } : session ? { sessionId: session } : {}),
     ...(from ? { fromMs: new Date(`${from}T00:00:00`).getTime() } : {}),
     ...(to ? { toMs: new Date(`${to}T23:59:59.999`).getTime() } : {}),
   };
   const filtered = useBackendQuery('reviews.list', filter, ['calls.changed']);
+  // The score export takes one session (its calibrated export) or none; "routine only" is a list filter.
+  const { sessionId, ...withoutSession } = filter;
+  const exportFilter = sessionId ? { ...withoutSession, sessionId } : withoutSession;
   const transport = useTransport();
   const { run, error: exportError } = useExportDownload();
   const [applySeverity, setApplySeverity] = useState(false);
@@ -45,6 +51,7 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
       calls: [...new Map(rows.map((row) => [row.callId, row.callTitle])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
       agents: uniqueSorted(rows.map((row) => row.agentName)),
       reviewers: [...new Map(rows.map((row) => [row.reviewerId, row.reviewerName ?? row.reviewerId])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+      sessions: [...new Map(rows.flatMap((row) => (row.sessionId ? [[row.sessionId, row.sessionName ?? row.sessionId] as const] : []))).entries()].sort((a, b) => a[1].localeCompare(b[1])),
     };
   }, [all]);
 
@@ -75,6 +82,14 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
           </select>
         </label>
         <label>
+          {t('reviewList.session')}
+          <select value={session} onChange={(event) => setSession(event.target.value)}>
+            <option value="">{t('reviewList.all')}</option>
+            <option value="routine">{t('reviewList.routine')}</option>
+            {options.sessions.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          </select>
+        </label>
+        <label>
           {t('reviewList.status')}
           <select value={status} onChange={(event) => setStatus(event.target.value as Status | '')}>
             <option value="">{t('reviewList.all')}</option>
@@ -91,7 +106,7 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
           {t('reviewList.applySeverity')}
         </label>
         <p id="apply-severity-hint" className="muted">{t('reviewList.applySeverityHint')}</p>
-        <ScoreExportControls onExport={(format) => void run(transport.invoke('exports.scores', { ...filter, format, language: locale, applySeverity }))} />
+        <ScoreExportControls onExport={(format) => void run(transport.invoke('exports.scores', { ...exportFilter, format, language: locale, applySeverity }))} />
       </div>
       {exportError && <ErrorPanel error={exportError} />}
       {filtered.status === 'error' && <ErrorPanel error={filtered.error} onRetry={filtered.reload} />}
@@ -105,7 +120,7 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
               <table className="review-table" data-testid="review-table">
                 <thead>
                   <tr>
-                    {(['call', 'agent', 'reviewer', 'rubric', 'status', 'total', 'changed'] as const).map((column) => <th key={column} scope="col">{t(`reviewList.columns.${column}`)}</th>)}
+                    {(['call', 'agent', 'reviewer', 'session', 'rubric', 'status', 'total', 'changed'] as const).map((column) => <th key={column} scope="col">{t(`reviewList.columns.${column}`)}</th>)}
                   </tr>
                 </thead>
                 <tbody>
@@ -114,6 +129,7 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
                       <td><button type="button" className="link-button" onClick={() => onOpen(row.callId)} aria-label={t('reviewList.open', { call: row.callTitle })}>{row.callTitle}</button></td>
                       <td>{row.agentName || '—'}</td>
                       <td>{row.reviewerName ?? row.reviewerId}</td>
+                      <td>{row.sessionName ?? '—'}</td>
                       <td>{row.rubricName} v{row.rubricVersion}</td>
                       <td><span className={`status-pill status-${row.status}`}>{t(`review.status.${row.status}`)}</span></td>
                       <td className="number">{formatScore(row.total, locale)}{row.criticalFailed && <span className="critical-failed"> ⚠ {t('reviewList.critical')}</span>}</td>

@@ -9,7 +9,12 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       // Heavy work runs in worker threads, each started from its own file next to the main bundle.
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts'), 'heavy-worker': resolve(root, 'src/server/workers/heavy-worker.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src/main/index.ts'),
+          'heavy-worker': resolve(root, 'src/server/workers/heavy-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -5,16 +5,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { layerImportRules } from './scripts/layer-rules.mjs';
 
-
 /** Selectors for spreads that put a whole array on the stack (see the rule below). */
 const spreadSelectors = [
   {
     selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
-    message: 'Spreading into Math.max/min overflows the stack on large arrays: use maxOf/minOf/maxBy from src/domain/extremes.ts.',
+    message:
+      'Spreading into Math.max/min overflows the stack on large arrays: use maxOf/minOf/maxBy from src/domain/extremes.ts.',
   },
   {
     selector: "CallExpression[callee.property.name='push'] > SpreadElement",
-    message: 'Spreading into push() overflows the stack on large arrays: use appendAll from src/domain/extremes.ts or a loop.',
+    message:
+      'Spreading into push() overflows the stack on large arrays: use appendAll from src/domain/extremes.ts or a loop.',
   },
 ];
 
@@ -62,7 +63,14 @@ export default tseslint.config(
     ignores: ['src/storage/**', 'src/**/*.test.{ts,tsx}'],
     rules: {
       // One rule name holds both lists: a later config's options replace an earlier one's for the same rule.
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='prepare']", message: 'SQL belongs in src/storage: call a repository function instead.' }, ...spreadSelectors],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message: 'SQL belongs in src/storage: call a repository function instead.',
+        },
+        ...spreadSelectors,
+      ],
     },
   },
   ...layerImportRules(),

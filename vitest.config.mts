@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 // src/main's unit tests import 'electron': they get the desktop tests' stand-in (no Electron binary here).
-const electronStandIn = [{ find: /^electron$/, replacement: resolve(import.meta.dirname, 'tests/desktop/electron-stand-in/index.ts') }];
+const electronStandIn = [
+  { find: /^electron$/, replacement: resolve(import.meta.dirname, 'tests/desktop/electron-stand-in/index.ts') },
+];
 
 export default defineConfig({
   test: {
@@ -13,7 +15,14 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/lint/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/faults/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'tests/crash/**/*.test.ts',
+            'tests/faults/**/*.test.ts',
+          ],
           exclude: ['src/renderer/**'],
           testTimeout: 30_000,
         },

@@ -6,7 +6,11 @@
 import { performance } from 'node:perf_hooks';
 import { cohenKappa } from '../src/domain/agreement/cohen-kappa';
 import type { Rating } from '../src/domain/agreement/ratings';
-import { summariseAgreement, type AgreementInput, type AgreementSummary } from '../src/domain/agreement/summarise-agreement';
+import {
+  summariseAgreement,
+  type AgreementInput,
+  type AgreementSummary,
+} from '../src/domain/agreement/summarise-agreement';
 
 const reviewers = 50;
 const calls = 1000;
@@ -42,7 +46,13 @@ const items: readonly Item[] = [
   { id: '5.2', section: 5, scale: '0-3' },
   { id: '5.3', section: 5, scale: '0-3' },
 ];
-const sectionWeights = new Map([[1, 25], [2, 25], [3, 25], [4, 15], [5, 10]]);
+const sectionWeights = new Map([
+  [1, 25],
+  [2, 25],
+  [3, 25],
+  [4, 15],
+  [5, 10],
+]);
 
 /** mulberry32: a small seeded generator, so every run scores the same data. */
 function seededRandom(seed: number): () => number {
@@ -70,16 +80,21 @@ interface Session {
 function generateSession(): Session {
   const random = seededRandom(20240611);
   const severity = Array.from({ length: reviewers }, (_, reviewer) => (reviewer === 0 ? 0 : 0.25 * normal(random)));
-  const scored = Array.from({ length: reviewers }, (_, reviewer) => Array.from({ length: calls }, () => reviewer === 0 || random() >= missingShare));
+  const scored = Array.from({ length: reviewers }, (_, reviewer) =>
+    Array.from({ length: calls }, () => reviewer === 0 || random() >= missingShare),
+  );
   const emotion = Array.from({ length: calls }, () => random() < 0.7);
   const itemRatings = items.map((item) => {
-    const truth = Array.from({ length: calls }, () => (item.scale === '0-3' ? 3 * random() ** 0.7 : random() < (item.critical ? 0.97 : 0.85) ? 1 : 0));
+    const truth = Array.from({ length: calls }, () =>
+      item.scale === '0-3' ? 3 * random() ** 0.7 : random() < (item.critical ? 0.97 : 0.85) ? 1 : 0,
+    );
     return Array.from({ length: reviewers }, (_, reviewer) =>
       Array.from({ length: calls }, (_, call): Rating => {
         if (!scored[reviewer]![call]) return null;
         // The NA gate: N.v.t. without customer emotion, but reviewers override it now and then.
         if (item.notApplicable && emotion[call] !== random() < 0.95) return 'N.v.t.';
-        if (item.scale === '0-3') return Math.max(0, Math.min(3, Math.round(truth[call]! + severity[reviewer]! + 0.3 * normal(random))));
+        if (item.scale === '0-3')
+          return Math.max(0, Math.min(3, Math.round(truth[call]! + severity[reviewer]! + 0.3 * normal(random))));
         const flip = random() < (item.critical ? 0.005 : 0.03);
         return (truth[call] === 1) !== flip ? 'Ja' : 'Nee';
       }),
@@ -121,7 +136,12 @@ interface Report {
   readonly sections: AgreementSummary[];
   readonly total: AgreementSummary;
   readonly benchmarkKappas: number;
-  readonly timings: { readonly itemsMs: number; readonly sectionsMs: number; readonly totalMs: number; readonly pairwiseMs: number };
+  readonly timings: {
+    readonly itemsMs: number;
+    readonly sectionsMs: number;
+    readonly totalMs: number;
+    readonly pairwiseMs: number;
+  };
 }
 
 function summarise(input: AgreementInput): AgreementSummary {
@@ -134,12 +154,20 @@ function computeReport(session: Session): Report {
   let start = performance.now();
   const itemSummaries = items.map((item, index) =>
     item.scale === '0-3'
-      ? summarise({ ratings: session.itemRatings[index]!, level: 'ordinal', categories: [0, 1, 2, 3], benchmark: 0, tolerance: 1 })
+      ? summarise({
+          ratings: session.itemRatings[index]!,
+          level: 'ordinal',
+          categories: [0, 1, 2, 3],
+          benchmark: 0,
+          tolerance: 1,
+        })
       : summarise({ ratings: session.itemRatings[index]!, level: 'nominal', categories: ['Ja', 'Nee'] }),
   );
   const itemsMs = performance.now() - start;
   start = performance.now();
-  const sections = session.sectionScores.map((ratings) => summarise({ ratings, level: 'interval', benchmark: 0, tolerance: 5 }));
+  const sections = session.sectionScores.map((ratings) =>
+    summarise({ ratings, level: 'interval', benchmark: 0, tolerance: 5 }),
+  );
   const sectionsMs = performance.now() - start;
   start = performance.now();
   const total = summarise({ ratings: session.totals, level: 'interval', benchmark: 0, tolerance: 5 });
@@ -154,7 +182,13 @@ function computeReport(session: Session): Report {
     }
   });
   const pairwiseMs = performance.now() - start;
-  return { items: itemSummaries, sections, total, benchmarkKappas, timings: { itemsMs, sectionsMs, totalMs, pairwiseMs } };
+  return {
+    items: itemSummaries,
+    sections,
+    total,
+    benchmarkKappas,
+    timings: { itemsMs, sectionsMs, totalMs, pairwiseMs },
+  };
 }
 
 const format = (value: number | null, digits = 3) => (value === null ? '   null' : value.toFixed(digits).padStart(7));
@@ -171,7 +205,9 @@ function main(): void {
     runs.push(performance.now() - start);
   }
   const final = report!;
-  console.log(`calibration-report: ${reviewers} reviewers x ${calls} calls x ${items.length} items, ${missingShare * 100}% of reviewer-call pairs unscored`);
+  console.log(
+    `calibration-report: ${reviewers} reviewers x ${calls} calls x ${items.length} items, ${missingShare * 100}% of reviewer-call pairs unscored`,
+  );
   console.log(`synthetic data generated in ${generationMs.toFixed(0)} ms (not timed below)`);
   console.log('item  level     alpha   band        AC1  %agree  N.v.t.  severity spread');
   final.items.forEach((summary, index) => {
@@ -182,12 +218,20 @@ function main(): void {
     );
   });
   final.sections.forEach((summary, index) =>
-    console.log(`section ${index + 1}: alpha ${format(summary.krippendorff_alpha)} (${summary.reliability}), within +/-5 of benchmark ${format(summary.benchmark!.overall.pct_within_tolerance, 1)}%`),
+    console.log(
+      `section ${index + 1}: alpha ${format(summary.krippendorff_alpha)} (${summary.reliability}), within +/-5 of benchmark ${format(summary.benchmark!.overall.pct_within_tolerance, 1)}%`,
+    ),
   );
-  console.log(`total: alpha ${format(final.total.krippendorff_alpha)} (${final.total.reliability}), within +/-5 of benchmark ${format(final.total.benchmark!.overall.pct_within_tolerance, 1)}%, ICC ${final.total.icc === null ? 'skipped (incomplete data)' : 'computed'}`);
+  console.log(
+    `total: alpha ${format(final.total.krippendorff_alpha)} (${final.total.reliability}), within +/-5 of benchmark ${format(final.total.benchmark!.overall.pct_within_tolerance, 1)}%, ICC ${final.total.icc === null ? 'skipped (incomplete data)' : 'computed'}`,
+  );
   const { itemsMs, sectionsMs, totalMs, pairwiseMs } = final.timings;
-  console.log(`timing (last run): items ${itemsMs.toFixed(0)} ms, sections ${sectionsMs.toFixed(0)} ms, total ${totalMs.toFixed(0)} ms, ${final.benchmarkKappas} Cohen's kappas vs benchmark ${pairwiseMs.toFixed(0)} ms`);
-  console.log(`runs: ${runs.map((ms) => `${ms.toFixed(0)} ms`).join(', ')} (first run includes JIT warm-up; "ms" below is that cold first run)`);
+  console.log(
+    `timing (last run): items ${itemsMs.toFixed(0)} ms, sections ${sectionsMs.toFixed(0)} ms, total ${totalMs.toFixed(0)} ms, ${final.benchmarkKappas} Cohen's kappas vs benchmark ${pairwiseMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `runs: ${runs.map((ms) => `${ms.toFixed(0)} ms`).join(', ')} (first run includes JIT warm-up; "ms" below is that cold first run)`,
+  );
   const ms = Math.round(runs[0]!);
   console.log(
     JSON.stringify({

@@ -42,7 +42,10 @@ function generateReviews(): ScoreExportReview[] {
   const random = seededRandom(20240506);
   const items = rubricItems(defaultRubric).map(({ item }) => item);
   const agents = Array.from({ length: 120 }, (_, index) => `Medewerker ${index + 1}`);
-  const reviewers = Array.from({ length: 25 }, (_, index) => ({ id: `reviewer-${index + 1}`, name: `Beoordelaar ${index + 1}` }));
+  const reviewers = Array.from({ length: 25 }, (_, index) => ({
+    id: `reviewer-${index + 1}`,
+    name: `Beoordelaar ${index + 1}`,
+  }));
   const start = Date.UTC(2024, 0, 1);
   return Array.from({ length: reviewCount }, (_, index): ScoreExportReview => {
     const reviewer = reviewers[index % reviewers.length]!;
@@ -50,9 +53,15 @@ function generateReviews(): ScoreExportReview[] {
     const answers = items.map((item) => {
       let answer: ItemAnswer;
       if (item.naWhenNoEmotion && !emotion) answer = { kind: 'not-applicable' };
-      else if (item.scale.kind === 'ordinal') answer = { kind: 'level', value: Math.min(3, Math.floor(random() * 4.5)) };
+      else if (item.scale.kind === 'ordinal')
+        answer = { kind: 'level', value: Math.min(3, Math.floor(random() * 4.5)) };
       else answer = random() < (item.critical ? 0.97 : 0.85) ? { kind: 'yes' } : { kind: 'no' };
-      return { itemId: item.id, answer, comment: random() < 0.2 ? comments[Math.floor(random() * comments.length)]! : '', evidenceOverride: random() < 0.03 ? 'Geen apart moment; geldt voor het hele gesprek.' : null };
+      return {
+        itemId: item.id,
+        answer,
+        comment: random() < 0.2 ? comments[Math.floor(random() * comments.length)]! : '',
+        evidenceOverride: random() < 0.03 ? 'Geen apart moment; geldt voor het hele gesprek.' : null,
+      };
     });
     const moments: Moment[] = Array.from({ length: momentsPerReview }, (_, momentIndex) => {
       const startMs = Math.floor(random() * 600_000);
@@ -80,7 +89,9 @@ function generateReviews(): ScoreExportReview[] {
         rubricId: defaultRubric.id,
         rubricVersion: defaultRubric.version,
         status: 'submitted',
-        context: emotion ? { customerState: 'negative', emotion: 'frustration' } : { customerState: 'neutral', emotion: null },
+        context: emotion
+          ? { customerState: 'negative', emotion: 'frustration' }
+          : { customerState: 'neutral', emotion: null },
         updatedAtMs: submittedAtMs,
         submittedAtMs,
       },
@@ -88,7 +99,11 @@ function generateReviews(): ScoreExportReview[] {
       rubric: defaultRubric,
       answers,
       moments,
-      ...(index % 10 === 0 ? { calibration: { calibratedTotal: 50 + random() * 50, method: 'consensus' as const, source: 'Kalibratie Q1' } } : {}),
+      ...(index % 10 === 0
+        ? {
+            calibration: { calibratedTotal: 50 + random() * 50, method: 'consensus' as const, source: 'Kalibratie Q1' },
+          }
+        : {}),
     };
   });
 }
@@ -112,16 +127,30 @@ async function main(): Promise<void> {
     { format: 'json', file: 'scores.json' },
   ];
   const timings = new Map<ScoreExportFormat, number>();
-  console.log(`export: ${reviews.length} reviews, ${itemRows} item rows, ${tables.moments.rows.length} moment rows (${totalRows} rows in all)`);
-  console.log(`synthetic data generated in ${generationMs.toFixed(0)} ms; tables built (scoring included) in ${buildMs.toFixed(0)} ms`);
+  console.log(
+    `export: ${reviews.length} reviews, ${itemRows} item rows, ${tables.moments.rows.length} moment rows (${totalRows} rows in all)`,
+  );
+  console.log(
+    `synthetic data generated in ${generationMs.toFixed(0)} ms; tables built (scoring included) in ${buildMs.toFixed(0)} ms`,
+  );
   try {
     for (const { format, file } of formats) {
       const start = performance.now();
-      const written = await writeScoreExport(tables, { format, filePath: join(dir, file), language: 'nl', exportedAtMs: Date.now(), selection: { bench: true } });
+      const written = await writeScoreExport(tables, {
+        format,
+        filePath: join(dir, file),
+        language: 'nl',
+        exportedAtMs: Date.now(),
+        selection: { bench: true },
+      });
       const ms = performance.now() - start;
       timings.set(format, ms);
       const bytes = written.reduce((sum, path) => sum + statSync(path).size, 0);
-      console.log(`${format.padEnd(13)} ${ms.toFixed(0).padStart(6)} ms  ${Math.round(totalRows / (ms / 1000)).toLocaleString('en-US').padStart(9)} rows/s  ${(bytes / 1_048_576).toFixed(1).padStart(6)} MB in ${written.length} file(s)`);
+      console.log(
+        `${format.padEnd(13)} ${ms.toFixed(0).padStart(6)} ms  ${Math.round(totalRows / (ms / 1000))
+          .toLocaleString('en-US')
+          .padStart(9)} rows/s  ${(bytes / 1_048_576).toFixed(1).padStart(6)} MB in ${written.length} file(s)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,20 @@ const xRealtime = (ms: number) => Math.round((audioSeconds * 1000) / ms);
 
 async function main(): Promise<void> {
   const { wav, mp3 } = longCallAudio();
-  const ffmpegToPcm = (file: string) => () => execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', file, '-f', 's16le', '-acodec', 'pcm_s16le', '-y', '/dev/null']);
+  const ffmpegToPcm = (file: string) => () =>
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-nostdin',
+      '-i',
+      file,
+      '-f',
+      's16le',
+      '-acodec',
+      'pcm_s16le',
+      '-y',
+      '/dev/null',
+    ]);
   // The WebAssembly MP3 import first, so the process's peak RSS at that point is its own.
   const rssBefore = process.memoryUsage().rss;
   const mp3Wasm = await timeIt(async () => analysed(await analyzeAudio(mp3)), 1);
@@ -60,7 +73,9 @@ async function main(): Promise<void> {
     mp3_ffmpeg_import_ms: Math.round(mp3FfmpegImport.ms),
     mp3_wasm_duration_ms: mp3Wasm.value.durationMs,
     mp3_ffmpeg_duration_ms: mp3FfmpegImport.value.durationMs,
-    mp3_peak_difference_vs_ffmpeg: Number(peakDifference(mp3Wasm.value.peaks[0]!, mp3FfmpegImport.value.peaks[0]!).toFixed(6)),
+    mp3_peak_difference_vs_ffmpeg: Number(
+      peakDifference(mp3Wasm.value.peaks[0]!, mp3FfmpegImport.value.peaks[0]!).toFixed(6),
+    ),
     mp3_wasm_rss_before_mb: Math.round(rssBefore / mib),
     mp3_wasm_max_rss_mb: Math.round(maxRssAfterWasm / mib),
     wav_ms: Math.round(wavNative.ms),

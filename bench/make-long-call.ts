@@ -13,8 +13,10 @@ export function longCallAudio(): { wav: string; mp3: string } {
   mkdirSync(benchDir, { recursive: true });
   const wav = join(benchDir, 'call-60min.wav');
   const mp3 = join(benchDir, 'call-60min.mp3');
-  if (!existsSync(wav)) execFileSync('sox', [demoWav, '-e', 'signed-integer', '-b', '16', wav, 'repeat', '21', 'trim', '0', '3600']);
-  if (!existsSync(mp3)) execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '32k', mp3]);
+  if (!existsSync(wav))
+    execFileSync('sox', [demoWav, '-e', 'signed-integer', '-b', '16', wav, 'repeat', '21', 'trim', '0', '3600']);
+  if (!existsSync(mp3))
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '32k', mp3]);
   return { wav, mp3 };
 }
 
@@ -26,10 +28,21 @@ export function longTranscript(wordCount: number, durationMs: number, name: stri
   for (let start = 0; start < wordCount; start += 20) {
     const segmentWords = [];
     for (let i = start; i < Math.min(wordCount, start + 20); i += 1) {
-      segmentWords.push({ text: words[i % words.length]!, startMs: Math.round(i * perWordMs), endMs: Math.round((i + 0.8) * perWordMs) });
+      segmentWords.push({
+        text: words[i % words.length]!,
+        startMs: Math.round(i * perWordMs),
+        endMs: Math.round((i + 0.8) * perWordMs),
+      });
     }
     const channel = (start / 20) % 2;
-    segments.push({ speaker: channel === 0 ? 'agent' : 'customer', channel, startMs: segmentWords[0]!.startMs, endMs: segmentWords.at(-1)!.endMs, text: segmentWords.map((w) => w.text).join(' '), words: segmentWords });
+    segments.push({
+      speaker: channel === 0 ? 'agent' : 'customer',
+      channel,
+      startMs: segmentWords[0]!.startMs,
+      endMs: segmentWords.at(-1)!.endMs,
+      text: segmentWords.map((w) => w.text).join(' '),
+      words: segmentWords,
+    });
   }
   writeFileSync(path, JSON.stringify({ format: 'klankbord-transcript', version: 1, language: 'nl', segments }));
   return path;

@@ -23,11 +23,19 @@ function importCall(dataDir: string, audio: string, transcript: string, stem: st
   const copiedTranscript = join(benchDir, `${stem}.json`);
   execFileSync('cp', [audio, copiedAudio]);
   execFileSync('cp', [transcript, copiedTranscript]);
-  execFileSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/server/cli.ts'), 'import', copiedAudio, copiedTranscript, '--data-dir', dataDir], { stdio: 'ignore' });
+  execFileSync(
+    join(root, 'node_modules/.bin/tsx'),
+    [join(root, 'src/server/cli.ts'), 'import', copiedAudio, copiedTranscript, '--data-dir', dataDir],
+    { stdio: 'ignore' },
+  );
 }
 
 async function main(): Promise<void> {
-  execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root },
+  );
   const { wav } = longCallAudio();
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-bench-'));
   importCall(dataDir, wav, longTranscript(10_000, callMs, 'words-10k.json'), 'open-call-10k');
@@ -46,23 +54,39 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'open-call-10k' }).waitFor();
       // Timed inside the page, from the click to the waveform drawn and the first transcript turn on screen, so
       // the figure holds no test-driver round trips.
-      runs.push(await page.evaluate(() => new Promise<number>((resolveOpen) => {
-        const start = performance.now();
-        const done = () => document.querySelector('[data-testid="waveform"][data-ready="true"]') && document.querySelector('.turn');
-        const observer = new MutationObserver(() => {
-          if (!done()) return;
-          observer.disconnect();
-          resolveOpen(performance.now() - start);
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-        [...document.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent?.includes('open-call-10k'))!.click();
-      })));
+      runs.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolveOpen) => {
+              const start = performance.now();
+              const done = () =>
+                document.querySelector('[data-testid="waveform"][data-ready="true"]') &&
+                document.querySelector('.turn');
+              const observer = new MutationObserver(() => {
+                if (!done()) return;
+                observer.disconnect();
+                resolveOpen(performance.now() - start);
+              });
+              observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+              [...document.querySelectorAll<HTMLButtonElement>('button')]
+                .find((button) => button.textContent?.includes('open-call-10k'))!
+                .click();
+            }),
+        ),
+      );
       await page.locator('.call-header .button').first().click();
     }
     const openMs = Math.round(Math.min(...runs));
     const audioId = await page.evaluate(async () => {
       const invoke = async (method: string, input: unknown) => {
-        const response = await fetch('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json', 'x-klankbord-secret': document.querySelector<HTMLMetaElement>('meta[name="klankbord-secret"]')!.content }, body: JSON.stringify({ method, input }) });
+        const response = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-klankbord-secret': document.querySelector<HTMLMetaElement>('meta[name="klankbord-secret"]')!.content,
+          },
+          body: JSON.stringify({ method, input }),
+        });
         return ((await response.json()) as { value: unknown }).value;
       };
       const list = (await invoke('calls.list', { search: 'open-call-10k' })) as { id: string }[];
@@ -79,21 +103,41 @@ async function main(): Promise<void> {
     await baselinePage.addScriptTag({ path: join(root, 'node_modules/wavesurfer.js/dist/wavesurfer.min.js') });
     const baselineRuns: number[] = [];
     for (let run = 0; run < 2; run += 1) {
-      baselineRuns.push(await baselinePage.evaluate((id) => new Promise<number>((resolveReady, reject) => {
-        const container = document.createElement('div');
-        container.style.width = '1200px';
-        document.body.prepend(container);
-        const start = performance.now();
-        const WaveSurfer = (window as unknown as { WaveSurfer: { create(options: object): { on(event: string, listener: (...args: unknown[]) => void): void; destroy(): void } } }).WaveSurfer;
-        const surfer = WaveSurfer.create({ container, url: `/media/audio/${id}`, splitChannels: [{}, {}], height: 56 });
-        surfer.on('ready', () => {
-          const elapsed = performance.now() - start;
-          surfer.destroy();
-          container.remove();
-          resolveReady(elapsed);
-        });
-        surfer.on('error', (error) => reject(new Error(String(error))));
-      }), audioId));
+      baselineRuns.push(
+        await baselinePage.evaluate(
+          (id) =>
+            new Promise<number>((resolveReady, reject) => {
+              const container = document.createElement('div');
+              container.style.width = '1200px';
+              document.body.prepend(container);
+              const start = performance.now();
+              const WaveSurfer = (
+                window as unknown as {
+                  WaveSurfer: {
+                    create(options: object): {
+                      on(event: string, listener: (...args: unknown[]) => void): void;
+                      destroy(): void;
+                    };
+                  };
+                }
+              ).WaveSurfer;
+              const surfer = WaveSurfer.create({
+                container,
+                url: `/media/audio/${id}`,
+                splitChannels: [{}, {}],
+                height: 56,
+              });
+              surfer.on('ready', () => {
+                const elapsed = performance.now() - start;
+                surfer.destroy();
+                container.remove();
+                resolveReady(elapsed);
+              });
+              surfer.on('error', (error) => reject(new Error(String(error))));
+            }),
+          audioId,
+        ),
+      );
     }
     await baselineContext.close();
     const baselineMs = Math.round(Math.min(...baselineRuns));
@@ -117,7 +161,8 @@ async function main(): Promise<void> {
     await follow.evaluate(() => {
       (window as unknown as { longTasks: number[] }).longTasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(entry.duration);
+        for (const entry of list.getEntries())
+          (window as unknown as { longTasks: number[] }).longTasks.push(entry.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
     await follow.locator('.player').focus();
@@ -125,10 +170,16 @@ async function main(): Promise<void> {
     let maxNodes = 0;
     const until = Date.now() + Number(process.env.BENCH_FOLLOW_MS ?? 60_000);
     while (Date.now() < until) {
-      maxNodes = Math.max(maxNodes, await follow.evaluate(() => document.querySelector('[data-testid="transcript"]')!.querySelectorAll('*').length));
+      maxNodes = Math.max(
+        maxNodes,
+        await follow.evaluate(() => document.querySelector('[data-testid="transcript"]')!.querySelectorAll('*').length),
+      );
       await follow.waitForTimeout(250);
     }
-    const result = await follow.evaluate(() => ({ longTasks: (window as unknown as { longTasks: number[] }).longTasks, timeMs: document.querySelector('audio')!.currentTime * 1000 }));
+    const result = await follow.evaluate(() => ({
+      longTasks: (window as unknown as { longTasks: number[] }).longTasks,
+      timeMs: document.querySelector('audio')!.currentTime * 1000,
+    }));
     const transcriptFollow = {
       benchmark: 'transcript-follow',
       played_ms: Math.round(result.timeMs),

@@ -33,11 +33,21 @@ async function sessionPackage(wav: string): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-bench-package-'));
   const backend = createBackend({ dataDir, allowPathSources: true });
   try {
-    const finished = new Promise<string[]>((resolve) => backend.events.listen((message) => message.name === 'imports.finished' && resolve((message.payload as { importedCallIds: string[] }).importedCallIds)));
+    const finished = new Promise<string[]>((resolve) =>
+      backend.events.listen(
+        (message) =>
+          message.name === 'imports.finished' &&
+          resolve((message.payload as { importedCallIds: string[] }).importedCallIds),
+      ),
+    );
     await backend.dispatch('imports.start', { sources: [{ kind: 'path', path: otherWav }] });
     const callIds = await finished;
     await backend.dispatch('reviewer.set', { name: 'Anna' });
-    const session = await backend.dispatch('sessions.create', { name: 'Lang gesprek', callIds, reviewers: [{ name: 'Anna' }, { name: 'Bram' }] });
+    const session = await backend.dispatch('sessions.create', {
+      name: 'Lang gesprek',
+      callIds,
+      reviewers: [{ name: 'Anna' }, { name: 'Bram' }],
+    });
     if (!session.ok) throw new Error(session.error.message);
     // Each reviewer gets a package of their own (with their signing key): the bench imports Bram's.
     const created = session.value as { id: string; reviewers: { id: string; name: string }[] };
@@ -58,15 +68,41 @@ function seedReviews(dataDir: string): void {
   const items = rubricItems(defaultRubric).map(({ item }) => item);
   const nowMs = Date.UTC(2024, 0, 1);
   db.transaction(() => {
-    for (let reviewer = 0; reviewer < seededReviewers; reviewer += 1) upsertReviewer(db, { id: `reviewer-${reviewer}`, name: `Beoordelaar ${reviewer + 1}` }, nowMs);
+    for (let reviewer = 0; reviewer < seededReviewers; reviewer += 1)
+      upsertReviewer(db, { id: `reviewer-${reviewer}`, name: `Beoordelaar ${reviewer + 1}` }, nowMs);
     for (let call = 0; call < seededCalls; call += 1) {
-      insertCall(db, { id: `call-${call}`, title: `Gesprek ${call + 1}`, agentName: `Medewerker ${call % 40}`, durationMs: 300_000, createdAtMs: nowMs });
+      insertCall(db, {
+        id: `call-${call}`,
+        title: `Gesprek ${call + 1}`,
+        agentName: `Medewerker ${call % 40}`,
+        durationMs: 300_000,
+        createdAtMs: nowMs,
+      });
       for (let reviewer = 0; reviewer < seededReviewers; reviewer += 1) {
         const reviewId = `review-${call}-${reviewer}`;
-        createReview(db, { id: reviewId, callId: `call-${call}`, reviewerId: `reviewer-${reviewer}`, rubricId: defaultRubric.id, rubricVersion: defaultRubric.version }, nowMs);
+        createReview(
+          db,
+          {
+            id: reviewId,
+            callId: `call-${call}`,
+            reviewerId: `reviewer-${reviewer}`,
+            rubricId: defaultRubric.id,
+            rubricVersion: defaultRubric.version,
+          },
+          nowMs,
+        );
         items.forEach((item, index) => {
-          const answer = item.scale.kind === 'ordinal' ? { kind: 'level' as const, value: (call + reviewer + index) % 4 } : { kind: (call + index) % 7 === 0 ? ('no' as const) : ('yes' as const) };
-          upsertAnswer(db, reviewId, item.id, { answer, comment: index % 5 === 0 ? 'Benoemt de frustratie van de klant direct.' : '' }, nowMs);
+          const answer =
+            item.scale.kind === 'ordinal'
+              ? { kind: 'level' as const, value: (call + reviewer + index) % 4 }
+              : { kind: (call + index) % 7 === 0 ? ('no' as const) : ('yes' as const) };
+          upsertAnswer(
+            db,
+            reviewId,
+            item.id,
+            { answer, comment: index % 5 === 0 ? 'Benoemt de frustratie van de klant direct.' : '' },
+            nowMs,
+          );
         });
         updateReview(db, reviewId, { status: 'submitted', submittedAtMs: nowMs }, nowMs);
       }
@@ -76,20 +112,30 @@ function seedReviews(dataDir: string): void {
 }
 
 function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+  return sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
 
 /** Starts the three heavy jobs at once; resolves with each one's duration when all are done. */
 function heavyWork(backend: Backend, wav: string, packageFile: string): Promise<Record<string, number>> {
   const started = performance.now();
   const timed = (promise: Promise<unknown>) => promise.then(() => Math.round(performance.now() - started));
-  const imported = new Promise<void>((resolve) => backend.events.listen((message) => message.name === 'imports.finished' && resolve()));
+  const imported = new Promise<void>((resolve) =>
+    backend.events.listen((message) => message.name === 'imports.finished' && resolve()),
+  );
   const jobs = {
-    import60min: timed(backend.dispatch('imports.start', { sources: [{ kind: 'path', path: wav }] }).then(() => imported)),
-    packageImport: timed(backend.dispatch('packages.import', { source: { kind: 'path', path: packageFile } }).then(expectOk)),
+    import60min: timed(
+      backend.dispatch('imports.start', { sources: [{ kind: 'path', path: wav }] }).then(() => imported),
+    ),
+    packageImport: timed(
+      backend.dispatch('packages.import', { source: { kind: 'path', path: packageFile } }).then(expectOk),
+    ),
     xlsxExport: timed(backend.dispatch('exports.scores', { format: 'xlsx', language: 'nl' }).then(expectOk)),
   };
-  return Promise.all(Object.values(jobs)).then((durations) => Object.fromEntries(Object.keys(jobs).map((name, index) => [name, durations[index]!])));
+  return Promise.all(Object.values(jobs)).then((durations) =>
+    Object.fromEntries(Object.keys(jobs).map((name, index) => [name, durations[index]!])),
+  );
 }
 
 function expectOk(result: { ok: boolean; error?: { message: string } }): void {
@@ -149,7 +195,17 @@ async function main(): Promise<void> {
   console.log('dispatch thread (baseline):', JSON.stringify(inThread));
   const workers = only === 'in-thread' ? null : await measure('workers', wav, packageFile);
   console.log('worker threads:', JSON.stringify(workers));
-  console.log(JSON.stringify({ bench: 'responsiveness', probeIntervalMs, workerPoolSize: defaultPoolSize(), workers, inThread, targetP99Ms: 50, targetMet: workers ? workers.p99Ms < 50 : null }));
+  console.log(
+    JSON.stringify({
+      bench: 'responsiveness',
+      probeIntervalMs,
+      workerPoolSize: defaultPoolSize(),
+      workers,
+      inThread,
+      targetP99Ms: 50,
+      targetMet: workers ? workers.p99Ms < 50 : null,
+    }),
+  );
 }
 
 void main();

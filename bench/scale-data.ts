@@ -44,20 +44,37 @@ const sessionId = (index: number) => `30000000-0000-4000-8000-${index.toString(1
 const audioId = (index: number) => `40000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 export const agentName = (index: number) => `Agent ${String(index % agentCount).padStart(2, '0')}`;
 
-const words = 'goedemiddag ik bel over mijn abonnement want ik wil graag opzeggen omdat de factuur te hoog is begrijp ik dat goed vervelend voor je laat me even kijken'.split(' ');
+const words =
+  'goedemiddag ik bel over mijn abonnement want ik wil graag opzeggen omdat de factuur te hoog is begrijp ik dat goed vervelend voor je laat me even kijken'.split(
+    ' ',
+  );
 
 function transcriptSegments(seed: number): TranscriptSegment[] {
   // About 750 spoken words in five minutes, in turns of 12 words.
   return Array.from({ length: 62 }, (_, turn) => {
     const segmentStart = turn * 4800;
-    const segmentWords = Array.from({ length: 12 }, (_, n) => ({ text: words[(seed + turn * 12 + n) % words.length]!, startMs: segmentStart + n * 380, endMs: segmentStart + n * 380 + 340, confidence: 0.9 }));
-    return { speaker: turn % 2 === 0 ? 'spk_0' : 'spk_1', channel: turn % 2, startMs: segmentStart, endMs: segmentStart + 4600, text: segmentWords.map((word) => word.text).join(' '), words: segmentWords };
+    const segmentWords = Array.from({ length: 12 }, (_, n) => ({
+      text: words[(seed + turn * 12 + n) % words.length]!,
+      startMs: segmentStart + n * 380,
+      endMs: segmentStart + n * 380 + 340,
+      confidence: 0.9,
+    }));
+    return {
+      speaker: turn % 2 === 0 ? 'spk_0' : 'spk_1',
+      channel: turn % 2,
+      startMs: segmentStart,
+      endMs: segmentStart + 4600,
+      text: segmentWords.map((word) => word.text).join(' '),
+      words: segmentWords,
+    };
   });
 }
 
 function stereoPeaks(seed: number): Int16Array[] {
   const pairs = (callMs / 1000) * peakPairsPerSecond;
-  return [0, 1].map((channel) => Int16Array.from({ length: pairs * 2 }, (_, n) => (n % 2 === 0 ? -1 : 1) * ((seed * 31 + n * 7 + channel) % 20_000)));
+  return [0, 1].map((channel) =>
+    Int16Array.from({ length: pairs * 2 }, (_, n) => (n % 2 === 0 ? -1 : 1) * ((seed * 31 + n * 7 + channel) % 20_000)),
+  );
 }
 
 function addCall(db: Database.Database, index: number, size: ScaleSize): void {
@@ -66,27 +83,72 @@ function addCall(db: Database.Database, index: number, size: ScaleSize): void {
   if (withAudio) {
     insertAudio(
       db,
-      { id: audioId(index), sha256: index.toString(16).padStart(64, '0'), storedName: `${audioId(index)}.wav`, originalName: `gesprek-${index}.wav`, container: 'wav', codec: 'pcm_s16le', mimeType: 'audio/wav', sampleRateHz: 8000, channels: 2, durationMs: callMs, sizeBytes: 9_600_000, createdAtMs: startMs },
+      {
+        id: audioId(index),
+        sha256: index.toString(16).padStart(64, '0'),
+        storedName: `${audioId(index)}.wav`,
+        originalName: `gesprek-${index}.wav`,
+        container: 'wav',
+        codec: 'pcm_s16le',
+        mimeType: 'audio/wav',
+        sampleRateHz: 8000,
+        channels: 2,
+        durationMs: callMs,
+        sizeBytes: 9_600_000,
+        createdAtMs: startMs,
+      },
       stereoPeaks(index),
       peakPairsPerSecond,
     );
   }
   const day = new Date(startMs + (index % 365) * dayMs).toISOString().slice(0, 10);
-  insertCall(db, { id, title: `Gesprek ${index} ${words[index % words.length]}`, agentName: agentName(index), customerRef: `K${(index * 7919) % 1_000_000}`, recordedAt: day, durationMs: callMs, createdAtMs: startMs + index, audioId: withAudio ? audioId(index) : null, agentChannel: 0 });
-  saveTranscript(db, id, { format: 'whisper-json', language: 'nl', sourceName: `gesprek-${index}.json`, segments: transcriptSegments(index), warnings: [], speakerRoles: { 'channel:0': 'agent', 'channel:1': 'customer' } }, startMs + index);
+  insertCall(db, {
+    id,
+    title: `Gesprek ${index} ${words[index % words.length]}`,
+    agentName: agentName(index),
+    customerRef: `K${(index * 7919) % 1_000_000}`,
+    recordedAt: day,
+    durationMs: callMs,
+    createdAtMs: startMs + index,
+    audioId: withAudio ? audioId(index) : null,
+    agentChannel: 0,
+  });
+  saveTranscript(
+    db,
+    id,
+    {
+      format: 'whisper-json',
+      language: 'nl',
+      sourceName: `gesprek-${index}.json`,
+      segments: transcriptSegments(index),
+      warnings: [],
+      speakerRoles: { 'channel:0': 'agent', 'channel:1': 'customer' },
+    },
+    startMs + index,
+  );
 }
 
 const items = rubricItems(defaultRubric).map(({ item }) => item);
 
 function answerFor(index: number, itemIndex: number): ItemAnswer {
   const item = items[itemIndex]!;
-  if (item.scale.kind === 'ordinal') return { kind: 'level', value: (index + itemIndex) % (scaleMaximum(item.scale) + 1) };
+  if (item.scale.kind === 'ordinal')
+    return { kind: 'level', value: (index + itemIndex) % (scaleMaximum(item.scale) + 1) };
   return (index + itemIndex) % 9 === 0 ? { kind: 'no' } : { kind: 'yes' };
 }
 
 function momentFor(index: number, n: number): Moment {
   const start = ((index * 13 + n * 70_000) % (callMs - 10_000)) + 1000;
-  return { id: `50000000-0000-4000-${n.toString(16).padStart(4, '0')}-${index.toString(16).padStart(12, '0')}`, startMs: start, endMs: start + 6000, type: 'empathic-response', speaker: 'agent', polarity: n % 2 === 0 ? 'strength' : 'gap', itemIds: [items[n % items.length]!.id], note: 'Benoemt de frustratie van de klant.' };
+  return {
+    id: `50000000-0000-4000-${n.toString(16).padStart(4, '0')}-${index.toString(16).padStart(12, '0')}`,
+    startMs: start,
+    endMs: start + 6000,
+    type: 'empathic-response',
+    speaker: 'agent',
+    polarity: n % 2 === 0 ? 'strength' : 'gap',
+    itemIds: [items[n % items.length]!.id],
+    note: 'Benoemt de frustratie van de klant.',
+  };
 }
 
 interface ReviewPlan {
@@ -99,19 +161,53 @@ interface ReviewPlan {
 function addReview(db: Database.Database, plan: ReviewPlan): void {
   const id = reviewId(plan.index);
   const atMs = startMs + (plan.index % 365) * dayMs + plan.index;
-  createReview(db, { id, callId: callId(plan.callIndex), reviewerId: reviewerId(plan.reviewerIndex), rubricId: defaultRubric.id, rubricVersion: defaultRubric.version, sessionId: plan.sessionIndex === null ? null : sessionId(plan.sessionIndex) }, atMs);
+  createReview(
+    db,
+    {
+      id,
+      callId: callId(plan.callIndex),
+      reviewerId: reviewerId(plan.reviewerIndex),
+      rubricId: defaultRubric.id,
+      rubricVersion: defaultRubric.version,
+      sessionId: plan.sessionIndex === null ? null : sessionId(plan.sessionIndex),
+    },
+    atMs,
+  );
   items.forEach((item, itemIndex) => upsertAnswer(db, id, item.id, { answer: answerFor(plan.index, itemIndex) }, atMs));
   for (let n = 0; n < 3; n += 1) saveMoment(db, id, momentFor(plan.index, n), atMs);
   const submitted = plan.index % 3 !== 0;
-  updateReview(db, id, submitted ? { status: 'submitted', submittedAtMs: atMs, comment: 'Goed gesprek, let op de afsluiting.' } : { comment: 'Nog bezig.' }, atMs);
+  updateReview(
+    db,
+    id,
+    submitted
+      ? { status: 'submitted', submittedAtMs: atMs, comment: 'Goed gesprek, let op de afsluiting.' }
+      : { comment: 'Nog bezig.' },
+    atMs,
+  );
 }
 
 function addSession(db: Database.Database, index: number, size: ScaleSize): ReviewPlan[] {
   const firstCall = (index * sessionCalls * 7) % Math.max(1, size.calls - sessionCalls);
   const calls = Array.from({ length: sessionCalls }, (_, n) => firstCall + n);
   const reviewers = Array.from({ length: sessionReviewers }, (_, n) => (index + n) % reviewerCount);
-  insertSession(db, { id: sessionId(index), name: `Kalibratie ${index}`, rubricId: defaultRubric.id, rubricVersion: defaultRubric.version, blind: true, benchmarkReviewerId: reviewerId(reviewers[0]!), toleranceTotal: 10, toleranceItem: 1, deadline: null, leadReviewerId: reviewerId(reviewers[0]!), createdAtMs: startMs + index, callIds: calls.map(callId), reviewerIds: reviewers.map(reviewerId) });
-  return calls.flatMap((callIndex) => reviewers.map((reviewerIndex) => ({ index: 0, callIndex, reviewerIndex, sessionIndex: index })));
+  insertSession(db, {
+    id: sessionId(index),
+    name: `Kalibratie ${index}`,
+    rubricId: defaultRubric.id,
+    rubricVersion: defaultRubric.version,
+    blind: true,
+    benchmarkReviewerId: reviewerId(reviewers[0]!),
+    toleranceTotal: 10,
+    toleranceItem: 1,
+    deadline: null,
+    leadReviewerId: reviewerId(reviewers[0]!),
+    createdAtMs: startMs + index,
+    callIds: calls.map(callId),
+    reviewerIds: reviewers.map(reviewerId),
+  });
+  return calls.flatMap((callIndex) =>
+    reviewers.map((reviewerIndex) => ({ index: 0, callIndex, reviewerIndex, sessionIndex: index })),
+  );
 }
 
 /** Runs `work` for 0..count-1 in write transactions of `chunk` at a time. */
@@ -124,14 +220,19 @@ function inChunks(db: Database.Database, count: number, chunk: number, work: (in
 }
 
 /** Fills `dataDir` (which must be new) with `size`; returns the database file. */
-export function buildScaleFolder(dataDir: string, size: ScaleSize, progress: (line: string) => void = () => {}): string {
+export function buildScaleFolder(
+  dataDir: string,
+  size: ScaleSize,
+  progress: (line: string) => void = () => {},
+): string {
   mkdirSync(dataDir, { recursive: true });
   const databaseFile = join(dataDir, 'klankbord.db');
   const { db } = openDatabase(databaseFile);
   try {
     ensureBuiltInRubrics(db, startMs);
     writeTransaction(db, () => {
-      for (let n = 0; n < reviewerCount; n += 1) upsertReviewer(db, { id: reviewerId(n), name: `Beoordelaar ${n}` }, startMs);
+      for (let n = 0; n < reviewerCount; n += 1)
+        upsertReviewer(db, { id: reviewerId(n), name: `Beoordelaar ${n}` }, startMs);
     });
     inChunks(db, size.calls, 1000, (index) => addCall(db, index, size));
     progress(`${size.calls} calls`);
@@ -141,7 +242,15 @@ export function buildScaleFolder(dataDir: string, size: ScaleSize, progress: (li
     });
     const routine = Math.max(0, size.reviews - sessionPlans.length);
     // Routine reviews: one per reviewer per call at most, spread over the calls.
-    const plans = [...sessionPlans, ...Array.from({ length: routine }, (_, n): ReviewPlan => ({ index: 0, callIndex: n % size.calls, reviewerIndex: (n + Math.floor(n / size.calls)) % reviewerCount, sessionIndex: null }))];
+    const plans = [
+      ...sessionPlans,
+      ...Array.from({ length: routine }, (_, n): ReviewPlan => ({
+        index: 0,
+        callIndex: n % size.calls,
+        reviewerIndex: (n + Math.floor(n / size.calls)) % reviewerCount,
+        sessionIndex: null,
+      })),
+    ];
     inChunks(db, plans.length, 2000, (index) => addReview(db, { ...plans[index]!, index }));
     progress(`${plans.length} reviews (${sessionPlans.length} in ${size.sessions} sessions)`);
   } finally {

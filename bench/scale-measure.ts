@@ -12,7 +12,10 @@ interface Operation {
 
 const dayMs = 86_400_000;
 const firstDayMs = Date.UTC(2025, 0, 1);
-const monthOf = (sample: number) => ({ fromMs: firstDayMs + (sample % 11) * 30 * dayMs, toMs: firstDayMs + ((sample % 11) + 1) * 30 * dayMs });
+const monthOf = (sample: number) => ({
+  fromMs: firstDayMs + (sample % 11) * 30 * dayMs,
+  toMs: firstDayMs + ((sample % 11) + 1) * 30 * dayMs,
+});
 const agentOf = (sample: number) => agentName((sample * 7) % agentCount);
 const reviewerOf = (sample: number) => reviewerId((sample * 3) % reviewerCount);
 
@@ -20,21 +23,53 @@ export const operations: readonly Operation[] = [
   { name: 'calls.list', method: 'calls.list', input: () => ({}) },
   { name: 'calls.list window of 100', method: 'calls.list', input: (n) => ({ limit: 100, offset: (n % 10) * 100 }) },
   { name: 'calls.list search agent', method: 'calls.list', input: (n) => ({ search: agentOf(n) }) },
-  { name: 'calls.list search title word', method: 'calls.list', input: (n) => ({ search: ['opzeggen', 'factuur', 'abonnement'][n % 3] }) },
+  {
+    name: 'calls.list search title word',
+    method: 'calls.list',
+    input: (n) => ({ search: ['opzeggen', 'factuur', 'abonnement'][n % 3] }),
+  },
   { name: 'calls.list search no hit', method: 'calls.list', input: (n) => ({ search: `zzz${n}` }) },
   { name: 'calls.get', method: 'calls.get', input: (n, size) => ({ callId: callId((n * 7919) % size.calls) }) },
-  { name: 'reviews.get', method: 'reviews.get', input: (n, size) => ({ reviewId: reviewId((n * 7919) % size.reviews) }) },
+  {
+    name: 'reviews.get',
+    method: 'reviews.get',
+    input: (n, size) => ({ reviewId: reviewId((n * 7919) % size.reviews) }),
+  },
   { name: 'reviews.list', method: 'reviews.list', input: () => ({}) },
   { name: 'reviews.list window of 100', method: 'reviews.list', input: () => ({ limit: 100 }) },
-  { name: 'reviews.list status window of 100', method: 'reviews.list', input: (n) => ({ status: n % 2 === 0 ? 'draft' : 'submitted', limit: 100 }) },
-  { name: 'reviews.list callId', method: 'reviews.list', input: (n, size) => ({ callId: callId((n * 7919) % size.calls) }) },
+  {
+    name: 'reviews.list status window of 100',
+    method: 'reviews.list',
+    input: (n) => ({ status: n % 2 === 0 ? 'draft' : 'submitted', limit: 100 }),
+  },
+  {
+    name: 'reviews.list callId',
+    method: 'reviews.list',
+    input: (n, size) => ({ callId: callId((n * 7919) % size.calls) }),
+  },
   { name: 'reviews.list reviewer', method: 'reviews.list', input: (n) => ({ reviewerId: reviewerOf(n) }) },
   { name: 'reviews.list agent', method: 'reviews.list', input: (n) => ({ agentName: agentOf(n) }) },
-  { name: 'reviews.list status', method: 'reviews.list', input: (n) => ({ status: n % 2 === 0 ? 'draft' : 'submitted' }) },
+  {
+    name: 'reviews.list status',
+    method: 'reviews.list',
+    input: (n) => ({ status: n % 2 === 0 ? 'draft' : 'submitted' }),
+  },
   { name: 'reviews.list period', method: 'reviews.list', input: (n) => monthOf(n) },
-  { name: 'reviews.list reviewer+status', method: 'reviews.list', input: (n) => ({ reviewerId: reviewerOf(n), status: 'draft' }) },
-  { name: 'reviews.list agent+status+period', method: 'reviews.list', input: (n) => ({ agentName: agentOf(n), status: 'submitted', ...monthOf(n) }) },
-  { name: 'reviews.list reviewer+agent+period', method: 'reviews.list', input: (n) => ({ reviewerId: reviewerOf(n), agentName: agentOf(n), ...monthOf(n) }) },
+  {
+    name: 'reviews.list reviewer+status',
+    method: 'reviews.list',
+    input: (n) => ({ reviewerId: reviewerOf(n), status: 'draft' }),
+  },
+  {
+    name: 'reviews.list agent+status+period',
+    method: 'reviews.list',
+    input: (n) => ({ agentName: agentOf(n), status: 'submitted', ...monthOf(n) }),
+  },
+  {
+    name: 'reviews.list reviewer+agent+period',
+    method: 'reviews.list',
+    input: (n) => ({ reviewerId: reviewerOf(n), agentName: agentOf(n), ...monthOf(n) }),
+  },
 ];
 
 interface Figures {
@@ -49,7 +84,12 @@ function percentiles(samples: readonly number[]): Figures {
   return { p50: Math.round(at(0.5) * 10) / 10, p95: Math.round(at(0.95) * 10) / 10, n: sorted.length };
 }
 
-async function timed(backend: Backend, operation: Operation, sample: number, size: { calls: number; reviews: number }): Promise<{ ms: number; rows: number }> {
+async function timed(
+  backend: Backend,
+  operation: Operation,
+  sample: number,
+  size: { calls: number; reviews: number },
+): Promise<{ ms: number; rows: number }> {
   const started = performance.now();
   const result = await backend.dispatch(operation.method, operation.input(sample, size));
   const ms = performance.now() - started;
@@ -85,7 +125,10 @@ async function coldRounds(dataDir: string, rounds: number, size: { calls: number
   return { startup, cold };
 }
 
-export async function measureBackend(dataDir: string, options: { warmSamples: number; coldRounds: number; budgetMsPerOperation?: number }) {
+export async function measureBackend(
+  dataDir: string,
+  options: { warmSamples: number; coldRounds: number; budgetMsPerOperation?: number },
+) {
   const probe = createBackend({ dataDir });
   const size = await librarySize(probe);
   probe.close();
@@ -100,16 +143,27 @@ export async function measureBackend(dataDir: string, options: { warmSamples: nu
       let rows = 0;
       const started = performance.now();
       // A slow operation stops after its time budget instead of holding the run for minutes.
-      for (let sample = 1; sample <= options.warmSamples && performance.now() - started < (options.budgetMsPerOperation ?? 20_000); sample += 1) {
+      for (
+        let sample = 1;
+        sample <= options.warmSamples && performance.now() - started < (options.budgetMsPerOperation ?? 20_000);
+        sample += 1
+      ) {
         const result = await timed(backend, operation, sample, size);
         warm.push(result.ms);
         rows = Math.max(rows, result.rows);
       }
       figures[operation.name] = { cold: percentiles(cold.get(operation.name)!), warm: percentiles(warm), rows };
-      process.stderr.write(`  ${operation.name}: warm p95 ${figures[operation.name]!.warm.p95} ms, cold p95 ${figures[operation.name]!.cold.p95} ms, ${rows} rows\n`);
+      process.stderr.write(
+        `  ${operation.name}: warm p95 ${figures[operation.name]!.warm.p95} ms, cold p95 ${figures[operation.name]!.cold.p95} ms, ${rows} rows\n`,
+      );
     }
   } finally {
     backend.close();
   }
-  return { library: size, startupMs: percentiles(startup), operations: figures, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return {
+    library: size,
+    startupMs: percentiles(startup),
+    operations: figures,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }

@@ -21,11 +21,19 @@ const numberFromEnv = (name: string, fallback: number) => {
 
 function sizeFromEnv(): ScaleSize {
   const calls = numberFromEnv('SCALE_CALLS', 10_000);
-  return { calls, reviews: numberFromEnv('SCALE_REVIEWS', calls * 3), sessions: numberFromEnv('SCALE_SESSIONS', Math.max(1, Math.round(calls / 500))), peaksEvery: numberFromEnv('SCALE_PEAKS_EVERY', 10) };
+  return {
+    calls,
+    reviews: numberFromEnv('SCALE_REVIEWS', calls * 3),
+    sessions: numberFromEnv('SCALE_SESSIONS', Math.max(1, Math.round(calls / 500))),
+    peaksEvery: numberFromEnv('SCALE_PEAKS_EVERY', 10),
+  };
 }
 
 async function measureInThisProcess(dataDir: string): Promise<void> {
-  const figures = await measureBackend(dataDir, { warmSamples: numberFromEnv('SCALE_SAMPLES', 15), coldRounds: numberFromEnv('SCALE_COLD_ROUNDS', 3) });
+  const figures = await measureBackend(dataDir, {
+    warmSamples: numberFromEnv('SCALE_SAMPLES', 15),
+    coldRounds: numberFromEnv('SCALE_COLD_ROUNDS', 3),
+  });
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
@@ -37,13 +45,19 @@ function main(): void {
   if (!reuse || !existsSync(join(dataDir, 'klankbord.db'))) {
     process.stderr.write(`building ${JSON.stringify(size)} in ${dataDir}\n`);
     const started = performance.now();
-    buildScaleFolder(dataDir, size, (line) => process.stderr.write(`  ${line} after ${Math.round((performance.now() - started) / 1000)} s\n`));
+    buildScaleFolder(dataDir, size, (line) =>
+      process.stderr.write(`  ${line} after ${Math.round((performance.now() - started) / 1000)} s\n`),
+    );
     buildMs = Math.round(performance.now() - started);
   }
   const databaseMB = Math.round(statSync(join(dataDir, 'klankbord.db')).size / 1e5) / 10;
   process.stderr.write(`measuring in a fresh process (database ${databaseMB} MB)\n`);
   // A fresh process, so the peak RSS is the backend's and not the builder's.
-  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--measure', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--measure', dataDir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
   if (child.status !== 0) throw new Error(`the measuring process failed (${child.status ?? child.signal})`);
   const figures = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
   process.stdout.write(`${JSON.stringify({ bench: 'scale', size, dataDir, buildMs, databaseMB, ...figures })}\n`);

@@ -9,7 +9,9 @@ const { join } = require('node:path');
 function findElectron() {
   try {
     const binary = require('electron');
-    return typeof binary === 'string' && existsSync(binary) ? { binary } : { binary: null, reason: 'the Electron binary is not installed' };
+    return typeof binary === 'string' && existsSync(binary)
+      ? { binary }
+      : { binary: null, reason: 'the Electron binary is not installed' };
   } catch (error) {
     return { binary: null, reason: String(error instanceof Error ? error.message : error).split('\n')[0] };
   }
@@ -17,23 +19,49 @@ function findElectron() {
 
 /** Returns the path of a better_sqlite3.node built for the installed Electron, building it once if needed. */
 function ensureElectronSqliteBinding(projectRoot) {
-  const electronVersion = JSON.parse(readFileSync(join(projectRoot, 'node_modules/electron/package.json'), 'utf8')).version;
-  const sqliteVersion = JSON.parse(readFileSync(join(projectRoot, 'node_modules/better-sqlite3/package.json'), 'utf8')).version;
-  const folder = join(projectRoot, '.electron-native', `better-sqlite3-${sqliteVersion}-electron-${electronVersion}-${process.platform}-${process.arch}`);
+  const electronVersion = JSON.parse(
+    readFileSync(join(projectRoot, 'node_modules/electron/package.json'), 'utf8'),
+  ).version;
+  const sqliteVersion = JSON.parse(
+    readFileSync(join(projectRoot, 'node_modules/better-sqlite3/package.json'), 'utf8'),
+  ).version;
+  const folder = join(
+    projectRoot,
+    '.electron-native',
+    `better-sqlite3-${sqliteVersion}-electron-${electronVersion}-${process.platform}-${process.arch}`,
+  );
   const binding = join(folder, 'build/Release/better_sqlite3.node');
   if (existsSync(binding)) return binding;
   mkdirSync(folder, { recursive: true });
-  cpSync(join(projectRoot, 'node_modules/better-sqlite3'), folder, { recursive: true, filter: (path) => !path.includes(`${join('better-sqlite3', 'build')}`) });
+  cpSync(join(projectRoot, 'node_modules/better-sqlite3'), folder, {
+    recursive: true,
+    filter: (path) => !path.includes(`${join('better-sqlite3', 'build')}`),
+  });
   const prebuild = join(projectRoot, 'node_modules/prebuild-install/bin.js');
   try {
-    execFileSync(process.execPath, [prebuild, '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`], { cwd: folder, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [prebuild, '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`],
+      { cwd: folder, stdio: 'inherit' },
+    );
   } catch {
     const nodeGyp = join(projectRoot, 'node_modules/node-gyp/bin/node-gyp.js');
-    execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], {
-      cwd: folder,
-      stdio: 'inherit',
-      env: { ...process.env, npm_config_nodedir: '' },
-    });
+    execFileSync(
+      process.execPath,
+      [
+        nodeGyp,
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      {
+        cwd: folder,
+        stdio: 'inherit',
+        env: { ...process.env, npm_config_nodedir: '' },
+      },
+    );
   }
   if (!existsSync(binding)) throw new Error('better-sqlite3 could not be built for Electron');
   return binding;

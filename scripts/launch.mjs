@@ -10,7 +10,11 @@ const args = process.argv.slice(2);
 const forceBrowser = args.includes('--browser') || process.env.KLANKBORD_BROWSER_MODE === '1';
 const passThrough = args.filter((arg) => arg !== '--browser');
 
-execFileSync(process.execPath, [join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+  { cwd: projectRoot, stdio: 'inherit' },
+);
 
 function run(command, commandArgs, env = process.env) {
   const child = spawn(command, commandArgs, { cwd: projectRoot, stdio: 'inherit', env });
@@ -33,7 +37,10 @@ if (forceBrowser) {
   try {
     binding = ensureElectronSqliteBinding(projectRoot);
   } catch (error) {
-    startBrowserMode(`better-sqlite3 could not be built for Electron: ${error instanceof Error ? error.message : error}`);
+    startBrowserMode(
+      `better-sqlite3 could not be built for Electron: ${error instanceof Error ? error.message : error}`,
+    );
   }
-  if (binding) run(electron.binary, [projectRoot, ...passThrough], { ...process.env, KLANKBORD_SQLITE_BINDING: binding });
+  if (binding)
+    run(electron.binary, [projectRoot, ...passThrough], { ...process.env, KLANKBORD_SQLITE_BINDING: binding });
 }

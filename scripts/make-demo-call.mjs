@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const demoDir = join(root, 'resources/demo');
 const work = mkdtempSync(join(tmpdir(), 'klankbord-demo-'));
-const voices = { agent: { voice: 'nl+f3', speed: 158, pitch: 55 }, customer: { voice: 'nl+m3', speed: 168, pitch: 38 } };
+const voices = {
+  agent: { voice: 'nl+f3', speed: 158, pitch: 55 },
+  customer: { voice: 'nl+m3', speed: 168, pitch: 38 },
+};
 const rateHz = 22050;
 
 const duration = (file) => Number(execFileSync('soxi', ['-D', file]).toString().trim());
@@ -46,7 +49,22 @@ turns.forEach((turn, index) => {
   const file = join(work, `turn-${index}.wav`);
   const trimmed = join(work, `turn-${index}-trimmed.wav`);
   speak(turn.text, turn.who, file);
-  execFileSync('sox', [file, '-r', String(rateHz), trimmed, 'silence', '1', '0.01', '1%', 'reverse', 'silence', '1', '0.01', '1%', 'reverse']);
+  execFileSync('sox', [
+    file,
+    '-r',
+    String(rateHz),
+    trimmed,
+    'silence',
+    '1',
+    '0.01',
+    '1%',
+    'reverse',
+    'silence',
+    '1',
+    '0.01',
+    '1%',
+    'reverse',
+  ]);
   const lengthSec = duration(trimmed);
   // Natural gaps between turns; an interruption starts before the other speaker has finished.
   const startSec = turn.interrupts ? Math.max(0, previousEndSec - 1.1) : cursorSec;
@@ -56,7 +74,11 @@ turns.forEach((turn, index) => {
   let wordStart = startSec;
   const timedWords = words.map((word, wordIndex) => {
     const span = weights[wordIndex] * scale;
-    const entry = { text: word, startMs: Math.round(wordStart * 1000), endMs: Math.round((wordStart + span * 0.9) * 1000) };
+    const entry = {
+      text: word,
+      startMs: Math.round(wordStart * 1000),
+      endMs: Math.round((wordStart + span * 0.9) * 1000),
+    };
     wordStart += span;
     return entry;
   });
@@ -89,9 +111,25 @@ function lane(who) {
 const agentLane = lane('agent');
 const customerLane = lane('customer');
 const output = join(demoDir, 'demo-klantgesprek.wav');
-execFileSync('sox', ['-M', agentLane, customerLane, '-r', '8000', '-e', 'mu-law', '-c', '2', output, 'trim', '0', totalSec.toFixed(3)]);
+execFileSync('sox', [
+  '-M',
+  agentLane,
+  customerLane,
+  '-r',
+  '8000',
+  '-e',
+  'mu-law',
+  '-c',
+  '2',
+  output,
+  'trim',
+  '0',
+  totalSec.toFixed(3),
+]);
 
 const transcript = { format: 'klankbord-transcript', version: 1, language: 'nl', segments };
 writeFileSync(join(demoDir, 'demo-klantgesprek.json'), `${JSON.stringify(transcript, null, 1)}\n`);
 rmSync(work, { recursive: true, force: true });
-console.log(`Demo call: ${totalSec.toFixed(1)} s, ${segments.length} turns, ${segments.reduce((n, s) => n + s.words.length, 0)} words -> ${output}`);
+console.log(
+  `Demo call: ${totalSec.toFixed(1)} s, ${segments.length} turns, ${segments.reduce((n, s) => n + s.words.length, 0)} words -> ${output}`,
+);

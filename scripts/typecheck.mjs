@@ -2,8 +2,15 @@
 import { execFileSync } from 'node:child_process';
 
 const projects = [
-  'src/domain', 'src/contract', 'src/storage', 'src/services', 'src/server',
-  'src/main', 'src/preload', 'src/renderer', 'tsconfig.tests.json',
+  'src/domain',
+  'src/contract',
+  'src/storage',
+  'src/services',
+  'src/server',
+  'src/main',
+  'src/preload',
+  'src/renderer',
+  'tsconfig.tests.json',
 ];
 const tsc = 'node_modules/typescript/bin/tsc';
 let failed = false;

@@ -61,7 +61,12 @@ export function checkDatabase(file: string, expectation: Expectation): CheckResu
   try {
     return compareDatabase(file, expectation);
   } catch (error) {
-    return { integrityFailures: [`the database cannot be read: ${error instanceof Error ? error.message : String(error)}`], lostEdits: [], inflightApplied: false, details: [] };
+    return {
+      integrityFailures: [`the database cannot be read: ${error instanceof Error ? error.message : String(error)}`],
+      lostEdits: [],
+      inflightApplied: false,
+      details: [],
+    };
   }
 }
 
@@ -96,7 +101,9 @@ function compareDatabase(file: string, expectation: Expectation): CheckResult {
     const setupProblems = [
       getCall(db, crashCall.id) ? null : 'the call is missing',
       reviewer?.name === crashReviewerName ? null : 'the local reviewer is missing',
-      reviewIds.length === 1 && reviewIds[0] === expectation.reviewId ? null : `reviews of the call: ${JSON.stringify(reviewIds)}, expected [${expectation.reviewId}]`,
+      reviewIds.length === 1 && reviewIds[0] === expectation.reviewId
+        ? null
+        : `reviews of the call: ${JSON.stringify(reviewIds)}, expected [${expectation.reviewId}]`,
       review?.status === 'draft' ? null : `review status ${review?.status ?? 'missing'}`,
     ].filter((problem): problem is string => problem !== null);
     if (setupProblems.length > 0) {
@@ -133,9 +140,16 @@ function compareDatabase(file: string, expectation: Expectation): CheckResult {
       }
     }
     if (onlyAcknowledged.length > 0 && onlyInflight.length > 0) {
-      integrityFailures.push(`torn edit ${expectation.inflight?.edit.index}: ${onlyInflight.join(', ')} applied, ${onlyAcknowledged.join(', ')} not`);
+      integrityFailures.push(
+        `torn edit ${expectation.inflight?.edit.index}: ${onlyInflight.join(', ')} applied, ${onlyAcknowledged.join(', ')} not`,
+      );
     }
-    return { integrityFailures, lostEdits: [...lost].sort((a, b) => a - b), inflightApplied: onlyInflight.length > 0 && onlyAcknowledged.length === 0, details };
+    return {
+      integrityFailures,
+      lostEdits: [...lost].sort((a, b) => a - b),
+      inflightApplied: onlyInflight.length > 0 && onlyAcknowledged.length === 0,
+      details,
+    };
   } finally {
     db.close();
   }

@@ -18,23 +18,57 @@ import { rubricItems, type RubricItem } from '../../src/domain/rubric/model';
 import type { ItemAnswer } from '../../src/domain/scoring/answers';
 
 /** The call the crash test reviews (created by the worker when missing). */
-export const crashCall = { id: 'crash-test-call', title: 'Crash test: klacht over storing', agentName: 'Sanne', durationMs: 900_000 } as const;
+export const crashCall = {
+  id: 'crash-test-call',
+  title: 'Crash test: klacht over storing',
+  agentName: 'Sanne',
+  durationMs: 900_000,
+} as const;
 export const crashReviewerName = 'Crash Tester';
 
 const items: readonly RubricItem[] = rubricItems(defaultRubric).map(({ item }) => item);
 export const itemIds: readonly string[] = items.map((item) => item.id);
 
 const cueIds = ['cue-1', 'cue-2', 'cue-3'] as const;
-const noteIds = ['moment-1', 'moment-2', 'moment-3', 'moment-4', 'moment-5', 'moment-6', 'moment-7', 'moment-8'] as const;
+const noteIds = [
+  'moment-1',
+  'moment-2',
+  'moment-3',
+  'moment-4',
+  'moment-5',
+  'moment-6',
+  'moment-7',
+  'moment-8',
+] as const;
 export const momentIds: readonly string[] = [...cueIds, ...noteIds];
 
 /** One scripted edit: a review method and its input without the review id (the worker adds it). */
 export type Edit =
-  | { readonly index: number; readonly method: 'reviews.setAnswer'; readonly input: Omit<MethodInput<'reviews.setAnswer'>, 'reviewId'> }
-  | { readonly index: number; readonly method: 'reviews.setItemComment'; readonly input: Omit<MethodInput<'reviews.setItemComment'>, 'reviewId'> }
-  | { readonly index: number; readonly method: 'reviews.setEvidenceOverride'; readonly input: Omit<MethodInput<'reviews.setEvidenceOverride'>, 'reviewId'> }
-  | { readonly index: number; readonly method: 'reviews.setComment'; readonly input: Omit<MethodInput<'reviews.setComment'>, 'reviewId'> }
-  | { readonly index: number; readonly method: 'reviews.setContext'; readonly input: Omit<MethodInput<'reviews.setContext'>, 'reviewId'> }
+  | {
+      readonly index: number;
+      readonly method: 'reviews.setAnswer';
+      readonly input: Omit<MethodInput<'reviews.setAnswer'>, 'reviewId'>;
+    }
+  | {
+      readonly index: number;
+      readonly method: 'reviews.setItemComment';
+      readonly input: Omit<MethodInput<'reviews.setItemComment'>, 'reviewId'>;
+    }
+  | {
+      readonly index: number;
+      readonly method: 'reviews.setEvidenceOverride';
+      readonly input: Omit<MethodInput<'reviews.setEvidenceOverride'>, 'reviewId'>;
+    }
+  | {
+      readonly index: number;
+      readonly method: 'reviews.setComment';
+      readonly input: Omit<MethodInput<'reviews.setComment'>, 'reviewId'>;
+    }
+  | {
+      readonly index: number;
+      readonly method: 'reviews.setContext';
+      readonly input: Omit<MethodInput<'reviews.setContext'>, 'reviewId'>;
+    }
   | { readonly index: number; readonly method: 'moments.save'; readonly input: { readonly moment: Moment } }
   | { readonly index: number; readonly method: 'moments.delete'; readonly input: { readonly momentId: string } };
 
@@ -88,7 +122,8 @@ const hostileFragments = [
 const filler = 'De klant belde voor de derde keer over de storing en de medewerker vatte het probleem rustig samen. ';
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const between = (random: () => number, low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+const between = (random: () => number, low: number, high: number): number =>
+  low + Math.floor(random() * (high - low + 1));
 
 /** Free text tagged with the edit index, with hostile fragments and sometimes padded to near `maxLength`. */
 function textFor(random: () => number, index: number, maxLength: number): string {
@@ -98,7 +133,8 @@ function textFor(random: () => number, index: number, maxLength: number): string
   if (random() < 0.2) {
     // Long text: ASCII filler, so cutting it never splits a surrogate pair.
     const target = between(random, Math.floor(maxLength / 2), maxLength);
-    if (target > text.length) text += filler.repeat(Math.ceil((target - text.length) / filler.length)).slice(0, target - text.length);
+    if (target > text.length)
+      text += filler.repeat(Math.ceil((target - text.length) / filler.length)).slice(0, target - text.length);
   }
   return text.length > maxLength ? `[edit ${index}]` : text;
 }
@@ -222,12 +258,14 @@ export class ReviewModel {
   /** Every key the model or `other` knows. */
   keys(other?: ReviewModel): string[] {
     const keys = new Set<string>(['comment', 'context']);
-    for (const itemId of itemIds) for (const kind of ['answer', 'itemComment', 'override']) keys.add(`${kind}:${itemId}`);
+    for (const itemId of itemIds)
+      for (const kind of ['answer', 'itemComment', 'override']) keys.add(`${kind}:${itemId}`);
     for (const id of momentIds) keys.add(`moment:${id}`);
     for (const model of [this, other]) {
       if (!model) continue;
       for (const id of model.moments.keys()) keys.add(`moment:${id}`);
-      for (const id of [...model.answers.keys(), ...model.itemComments.keys(), ...model.overrides.keys()]) for (const kind of ['answer', 'itemComment', 'override']) keys.add(`${kind}:${id}`);
+      for (const id of [...model.answers.keys(), ...model.itemComments.keys(), ...model.overrides.keys()])
+        for (const kind of ['answer', 'itemComment', 'override']) keys.add(`${kind}:${id}`);
     }
     return [...keys];
   }
@@ -241,10 +279,18 @@ export class ReviewModel {
       case 'comment':
         return JSON.stringify(this.comment);
       case 'context':
-        return JSON.stringify(this.context === null ? null : { customerState: this.context.customerState, emotion: this.context.emotion });
+        return JSON.stringify(
+          this.context === null ? null : { customerState: this.context.customerState, emotion: this.context.emotion },
+        );
       case 'answer': {
         const answer = this.answers.get(id) ?? null;
-        return JSON.stringify(answer === null ? null : answer.kind === 'level' ? { kind: 'level', value: answer.value } : { kind: answer.kind });
+        return JSON.stringify(
+          answer === null
+            ? null
+            : answer.kind === 'level'
+              ? { kind: 'level', value: answer.value }
+              : { kind: answer.kind },
+        );
       }
       case 'itemComment':
         return JSON.stringify(this.itemComments.get(id) ?? '');
@@ -254,8 +300,17 @@ export class ReviewModel {
         const moment = this.moments.get(id);
         if (!moment) return 'absent';
         return JSON.stringify([
-          moment.id, moment.startMs, moment.endMs, moment.type, moment.speaker, moment.polarity,
-          moment.intensity ?? null, moment.emotion ?? null, [...moment.itemIds], moment.note, moment.respondsTo ?? null,
+          moment.id,
+          moment.startMs,
+          moment.endMs,
+          moment.type,
+          moment.speaker,
+          moment.polarity,
+          moment.intensity ?? null,
+          moment.emotion ?? null,
+          [...moment.itemIds],
+          moment.note,
+          moment.respondsTo ?? null,
         ]);
       }
       default:
@@ -266,7 +321,10 @@ export class ReviewModel {
 
 /** The answers an item accepts: its levels or Ja/Nee, N.v.t. when allowed, and null (clearing the answer). */
 function answersFor(item: RubricItem): (ItemAnswer | null)[] {
-  const options: (ItemAnswer | null)[] = item.scale.kind === 'ordinal' ? item.scale.levels.map((level) => ({ kind: 'level', value: level.value })) : [{ kind: 'yes' }, { kind: 'no' }];
+  const options: (ItemAnswer | null)[] =
+    item.scale.kind === 'ordinal'
+      ? item.scale.levels.map((level) => ({ kind: 'level', value: level.value }))
+      : [{ kind: 'yes' }, { kind: 'no' }];
   if (item.notApplicableAllowed) options.push({ kind: 'not-applicable' });
   options.push(null);
   return options;
@@ -284,7 +342,10 @@ export class EditScript {
   private readonly random: () => number;
   private nextIndex: number;
 
-  constructor(readonly seed: number, snapshot?: ScriptSnapshot) {
+  constructor(
+    readonly seed: number,
+    snapshot?: ScriptSnapshot,
+  ) {
     if (snapshot && snapshot.seed !== seed) throw new Error(`snapshot of seed ${snapshot.seed}, not ${seed}`);
     this.generator = new Random(snapshot ? snapshot.randomState : seed);
     this.random = () => this.generator.next();
@@ -304,7 +365,12 @@ export class EditScript {
 
   /** Where the script stands now (before the next edit). */
   snapshot(): ScriptSnapshot {
-    return { seed: this.seed, nextIndex: this.nextIndex, randomState: this.generator.state, model: this.model.serialize() };
+    return {
+      seed: this.seed,
+      nextIndex: this.nextIndex,
+      randomState: this.generator.state,
+      model: this.model.serialize(),
+    };
   }
 
   /** Generates (and drops) edits until `index` is the next one. */
@@ -327,24 +393,51 @@ export class EditScript {
       const item = pick(random, items);
       const current = this.model.answers.get(item.id) ?? null;
       // Never the current answer, so the edit is visible; null (clear) only now and then.
-      const options = answersFor(item).filter((answer) => !sameJson(answer, current) && (answer !== null || random() < 0.3));
-      return { index, method: 'reviews.setAnswer', input: { itemId: item.id, answer: pick(random, options.length > 0 ? options : [answersFor(item)[0]!]) } };
+      const options = answersFor(item).filter(
+        (answer) => !sameJson(answer, current) && (answer !== null || random() < 0.3),
+      );
+      return {
+        index,
+        method: 'reviews.setAnswer',
+        input: { itemId: item.id, answer: pick(random, options.length > 0 ? options : [answersFor(item)[0]!]) },
+      };
     }
-    if (roll < 0.5) return { index, method: 'reviews.setItemComment', input: { itemId: pick(random, itemIds), comment: textFor(random, index, 5000) } };
+    if (roll < 0.5)
+      return {
+        index,
+        method: 'reviews.setItemComment',
+        input: { itemId: pick(random, itemIds), comment: textFor(random, index, 5000) },
+      };
     if (roll < 0.55) {
       const itemId = pick(random, itemIds);
       const clear = this.model.overrides.get(itemId) != null && random() < 0.3;
-      return { index, method: 'reviews.setEvidenceOverride', input: { itemId, reason: clear ? null : `Reden ${textFor(random, index, 1900)}` } };
+      return {
+        index,
+        method: 'reviews.setEvidenceOverride',
+        input: { itemId, reason: clear ? null : `Reden ${textFor(random, index, 1900)}` },
+      };
     }
     if (roll < 0.63) return { index, method: 'reviews.setComment', input: { comment: textFor(random, index, 5000) } };
     if (roll < 0.68) {
       const options: (CallContext | null)[] = [null];
-      for (const customerState of customerStates) for (const emotion of [null, ...negativeEmotions] as (NegativeEmotion | null)[]) options.push({ customerState, emotion });
+      for (const customerState of customerStates)
+        for (const emotion of [null, ...negativeEmotions] as (NegativeEmotion | null)[])
+          options.push({ customerState, emotion });
       const current = this.model.context;
-      return { index, method: 'reviews.setContext', input: { context: pick(random, options.filter((context) => !sameJson(context, current))) } };
+      return {
+        index,
+        method: 'reviews.setContext',
+        input: {
+          context: pick(
+            random,
+            options.filter((context) => !sameJson(context, current)),
+          ),
+        },
+      };
     }
     const present = [...this.model.moments.keys()];
-    if (roll < 0.76 && present.length > 0) return { index, method: 'moments.delete', input: { momentId: pick(random, present) } };
+    if (roll < 0.76 && present.length > 0)
+      return { index, method: 'moments.delete', input: { momentId: pick(random, present) } };
     return { index, method: 'moments.save', input: { moment: this.moment(index) } };
   }
 
@@ -377,7 +470,10 @@ export class EditScript {
       id,
       startMs,
       endMs: startMs + between(random, 200, 25_000),
-      type: pick(random, momentTypes.filter((type) => type !== 'customer-emotion-cue')),
+      type: pick(
+        random,
+        momentTypes.filter((type) => type !== 'customer-emotion-cue'),
+      ),
       speaker: pick(random, momentSpeakers),
       polarity: pick(random, momentPolarities),
       itemIds: linked,

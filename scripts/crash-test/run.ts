@@ -63,7 +63,13 @@ function parseOptions(args: readonly string[]): Options {
   const kills = Number(valueOf('--kills') ?? 200);
   const seed = Number(valueOf('--seed') ?? Math.floor(Math.random() * 2 ** 31));
   const fault = valueOf('--fault') ?? null;
-  if (!Number.isInteger(kills) || kills < 1 || !Number.isInteger(seed) || seed < 0 || (fault !== null && fault !== 'ack-before-commit')) {
+  if (
+    !Number.isInteger(kills) ||
+    kills < 1 ||
+    !Number.isInteger(seed) ||
+    seed < 0 ||
+    (fault !== null && fault !== 'ack-before-commit')
+  ) {
     console.error('usage: run.ts [--kills N] [--seed N] [--keep] [--no-bundle] [--fault ack-before-commit]');
     process.exit(64);
   }
@@ -79,7 +85,16 @@ async function workerCommand(bundle: boolean): Promise<{ args: string[]; cleanup
       const outDir = join(repoRoot, '.tmp', 'crash-test');
       mkdirSync(outDir, { recursive: true });
       const outfile = join(outDir, `worker-${process.pid}.cjs`);
-      await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], outfile, logLevel: 'warning' });
+      await esbuild.build({
+        entryPoints: [source],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['better-sqlite3'],
+        outfile,
+        logLevel: 'warning',
+      });
       return { args: [outfile], cleanup: () => rmSync(outfile, { force: true }) };
     } catch (error) {
       console.error(`could not bundle the worker (${String(error)}); falling back to tsx`);
@@ -106,15 +121,30 @@ type KillPlan =
 
 function planKill(round: number, firstEdit: number, random: () => number): KillPlan {
   if (round % 10 === 9) return { after: 'started', delayMs: Math.floor(random() * 51) };
-  if (round % 2 === 1) return { after: 'begin', editIndex: firstEdit + 1 + Math.floor(random() * 60), delayMs: Math.floor(random() * 4) };
+  if (round % 2 === 1)
+    return { after: 'begin', editIndex: firstEdit + 1 + Math.floor(random() * 60), delayMs: Math.floor(random() * 4) };
   return { after: 'ready', delayMs: 50 + Math.floor(random() * 551) };
 }
 
 /** Starts the worker, kills it as `plan` says (unless it ends first) and reports what it said. */
-function runRound(command: readonly string[], workerArgs: readonly string[], plan: KillPlan, onAck: (index: number) => void): Promise<RoundOutput> {
+function runRound(
+  command: readonly string[],
+  workerArgs: readonly string[],
+  plan: KillPlan,
+  onAck: (index: number) => void,
+): Promise<RoundOutput> {
   return new Promise((resolveRound, rejectRound) => {
-    const child = spawn(process.execPath, [...command, ...workerArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    const output = { ready: null as string | null, begun: [] as number[], acked: [] as number[], recovered: [] as string[], errors: [] as string[] };
+    const child = spawn(process.execPath, [...command, ...workerArgs], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output = {
+      ready: null as string | null,
+      begun: [] as number[],
+      acked: [] as number[],
+      recovered: [] as string[],
+      errors: [] as string[],
+    };
     let pending = '';
     let stderr = '';
     let killed = false;
@@ -198,7 +228,12 @@ async function main(): Promise<void> {
   /** The script at the first unacknowledged edit, for the next worker to resume from. */
   const writeSnapshot = () => {
     editAt(lastAck + 1);
-    const snapshot: ScriptSnapshot = { seed: options.seed, nextIndex: lastAck + 1, randomState: upcoming[0]!.randomState, model: acknowledged.serialize() };
+    const snapshot: ScriptSnapshot = {
+      seed: options.seed,
+      nextIndex: lastAck + 1,
+      randomState: upcoming[0]!.randomState,
+      model: acknowledged.serialize(),
+    };
     writeFileSync(snapshotFile, JSON.stringify(snapshot));
   };
 
@@ -220,7 +255,14 @@ async function main(): Promise<void> {
       const start = lastAck + 1;
       const plan = planKill(round, start, random);
       writeSnapshot();
-      const workerArgs = [dataDir, String(options.seed), String(start), '--snapshot', snapshotFile, ...(options.fault ? ['--fault', options.fault] : [])];
+      const workerArgs = [
+        dataDir,
+        String(options.seed),
+        String(start),
+        '--snapshot',
+        snapshotFile,
+        ...(options.fault ? ['--fault', options.fault] : []),
+      ];
       const output = await runRound(worker.args, workerArgs, plan, (index) => {
         if (index !== lastAck + 1) {
           protocolErrors += 1;
@@ -270,7 +312,9 @@ async function main(): Promise<void> {
         fail(`round ${round}: damaged database files: ${damaged.join(', ')}`);
       }
       if ((round + 1) % 25 === 0 || round + 1 === options.kills) {
-        console.log(`round ${round + 1}/${options.kills}: ${lastAck + 1} edits acknowledged, lost ${lost.size}, integrity failures ${integrityFailures}`);
+        console.log(
+          `round ${round + 1}/${options.kills}: ${lastAck + 1} edits acknowledged, lost ${lost.size}, integrity failures ${integrityFailures}`,
+        );
       }
     }
   } finally {

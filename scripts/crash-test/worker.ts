@@ -41,12 +41,19 @@ function emit(line: string): void {
 }
 
 class DispatchError extends Error {
-  constructor(readonly method: string, readonly detail: unknown) {
+  constructor(
+    readonly method: string,
+    readonly detail: unknown,
+  ) {
     super(`${method} failed: ${JSON.stringify(detail)}`);
   }
 }
 
-async function call<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+async function call<M extends MethodName>(
+  backend: Backend,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
   const result = await backend.dispatch(method, input);
   if (!result.ok) throw new DispatchError(method, result.error);
   return result.value as MethodOutput<M>;
@@ -72,7 +79,9 @@ async function main(): Promise<void> {
   const seed = Number(seedText);
   const start = Number(startText);
   if (!dataDir || !Number.isInteger(seed) || !Number.isInteger(start) || start < 0 || !(count >= 0)) {
-    console.error('usage: worker <dataDir> <seed> <startIndex> [--count N] [--snapshot file.json] [--fault ack-before-commit]');
+    console.error(
+      'usage: worker <dataDir> <seed> <startIndex> [--count N] [--snapshot file.json] [--fault ack-before-commit]',
+    );
     process.exit(64);
   }
 
@@ -80,11 +89,14 @@ async function main(): Promise<void> {
   const backend = createBackend({ dataDir, checkOutputs: true });
   if (backend.info.recoveredDatabase) emit(`RECOVERED ${JSON.stringify(backend.info.recoveredDatabase)}`);
   ensureCall(dataDir);
-  if ((await call(backend, 'reviewer.get', {})) === null) await call(backend, 'reviewer.set', { name: crashReviewerName });
+  if ((await call(backend, 'reviewer.get', {})) === null)
+    await call(backend, 'reviewer.set', { name: crashReviewerName });
   const reviewId = (await call(backend, 'reviews.open', { callId: crashCall.id })).review.id;
   emit(`READY ${reviewId}`);
 
-  const script = snapshotFile ? new EditScript(seed, JSON.parse(readFileSync(snapshotFile, 'utf8')) as ScriptSnapshot) : new EditScript(seed);
+  const script = snapshotFile
+    ? new EditScript(seed, JSON.parse(readFileSync(snapshotFile, 'utf8')) as ScriptSnapshot)
+    : new EditScript(seed);
   script.skipTo(start);
   for (let index = start; index < start + count; index += 1) {
     const edit = script.next();

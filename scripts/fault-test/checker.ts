@@ -29,8 +29,12 @@ const list = (folder: string) => (existsSync(folder) ? readdirSync(folder) : [])
 /** Files the data folder holds that no row accounts for: audio without a row, temporary files, staging entries. */
 function strayFiles(dataDir: string, storedAudio: ReadonlySet<string>): string[] {
   return [
-    ...list(join(dataDir, 'audio')).filter((name) => !storedAudio.has(name)).map((name) => `audio/${name}`),
-    ...list(join(dataDir, 'exports')).filter(isTemporaryName).map((name) => `exports/${name}`),
+    ...list(join(dataDir, 'audio'))
+      .filter((name) => !storedAudio.has(name))
+      .map((name) => `audio/${name}`),
+    ...list(join(dataDir, 'exports'))
+      .filter(isTemporaryName)
+      .map((name) => `exports/${name}`),
     ...list(join(dataDir, 'staging')).map((name) => `staging/${name}`),
   ];
 }
@@ -39,7 +43,14 @@ function storedAudioNames(databaseFile: string): Set<string> {
   if (!existsSync(databaseFile)) return new Set();
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    return new Set(db.prepare("SELECT stored_name FROM audio_files WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'audio_files')").pluck().all() as string[]);
+    return new Set(
+      db
+        .prepare(
+          "SELECT stored_name FROM audio_files WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'audio_files')",
+        )
+        .pluck()
+        .all() as string[],
+    );
   } catch {
     return new Set();
   } finally {
@@ -59,7 +70,10 @@ export function checkDataFolder(dataDir: string, acknowledged: Acknowledged): Ch
   const strayBefore = strayFiles(dataDir, storedAudioNames(databaseFile)).length;
   try {
     const backend = createBackend({ dataDir, heavyWork: 'in-thread' });
-    if (backend.info.recoveredDatabase) integrityFailures.push(`the database was set aside as damaged: ${JSON.stringify(backend.info.recoveredDatabase)}`);
+    if (backend.info.recoveredDatabase)
+      integrityFailures.push(
+        `the database was set aside as damaged: ${JSON.stringify(backend.info.recoveredDatabase)}`,
+      );
     backend.close();
   } catch (error) {
     integrityFailures.push(`the backend could not start: ${String(error)}`);
@@ -71,21 +85,32 @@ export function checkDataFolder(dataDir: string, acknowledged: Acknowledged): Ch
     if (integrity !== 'ok') integrityFailures.push(`integrity_check: ${String(integrity)}`);
     const foreignKeys = db.pragma('foreign_key_check') as unknown[];
     if (foreignKeys.length > 0) integrityFailures.push(`foreign_key_check: ${JSON.stringify(foreignKeys.slice(0, 3))}`);
-    if (Number(db.pragma('user_version', { simple: true })) !== latestSchemaVersion) integrityFailures.push('schema not at the latest version');
-    const audio = db.prepare('SELECT a.sha256, a.stored_name AS storedName, a.size_bytes AS sizeBytes, c.id AS callId FROM audio_files a LEFT JOIN calls c ON c.audio_id = a.id').all() as { sha256: string; storedName: string; sizeBytes: number; callId: string | null }[];
+    if (Number(db.pragma('user_version', { simple: true })) !== latestSchemaVersion)
+      integrityFailures.push('schema not at the latest version');
+    const audio = db
+      .prepare(
+        'SELECT a.sha256, a.stored_name AS storedName, a.size_bytes AS sizeBytes, c.id AS callId FROM audio_files a LEFT JOIN calls c ON c.audio_id = a.id',
+      )
+      .all() as { sha256: string; storedName: string; sizeBytes: number; callId: string | null }[];
     const complete = new Set<string>();
     for (const row of audio) {
       const file = join(dataDir, 'audio', row.storedName);
-      if (!existsSync(file) || sha256(file) !== row.sha256) integrityFailures.push(`a row points at a missing or incomplete file: ${row.storedName}`);
+      if (!existsSync(file) || sha256(file) !== row.sha256)
+        integrityFailures.push(`a row points at a missing or incomplete file: ${row.storedName}`);
       else if (row.callId) complete.add(row.sha256);
     }
-    const hasTranscript = db.prepare('SELECT 1 FROM transcripts t JOIN calls c ON c.id = t.call_id JOIN audio_files a ON a.id = c.audio_id WHERE a.sha256 = ?').pluck();
+    const hasTranscript = db
+      .prepare(
+        'SELECT 1 FROM transcripts t JOIN calls c ON c.id = t.call_id JOIN audio_files a ON a.id = c.audio_id WHERE a.sha256 = ?',
+      )
+      .pluck();
     for (const recording of acknowledged.recordings) {
       if (!complete.has(recording) || !hasTranscript.get(recording)) lost.push(`recording ${recording}`);
     }
     const session = db.prepare('SELECT 1 FROM calibration_sessions WHERE id = ?').pluck();
     for (const [sessionId, recordings] of acknowledged.sessions) {
-      if (!session.get(sessionId) || recordings.some((recording) => !complete.has(recording))) lost.push(`session ${sessionId}`);
+      if (!session.get(sessionId) || recordings.some((recording) => !complete.has(recording)))
+        lost.push(`session ${sessionId}`);
     }
   } finally {
     db.close();

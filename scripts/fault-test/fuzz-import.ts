@@ -11,7 +11,16 @@
  *   tsx scripts/fault-test/fuzz-import.ts [--files 300] [--seed N] [--keep]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -27,7 +36,8 @@ function filesUnder(folder: string, extensions: readonly string[]): { name: stri
   for (const entry of readdirSync(folder)) {
     const path = join(folder, entry);
     if (statSync(path).isDirectory()) found.push(...filesUnder(path, extensions));
-    else if (extensions.includes(extname(entry).toLowerCase()) && statSync(path).size < 2 * 1024 * 1024) found.push({ name: entry, bytes: readFileSync(path) });
+    else if (extensions.includes(extname(entry).toLowerCase()) && statSync(path).size < 2 * 1024 * 1024)
+      found.push({ name: entry, bytes: readFileSync(path) });
   }
   return found;
 }
@@ -35,8 +45,13 @@ function filesUnder(folder: string, extensions: readonly string[]): { name: stri
 function loadCorpus(): Corpus {
   const fixtures = join(repoRoot, 'tests', 'fixtures');
   return {
-    audio: filesUnder(join(fixtures, 'audio'), ['.wav', '.mp3', '.ogg', '.opus', '.flac', '.m4a', '.webm']).filter((file) => file.bytes.length > 64),
-    transcripts: [...filesUnder(join(fixtures, 'transcripts'), ['.vtt', '.srt', '.json']), ...filesUnder(join(fixtures, 'e2e'), ['.vtt', '.json'])],
+    audio: filesUnder(join(fixtures, 'audio'), ['.wav', '.mp3', '.ogg', '.opus', '.flac', '.m4a', '.webm']).filter(
+      (file) => file.bytes.length > 64,
+    ),
+    transcripts: [
+      ...filesUnder(join(fixtures, 'transcripts'), ['.vtt', '.srt', '.json']),
+      ...filesUnder(join(fixtures, 'e2e'), ['.vtt', '.json']),
+    ],
   };
 }
 
@@ -70,14 +85,24 @@ function partialRows(dataDir: string, newCallIds: readonly string[]): string[] {
   const db = new Database(join(dataDir, databaseFileName), { readonly: true });
   try {
     const problems: string[] = [];
-    const counts = db.prepare('SELECT (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM audio_files) AS audio, (SELECT count(*) FROM calls WHERE audio_id IS NULL) AS bare').get() as { calls: number; audio: number; bare: number };
+    const counts = db
+      .prepare(
+        'SELECT (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM audio_files) AS audio, (SELECT count(*) FROM calls WHERE audio_id IS NULL) AS bare',
+      )
+      .get() as { calls: number; audio: number; bare: number };
     const files = readdirSync(join(dataDir, 'audio')).length;
-    if (counts.calls !== counts.audio || counts.audio !== files || counts.bare > 0) problems.push(`calls ${counts.calls}, audio rows ${counts.audio}, audio files ${files}, calls without audio ${counts.bare}`);
-    const audioOf = db.prepare('SELECT a.sha256, a.stored_name AS storedName FROM calls c JOIN audio_files a ON a.id = c.audio_id WHERE c.id = ?');
+    if (counts.calls !== counts.audio || counts.audio !== files || counts.bare > 0)
+      problems.push(
+        `calls ${counts.calls}, audio rows ${counts.audio}, audio files ${files}, calls without audio ${counts.bare}`,
+      );
+    const audioOf = db.prepare(
+      'SELECT a.sha256, a.stored_name AS storedName FROM calls c JOIN audio_files a ON a.id = c.audio_id WHERE c.id = ?',
+    );
     for (const callId of newCallIds) {
       const row = audioOf.get(callId) as { sha256: string; storedName: string } | undefined;
       const file = row ? join(dataDir, 'audio', row.storedName) : '';
-      if (!row || !existsSync(file) || createHash('sha256').update(readFileSync(file)).digest('hex') !== row.sha256) problems.push(`call ${callId} without its complete audio`);
+      if (!row || !existsSync(file) || createHash('sha256').update(readFileSync(file)).digest('hex') !== row.sha256)
+        problems.push(`call ${callId} without its complete audio`);
     }
     if (readdirSync(join(dataDir, 'staging')).length > 0) problems.push('staging/ not empty');
     return problems;
@@ -96,7 +121,18 @@ async function main(): Promise<void> {
   const dataDir = join(workDir, 'data');
   const corpus = loadCorpus();
   const backend = createBackend({ dataDir, allowPathSources: true, workerPoolSize: 1 });
-  const figures = { files, imported: 0, refused: 0, transcripts_refused: 0, hangs: 0, crashes: 0, partial_rows: 0, max_ms: 0, issue_codes: {} as Record<string, number>, seed };
+  const figures = {
+    files,
+    imported: 0,
+    refused: 0,
+    transcripts_refused: 0,
+    hangs: 0,
+    crashes: 0,
+    partial_rows: 0,
+    max_ms: 0,
+    issue_codes: {} as Record<string, number>,
+    seed,
+  };
   const started = performance.now();
   try {
     for (let index = 0; index < files; index += 1) {
@@ -104,7 +140,8 @@ async function main(): Promise<void> {
       const folder = join(workDir, 'cases', String(index));
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, fuzzCase.audioName), fuzzCase.audio);
-      if (fuzzCase.transcriptName && fuzzCase.transcript) writeFileSync(join(folder, fuzzCase.transcriptName), fuzzCase.transcript);
+      if (fuzzCase.transcriptName && fuzzCase.transcript)
+        writeFileSync(join(folder, fuzzCase.transcriptName), fuzzCase.transcript);
       const { summary, ms } = await importFolder(backend, folder);
       figures.max_ms = Math.max(figures.max_ms, Math.round(ms));
       const problems: string[] = [];
@@ -112,14 +149,16 @@ async function main(): Promise<void> {
         figures.hangs += 1;
         problems.push(`no result within ${hangLimitMs} ms`);
       } else {
-        for (const issue of summary.issues) figures.issue_codes[issue.code] = (figures.issue_codes[issue.code] ?? 0) + 1;
+        for (const issue of summary.issues)
+          figures.issue_codes[issue.code] = (figures.issue_codes[issue.code] ?? 0) + 1;
         // A readable file that fails with an exception is a bug the import did not foresee.
         const unexpected = summary.issues.filter((issue) => issue.code === 'file_unreadable');
         figures.crashes += unexpected.length;
         problems.push(...unexpected.map((issue) => `exception: ${issue.detail}`));
         if (summary.importedCallIds.length > 0) figures.imported += 1;
         else figures.refused += 1;
-        if (summary.issues.some((issue) => issue.fileName === fuzzCase.transcriptName && issue.severity === 'error')) figures.transcripts_refused += 1;
+        if (summary.issues.some((issue) => issue.fileName === fuzzCase.transcriptName && issue.severity === 'error'))
+          figures.transcripts_refused += 1;
       }
       const partial = partialRows(dataDir, summary?.importedCallIds ?? []);
       figures.partial_rows += partial.length;

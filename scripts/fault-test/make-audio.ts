@@ -2,7 +2,12 @@
  * Real audio for the fault and fuzz runs: a PCM16 mono WAV of a tone with a little seeded noise, so every seed gives
  * a different recording (calls are identified by their recording's hash).
  */
-export function toneWav(options: { readonly seconds: number; readonly sampleRateHz?: number; readonly frequencyHz?: number; readonly seed: number }): Buffer {
+export function toneWav(options: {
+  readonly seconds: number;
+  readonly sampleRateHz?: number;
+  readonly frequencyHz?: number;
+  readonly seed: number;
+}): Buffer {
   const rate = options.sampleRateHz ?? 8000;
   const frames = Math.round(options.seconds * rate);
   const buffer = Buffer.alloc(44 + frames * 2);
@@ -38,7 +43,11 @@ export function transcriptVtt(seconds: number, seed: number): string {
   };
   const lines = ['WEBVTT', ''];
   for (let start = 0, turn = 0; start + 1000 <= seconds * 1000; start += 2500, turn += 1) {
-    lines.push(`${stamp(start)} --> ${stamp(Math.min(seconds * 1000, start + 2000))}`, `<v ${turn % 2 === 0 ? 'Agent' : 'Klant'}>Zin ${turn} van gesprek ${seed}, goedemiddag.`, '');
+    lines.push(
+      `${stamp(start)} --> ${stamp(Math.min(seconds * 1000, start + 2000))}`,
+      `<v ${turn % 2 === 0 ? 'Agent' : 'Klant'}>Zin ${turn} van gesprek ${seed}, goedemiddag.`,
+      '',
+    );
   }
   return lines.join('\n');
 }

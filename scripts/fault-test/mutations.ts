@@ -16,7 +16,8 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
 function flipBytes(bytes: Buffer, random: Random): Buffer {
   const copy = Buffer.from(bytes);
   const flips = 1 + Math.floor(random() * 16);
-  for (let flip = 0; flip < flips && copy.length > 0; flip += 1) copy[Math.floor(random() * copy.length)]! ^= 1 << Math.floor(random() * 8);
+  for (let flip = 0; flip < flips && copy.length > 0; flip += 1)
+    copy[Math.floor(random() * copy.length)]! ^= 1 << Math.floor(random() * 8);
   return copy;
 }
 
@@ -32,7 +33,8 @@ function lieInHeader(bytes: Buffer, random: Random): Buffer {
   if (copy.length < 44 || copy.toString('ascii', 0, 4) !== 'RIFF') {
     // Not a WAV: overwrite a field-sized run of the first 64 bytes.
     const at = Math.floor(random() * Math.min(60, Math.max(1, copy.length - 4)));
-    if (copy.length >= at + 4) copy.writeUInt32LE(pick(random, [0, 1, 0x7fffffff, 0xffffffff, Math.floor(random() * 2 ** 32)]), at);
+    if (copy.length >= at + 4)
+      copy.writeUInt32LE(pick(random, [0, 1, 0x7fffffff, 0xffffffff, Math.floor(random() * 2 ** 32)]), at);
     return copy;
   }
   const lies: [number, 2 | 4, number[]][] = [
@@ -75,7 +77,8 @@ function spliceText(bytes: Buffer, other: Buffer, random: Random): Buffer {
     if (choice === 0) lines.splice(at, 0, ...donor.slice(Math.floor(random() * donor.length)).slice(0, 20));
     else if (choice === 1) lines.splice(at, 1 + Math.floor(random() * 5));
     else if (choice === 2) lines.splice(at, 0, '\u0000\u0007\u202e\ufeff<script>alert(1)</script>');
-    else if (choice === 3) lines.splice(at, 0, '99999999:59:59.999 --> 00:00:00.000', '"start": 1e308, "end": -1, "segments": "boom"');
+    else if (choice === 3)
+      lines.splice(at, 0, '99999999:59:59.999 --> 00:00:00.000', '"start": 1e308, "end": -1, "segments": "boom"');
     else if (choice === 4) lines.splice(at, 0, lines[Math.max(0, at - 1)] ?? '', lines[Math.max(0, at - 1)] ?? '');
     else lines.splice(at, 0, '\u00e9'.repeat(Math.floor(random() * 5000)));
   }
@@ -91,8 +94,13 @@ export interface Corpus {
 /** Case `index` of a run: a seed file from the corpus (or generated audio), mutated one or two ways. */
 export function makeCase(corpus: Corpus, index: number, random: Random): FuzzCase {
   const generated = random() < 0.3;
-  const source = generated ? { name: 'gegenereerd.wav', bytes: toneWav({ seconds: 2 + Math.floor(random() * 20), seed: index }) } : pick(random, corpus.audio);
-  const transcriptSource = generated && random() < 0.7 ? { name: 'gegenereerd.vtt', bytes: Buffer.from(transcriptVtt(10, index)) } : pick(random, corpus.transcripts);
+  const source = generated
+    ? { name: 'gegenereerd.wav', bytes: toneWav({ seconds: 2 + Math.floor(random() * 20), seed: index }) }
+    : pick(random, corpus.audio);
+  const transcriptSource =
+    generated && random() < 0.7
+      ? { name: 'gegenereerd.vtt', bytes: Buffer.from(transcriptVtt(10, index)) }
+      : pick(random, corpus.transcripts);
   const other = pick(random, corpus.audio).bytes;
   const audioMutation = pick(random, ['none', 'flip', 'truncate', 'header', 'splice', 'flip+truncate'] as const);
   let audio = source.bytes;
@@ -105,7 +113,8 @@ export function makeCase(corpus: Corpus, index: number, random: Random): FuzzCas
   let transcript: Buffer | null = withTranscript ? transcriptSource.bytes : null;
   if (transcript && textMutation === 'flip') transcript = flipBytes(transcript, random);
   if (transcript && textMutation === 'truncate') transcript = truncate(transcript, random);
-  if (transcript && textMutation === 'splice') transcript = spliceText(transcript, pick(random, corpus.transcripts).bytes, random);
+  if (transcript && textMutation === 'splice')
+    transcript = spliceText(transcript, pick(random, corpus.transcripts).bytes, random);
   const extension = source.name.slice(source.name.lastIndexOf('.'));
   const transcriptExtension = transcriptSource.name.slice(transcriptSource.name.lastIndexOf('.'));
   return {

@@ -24,7 +24,9 @@ export function makeOldDatabase(dataDir: string, version: number, rows: number):
     const callIds: string[] = [];
     const reviewIds: string[] = [];
     const insertCall = db.prepare('INSERT INTO calls (id, title, agent_name, created_at_ms) VALUES (?, ?, ?, ?)');
-    const insertReview = db.prepare('INSERT INTO reviews (id, call_id, reviewer_id, status, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertReview = db.prepare(
+      'INSERT INTO reviews (id, call_id, reviewer_id, status, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     db.transaction(() => {
       for (let row = 0; row < rows; row += 1) {
         const callId = `call-${version}-${row}`;
@@ -51,8 +53,12 @@ export function missingAfterMigration(dataDir: string, seeded: SeededDatabase): 
   try {
     const calls = new Set(db.prepare('SELECT id FROM calls').pluck().all() as string[]);
     const reviews = new Set(db.prepare('SELECT id FROM reviews').pluck().all() as string[]);
-    const missing = [...seeded.callIds.filter((id) => !calls.has(id)), ...seeded.reviewIds.filter((id) => !reviews.has(id))];
-    if (db.prepare("SELECT value FROM preferences WHERE key = 'language'").pluck().get() !== 'nl') missing.push('preference language');
+    const missing = [
+      ...seeded.callIds.filter((id) => !calls.has(id)),
+      ...seeded.reviewIds.filter((id) => !reviews.has(id)),
+    ];
+    if (db.prepare("SELECT value FROM preferences WHERE key = 'language'").pluck().get() !== 'nl')
+      missing.push('preference language');
     return missing;
   } finally {
     db.close();

@@ -13,7 +13,10 @@ export class PackageSource {
   private readonly lead: Backend;
   private readonly folder: string;
 
-  constructor(private readonly workDir: string, private readonly seed: number) {
+  constructor(
+    private readonly workDir: string,
+    private readonly seed: number,
+  ) {
     this.folder = join(workDir, 'packages');
     mkdirSync(this.folder, { recursive: true });
     this.lead = createBackend({ dataDir: join(workDir, 'lead'), allowPathSources: true, heavyWork: 'in-thread' });
@@ -45,13 +48,22 @@ export class PackageSource {
     }
     let imported: string[] = [];
     const stop = this.lead.events.listen((message) => {
-      if (message.name === 'imports.finished') imported = (message.payload as { importedCallIds: string[] }).importedCallIds;
+      if (message.name === 'imports.finished')
+        imported = (message.payload as { importedCallIds: string[] }).importedCallIds;
     });
     await this.call('imports.start', { sources: [{ kind: 'path', path: sources }] });
     await this.lead.idle();
     stop();
-    const session = await this.call('sessions.create', { name: `Sessie ${index}`, callIds: imported, reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
-    const exported = await this.call('sessions.exportPackage', { sessionId: session.id, reviewerId: session.reviewers[0]!.id });
+    const session = await this.call('sessions.create', {
+      name: `Sessie ${index}`,
+      callIds: imported,
+      reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+      benchmarkIndex: 0,
+    });
+    const exported = await this.call('sessions.exportPackage', {
+      sessionId: session.id,
+      reviewerId: session.reviewers[0]!.id,
+    });
     const target = join(this.folder, `${index}.klankbord-session`);
     copyFileSync(this.lead.exportFile(exported.exportId)!.path, target);
     writeFileSync(`${target}.json`, JSON.stringify({ sessionId: session.id, shas }));

@@ -27,7 +27,16 @@ export async function workerCommand(): Promise<{ args: string[]; cleanup: () => 
     const outDir = join(repoRoot, '.tmp', 'fault-test');
     mkdirSync(outDir, { recursive: true });
     const outfile = join(outDir, `worker-${process.pid}.cjs`);
-    await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], outfile, logLevel: 'warning' });
+    await esbuild.build({
+      entryPoints: [source],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['better-sqlite3'],
+      outfile,
+      logLevel: 'warning',
+    });
     return { args: [outfile], cleanup: () => rmSync(outfile, { force: true }) };
   } catch (error) {
     console.error(`could not bundle the worker (${String(error)}); falling back to tsx`);
@@ -36,7 +45,10 @@ export async function workerCommand(): Promise<{ args: string[]; cleanup: () => 
 }
 
 /** When a round's kill comes, counted from a line the worker wrote; null: no kill (a full-disk round). */
-export type KillPlan = { readonly after: 'started'; readonly delayMs: number } | { readonly after: 'begin'; readonly operation: number; readonly delayMs: number } | null;
+export type KillPlan =
+  | { readonly after: 'started'; readonly delayMs: number }
+  | { readonly after: 'begin'; readonly operation: number; readonly delayMs: number }
+  | null;
 
 export interface RoundOutput {
   readonly ready: boolean;
@@ -51,10 +63,24 @@ export interface RoundOutput {
 }
 
 /** Starts the worker, kills it with SIGKILL as `plan` says (unless it ends first) and reports what it said. */
-export function runRound(command: readonly string[], workerArgs: readonly string[], plan: KillPlan): Promise<RoundOutput> {
+export function runRound(
+  command: readonly string[],
+  workerArgs: readonly string[],
+  plan: KillPlan,
+): Promise<RoundOutput> {
   return new Promise((resolveRound, rejectRound) => {
-    const child = spawn(process.execPath, [...command, ...workerArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    const output = { ready: false, begun: [] as number[], acked: [] as RoundOutput['acked'][number][], full: [] as RoundOutput['full'][number][], errors: [] as string[], durationsMs: [] as number[] };
+    const child = spawn(process.execPath, [...command, ...workerArgs], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output = {
+      ready: false,
+      begun: [] as number[],
+      acked: [] as RoundOutput['acked'][number][],
+      full: [] as RoundOutput['full'][number][],
+      errors: [] as string[],
+      durationsMs: [] as number[],
+    };
     let pending = '';
     let stderr = '';
     let killed = false;

@@ -30,7 +30,15 @@ import { join } from 'node:path';
 import { checkDataFolder, type Acknowledged } from './checker';
 import { makeOldDatabase, missingAfterMigration } from './old-schemas';
 import { PackageSource } from './package-source';
-import { createRandom, runRound, workerCommand, writePaths, type KillPlan, type RoundOutput, type WritePath } from './protocol';
+import {
+  createRandom,
+  runRound,
+  workerCommand,
+  writePaths,
+  type KillPlan,
+  type RoundOutput,
+  type WritePath,
+} from './protocol';
 import { fillDisk, mountSmallDisk } from './small-disk';
 
 interface Options {
@@ -47,8 +55,16 @@ function parseOptions(args: readonly string[]): Options {
   const paths = (valueOf('--paths') ?? writePaths.join(',')).split(',') as WritePath[];
   const seed = Number(valueOf('--seed') ?? Math.floor(Math.random() * 2 ** 31));
   const disk = (valueOf('--disk') ?? 'auto') as Options['disk'];
-  if (!Number.isInteger(faults) || faults < 1 || !paths.every((path) => writePaths.includes(path)) || !Number.isInteger(seed) || !['auto', 'tmpfs', 'inject'].includes(disk)) {
-    console.error('usage: run.ts [--faults N] [--paths imports,packages,exports,migrations] [--seed N] [--disk auto|tmpfs|inject] [--keep]');
+  if (
+    !Number.isInteger(faults) ||
+    faults < 1 ||
+    !paths.every((path) => writePaths.includes(path)) ||
+    !Number.isInteger(seed) ||
+    !['auto', 'tmpfs', 'inject'].includes(disk)
+  ) {
+    console.error(
+      'usage: run.ts [--faults N] [--paths imports,packages,exports,migrations] [--seed N] [--disk auto|tmpfs|inject] [--keep]',
+    );
     process.exit(64);
   }
   return { faults, paths, seed, disk, keep: args.includes('--keep') };
@@ -57,8 +73,18 @@ function parseOptions(args: readonly string[]): Options {
 /** Operations a worker runs per round (it is usually killed before). */
 const operationsPerRound = 4;
 /** How much room a full-disk round leaves, at most: about one operation's worth, so it fills during one. */
-const roomBytes: Record<WritePath, number> = { imports: 192 * 1024, packages: 384 * 1024, exports: 256 * 1024, migrations: 256 * 1024 };
-const diskBytes: Record<WritePath, number> = { imports: 160 * 1024 ** 2, packages: 200 * 1024 ** 2, exports: 96 * 1024 ** 2, migrations: 48 * 1024 ** 2 };
+const roomBytes: Record<WritePath, number> = {
+  imports: 192 * 1024,
+  packages: 384 * 1024,
+  exports: 256 * 1024,
+  migrations: 256 * 1024,
+};
+const diskBytes: Record<WritePath, number> = {
+  imports: 160 * 1024 ** 2,
+  packages: 200 * 1024 ** 2,
+  exports: 96 * 1024 ** 2,
+  migrations: 48 * 1024 ** 2,
+};
 /** Calls and reviews written into each old database: enough that migrating it takes real work. */
 const oldDatabaseRows = 4000;
 
@@ -82,8 +108,11 @@ function report(round: number, totals: Totals, problems: readonly string[]): voi
 /** Adds a round's worker output to the totals; returns the problems it showed. */
 function countOutput(output: RoundOutput, fullDisk: boolean, totals: Totals): string[] {
   // On a full disk the backend may refuse to start (it cannot open the database): start-up stops and touches nothing.
-  const startRefused = (error: string) => fullDisk && error.startsWith('setup ') && error.includes('"DatabaseOpenError"');
-  const problems = output.errors.filter((error) => !startRefused(error)).map((error) => `worker: ${error.slice(0, 500)}`);
+  const startRefused = (error: string) =>
+    fullDisk && error.startsWith('setup ') && error.includes('"DatabaseOpenError"');
+  const problems = output.errors
+    .filter((error) => !startRefused(error))
+    .map((error) => `worker: ${error.slice(0, 500)}`);
   if (!output.killed) problems.push(`the worker ended by itself: ${output.stderr.slice(0, 2000)}`);
   if (fullDisk) {
     totals.diskFullRounds += 1;
@@ -101,7 +130,11 @@ function countOutput(output: RoundOutput, fullDisk: boolean, totals: Totals): st
 
 function planKill(round: number, start: number, random: () => number, typicalMs: number): KillPlan {
   if (round % 10 === 9) return { after: 'started', delayMs: Math.floor(random() * 51) };
-  return { after: 'begin', operation: start + Math.floor(random() * operationsPerRound), delayMs: random() * 1.5 * typicalMs };
+  return {
+    after: 'begin',
+    operation: start + Math.floor(random() * operationsPerRound),
+    delayMs: random() * 1.5 * typicalMs,
+  };
 }
 
 function median(values: readonly number[]): number | undefined {
@@ -114,12 +147,24 @@ async function runPath(path: WritePath, options: Options, worker: readonly strin
   const random = createRandom(options.seed ^ (writePaths.indexOf(path) * 0x9e3779b9));
   const workDir = mkdtempSync(join(tmpdir(), `klankbord-faults-${path}-`));
   const disk = options.disk === 'inject' ? null : mountSmallDisk(join(workDir, 'disk'), diskBytes[path]);
-  if (options.disk === 'tmpfs' && !disk) throw new Error('cannot mount a small file system here (needs root on Linux); use --disk inject');
+  if (options.disk === 'tmpfs' && !disk)
+    throw new Error('cannot mount a small file system here (needs root on Linux); use --disk inject');
   const dataDir = join(disk?.folder ?? join(workDir, 'disk'), 'data');
   mkdirSync(dataDir, { recursive: true });
   const packages = path === 'packages' ? new PackageSource(workDir, options.seed) : undefined;
   const acknowledged: Acknowledged = { recordings: new Set(), sessions: new Map(), exports: new Map() };
-  const totals: Totals = { kills: 0, diskFullRounds: 0, diskFullRefusals: 0, acknowledged: 0, lost: new Set(), orphans: 0, integrityFailures: 0, workerErrors: 0, cleanedAtStart: 0, killsInsideOperation: 0 };
+  const totals: Totals = {
+    kills: 0,
+    diskFullRounds: 0,
+    diskFullRefusals: 0,
+    acknowledged: 0,
+    lost: new Set(),
+    orphans: 0,
+    integrityFailures: 0,
+    workerErrors: 0,
+    cleanedAtStart: 0,
+    killsInsideOperation: 0,
+  };
   let next = 0;
   let typicalMs = 20;
   const durations: number[] = [];
@@ -131,7 +176,11 @@ async function runPath(path: WritePath, options: Options, worker: readonly strin
       const ballast = fullDisk && disk ? fillDisk(disk.folder, Math.floor(random() * roomBytes[path])) : undefined;
       const inject = fullDisk && !disk ? ['--enospc-after', String(Math.floor(random() * 8))] : [];
       const plan = fullDisk ? null : planKill(round, next, random, typicalMs);
-      const output = await runRound(worker, [path, dataDir, workDir, String(options.seed), String(next), String(operationsPerRound), ...inject], plan);
+      const output = await runRound(
+        worker,
+        [path, dataDir, workDir, String(options.seed), String(next), String(operationsPerRound), ...inject],
+        plan,
+      );
       ballast?.free();
       const problems = countOutput(output, fullDisk, totals);
       durations.push(...output.durationsMs);
@@ -142,11 +191,17 @@ async function runPath(path: WritePath, options: Options, worker: readonly strin
       next = path === 'migrations' ? 0 : Math.max(next, ...output.acked.map(({ index }) => index + 1));
       const checked = checkDataFolder(dataDir, acknowledged);
       for (const key of checked.lost) totals.lost.add(key);
-      if (seeded) for (const key of missingAfterMigration(dataDir, seeded)) totals.lost.add(`v${seeded.version} ${key}`);
+      if (seeded)
+        for (const key of missingAfterMigration(dataDir, seeded)) totals.lost.add(`v${seeded.version} ${key}`);
       totals.orphans += checked.orphans.length;
       totals.integrityFailures += checked.integrityFailures.length;
       totals.cleanedAtStart += checked.cleanedAtStart;
-      report(round, totals, [...problems, ...checked.lost.map((key) => `lost ${key}`), ...checked.orphans.map((name) => `orphan ${name}`), ...checked.integrityFailures]);
+      report(round, totals, [
+        ...problems,
+        ...checked.lost.map((key) => `lost ${key}`),
+        ...checked.orphans.map((name) => `orphan ${name}`),
+        ...checked.integrityFailures,
+      ]);
     }
   } finally {
     packages?.close();
@@ -184,7 +239,8 @@ function remember(path: WritePath, acknowledged: Acknowledged, detail: unknown):
   const value = detail as { sha256?: string; sessionId?: string; shas?: string[]; exportId?: string; bytes?: number };
   if (path === 'imports' && value.sha256) acknowledged.recordings.add(value.sha256);
   if (path === 'packages' && value.sessionId && value.shas) acknowledged.sessions.set(value.sessionId, value.shas);
-  if (path === 'exports' && value.exportId && value.sha256) acknowledged.exports.set(value.exportId, { sha256: value.sha256, bytes: value.bytes ?? 0 });
+  if (path === 'exports' && value.exportId && value.sha256)
+    acknowledged.exports.set(value.exportId, { sha256: value.sha256, bytes: value.bytes ?? 0 });
 }
 
 async function main(): Promise<void> {
@@ -195,7 +251,9 @@ async function main(): Promise<void> {
     for (const path of options.paths) {
       const summary = await runPath(path, options, worker.args);
       console.log(JSON.stringify(summary));
-      failed ||= [summary.lost, summary.orphan_files, summary.integrity_failures, summary.worker_errors].some((value) => value !== 0);
+      failed ||= [summary.lost, summary.orphan_files, summary.integrity_failures, summary.worker_errors].some(
+        (value) => value !== 0,
+      );
     }
   } finally {
     worker.cleanup();

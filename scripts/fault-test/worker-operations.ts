@@ -20,7 +20,12 @@ export interface WorkerSettings {
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The result of a dispatch as an outcome: a full disk must come back as `disk_full`, nothing else. */
-async function dispatched<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>, acknowledge: (value: MethodOutput<M>) => unknown): Promise<Outcome> {
+async function dispatched<M extends MethodName>(
+  backend: Backend,
+  method: M,
+  input: MethodInput<M>,
+  acknowledge: (value: MethodOutput<M>) => unknown,
+): Promise<Outcome> {
   const result = await backend.dispatch(method, input);
   if (result.ok) return { kind: 'ack', detail: acknowledge(result.value as MethodOutput<M>) };
   return { kind: result.error.code === 'disk_full' ? 'full' : 'err', detail: result.error };
@@ -41,7 +46,13 @@ export function prepareImport(backend: Backend, settings: WorkerSettings, index:
   const audio = toneWav({ seconds, seed: settings.seed * 100_003 + index });
   writeFileSync(join(folder, `gesprek-${index}.wav`), audio);
   writeFileSync(join(folder, `gesprek-${index}.vtt`), transcriptVtt(seconds, index));
-  const sources = index % 2 === 0 ? [{ kind: 'path' as const, path: folder }] : [stage(settings, join(folder, `gesprek-${index}.wav`), `gesprek-${index}.wav`), stage(settings, join(folder, `gesprek-${index}.vtt`), `gesprek-${index}.vtt`)];
+  const sources =
+    index % 2 === 0
+      ? [{ kind: 'path' as const, path: folder }]
+      : [
+          stage(settings, join(folder, `gesprek-${index}.wav`), `gesprek-${index}.wav`),
+          stage(settings, join(folder, `gesprek-${index}.vtt`), `gesprek-${index}.vtt`),
+        ];
   const sha256 = sha256Of(audio);
   return async () => {
     let summary: ImportSummary | undefined;
@@ -55,8 +66,11 @@ export function prepareImport(backend: Backend, settings: WorkerSettings, index:
     if (!summary) return { kind: 'err', detail: 'no imports.finished' };
     if (summary.issues.some((issue) => issue.code === 'disk_full')) return { kind: 'full', detail: summary.issues };
     // Imported now, or by an earlier run that was killed before it could say so: both are the recording stored.
-    const present = summary.importedCallIds.length === 1 || summary.issues.every((issue) => issue.code === 'duplicate_audio');
-    return present && summary.issues.every((issue) => issue.severity === 'warning') ? { kind: 'ack', detail: { sha256 } } : { kind: 'err', detail: summary.issues };
+    const present =
+      summary.importedCallIds.length === 1 || summary.issues.every((issue) => issue.code === 'duplicate_audio');
+    return present && summary.issues.every((issue) => issue.severity === 'warning')
+      ? { kind: 'ack', detail: { sha256 } }
+      : { kind: 'err', detail: summary.issues };
   };
 }
 
@@ -64,15 +78,20 @@ export function prepareImport(backend: Backend, settings: WorkerSettings, index:
 export function preparePackageImport(backend: Backend, settings: WorkerSettings, index: number): Operation {
   const path = join(settings.workDir, 'packages', `${index}.klankbord-session`);
   const meta = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as { sessionId: string; shas: string[] };
-  const source = index % 2 === 0 ? { kind: 'path' as const, path } : stage(settings, path, `${index}.klankbord-session`);
+  const source =
+    index % 2 === 0 ? { kind: 'path' as const, path } : stage(settings, path, `${index}.klankbord-session`);
   return () => dispatched(backend, 'packages.import', { source }, () => meta);
 }
 
 /** Exports in turn: a score export, a session package (a zip streamed to disk) and the PDF report. */
-export async function setUpExports(backend: Backend, settings: WorkerSettings): Promise<{ sessionId: string; reviewerId: string }> {
+export async function setUpExports(
+  backend: Backend,
+  settings: WorkerSettings,
+): Promise<{ sessionId: string; reviewerId: string }> {
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
     const result = await backend.dispatch(method, input);
-    if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.message}`), { appCode: result.error.code });
+    if (!result.ok)
+      throw Object.assign(new Error(`${method}: ${result.error.message}`), { appCode: result.error.code });
     return result.value as MethodOutput<M>;
   };
   if ((await call('reviewer.get', {})) === null) await call('reviewer.set', { name: 'Lotte' });
@@ -85,17 +104,36 @@ export async function setUpExports(backend: Backend, settings: WorkerSettings): 
     await backend.idle();
   }
   const sessions = await call('sessions.list', {});
-  const session = sessions[0] ?? (await call('sessions.create', { name: 'Kalibratie', callIds: (await call('calls.list', {})).map((row) => row.id), reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 }));
+  const session =
+    sessions[0] ??
+    (await call('sessions.create', {
+      name: 'Kalibratie',
+      callIds: (await call('calls.list', {})).map((row) => row.id),
+      reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+      benchmarkIndex: 0,
+    }));
   return { sessionId: session.id, reviewerId: session.reviewers[0]!.id };
 }
 
-export function prepareExport(backend: Backend, target: { sessionId: string; reviewerId: string }, index: number): Operation {
+export function prepareExport(
+  backend: Backend,
+  target: { sessionId: string; reviewerId: string },
+  index: number,
+): Operation {
   const acknowledge = (written: { exportId: string; fileName: string }) => {
     const file = backend.exportFile(written.exportId);
     const bytes = file ? readFileSync(file.path) : new Uint8Array();
     return { exportId: written.exportId, sha256: sha256Of(bytes), bytes: bytes.length };
   };
-  if (index % 3 === 0) return () => dispatched(backend, 'exports.scores', { format: index % 2 === 0 ? 'json' : 'xlsx', language: 'nl', applySeverity: false }, acknowledge);
+  if (index % 3 === 0)
+    return () =>
+      dispatched(
+        backend,
+        'exports.scores',
+        { format: index % 2 === 0 ? 'json' : 'xlsx', language: 'nl', applySeverity: false },
+        acknowledge,
+      );
   if (index % 3 === 1) return () => dispatched(backend, 'sessions.exportPackage', target, acknowledge);
-  return () => dispatched(backend, 'exports.sessionReport', { sessionId: target.sessionId, language: 'en' }, acknowledge);
+  return () =>
+    dispatched(backend, 'exports.sessionReport', { sessionId: target.sessionId, language: 'en' }, acknowledge);
 }

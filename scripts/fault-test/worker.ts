@@ -12,14 +12,25 @@ import { createBackend, type Backend } from '../../src/server/backend';
 import { isDiskFull } from '../../src/services/disk-full';
 import { faultyFileCalls } from './faulty-file-calls';
 import { emit, writePaths, type WritePath } from './worker-lines';
-import { prepareExport, prepareImport, preparePackageImport, setUpExports, type Operation, type WorkerSettings } from './worker-operations';
+import {
+  prepareExport,
+  prepareImport,
+  preparePackageImport,
+  setUpExports,
+  type Operation,
+  type WorkerSettings,
+} from './worker-operations';
 
 function diskFullCause(error: unknown): boolean {
   for (let current = error; current instanceof Error; current = current.cause) if (isDiskFull(current)) return true;
   return false;
 }
 
-async function operationsOf(path: WritePath, backend: Backend, settings: WorkerSettings): Promise<(index: number) => Operation> {
+async function operationsOf(
+  path: WritePath,
+  backend: Backend,
+  settings: WorkerSettings,
+): Promise<(index: number) => Operation> {
   if (path === 'imports') return (index) => prepareImport(backend, settings, index);
   if (path === 'packages') return (index) => preparePackageImport(backend, settings, index);
   const target = await setUpExports(backend, settings);
@@ -32,7 +43,9 @@ async function main(): Promise<void> {
   const enospcAt = rest.indexOf('--enospc-after');
   const enospcAfter = enospcAt >= 0 ? Number(rest[enospcAt + 1]) : undefined;
   if (!path || !dataDir || !workDir) {
-    console.error('usage: worker <imports|packages|exports|migrations> <dataDir> <workDir> <seed> <start> <count> [--enospc-after N]');
+    console.error(
+      'usage: worker <imports|packages|exports|migrations> <dataDir> <workDir> <seed> <start> <count> [--enospc-after N]',
+    );
     process.exit(64);
   }
   const settings: WorkerSettings = { dataDir, workDir, seed: Number(seedText) };
@@ -46,14 +59,22 @@ async function main(): Promise<void> {
     const fileSystemCalls = enospcAfter === undefined ? undefined : faultyFileCalls((_, index) => index >= enospcAfter);
     backend = createBackend({ dataDir, allowPathSources: true, heavyWork: 'in-thread', fileSystemCalls });
     if (path === 'migrations') {
-      emit(`ACK ${start} ${JSON.stringify({ schemaVersion: backend.info.schemaVersion, recovered: backend.info.recoveredDatabase !== null })}`);
+      emit(
+        `ACK ${start} ${JSON.stringify({ schemaVersion: backend.info.schemaVersion, recovered: backend.info.recoveredDatabase !== null })}`,
+      );
       waitForKill();
       return;
     }
     operation = await operationsOf(path, backend, settings);
   } catch (error) {
-    const detail = JSON.stringify(error instanceof Error ? { name: error.name, code: (error as { code?: unknown }).code, message: error.message } : String(error));
-    emit(`${diskFullCause(error) || (error as { appCode?: string }).appCode === 'disk_full' ? 'FULL' : 'ERR'} setup ${detail}`);
+    const detail = JSON.stringify(
+      error instanceof Error
+        ? { name: error.name, code: (error as { code?: unknown }).code, message: error.message }
+        : String(error),
+    );
+    emit(
+      `${diskFullCause(error) || (error as { appCode?: string }).appCode === 'disk_full' ? 'FULL' : 'ERR'} setup ${detail}`,
+    );
     waitForKill();
     return;
   }
@@ -70,7 +91,9 @@ async function main(): Promise<void> {
     }
     emit(`BEGIN ${index}`);
     const outcome = await run();
-    emit(`${outcome.kind === 'ack' ? 'ACK' : outcome.kind === 'full' ? 'FULL' : 'ERR'} ${index} ${JSON.stringify(outcome.detail)}`);
+    emit(
+      `${outcome.kind === 'ack' ? 'ACK' : outcome.kind === 'full' ? 'FULL' : 'ERR'} ${index} ${JSON.stringify(outcome.detail)}`,
+    );
     if (outcome.kind !== 'ack') break;
   }
   waitForKill();

@@ -12,7 +12,12 @@ export const rendererErrorSchema = z
   .strict();
 export type RendererError = z.infer<typeof rendererErrorSchema>;
 
-export const loggedErrorSchema = z.object({ time: z.string(), process: z.string(), version: z.string(), message: z.string() });
+export const loggedErrorSchema = z.object({
+  time: z.string(),
+  process: z.string(),
+  version: z.string(),
+  message: z.string(),
+});
 
 /** What support needs to know: versions, where the data and the log are, the newest errors of every process. */
 export const diagnosticsSchema = z.object({

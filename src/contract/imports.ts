@@ -31,7 +31,13 @@ export type ImportIssueCode = (typeof importIssueCodes)[number];
 /** A file to import: a path the user chose (Electron, CLI) or a file uploaded to the staging area (browser mode). */
 export const importSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
-  z.object({ kind: z.literal('staged'), stagedId: z.string().regex(/^[a-f0-9-]{36}$/), name: z.string().min(1).max(255) }).strict(),
+  z
+    .object({
+      kind: z.literal('staged'),
+      stagedId: z.string().regex(/^[a-f0-9-]{36}$/),
+      name: z.string().min(1).max(255),
+    })
+    .strict(),
 ]);
 export type ImportSource = z.infer<typeof importSourceSchema>;
 

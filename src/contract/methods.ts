@@ -19,8 +19,21 @@ import {
   savedSchema,
 } from './reviews';
 import { rubricSchema } from './rubric-file';
-import { consensusInputSchema, createSessionSchema, sessionComparisonSchema, sessionReportSchema, sessionSchema } from './sessions';
-import { appInfoSchema, callDetailSchema, callMetadataSchema, callSummarySchema, preferencesSchema, speakerRoleSchema } from './schemas';
+import {
+  consensusInputSchema,
+  createSessionSchema,
+  sessionComparisonSchema,
+  sessionReportSchema,
+  sessionSchema,
+} from './sessions';
+import {
+  appInfoSchema,
+  callDetailSchema,
+  callMetadataSchema,
+  callSummarySchema,
+  preferencesSchema,
+  speakerRoleSchema,
+} from './schemas';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -40,7 +53,13 @@ export const methods = {
   /** The user has read the notice of a damaged database moved aside: stop showing it (it is shown until then). */
   'app.dismissRecoveryNotice': { input: noInput, output: appInfoSchema },
   'calls.list': {
-    input: z.object({ search: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    input: z
+      .object({
+        search: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
     output: z.array(callSummarySchema),
   },
   'calls.get': { input: z.object({ callId: z.string().min(1).max(100) }).strict(), output: callDetailSchema },
@@ -49,7 +68,9 @@ export const methods = {
     output: callDetailSchema,
   },
   'calls.setSpeakerRoles': {
-    input: z.object({ callId: z.string().min(1).max(100), roles: z.record(z.string().max(200), speakerRoleSchema) }).strict(),
+    input: z
+      .object({ callId: z.string().min(1).max(100), roles: z.record(z.string().max(200), speakerRoleSchema) })
+      .strict(),
     output: callDetailSchema,
   },
   /** Starts importing files in the background; progress and the summary arrive as events. */
@@ -66,22 +87,52 @@ export const methods = {
    * The local reviewer's review of a call: the newest routine one, or a new draft with the newest published version of
    * the rubric chosen for new reviews. With a session: the review for that session, with the session's rubric version.
    */
-  'reviews.open': { input: z.object({ callId: idSchema, sessionId: idSchema.optional() }).strict(), output: reviewDetailSchema },
+  'reviews.open': {
+    input: z.object({ callId: idSchema, sessionId: idSchema.optional() }).strict(),
+    output: reviewDetailSchema,
+  },
   'reviews.get': { input: z.object({ reviewId: idSchema }).strict(), output: reviewDetailSchema },
-  'reviews.setContext': { input: z.object({ reviewId: idSchema, context: callContextSchema.nullable() }).strict(), output: savedSchema },
+  'reviews.setContext': {
+    input: z.object({ reviewId: idSchema, context: callContextSchema.nullable() }).strict(),
+    output: savedSchema,
+  },
   /** Answers an item (null clears the answer). */
-  'reviews.setAnswer': { input: z.object({ reviewId: idSchema, itemId: idSchema, answer: itemAnswerSchema.nullable() }).strict(), output: savedSchema },
-  'reviews.setItemComment': { input: z.object({ reviewId: idSchema, itemId: idSchema, comment: z.string().max(maxCommentLength) }).strict(), output: savedSchema },
+  'reviews.setAnswer': {
+    input: z.object({ reviewId: idSchema, itemId: idSchema, answer: itemAnswerSchema.nullable() }).strict(),
+    output: savedSchema,
+  },
+  'reviews.setItemComment': {
+    input: z.object({ reviewId: idSchema, itemId: idSchema, comment: z.string().max(maxCommentLength) }).strict(),
+    output: savedSchema,
+  },
   /** Accepts a score below the maximum without a moment, with a written reason (null removes the override). */
-  'reviews.setEvidenceOverride': { input: z.object({ reviewId: idSchema, itemId: idSchema, reason: z.string().trim().min(1).max(maxReasonLength).nullable() }).strict(), output: savedSchema },
-  'reviews.setComment': { input: z.object({ reviewId: idSchema, comment: z.string().max(maxCommentLength) }).strict(), output: savedSchema },
+  'reviews.setEvidenceOverride': {
+    input: z
+      .object({
+        reviewId: idSchema,
+        itemId: idSchema,
+        reason: z.string().trim().min(1).max(maxReasonLength).nullable(),
+      })
+      .strict(),
+    output: savedSchema,
+  },
+  'reviews.setComment': {
+    input: z.object({ reviewId: idSchema, comment: z.string().max(maxCommentLength) }).strict(),
+    output: savedSchema,
+  },
   'reviews.submit': { input: z.object({ reviewId: idSchema }).strict(), output: reviewDetailSchema },
-  'reviews.reopen': { input: z.object({ reviewId: idSchema, reason: z.string().trim().min(3).max(maxReasonLength) }).strict(), output: reviewDetailSchema },
+  'reviews.reopen': {
+    input: z.object({ reviewId: idSchema, reason: z.string().trim().min(3).max(maxReasonLength) }).strict(),
+    output: reviewDetailSchema,
+  },
   /** Creates or replaces a moment of a draft review. */
   'moments.save': { input: z.object({ reviewId: idSchema, moment: momentSchema }).strict(), output: savedSchema },
   'moments.delete': { input: z.object({ reviewId: idSchema, momentId: idSchema }).strict(), output: savedSchema },
   'rubrics.list': { input: noInput, output: z.array(rubricVersionSummarySchema) },
-  'rubrics.get': { input: rubricRef, output: z.object({ rubric: rubricSchema, status: z.enum(['draft', 'published']), reviewCount: z.number().int() }) },
+  'rubrics.get': {
+    input: rubricRef,
+    output: z.object({ rubric: rubricSchema, status: z.enum(['draft', 'published']), reviewCount: z.number().int() }),
+  },
   'rubrics.copy': { input: rubricRef, output: rubricSchema },
   'rubrics.newVersion': { input: rubricRef, output: rubricSchema },
   /** Replaces a draft's content; refused (rubric_invalid, with the problems) when it breaks a rule. */
@@ -89,19 +140,38 @@ export const methods = {
   'rubrics.publish': { input: rubricRef, output: savedSchema },
   'rubrics.deleteDraft': { input: rubricRef, output: savedSchema },
   'rubrics.useForNewReviews': { input: z.object({ id: idSchema }).strict(), output: savedSchema },
-  'rubrics.import': { input: z.object({ text: z.string().max(2_000_000) }).strict(), output: z.object({ id: z.string(), version: z.number().int(), alreadyPresent: z.boolean() }) },
+  'rubrics.import': {
+    input: z.object({ text: z.string().max(2_000_000) }).strict(),
+    output: z.object({ id: z.string(), version: z.number().int(), alreadyPresent: z.boolean() }),
+  },
   'rubrics.export': { input: rubricRef, output: z.object({ fileName: z.string(), text: z.string() }) },
   'sessions.create': { input: createSessionSchema, output: sessionSchema },
   'sessions.list': { input: noInput, output: z.array(sessionSchema) },
   'sessions.get': { input: z.object({ sessionId: idSchema }).strict(), output: sessionSchema },
   'sessions.report': { input: z.object({ sessionId: idSchema }).strict(), output: sessionReportSchema },
-  'sessions.compare': { input: z.object({ sessionId: idSchema, callId: idSchema }).strict(), output: sessionComparisonSchema },
+  'sessions.compare': {
+    input: z.object({ sessionId: idSchema, callId: idSchema }).strict(),
+    output: sessionComparisonSchema,
+  },
   'sessions.setConsensus': { input: consensusInputSchema, output: savedSchema },
-  'sessions.addNote': { input: z.object({ sessionId: idSchema, callId: idSchema, itemId: idSchema.optional(), text: z.string().trim().min(1).max(5000) }).strict(), output: savedSchema },
+  'sessions.addNote': {
+    input: z
+      .object({
+        sessionId: idSchema,
+        callId: idSchema,
+        itemId: idSchema.optional(),
+        text: z.string().trim().min(1).max(5000),
+      })
+      .strict(),
+    output: savedSchema,
+  },
   /** Says which of a session's reviewers this machine's user is (after importing its package). */
   'sessions.join': { input: z.object({ sessionId: idSchema, reviewerId: idSchema }).strict(), output: savedSchema },
   /** Writes one reviewer's session package (calls with audio and transcripts, rubric version, assignment, their key). */
-  'sessions.exportPackage': { input: z.object({ sessionId: idSchema, reviewerId: idSchema }).strict(), output: exportedFileSchema },
+  'sessions.exportPackage': {
+    input: z.object({ sessionId: idSchema, reviewerId: idSchema }).strict(),
+    output: exportedFileSchema,
+  },
   /** Writes this reviewer's review package of a session for download, signed with their key. */
   'sessions.exportReviews': { input: z.object({ sessionId: idSchema }).strict(), output: exportedFileSchema },
   /** Imports a session or review package; refused packages change nothing. */
@@ -125,8 +195,21 @@ export const methods = {
       .strict(),
     output: exportedFileSchema,
   },
-  'exports.moments': { input: z.object({ callId: idSchema, sessionId: idSchema.optional(), format: z.enum(['webvtt', 'eaf']), language: z.enum(['nl', 'en']).default('nl') }).strict(), output: exportedFileSchema },
-  'exports.sessionReport': { input: z.object({ sessionId: idSchema, language: z.enum(['nl', 'en']).default('nl') }).strict(), output: exportedFileSchema },
+  'exports.moments': {
+    input: z
+      .object({
+        callId: idSchema,
+        sessionId: idSchema.optional(),
+        format: z.enum(['webvtt', 'eaf']),
+        language: z.enum(['nl', 'en']).default('nl'),
+      })
+      .strict(),
+    output: exportedFileSchema,
+  },
+  'exports.sessionReport': {
+    input: z.object({ sessionId: idSchema, language: z.enum(['nl', 'en']).default('nl') }).strict(),
+    output: exportedFileSchema,
+  },
   ...redactionMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },

@@ -22,7 +22,10 @@ export const manifestName = 'manifest.json';
 export const signatureName = 'signature.json';
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
-const pathSchema = z.string().regex(/^[A-Za-z0-9._/-]{1,200}$/).refine((path) => !path.split('/').includes('..'), { message: 'No ".." in paths' });
+const pathSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._/-]{1,200}$/)
+  .refine((path) => !path.split('/').includes('..'), { message: 'No ".." in paths' });
 
 export const manifestSchema = z
   .object({
@@ -31,7 +34,13 @@ export const manifestSchema = z
     packageId: z.string().uuid(),
     createdAtMs: z.number().int(),
     sessionId: z.string().min(1).max(100),
-    files: z.array(z.object({ path: pathSchema, sha256: sha256Schema, bytes: z.number().int().min(0).max(maxUnpackedBytes) }).strict()).max(maxPackageFiles),
+    files: z
+      .array(
+        z
+          .object({ path: pathSchema, sha256: sha256Schema, bytes: z.number().int().min(0).max(maxUnpackedBytes) })
+          .strict(),
+      )
+      .max(maxPackageFiles),
   })
   .strict();
 export type PackageManifest = z.infer<typeof manifestSchema>;
@@ -46,50 +55,67 @@ export type PackageSignature = z.infer<typeof packageSignatureSchema>;
 
 export const sessionPackageContentSchema = z
   .object({
-    session: z.object({
-      id: z.string().min(1).max(100),
-      name: z.string().min(1).max(200),
-      rubricId: z.string().min(1).max(100),
-      rubricVersion: z.number().int().min(1),
-      blind: z.boolean(),
-      benchmarkReviewerId: z.string().max(100).nullable(),
-      toleranceTotal: z.number().min(0).max(100),
-      toleranceItem: z.number().min(0).max(10),
-      deadline: z.string().max(10).nullable(),
-      leadReviewerId: z.string().min(1).max(100),
-      createdAtMs: z.number().int(),
-    }).strict(),
+    session: z
+      .object({
+        id: z.string().min(1).max(100),
+        name: z.string().min(1).max(200),
+        rubricId: z.string().min(1).max(100),
+        rubricVersion: z.number().int().min(1),
+        blind: z.boolean(),
+        benchmarkReviewerId: z.string().max(100).nullable(),
+        toleranceTotal: z.number().min(0).max(100),
+        toleranceItem: z.number().min(0).max(10),
+        deadline: z.string().max(10).nullable(),
+        leadReviewerId: z.string().min(1).max(100),
+        createdAtMs: z.number().int(),
+      })
+      .strict(),
     reviewers: z.array(reviewerSchema).min(1).max(100),
     /** Whom this copy is for, and the key that signs their review packages. */
     recipient: z.object({ reviewerId: z.string().min(1).max(100), key: sha256Schema }).strict(),
-    calls: z.array(z.object({
-      /** The SHA-256 of the recording: how machines recognise the same call. */
-      key: sha256Schema,
-      title: z.string().max(300),
-      agentName: z.string().max(200),
-      customerRef: z.string().max(200),
-      recordedAt: z.string().max(40).nullable(),
-      agentChannel: z.union([z.literal(0), z.literal(1)]),
-      audio: z.object({
-        file: pathSchema,
-        peaksFile: pathSchema,
-        originalName: z.string().max(255),
-        container: z.string().max(40),
-        codec: z.string().max(40),
-        sampleRateHz: z.number().int().positive(),
-        channels: z.number().int().min(1).max(8),
-        durationMs: z.number().int().positive(),
-        pairsPerSecond: z.number().int().positive(),
-      }).strict(),
-      /** A Klankbord JSON transcript (docs/transcript-format.md), read like an imported transcript file. */
-      transcript: z.object({
-        file: pathSchema,
-        sourceName: z.string().max(255),
-        speakerRoles: z.record(z.string().max(200), z.enum(['agent', 'customer', 'unknown'])),
-      }).strict().nullable(),
-      /** Ranges redacted on the lead's machine: the transcript arrives masked, and the reviewer's player mutes them. */
-      redactedRanges: z.array(z.object({ startMs: z.number().int().min(0), endMs: z.number().int().positive() }).strict()).max(10_000).optional(),
-    }).strict()).min(1).max(500),
+    calls: z
+      .array(
+        z
+          .object({
+            /** The SHA-256 of the recording: how machines recognise the same call. */
+            key: sha256Schema,
+            title: z.string().max(300),
+            agentName: z.string().max(200),
+            customerRef: z.string().max(200),
+            recordedAt: z.string().max(40).nullable(),
+            agentChannel: z.union([z.literal(0), z.literal(1)]),
+            audio: z
+              .object({
+                file: pathSchema,
+                peaksFile: pathSchema,
+                originalName: z.string().max(255),
+                container: z.string().max(40),
+                codec: z.string().max(40),
+                sampleRateHz: z.number().int().positive(),
+                channels: z.number().int().min(1).max(8),
+                durationMs: z.number().int().positive(),
+                pairsPerSecond: z.number().int().positive(),
+              })
+              .strict(),
+            /** A Klankbord JSON transcript (docs/transcript-format.md), read like an imported transcript file. */
+            transcript: z
+              .object({
+                file: pathSchema,
+                sourceName: z.string().max(255),
+                speakerRoles: z.record(z.string().max(200), z.enum(['agent', 'customer', 'unknown'])),
+              })
+              .strict()
+              .nullable(),
+            /** Ranges redacted on the lead's machine: the transcript arrives masked, and the reviewer's player mutes them. */
+            redactedRanges: z
+              .array(z.object({ startMs: z.number().int().min(0), endMs: z.number().int().positive() }).strict())
+              .max(10_000)
+              .optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
   })
   .strict();
 export type SessionPackageContent = z.infer<typeof sessionPackageContentSchema>;
@@ -104,7 +130,18 @@ export const packagedReviewSchema = z
     createdAtMs: z.number().int(),
     updatedAtMs: z.number().int(),
     submittedAtMs: z.number().int().nullable(),
-    answers: z.array(z.object({ itemId: z.string().min(1).max(100), answer: itemAnswerSchema.nullable(), comment: z.string().max(5000), evidenceOverride: z.string().max(2000).nullable() }).strict()).max(500),
+    answers: z
+      .array(
+        z
+          .object({
+            itemId: z.string().min(1).max(100),
+            answer: itemAnswerSchema.nullable(),
+            comment: z.string().max(5000),
+            evidenceOverride: z.string().max(2000).nullable(),
+          })
+          .strict(),
+      )
+      .max(500),
     moments: z.array(momentSchema).max(5000),
   })
   .strict();

@@ -33,7 +33,9 @@ export const callRedactionsSchema = z.object({
 });
 export type CallRedactions = z.infer<typeof callRedactionsSchema>;
 
-const decisionSchema = z.object({ redactionId: idSchema, reason: z.string().trim().max(maxReasonLength).default('') }).strict();
+const decisionSchema = z
+  .object({ redactionId: idSchema, reason: z.string().trim().max(maxReasonLength).default('') })
+  .strict();
 
 /** The redaction methods; spread into the method table. */
 export const redactionMethods = {

@@ -25,17 +25,29 @@ export const itemAnswerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('not-applicable') }).strict(),
 ]);
 
-export const callContextSchema = z.object({ customerState: z.enum(customerStates), emotion: z.enum(negativeEmotions).nullable() }).strict();
+export const callContextSchema = z
+  .object({ customerState: z.enum(customerStates), emotion: z.enum(negativeEmotions).nullable() })
+  .strict();
 
 export const momentSchema = z
   .object({
     id: idSchema,
-    startMs: z.number().int().min(0).max(24 * 3_600_000),
-    endMs: z.number().int().min(1).max(24 * 3_600_000),
+    startMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3_600_000),
+    endMs: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 3_600_000),
     type: z.enum(momentTypes),
     speaker: z.enum(momentSpeakers),
     polarity: z.enum(momentPolarities),
-    intensity: z.union(emotionIntensities.map((value) => z.literal(value)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]).optional(),
+    intensity: z
+      .union(emotionIntensities.map((value) => z.literal(value)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>])
+      .optional(),
     emotion: z.enum(customerEmotions).optional(),
     itemIds: z.array(z.string().min(1).max(momentLimits.maxIdLength)).max(momentLimits.maxItemIds).readonly(),
     note: z.string().max(momentLimits.maxNoteLength),

@@ -48,7 +48,8 @@ export interface RubricFileError {
   readonly details: readonly RubricFileIssue[];
 }
 
-export type RubricFileParseResult = { readonly ok: true; readonly rubric: Rubric } | { readonly ok: false; readonly error: RubricFileError };
+export type RubricFileParseResult =
+  { readonly ok: true; readonly rubric: Rubric } | { readonly ok: false; readonly error: RubricFileError };
 
 /** A file with hundreds of problems is not helped by listing them all. */
 export const maxReportedIssues = 50;
@@ -64,7 +65,11 @@ export function localizedTextSchema(maxLength: number) {
   return z.strictObject({ nl: nonBlank(maxLength), en: nonBlank(maxLength) });
 }
 
-const idSchema = z.string().min(1).max(rubricLimits.maxIdLength).regex(rubricIdPattern, { message: 'Use letters, digits, ".", "_" and "-" only' });
+const idSchema = z
+  .string()
+  .min(1)
+  .max(rubricLimits.maxIdLength)
+  .regex(rubricIdPattern, { message: 'Use letters, digits, ".", "_" and "-" only' });
 const weightSchema = z.number().positive().max(rubricLimits.maxWeight);
 
 const scaleLevelSchema = z.strictObject({
@@ -74,7 +79,10 @@ const scaleLevelSchema = z.strictObject({
 });
 
 const scaleSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('ordinal'), levels: z.array(scaleLevelSchema).min(rubricLimits.minLevels).max(rubricLimits.maxLevels) }),
+  z.strictObject({
+    kind: z.literal('ordinal'),
+    levels: z.array(scaleLevelSchema).min(rubricLimits.minLevels).max(rubricLimits.maxLevels),
+  }),
   z.strictObject({ kind: z.literal('yes-no') }),
 ]);
 
@@ -120,7 +128,10 @@ export const rubricFileSchema = z.strictObject({
 
 /** Formats a zod issue path as `rubric.sections[0].items[2].title.en`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`), '');
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`),
+    '',
+  );
 }
 
 const failure = (code: RubricFileErrorCode, details: readonly RubricFileIssue[]): RubricFileParseResult => ({
@@ -128,7 +139,8 @@ const failure = (code: RubricFileErrorCode, details: readonly RubricFileIssue[])
   error: { code, details: details.slice(0, maxReportedIssues) },
 });
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads a rubric file. Steps, each with its own error code: size, JSON, the format tag, the format version (a newer
@@ -137,21 +149,30 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function parseRubricFile(text: string): RubricFileParseResult {
   if (text.length > rubricLimits.maxFileChars) {
-    return failure('rubric_file_too_large', [{ path: '', message: `${text.length} characters, at most ${rubricLimits.maxFileChars}` }]);
+    return failure('rubric_file_too_large', [
+      { path: '', message: `${text.length} characters, at most ${rubricLimits.maxFileChars}` },
+    ]);
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return failure('rubric_file_not_json', [{ path: '', message: error instanceof Error ? error.message : 'Not JSON' }]);
+    return failure('rubric_file_not_json', [
+      { path: '', message: error instanceof Error ? error.message : 'Not JSON' },
+    ]);
   }
   if (!isRecord(json) || json.format !== rubricFileFormat) {
-    return failure('rubric_file_wrong_format', [{ path: 'format', message: `Expected "format": "${rubricFileFormat}"` }]);
+    return failure('rubric_file_wrong_format', [
+      { path: 'format', message: `Expected "format": "${rubricFileFormat}"` },
+    ]);
   }
   const formatVersion = json.formatVersion;
   if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > rubricFileFormatVersion) {
     return failure('rubric_file_newer_version', [
-      { path: 'formatVersion', message: `formatVersion ${formatVersion} is newer than ${rubricFileFormatVersion}, the newest this version of Klankbord reads` },
+      {
+        path: 'formatVersion',
+        message: `formatVersion ${formatVersion} is newer than ${rubricFileFormatVersion}, the newest this version of Klankbord reads`,
+      },
     ]);
   }
   const parsed = rubricFileSchema.safeParse(json);
@@ -176,7 +197,14 @@ const textOf = (text: LocalizedText): LocalizedText => ({ nl: text.nl, en: text.
 
 function scaleOf(scale: RubricScale): RubricScale {
   return scale.kind === 'ordinal'
-    ? { kind: 'ordinal', levels: scale.levels.map((level) => ({ value: level.value, label: textOf(level.label), anchor: textOf(level.anchor) })) }
+    ? {
+        kind: 'ordinal',
+        levels: scale.levels.map((level) => ({
+          value: level.value,
+          label: textOf(level.label),
+          anchor: textOf(level.anchor),
+        })),
+      }
     : { kind: 'yes-no' };
 }
 
@@ -209,9 +237,19 @@ export function serialiseRubricFile(rubric: Rubric): string {
       name: textOf(rubric.name),
       ...(rubric.description ? { description: textOf(rubric.description) } : {}),
       ...(contextGate
-        ? { contextGate: { question: textOf(contextGate.question), ...(contextGate.help ? { help: textOf(contextGate.help) } : {}) } }
+        ? {
+            contextGate: {
+              question: textOf(contextGate.question),
+              ...(contextGate.help ? { help: textOf(contextGate.help) } : {}),
+            },
+          }
         : {}),
-      sections: rubric.sections.map((section) => ({ id: section.id, title: textOf(section.title), weight: section.weight, items: section.items.map(itemOf) })),
+      sections: rubric.sections.map((section) => ({
+        id: section.id,
+        title: textOf(section.title),
+        weight: section.weight,
+        items: section.items.map(itemOf),
+      })),
     } satisfies Rubric,
   };
   return `${JSON.stringify(file, null, 2)}\n`;

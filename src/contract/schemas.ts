@@ -45,7 +45,12 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const speakerRoleSchema = z.enum(['agent', 'customer', 'unknown']);
 
-const wordSchema = z.object({ text: z.string(), startMs: z.number(), endMs: z.number(), confidence: z.number().optional() });
+const wordSchema = z.object({
+  text: z.string(),
+  startMs: z.number(),
+  endMs: z.number(),
+  confidence: z.number().optional(),
+});
 
 export const transcriptSegmentSchema = z.object({
   speaker: z.string().nullable(),

@@ -8,7 +8,10 @@ import { readStaticFile } from '../server/static-files';
 export const appScheme = 'app';
 
 /** Sent with every response of the scheme: documents, assets, media and errors alike. */
-const securityHeaders = { 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' } as const;
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+} as const;
 
 /** Must run before `app.ready`: our scheme behaves like https (secure origin, fetch, media streaming). */
 export function registerAppScheme(): void {
@@ -18,7 +21,10 @@ export function registerAppScheme(): void {
 }
 
 function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response('Not found', {
+    status: 404,
+    headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 /**
@@ -32,13 +38,20 @@ export function appProtocolHandler(rendererDir: string, backend: Backend): (requ
     if (url.pathname.startsWith('/media/')) {
       const media = await mediaResponse(backend, url.pathname, request.headers.get('range'));
       const body = media.body?.();
-      const stream = body === undefined ? null : Buffer.isBuffer(body) ? new Uint8Array(body) : (Readable.toWeb(body) as ReadableStream<Uint8Array>);
+      const stream =
+        body === undefined
+          ? null
+          : Buffer.isBuffer(body)
+            ? new Uint8Array(body)
+            : (Readable.toWeb(body) as ReadableStream<Uint8Array>);
       return new Response(stream, { status: media.status, headers: { ...media.headers, ...securityHeaders } });
     }
     const isDocument = url.pathname === '/' || !url.pathname.includes('.');
     const file = await readStaticFile(rendererDir, isDocument ? '/index.html' : url.pathname);
     if (!file) return notFound();
-    return new Response(new Uint8Array(file.body), { headers: { 'Content-Type': file.contentType, ...securityHeaders } });
+    return new Response(new Uint8Array(file.body), {
+      headers: { 'Content-Type': file.contentType, ...securityHeaders },
+    });
   };
 }
 

@@ -12,8 +12,21 @@ import { isTrustedSender } from './ipc';
 const importExtensions = ['wav', 'mp3', 'ogg', 'opus', 'flac', 'm4a', 'webm', 'vtt', 'srt', 'json'];
 
 function openOptions(purpose: FileDialogPurpose): OpenDialogOptions {
-  if (purpose === 'package') return { properties: ['openFile'], filters: [{ name: 'Klankbord', extensions: ['zip', 'klankbord'] }, { name: '*', extensions: ['*'] }] };
-  return { properties: ['openFile', 'multiSelections'], filters: [{ name: 'Audio, transcripts', extensions: importExtensions }, { name: '*', extensions: ['*'] }] };
+  if (purpose === 'package')
+    return {
+      properties: ['openFile'],
+      filters: [
+        { name: 'Klankbord', extensions: ['zip', 'klankbord'] },
+        { name: '*', extensions: ['*'] },
+      ],
+    };
+  return {
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Audio, transcripts', extensions: importExtensions },
+      { name: '*', extensions: ['*'] },
+    ],
+  };
 }
 
 /** The window a message came from, to parent the dialog on (modal to it). */
@@ -35,7 +48,11 @@ async function showSave(contentsId: number, fileName: string) {
 }
 
 /** The open dialog (its result granted to the window as import sources), the save dialog for exports, dropped files. */
-export function connectFileDialogs(backend: Backend, windows: () => readonly BrowserWindow[], granted: GrantedPaths): void {
+export function connectFileDialogs(
+  backend: Backend,
+  windows: () => readonly BrowserWindow[],
+  granted: GrantedPaths,
+): void {
   ipcMain.handle(ipcChannels.openFiles, async (event, purpose: unknown) => {
     if (!isTrustedSender(event, windows)) return fail('invalid_input', 'Untrusted sender');
     if (purpose !== 'import' && purpose !== 'package') return fail('invalid_input', 'Unknown dialog');
@@ -62,6 +79,7 @@ export function connectFileDialogs(backend: Backend, windows: () => readonly Bro
 
   // A dropped file's path, resolved by the preload from the File object itself (the page cannot name a path).
   ipcMain.on(ipcChannels.grantDropped, (event, path: unknown) => {
-    if (isTrustedSender(event, windows) && typeof path === 'string' && path !== '') granted.grant(event.sender.id, [path]);
+    if (isTrustedSender(event, windows) && typeof path === 'string' && path !== '')
+      granted.grant(event.sender.id, [path]);
   });
 }

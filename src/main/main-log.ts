@@ -6,10 +6,13 @@ export function startMainLog(dataDir: string): AppLog {
   const appLog = openAppLog({ dataDir, processName: 'main' });
   logUncaughtErrors(appLog);
   app.on('render-process-gone', (_event, contents, details) => {
-    appLog.error(`Renderer process gone (${details.reason}, exit code ${details.exitCode}) at ${contents.getURL().split('?')[0]}`);
+    appLog.error(
+      `Renderer process gone (${details.reason}, exit code ${details.exitCode}) at ${contents.getURL().split('?')[0]}`,
+    );
   });
   app.on('child-process-gone', (_event, details) => {
-    if (details.reason !== 'clean-exit') appLog.error(`${details.type} process gone (${details.reason}, exit code ${details.exitCode})`);
+    if (details.reason !== 'clean-exit')
+      appLog.error(`${details.type} process gone (${details.reason}, exit code ${details.exitCode})`);
   });
   return appLog;
 }

@@ -12,7 +12,10 @@ describe('sqliteBindingOverride', () => {
     expect(sqliteBindingOverride(env, false)).toBe('/tmp/evil/better_sqlite3.node');
   });
 
-  it.each([{}, { KLANKBORD_SQLITE_BINDING: '' }, { KLANKBORD_SQLITE_BINDING: '   ' }])('means the bundled binding when unset or blank (%o)', (empty) => {
-    expect(sqliteBindingOverride(empty, false)).toBeUndefined();
-  });
+  it.each([{}, { KLANKBORD_SQLITE_BINDING: '' }, { KLANKBORD_SQLITE_BINDING: '   ' }])(
+    'means the bundled binding when unset or blank (%o)',
+    (empty) => {
+      expect(sqliteBindingOverride(empty, false)).toBeUndefined();
+    },
+  );
 });

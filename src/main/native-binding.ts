@@ -5,7 +5,10 @@
 export const sqliteBindingVariable = 'KLANKBORD_SQLITE_BINDING';
 
 /** The SQLite native binding to load instead of the bundled one: from the environment in development, never when packaged. */
-export function sqliteBindingOverride(env: Readonly<Record<string, string | undefined>>, isPackaged: boolean): string | undefined {
+export function sqliteBindingOverride(
+  env: Readonly<Record<string, string | undefined>>,
+  isPackaged: boolean,
+): string | undefined {
   if (isPackaged) return undefined;
   const path = env[sqliteBindingVariable]?.trim();
   return path ? path : undefined;

@@ -7,12 +7,15 @@ describe('isAppUrl', () => {
     expect(new URL('app://klankbord/').origin).toBe('null');
   });
 
-  it.each(['app://klankbord/', 'app://klankbord', 'app://klankbord/calls/42?tab=review#moment-3', 'app://klankbord/media/audio/abc', 'APP://KLANKBORD/'])(
-    'accepts the app’s own page %s',
-    (url) => {
-      expect(isAppUrl(url)).toBe(true);
-    },
-  );
+  it.each([
+    'app://klankbord/',
+    'app://klankbord',
+    'app://klankbord/calls/42?tab=review#moment-3',
+    'app://klankbord/media/audio/abc',
+    'APP://KLANKBORD/',
+  ])('accepts the app’s own page %s', (url) => {
+    expect(isAppUrl(url)).toBe(true);
+  });
 
   it.each([
     'app://other/',
@@ -37,13 +40,25 @@ describe('isAppUrl', () => {
 });
 
 describe('openExternalIfAllowed', () => {
-  it.each(['https://github.com/klankbord', 'https://www.electronjs.org/docs/latest/tutorial/security'])('opens %s in the system browser', (url) => {
-    const before = shellState.openedExternally.length;
-    expect(openExternalIfAllowed(url)).toBe(true);
-    expect(shellState.openedExternally.slice(before)).toEqual([url]);
-  });
+  it.each(['https://github.com/klankbord', 'https://www.electronjs.org/docs/latest/tutorial/security'])(
+    'opens %s in the system browser',
+    (url) => {
+      const before = shellState.openedExternally.length;
+      expect(openExternalIfAllowed(url)).toBe(true);
+      expect(shellState.openedExternally.slice(before)).toEqual([url]);
+    },
+  );
 
-  it.each(['http://github.com/', 'https://github.com.evil.example/', 'https://evil.example/github.com', 'file:///etc/passwd', 'smb://server/share', 'javascript:alert(1)', 'app://klankbord/', 'not a url'])('refuses %s', (url) => {
+  it.each([
+    'http://github.com/',
+    'https://github.com.evil.example/',
+    'https://evil.example/github.com',
+    'file:///etc/passwd',
+    'smb://server/share',
+    'javascript:alert(1)',
+    'app://klankbord/',
+    'not a url',
+  ])('refuses %s', (url) => {
     const before = shellState.openedExternally.length;
     expect(openExternalIfAllowed(url)).toBe(false);
     expect(shellState.openedExternally.length).toBe(before);

@@ -29,7 +29,9 @@ export function isAppUrl(rawUrl: string): boolean {
   try {
     const url = new URL(rawUrl);
     // The scheme is registered as standard, so Chromium treats its host case-insensitively; Node's URL does not lower it.
-    return url.protocol === appProtocol && url.host.toLowerCase() === appHost && url.username === '' && url.password === '';
+    return (
+      url.protocol === appProtocol && url.host.toLowerCase() === appHost && url.username === '' && url.password === ''
+    );
   } catch {
     return false;
   }

@@ -50,7 +50,12 @@ function openBackend(): Backend | null {
   const appLog = startMainLog(dataDir);
   try {
     const demoDir = app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources/demo');
-    return createBackend({ dataDir, nativeBinding: sqliteBindingOverride(process.env, app.isPackaged), allowPathSources: true, demoDir });
+    return createBackend({
+      dataDir,
+      nativeBinding: sqliteBindingOverride(process.env, app.isPackaged),
+      allowPathSources: true,
+      demoDir,
+    });
   } catch (error) {
     appLog.error(`Cannot open the data folder ${dataDir}`, error);
     // Nothing was touched; say why in the system's language (the stored language preference is out of reach).

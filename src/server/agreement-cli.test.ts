@@ -26,17 +26,43 @@ describe('agreement command', () => {
     expect(result.stderr).toBe('');
     const output = result.json();
     expect(Object.keys(output)).toEqual([
-      'raters', 'units', 'level', 'krippendorff_alpha', 'reliability', 'percent_agreement', 'fleiss_kappa', 'gwet_ac1',
-      'cohen_kappa', 'icc', 'icc_tests', 'severity', 'benchmark', 'not_applicable',
+      'raters',
+      'units',
+      'level',
+      'krippendorff_alpha',
+      'reliability',
+      'percent_agreement',
+      'fleiss_kappa',
+      'gwet_ac1',
+      'cohen_kappa',
+      'icc',
+      'icc_tests',
+      'severity',
+      'benchmark',
+      'not_applicable',
     ]);
-    expect(output).toMatchObject({ raters: 4, units: 12, level: 'ordinal', fleiss_kappa: null, cohen_kappa: null, icc: null, benchmark: null });
+    expect(output).toMatchObject({
+      raters: 4,
+      units: 12,
+      level: 'ordinal',
+      fleiss_kappa: null,
+      cohen_kappa: null,
+      icc: null,
+      benchmark: null,
+    });
     expect(output.krippendorff_alpha).toBeCloseTo(0.815, 3);
     expect(output.gwet_ac1).toBeCloseTo(0.77544, 5);
   });
 
   it('lets options override the file: the same data at nominal and interval level', () => {
-    expect(run(fixture('krippendorff-2011.json'), '--level', 'nominal').json().krippendorff_alpha).toBeCloseTo(0.743, 3);
-    expect(run(fixture('krippendorff-2011.json'), '--level', 'interval').json().krippendorff_alpha).toBeCloseTo(0.849, 3);
+    expect(run(fixture('krippendorff-2011.json'), '--level', 'nominal').json().krippendorff_alpha).toBeCloseTo(
+      0.743,
+      3,
+    );
+    expect(run(fixture('krippendorff-2011.json'), '--level', 'interval').json().krippendorff_alpha).toBeCloseTo(
+      0.849,
+      3,
+    );
     expect(run(fixture('krippendorff-2011.json'), '--level=ratio').json().krippendorff_alpha).toBeCloseTo(0.797, 3);
   });
 
@@ -68,9 +94,19 @@ describe('agreement command', () => {
   });
 
   it('reads Dutch Excel CSV: BOM, semicolons, decimal commas, empty cells as missing', () => {
-    const output = run(fixture('totals-dutch-excel.csv'), '--level', 'interval', '--benchmark', '0', '--tolerance', '5').json() as {
+    const output = run(
+      fixture('totals-dutch-excel.csv'),
+      '--level',
+      'interval',
+      '--benchmark',
+      '0',
+      '--tolerance',
+      '5',
+    ).json() as {
       units: number;
-      benchmark: { per_rater: ({ units: number; mean_signed_deviation: number; pct_within_tolerance: number } | null)[] };
+      benchmark: {
+        per_rater: ({ units: number; mean_signed_deviation: number; pct_within_tolerance: number } | null)[];
+      };
     };
     expect(output.units).toBe(6);
     // Reviewer 1 - benchmark: -2.5, +4, -4, (missing), +2.5, -3.
@@ -80,8 +116,20 @@ describe('agreement command', () => {
 
   it('accepts --categories for the full scale', () => {
     const file = join(scratch, 'scale.json');
-    writeFileSync(file, JSON.stringify({ ratings: [[0, 1, 3, 0, 1, 3], [0, 3, 1, 1, 1, 3]], level: 'ordinal' }));
-    expect((run(file, '--categories', '0,1,2,3').json().cohen_kappa as { linear: number }).linear).toBeCloseTo(8 / 23, 12);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ratings: [
+          [0, 1, 3, 0, 1, 3],
+          [0, 3, 1, 1, 1, 3],
+        ],
+        level: 'ordinal',
+      }),
+    );
+    expect((run(file, '--categories', '0,1,2,3').json().cohen_kappa as { linear: number }).linear).toBeCloseTo(
+      8 / 23,
+      12,
+    );
   });
 
   it.each([
@@ -102,7 +150,10 @@ describe('agreement command', () => {
   });
 
   it('refuses a missing file, a folder and an unreadable file', () => {
-    expect(run(fixture('missing.json'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/missing\.json: no such file\n$/) });
+    expect(run(fixture('missing.json'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/missing\.json: no such file\n$/),
+    });
     expect(run(fixtures)).toMatchObject({ code: 1, stderr: expect.stringMatching(/is a folder, not a file\n$/) });
     if (process.getuid?.() !== 0) {
       const locked = join(scratch, 'locked.json');
@@ -121,11 +172,17 @@ describe('agreement command', () => {
   it('exits 2 with usage for a bad command line', () => {
     expect(run()).toMatchObject({ code: 2, stderr: expect.stringContaining('which file?') });
     expect(run('a.json', 'b.json').code).toBe(2);
-    expect(run(fixture('krippendorff-2011.json'), '--level', 'metric')).toMatchObject({ code: 2, stderr: expect.stringContaining('--level must be one of') });
+    expect(run(fixture('krippendorff-2011.json'), '--level', 'metric')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--level must be one of'),
+    });
     expect(run(fixture('krippendorff-2011.json'), '--benchmark', '-1').code).toBe(2);
     expect(run(fixture('krippendorff-2011.json'), '--tolerance', 'vijf').code).toBe(2);
     expect(run(fixture('krippendorff-2011.json'), '--frobnicate').code).toBe(2);
-    expect(run('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run --silent cli -- agreement FILE') });
+    expect(run('--help')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Usage: npm run --silent cli -- agreement FILE'),
+    });
   });
 });
 
@@ -133,30 +190,62 @@ describe('parseRatingsCsv', () => {
   it('detects the delimiter and reads numbers, labels and empty cells', () => {
     expect(parseRatingsCsv('1,2,,Ja\n3,"4",5,"Nee, niet"\n', { header: false, rowNames: false })).toEqual({
       ok: true,
-      value: [[1, 2, null, 'Ja'], [3, 4, 5, 'Nee, niet']],
+      value: [
+        [1, 2, null, 'Ja'],
+        [3, 4, 5, 'Nee, niet'],
+      ],
     });
-    expect(parseRatingsCsv('1;2,5;-0,5\n\n1e2;.5;"a""b"', { header: false, rowNames: false })).toEqual({ ok: true, value: [[1, 2.5, -0.5], [100, 0.5, 'a"b']] });
-    expect(parseRatingsCsv('1\t2\n3\t4', { header: false, rowNames: false })).toEqual({ ok: true, value: [[1, 2], [3, 4]] });
+    expect(parseRatingsCsv('1;2,5;-0,5\n\n1e2;.5;"a""b"', { header: false, rowNames: false })).toEqual({
+      ok: true,
+      value: [
+        [1, 2.5, -0.5],
+        [100, 0.5, 'a"b'],
+      ],
+    });
+    expect(parseRatingsCsv('1\t2\n3\t4', { header: false, rowNames: false })).toEqual({
+      ok: true,
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     // With a comma delimiter "2,5" is two cells, never a decimal.
-    expect(parseRatingsCsv('2,5\n1,1', { header: false, rowNames: false })).toEqual({ ok: true, value: [[2, 5], [1, 1]] });
+    expect(parseRatingsCsv('2,5\n1,1', { header: false, rowNames: false })).toEqual({
+      ok: true,
+      value: [
+        [2, 5],
+        [1, 1],
+      ],
+    });
   });
 
   it('refuses an unclosed quote', () => {
-    expect(parseRatingsCsv('1,"2\n3,4', { header: false, rowNames: false })).toEqual({ ok: false, message: 'line 1: a quoted cell is never closed' });
+    expect(parseRatingsCsv('1,"2\n3,4', { header: false, rowNames: false })).toEqual({
+      ok: false,
+      message: 'line 1: a quoted cell is never closed',
+    });
   });
 });
 
 describe('CLI wiring', () => {
   it('runs through `tsx src/server/cli.ts agreement FILE` without a data folder', () => {
     const dataDir = join(scratch, 'must-not-be-created');
-    const result = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/server/cli.ts'), 'agreement', fixture('krippendorff-2011.json')], {
-      encoding: 'utf8',
-      env: { ...process.env, KLANKBORD_DATA_DIR: dataDir },
-    });
+    const result = spawnSync(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'src/server/cli.ts'), 'agreement', fixture('krippendorff-2011.json')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, KLANKBORD_DATA_DIR: dataDir },
+      },
+    );
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as { krippendorff_alpha: number }).krippendorff_alpha).toBeCloseTo(0.815, 3);
     expect(spawnSync('test', ['-e', dataDir]).status).not.toBe(0);
-    const bad = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/server/cli.ts'), 'agreement', fixture('bad/ragged.json')], { encoding: 'utf8' });
+    const bad = spawnSync(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'src/server/cli.ts'), 'agreement', fixture('bad/ragged.json')],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^agreement: .*ragged\.json: rater 1 has 2 ratings/);
   });

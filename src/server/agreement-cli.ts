@@ -91,7 +91,8 @@ export function runAgreementCli(argv: readonly string[], output: AgreementCliOut
     output.stdout(`${agreementUsage}\n`);
     return 0;
   }
-  if (positionals.length !== 1) return usageError(positionals.length === 0 ? 'which file? give one ratings file' : 'give exactly one ratings file');
+  if (positionals.length !== 1)
+    return usageError(positionals.length === 0 ? 'which file? give one ratings file' : 'give exactly one ratings file');
   const options = parseOptions(values);
   if (!options.ok) return usageError(options.message);
   const file = positionals[0]!;
@@ -102,7 +103,12 @@ export function runAgreementCli(argv: readonly string[], output: AgreementCliOut
   }
   const result = summariseAgreement(input.value.input);
   if (!result.ok) {
-    const hint = input.value.format === 'csv' && !options.value.header && /^rater \d+, unit 0:|^rater 0, unit \d+:/.test(result.error.message) ? ' (is the first line or column a header? see --header, --row-names)' : '';
+    const hint =
+      input.value.format === 'csv' &&
+      !options.value.header &&
+      /^rater \d+, unit 0:|^rater 0, unit \d+:/.test(result.error.message)
+        ? ' (is the first line or column a header? see --header, --row-names)'
+        : '';
     output.stderr(`agreement: ${file}: ${result.error.message}${hint}\n`);
     return 1;
   }
@@ -136,16 +142,28 @@ function parseOptions(values: {
   }
   let benchmark: number | undefined;
   if (values.benchmark !== undefined) {
-    if (!/^\d+$/.test(values.benchmark.trim())) return fail(`--benchmark must be a row index (0, 1, ...), not "${values.benchmark}"`);
+    if (!/^\d+$/.test(values.benchmark.trim()))
+      return fail(`--benchmark must be a row index (0, 1, ...), not "${values.benchmark}"`);
     benchmark = Number(values.benchmark);
   }
   let tolerance: number | undefined;
   if (values.tolerance !== undefined) {
     tolerance = Number(values.tolerance);
-    if (values.tolerance.trim() === '' || !Number.isFinite(tolerance) || tolerance < 0) return fail(`--tolerance must be a non-negative number, not "${values.tolerance}"`);
+    if (values.tolerance.trim() === '' || !Number.isFinite(tolerance) || tolerance < 0)
+      return fail(`--tolerance must be a non-negative number, not "${values.tolerance}"`);
   }
   const categories = values.categories?.split(',').map((cell) => parseCell(cell, false) ?? '');
-  return { ok: true, value: { level, categories, benchmark, tolerance, header: values.header ?? false, rowNames: values['row-names'] ?? false } };
+  return {
+    ok: true,
+    value: {
+      level,
+      categories,
+      benchmark,
+      tolerance,
+      header: values.header ?? false,
+      rowNames: values['row-names'] ?? false,
+    },
+  };
 }
 
 /**
@@ -153,7 +171,10 @@ function parseOptions(values: {
  * one-line messages (missing, unreadable, bad JSON, wrong shape, ragged CSV); the statistics' own checks
  * (labels at a numeric level, benchmark out of range) happen in summariseAgreement.
  */
-export function readAgreementInput(file: string, options: AgreementOptions): Parsed<{ readonly input: AgreementInput; readonly format: 'json' | 'csv' }> {
+export function readAgreementInput(
+  file: string,
+  options: AgreementOptions,
+): Parsed<{ readonly input: AgreementInput; readonly format: 'json' | 'csv' }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -162,7 +183,8 @@ export function readAgreementInput(file: string, options: AgreementOptions): Par
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const extension = extname(file).toLowerCase();
-  const looksLikeJson = extension === '.json' || (!['.csv', '.tsv', '.txt'].includes(extension) && /^\s*[{[]/.test(text));
+  const looksLikeJson =
+    extension === '.json' || (!['.csv', '.tsv', '.txt'].includes(extension) && /^\s*[{[]/.test(text));
   if (looksLikeJson) {
     const fileInput = parseJsonInput(text);
     if (!fileInput.ok) return fileInput;
@@ -193,8 +215,13 @@ function parseJsonInput(text: string): Parsed<FileInput> {
   const parsed = fileSchema.safeParse(Array.isArray(value) ? { ratings: value } : value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;
-  const where = issue.path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}${text ? '.' : ''}${String(key)}`), '');
-  const expected = where.startsWith('ratings') ? ' (expected {"ratings": [[...], ...]} with numbers, strings or null)' : '';
+  const where = issue.path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}${text ? '.' : ''}${String(key)}`),
+    '',
+  );
+  const expected = where.startsWith('ratings')
+    ? ' (expected {"ratings": [[...], ...]} with numbers, strings or null)'
+    : '';
   return { ok: false, message: `wrong shape: ${where || 'file'}: ${issue.message}${expected}` };
 }
 
@@ -212,7 +239,10 @@ function describeReadError(error: unknown): string {
  * decimal comma ("3,5") is a number, because that is what Dutch Excel writes. Cells that read as numbers become numbers,
  * others stay labels. Blank lines are skipped. Every line must have the same number of cells.
  */
-export function parseRatingsCsv(text: string, options: { readonly header: boolean; readonly rowNames: boolean }): Parsed<Rating[][]> {
+export function parseRatingsCsv(
+  text: string,
+  options: { readonly header: boolean; readonly rowNames: boolean },
+): Parsed<Rating[][]> {
   const delimiter = detectDelimiter(text);
   const lines = splitCsv(text, delimiter);
   if (!lines.ok) return lines;
@@ -220,8 +250,14 @@ export function parseRatingsCsv(text: string, options: { readonly header: boolea
   if (options.header) rows = rows.slice(1);
   const width = rows[0]?.cells.length ?? 0;
   const short = rows.find((line) => line.cells.length !== width);
-  if (short) return { ok: false, message: `line ${short.line} has ${short.cells.length} cells but line ${rows[0]!.line} has ${width}: every rater needs one cell per unit (leave a cell empty for missing)` };
-  const ratings = rows.map((line) => (options.rowNames ? line.cells.slice(1) : line.cells).map((cell) => parseCell(cell, delimiter === ';')));
+  if (short)
+    return {
+      ok: false,
+      message: `line ${short.line} has ${short.cells.length} cells but line ${rows[0]!.line} has ${width}: every rater needs one cell per unit (leave a cell empty for missing)`,
+    };
+  const ratings = rows.map((line) =>
+    (options.rowNames ? line.cells.slice(1) : line.cells).map((cell) => parseCell(cell, delimiter === ';')),
+  );
   return { ok: true, value: ratings };
 }
 

@@ -48,12 +48,18 @@ describe('createBackend and the data folder', () => {
     writeFileSync(join(dataDir, databaseFileName), 'not a database at all');
     const first = createBackend({ dataDir });
     const info = await first.dispatch('app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { recoveredDatabase: { movedTo: expect.stringContaining('.damaged-') } } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { recoveredDatabase: { movedTo: expect.stringContaining('.damaged-') } },
+    });
     first.close();
 
     const second = createBackend({ dataDir });
     expect(await second.dispatch('app.info', {})).toEqual(info);
-    expect(await second.dispatch('app.dismissRecoveryNotice', {})).toMatchObject({ ok: true, value: { recoveredDatabase: null } });
+    expect(await second.dispatch('app.dismissRecoveryNotice', {})).toMatchObject({
+      ok: true,
+      value: { recoveredDatabase: null },
+    });
     expect(await second.dispatch('app.info', {})).toMatchObject({ ok: true, value: { recoveredDatabase: null } });
     second.close();
 
@@ -63,26 +69,29 @@ describe('createBackend and the data folder', () => {
     expect(readdirSync(dataDir).filter((name) => name.includes('.damaged-'))).toHaveLength(1);
   });
 
-  it.skipIf(!canMountSmallDisk)('on a full disk: refuses to start as "disk full", moves nothing, and starts with all data once there is space', async () => {
-    const disk = mountSmallDisk(4 * 1024 * 1024)!;
-    try {
-      const dataDir = join(disk.dir, 'data');
-      const seeded = createBackend({ dataDir });
-      await seeded.dispatch('reviewer.set', { name: 'Sanne' });
-      seeded.close();
-      disk.fill();
+  it.skipIf(!canMountSmallDisk)(
+    'on a full disk: refuses to start as "disk full", moves nothing, and starts with all data once there is space',
+    async () => {
+      const disk = mountSmallDisk(4 * 1024 * 1024)!;
+      try {
+        const dataDir = join(disk.dir, 'data');
+        const seeded = createBackend({ dataDir });
+        await seeded.dispatch('reviewer.set', { name: 'Sanne' });
+        seeded.close();
+        disk.fill();
 
-      const error = startupError(() => createBackend({ dataDir }));
-      expect(classifyStartupFailure(error, dataDir).problem).toBe('disk_full');
-      expect(readdirSync(dataDir).filter((name) => name.includes('.damaged-'))).toEqual([]);
+        const error = startupError(() => createBackend({ dataDir }));
+        expect(classifyStartupFailure(error, dataDir).problem).toBe('disk_full');
+        expect(readdirSync(dataDir).filter((name) => name.includes('.damaged-'))).toEqual([]);
 
-      disk.free();
-      const restarted = createBackend({ dataDir });
-      expect(restarted.info.recoveredDatabase).toBeNull();
-      expect(await restarted.dispatch('reviewer.get', {})).toMatchObject({ ok: true, value: { name: 'Sanne' } });
-      restarted.close();
-    } finally {
-      disk.unmount();
-    }
-  });
+        disk.free();
+        const restarted = createBackend({ dataDir });
+        expect(restarted.info.recoveredDatabase).toBeNull();
+        expect(await restarted.dispatch('reviewer.get', {})).toMatchObject({ ok: true, value: { name: 'Sanne' } });
+        restarted.close();
+      } finally {
+        disk.unmount();
+      }
+    },
+  );
 });

@@ -104,8 +104,16 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
   cleanDataFolder(opened.db, { audioDir, stagingDir, exportsDir });
   const importQueue = new ImportQueue();
   const workerData: HeavyWorkerData = { databaseFile, exportsDir, nativeBinding: options.nativeBinding };
-  const pool = options.heavyWork === 'in-thread' ? undefined : new WorkerPool<HeavyJobs>({ start: () => startWorker('heavy-worker', workerData), size: options.workerPoolSize });
-  const heavyPorts = pool ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db)) : inThreadHeavyPorts(opened.db, exportsDir);
+  const pool =
+    options.heavyWork === 'in-thread'
+      ? undefined
+      : new WorkerPool<HeavyJobs>({
+          start: () => startWorker('heavy-worker', workerData),
+          size: options.workerPoolSize,
+        });
+  const heavyPorts = pool
+    ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db))
+    : inThreadHeavyPorts(opened.db, exportsDir);
   const context = {
     db: opened.db,
     events,
@@ -113,7 +121,14 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
     now: () => Date.now(),
     paths: { audioDir, stagingDir, exportsDir },
     allowPathSources: options.allowPathSources ?? false,
-    ports: { ...heavyPorts, sniffAudioContainer, looksLikeText, decodeText, errorLog: makeErrorLogPort(options.dataDir), files: createDurableFiles(options.fileSystemCalls) },
+    ports: {
+      ...heavyPorts,
+      sniffAudioContainer,
+      looksLikeText,
+      decodeText,
+      errorLog: makeErrorLogPort(options.dataDir),
+      files: createDurableFiles(options.fileSystemCalls),
+    },
     importQueue,
   };
   ensureBuiltInRubrics(opened.db, context.now());

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     return;
   }
   const recovered = backend.info.recoveredDatabase;
-  if (recovered) console.warn(`The database was damaged (${recovered.reason}); it was moved to ${recovered.movedTo} and a new one was started.`);
+  if (recovered)
+    console.warn(
+      `The database was damaged (${recovered.reason}); it was moved to ${recovered.movedTo} and a new one was started.`,
+    );
 
   const server = await startHttpTransport({ backend, rendererDir, port });
   console.log(`Data folder: ${dataDir}`);

@@ -8,7 +8,10 @@ export interface ByteRange {
  * Parses an HTTP Range header for one range (`bytes=0-99`, `bytes=100-`, `bytes=-500`). Returns null when there is
  * no usable header (serve the whole file), or 'unsatisfiable' (answer 416). Multiple ranges are served whole.
  */
-export function parseByteRange(header: string | undefined | null, sizeBytes: number): ByteRange | null | 'unsatisfiable' {
+export function parseByteRange(
+  header: string | undefined | null,
+  sizeBytes: number,
+): ByteRange | null | 'unsatisfiable' {
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match) return null;

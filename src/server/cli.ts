@@ -67,7 +67,9 @@ async function importFiles(backend: Backend, paths: readonly string[]): Promise<
     }
     if (message.name === 'imports.finished') summary = message.payload as ImportSummary;
   });
-  const started = await backend.dispatch('imports.start', { sources: paths.map((path) => ({ kind: 'path', path: resolve(path) })) });
+  const started = await backend.dispatch('imports.start', {
+    sources: paths.map((path) => ({ kind: 'path', path: resolve(path) })),
+  });
   if (!started.ok) return printResult(started);
   await backend.idle();
   print(summary);
@@ -127,7 +129,9 @@ if (require.main === module) {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`${JSON.stringify({ error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } })}\n`,
+      );
       process.exit(1);
     },
   );

@@ -6,7 +6,9 @@ describe('data folder', () => {
     expect(platformDataDir('linux', {}, '/home/ann')).toBe('/home/ann/.config/Klankbord');
     expect(platformDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/ann')).toBe('/x/Klankbord');
     expect(platformDataDir('darwin', {}, '/Users/ann')).toBe('/Users/ann/Library/Application Support/Klankbord');
-    expect(platformDataDir('win32', { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'C:\\Users\\ann')).toContain('Klankbord');
+    expect(platformDataDir('win32', { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'C:\\Users\\ann')).toContain(
+      'Klankbord',
+    );
   });
 
   it('prefers --data-dir, then KLANKBORD_DATA_DIR, then the platform folder', () => {

@@ -4,7 +4,11 @@ import { join, resolve } from 'node:path';
 export const appFolderName = 'Klankbord';
 
 /** The platform's user-data folder, the same one Electron's `app.getPath('userData')` gives for Klankbord. */
-export function platformDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+export function platformDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+): string {
   switch (platform) {
     case 'win32':
       return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), appFolderName);
@@ -26,7 +30,11 @@ export function dataDirFlag(argv: readonly string[]): string | undefined {
 }
 
 /** Where data lives: the `--data-dir` flag, else `KLANKBORD_DATA_DIR`, else the platform's user-data folder. */
-export function resolveDataDir(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env, fallback = () => platformDataDir()): string {
+export function resolveDataDir(
+  argv: readonly string[] = process.argv,
+  env: NodeJS.ProcessEnv = process.env,
+  fallback = () => platformDataDir(),
+): string {
   const chosen = dataDirFlag(argv) ?? env.KLANKBORD_DATA_DIR;
   return chosen && chosen.trim() !== '' ? resolve(chosen) : fallback();
 }

@@ -17,5 +17,13 @@ export function seedDemoOnce(context: ServiceContext, demoDir: string): void {
   const paths = demoFiles.map((name) => join(demoDir, name));
   if (seeded || !empty || !paths.every((path) => existsSync(path))) return;
   writePreferences(context.db, { demoSeeded: 'yes' });
-  context.importQueue.enqueue((jobId) => (signal) => runImport(jobId, paths.map((path) => ({ kind: 'path' as const, path })), context, signal));
+  context.importQueue.enqueue(
+    (jobId) => (signal) =>
+      runImport(
+        jobId,
+        paths.map((path) => ({ kind: 'path' as const, path })),
+        context,
+        signal,
+      ),
+  );
 }

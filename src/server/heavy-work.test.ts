@@ -54,7 +54,9 @@ describe('heavy work in worker threads', { timeout: 180_000 }, () => {
     // The score export runs in the worker too, reading through its own read-only connection.
     const exported = await backend.dispatch('exports.scores', { format: 'xlsx', language: 'nl' });
     expect(exported.ok).toBe(true);
-    expect(exported.ok && existsSync(backend.exportFile((exported.value as { exportId: string }).exportId)!.path)).toBe(true);
+    expect(exported.ok && existsSync(backend.exportFile((exported.value as { exportId: string }).exportId)!.path)).toBe(
+      true,
+    );
   });
 
   it('answers app.info before a large archive it was sent earlier has been unpacked', async () => {

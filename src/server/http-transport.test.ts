@@ -35,7 +35,11 @@ function rawGet(port: number, path: string, headers: Record<string, string>): Pr
   return rawRequest(port, path, headers).then((response) => response.status);
 }
 
-function rawRequest(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawRequest(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
       let body = '';
@@ -70,7 +74,9 @@ describe('browser-mode HTTP transport', () => {
     const { base } = await start();
     const body = JSON.stringify({ method: 'calls.list', input: {} });
     expect((await fetch(`${base}/api/invoke`, { method: 'POST', body })).status).toBe(403);
-    expect((await fetch(`${base}/api/invoke`, { method: 'POST', body, headers: { [secretHeader]: 'wrong' } })).status).toBe(403);
+    expect(
+      (await fetch(`${base}/api/invoke`, { method: 'POST', body, headers: { [secretHeader]: 'wrong' } })).status,
+    ).toBe(403);
     expect((await fetch(`${base}/api/events`)).status).toBe(403);
   });
 
@@ -100,13 +106,21 @@ describe('browser-mode HTTP transport', () => {
     // The old cookie name carrying the secret itself opens nothing.
     expect((await fetch(`${base}/`, { headers: { cookie: `klankbord_secret=${server.secret}` } })).status).toBe(403);
     // Another port's cookie opens nothing here.
-    expect((await fetch(`${base}/`, { headers: { cookie: `${documentCookieName(server.port + 1)}=${server.documentToken}` } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${base}/`, {
+          headers: { cookie: `${documentCookieName(server.port + 1)}=${server.documentToken}` },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('redirects only to its own root, whatever the path that carried the secret', async () => {
     const { server } = await start();
     for (const path of ['/.//evil.example/', '//evil.example/', '/..//evil.example', '/\\evil.example/', '/calls/x']) {
-      const response = await fetch(`http://127.0.0.1:${server.port}${path}?secret=${server.secret}`, { redirect: 'manual' });
+      const response = await fetch(`http://127.0.0.1:${server.port}${path}?secret=${server.secret}`, {
+        redirect: 'manual',
+      });
       expect(response.status).toBe(303);
       const location = response.headers.get('location') ?? '';
       expect(location).toBe(`/#secret=${encodeURIComponent(server.secret)}`);
@@ -119,14 +133,22 @@ describe('browser-mode HTTP transport', () => {
   it('answers API calls that carry the secret, and malformed bodies with error values', async () => {
     const { base, server } = await start();
     const headers = { [secretHeader]: server.secret, 'content-type': 'application/json' };
-    const list = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: JSON.stringify({ method: 'calls.list', input: {} }) });
+    const list = await fetch(`${base}/api/invoke`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ method: 'calls.list', input: {} }),
+    });
     expect(await list.json()).toEqual({ ok: true, value: [] });
     const broken = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: '{not json' });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const huge = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: 'x'.repeat(2 * 1024 * 1024) });
     expect(huge.status).toBe(413);
-    const unknown = await fetch(`${base}/api/invoke`, { method: 'POST', headers, body: JSON.stringify({ method: 'fs.read', input: {} }) });
+    const unknown = await fetch(`${base}/api/invoke`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ method: 'fs.read', input: {} }),
+    });
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
@@ -150,14 +172,28 @@ describe('browser-mode HTTP transport', () => {
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     const { server } = await start();
-    expect(await rawGet(server.port, '/', { host: `evil.example:${server.port}`, [secretHeader]: server.secret })).toBe(421);
-    expect(await rawGet(server.port, '/', { host: `localhost:${server.port}`, [secretHeader]: server.secret })).toBe(200);
+    expect(await rawGet(server.port, '/', { host: `evil.example:${server.port}`, [secretHeader]: server.secret })).toBe(
+      421,
+    );
+    expect(await rawGet(server.port, '/', { host: `localhost:${server.port}`, [secretHeader]: server.secret })).toBe(
+      200,
+    );
   });
 
   it('does not serve files outside the renderer folder', async () => {
     const { server } = await start();
-    for (const path of ['/../outside.txt', '/../../outside.txt', '/%2e%2e/%2e%2e/outside.txt', '/assets/..%2f..%2foutside.txt', '/assets/%2e%2e%5c%2e%2e%5coutside.txt', '/%00']) {
-      const response = await rawRequest(server.port, path, { host: `127.0.0.1:${server.port}`, [secretHeader]: server.secret });
+    for (const path of [
+      '/../outside.txt',
+      '/../../outside.txt',
+      '/%2e%2e/%2e%2e/outside.txt',
+      '/assets/..%2f..%2foutside.txt',
+      '/assets/%2e%2e%5c%2e%2e%5coutside.txt',
+      '/%00',
+    ]) {
+      const response = await rawRequest(server.port, path, {
+        host: `127.0.0.1:${server.port}`,
+        [secretHeader]: server.secret,
+      });
       expect(response.body).not.toContain('private');
     }
   });
@@ -168,7 +204,10 @@ describe('browser-mode HTTP transport', () => {
     await backend.dispatch('imports.start', { sources: [{ kind: 'path', path: fixture }] });
     await backend.idle();
     const detail = (await backend.dispatch('calls.list', {})) as { ok: true; value: { id: string }[] };
-    const call = (await backend.dispatch('calls.get', { callId: detail.value[0]!.id })) as { ok: true; value: { audio: { id: string; channels: number; durationMs: number; pairsPerSecond: number } } };
+    const call = (await backend.dispatch('calls.get', { callId: detail.value[0]!.id })) as {
+      ok: true;
+      value: { audio: { id: string; channels: number; durationMs: number; pairsPerSecond: number } };
+    };
     const audio = call.value.audio;
     const cookie = { cookie: `${documentCookieName(server.port)}=${server.documentToken}` };
     const whole = await fetch(`${base}/media/audio/${audio.id}`, { headers: cookie });
@@ -179,9 +218,13 @@ describe('browser-mode HTTP transport', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 100-199/${readFileSync(fixture).length}`);
     expect(Buffer.from(await part.arrayBuffer()).equals(readFileSync(fixture).subarray(100, 200))).toBe(true);
-    expect((await fetch(`${base}/media/audio/${audio.id}`, { headers: { ...cookie, range: 'bytes=999999-' } })).status).toBe(416);
+    expect(
+      (await fetch(`${base}/media/audio/${audio.id}`, { headers: { ...cookie, range: 'bytes=999999-' } })).status,
+    ).toBe(416);
     const peaks = await fetch(`${base}/media/peaks/${audio.id}`, { headers: cookie });
-    expect((await peaks.arrayBuffer()).byteLength).toBe(audio.channels * (audio.durationMs / 1000) * audio.pairsPerSecond * 2 * 2);
+    expect((await peaks.arrayBuffer()).byteLength).toBe(
+      audio.channels * (audio.durationMs / 1000) * audio.pairsPerSecond * 2 * 2,
+    );
     expect((await fetch(`${base}/media/audio/${audio.id}`)).status).toBe(403);
     expect((await fetch(`${base}/media/audio/..%2f..%2fklankbord.db`, { headers: cookie })).status).toBe(404);
   });
@@ -190,14 +233,21 @@ describe('browser-mode HTTP transport', () => {
     const { base, server, backend } = await start(false);
     const headers = { [secretHeader]: server.secret };
     const bytes = readFileSync(join(__dirname, '../../tests/fixtures/audio/tone-mulaw-8k.wav'));
-    const upload = await fetch(`${base}/api/upload?name=${encodeURIComponent('klacht 1.wav')}`, { method: 'POST', headers, body: bytes });
+    const upload = await fetch(`${base}/api/upload?name=${encodeURIComponent('klacht 1.wav')}`, {
+      method: 'POST',
+      headers,
+      body: bytes,
+    });
     const staged = (await upload.json()) as { ok: true; value: { kind: 'staged'; stagedId: string; name: string } };
     expect(staged.value).toMatchObject({ kind: 'staged', name: 'klacht 1.wav' });
     const refused = await backend.dispatch('imports.start', { sources: [{ kind: 'path', path: '/etc/passwd' }] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await backend.dispatch('imports.start', { sources: [staged.value] })).toMatchObject({ ok: true });
     await backend.idle();
-    expect(await backend.dispatch('calls.list', {})).toMatchObject({ ok: true, value: [{ title: 'klacht 1', durationMs: 500 }] });
+    expect(await backend.dispatch('calls.list', {})).toMatchObject({
+      ok: true,
+      value: [{ title: 'klacht 1', durationMs: 500 }],
+    });
     expect(readdirSync(backend.stagingDir)).toEqual([]);
   });
 

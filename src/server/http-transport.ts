@@ -194,12 +194,19 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     } catch {
       return sendJson(response, 400, fail('invalid_input', 'Body is not JSON'));
     }
-    const { method, input } = (typeof message === 'object' && message !== null ? message : {}) as { method?: unknown; input?: unknown };
+    const { method, input } = (typeof message === 'object' && message !== null ? message : {}) as {
+      method?: unknown;
+      input?: unknown;
+    };
     sendJson(response, 200, await options.backend.dispatch(method, input));
   }
 
   function openEventStream(request: IncomingMessage, response: ServerResponse): void {
-    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     response.write(': connected\n\n');
     streams.add(response);
     const stop = options.backend.events.listen((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));

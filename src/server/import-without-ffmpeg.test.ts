@@ -22,7 +22,9 @@ async function importAll(backend: Backend, paths: readonly string[]): Promise<Im
       if (message.name === 'imports.finished') resolve(message.payload as ImportSummary);
     });
   });
-  const started = await backend.dispatch('imports.start', { sources: paths.map((path) => ({ kind: 'path' as const, path })) });
+  const started = await backend.dispatch('imports.start', {
+    sources: paths.map((path) => ({ kind: 'path' as const, path })),
+  });
   expect(started.ok).toBe(true);
   return finished;
 }
@@ -46,13 +48,22 @@ describe('importing on a machine without ffmpeg', { timeout: 180_000 }, () => {
     // From here on no ffmpeg (nor ffprobe) can be found: the backend and its workers see this PATH.
     process.env.PATH = tempDir();
     expect(() => execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' })).toThrow();
-    const backend = createBackend({ dataDir: tempDir(), checkOutputs: true, allowPathSources: true, workerPoolSize: 1 });
+    const backend = createBackend({
+      dataDir: tempDir(),
+      checkOutputs: true,
+      allowPathSources: true,
+      workerPoolSize: 1,
+    });
     backends.push(backend);
 
     const summary = await importAll(backend, [...files, m4a]);
     expect(summary.importedCallIds).toHaveLength(4);
-    expect(summary.issues.map((issue) => [issue.fileName, issue.code])).toEqual([['gesprek-aac.m4a', 'audio_decoder_missing']]);
-    expect(summary.issues[0]!.detail).toBe('m4a audio needs ffmpeg, which was not found on PATH and not set in Settings');
+    expect(summary.issues.map((issue) => [issue.fileName, issue.code])).toEqual([
+      ['gesprek-aac.m4a', 'audio_decoder_missing'],
+    ]);
+    expect(summary.issues[0]!.detail).toBe(
+      'm4a audio needs ffmpeg, which was not found on PATH and not set in Settings',
+    );
     const list = await backend.dispatch('calls.list', {});
     const durations = list.ok ? (list.value as { durationMs: number }[]).map((call) => call.durationMs) : [];
     for (const durationMs of durations) expect(Math.abs(durationMs - 4000)).toBeLessThanOrEqual(60);
@@ -60,7 +71,9 @@ describe('importing on a machine without ffmpeg', { timeout: 180_000 }, () => {
     // A wrong location in Settings is reported as such; the right one decodes the file.
     await backend.dispatch('preferences.set', { ffmpegPath: join(folder, 'geen-ffmpeg') });
     const wrong = await importAll(backend, [m4a]);
-    expect(wrong.issues.map((issue) => [issue.code, issue.detail])).toEqual([['audio_decoder_missing', `m4a audio needs ffmpeg, which was not found at ${join(folder, 'geen-ffmpeg')}`]]);
+    expect(wrong.issues.map((issue) => [issue.code, issue.detail])).toEqual([
+      ['audio_decoder_missing', `m4a audio needs ffmpeg, which was not found at ${join(folder, 'geen-ffmpeg')}`],
+    ]);
     await backend.dispatch('preferences.set', { ffmpegPath: ffmpeg });
     const right = await importAll(backend, [m4a]);
     expect(right.issues).toEqual([]);

@@ -14,7 +14,11 @@ export interface MediaResponse {
  * Answers `/media/audio/<id>`, `/media/peaks/<id>` and `/media/exports/<id>` (downloads) for both transports. Audio honours Range (without it,
  * Chromium's seeking silently snaps back to 0); ids are opaque, never paths.
  */
-export async function mediaResponse(backend: Backend, pathname: string, rangeHeader: string | null | undefined): Promise<MediaResponse> {
+export async function mediaResponse(
+  backend: Backend,
+  pathname: string,
+  rangeHeader: string | null | undefined,
+): Promise<MediaResponse> {
   const match = /^\/media\/(audio|peaks|exports)\/([0-9a-f-]{36})$/.exec(pathname);
   if (!match) return { status: 404, headers: {} };
   const [, kind, id = ''] = match;
@@ -36,7 +40,15 @@ export async function mediaResponse(backend: Backend, pathname: string, rangeHea
   if (kind === 'peaks') {
     const peaks = backend.peaks(id);
     if (!peaks) return { status: 404, headers: {} };
-    return { status: 200, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(peaks.length), 'Cache-Control': 'private, max-age=31536000, immutable' }, body: () => peaks };
+    return {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(peaks.length),
+        'Cache-Control': 'private, max-age=31536000, immutable',
+      },
+      body: () => peaks,
+    };
   }
   const file = backend.audioFile(id);
   if (!file) return { status: 404, headers: {} };
@@ -46,13 +58,27 @@ export async function mediaResponse(backend: Backend, pathname: string, rangeHea
   } catch {
     return { status: 404, headers: {} };
   }
-  const common = { 'Content-Type': file.mimeType, 'Accept-Ranges': 'bytes', 'Cache-Control': 'private, max-age=31536000, immutable' };
+  const common = {
+    'Content-Type': file.mimeType,
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': 'private, max-age=31536000, immutable',
+  };
   const range = parseByteRange(rangeHeader, sizeBytes);
-  if (range === 'unsatisfiable') return { status: 416, headers: { ...common, 'Content-Range': `bytes */${sizeBytes}` } };
-  if (range === null) return { status: 200, headers: { ...common, 'Content-Length': String(sizeBytes) }, body: () => createReadStream(file.path) };
+  if (range === 'unsatisfiable')
+    return { status: 416, headers: { ...common, 'Content-Range': `bytes */${sizeBytes}` } };
+  if (range === null)
+    return {
+      status: 200,
+      headers: { ...common, 'Content-Length': String(sizeBytes) },
+      body: () => createReadStream(file.path),
+    };
   return {
     status: 206,
-    headers: { ...common, 'Content-Length': String(range.end - range.start + 1), 'Content-Range': `bytes ${range.start}-${range.end}/${sizeBytes}` },
+    headers: {
+      ...common,
+      'Content-Length': String(range.end - range.start + 1),
+      'Content-Range': `bytes ${range.start}-${range.end}/${sizeBytes}`,
+    },
     body: () => createReadStream(file.path, { start: range.start, end: range.end }),
   };
 }

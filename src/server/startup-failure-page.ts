@@ -1,12 +1,22 @@
 // Browser mode when the backend cannot start: a page that says why, in the browser's language, instead of the app.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { acceptedLanguages, describeStartupFailure, pickStartupLanguage, type StartupFailure, type StartupLanguage } from './startup-failure';
+import {
+  acceptedLanguages,
+  describeStartupFailure,
+  pickStartupLanguage,
+  type StartupFailure,
+  type StartupLanguage,
+} from './startup-failure';
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
 
-const pageStyle = 'body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:2rem}main{max-width:40rem;margin:0 auto}';
+const pageStyle =
+  'body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:2rem}main{max-width:40rem;margin:0 auto}';
 // The one inline style is allowed by its hash; nothing else may load or run.
 const pagePolicy = [
   "default-src 'none'",

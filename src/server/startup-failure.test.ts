@@ -17,7 +17,8 @@ import {
 } from './startup-failure';
 
 const tempDir = useTempDirs();
-const sqliteError = (code: string) => new DatabaseOpenError('/data/klankbord.db', new Database.SqliteError('failed', code));
+const sqliteError = (code: string) =>
+  new DatabaseOpenError('/data/klankbord.db', new Database.SqliteError('failed', code));
 const systemError = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
 
 describe('classifyStartupFailure', () => {
@@ -34,7 +35,8 @@ describe('classifyStartupFailure', () => {
       [sqliteError('SQLITE_IOERR_READ'), 'io_error'],
       [new Error('something else'), 'unexpected'],
     ];
-    for (const [error, problem] of cases) expect(classifyStartupFailure(error, dataDir).problem, String(error)).toBe(problem);
+    for (const [error, problem] of cases)
+      expect(classifyStartupFailure(error, dataDir).problem, String(error)).toBe(problem);
     expect(new Set(Object.values(startupExitCodes)).size).toBe(startupProblems.length);
     for (const code of Object.values(startupExitCodes)) expect(code).toBeGreaterThan(2);
   });
@@ -55,7 +57,12 @@ describe('classifyStartupFailure', () => {
 describe('the words for a start-up failure', () => {
   it('exist in Dutch and English for every problem and name the data folder', () => {
     for (const problem of startupProblems) {
-      const failure = { problem, dataDir: '/home/sanne/Klankbord', detail: 'technical reason', exitCode: startupExitCodes[problem] };
+      const failure = {
+        problem,
+        dataDir: '/home/sanne/Klankbord',
+        detail: 'technical reason',
+        exitCode: startupExitCodes[problem],
+      };
       const nl = describeStartupFailure(failure, 'nl');
       const en = describeStartupFailure(failure, 'en');
       expect(nl.message).toContain('/home/sanne/Klankbord');

@@ -3,7 +3,15 @@ import { statfsSync } from 'node:fs';
 import { DatabaseTooNewError } from '../storage/migrations';
 import { DataFolderInUseError } from '../storage/folder-lock';
 
-export const startupProblems = ['data_folder_in_use', 'database_locked', 'disk_full', 'no_access', 'io_error', 'database_too_new', 'unexpected'] as const;
+export const startupProblems = [
+  'data_folder_in_use',
+  'database_locked',
+  'disk_full',
+  'no_access',
+  'io_error',
+  'database_too_new',
+  'unexpected',
+] as const;
 export type StartupProblem = (typeof startupProblems)[number];
 
 /** The CLI's exit code for each problem (0-2 are the CLI's own: success, refused input, usage). */
@@ -54,7 +62,8 @@ function problemOf(error: unknown, dataDir: string): StartupProblem {
   // can be created, as "cannot open"): the free space tells them apart.
   const diskTrouble = /^SQLITE_(IOERR|CANTOPEN)/.test(code) || code === 'EIO';
   if (diskTrouble && (freeBytes(dataDir) ?? Infinity) < nearlyFullBytes) return 'disk_full';
-  if (/^SQLITE_(CANTOPEN|PERM|READONLY|AUTH)/.test(code) || ['EACCES', 'EPERM', 'EROFS'].includes(code)) return 'no_access';
+  if (/^SQLITE_(CANTOPEN|PERM|READONLY|AUTH)/.test(code) || ['EACCES', 'EPERM', 'EROFS'].includes(code))
+    return 'no_access';
   if (diskTrouble) return 'io_error';
   return 'unexpected';
 }
@@ -78,8 +87,10 @@ const texts: Record<StartupLanguage, { title: string; details: string } & Record
       'De schijf met de gegevensmap {dataDir} is vol. Maak ruimte vrij en start Klankbord opnieuw. Er is niets veranderd: je gesprekken en beoordelingen zijn er nog.',
     no_access:
       'Klankbord mag de gegevensmap {dataDir} niet lezen of beschrijven (rechten, of een schijf die alleen gelezen kan worden). Er is niets veranderd.',
-    io_error: 'De schijf gaf een fout bij het openen van de gegevensmap {dataDir}. Er is niets veranderd. Controleer de schijf en start Klankbord opnieuw.',
-    database_too_new: 'De database in {dataDir} is gemaakt door een nieuwere versie van Klankbord. Werk Klankbord bij om hem te openen; de database is niet aangeraakt.',
+    io_error:
+      'De schijf gaf een fout bij het openen van de gegevensmap {dataDir}. Er is niets veranderd. Controleer de schijf en start Klankbord opnieuw.',
+    database_too_new:
+      'De database in {dataDir} is gemaakt door een nieuwere versie van Klankbord. Werk Klankbord bij om hem te openen; de database is niet aangeraakt.',
     unexpected: 'Klankbord kon de gegevensmap {dataDir} niet openen.',
   },
   en: {
@@ -89,16 +100,23 @@ const texts: Record<StartupLanguage, { title: string; details: string } & Record
       'Another Klankbord is already using the data folder {dataDir} (the desktop app, browser mode or the command line). Close it first, or choose another data folder with --data-dir.',
     database_locked:
       'Another program has locked the database in {dataDir}. Close that program (a database browser, for example) and start Klankbord again. Nothing was changed.',
-    disk_full: 'The disk holding the data folder {dataDir} is full. Free up space and start Klankbord again. Nothing was changed: your calls and reviews are still there.',
-    no_access: 'Klankbord may not read or write the data folder {dataDir} (permissions, or a read-only disk). Nothing was changed.',
-    io_error: 'The disk reported an error while the data folder {dataDir} was opened. Nothing was changed. Check the disk, then start Klankbord again.',
-    database_too_new: 'The database in {dataDir} was made by a newer version of Klankbord. Update Klankbord to open it; the database was not touched.',
+    disk_full:
+      'The disk holding the data folder {dataDir} is full. Free up space and start Klankbord again. Nothing was changed: your calls and reviews are still there.',
+    no_access:
+      'Klankbord may not read or write the data folder {dataDir} (permissions, or a read-only disk). Nothing was changed.',
+    io_error:
+      'The disk reported an error while the data folder {dataDir} was opened. Nothing was changed. Check the disk, then start Klankbord again.',
+    database_too_new:
+      'The database in {dataDir} was made by a newer version of Klankbord. Update Klankbord to open it; the database was not touched.',
     unexpected: 'Klankbord could not open the data folder {dataDir}.',
   },
 };
 
 /** The title, the explanation and the technical detail line, in `language`. */
-export function describeStartupFailure(failure: StartupFailure, language: StartupLanguage): { title: string; message: string; detail: string } {
+export function describeStartupFailure(
+  failure: StartupFailure,
+  language: StartupLanguage,
+): { title: string; message: string; detail: string } {
   const text = texts[language];
   return {
     title: text.title,
@@ -110,7 +128,10 @@ export function describeStartupFailure(failure: StartupFailure, language: Startu
 /** The first of the user's languages (BCP 47 tags, most preferred first) that Klankbord speaks; else English. */
 export function pickStartupLanguage(tags: readonly (string | undefined)[]): StartupLanguage {
   for (const tag of tags) {
-    const primary = tag?.trim().toLowerCase().split(/[-_.@]/)[0];
+    const primary = tag
+      ?.trim()
+      .toLowerCase()
+      .split(/[-_.@]/)[0];
     if (primary === 'nl' || primary === 'en') return primary;
   }
   return 'en';
@@ -122,7 +143,12 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(params.find((param) => param.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((param) => param.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
     })
     .filter((entry) => entry.tag !== '' && entry.tag !== '*' && entry.q > 0)
@@ -132,7 +158,11 @@ export function acceptedLanguages(header: string | undefined): string[] {
 
 /** The language of a terminal session, from the POSIX locale variables. */
 export function terminalLanguage(env: NodeJS.ProcessEnv = process.env): StartupLanguage {
-  return pickStartupLanguage([env.LC_ALL, env.LC_MESSAGES, env.LANG, env.LANGUAGE?.split(':')[0]].filter((value) => value !== undefined && value !== ''));
+  return pickStartupLanguage(
+    [env.LC_ALL, env.LC_MESSAGES, env.LANG, env.LANGUAGE?.split(':')[0]].filter(
+      (value) => value !== undefined && value !== '',
+    ),
+  );
 }
 
 /** One line for a terminal: the explanation and the technical detail. */

@@ -29,7 +29,10 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
 }
 
 /** Reads a static file with its content type, or null if absent. */
-export async function readStaticFile(root: string, urlPath: string): Promise<{ body: Buffer; contentType: string } | null> {
+export async function readStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; contentType: string } | null> {
   const path = resolveStaticPath(root, urlPath);
   if (!path) return null;
   try {

@@ -8,7 +8,10 @@ import type { Handlers } from './handlers';
 const diagnosticsErrorCount = 20;
 
 /** Facts about this run; the recovery notice is read from the database, where it stays until dismissed. */
-const currentInfo = (context: ServiceContext): AppInfo => ({ ...context.info, recoveredDatabase: readRecoveryNotice(context.db) });
+const currentInfo = (context: ServiceContext): AppInfo => ({
+  ...context.info,
+  recoveredDatabase: readRecoveryNotice(context.db),
+});
 
 export const appHandlers = {
   'app.info': (_input, context) => ok(currentInfo(context)),

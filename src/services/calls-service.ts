@@ -16,24 +16,42 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
   const summary = getCallSummary(db, callId);
   if (!call || !summary) return fail('not_found', `No call ${callId}`);
   const audio = call.audioId ? getAudio(db, call.audioId) : undefined;
-  const pairsPerSecond = audio ? (peakPairsPerSecond(db, audio.id)) : 0;
+  const pairsPerSecond = audio ? peakPairsPerSecond(db, audio.id) : 0;
   const transcript = getTranscript(db, callId);
   const redactedRanges = redactedRangesOf(db, callId);
   return ok({
     call: summary,
     agentChannel: call.agentChannel,
     audio: audio
-      ? { id: audio.id, originalName: audio.originalName, container: audio.container, codec: audio.codec, mimeType: audio.mimeType, sampleRateHz: audio.sampleRateHz, channels: audio.channels, durationMs: audio.durationMs, pairsPerSecond }
+      ? {
+          id: audio.id,
+          originalName: audio.originalName,
+          container: audio.container,
+          codec: audio.codec,
+          mimeType: audio.mimeType,
+          sampleRateHz: audio.sampleRateHz,
+          channels: audio.channels,
+          durationMs: audio.durationMs,
+          pairsPerSecond,
+        }
       : null,
     transcript: transcript
-      ? { format: transcript.format, language: transcript.language, sourceName: transcript.sourceName, segments: maskTranscript(transcript.segments, redactedRanges), warnings: transcript.warnings, speakerRoles: { ...transcript.speakerRoles } }
+      ? {
+          format: transcript.format,
+          language: transcript.language,
+          sourceName: transcript.sourceName,
+          segments: maskTranscript(transcript.segments, redactedRanges),
+          warnings: transcript.warnings,
+          speakerRoles: { ...transcript.speakerRoles },
+        }
       : null,
     redactedRanges,
   });
 }
 
 export const callHandlers = {
-  'calls.list': (input, context) => ok(listCalls(context.db, input.search, { limit: input.limit, offset: input.offset })),
+  'calls.list': (input, context) =>
+    ok(listCalls(context.db, input.search, { limit: input.limit, offset: input.offset })),
   'calls.get': (input, context) => readCallDetail(context.db, input.callId),
   'calls.update': (input, context) => {
     const before = getCall(context.db, input.callId);
@@ -45,7 +63,12 @@ export const callHandlers = {
         const transcript = getTranscript(context.db, input.callId);
         if (transcript) {
           const guessed = guessSpeakerRoles(transcript, input.changes.agentChannel);
-          const roles = Object.fromEntries(Object.entries(transcript.speakerRoles).map(([key, role]) => [key, key.startsWith('channel:') ? (guessed[key] ?? role) : role]));
+          const roles = Object.fromEntries(
+            Object.entries(transcript.speakerRoles).map(([key, role]) => [
+              key,
+              key.startsWith('channel:') ? (guessed[key] ?? role) : role,
+            ]),
+          );
           saveSpeakerRoles(context.db, input.callId, roles);
         }
       }

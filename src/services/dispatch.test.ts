@@ -42,11 +42,19 @@ describe('dispatch', () => {
       expect(result.error.code).toBe('invalid_input');
       expect(JSON.stringify(result.error.details)).toContain('search');
     }
-    expect(await dispatch('preferences.set', { language: 'de' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('preferences.set', { language: 'de' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('turns a throwing handler into an internal error value', async () => {
-    const throwing = { ...handlers, 'app.info': () => { throw new Error('bug'); } } as unknown as Handlers;
+    const throwing = {
+      ...handlers,
+      'app.info': () => {
+        throw new Error('bug');
+      },
+    } as unknown as Handlers;
     const result = await createDispatch(throwing, makeContext())('app.info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: 'bug' } });
   });
@@ -64,12 +72,18 @@ describe('dispatch', () => {
 
   it('catches outputs that break the contract when asked to', async () => {
     const lying = { ...handlers, 'calls.list': () => ok([{ id: 1 }]) } as unknown as Handlers;
-    expect(await createDispatch(lying, makeContext(), { checkOutputs: true })('calls.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await createDispatch(lying, makeContext(), { checkOutputs: true })('calls.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('passes expected failures through unchanged', async () => {
     const failing = { ...handlers, 'app.info': () => fail('not_found', 'gone') } as unknown as Handlers;
-    expect(await createDispatch(failing, makeContext())('app.info', {})).toEqual({ ok: false, error: { code: 'not_found', message: 'gone' } });
+    expect(await createDispatch(failing, makeContext())('app.info', {})).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'gone' },
+    });
   });
 
   it('never throws, whatever it is sent (property test)', async () => {
@@ -89,8 +103,14 @@ describe('dispatch', () => {
     const context = makeContext();
     const seen: string[] = [];
     context.events.listen((message) => seen.push(message.name));
-    const result = await createDispatch(handlers, context, { checkOutputs: true })('preferences.set', { language: 'en', theme: 'dark' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', theme: 'dark', singleKeyShortcuts: true, ffmpegPath: '', autoRedactCardNumbers: false } });
+    const result = await createDispatch(handlers, context, { checkOutputs: true })('preferences.set', {
+      language: 'en',
+      theme: 'dark',
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: { language: 'en', theme: 'dark', singleKeyShortcuts: true, ffmpegPath: '', autoRedactCardNumbers: false },
+    });
     expect(seen).toEqual(['preferences.changed']);
   });
 

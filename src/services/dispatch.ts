@@ -22,11 +22,16 @@ export function createDispatch(handlers: Handlers, context: ServiceContext, opti
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       return fail('invalid_input', `Invalid input for ${method}`, {
-        issues: parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String), code: issue.code, message: issue.message })),
+        issues: parsed.error.issues
+          .slice(0, 20)
+          .map((issue) => ({ path: issue.path.map(String), code: issue.code, message: issue.message })),
       });
     }
     try {
-      const handler = handlers[method] as (input: unknown, context: ServiceContext) => Result<unknown> | Promise<Result<unknown>>;
+      const handler = handlers[method] as (
+        input: unknown,
+        context: ServiceContext,
+      ) => Result<unknown> | Promise<Result<unknown>>;
       const result = await handler(parsed.data, context);
       if (result.ok && options.checkOutputs) {
         const checked = spec.output.safeParse(result.value);

@@ -32,7 +32,12 @@ export function reviewerEffects(db: Database.Database): Map<string, { effect: nu
       sums.set(reviewerId, entry);
     });
   }
-  return new Map([...sums.entries()].map(([reviewerId, entry]) => [reviewerId, { effect: entry.weighted / entry.calls, sessions: entry.sessions }]));
+  return new Map(
+    [...sums.entries()].map(([reviewerId, entry]) => [
+      reviewerId,
+      { effect: entry.weighted / entry.calls, sessions: entry.sessions },
+    ]),
+  );
 }
 
 export const exportHandlers = {
@@ -44,7 +49,14 @@ export const exportHandlers = {
   'exports.scores': async (input, context) => {
     const { db } = context;
     const calibrations: Record<string, ScoreExportRequest['calibrations'][string]> = {};
-    let selection: ScoreExportRequest['selection'] = { callId: input.callId, agentName: input.agentName, reviewerId: input.reviewerId, fromMs: input.fromMs, toMs: input.toMs, status: input.status };
+    let selection: ScoreExportRequest['selection'] = {
+      callId: input.callId,
+      agentName: input.agentName,
+      reviewerId: input.reviewerId,
+      fromMs: input.fromMs,
+      toMs: input.toMs,
+      status: input.status,
+    };
     let baseName = 'klankbord-scores';
     if (input.applySeverity && input.sessionId === undefined) {
       // Routine reviews of reviewers whose effect was measured in calibration sessions: the effect is removed.
@@ -55,7 +67,11 @@ export const exportHandlers = {
         if (!effect || !rubric) continue;
         const total = scoreReview(rubric, answersOf(listAnswers(db, review.id)), review.context).total;
         if (total === null) continue;
-        calibrations[review.id] = { calibratedTotal: Math.min(100, Math.max(0, total - effect.effect)), method: 'severity-adjusted', source: `${effect.effect >= 0 ? '+' : ''}${effect.effect.toFixed(2)} from ${effect.sessions.join(', ')}` };
+        calibrations[review.id] = {
+          calibratedTotal: Math.min(100, Math.max(0, total - effect.effect)),
+          method: 'severity-adjusted',
+          source: `${effect.effect >= 0 ? '+' : ''}${effect.effect.toFixed(2)} from ${effect.sessions.join(', ')}`,
+        };
       }
     }
     if (input.sessionId !== undefined) {
@@ -67,21 +83,43 @@ export const exportHandlers = {
       for (const review of reviews) {
         const agreed = consensus.filter((record) => record.callId === review.callId);
         if (!rubric || agreed.length === 0) continue;
-        const answers: Record<string, ItemAnswer> = { ...answersOf(listAnswers(db, review.id)), ...Object.fromEntries(agreed.map((record) => [record.itemId, record.answer])) };
+        const answers: Record<string, ItemAnswer> = {
+          ...answersOf(listAnswers(db, review.id)),
+          ...Object.fromEntries(agreed.map((record) => [record.itemId, record.answer])),
+        };
         const total = scoreReview(rubric, answers, review.context).total;
-        if (total !== null) calibrations[review.id] = { calibratedTotal: total, method: 'consensus', source: `${session.name}: ${agreed.length} consensus items` };
+        if (total !== null)
+          calibrations[review.id] = {
+            calibratedTotal: total,
+            method: 'consensus',
+            source: `${session.name}: ${agreed.length} consensus items`,
+          };
       }
       selection = { ...selection, reviewIds: reviews.map((review) => review.id) };
       baseName = session.name;
     }
-    const written = await context.ports.exportScores({ selection, format: input.format, language: input.language, calibrations, exportedAtMs: context.now(), baseName });
+    const written = await context.ports.exportScores({
+      selection,
+      format: input.format,
+      language: input.language,
+      calibrations,
+      exportedAtMs: context.now(),
+      baseName,
+    });
     return ok(written);
   },
   /** One call's moments by reviewer, as WebVTT or ELAN .eaf, for people who analyse them further. */
   'exports.moments': async (input, context) => {
     const title = getCallSummary(context.db, input.callId)?.title;
     if (!title) return fail('not_found', `No call ${input.callId}`);
-    const written = await context.ports.exportMoments({ callId: input.callId, sessionId: input.sessionId, format: input.format, language: input.language, exportedAtMs: context.now(), baseName: `${title} - momenten` });
+    const written = await context.ports.exportMoments({
+      callId: input.callId,
+      sessionId: input.sessionId,
+      format: input.format,
+      language: input.language,
+      exportedAtMs: context.now(),
+      baseName: `${title} - momenten`,
+    });
     return written ? ok(written) : fail('not_found', `No call ${input.callId}`);
   },
   /** The calibration session report as a PDF, with its charts. */
@@ -93,7 +131,16 @@ export const exportHandlers = {
     if (!rubric || !report.ok) return fail('not_found', 'The session rubric is missing');
     const summary = summariseSession(context.db, session);
     const bytes = await context.ports.sessionReportPdf({
-      session: { name: session.name, rubricName: summary.rubricName, rubricVersion: session.rubricVersion, blind: session.blind, toleranceTotal: session.toleranceTotal, toleranceItem: session.toleranceItem, deadline: session.deadline, createdAtMs: session.createdAtMs },
+      session: {
+        name: session.name,
+        rubricName: summary.rubricName,
+        rubricVersion: session.rubricVersion,
+        blind: session.blind,
+        toleranceTotal: session.toleranceTotal,
+        toleranceItem: session.toleranceItem,
+        deadline: session.deadline,
+        createdAtMs: session.createdAtMs,
+      },
       reviewers: summary.reviewers,
       calls: summary.calls,
       rubric,
@@ -103,6 +150,9 @@ export const exportHandlers = {
       generatedAtMs: context.now(),
     });
     const fileName = `${session.name} - ${input.language === 'nl' ? 'rapport' : 'report'}.pdf`;
-    return ok({ exportId: await writeExportDurably(context.ports.files, context.paths.exportsDir, fileName, bytes), fileName });
+    return ok({
+      exportId: await writeExportDurably(context.ports.files, context.paths.exportsDir, fileName, bytes),
+      fileName,
+    });
   },
 } satisfies Partial<Handlers>;

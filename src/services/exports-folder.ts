@@ -8,7 +8,14 @@ const separator = '--';
 
 /** A file name safe on every platform, keeping letters (accents too), digits and . _ - */
 export function safeFileName(name: string): string {
-  return name.normalize('NFC').replace(/[^\p{L}\p{N}._ -]+/gu, '-').replace(/\s+/g, ' ').trim().slice(0, 120) || 'klankbord-export';
+  return (
+    name
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}._ -]+/gu, '-')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || 'klankbord-export'
+  );
 }
 
 /**
@@ -50,7 +57,12 @@ function syncFolder(folder: string): void {
 }
 
 /** writeExport through the durable file port (the calling thread's services use this one). Returns the download id. */
-export async function writeExportDurably(files: FilePort, exportsDir: string, fileName: string, bytes: Uint8Array): Promise<string> {
+export async function writeExportDurably(
+  files: FilePort,
+  exportsDir: string,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<string> {
   pruneOldExports(exportsDir, Date.now());
   const exportId = randomUUID();
   await files.writeFile(join(exportsDir, `${exportId}${separator}${safeFileName(fileName)}`), bytes);
@@ -61,7 +73,15 @@ export async function writeExportDurably(files: FilePort, exportsDir: string, fi
  * A place for an export written as a stream by someone else (a zip writer): it writes `partialPath`, then `publish`
  * moves it into place durably (file and folder fsynced) through the file port, or `discard` removes it.
  */
-export function reserveExport(exportsDir: string, fileName: string): { readonly exportId: string; readonly partialPath: string; publish(files: FilePort): Promise<void>; discard(): void } {
+export function reserveExport(
+  exportsDir: string,
+  fileName: string,
+): {
+  readonly exportId: string;
+  readonly partialPath: string;
+  publish(files: FilePort): Promise<void>;
+  discard(): void;
+} {
   pruneOldExports(exportsDir, Date.now());
   const exportId = randomUUID();
   const finalPath = join(exportsDir, `${exportId}${separator}${safeFileName(fileName)}`);
@@ -79,9 +99,14 @@ export function reserveExport(exportsDir: string, fileName: string): { readonly 
 }
 
 /** The export with this id, if it exists (ids are checked: never a path from the caller). */
-export function findExport(exportsDir: string, exportId: string): { readonly path: string; readonly fileName: string } | undefined {
+export function findExport(
+  exportsDir: string,
+  exportId: string,
+): { readonly path: string; readonly fileName: string } | undefined {
   if (!/^[0-9a-f-]{36}$/.test(exportId)) return undefined;
-  const name = readdirSync(exportsDir).find((entry) => entry.startsWith(`${exportId}${separator}`) && !entry.endsWith('.partial') && !entry.endsWith('.tmp'));
+  const name = readdirSync(exportsDir).find(
+    (entry) => entry.startsWith(`${exportId}${separator}`) && !entry.endsWith('.partial') && !entry.endsWith('.tmp'),
+  );
   return name ? { path: join(exportsDir, name), fileName: name.slice(exportId.length + separator.length) } : undefined;
 }
 

@@ -7,7 +7,19 @@ import { transcriptLimits } from '../domain/transcript/model';
 
 export const maxAudioBytes = 4 * 1024 ** 3;
 export const maxTranscriptBytes = transcriptLimits.maxBytes;
-const audioExtensions = new Set(['.wav', '.mp3', '.ogg', '.opus', '.oga', '.flac', '.m4a', '.mp4', '.aac', '.webm', '.weba']);
+const audioExtensions = new Set([
+  '.wav',
+  '.mp3',
+  '.ogg',
+  '.opus',
+  '.oga',
+  '.flac',
+  '.m4a',
+  '.mp4',
+  '.aac',
+  '.webm',
+  '.weba',
+]);
 const transcriptExtensions = ['.vtt', '.srt', '.json', '.txt'];
 
 export interface ImportFile {
@@ -40,7 +52,12 @@ export async function expandSources(
         files.push({ path, name, sizeBytes: info.size, modifiedAt: modified ? info.mtime : null });
       }
     } catch (error) {
-      issues.push({ fileName: name, code: 'file_unreadable', severity: 'error', detail: error instanceof Error ? error.message : String(error) });
+      issues.push({
+        fileName: name,
+        code: 'file_unreadable',
+        severity: 'error',
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   for (const source of sources) {
@@ -72,15 +89,35 @@ export async function classifyFile(
   try {
     head = await readHead(file.path, 64 * 1024);
   } catch (error) {
-    return { kind: 'refused', file, code: 'file_unreadable', detail: error instanceof Error ? error.message : String(error) };
+    return {
+      kind: 'refused',
+      file,
+      code: 'file_unreadable',
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
   if (sniffAudio(head)) {
-    return file.sizeBytes > maxAudioBytes ? { kind: 'refused', file, code: 'file_too_large', detail: `${file.sizeBytes} bytes` } : { kind: 'audio', file };
+    return file.sizeBytes > maxAudioBytes
+      ? { kind: 'refused', file, code: 'file_too_large', detail: `${file.sizeBytes} bytes` }
+      : { kind: 'audio', file };
   }
   const extension = extname(file.name).toLowerCase();
-  if (audioExtensions.has(extension)) return { kind: 'refused', file, code: 'audio_unrecognized', detail: `named ${extension} but the content is not audio` };
+  if (audioExtensions.has(extension))
+    return {
+      kind: 'refused',
+      file,
+      code: 'audio_unrecognized',
+      detail: `named ${extension} but the content is not audio`,
+    };
   if (looksLikeText(head)) {
-    return file.sizeBytes > maxTranscriptBytes ? { kind: 'refused', file, code: 'transcript_too_large', detail: `${file.sizeBytes} bytes, more than ${maxTranscriptBytes}` } : { kind: 'transcript', file };
+    return file.sizeBytes > maxTranscriptBytes
+      ? {
+          kind: 'refused',
+          file,
+          code: 'transcript_too_large',
+          detail: `${file.sizeBytes} bytes, more than ${maxTranscriptBytes}`,
+        }
+      : { kind: 'transcript', file };
   }
   return { kind: 'refused', file, code: 'unsupported_file', detail: 'neither audio nor a text transcript' };
 }
@@ -98,7 +135,8 @@ export function pairingStem(fileName: string): string {
 /** SHA-256 of a file's content, streamed. */
 export async function hashFile(path: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024, signal })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024, signal }))
+    hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

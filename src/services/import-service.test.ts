@@ -12,14 +12,24 @@ import { runImport } from './import-service';
 const tempDir = useTempDirs();
 const audioFixtures = join(__dirname, '../../tests/fixtures/audio');
 
-async function importFiles(context: ServiceContext, folder: string, names: string[], signal = new AbortController().signal) {
+async function importFiles(
+  context: ServiceContext,
+  folder: string,
+  names: string[],
+  signal = new AbortController().signal,
+) {
   let summary: ImportSummary | undefined;
   const progress: string[] = [];
   context.events.listen((message) => {
     if (message.name === 'imports.finished') summary = message.payload as ImportSummary;
     if (message.name === 'imports.progress') progress.push((message.payload as { fileName: string }).fileName);
   });
-  await runImport('job', names.map((name) => ({ kind: 'path' as const, path: join(folder, name) })), context, signal);
+  await runImport(
+    'job',
+    names.map((name) => ({ kind: 'path' as const, path: join(folder, name) })),
+    context,
+    signal,
+  );
   return { summary: summary!, progress };
 }
 
@@ -33,14 +43,28 @@ describe('runImport', () => {
   it('imports every supported format, stores peaks per channel and copies audio into the data folder', async () => {
     const dataDir = tempDir();
     const context = makeServiceContext(dataDir);
-    const names = ['tone-stereo-8k.wav', 'tone-mulaw-8k.wav', 'tone-alaw-8k.wav', 'tone-float32-8k.wav', 'tone-pcm24-16k.wav', 'tone-stereo.mp3', 'tone-stereo.opus', 'tone-stereo.ogg', 'tone-stereo.flac', 'tone-stereo.m4a', 'tone-stereo.webm'];
+    const names = [
+      'tone-stereo-8k.wav',
+      'tone-mulaw-8k.wav',
+      'tone-alaw-8k.wav',
+      'tone-float32-8k.wav',
+      'tone-pcm24-16k.wav',
+      'tone-stereo.mp3',
+      'tone-stereo.opus',
+      'tone-stereo.ogg',
+      'tone-stereo.flac',
+      'tone-stereo.m4a',
+      'tone-stereo.webm',
+    ];
     const { summary } = await importFiles(context, audioFixtures, names);
     expect(summary.issues).toEqual([]);
     expect(summary.importedCallIds).toHaveLength(names.length);
     const calls = listCalls(context.db);
     expect(calls).toHaveLength(names.length);
     for (const call of calls) expect(call.durationMs).toBeGreaterThan(450);
-    const stereo = context.db.prepare("SELECT id, channels, duration_ms FROM audio_files WHERE original_name = 'tone-stereo.mp3'").get() as { id: string; channels: number; duration_ms: number };
+    const stereo = context.db
+      .prepare("SELECT id, channels, duration_ms FROM audio_files WHERE original_name = 'tone-stereo.mp3'")
+      .get() as { id: string; channels: number; duration_ms: number };
     expect(stereo.channels).toBe(2);
     expect(readPeaks(context.db, stereo.id)?.channels).toBe(2);
     expect(readdirSync(join(dataDir, 'audio'))).toHaveLength(names.length);
@@ -48,12 +72,21 @@ describe('runImport', () => {
 
   it('pairs a transcript by file name and maps voices to roles', async () => {
     const context = makeServiceContext(tempDir());
-    const folder = folderWith({ 'gesprek-1.wav': join(audioFixtures, 'tone-stereo-8k.wav'), 'gesprek-1.vtt': join(__dirname, '../../tests/fixtures/transcripts/hand/tone-stereo.vtt') });
+    const folder = folderWith({
+      'gesprek-1.wav': join(audioFixtures, 'tone-stereo-8k.wav'),
+      'gesprek-1.vtt': join(__dirname, '../../tests/fixtures/transcripts/hand/tone-stereo.vtt'),
+    });
     const { summary } = await importFiles(context, folder, ['gesprek-1.wav', 'gesprek-1.vtt']);
     expect(summary.issues).toEqual([]);
-    const transcript = context.db.prepare('SELECT format, speaker_roles_json FROM transcripts').get() as { format: string; speaker_roles_json: string };
+    const transcript = context.db.prepare('SELECT format, speaker_roles_json FROM transcripts').get() as {
+      format: string;
+      speaker_roles_json: string;
+    };
     expect(transcript.format).toBe('webvtt');
-    expect(JSON.parse(transcript.speaker_roles_json)).toEqual({ 'speaker:Agent': 'agent', 'speaker:Klant': 'customer' });
+    expect(JSON.parse(transcript.speaker_roles_json)).toEqual({
+      'speaker:Agent': 'agent',
+      'speaker:Klant': 'customer',
+    });
   });
 
   it('imports the audio of a pair whose transcript is refused, and says it came in without the transcript', async () => {
@@ -62,13 +95,23 @@ describe('runImport', () => {
     writeFileSync(join(folder, 'gesprek-2.vtt'), 'WEBVTT\n\n00:00:00.000 --> 00:59:00.000\nVeel te lang\n');
     const { summary } = await importFiles(context, folder, ['gesprek-2.wav', 'gesprek-2.vtt']);
     expect(summary.importedCallIds).toHaveLength(1);
-    expect(summary.issues).toEqual([expect.objectContaining({ fileName: 'gesprek-2.vtt', code: 'transcript_longer_than_audio', severity: 'error', importedWithout: 'gesprek-2.wav' })]);
+    expect(summary.issues).toEqual([
+      expect.objectContaining({
+        fileName: 'gesprek-2.vtt',
+        code: 'transcript_longer_than_audio',
+        severity: 'error',
+        importedWithout: 'gesprek-2.wav',
+      }),
+    ]);
     expect(context.db.prepare('SELECT COUNT(*) FROM transcripts').pluck().get()).toBe(0);
   });
 
   it('does not duplicate the same recording imported twice (content hash)', async () => {
     const context = makeServiceContext(tempDir());
-    const folder = folderWith({ 'a.wav': join(audioFixtures, 'tone-mulaw-8k.wav'), 'b-copy.wav': join(audioFixtures, 'tone-mulaw-8k.wav') });
+    const folder = folderWith({
+      'a.wav': join(audioFixtures, 'tone-mulaw-8k.wav'),
+      'b-copy.wav': join(audioFixtures, 'tone-mulaw-8k.wav'),
+    });
     const first = await importFiles(context, folder, ['a.wav']);
     expect(first.summary.importedCallIds).toHaveLength(1);
     const second = await importFiles(context, folder, ['b-copy.wav', 'a.wav']);
@@ -91,7 +134,15 @@ describe('runImport', () => {
     copyFileSync(join(audioFixtures, 'random-bytes.mp3'), join(folder, 'random.mp3'));
     writeFileSync(join(folder, 'plaatje.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]));
     writeFileSync(join(folder, 'los.vtt'), 'WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n');
-    const { summary } = await importFiles(context, folder, ['empty.wav', 'truncated.wav', 'not-audio.wav', 'gsm.wav', 'random.mp3', 'plaatje.png', 'los.vtt']);
+    const { summary } = await importFiles(context, folder, [
+      'empty.wav',
+      'truncated.wav',
+      'not-audio.wav',
+      'gsm.wav',
+      'random.mp3',
+      'plaatje.png',
+      'los.vtt',
+    ]);
     const codes = Object.fromEntries(summary.issues.map((i) => [i.fileName, i.code]));
     expect(codes).toMatchObject({
       'empty.wav': 'file_empty',
@@ -110,9 +161,15 @@ describe('runImport', () => {
     const context = makeServiceContext(tempDir());
     const controller = new AbortController();
     context.events.listen((message) => {
-      if (message.name === 'imports.progress' && (message.payload as { current: number }).current === 2) controller.abort();
+      if (message.name === 'imports.progress' && (message.payload as { current: number }).current === 2)
+        controller.abort();
     });
-    const { summary } = await importFiles(context, audioFixtures, ['tone-pcm8-8k.wav', 'tone-pcm32-8k.wav', 'tone-float64-8k.wav'], controller.signal);
+    const { summary } = await importFiles(
+      context,
+      audioFixtures,
+      ['tone-pcm8-8k.wav', 'tone-pcm32-8k.wav', 'tone-float64-8k.wav'],
+      controller.signal,
+    );
     expect(summary.cancelled).toBe(true);
     expect(summary.importedCallIds).toHaveLength(1);
     expect(listCalls(context.db)).toHaveLength(1);

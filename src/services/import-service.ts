@@ -19,13 +19,19 @@ import { appendAll, maxBy } from '../domain/extremes';
 /** Transcripts may run a little past the audio (rounding, trailing silence trimmed by the recorder). */
 const transcriptOverrunToleranceMs = 1500;
 
-const issue = (fileName: string, code: ImportIssue['code'], detail: string, severity: ImportIssue['severity'] = 'error'): ImportIssue => ({ fileName, code, severity, detail });
+const issue = (
+  fileName: string,
+  code: ImportIssue['code'],
+  detail: string,
+  severity: ImportIssue['severity'] = 'error',
+): ImportIssue => ({ fileName, code, severity, detail });
 
 /** Reads, decodes and parses a transcript file; returns the issues it raised and the transcript if usable. */
 async function readTranscript(file: ImportFile, context: ServiceContext, audioDurationMs: number) {
   const issues: ImportIssue[] = [];
   const { text, encoding } = context.ports.decodeText(await readFile(file.path));
-  if (encoding === 'windows-1252') issues.push(issue(file.name, 'transcript_not_utf8', 'read as Windows-1252', 'warning'));
+  if (encoding === 'windows-1252')
+    issues.push(issue(file.name, 'transcript_not_utf8', 'read as Windows-1252', 'warning'));
   const parsed = parseTranscript(text);
   if (!parsed.ok) {
     issues.push(issue(file.name, parsed.error.code, parsed.error.detail));
@@ -33,14 +39,26 @@ async function readTranscript(file: ImportFile, context: ServiceContext, audioDu
   }
   const lastEndMs = maxBy(parsed.transcript.segments, (segment) => segment.endMs);
   if (lastEndMs > audioDurationMs + transcriptOverrunToleranceMs) {
-    issues.push(issue(file.name, 'transcript_longer_than_audio', `transcript ends at ${lastEndMs} ms, audio lasts ${audioDurationMs} ms`));
+    issues.push(
+      issue(
+        file.name,
+        'transcript_longer_than_audio',
+        `transcript ends at ${lastEndMs} ms, audio lasts ${audioDurationMs} ms`,
+      ),
+    );
     return { issues, transcript: null };
   }
   return { issues, transcript: parsed.transcript };
 }
 
 /** Imports one audio file with its transcript (if any) as a new call; returns the call id or null. */
-async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefined, context: ServiceContext, signal: AbortSignal, issues: ImportIssue[]): Promise<string | null> {
+async function importPair(
+  audio: ImportFile,
+  transcriptFile: ImportFile | undefined,
+  context: ServiceContext,
+  signal: AbortSignal,
+  issues: ImportIssue[],
+): Promise<string | null> {
   const sha256 = await hashFile(audio.path, signal);
   const existing = findAudioBySha(context.db, sha256);
   if (existing) {
@@ -51,7 +69,16 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
       appendAll(issues, read.issues);
       if (read.transcript) {
         const agentChannel = getCall(context.db, call)?.agentChannel ?? 0;
-        saveTranscript(context.db, call, { ...read.transcript, sourceName: transcriptFile.name, speakerRoles: guessSpeakerRoles(read.transcript, agentChannel) }, context.now());
+        saveTranscript(
+          context.db,
+          call,
+          {
+            ...read.transcript,
+            sourceName: transcriptFile.name,
+            speakerRoles: guessSpeakerRoles(read.transcript, agentChannel),
+          },
+          context.now(),
+        );
         scanCallTranscript(context.db, call, context.now(), read.transcript.segments);
         return call;
       }
@@ -64,11 +91,22 @@ async function importPair(audio: ImportFile, transcriptFile: ImportFile | undefi
     return null;
   }
   const facts = analysis.value;
-  const read = transcriptFile ? await readTranscript(transcriptFile, context, facts.durationMs) : { issues: [], transcript: null };
+  const read = transcriptFile
+    ? await readTranscript(transcriptFile, context, facts.durationMs)
+    : { issues: [], transcript: null };
   try {
-    const callId = await storeCall(audio, sha256, facts, transcriptFile && read.transcript ? { file: transcriptFile, transcript: read.transcript } : null, context);
+    const callId = await storeCall(
+      audio,
+      sha256,
+      facts,
+      transcriptFile && read.transcript ? { file: transcriptFile, transcript: read.transcript } : null,
+      context,
+    );
     // The transcript was refused but the call is there: say that it came in without it.
-    appendAll(issues, read.issues.map((found) => (found.severity === 'error' ? { ...found, importedWithout: audio.name } : found)));
+    appendAll(
+      issues,
+      read.issues.map((found) => (found.severity === 'error' ? { ...found, importedWithout: audio.name } : found)),
+    );
     return callId;
   } catch (error) {
     appendAll(issues, read.issues);
@@ -80,8 +118,13 @@ type AudioFacts = Extract<Awaited<ReturnType<ServiceContext['ports']['analyzeAud
 type ReadTranscript = NonNullable<Awaited<ReturnType<typeof readTranscript>>['transcript']>;
 
 /** Copies the recording into the data folder and stores the call (with its transcript, if usable) in one transaction. */
-async function storeCall(audio: ImportFile, sha256: string, facts: AudioFacts, transcript: { file: ImportFile; transcript: ReadTranscript } | null, context: ServiceContext): Promise<string> {
-
+async function storeCall(
+  audio: ImportFile,
+  sha256: string,
+  facts: AudioFacts,
+  transcript: { file: ImportFile; transcript: ReadTranscript } | null,
+  context: ServiceContext,
+): Promise<string> {
   // The recording is on disk (file and folder fsynced) before the row naming it commits; if the row does not
   // commit, the file goes again. A kill in between leaves a file without a row, which start-up removes.
   const audioId = randomUUID();
@@ -96,13 +139,43 @@ async function storeCall(audio: ImportFile, sha256: string, facts: AudioFacts, t
     writeTransaction(context.db, () => {
       insertAudio(
         context.db,
-        { id: audioId, sha256, storedName, originalName: audio.name, container: facts.container, codec: facts.codec, mimeType: facts.mimeType, sampleRateHz: facts.sampleRateHz, channels: facts.channels, durationMs: facts.durationMs, sizeBytes: audio.sizeBytes, createdAtMs: now },
+        {
+          id: audioId,
+          sha256,
+          storedName,
+          originalName: audio.name,
+          container: facts.container,
+          codec: facts.codec,
+          mimeType: facts.mimeType,
+          sampleRateHz: facts.sampleRateHz,
+          channels: facts.channels,
+          durationMs: facts.durationMs,
+          sizeBytes: audio.sizeBytes,
+          createdAtMs: now,
+        },
         facts.peaks,
         facts.pairsPerSecond,
       );
-      insertCall(context.db, { id: callId, title: titleFromFileName(audio.name), recordedAt: audio.modifiedAt?.toISOString() ?? null, durationMs: facts.durationMs, createdAtMs: now, audioId, agentChannel: 0 });
+      insertCall(context.db, {
+        id: callId,
+        title: titleFromFileName(audio.name),
+        recordedAt: audio.modifiedAt?.toISOString() ?? null,
+        durationMs: facts.durationMs,
+        createdAtMs: now,
+        audioId,
+        agentChannel: 0,
+      });
       if (transcript) {
-        saveTranscript(context.db, callId, { ...transcript.transcript, sourceName: transcript.file.name, speakerRoles: guessSpeakerRoles(transcript.transcript, 0) }, now);
+        saveTranscript(
+          context.db,
+          callId,
+          {
+            ...transcript.transcript,
+            sourceName: transcript.file.name,
+            speakerRoles: guessSpeakerRoles(transcript.transcript, 0),
+          },
+          now,
+        );
         scanCallTranscript(context.db, callId, now, transcript.transcript.segments);
       }
     });
@@ -114,18 +187,29 @@ async function storeCall(audio: ImportFile, sha256: string, facts: AudioFacts, t
 }
 
 /** The whole import job: classify, pair, import pair by pair with progress, summarise. Finished files stay on cancel. */
-export async function runImport(jobId: string, sources: readonly ImportSource[], context: ServiceContext, signal: AbortSignal): Promise<void> {
+export async function runImport(
+  jobId: string,
+  sources: readonly ImportSource[],
+  context: ServiceContext,
+  signal: AbortSignal,
+): Promise<void> {
   try {
     await importSources(jobId, sources, context, signal);
   } finally {
     // Uploads are removed after every job, whatever happened to it (start-up clears what a crash left).
     for (const source of sources) {
-      if (source.kind === 'staged') await rm(join(context.paths.stagingDir, source.stagedId), { force: true }).catch(() => undefined);
+      if (source.kind === 'staged')
+        await rm(join(context.paths.stagingDir, source.stagedId), { force: true }).catch(() => undefined);
     }
   }
 }
 
-async function importSources(jobId: string, sources: readonly ImportSource[], context: ServiceContext, signal: AbortSignal): Promise<void> {
+async function importSources(
+  jobId: string,
+  sources: readonly ImportSource[],
+  context: ServiceContext,
+  signal: AbortSignal,
+): Promise<void> {
   const { files, issues } = await expandSources(sources, context.paths.stagingDir);
   const importedCallIds: string[] = [];
   const audio: ImportFile[] = [];
@@ -156,7 +240,13 @@ async function importSources(jobId: string, sources: readonly ImportSource[], co
       if (signal.aborted) break;
       // With the disk full the next files would fail the same way: stop, keeping what is imported.
       diskFull = isDiskFull(error);
-      issues.push(issue(file.name, diskFull ? 'disk_full' : 'file_unreadable', error instanceof Error ? error.message : String(error)));
+      issues.push(
+        issue(
+          file.name,
+          diskFull ? 'disk_full' : 'file_unreadable',
+          error instanceof Error ? error.message : String(error),
+        ),
+      );
       if (diskFull) break;
     }
     if (transcript) current += 1;

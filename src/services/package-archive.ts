@@ -43,7 +43,16 @@ const archiveRefusal = (failure: ArchiveFailure) =>
   // Unpacking onto a full disk says nothing about the package: the user must free space, not distrust it.
   isDiskFull(new Error(failure.detail))
     ? fail<never>('disk_full', failure.detail)
-    : refused<never>(failure.problem === 'duplicate_entry' ? 'package_duplicate_entry' : failure.problem === 'corrupt' || failure.problem === 'unsupported_entry' || failure.problem === 'missing_entry' ? 'package_corrupt' : 'package_too_large', `${failure.problem}: ${failure.detail}`);
+    : refused<never>(
+        failure.problem === 'duplicate_entry'
+          ? 'package_duplicate_entry'
+          : failure.problem === 'corrupt' ||
+              failure.problem === 'unsupported_entry' ||
+              failure.problem === 'missing_entry'
+            ? 'package_corrupt'
+            : 'package_too_large',
+        `${failure.problem}: ${failure.detail}`,
+      );
 
 /** A checked package, unpacked in its own staging folder; `close` removes that folder. */
 export interface OpenedPackage {
@@ -66,14 +75,23 @@ function parseManifest(bytes: Uint8Array): Result<PackageManifest> {
     return refused('package_not_klankbord', 'manifest.json is not JSON');
   }
   const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== sessionPackageFormat && format !== reviewPackageFormat) return refused('package_not_klankbord', 'Not a Klankbord package');
+  if (format !== sessionPackageFormat && format !== reviewPackageFormat)
+    return refused('package_not_klankbord', 'Not a Klankbord package');
   const version = (raw as { formatVersion?: unknown }).formatVersion;
-  if (typeof version === 'number' && version > packageFormatVersion) return refused('package_newer_version', `Format version ${version}`);
-  if (typeof version === 'number' && version < packageFormatVersion) return refused('package_old_version', `Format version ${version}`);
+  if (typeof version === 'number' && version > packageFormatVersion)
+    return refused('package_newer_version', `Format version ${version}`);
+  if (typeof version === 'number' && version < packageFormatVersion)
+    return refused('package_old_version', `Format version ${version}`);
   const manifest = manifestSchema.safeParse(raw);
-  if (!manifest.success) return refused('package_invalid', manifest.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
-  if (new Set(manifest.data.files.map((file) => file.path)).size !== manifest.data.files.length) return refused('package_invalid', 'A path is listed twice');
-  if (manifest.data.files.some((file) => file.path === manifestName || file.path === signatureName)) return refused('package_invalid', 'The manifest lists itself or the signature');
+  if (!manifest.success)
+    return refused(
+      'package_invalid',
+      manifest.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    );
+  if (new Set(manifest.data.files.map((file) => file.path)).size !== manifest.data.files.length)
+    return refused('package_invalid', 'A path is listed twice');
+  if (manifest.data.files.some((file) => file.path === manifestName || file.path === signatureName))
+    return refused('package_invalid', 'The manifest lists itself or the signature');
   return ok(manifest.data);
 }
 
@@ -104,9 +122,15 @@ export async function openPackage(context: ServiceContext, archivePath: string):
   }
 }
 
-async function unpack(context: ServiceContext, archivePath: string, folder: string, entries: ReadonlyMap<string, { uncompressedBytes: number }>): Promise<Result<Omit<OpenedPackage, 'close'>>> {
+async function unpack(
+  context: ServiceContext,
+  archivePath: string,
+  folder: string,
+  entries: ReadonlyMap<string, { uncompressedBytes: number }>,
+): Promise<Result<Omit<OpenedPackage, 'close'>>> {
   const head = [{ name: manifestName, target: join(folder, 'manifest'), maxBytes: maxJsonPartBytes }];
-  if (entries.has(signatureName)) head.push({ name: signatureName, target: join(folder, 'signature'), maxBytes: maxSignatureBytes });
+  if (entries.has(signatureName))
+    head.push({ name: signatureName, target: join(folder, 'signature'), maxBytes: maxSignatureBytes });
   const headResult = await context.ports.extractArchive(archivePath, head, { maxEntries });
   if (!headResult.ok) return archiveRefusal(headResult);
   const manifestBytes = readFileSync(join(folder, 'manifest'));
@@ -116,22 +140,32 @@ async function unpack(context: ServiceContext, archivePath: string, folder: stri
   // The archive holds exactly what the manifest lists (plus the manifest and signature), each declared at its size.
   const listedPaths = new Map(manifest.value.files.map((file) => [file.path, file]));
   for (const name of entries.keys()) {
-    if (name !== manifestName && name !== signatureName && !listedPaths.has(name)) return refused('package_tampered', `${name} is not in the manifest`);
+    if (name !== manifestName && name !== signatureName && !listedPaths.has(name))
+      return refused('package_tampered', `${name} is not in the manifest`);
   }
   for (const file of manifest.value.files) {
     const entry = entries.get(file.path);
     if (!entry) return refused('package_tampered', `${file.path} is missing`);
-    if (entry.uncompressedBytes !== file.bytes) return refused('package_tampered', `${file.path} is declared at another size`);
+    if (entry.uncompressedBytes !== file.bytes)
+      return refused('package_tampered', `${file.path} is declared at another size`);
     if (file.bytes > partLimit(file.path)) return refused('package_too_large', `${file.path}: ${file.bytes} bytes`);
   }
 
   const files = new Map(manifest.value.files.map((file, index) => [file.path, join(folder, `part-${index}`)]));
-  const requests = manifest.value.files.map((file) => ({ name: file.path, target: files.get(file.path)!, maxBytes: file.bytes }));
+  const requests = manifest.value.files.map((file) => ({
+    name: file.path,
+    target: files.get(file.path)!,
+    maxBytes: file.bytes,
+  }));
   const extracted = await context.ports.extractArchive(archivePath, requests, { maxEntries });
-  if (!extracted.ok) return extracted.problem === 'entry_too_large' ? refused('package_tampered', extracted.detail) : archiveRefusal(extracted);
+  if (!extracted.ok)
+    return extracted.problem === 'entry_too_large'
+      ? refused('package_tampered', extracted.detail)
+      : archiveRefusal(extracted);
   for (const [index, real] of extracted.value.entries()) {
     const expected = manifest.value.files[index]!;
-    if (real.bytes !== expected.bytes || real.sha256 !== expected.sha256) return refused('package_tampered', `${expected.path} does not match its hash`);
+    if (real.bytes !== expected.bytes || real.sha256 !== expected.sha256)
+      return refused('package_tampered', `${expected.path} does not match its hash`);
   }
 
   let signature: PackageSignature | null = null;
@@ -149,7 +183,15 @@ async function unpack(context: ServiceContext, archivePath: string, folder: stri
 }
 
 /** Reads a JSON part of an opened package and checks it against its schema. */
-export function readPackageJson<T>(opened: OpenedPackage, path: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): Result<T> {
+export function readPackageJson<T>(
+  opened: OpenedPackage,
+  path: string,
+  schema: {
+    safeParse(
+      value: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+): Result<T> {
   const file = opened.files.get(path);
   if (!file) return refused('package_invalid', `${path} is missing`);
   let raw: unknown;
@@ -159,7 +201,15 @@ export function readPackageJson<T>(opened: OpenedPackage, path: string, schema: 
     return refused('package_invalid', `${path} is not JSON`);
   }
   const parsed = schema.safeParse(raw);
-  return parsed.success ? ok(parsed.data) : refused('package_invalid', parsed.error.issues.slice(0, 10).map((issue) => `${path} ${issue.path.map(String).join('.')}: ${issue.message}`).join('; '));
+  return parsed.success
+    ? ok(parsed.data)
+    : refused(
+        'package_invalid',
+        parsed.error.issues
+          .slice(0, 10)
+          .map((issue) => `${path} ${issue.path.map(String).join('.')}: ${issue.message}`)
+          .join('; '),
+      );
 }
 
 /** The signature of a manifest under a reviewer's key (64 hex digits). */
@@ -175,7 +225,9 @@ export function validManifestMac(key: string, manifestBytes: Uint8Array, mac: st
 }
 
 /** A part of a package being written: in memory (JSON, peaks) or a file on disk (audio), with its SHA-256. */
-export type PackagePart = { readonly path: string; readonly bytes: Uint8Array } | { readonly path: string; readonly file: string; readonly sizeBytes: number; readonly sha256: string };
+export type PackagePart =
+  | { readonly path: string; readonly bytes: Uint8Array }
+  | { readonly path: string; readonly file: string; readonly sizeBytes: number; readonly sha256: string };
 
 /**
  * Writes a package to `target`: the manifest (every part's SHA-256 and size) first, the parts streamed from disk
@@ -195,12 +247,29 @@ export async function writePackage(
     packageId: randomUUID(),
     createdAtMs: context.now(),
     sessionId: header.sessionId,
-    files: parts.map((part) => ('bytes' in part ? { path: part.path, sha256: sha256(part.bytes), bytes: part.bytes.length } : { path: part.path, sha256: part.sha256, bytes: part.sizeBytes })),
+    files: parts.map((part) =>
+      'bytes' in part
+        ? { path: part.path, sha256: sha256(part.bytes), bytes: part.bytes.length }
+        : { path: part.path, sha256: part.sha256, bytes: part.sizeBytes },
+    ),
   };
   const manifestBytes = json(manifest);
   const sources: ArchiveSource[] = [{ name: manifestName, bytes: manifestBytes }];
-  if (signer) sources.push({ name: signatureName, bytes: json({ algorithm: 'HMAC-SHA256', reviewerId: signer.reviewerId, mac: manifestMac(signer.key, manifestBytes) } satisfies PackageSignature) });
-  for (const part of parts) sources.push('bytes' in part ? { name: part.path, bytes: part.bytes } : { name: part.path, path: part.file, sizeBytes: part.sizeBytes });
+  if (signer)
+    sources.push({
+      name: signatureName,
+      bytes: json({
+        algorithm: 'HMAC-SHA256',
+        reviewerId: signer.reviewerId,
+        mac: manifestMac(signer.key, manifestBytes),
+      } satisfies PackageSignature),
+    });
+  for (const part of parts)
+    sources.push(
+      'bytes' in part
+        ? { name: part.path, bytes: part.bytes }
+        : { name: part.path, path: part.file, sizeBytes: part.sizeBytes },
+    );
   const written = await context.ports.writeArchive(target, sources, { maxBytes: maxUnpackedBytes });
   if (written.ok) return ok(undefined);
   if (written.problem === 'too_large') return fail('package_too_large_to_export', written.detail);

@@ -25,10 +25,14 @@ function machine() {
 
 async function scoreAll(m: ReturnType<typeof machine>, reviewId: string, level21 = 3) {
   for (const { item } of rubricItems(defaultRubric)) {
-    const answer = item.scale.kind === 'ordinal' ? { kind: 'level' as const, value: item.id === '2.1' ? level21 : item.scale.levels.length - 1 } : { kind: 'yes' as const };
+    const answer =
+      item.scale.kind === 'ordinal'
+        ? { kind: 'level' as const, value: item.id === '2.1' ? level21 : item.scale.levels.length - 1 }
+        : { kind: 'yes' as const };
     await m.call('reviews.setAnswer', { reviewId, itemId: item.id, answer });
   }
-  if (level21 < 3) await m.call('reviews.setEvidenceOverride', { reviewId, itemId: '2.1', reason: 'Algemeen geformuleerd.' });
+  if (level21 < 3)
+    await m.call('reviews.setEvidenceOverride', { reviewId, itemId: '2.1', reason: 'Algemeen geformuleerd.' });
   await m.call('reviews.submit', { reviewId });
 }
 
@@ -36,20 +40,41 @@ describe('calibration packages', () => {
   it('travel lead → reviewer → lead: validated, idempotent, and changed reviews come in as a new revision', async () => {
     const lead = machine();
     await lead.call('reviewer.set', { name: 'Lotte' });
-    await lead.call('imports.start', { sources: [{ kind: 'path', path: join(audio, 'tone-mulaw-8k.wav') }, { kind: 'path', path: join(audio, 'tone-stereo-8k.wav') }] });
+    await lead.call('imports.start', {
+      sources: [
+        { kind: 'path', path: join(audio, 'tone-mulaw-8k.wav') },
+        { kind: 'path', path: join(audio, 'tone-stereo-8k.wav') },
+      ],
+    });
     await lead.context.importQueue.idle();
     const callIds = (await lead.call('calls.list', {})).map((row) => row.id);
-    const session = await lead.call('sessions.create', { name: 'Kalibratie week 47', callIds, reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
+    const session = await lead.call('sessions.create', {
+      name: 'Kalibratie week 47',
+      callIds,
+      reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+      benchmarkIndex: 0,
+    });
     const anoukId = session.reviewers.find((reviewer) => reviewer.name === 'Anouk')!.id;
-    const sessionPackage = lead.exported(await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId: anoukId }));
+    const sessionPackage = lead.exported(
+      await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId: anoukId }),
+    );
     expect(sessionPackage).toMatch(/Kalibratie week 47 - Anouk\.klankbord-session$/);
 
     // The reviewer's laptop: import (the package says whom it is for), review, export.
     const anouk = machine();
     await anouk.call('reviewer.set', { name: 'Anouk de Vries' });
     const imported = await anouk.call('packages.import', { source: { kind: 'path', path: sessionPackage } });
-    expect(imported).toMatchObject({ kind: 'session', sessionName: 'Kalibratie week 47', callsAdded: 2, alreadyPresent: false, recipient: { id: anoukId, name: 'Anouk' } });
-    expect(await anouk.call('packages.import', { source: { kind: 'path', path: sessionPackage } })).toMatchObject({ alreadyPresent: true, callsAdded: 0 });
+    expect(imported).toMatchObject({
+      kind: 'session',
+      sessionName: 'Kalibratie week 47',
+      callsAdded: 2,
+      alreadyPresent: false,
+      recipient: { id: anoukId, name: 'Anouk' },
+    });
+    expect(await anouk.call('packages.import', { source: { kind: 'path', path: sessionPackage } })).toMatchObject({
+      alreadyPresent: true,
+      callsAdded: 0,
+    });
     expect(await anouk.call('calls.list', {})).toHaveLength(2);
     const localSession = await anouk.call('sessions.get', { sessionId: session.id });
     expect(localSession.rubricVersion).toBe(1);
@@ -59,16 +84,34 @@ describe('calibration packages', () => {
     const reviewPackage = anouk.exported(await anouk.call('sessions.exportReviews', { sessionId: session.id }));
 
     // Back at the lead: added once; twice is once.
-    expect(await lead.call('packages.import', { source: { kind: 'path', path: reviewPackage } })).toMatchObject({ kind: 'reviews', reviewsAdded: 1, reviewsRevised: 0, alreadyPresent: false });
-    expect(await lead.call('packages.import', { source: { kind: 'path', path: reviewPackage } })).toMatchObject({ reviewsAdded: 0, reviewsRevised: 0, alreadyPresent: true });
-    const compared = await lead.call('sessions.compare', { sessionId: session.id, callId: callIds.find((id) => id === (session.calls[0]!.id))! });
-    expect(compared.reviews.find((review) => review.reviewerName === 'Anouk')).toMatchObject({ submitted: true, revision: 1 });
+    expect(await lead.call('packages.import', { source: { kind: 'path', path: reviewPackage } })).toMatchObject({
+      kind: 'reviews',
+      reviewsAdded: 1,
+      reviewsRevised: 0,
+      alreadyPresent: false,
+    });
+    expect(await lead.call('packages.import', { source: { kind: 'path', path: reviewPackage } })).toMatchObject({
+      reviewsAdded: 0,
+      reviewsRevised: 0,
+      alreadyPresent: true,
+    });
+    const compared = await lead.call('sessions.compare', {
+      sessionId: session.id,
+      callId: callIds.find((id) => id === session.calls[0]!.id)!,
+    });
+    expect(compared.reviews.find((review) => review.reviewerName === 'Anouk')).toMatchObject({
+      submitted: true,
+      revision: 1,
+    });
 
     // Anouk changes her mind: the lead gets a new revision, shown as such, not a silent overwrite.
     await anouk.call('reviews.reopen', { reviewId: opened.review.id, reason: 'Na overleg' });
     await scoreAll(anouk, opened.review.id, 2);
     const second = anouk.exported(await anouk.call('sessions.exportReviews', { sessionId: session.id }));
-    expect(await lead.call('packages.import', { source: { kind: 'path', path: second } })).toMatchObject({ reviewsRevised: 1, reviewsAdded: 0 });
+    expect(await lead.call('packages.import', { source: { kind: 'path', path: second } })).toMatchObject({
+      reviewsRevised: 1,
+      reviewsAdded: 0,
+    });
     const after = await lead.call('sessions.compare', { sessionId: session.id, callId: session.calls[0]!.id });
     const anouksReview = after.reviews.find((review) => review.reviewerName === 'Anouk')!;
     expect(anouksReview.revision).toBe(2);
@@ -81,8 +124,14 @@ describe('calibration packages', () => {
     await lead.call('imports.start', { sources: [{ kind: 'path', path: join(audio, 'tone-mulaw-8k.wav') }] });
     await lead.context.importQueue.idle();
     const callIds = (await lead.call('calls.list', {})).map((row) => row.id);
-    const session = await lead.call('sessions.create', { name: 'S', callIds, reviewers: [{ name: 'Anouk' }, { name: 'Bram' }] });
-    const packagePath = lead.exported(await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId: session.reviewers[0]!.id }));
+    const session = await lead.call('sessions.create', {
+      name: 'S',
+      callIds,
+      reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+    });
+    const packagePath = lead.exported(
+      await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId: session.reviewers[0]!.id }),
+    );
     const bytes = readFileSync(packagePath);
     const other = machine();
     const dir = tempDir();
@@ -90,17 +139,44 @@ describe('calibration packages', () => {
       writeFileSync(join(dir, name), content);
       return other.dispatch('packages.import', { source: { kind: 'path', path: join(dir, name) } });
     };
-    expect(await attempt('truncated', bytes.subarray(0, Math.floor(bytes.length / 2)))).toMatchObject({ ok: false, error: { code: 'package_refused', details: { packageCode: 'package_corrupt' } } });
-    expect(await attempt('not-zip', new TextEncoder().encode('hello'))).toMatchObject({ ok: false, error: { code: 'package_refused', details: { packageCode: 'package_corrupt' } } });
+    expect(await attempt('truncated', bytes.subarray(0, Math.floor(bytes.length / 2)))).toMatchObject({
+      ok: false,
+      error: { code: 'package_refused', details: { packageCode: 'package_corrupt' } },
+    });
+    expect(await attempt('not-zip', new TextEncoder().encode('hello'))).toMatchObject({
+      ok: false,
+      error: { code: 'package_refused', details: { packageCode: 'package_corrupt' } },
+    });
     const files = unzipSync(bytes);
-    const sessionJson = JSON.parse(new TextDecoder().decode(files['session.json'])) as { session: { toleranceTotal: number } };
+    const sessionJson = JSON.parse(new TextDecoder().decode(files['session.json'])) as {
+      session: { toleranceTotal: number };
+    };
     sessionJson.session.toleranceTotal = 50;
-    expect(await attempt('tampered', zipSync({ ...files, 'session.json': new TextEncoder().encode(JSON.stringify(sessionJson)) }))).toMatchObject({ ok: false, error: { details: { packageCode: 'package_tampered' } } });
-    expect(await attempt('extra', zipSync({ ...files, 'evil.sh': new TextEncoder().encode('rm -rf') }))).toMatchObject({ ok: false, error: { details: { packageCode: 'package_tampered' } } });
+    expect(
+      await attempt(
+        'tampered',
+        zipSync({ ...files, 'session.json': new TextEncoder().encode(JSON.stringify(sessionJson)) }),
+      ),
+    ).toMatchObject({ ok: false, error: { details: { packageCode: 'package_tampered' } } });
+    expect(await attempt('extra', zipSync({ ...files, 'evil.sh': new TextEncoder().encode('rm -rf') }))).toMatchObject({
+      ok: false,
+      error: { details: { packageCode: 'package_tampered' } },
+    });
     const { 'manifest.json': _manifest, ...withoutManifest } = files;
-    expect(await attempt('no-manifest', zipSync(withoutManifest))).toMatchObject({ ok: false, error: { details: { packageCode: 'package_not_klankbord' } } });
+    expect(await attempt('no-manifest', zipSync(withoutManifest))).toMatchObject({
+      ok: false,
+      error: { details: { packageCode: 'package_not_klankbord' } },
+    });
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { formatVersion: number };
-    expect(await attempt('newer', zipSync({ ...files, 'manifest.json': new TextEncoder().encode(JSON.stringify({ ...manifest, formatVersion: 9 })) }))).toMatchObject({ ok: false, error: { details: { packageCode: 'package_newer_version' } } });
+    expect(
+      await attempt(
+        'newer',
+        zipSync({
+          ...files,
+          'manifest.json': new TextEncoder().encode(JSON.stringify({ ...manifest, formatVersion: 9 })),
+        }),
+      ),
+    ).toMatchObject({ ok: false, error: { details: { packageCode: 'package_newer_version' } } });
     expect(await other.call('calls.list', {})).toEqual([]);
     expect(await other.call('sessions.list', {})).toEqual([]);
 
@@ -109,6 +185,9 @@ describe('calibration packages', () => {
     await reviewer.call('reviewer.set', { name: 'Anouk' });
     await reviewer.call('packages.import', { source: { kind: 'path', path: packagePath } });
     const reviews = reviewer.exported(await reviewer.call('sessions.exportReviews', { sessionId: session.id }));
-    expect(await other.dispatch('packages.import', { source: { kind: 'path', path: reviews } })).toMatchObject({ ok: false, error: { details: { packageCode: 'package_unknown_session' } } });
+    expect(await other.dispatch('packages.import', { source: { kind: 'path', path: reviews } })).toMatchObject({
+      ok: false,
+      error: { details: { packageCode: 'package_unknown_session' } },
+    });
   });
 });

@@ -33,13 +33,16 @@ export const packageHandlers = {
       const opened = await openPackage(context, path.value);
       if (!opened.ok) return opened;
       try {
-        return opened.value.manifest.format === sessionPackageFormat ? await importSessionPackage(context, opened.value) : importReviewPackage(context, opened.value);
+        return opened.value.manifest.format === sessionPackageFormat
+          ? await importSessionPackage(context, opened.value)
+          : importReviewPackage(context, opened.value);
       } finally {
         opened.value.close();
       }
     } finally {
       // An upload is removed once imported or refused (start-up clears what a crash left).
-      if (input.source.kind === 'staged') rmSync(join(context.paths.stagingDir, input.source.stagedId), { force: true });
+      if (input.source.kind === 'staged')
+        rmSync(join(context.paths.stagingDir, input.source.stagedId), { force: true });
     }
   },
 } satisfies Partial<Handlers>;

@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { craftZip, jsonBytes, readJson, repackPackage, sha256, storedEntry, unpackPackage, zeroBomb } from '../../tests/unit/package-tools';
+import {
+  craftZip,
+  jsonBytes,
+  readJson,
+  repackPackage,
+  sha256,
+  storedEntry,
+  unpackPackage,
+  zeroBomb,
+} from '../../tests/unit/package-tools';
 import { makeServiceContext } from '../../tests/unit/service-context';
 import { serviceDispatch } from '../../tests/unit/service-dispatch';
 import { useTempDirs } from '../../tests/unit/temp-dir';
@@ -24,19 +33,39 @@ function machine() {
   return { context, dispatch, call, exported, importFile };
 }
 
-const refusedWith = (packageCode: string) => ({ ok: false, error: { code: 'package_refused', details: { packageCode } } });
+const refusedWith = (packageCode: string) => ({
+  ok: false,
+  error: { code: 'package_refused', details: { packageCode } },
+});
 
 /** A lead with one call (audio and transcript) in a session for Anouk and Bram, and each reviewer's own package. */
 async function leadWithSession() {
   const lead = machine();
   await lead.call('reviewer.set', { name: 'Lotte' });
-  await lead.call('imports.start', { sources: [{ kind: 'path', path: join(fixtures, 'e2e/klacht-internet.wav') }, { kind: 'path', path: join(fixtures, 'e2e/klacht-internet.vtt') }] });
+  await lead.call('imports.start', {
+    sources: [
+      { kind: 'path', path: join(fixtures, 'e2e/klacht-internet.wav') },
+      { kind: 'path', path: join(fixtures, 'e2e/klacht-internet.vtt') },
+    ],
+  });
   await lead.context.importQueue.idle();
   const callIds = (await lead.call('calls.list', {})).map((row) => row.id);
-  const session = await lead.call('sessions.create', { name: 'S', callIds, reviewers: [{ name: 'Anouk' }, { name: 'Bram' }] });
+  const session = await lead.call('sessions.create', {
+    name: 'S',
+    callIds,
+    reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+  });
   const [anouk, bram] = session.reviewers;
-  const packageFor = async (reviewerId: string) => lead.exported(await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId }));
-  return { lead, session, anoukId: anouk!.id, bramId: bram!.id, anoukPackage: await packageFor(anouk!.id), bramPackage: await packageFor(bram!.id) };
+  const packageFor = async (reviewerId: string) =>
+    lead.exported(await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId }));
+  return {
+    lead,
+    session,
+    anoukId: anouk!.id,
+    bramId: bram!.id,
+    anoukPackage: await packageFor(anouk!.id),
+    bramPackage: await packageFor(bram!.id),
+  };
 }
 
 /** A reviewer's laptop: their package imported, the call reviewed (submitted), their review package exported. */
@@ -47,7 +76,10 @@ async function reviewerLaptop(sessionPackage: string, sessionId: string) {
   const callId = (await laptop.call('sessions.get', { sessionId })).calls[0]!.id;
   const opened = await laptop.call('reviews.open', { callId, sessionId });
   for (const { item } of rubricItems(defaultRubric)) {
-    const answer = item.scale.kind === 'ordinal' ? { kind: 'level' as const, value: item.scale.levels.length - 1 } : { kind: 'yes' as const };
+    const answer =
+      item.scale.kind === 'ordinal'
+        ? { kind: 'level' as const, value: item.scale.levels.length - 1 }
+        : { kind: 'yes' as const };
     await laptop.call('reviews.setAnswer', { reviewId: opened.review.id, itemId: item.id, answer });
   }
   await laptop.call('reviews.submit', { reviewId: opened.review.id });
@@ -63,11 +95,22 @@ describe('review packages are signed with the reviewer’s own key', () => {
     expect(anouk.key).not.toBe(bram.key);
     const dir = tempDir();
     const bramFiles = unpackPackage(bram.reviews);
-    const bramContent = readJson<{ reviewer: { id: string; name: string }; reviews: { id: string; answers: unknown[]; status: string }[] }>(bramFiles['reviews.json']);
+    const bramContent = readJson<{
+      reviewer: { id: string; name: string };
+      reviews: { id: string; answers: unknown[]; status: string }[];
+    }>(bramFiles['reviews.json']);
 
     // Bram poses as Anouk with an empty submitted review, signed with his own key.
-    const forged = { ...bramContent, reviewer: { id: anoukId, name: 'Anouk' }, reviews: bramContent.reviews.map((review) => ({ ...review, id: 'forged-review', answers: [] })) };
-    repackPackage(join(dir, 'forged'), { ...bramFiles, 'reviews.json': jsonBytes(forged) }, { reviewerId: anoukId, key: bram.key });
+    const forged = {
+      ...bramContent,
+      reviewer: { id: anoukId, name: 'Anouk' },
+      reviews: bramContent.reviews.map((review) => ({ ...review, id: 'forged-review', answers: [] })),
+    };
+    repackPackage(
+      join(dir, 'forged'),
+      { ...bramFiles, 'reviews.json': jsonBytes(forged) },
+      { reviewerId: anoukId, key: bram.key },
+    );
     expect(await lead.importFile(join(dir, 'forged'))).toMatchObject(refusedWith('package_bad_signature'));
     // Bram's genuine reviews, the signature relabelled as Anouk's.
     repackPackage(join(dir, 'cross'), bramFiles, { reviewerId: anoukId, key: bram.key });
@@ -80,13 +123,20 @@ describe('review packages are signed with the reviewer’s own key', () => {
     expect((await lead.call('sessions.get', { sessionId: session.id })).submitted).toBe(0);
 
     // The genuine packages come in.
-    expect(await lead.call('packages.import', { source: { kind: 'path', path: anouk.reviews } })).toMatchObject({ reviewsAdded: 1 });
-    expect(await lead.call('packages.import', { source: { kind: 'path', path: bram.reviews } })).toMatchObject({ reviewsAdded: 1 });
+    expect(await lead.call('packages.import', { source: { kind: 'path', path: anouk.reviews } })).toMatchObject({
+      reviewsAdded: 1,
+    });
+    expect(await lead.call('packages.import', { source: { kind: 'path', path: bram.reviews } })).toMatchObject({
+      reviewsAdded: 1,
+    });
     expect((await lead.call('sessions.get', { sessionId: session.id })).submitted).toBe(2);
 
     // The lead re-importing a reviewer's package does not become that reviewer.
     expect(await lead.importFile(anoukPackage)).toMatchObject({ ok: true, value: { alreadyPresent: true } });
-    expect(await lead.dispatch('sessions.exportReviews', { sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await lead.dispatch('sessions.exportReviews', { sessionId: session.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('checks the answers of a correctly signed package against the rubric and the submit rules', async () => {
@@ -98,17 +148,30 @@ describe('review packages are signed with the reviewer’s own key', () => {
     const variants: Record<string, (answers: { itemId: string; answer: unknown }[]) => unknown[]> = {
       'submitted-empty': () => [],
       'unknown-item': (answers) => [...answers, { ...answers[0]!, itemId: '9.9' }],
-      'level-out-of-range': (answers) => answers.map((answer, index) => (index === 0 ? { ...answer, answer: { kind: 'level', value: 17 } } : answer)),
+      'level-out-of-range': (answers) =>
+        answers.map((answer, index) => (index === 0 ? { ...answer, answer: { kind: 'level', value: 17 } } : answer)),
       'answered-twice': (answers) => [...answers, answers[0]],
-      'below-maximum-without-evidence': (answers) => answers.map((answer) => (answer.itemId === '2.1' ? { ...answer, answer: { kind: 'level', value: 0 } } : answer)),
+      'below-maximum-without-evidence': (answers) =>
+        answers.map((answer) =>
+          answer.itemId === '2.1' ? { ...answer, answer: { kind: 'level', value: 0 } } : answer,
+        ),
     };
     for (const [name, change] of Object.entries(variants)) {
-      const edited = { ...content, reviews: content.reviews.map((review) => ({ ...review, answers: change(review.answers) })) };
-      repackPackage(join(dir, name), { ...files, 'reviews.json': jsonBytes(edited) }, { reviewerId: anoukId, key: anouk.key });
+      const edited = {
+        ...content,
+        reviews: content.reviews.map((review) => ({ ...review, answers: change(review.answers) })),
+      };
+      repackPackage(
+        join(dir, name),
+        { ...files, 'reviews.json': jsonBytes(edited) },
+        { reviewerId: anoukId, key: anouk.key },
+      );
       expect(await lead.importFile(join(dir, name)), name).toMatchObject(refusedWith('package_bad_review'));
     }
     expect((await lead.call('sessions.get', { sessionId: session.id })).submitted).toBe(0);
-    expect(await lead.call('packages.import', { source: { kind: 'path', path: anouk.reviews } })).toMatchObject({ reviewsAdded: 1 });
+    expect(await lead.call('packages.import', { source: { kind: 'path', path: anouk.reviews } })).toMatchObject({
+      reviewsAdded: 1,
+    });
   });
 
   it('cannot sign as a reviewer whose session package this computer never had', async () => {
@@ -117,7 +180,10 @@ describe('review packages are signed with the reviewer’s own key', () => {
     await laptop.call('reviewer.set', { name: 'Laptop' });
     await laptop.call('packages.import', { source: { kind: 'path', path: anoukPackage } });
     await laptop.call('sessions.join', { sessionId: session.id, reviewerId: bramId });
-    expect(await laptop.dispatch('sessions.exportReviews', { sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'package_key_missing' } });
+    expect(await laptop.dispatch('sessions.exportReviews', { sessionId: session.id })).toMatchObject({
+      ok: false,
+      error: { code: 'package_key_missing' },
+    });
   });
 });
 
@@ -134,11 +200,16 @@ describe('session package content is read like a local import', () => {
     const boom = { format: 'klankbord-transcript', version: 1, language: null, segments: 'boom' };
     repackPackage(join(dir, 'boom'), { ...files, [transcriptPath]: jsonBytes(boom) });
     expect(await reviewer.importFile(join(dir, 'boom'))).toMatchObject(refusedWith('package_bad_transcript'));
-    repackPackage(join(dir, 'not-json'), { ...files, [transcriptPath]: new TextEncoder().encode('{"segments": "boom"') });
+    repackPackage(join(dir, 'not-json'), {
+      ...files,
+      [transcriptPath]: new TextEncoder().encode('{"segments": "boom"'),
+    });
     expect(await reviewer.importFile(join(dir, 'not-json'))).toMatchObject(refusedWith('package_bad_transcript'));
 
     // HTML under the recording's name, with its hash as the call's key: well-formed, but not audio.
-    const html = new TextEncoder().encode(`<!doctype html><html><script>fetch('/api/invoke')</script>${'x'.repeat(2000)}</html>`);
+    const html = new TextEncoder().encode(
+      `<!doctype html><html><script>fetch('/api/invoke')</script>${'x'.repeat(2000)}</html>`,
+    );
     const htmlSession = { ...sessionJson, calls: sessionJson.calls.map((call) => ({ ...call, key: sha256(html) })) };
     repackPackage(join(dir, 'html'), { ...files, [audioPath]: html, 'session.json': jsonBytes(htmlSession) });
     expect(await reviewer.importFile(join(dir, 'html'))).toMatchObject(refusedWith('package_bad_audio'));
@@ -173,10 +244,19 @@ describe('packages are bounded', () => {
     const reviewer = machine();
     const rssBefore = process.resourceUsage().maxRSS;
     const entriesWith = (declaredBytes: number) => {
-      const lying = { ...manifest, files: manifest.files.map((file) => (file.path === audioPath ? { ...file, bytes: declaredBytes } : file)) };
+      const lying = {
+        ...manifest,
+        files: manifest.files.map((file) => (file.path === audioPath ? { ...file, bytes: declaredBytes } : file)),
+      };
       return [
         storedEntry('manifest.json', jsonBytes(lying)),
-        ...Object.entries(files).filter(([path]) => path !== 'manifest.json').map(([path, bytes]) => (path === audioPath ? { name: path, data: bomb.data, method: 8 as const, uncompressedSize: declaredBytes, crc: 0 } : storedEntry(path, bytes))),
+        ...Object.entries(files)
+          .filter(([path]) => path !== 'manifest.json')
+          .map(([path, bytes]) =>
+            path === audioPath
+              ? { name: path, data: bomb.data, method: 8 as const, uncompressedSize: declaredBytes, crc: 0 }
+              : storedEntry(path, bytes),
+          ),
       ];
     };
     const started = performance.now();
@@ -190,7 +270,15 @@ describe('packages are bounded', () => {
     expect(['package_tampered', 'package_corrupt']).toContain(lying.error.details?.packageCode);
     const elapsedMs = Math.round(performance.now() - started);
     const rssGrowthMb = Math.round((process.resourceUsage().maxRSS - rssBefore) / 1024);
-    console.log(JSON.stringify({ bench: 'zip-bomb-refusal', bombBytes: bomb.data.length, inflatesTo: bomb.inflatedBytes, elapsedMs, peakRssGrowthMb: rssGrowthMb }));
+    console.log(
+      JSON.stringify({
+        bench: 'zip-bomb-refusal',
+        bombBytes: bomb.data.length,
+        inflatesTo: bomb.inflatedBytes,
+        elapsedMs,
+        peakRssGrowthMb: rssGrowthMb,
+      }),
+    );
     expect(rssGrowthMb).toBeLessThan(150);
     expect(readdirSync(reviewer.context.paths.stagingDir)).toEqual([]);
     expect(await reviewer.call('calls.list', {})).toEqual([]);

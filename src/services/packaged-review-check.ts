@@ -33,12 +33,15 @@ export function packagedReviewProblem(rubric: Rubric, review: PackagedReview, ca
     const problems = validateMoment(moment, { durationMs: callDurationMs, moments: review.moments, itemIds });
     if (problems.length > 0) return `moment ${moment.id}: ${problems.map((problem) => problem.code).join(', ')}`;
   }
-  if ((review.status === 'submitted') !== (review.submittedAtMs !== null)) return 'the submit time does not match the status';
+  if ((review.status === 'submitted') !== (review.submittedAtMs !== null))
+    return 'the submit time does not match the status';
   if (review.status === 'submitted') {
     const score = scoreReview(rubric, answers, review.context);
-    if (!score.complete) return `submitted with unanswered items: ${[...score.unansweredItemIds, ...score.invalidItemIds].join(', ')}`;
+    if (!score.complete)
+      return `submitted with unanswered items: ${[...score.unansweredItemIds, ...score.invalidItemIds].join(', ')}`;
     const missing = evidenceProblems(rubric, answers, review.moments, overrides);
-    if (missing.length > 0) return `submitted without evidence for ${missing.map((problem) => problem.itemId).join(', ')}`;
+    if (missing.length > 0)
+      return `submitted without evidence for ${missing.map((problem) => problem.itemId).join(', ')}`;
   }
   return null;
 }

@@ -4,10 +4,23 @@ import type { ItemAnswer } from '../domain/scoring/answers';
 
 /** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
 export interface ScoreExportRequest {
-  readonly selection: { readonly reviewIds?: readonly string[]; readonly callId?: string; readonly agentName?: string; readonly reviewerId?: string; readonly fromMs?: number; readonly toMs?: number; readonly status?: 'draft' | 'submitted' };
+  readonly selection: {
+    readonly reviewIds?: readonly string[];
+    readonly callId?: string;
+    readonly agentName?: string;
+    readonly reviewerId?: string;
+    readonly fromMs?: number;
+    readonly toMs?: number;
+    readonly status?: 'draft' | 'submitted';
+  };
   readonly format: 'xlsx' | 'csv-excel-nl' | 'csv-rfc4180' | 'json';
   readonly language: 'nl' | 'en';
-  readonly calibrations: Readonly<Record<string, { readonly calibratedTotal: number; readonly method: 'consensus' | 'severity-adjusted'; readonly source: string }>>;
+  readonly calibrations: Readonly<
+    Record<
+      string,
+      { readonly calibratedTotal: number; readonly method: 'consensus' | 'severity-adjusted'; readonly source: string }
+    >
+  >;
   readonly exportedAtMs: number;
   /** File name without extension. */
   readonly baseName: string;
@@ -26,12 +39,26 @@ export interface MomentsExportRequest {
 
 /** What the PDF session report shows (mirrors the server's writer input). */
 export interface SessionReportPdfRequest {
-  readonly session: { readonly name: string; readonly rubricName: string; readonly rubricVersion: number; readonly blind: boolean; readonly toleranceTotal: number; readonly toleranceItem: number; readonly deadline: string | null; readonly createdAtMs: number };
+  readonly session: {
+    readonly name: string;
+    readonly rubricName: string;
+    readonly rubricVersion: number;
+    readonly blind: boolean;
+    readonly toleranceTotal: number;
+    readonly toleranceItem: number;
+    readonly deadline: string | null;
+    readonly createdAtMs: number;
+  };
   readonly reviewers: readonly { readonly id: string; readonly name: string }[];
   readonly calls: readonly { readonly id: string; readonly title: string }[];
   readonly rubric: Rubric;
   readonly report: SessionReport;
-  readonly consensus: readonly { readonly callId: string; readonly itemId: string; readonly answer: ItemAnswer; readonly reason: string }[];
+  readonly consensus: readonly {
+    readonly callId: string;
+    readonly itemId: string;
+    readonly answer: ItemAnswer;
+    readonly reason: string;
+  }[];
   readonly language: 'nl' | 'en';
   readonly generatedAtMs: number;
 }
@@ -42,9 +69,18 @@ export interface ErrorLogPort {
   /** Writes an error of the backend itself, or one the renderer reported. */
   error(source: 'backend' | 'renderer', message: string, detail?: unknown): void;
   /** The newest errors of every process, oldest first. */
-  recentErrors(limit: number): readonly { readonly time: string; readonly process: string; readonly version: string; readonly message: string }[];
+  recentErrors(
+    limit: number,
+  ): readonly { readonly time: string; readonly process: string; readonly version: string; readonly message: string }[];
   /** Versions of the runtime the backend runs in. */
-  runtime(): { readonly node: string; readonly electron: string | null; readonly chrome: string | null; readonly platform: string; readonly arch: string; readonly osRelease: string };
+  runtime(): {
+    readonly node: string;
+    readonly electron: string | null;
+    readonly chrome: string | null;
+    readonly platform: string;
+    readonly arch: string;
+    readonly osRelease: string;
+  };
 }
 
 /** One entry of a zip archive's central directory, as declared there (a declared size can lie). */
@@ -69,11 +105,20 @@ export interface ExtractedEntry {
 }
 
 /** A part of an archive being written: a file on disk (its size known beforehand) or a small in-memory part. */
-export type ArchiveSource = { readonly name: string; readonly path: string; readonly sizeBytes: number } | { readonly name: string; readonly bytes: Uint8Array };
+export type ArchiveSource =
+  | { readonly name: string; readonly path: string; readonly sizeBytes: number }
+  | { readonly name: string; readonly bytes: Uint8Array };
 
 export interface ArchiveFailure {
   readonly ok: false;
-  readonly problem: 'corrupt' | 'too_many_entries' | 'duplicate_entry' | 'unsupported_entry' | 'missing_entry' | 'entry_too_large' | 'too_large';
+  readonly problem:
+    | 'corrupt'
+    | 'too_many_entries'
+    | 'duplicate_entry'
+    | 'unsupported_entry'
+    | 'missing_entry'
+    | 'entry_too_large'
+    | 'too_large';
   readonly detail: string;
 }
 export type ArchiveResult<T> = { readonly ok: true; readonly value: T } | ArchiveFailure;
@@ -98,7 +143,10 @@ export interface FilePort {
  * outside the services. The heavy ones (audio analysis, archives, exports, the PDF) run in worker threads.
  */
 export interface ServicePorts {
-  analyzeAudio(path: string, signal?: AbortSignal): Promise<
+  analyzeAudio(
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<
     | {
         readonly ok: true;
         readonly value: {
@@ -120,13 +168,23 @@ export interface ServicePorts {
   /** A zip archive's central directory (calibration packages); refuses too many entries and duplicate names. */
   listArchive(path: string, limits: { readonly maxEntries: number }): Promise<ArchiveResult<ArchiveEntry[]>>;
   /** Inflates the requested entries one at a time, each streamed into its own new file, each stopped past its size. */
-  extractArchive(path: string, requests: readonly ExtractRequest[], limits: { readonly maxEntries: number }): Promise<ArchiveResult<ExtractedEntry[]>>;
+  extractArchive(
+    path: string,
+    requests: readonly ExtractRequest[],
+    limits: { readonly maxEntries: number },
+  ): Promise<ArchiveResult<ExtractedEntry[]>>;
   /** Streams files and small parts into a new zip file; refuses when they add up to more than `maxBytes`. */
-  writeArchive(target: string, sources: readonly ArchiveSource[], limits: { readonly maxBytes: number }): Promise<ArchiveResult<{ readonly bytes: number }>>;
+  writeArchive(
+    target: string,
+    sources: readonly ArchiveSource[],
+    limits: { readonly maxBytes: number },
+  ): Promise<ArchiveResult<{ readonly bytes: number }>>;
   /** Writes score tables for download (the table building and file writers live in the server layer). */
   exportScores(request: ScoreExportRequest): Promise<{ readonly exportId: string; readonly fileName: string }>;
   /** Writes a call's moments for download; undefined when the call is unknown. */
-  exportMoments(request: MomentsExportRequest): Promise<{ readonly exportId: string; readonly fileName: string } | undefined>;
+  exportMoments(
+    request: MomentsExportRequest,
+  ): Promise<{ readonly exportId: string; readonly fileName: string } | undefined>;
   /** Renders the calibration session report as a PDF. */
   sessionReportPdf(request: SessionReportPdfRequest): Promise<Uint8Array>;
   readonly errorLog: ErrorLogPort;

@@ -10,7 +10,13 @@ function currentPreferences(db: Database.Database): Preferences {
   const stored = readPreferences(db);
   const language = languages.find((value) => value === stored.language) ?? null;
   const theme = themes.find((value) => value === stored.theme) ?? 'system';
-  return { language, theme, singleKeyShortcuts: stored.singleKeyShortcuts !== 'off', ffmpegPath: stored.ffmpegPath ?? '', autoRedactCardNumbers: stored[autoRedactCardNumbersKey] === 'on' };
+  return {
+    language,
+    theme,
+    singleKeyShortcuts: stored.singleKeyShortcuts !== 'off',
+    ffmpegPath: stored.ffmpegPath ?? '',
+    autoRedactCardNumbers: stored[autoRedactCardNumbersKey] === 'on',
+  };
 }
 
 export const preferenceHandlers = {
@@ -20,8 +26,10 @@ export const preferenceHandlers = {
     if (input.language !== undefined) changes.language = input.language;
     if (input.theme !== undefined) changes.theme = input.theme;
     if (input.singleKeyShortcuts !== undefined) changes.singleKeyShortcuts = input.singleKeyShortcuts ? 'on' : 'off';
-    if (input.ffmpegPath !== undefined) changes.ffmpegPath = input.ffmpegPath.trim() === '' ? null : input.ffmpegPath.trim();
-    if (input.autoRedactCardNumbers !== undefined) changes[autoRedactCardNumbersKey] = input.autoRedactCardNumbers ? 'on' : 'off';
+    if (input.ffmpegPath !== undefined)
+      changes.ffmpegPath = input.ffmpegPath.trim() === '' ? null : input.ffmpegPath.trim();
+    if (input.autoRedactCardNumbers !== undefined)
+      changes[autoRedactCardNumbersKey] = input.autoRedactCardNumbers ? 'on' : 'off';
     writePreferences(context.db, changes);
     context.events.emit('preferences.changed', {});
     return ok(currentPreferences(context.db));

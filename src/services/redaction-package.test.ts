@@ -21,7 +21,11 @@ function machine() {
   let clock = 1_700_000_000_000;
   const context = makeServiceContext(tempDir(), { now: () => (clock += 1000) });
   ensureBuiltInRubrics(context.db, 1);
-  return { context, ...serviceDispatch(context), exported: (file: { exportId: string }) => findExport(context.paths.exportsDir, file.exportId)!.path };
+  return {
+    context,
+    ...serviceDispatch(context),
+    exported: (file: { exportId: string }) => findExport(context.paths.exportsDir, file.exportId)!.path,
+  };
 }
 
 describe('redactions in session packages', () => {
@@ -31,16 +35,30 @@ describe('redactions in session packages', () => {
     const folder = tempDir();
     copyFileSync(recording, join(folder, 'kaart.wav'));
     writeFileSync(join(folder, 'kaart.vtt'), cardVtt);
-    await lead.call('imports.start', { sources: [{ kind: 'path', path: join(folder, 'kaart.wav') }, { kind: 'path', path: join(folder, 'kaart.vtt') }] });
+    await lead.call('imports.start', {
+      sources: [
+        { kind: 'path', path: join(folder, 'kaart.wav') },
+        { kind: 'path', path: join(folder, 'kaart.vtt') },
+      ],
+    });
     await lead.context.importQueue.idle();
     const [callRow] = await lead.call('calls.list', {});
     const { redactions } = await lead.call('redactions.list', { callId: callRow!.id });
     await lead.call('redactions.accept', { redactionId: redactions[0]!.id, reason: 'kaartnummer' });
-    const session = await lead.call('sessions.create', { name: 'Privacy', callIds: [callRow!.id], reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
-    const packageFile = lead.exported(await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId: session.reviewers[0]!.id }));
+    const session = await lead.call('sessions.create', {
+      name: 'Privacy',
+      callIds: [callRow!.id],
+      reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+      benchmarkIndex: 0,
+    });
+    const packageFile = lead.exported(
+      await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId: session.reviewers[0]!.id }),
+    );
 
     const files = unzipSync(readFileSync(packageFile));
-    const texts = Object.entries(files).filter(([name]) => name.endsWith('.json')).map(([, bytes]) => strFromU8(bytes));
+    const texts = Object.entries(files)
+      .filter(([name]) => name.endsWith('.json'))
+      .map(([, bytes]) => strFromU8(bytes));
     expect(texts.join('\n')).not.toContain('4111');
     expect(texts.join('\n')).toContain(maskText);
 

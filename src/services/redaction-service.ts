@@ -5,7 +5,15 @@ import type { CallRedactions } from '../contract/redactions';
 import { mergeRanges, type RedactedRange } from '../domain/privacy/redaction-ranges';
 import type { RedactionStatus } from '../domain/privacy/redaction';
 import { getCall } from '../storage/calls-repository';
-import { acceptedRanges, appendRedactionAudit, getRedaction, insertRedaction, listRedactionAudit, listRedactions, setRedactionStatus } from '../storage/redactions-repository';
+import {
+  acceptedRanges,
+  appendRedactionAudit,
+  getRedaction,
+  insertRedaction,
+  listRedactionAudit,
+  listRedactions,
+  setRedactionStatus,
+} from '../storage/redactions-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
@@ -20,12 +28,28 @@ export function redactedRangesOf(db: Database.Database, callId: string): Redacte
 function callRedactions(db: Database.Database, callId: string): CallRedactions {
   return {
     redactions: listRedactions(db, callId),
-    audit: listRedactionAudit(db, callId).map(({ redactionId, action, kind, startMs, endMs, actorName, reason, atMs }) => ({ redactionId, action, kind, startMs, endMs, actorName, reason, atMs })),
+    audit: listRedactionAudit(db, callId).map(
+      ({ redactionId, action, kind, startMs, endMs, actorName, reason, atMs }) => ({
+        redactionId,
+        action,
+        kind,
+        startMs,
+        endMs,
+        actorName,
+        reason,
+        atMs,
+      }),
+    ),
   };
 }
 
 /** A reviewer's decision on a suggestion (or a change of mind later), recorded in the audit trail. */
-function decide(context: ServiceContext, redactionId: string, status: Extract<RedactionStatus, 'accepted' | 'dismissed'>, reason: string): Result<CallRedactions> {
+function decide(
+  context: ServiceContext,
+  redactionId: string,
+  status: Extract<RedactionStatus, 'accepted' | 'dismissed'>,
+  reason: string,
+): Result<CallRedactions> {
   const reviewer = requireLocalReviewer(context.db);
   if (!reviewer.ok) return reviewer;
   const redaction = getRedaction(context.db, redactionId);
@@ -34,7 +58,18 @@ function decide(context: ServiceContext, redactionId: string, status: Extract<Re
   const now = context.now();
   writeTransaction(context.db, () => {
     setRedactionStatus(context.db, redactionId, status, reason, now);
-    appendRedactionAudit(context.db, { redactionId, callId: redaction.callId, action: status, kind: redaction.kind, startMs: redaction.startMs, endMs: redaction.endMs, actorId: reviewer.value.id, actorName: reviewer.value.name, reason, atMs: now });
+    appendRedactionAudit(context.db, {
+      redactionId,
+      callId: redaction.callId,
+      action: status,
+      kind: redaction.kind,
+      startMs: redaction.startMs,
+      endMs: redaction.endMs,
+      actorId: reviewer.value.id,
+      actorName: reviewer.value.name,
+      reason,
+      atMs: now,
+    });
   });
   context.events.emit('calls.changed', {});
   return ok(callRedactions(context.db, redaction.callId));
@@ -53,13 +88,35 @@ export const redactionHandlers = {
     if (!reviewer.ok) return reviewer;
     const call = getCall(context.db, input.callId);
     if (!call) return fail('not_found', `No call ${input.callId}`);
-    if (call.durationMs > 0 && input.startMs >= call.durationMs) return fail('invalid_input', 'The range starts after the end of the recording');
+    if (call.durationMs > 0 && input.startMs >= call.durationMs)
+      return fail('invalid_input', 'The range starts after the end of the recording');
     const endMs = call.durationMs > 0 ? Math.min(input.endMs, call.durationMs) : input.endMs;
     const now = context.now();
-    const redaction = { id: randomUUID(), callId: input.callId, startMs: input.startMs, endMs, kind: 'manual', reason: input.reason, status: 'accepted', createdBy: reviewer.value.id, createdAtMs: now } as const;
+    const redaction = {
+      id: randomUUID(),
+      callId: input.callId,
+      startMs: input.startMs,
+      endMs,
+      kind: 'manual',
+      reason: input.reason,
+      status: 'accepted',
+      createdBy: reviewer.value.id,
+      createdAtMs: now,
+    } as const;
     writeTransaction(context.db, () => {
       insertRedaction(context.db, redaction);
-      appendRedactionAudit(context.db, { redactionId: redaction.id, callId: input.callId, action: 'marked', kind: 'manual', startMs: redaction.startMs, endMs, actorId: reviewer.value.id, actorName: reviewer.value.name, reason: input.reason, atMs: now });
+      appendRedactionAudit(context.db, {
+        redactionId: redaction.id,
+        callId: input.callId,
+        action: 'marked',
+        kind: 'manual',
+        startMs: redaction.startMs,
+        endMs,
+        actorId: reviewer.value.id,
+        actorName: reviewer.value.name,
+        reason: input.reason,
+        atMs: now,
+      });
     });
     context.events.emit('calls.changed', {});
     return ok(callRedactions(context.db, input.callId));

@@ -5,12 +5,18 @@ import type { AnswerRecord, ReviewRecord } from '../storage/reviews-repository';
 
 /** The explicit answers of a review as the scoring code takes them. */
 export function answersOf(records: readonly AnswerRecord[]): ReviewAnswers {
-  return Object.fromEntries(records.filter((record) => record.answer !== null).map((record) => [record.itemId, record.answer!]));
+  return Object.fromEntries(
+    records.filter((record) => record.answer !== null).map((record) => [record.itemId, record.answer!]),
+  );
 }
 
 /** Evidence overrides with a written reason, by item. */
 export function overridesOf(records: readonly AnswerRecord[]): Record<string, string> {
-  return Object.fromEntries(records.filter((record) => record.evidenceOverride !== null).map((record) => [record.itemId, record.evidenceOverride!]));
+  return Object.fromEntries(
+    records
+      .filter((record) => record.evidenceOverride !== null)
+      .map((record) => [record.itemId, record.evidenceOverride!]),
+  );
 }
 
 /** The score of a stored review. */

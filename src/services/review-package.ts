@@ -1,11 +1,25 @@
 import type Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../contract/errors';
-import { reviewPackageContentSchema, reviewPackageFormat, type PackageImportResult, type ReviewPackageContent } from '../contract/packages';
+import {
+  reviewPackageContentSchema,
+  reviewPackageFormat,
+  type PackageImportResult,
+  type ReviewPackageContent,
+} from '../contract/packages';
 import { getAudio } from '../storage/audio-repository';
 import { getCall } from '../storage/calls-repository';
 import { deleteMoment, listMoments, saveMoment } from '../storage/moments-repository';
 import { getReviewer } from '../storage/reviewers-repository';
-import { addAuditEntry, createReview, deleteAnswers, listAnswers, listReviews, setRevision, updateReview, upsertAnswer } from '../storage/reviews-repository';
+import {
+  addAuditEntry,
+  createReview,
+  deleteAnswers,
+  listAnswers,
+  listReviews,
+  setRevision,
+  updateReview,
+  upsertAnswer,
+} from '../storage/reviews-repository';
 import { getRubric } from '../storage/rubrics-repository';
 import { getPackageKey, getSession, type CalibrationSession } from '../storage/sessions-repository';
 import { writeTransaction } from '../storage/transactions';
@@ -22,14 +36,21 @@ function callKey(db: Database.Database, callId: string): string | undefined {
 }
 
 /** A reviewer's session reviews (answers, moments) in one file for the lead, signed with their key for the session. */
-export async function exportReviewPackage(context: ServiceContext, sessionId: string): Promise<Result<{ exportId: string; fileName: string }>> {
+export async function exportReviewPackage(
+  context: ServiceContext,
+  sessionId: string,
+): Promise<Result<{ exportId: string; fileName: string }>> {
   const { db } = context;
   const session = getSession(db, sessionId);
   if (!session) return fail('not_found', `No session ${sessionId}`);
   const reviewerId = sessionIdentity(db, session);
   if (!reviewerId) return fail('conflict', 'You are not a reviewer in this session');
   const key = getPackageKey(db, sessionId, reviewerId);
-  if (!key) return fail('package_key_missing', 'No package key for this reviewer here: import the session package made for you');
+  if (!key)
+    return fail(
+      'package_key_missing',
+      'No package key for this reviewer here: import the session package made for you',
+    );
   const reviewer = getReviewer(db, reviewerId);
   const reviews = listReviews(db, { sessionId, reviewerId }).map((review) => ({
     id: review.id,
@@ -43,10 +64,22 @@ export async function exportReviewPackage(context: ServiceContext, sessionId: st
     answers: listAnswers(db, review.id),
     moments: listMoments(db, review.id),
   }));
-  const content: ReviewPackageContent = { sessionId, rubricId: session.rubricId, rubricVersion: session.rubricVersion, reviewer: { id: reviewerId, name: reviewer?.name ?? reviewerId }, reviews };
+  const content: ReviewPackageContent = {
+    sessionId,
+    rubricId: session.rubricId,
+    rubricVersion: session.rubricVersion,
+    reviewer: { id: reviewerId, name: reviewer?.name ?? reviewerId },
+    reviews,
+  };
   const fileName = `${session.name} - ${reviewer?.name ?? 'reviewer'}.klankbord-reviews`;
   const target = reserveExport(context.paths.exportsDir, fileName);
-  const written = await writePackage(context, target.partialPath, { format: reviewPackageFormat, sessionId }, [{ path: 'reviews.json', bytes: json(content) }], { reviewerId, key }).catch((error: unknown) => {
+  const written = await writePackage(
+    context,
+    target.partialPath,
+    { format: reviewPackageFormat, sessionId },
+    [{ path: 'reviews.json', bytes: json(content) }],
+    { reviewerId, key },
+  ).catch((error: unknown) => {
     target.discard();
     throw error;
   });
@@ -59,27 +92,43 @@ export async function exportReviewPackage(context: ServiceContext, sessionId: st
 }
 
 /** What makes two versions of a review the same: everything the reviewer decided. */
-function reviewFingerprint(review: Pick<ReviewPackageContent['reviews'][number], 'status' | 'context' | 'comment' | 'answers' | 'moments'>): string {
-  const answers = [...review.answers].sort((a, b) => a.itemId.localeCompare(b.itemId)).map((answer) => [answer.itemId, answer.answer, answer.comment, answer.evidenceOverride]);
-  const moments = [...review.moments].sort((a, b) => a.id.localeCompare(b.id)).map((moment) => JSON.stringify(moment, Object.keys(moment).sort()));
+function reviewFingerprint(
+  review: Pick<ReviewPackageContent['reviews'][number], 'status' | 'context' | 'comment' | 'answers' | 'moments'>,
+): string {
+  const answers = [...review.answers]
+    .sort((a, b) => a.itemId.localeCompare(b.itemId))
+    .map((answer) => [answer.itemId, answer.answer, answer.comment, answer.evidenceOverride]);
+  const moments = [...review.moments]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((moment) => JSON.stringify(moment, Object.keys(moment).sort()));
   return JSON.stringify([review.status, review.context, review.comment, answers, moments]);
 }
 
 /** The signature first: the package must be signed with the key this machine holds for that reviewer in the session. */
-function verifiedSender(context: ServiceContext, opened: OpenedPackage): Result<{ session: CalibrationSession; reviewerId: string }> {
+function verifiedSender(
+  context: ServiceContext,
+  opened: OpenedPackage,
+): Result<{ session: CalibrationSession; reviewerId: string }> {
   const { signature, manifest } = opened;
   if (!signature) return refused('package_unsigned', 'A review package must be signed');
   const session = getSession(context.db, manifest.sessionId);
   if (!session) return refused('package_unknown_session', 'This session is not known here');
-  if (!session.reviewerIds.includes(signature.reviewerId)) return refused('package_unknown_reviewer', 'The signer is not a reviewer in this session');
+  if (!session.reviewerIds.includes(signature.reviewerId))
+    return refused('package_unknown_reviewer', 'The signer is not a reviewer in this session');
   const key = getPackageKey(context.db, session.id, signature.reviewerId);
-  if (!key || !validManifestMac(key, opened.manifestBytes, signature.mac)) return refused('package_bad_signature', 'Not signed with this reviewer\'s key');
+  if (!key || !validManifestMac(key, opened.manifestBytes, signature.mac))
+    return refused('package_bad_signature', "Not signed with this reviewer's key");
   return ok({ session, reviewerId: signature.reviewerId });
 }
 
 /** Checks the content against the session and its rubric; returns each review's local call. */
-function checkedReviews(context: ServiceContext, session: CalibrationSession, content: ReviewPackageContent): Result<Map<string, string>> {
-  if (content.rubricId !== session.rubricId || content.rubricVersion !== session.rubricVersion) return refused('package_rubric_mismatch', 'Scored with another rubric version');
+function checkedReviews(
+  context: ServiceContext,
+  session: CalibrationSession,
+  content: ReviewPackageContent,
+): Result<Map<string, string>> {
+  if (content.rubricId !== session.rubricId || content.rubricVersion !== session.rubricVersion)
+    return refused('package_rubric_mismatch', 'Scored with another rubric version');
   const rubric = getRubric(context.db, session.rubricId, session.rubricVersion);
   if (!rubric) return refused('package_rubric_mismatch', 'The session rubric is missing here');
   const localCall = new Map(session.callIds.map((callId) => [callKey(context.db, callId), callId]));
@@ -87,7 +136,8 @@ function checkedReviews(context: ServiceContext, session: CalibrationSession, co
   for (const review of content.reviews) {
     const callId = localCall.get(review.callKey);
     if (!callId) return refused('package_unknown_call', 'A review is of a call outside the session');
-    if (callOfReview.has(review.id) || [...callOfReview.values()].includes(callId)) return refused('package_bad_review', 'Two reviews of one call, or one review twice');
+    if (callOfReview.has(review.id) || [...callOfReview.values()].includes(callId))
+      return refused('package_bad_review', 'Two reviews of one call, or one review twice');
     const problem = packagedReviewProblem(rubric.rubric, review, getCall(context.db, callId)?.durationMs ?? 0);
     if (problem) return refused('package_bad_review', problem);
     callOfReview.set(review.id, callId);
@@ -104,7 +154,8 @@ export function importReviewPackage(context: ServiceContext, opened: OpenedPacka
   const content = readPackageJson(opened, 'reviews.json', reviewPackageContentSchema);
   if (!content.ok) return content;
   const { sessionId, reviewer, reviews } = content.value;
-  if (sessionId !== session.id || reviewer.id !== sender.value.reviewerId) return refused('package_tampered', 'The reviews are not the signer\'s');
+  if (sessionId !== session.id || reviewer.id !== sender.value.reviewerId)
+    return refused('package_tampered', "The reviews are not the signer's");
   const calls = checkedReviews(context, session, content.value);
   if (!calls.ok) return calls;
   let reviewsAdded = 0;
@@ -114,22 +165,63 @@ export function importReviewPackage(context: ServiceContext, opened: OpenedPacka
     for (const review of reviews) {
       const callId = calls.value.get(review.id)!;
       const existing = listReviews(db, { sessionId, callId, reviewerId: reviewer.id })[0];
-      if (existing && existing.id !== review.id) return refused('package_conflict', 'Another review of this call by this reviewer exists here');
+      if (existing && existing.id !== review.id)
+        return refused('package_conflict', 'Another review of this call by this reviewer exists here');
       if (existing) {
-        const current = { status: existing.status, context: existing.context, comment: existing.comment, answers: listAnswers(db, existing.id), moments: listMoments(db, existing.id) };
+        const current = {
+          status: existing.status,
+          context: existing.context,
+          comment: existing.comment,
+          answers: listAnswers(db, existing.id),
+          moments: listMoments(db, existing.id),
+        };
         if (reviewFingerprint(current) === reviewFingerprint(review)) continue;
       } else {
-        createReview(db, { id: review.id, callId, reviewerId: reviewer.id, rubricId: session.rubricId, rubricVersion: session.rubricVersion, sessionId }, review.createdAtMs);
+        createReview(
+          db,
+          {
+            id: review.id,
+            callId,
+            reviewerId: reviewer.id,
+            rubricId: session.rubricId,
+            rubricVersion: session.rubricVersion,
+            sessionId,
+          },
+          review.createdAtMs,
+        );
       }
       // Replace the content with the package's version.
       deleteAnswers(db, review.id);
       for (const moment of listMoments(db, review.id)) deleteMoment(db, review.id, moment.id);
-      for (const answer of review.answers) upsertAnswer(db, review.id, answer.itemId, { answer: answer.answer, comment: answer.comment, evidenceOverride: answer.evidenceOverride }, review.updatedAtMs);
+      for (const answer of review.answers)
+        upsertAnswer(
+          db,
+          review.id,
+          answer.itemId,
+          { answer: answer.answer, comment: answer.comment, evidenceOverride: answer.evidenceOverride },
+          review.updatedAtMs,
+        );
       for (const moment of review.moments) saveMoment(db, review.id, moment, review.updatedAtMs);
-      updateReview(db, review.id, { context: review.context, comment: review.comment, status: review.status, submittedAtMs: review.submittedAtMs }, review.updatedAtMs);
+      updateReview(
+        db,
+        review.id,
+        {
+          context: review.context,
+          comment: review.comment,
+          status: review.status,
+          submittedAtMs: review.submittedAtMs,
+        },
+        review.updatedAtMs,
+      );
       const revision = existing ? existing.revision + 1 : 1;
       setRevision(db, review.id, revision);
-      addAuditEntry(db, review.id, { atMs: nowMs, reviewerId: reviewer.id, action: 'imported', reason: '', details: { revision } });
+      addAuditEntry(db, review.id, {
+        atMs: nowMs,
+        reviewerId: reviewer.id,
+        action: 'imported',
+        reason: '',
+        details: { revision },
+      });
       if (existing) reviewsRevised += 1;
       else reviewsAdded += 1;
     }
@@ -137,5 +229,15 @@ export function importReviewPackage(context: ServiceContext, opened: OpenedPacka
   });
   if (!result.ok) return result;
   if (reviewsAdded + reviewsRevised > 0) context.events.emit('calls.changed', {});
-  return ok({ kind: 'reviews', sessionId, sessionName: session.name, alreadyPresent: reviewsAdded + reviewsRevised === 0, callsAdded: 0, reviewsAdded, reviewsRevised, reviewers: [reviewer], recipient: null });
+  return ok({
+    kind: 'reviews',
+    sessionId,
+    sessionName: session.name,
+    alreadyPresent: reviewsAdded + reviewsRevised === 0,
+    callsAdded: 0,
+    reviewsAdded,
+    reviewsRevised,
+    reviewers: [reviewer],
+    recipient: null,
+  });
 }

@@ -58,7 +58,11 @@ function editableReview(db: Database.Database, reviewId: string): Result<{ revie
 }
 
 /** Runs one edit of a draft review in a transaction and stamps the review as changed. */
-function editReview(context: ServiceContext, reviewId: string, edit: (found: { review: ReviewRecord; rubric: Rubric }, nowMs: number) => Result<void>): Result<{ savedAtMs: number }> {
+function editReview(
+  context: ServiceContext,
+  reviewId: string,
+  edit: (found: { review: ReviewRecord; rubric: Rubric }, nowMs: number) => Result<void>,
+): Result<{ savedAtMs: number }> {
   return writeTransaction(context.db, (): Result<{ savedAtMs: number }> => {
     const found = editableReview(context.db, reviewId);
     if (!found.ok) return found;
@@ -71,11 +75,17 @@ function editReview(context: ServiceContext, reviewId: string, edit: (found: { r
 }
 
 function itemOf(rubric: Rubric, itemId: string): Result<void> {
-  return findRubricItem(rubric, itemId) ? ok(undefined) : fail('answer_invalid', `The rubric has no item ${itemId}`, { itemId });
+  return findRubricItem(rubric, itemId)
+    ? ok(undefined)
+    : fail('answer_invalid', `The rubric has no item ${itemId}`, { itemId });
 }
 
 /** A review's line in lists: call, reviewer, rubric and score (rubrics parsed once per version for the whole list). */
-export function summariseReview(db: Database.Database, row: ReviewListRow, rubrics = new Map<string, Rubric | undefined>()): ReviewSummary {
+export function summariseReview(
+  db: Database.Database,
+  row: ReviewListRow,
+  rubrics = new Map<string, Rubric | undefined>(),
+): ReviewSummary {
   const { review } = row;
   const rubricKey = `${review.rubricId}@${review.rubricVersion}`;
   if (!rubrics.has(rubricKey)) rubrics.set(rubricKey, getRubric(db, review.rubricId, review.rubricVersion)?.rubric);
@@ -115,7 +125,10 @@ function submittedSnapshot(db: Database.Database, review: ReviewRecord, rubric: 
   };
 }
 
-function changedItems(before: Record<string, unknown> | undefined, after: Record<string, unknown>): { itemId: string; before: unknown; after: unknown }[] {
+function changedItems(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown>,
+): { itemId: string; before: unknown; after: unknown }[] {
   if (!before) return [];
   const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...ids]
@@ -129,7 +142,8 @@ export const reviewHandlers = {
     const rubrics = new Map<string, Rubric | undefined>();
     const { limit, after, ...filter } = input;
     const summaries: ReviewSummary[] = [];
-    for (const row of iterateReviewRows(context.db, filter, { limit, after })) summaries.push(summariseReview(context.db, row, rubrics));
+    for (const row of iterateReviewRows(context.db, filter, { limit, after }))
+      summaries.push(summariseReview(context.db, row, rubrics));
     return ok(summaries);
   },
   'reviews.open': (input, context) => {
@@ -149,15 +163,40 @@ export const reviewHandlers = {
       const latest = latestPublishedRubric(context.db, reviewRubricId(context.db));
       rubricRef = latest ? { id: latest.rubric.id, version: latest.rubric.version } : undefined;
     }
-    const existing = listReviews(context.db, { callId: input.callId, reviewerId, sessionId: input.sessionId ?? null })[0];
+    const existing = listReviews(context.db, {
+      callId: input.callId,
+      reviewerId,
+      sessionId: input.sessionId ?? null,
+    })[0];
     if (existing) return readReviewDetail(context.db, existing.id);
     if (!rubricRef) return fail('not_found', 'No published rubric to review with');
     const reviewId = randomUUID();
     const rubric = rubricRef;
     writeTransaction(context.db, () => {
       const nowMs = context.now();
-      createReview(context.db, { id: reviewId, callId: input.callId, reviewerId, rubricId: rubric.id, rubricVersion: rubric.version, sessionId: input.sessionId ?? null }, nowMs);
-      addAuditEntry(context.db, reviewId, { atMs: nowMs, reviewerId, action: 'created', reason: '', details: { rubricId: rubric.id, rubricVersion: rubric.version, ...(input.sessionId ? { sessionId: input.sessionId } : {}) } });
+      createReview(
+        context.db,
+        {
+          id: reviewId,
+          callId: input.callId,
+          reviewerId,
+          rubricId: rubric.id,
+          rubricVersion: rubric.version,
+          sessionId: input.sessionId ?? null,
+        },
+        nowMs,
+      );
+      addAuditEntry(context.db, reviewId, {
+        atMs: nowMs,
+        reviewerId,
+        action: 'created',
+        reason: '',
+        details: {
+          rubricId: rubric.id,
+          rubricVersion: rubric.version,
+          ...(input.sessionId ? { sessionId: input.sessionId } : {}),
+        },
+      });
     });
     context.events.emit('calls.changed', {});
     return readReviewDetail(context.db, reviewId);
@@ -173,7 +212,11 @@ export const reviewHandlers = {
       const item = findRubricItem(rubric, input.itemId);
       if (!item) return fail('answer_invalid', `The rubric has no item ${input.itemId}`, { itemId: input.itemId });
       const problem = input.answer ? answerProblem(item, input.answer) : null;
-      if (problem) return fail('answer_invalid', `Answer does not fit item ${input.itemId}: ${problem}`, { itemId: input.itemId, problem });
+      if (problem)
+        return fail('answer_invalid', `Answer does not fit item ${input.itemId}: ${problem}`, {
+          itemId: input.itemId,
+          problem,
+        });
       upsertAnswer(context.db, input.reviewId, input.itemId, { answer: input.answer }, nowMs);
       return ok(undefined);
     }),
@@ -200,8 +243,15 @@ export const reviewHandlers = {
     editReview(context, input.reviewId, ({ review, rubric }, nowMs) => {
       const moments = listMoments(context.db, input.reviewId);
       const durationMs = getCall(context.db, review.callId)?.durationMs ?? 0;
-      const problems = validateMoment(input.moment, { durationMs, moments, itemIds: new Set(rubricItems(rubric).map(({ item }) => item.id)) });
-      if (problems.length > 0) return fail('moment_invalid', problems.map((problem) => problem.message).join('; '), { problems: problems.map((problem) => problem.code) });
+      const problems = validateMoment(input.moment, {
+        durationMs,
+        moments,
+        itemIds: new Set(rubricItems(rubric).map(({ item }) => item.id)),
+      });
+      if (problems.length > 0)
+        return fail('moment_invalid', problems.map((problem) => problem.message).join('; '), {
+          problems: problems.map((problem) => problem.code),
+        });
       saveMoment(context.db, input.reviewId, input.moment, nowMs);
       return ok(undefined);
     }),
@@ -219,15 +269,34 @@ export const reviewHandlers = {
       const { review, rubric } = found.value;
       const answers = listAnswers(context.db, review.id);
       const score = scoreOf(rubric, review, answers);
-      if (!score.complete) return fail('review_incomplete', 'Items are unanswered', { itemIds: [...score.unansweredItemIds, ...score.invalidItemIds] });
-      const missing = evidenceProblems(rubric, answersOf(answers), listMoments(context.db, review.id), overridesOf(answers));
-      if (missing.length > 0) return fail('evidence_missing', 'Scores below the maximum need a moment or a written reason', { itemIds: missing.map((problem) => problem.itemId) });
+      if (!score.complete)
+        return fail('review_incomplete', 'Items are unanswered', {
+          itemIds: [...score.unansweredItemIds, ...score.invalidItemIds],
+        });
+      const missing = evidenceProblems(
+        rubric,
+        answersOf(answers),
+        listMoments(context.db, review.id),
+        overridesOf(answers),
+      );
+      if (missing.length > 0)
+        return fail('evidence_missing', 'Scores below the maximum need a moment or a written reason', {
+          itemIds: missing.map((problem) => problem.itemId),
+        });
       const nowMs = context.now();
-      const previous = listAuditEntries(context.db, review.id).filter((entry) => entry.action === 'submitted').at(-1);
+      const previous = listAuditEntries(context.db, review.id)
+        .filter((entry) => entry.action === 'submitted')
+        .at(-1);
       const snapshot = submittedSnapshot(context.db, review, rubric);
       const changes = changedItems(previous?.details.answers as Record<string, unknown> | undefined, snapshot.answers);
       updateReview(context.db, review.id, { status: 'submitted', submittedAtMs: nowMs }, nowMs);
-      addAuditEntry(context.db, review.id, { atMs: nowMs, reviewerId: reviewer.value.id, action: 'submitted', reason: '', details: { ...snapshot, ...(previous ? { changes, totalBefore: previous.details.total ?? null } : {}) } });
+      addAuditEntry(context.db, review.id, {
+        atMs: nowMs,
+        reviewerId: reviewer.value.id,
+        action: 'submitted',
+        reason: '',
+        details: { ...snapshot, ...(previous ? { changes, totalBefore: previous.details.total ?? null } : {}) },
+      });
       return ok(undefined);
     });
     if (!submitted.ok) return submitted;
@@ -243,7 +312,13 @@ export const reviewHandlers = {
     writeTransaction(context.db, () => {
       const nowMs = context.now();
       updateReview(context.db, review.id, { status: 'draft' }, nowMs);
-      addAuditEntry(context.db, review.id, { atMs: nowMs, reviewerId: reviewer.value.id, action: 'reopened', reason: input.reason, details: {} });
+      addAuditEntry(context.db, review.id, {
+        atMs: nowMs,
+        reviewerId: reviewer.value.id,
+        action: 'reopened',
+        reason: input.reason,
+        details: {},
+      });
     });
     context.events.emit('calls.changed', {});
     return readReviewDetail(context.db, input.reviewId);

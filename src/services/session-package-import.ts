@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { ok, type Result } from '../contract/errors';
-import { sessionPackageContentSchema, type PackageImportResult, type SessionPackageContent } from '../contract/packages';
+import {
+  sessionPackageContentSchema,
+  type PackageImportResult,
+  type SessionPackageContent,
+} from '../contract/packages';
 import { parseRubricFile, serialiseRubricFile } from '../contract/rubric-file';
 import { audioMimeType } from '../domain/audio/containers';
 import type { Transcript } from '../domain/transcript/model';
@@ -44,15 +48,21 @@ function readHead(path: string, length: number): Uint8Array {
 }
 
 /** The transcript through the same reader as an imported transcript file, and no longer than the audio. */
-function readPackagedTranscript(context: ServiceContext, opened: OpenedPackage, call: PackagedCall): Result<Transcript | null> {
+function readPackagedTranscript(
+  context: ServiceContext,
+  opened: OpenedPackage,
+  call: PackagedCall,
+): Result<Transcript | null> {
   if (!call.transcript) return ok(null);
   const file = opened.files.get(call.transcript.file);
   if (!file) return refused('package_invalid', `${call.transcript.file} is missing`);
   const parsed = parseTranscript(context.ports.decodeText(readFileSync(file)).text);
-  if (!parsed.ok) return refused('package_bad_transcript', `${call.title}: ${parsed.error.code} ${parsed.error.detail}`);
+  if (!parsed.ok)
+    return refused('package_bad_transcript', `${call.title}: ${parsed.error.code} ${parsed.error.detail}`);
   let lastEndMs = 0;
   for (const segment of parsed.transcript.segments) lastEndMs = Math.max(lastEndMs, segment.endMs);
-  if (lastEndMs > call.audio.durationMs + transcriptOverrunToleranceMs) return refused('package_bad_transcript', `${call.title}: the transcript runs past the audio`);
+  if (lastEndMs > call.audio.durationMs + transcriptOverrunToleranceMs)
+    return refused('package_bad_transcript', `${call.title}: the transcript runs past the audio`);
   return ok(parsed.transcript);
 }
 
@@ -63,18 +73,32 @@ function checkCall(context: ServiceContext, opened: OpenedPackage, call: Package
   if (!stagedAudio || !peaksFile) return refused('package_invalid', `Audio of ${call.title} is missing`);
   // Its SHA-256 was checked against the manifest while unpacking; the call's key must be that same hash.
   const listed = opened.manifest.files.find((file) => file.path === call.audio.file);
-  if (!listed || listed.sha256 !== call.key) return refused('package_tampered', `Audio of ${call.title} does not match its key`);
+  if (!listed || listed.sha256 !== call.key)
+    return refused('package_tampered', `Audio of ${call.title} does not match its key`);
   const container = context.ports.sniffAudioContainer(readHead(stagedAudio, 64));
   const mimeType = container ? audioMimeType(container) : undefined;
-  if (!container || !mimeType || container !== call.audio.container) return refused('package_bad_audio', `Audio of ${call.title} is not ${call.audio.container} audio`);
+  if (!container || !mimeType || container !== call.audio.container)
+    return refused('package_bad_audio', `Audio of ${call.title} is not ${call.audio.container} audio`);
   // Peaks are read into memory: no more than the recording's length at its peak rate can need.
   const peaksListed = opened.manifest.files.find((file) => file.path === call.audio.peaksFile)?.bytes ?? 0;
-  const peaksLimit = call.audio.channels * 4 * Math.ceil((call.audio.durationMs / 1000 + 1) * call.audio.pairsPerSecond);
-  if (peaksListed > peaksLimit) return refused('package_invalid', `Peaks of ${call.title} are larger than its recording needs`);
+  const peaksLimit =
+    call.audio.channels * 4 * Math.ceil((call.audio.durationMs / 1000 + 1) * call.audio.pairsPerSecond);
+  if (peaksListed > peaksLimit)
+    return refused('package_invalid', `Peaks of ${call.title} are larger than its recording needs`);
   const peakBytes = readFileSync(peaksFile);
   const perChannel = peakBytes.length / call.audio.channels;
-  if (!Number.isInteger(perChannel) || perChannel % 4 !== 0) return refused('package_invalid', `Peaks of ${call.title} do not fit ${call.audio.channels} channels`);
-  const peaks = Array.from({ length: call.audio.channels }, (_, channel) => new Int16Array(peakBytes.buffer.slice(peakBytes.byteOffset + channel * perChannel, peakBytes.byteOffset + (channel + 1) * perChannel)));
+  if (!Number.isInteger(perChannel) || perChannel % 4 !== 0)
+    return refused('package_invalid', `Peaks of ${call.title} do not fit ${call.audio.channels} channels`);
+  const peaks = Array.from(
+    { length: call.audio.channels },
+    (_, channel) =>
+      new Int16Array(
+        peakBytes.buffer.slice(
+          peakBytes.byteOffset + channel * perChannel,
+          peakBytes.byteOffset + (channel + 1) * perChannel,
+        ),
+      ),
+  );
   const transcript = readPackagedTranscript(context, opened, call);
   if (!transcript.ok) return transcript;
   return ok({ call, stagedAudio, sizeBytes: listed.bytes, mimeType, peaks, transcript: transcript.value });
@@ -97,7 +121,10 @@ function acceptRecipient(context: ServiceContext, content: SessionPackageContent
  * Moves each new recording into the audio folder, durably (file and folder fsynced) before any row names it. On a
  * failure the ones already placed are removed, so a refused or failed package leaves no audio without a row.
  */
-async function placeAudio(context: ServiceContext, checked: readonly CheckedCall[]): Promise<{ storedNames: Map<string, string>; placed: string[] }> {
+async function placeAudio(
+  context: ServiceContext,
+  checked: readonly CheckedCall[],
+): Promise<{ storedNames: Map<string, string>; placed: string[] }> {
   const storedNames = new Map<string, string>();
   const placed: string[] = [];
   try {
@@ -123,23 +150,38 @@ async function removePlaced(context: ServiceContext, placed: readonly string[]):
 }
 
 /** Stores a session package's calls, rubric, reviewers and session; the same package twice changes nothing. */
-export async function importSessionPackage(context: ServiceContext, opened: OpenedPackage): Promise<Result<PackageImportResult>> {
+export async function importSessionPackage(
+  context: ServiceContext,
+  opened: OpenedPackage,
+): Promise<Result<PackageImportResult>> {
   const { db } = context;
   const parsed = readPackageJson(opened, 'session.json', sessionPackageContentSchema);
   if (!parsed.ok) return parsed;
   const content = parsed.value;
   const { session, reviewers, calls } = content;
-  if (session.id !== opened.manifest.sessionId) return refused('package_tampered', 'session.json is not the manifest session');
-  if (new Set(calls.map((call) => call.key)).size !== calls.length) return refused('package_invalid', 'A recording is listed twice');
+  if (session.id !== opened.manifest.sessionId)
+    return refused('package_tampered', 'session.json is not the manifest session');
+  if (new Set(calls.map((call) => call.key)).size !== calls.length)
+    return refused('package_invalid', 'A recording is listed twice');
   const recipient = reviewers.find((reviewer) => reviewer.id === content.recipient.reviewerId);
   if (!recipient) return refused('package_unknown_reviewer', 'The package is for someone outside the session');
   const rubricFile = opened.files.get('rubric.json');
   const rubric = rubricFile ? parseRubricFile(readFileSync(rubricFile, 'utf8')) : null;
   if (!rubric?.ok) return refused('package_invalid', 'rubric.json is not a valid rubric');
-  if (rubric.rubric.id !== session.rubricId || rubric.rubric.version !== session.rubricVersion) return refused('package_rubric_mismatch', 'rubric.json is not the session rubric');
+  if (rubric.rubric.id !== session.rubricId || rubric.rubric.version !== session.rubricVersion)
+    return refused('package_rubric_mismatch', 'rubric.json is not the session rubric');
   const local = getRubric(db, rubric.rubric.id, rubric.rubric.version);
-  if (local && serialiseRubricFile(local.rubric) !== serialiseRubricFile(rubric.rubric)) return refused('package_rubric_mismatch', 'A different rubric with this id and version exists here');
-  const base = { kind: 'session' as const, sessionId: session.id, sessionName: session.name, reviewers, recipient, reviewsAdded: 0, reviewsRevised: 0 };
+  if (local && serialiseRubricFile(local.rubric) !== serialiseRubricFile(rubric.rubric))
+    return refused('package_rubric_mismatch', 'A different rubric with this id and version exists here');
+  const base = {
+    kind: 'session' as const,
+    sessionId: session.id,
+    sessionName: session.name,
+    reviewers,
+    recipient,
+    reviewsAdded: 0,
+    reviewsRevised: 0,
+  };
   if (getSession(db, session.id)) {
     acceptRecipient(context, content);
     return ok({ ...base, alreadyPresent: true, callsAdded: 0 });
@@ -163,7 +205,14 @@ export async function importSessionPackage(context: ServiceContext, opened: Open
   return ok({ ...base, alreadyPresent: false, callsAdded: checked.length });
 }
 
-function storeSession(context: ServiceContext, content: SessionPackageContent, rubric: Parameters<typeof insertRubric>[1], newRubric: boolean, checked: readonly CheckedCall[], storedNames: ReadonlyMap<string, string>): void {
+function storeSession(
+  context: ServiceContext,
+  content: SessionPackageContent,
+  rubric: Parameters<typeof insertRubric>[1],
+  newRubric: boolean,
+  checked: readonly CheckedCall[],
+  storedNames: ReadonlyMap<string, string>,
+): void {
   const { db } = context;
   const nowMs = context.now();
   writeTransaction(db, () => {
@@ -179,14 +228,52 @@ function storeSession(context: ServiceContext, content: SessionPackageContent, r
       }
       const audioId = randomUUID();
       const { audio } = call;
-      insertAudio(db, { id: audioId, sha256: call.key, storedName: storedNames.get(call.key)!, originalName: audio.originalName, container: audio.container, codec: audio.codec, mimeType: fresh.mimeType, sampleRateHz: audio.sampleRateHz, channels: audio.channels, durationMs: audio.durationMs, sizeBytes: fresh.sizeBytes, createdAtMs: nowMs }, fresh.peaks, audio.pairsPerSecond);
+      insertAudio(
+        db,
+        {
+          id: audioId,
+          sha256: call.key,
+          storedName: storedNames.get(call.key)!,
+          originalName: audio.originalName,
+          container: audio.container,
+          codec: audio.codec,
+          mimeType: fresh.mimeType,
+          sampleRateHz: audio.sampleRateHz,
+          channels: audio.channels,
+          durationMs: audio.durationMs,
+          sizeBytes: fresh.sizeBytes,
+          createdAtMs: nowMs,
+        },
+        fresh.peaks,
+        audio.pairsPerSecond,
+      );
       const callId = randomUUID();
-      insertCall(db, { id: callId, title: call.title, agentName: call.agentName, customerRef: call.customerRef, recordedAt: call.recordedAt, durationMs: audio.durationMs, createdAtMs: nowMs, audioId, agentChannel: call.agentChannel });
-      if (fresh.transcript && call.transcript) saveTranscript(db, callId, { ...fresh.transcript, sourceName: call.transcript.sourceName, speakerRoles: call.transcript.speakerRoles }, nowMs);
+      insertCall(db, {
+        id: callId,
+        title: call.title,
+        agentName: call.agentName,
+        customerRef: call.customerRef,
+        recordedAt: call.recordedAt,
+        durationMs: audio.durationMs,
+        createdAtMs: nowMs,
+        audioId,
+        agentChannel: call.agentChannel,
+      });
+      if (fresh.transcript && call.transcript)
+        saveTranscript(
+          db,
+          callId,
+          { ...fresh.transcript, sourceName: call.transcript.sourceName, speakerRoles: call.transcript.speakerRoles },
+          nowMs,
+        );
       receiveRedactions(db, callId, call.redactedRanges ?? [], nowMs);
       localCallIds.push(callId);
     }
-    insertSession(db, { ...content.session, callIds: localCallIds, reviewerIds: content.reviewers.map((reviewer) => reviewer.id) });
+    insertSession(db, {
+      ...content.session,
+      callIds: localCallIds,
+      reviewerIds: content.reviewers.map((reviewer) => reviewer.id),
+    });
     acceptRecipient(context, content);
   });
 }

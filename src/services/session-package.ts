@@ -21,7 +21,10 @@ const languageTag = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 /** A stored transcript as a Klankbord JSON file (docs/transcript-format.md): what the importing side reads back. */
 export function klankbordTranscriptFile(transcript: StoredTranscript): Uint8Array {
-  const language = transcript.language && languageTag.test(transcript.language) && transcript.language.length <= 35 ? transcript.language : null;
+  const language =
+    transcript.language && languageTag.test(transcript.language) && transcript.language.length <= 35
+      ? transcript.language
+      : null;
   return json({
     format: 'klankbord-transcript',
     version: 1,
@@ -32,7 +35,12 @@ export function klankbordTranscriptFile(transcript: StoredTranscript): Uint8Arra
       startMs: segment.startMs,
       endMs: segment.endMs,
       text: segment.text,
-      words: segment.words.map((word) => ({ text: word.text, startMs: word.startMs, endMs: word.endMs, ...(word.confidence === undefined ? {} : { confidence: word.confidence }) })),
+      words: segment.words.map((word) => ({
+        text: word.text,
+        startMs: word.startMs,
+        endMs: word.endMs,
+        ...(word.confidence === undefined ? {} : { confidence: word.confidence }),
+      })),
     })),
   });
 }
@@ -47,11 +55,16 @@ function reviewerKey(context: ServiceContext, sessionId: string, reviewerId: str
 }
 
 /** One reviewer's copy of the session package: calls (audio, peaks, transcript), the rubric, and their own key. */
-export async function exportSessionPackage(context: ServiceContext, sessionId: string, reviewerId: string): Promise<Result<{ exportId: string; fileName: string }>> {
+export async function exportSessionPackage(
+  context: ServiceContext,
+  sessionId: string,
+  reviewerId: string,
+): Promise<Result<{ exportId: string; fileName: string }>> {
   const { db } = context;
   const session = getSession(db, sessionId);
   if (!session) return fail('not_found', `No session ${sessionId}`);
-  if (!session.reviewerIds.includes(reviewerId)) return fail('not_found', `${reviewerId} is not a reviewer in this session`);
+  if (!session.reviewerIds.includes(reviewerId))
+    return fail('not_found', `${reviewerId} is not a reviewer in this session`);
   const rubric = getRubric(db, session.rubricId, session.rubricVersion);
   if (!rubric) return fail('not_found', 'The session rubric is missing');
   const parts: PackagePart[] = [{ path: 'rubric.json', bytes: encoder.encode(serialiseRubricFile(rubric.rubric)) }];
@@ -64,11 +77,23 @@ export async function exportSessionPackage(context: ServiceContext, sessionId: s
     const folder = `calls/${audio.sha256.slice(0, 16)}`;
     const extension = audio.storedName.includes('.') ? audio.storedName.slice(audio.storedName.lastIndexOf('.')) : '';
     const audioFile = join(context.paths.audioDir, audio.storedName);
-    parts.push({ path: `${folder}/audio${extension}`, file: audioFile, sizeBytes: statSync(audioFile).size, sha256: audio.sha256 });
+    parts.push({
+      path: `${folder}/audio${extension}`,
+      file: audioFile,
+      sizeBytes: statSync(audioFile).size,
+      sha256: audio.sha256,
+    });
     parts.push({ path: `${folder}/peaks.bin`, bytes: peaks.bytes });
     const transcript = getTranscript(db, callId);
     const redactedRanges = redactedRangesOf(db, callId);
-    if (transcript) parts.push({ path: `${folder}/transcript.json`, bytes: klankbordTranscriptFile({ ...transcript, segments: maskTranscript(transcript.segments, redactedRanges) }) });
+    if (transcript)
+      parts.push({
+        path: `${folder}/transcript.json`,
+        bytes: klankbordTranscriptFile({
+          ...transcript,
+          segments: maskTranscript(transcript.segments, redactedRanges),
+        }),
+      });
     calls.push({
       key: audio.sha256,
       title: call.title,
@@ -76,8 +101,24 @@ export async function exportSessionPackage(context: ServiceContext, sessionId: s
       customerRef: call.customerRef,
       recordedAt: call.recordedAt,
       agentChannel: call.agentChannel,
-      audio: { file: `${folder}/audio${extension}`, peaksFile: `${folder}/peaks.bin`, originalName: audio.originalName, container: audio.container, codec: audio.codec, sampleRateHz: audio.sampleRateHz, channels: audio.channels, durationMs: audio.durationMs, pairsPerSecond: peaks.pairsPerSecond },
-      transcript: transcript ? { file: `${folder}/transcript.json`, sourceName: transcript.sourceName, speakerRoles: transcript.speakerRoles } : null,
+      audio: {
+        file: `${folder}/audio${extension}`,
+        peaksFile: `${folder}/peaks.bin`,
+        originalName: audio.originalName,
+        container: audio.container,
+        codec: audio.codec,
+        sampleRateHz: audio.sampleRateHz,
+        channels: audio.channels,
+        durationMs: audio.durationMs,
+        pairsPerSecond: peaks.pairsPerSecond,
+      },
+      transcript: transcript
+        ? {
+            file: `${folder}/transcript.json`,
+            sourceName: transcript.sourceName,
+            speakerRoles: transcript.speakerRoles,
+          }
+        : null,
       // Only when there are any, so a package without redactions reads the same as before.
       ...(redactedRanges.length > 0 ? { redactedRanges } : {}),
     });
@@ -92,7 +133,12 @@ export async function exportSessionPackage(context: ServiceContext, sessionId: s
   parts.push({ path: 'session.json', bytes: json(content) });
   const fileName = `${session.name} - ${getReviewer(db, reviewerId)?.name ?? reviewerId}.klankbord-session`;
   const target = reserveExport(context.paths.exportsDir, fileName);
-  const written = await writePackage(context, target.partialPath, { format: sessionPackageFormat, sessionId: session.id }, parts).catch((error: unknown) => {
+  const written = await writePackage(
+    context,
+    target.partialPath,
+    { format: sessionPackageFormat, sessionId: session.id },
+    parts,
+  ).catch((error: unknown) => {
     target.discard();
     throw error;
   });

@@ -22,12 +22,20 @@ function setup() {
   return { context, dispatch, call };
 }
 
-async function submitMaximum(call: ReturnType<typeof setup>['call'], reviewId: string, changes: Record<string, number> = {}) {
+async function submitMaximum(
+  call: ReturnType<typeof setup>['call'],
+  reviewId: string,
+  changes: Record<string, number> = {},
+) {
   for (const { item } of rubricItems(defaultRubric)) {
     const level = changes[item.id];
-    const answer = item.scale.kind === 'ordinal' ? { kind: 'level' as const, value: level ?? item.scale.levels.length - 1 } : { kind: 'yes' as const };
+    const answer =
+      item.scale.kind === 'ordinal'
+        ? { kind: 'level' as const, value: level ?? item.scale.levels.length - 1 }
+        : { kind: 'yes' as const };
     await call('reviews.setAnswer', { reviewId, itemId: item.id, answer });
-    if (level !== undefined) await call('reviews.setEvidenceOverride', { reviewId, itemId: item.id, reason: 'Kalibratietest' });
+    if (level !== undefined)
+      await call('reviews.setEvidenceOverride', { reviewId, itemId: item.id, reason: 'Kalibratietest' });
   }
   await call('reviews.submit', { reviewId });
 }
@@ -36,44 +44,103 @@ describe('calibration sessions', () => {
   it('creates a session with the rubric version in use, keeps session reviews apart from routine ones, and reports', async () => {
     const { call, dispatch } = setup();
     const lead = await call('reviewer.set', { name: 'Lead Lotte' });
-    const session = await call('sessions.create', { name: 'Kalibratie november', callIds: ['call-a', 'call-b'], reviewers: [{ id: lead.id }, { name: 'Bram' }], benchmarkIndex: 0 });
-    expect(session).toMatchObject({ rubricId: defaultRubric.id, rubricVersion: 1, blind: true, toleranceTotal: 5, toleranceItem: 1, expected: 4, submitted: 0, benchmarkReviewerId: lead.id });
+    const session = await call('sessions.create', {
+      name: 'Kalibratie november',
+      callIds: ['call-a', 'call-b'],
+      reviewers: [{ id: lead.id }, { name: 'Bram' }],
+      benchmarkIndex: 0,
+    });
+    expect(session).toMatchObject({
+      rubricId: defaultRubric.id,
+      rubricVersion: 1,
+      blind: true,
+      toleranceTotal: 5,
+      toleranceItem: 1,
+      expected: 4,
+      submitted: 0,
+      benchmarkReviewerId: lead.id,
+    });
     expect(session.reviewers.map((reviewer) => reviewer.name)).toEqual(['Lead Lotte', 'Bram']);
 
     // Blind: the lead reviews too, so the others stay hidden until the lead's own review of the call is submitted.
-    expect(await dispatch('sessions.compare', { sessionId: session.id, callId: 'call-a' })).toMatchObject({ ok: false, error: { code: 'blind_until_submitted' } });
+    expect(await dispatch('sessions.compare', { sessionId: session.id, callId: 'call-a' })).toMatchObject({
+      ok: false,
+      error: { code: 'blind_until_submitted' },
+    });
     const routine = await call('reviews.open', { callId: 'call-a' });
     const inSession = await call('reviews.open', { callId: 'call-a', sessionId: session.id });
     expect(inSession.review.id).not.toBe(routine.review.id);
     expect(inSession.review.sessionId).toBe(session.id);
-    expect((await call('reviews.open', { callId: 'call-a', sessionId: session.id })).review.id).toBe(inSession.review.id);
+    expect((await call('reviews.open', { callId: 'call-a', sessionId: session.id })).review.id).toBe(
+      inSession.review.id,
+    );
     // The Reviews screen tells them apart: the session named on its reviews, and a filter either way.
     expect((await call('reviews.list', {})).map((row) => [row.id, row.sessionId, row.sessionName])).toEqual(
-      expect.arrayContaining([[routine.review.id, null, null], [inSession.review.id, session.id, 'Kalibratie november']]),
+      expect.arrayContaining([
+        [routine.review.id, null, null],
+        [inSession.review.id, session.id, 'Kalibratie november'],
+      ]),
     );
     expect((await call('reviews.list', { sessionId: session.id })).map((row) => row.id)).toEqual([inSession.review.id]);
     expect((await call('reviews.list', { sessionId: null })).map((row) => row.id)).toEqual([routine.review.id]);
     await submitMaximum(call, inSession.review.id, { '2.1': 1 });
 
     const report = await call('sessions.report', { sessionId: session.id });
-    expect(report.totals[0]![0]).toBeCloseTo(100 - 25 * (2 / 3) / 3, 6);
+    expect(report.totals[0]![0]).toBeCloseTo(100 - (25 * (2 / 3)) / 3, 6);
     expect(report.totals[1]).toEqual([null, null]);
     expect((await call('sessions.get', { sessionId: session.id })).submitted).toBe(1);
 
     const compared = await call('sessions.compare', { sessionId: session.id, callId: 'call-a' });
-    expect(compared.reviews.map((review) => [review.reviewerName, review.submitted])).toEqual([['Lead Lotte', true], ['Bram', false]]);
-    await call('sessions.setConsensus', { sessionId: session.id, callId: 'call-a', itemId: '2.1', answer: { kind: 'level', value: 2 }, reason: 'Benoemt de situatie, maar algemeen.' });
-    expect(await dispatch('sessions.setConsensus', { sessionId: session.id, callId: 'call-a', itemId: '1.3', answer: { kind: 'level', value: 2 }, reason: 'Past niet' })).toMatchObject({ ok: false, error: { code: 'answer_invalid' } });
-    expect((await call('sessions.report', { sessionId: session.id })).consensus).toEqual([expect.objectContaining({ callId: 'call-a', itemId: '2.1', answer: { kind: 'level', value: 2 }, decidedBy: lead.id })]);
+    expect(compared.reviews.map((review) => [review.reviewerName, review.submitted])).toEqual([
+      ['Lead Lotte', true],
+      ['Bram', false],
+    ]);
+    await call('sessions.setConsensus', {
+      sessionId: session.id,
+      callId: 'call-a',
+      itemId: '2.1',
+      answer: { kind: 'level', value: 2 },
+      reason: 'Benoemt de situatie, maar algemeen.',
+    });
+    expect(
+      await dispatch('sessions.setConsensus', {
+        sessionId: session.id,
+        callId: 'call-a',
+        itemId: '1.3',
+        answer: { kind: 'level', value: 2 },
+        reason: 'Past niet',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'answer_invalid' } });
+    expect((await call('sessions.report', { sessionId: session.id })).consensus).toEqual([
+      expect.objectContaining({
+        callId: 'call-a',
+        itemId: '2.1',
+        answer: { kind: 'level', value: 2 },
+        decidedBy: lead.id,
+      }),
+    ]);
   });
 
   it('refuses a reviewer outside the session and unknown calls', async () => {
     const { call, dispatch } = setup();
     await call('reviewer.set', { name: 'Lead' });
-    const session = await call('sessions.create', { name: 'S', callIds: ['call-a'], reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: null });
-    expect(await dispatch('reviews.open', { callId: 'call-a', sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await dispatch('sessions.compare', { sessionId: session.id, callId: 'call-b' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch('sessions.create', { name: 'S', callIds: ['nope'], reviewers: [{ name: 'A' }, { name: 'B' }] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const session = await call('sessions.create', {
+      name: 'S',
+      callIds: ['call-a'],
+      reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+      benchmarkIndex: null,
+    });
+    expect(await dispatch('reviews.open', { callId: 'call-a', sessionId: session.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await dispatch('sessions.compare', { sessionId: session.id, callId: 'call-b' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(
+      await dispatch('sessions.create', { name: 'S', callIds: ['nope'], reviewers: [{ name: 'A' }, { name: 'B' }] }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
 
@@ -81,11 +148,29 @@ describe('moment agreement in a session', () => {
   it('pools matched and unmatched moments per type over the calls, and F1 against the benchmark', async () => {
     const { call, context } = setup();
     await call('reviewer.set', { name: 'Lead' });
-    const session = await call('sessions.create', { name: 'S', callIds: ['call-a', 'call-b'], reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
+    const session = await call('sessions.create', {
+      name: 'S',
+      callIds: ['call-a', 'call-b'],
+      reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+      benchmarkIndex: 0,
+    });
     const [anouk, bram] = session.reviewers.map((reviewer) => reviewer.id);
-    const cue = (id: string, startMs: number, endMs: number) => ({ id, startMs, endMs, type: 'customer-emotion-cue' as const, speaker: 'customer' as const, polarity: 'neutral' as const, itemIds: [], note: '' });
+    const cue = (id: string, startMs: number, endMs: number) => ({
+      id,
+      startMs,
+      endMs,
+      type: 'customer-emotion-cue' as const,
+      speaker: 'customer' as const,
+      polarity: 'neutral' as const,
+      itemIds: [],
+      note: '',
+    });
     const submitted = (reviewId: string, reviewerId: string, callId: string, moments: ReturnType<typeof cue>[]) => {
-      createReview(context.db, { id: reviewId, callId, reviewerId, rubricId: defaultRubric.id, rubricVersion: 1, sessionId: session.id }, 1);
+      createReview(
+        context.db,
+        { id: reviewId, callId, reviewerId, rubricId: defaultRubric.id, rubricVersion: 1, sessionId: session.id },
+        1,
+      );
       for (const moment of moments) saveMoment(context.db, reviewId, moment, 1);
       updateReview(context.db, reviewId, { status: 'submitted', submittedAtMs: 2 }, 2);
     };
@@ -101,4 +186,3 @@ describe('moment agreement in a session', () => {
     expect(moments.reviewers).toEqual([null, { matched: 1, missed: 1, extra: 1, f1: 0.5 }]);
   });
 });
-

@@ -14,7 +14,16 @@ import { listMoments } from '../storage/moments-repository';
 import { getReviewer, upsertReviewer } from '../storage/reviewers-repository';
 import { listAnswers, listReviews, type ReviewRecord } from '../storage/reviews-repository';
 import { getRubric, latestPublishedRubric } from '../storage/rubrics-repository';
-import { addDiscussionNote, getSession, insertSession, listConsensus, listDiscussionNotes, listSessions, saveConsensus, type CalibrationSession } from '../storage/sessions-repository';
+import {
+  addDiscussionNote,
+  getSession,
+  insertSession,
+  listConsensus,
+  listDiscussionNotes,
+  listSessions,
+  saveConsensus,
+  type CalibrationSession,
+} from '../storage/sessions-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { Handlers } from './handlers';
 import { answersOf } from './review-model';
@@ -40,7 +49,11 @@ export function summariseSession(db: Database.Database, session: CalibrationSess
 /** The submitted session reviews as a reviewers × calls grid, in the session's order. */
 export function sessionReviewGrid(db: Database.Database, session: CalibrationSession): (ReviewRecord | null)[][] {
   const submitted = listReviews(db, { sessionId: session.id, status: 'submitted' });
-  return session.reviewerIds.map((reviewerId) => session.callIds.map((callId) => submitted.find((review) => review.reviewerId === reviewerId && review.callId === callId) ?? null));
+  return session.reviewerIds.map((reviewerId) =>
+    session.callIds.map(
+      (callId) => submitted.find((review) => review.reviewerId === reviewerId && review.callId === callId) ?? null,
+    ),
+  );
 }
 
 /** The session report computed from the submitted reviews. */
@@ -49,13 +62,19 @@ export function computeSessionReport(db: Database.Database, session: Calibration
   if (!rubric) return fail('not_found', 'The session rubric is missing');
   const grid = sessionReviewGrid(db, session);
   const benchmarkIndex = session.benchmarkReviewerId ? session.reviewerIds.indexOf(session.benchmarkReviewerId) : -1;
-  return ok(sessionReport({
-    rubric,
-    reviews: grid.map((row) => row.map((review) => (review ? { answers: answersOf(listAnswers(db, review.id)), context: review.context } : null))),
-    benchmarkIndex: benchmarkIndex >= 0 ? benchmarkIndex : null,
-    toleranceTotal: session.toleranceTotal,
-    toleranceItem: session.toleranceItem,
-  }));
+  return ok(
+    sessionReport({
+      rubric,
+      reviews: grid.map((row) =>
+        row.map((review) =>
+          review ? { answers: answersOf(listAnswers(db, review.id)), context: review.context } : null,
+        ),
+      ),
+      benchmarkIndex: benchmarkIndex >= 0 ? benchmarkIndex : null,
+      toleranceTotal: session.toleranceTotal,
+      toleranceItem: session.toleranceItem,
+    }),
+  );
 }
 
 /**
@@ -69,7 +88,10 @@ export function sessionMomentAgreement(db: Database.Database, session: Calibrati
   const versus = session.reviewerIds.map(() => ({ matched: 0, missed: 0, extra: 0 }));
   session.callIds.forEach((_, callIndex) => {
     const agreement = momentAgreement(
-      grid.map((row, reviewerIndex) => ({ reviewerId: session.reviewerIds[reviewerIndex]!, moments: row[callIndex] ? listMoments(db, row[callIndex]!.id) : [] })),
+      grid.map((row, reviewerIndex) => ({
+        reviewerId: session.reviewerIds[reviewerIndex]!,
+        moments: row[callIndex] ? listMoments(db, row[callIndex]!.id) : [],
+      })),
       { referenceIndex: benchmarkIndex >= 0 ? benchmarkIndex : null },
     );
     for (const type of agreement?.types ?? []) {
@@ -87,10 +109,21 @@ export function sessionMomentAgreement(db: Database.Database, session: Calibrati
       versus[reviewerIndex]!.extra += figures.extra;
     });
   });
-  const f1 = (matched: number, unmatched: number) => (matched * 2 + unmatched > 0 ? (2 * matched) / (2 * matched + unmatched) : null);
+  const f1 = (matched: number, unmatched: number) =>
+    matched * 2 + unmatched > 0 ? (2 * matched) / (2 * matched + unmatched) : null;
   return {
-    types: [...byType.entries()].map(([type, entry]) => ({ type, matched: entry.matched, unmatched: entry.unmatched, f1: f1(entry.matched, entry.unmatched) })),
-    reviewers: benchmarkIndex < 0 ? null : versus.map((entry, index) => (index === benchmarkIndex ? null : { ...entry, f1: f1(entry.matched, entry.missed + entry.extra) })),
+    types: [...byType.entries()].map(([type, entry]) => ({
+      type,
+      matched: entry.matched,
+      unmatched: entry.unmatched,
+      f1: f1(entry.matched, entry.unmatched),
+    })),
+    reviewers:
+      benchmarkIndex < 0
+        ? null
+        : versus.map((entry, index) =>
+            index === benchmarkIndex ? null : { ...entry, f1: f1(entry.matched, entry.missed + entry.extra) },
+          ),
   };
 }
 
@@ -103,7 +136,8 @@ export const sessionHandlers = {
     if (!lead.ok) return lead;
     const rubric = latestPublishedRubric(context.db, reviewRubricId(context.db));
     if (!rubric) return fail('not_found', 'No published rubric');
-    for (const callId of input.callIds) if (!getCallSummary(context.db, callId)) return fail('not_found', `No call ${callId}`);
+    for (const callId of input.callIds)
+      if (!getCallSummary(context.db, callId)) return fail('not_found', `No call ${callId}`);
     const nowMs = context.now();
     const session = writeTransaction(context.db, (): Result<CalibrationSession> => {
       const reviewerIds: string[] = [];
@@ -118,7 +152,8 @@ export const sessionHandlers = {
         }
       }
       if (new Set(reviewerIds).size !== reviewerIds.length) return fail('conflict', 'A reviewer is listed twice');
-      if (input.benchmarkIndex !== null && input.benchmarkIndex >= reviewerIds.length) return fail('invalid_input', 'The benchmark is not one of the reviewers');
+      if (input.benchmarkIndex !== null && input.benchmarkIndex >= reviewerIds.length)
+        return fail('invalid_input', 'The benchmark is not one of the reviewers');
       const created: CalibrationSession = {
         id: randomUUID(),
         name: input.name,
@@ -143,11 +178,13 @@ export const sessionHandlers = {
   },
   'sessions.join': (input, context) => {
     const session = getSession(context.db, input.sessionId);
-    if (!session || !session.reviewerIds.includes(input.reviewerId)) return fail('not_found', 'No such reviewer in the session');
+    if (!session || !session.reviewerIds.includes(input.reviewerId))
+      return fail('not_found', 'No such reviewer in the session');
     setSessionIdentity(context.db, session.id, input.reviewerId);
     return ok({ savedAtMs: context.now() });
   },
-  'sessions.list': (_input, context) => ok(listSessions(context.db).map((session) => summariseSession(context.db, session))),
+  'sessions.list': (_input, context) =>
+    ok(listSessions(context.db).map((session) => summariseSession(context.db, session))),
   'sessions.get': (input, context) => {
     const session = getSession(context.db, input.sessionId);
     return session ? ok(summariseSession(context.db, session)) : fail('not_found', `No session ${input.sessionId}`);
@@ -158,7 +195,13 @@ export const sessionHandlers = {
     const report = computeSessionReport(context.db, session);
     const moments = sessionMomentAgreement(context.db, session);
     // The domain's report is deeply readonly; the contract's output type is not. Same shape.
-    return report.ok ? ok({ ...report.value, consensus: listConsensus(context.db, session.id), moments } as MethodOutput<'sessions.report'>) : report;
+    return report.ok
+      ? ok({
+          ...report.value,
+          consensus: listConsensus(context.db, session.id),
+          moments,
+        } as MethodOutput<'sessions.report'>)
+      : report;
   },
   /** One call of a session side by side: every submitted review's answers and moments, and the consensus. */
   'sessions.compare': (input, context) => {
@@ -167,17 +210,26 @@ export const sessionHandlers = {
     const reviews = listReviews(context.db, { sessionId: session.id, callId: input.callId });
     // Blind: a reviewer of the session sees the others only once their own review of the call is submitted.
     const identity = sessionIdentity(context.db, session);
-    if (session.blind && identity && !reviews.some((review) => review.reviewerId === identity && review.status === 'submitted')) {
+    if (
+      session.blind &&
+      identity &&
+      !reviews.some((review) => review.reviewerId === identity && review.status === 'submitted')
+    ) {
       return fail('blind_until_submitted', 'Submit your own review of this call first');
     }
     const rubric = getRubric(context.db, session.rubricId, session.rubricVersion)?.rubric;
     if (!rubric) return fail('not_found', `No rubric ${session.rubricId} v${session.rubricVersion}`);
-    const submitted = session.reviewerIds.map((reviewerId) => reviews.find((candidate) => candidate.reviewerId === reviewerId && candidate.status === 'submitted'));
+    const submitted = session.reviewerIds.map((reviewerId) =>
+      reviews.find((candidate) => candidate.reviewerId === reviewerId && candidate.status === 'submitted'),
+    );
     const answerRecords = submitted.map((review) => (review ? listAnswers(context.db, review.id) : []));
-    const benchmarkIndex = session.benchmarkReviewerId === null ? -1 : session.reviewerIds.indexOf(session.benchmarkReviewerId);
+    const benchmarkIndex =
+      session.benchmarkReviewerId === null ? -1 : session.reviewerIds.indexOf(session.benchmarkReviewerId);
     const comparison = compareCall({
       rubric,
-      reviews: submitted.map((review, index) => (review ? { answers: answersOf(answerRecords[index]!), context: review.context } : null)),
+      reviews: submitted.map((review, index) =>
+        review ? { answers: answersOf(answerRecords[index]!), context: review.context } : null,
+      ),
       benchmarkIndex: benchmarkIndex >= 0 ? benchmarkIndex : null,
       toleranceItem: session.toleranceItem,
     });
@@ -197,7 +249,10 @@ export const sessionHandlers = {
       }),
       items: comparison.items.map((entry) => ({ ...entry, deviations: [...entry.deviations] })),
       consensus: listConsensus(context.db, session.id).filter((record) => record.callId === input.callId),
-      notes: listDiscussionNotes(context.db, session.id, input.callId).map((note) => ({ ...note, authorName: getReviewer(context.db, note.authorId)?.name ?? note.authorId })),
+      notes: listDiscussionNotes(context.db, session.id, input.callId).map((note) => ({
+        ...note,
+        authorName: getReviewer(context.db, note.authorId)?.name ?? note.authorId,
+      })),
     });
   },
   /** Adds a note to the discussion of a call (optionally about one item). */
@@ -207,7 +262,12 @@ export const sessionHandlers = {
     const session = getSession(context.db, input.sessionId);
     if (!session || !session.callIds.includes(input.callId)) return fail('not_found', 'No such call in the session');
     const nowMs = context.now();
-    addDiscussionNote(context.db, session.id, input.callId, { itemId: input.itemId ?? null, authorId: author.value.id, text: input.text, atMs: nowMs });
+    addDiscussionNote(context.db, session.id, input.callId, {
+      itemId: input.itemId ?? null,
+      authorId: author.value.id,
+      text: input.text,
+      atMs: nowMs,
+    });
     return ok({ savedAtMs: nowMs });
   },
   /** Records the agreed (calibrated) answer of one item for one call, with the reason. */
@@ -222,7 +282,14 @@ export const sessionHandlers = {
     const problem = answerProblem(item, input.answer);
     if (problem) return fail('answer_invalid', problem, { problem });
     const nowMs = context.now();
-    saveConsensus(context.db, session.id, { callId: input.callId, itemId: input.itemId, answer: input.answer, reason: input.reason, decidedBy: lead.value.id, decidedAtMs: nowMs });
+    saveConsensus(context.db, session.id, {
+      callId: input.callId,
+      itemId: input.itemId,
+      answer: input.answer,
+      reason: input.reason,
+      decidedBy: lead.value.id,
+      decidedAtMs: nowMs,
+    });
     return ok({ savedAtMs: nowMs });
   },
 } satisfies Partial<Handlers>;

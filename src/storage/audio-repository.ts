@@ -19,13 +19,27 @@ const columns = `id, sha256, stored_name AS storedName, original_name AS origina
   sample_rate_hz AS sampleRateHz, channels, duration_ms AS durationMs, size_bytes AS sizeBytes, created_at_ms AS createdAtMs`;
 
 /** Stores an audio file's facts and its peaks (one Int16 array per channel). */
-export function insertAudio(db: Database.Database, audio: AudioFileRow, peaks: readonly Int16Array[], pairsPerSecond: number): void {
+export function insertAudio(
+  db: Database.Database,
+  audio: AudioFileRow,
+  peaks: readonly Int16Array[],
+  pairsPerSecond: number,
+): void {
   db.prepare(
     `INSERT INTO audio_files (id, sha256, stored_name, original_name, container, codec, mime_type, sample_rate_hz, channels, duration_ms, size_bytes, created_at_ms)
      VALUES (@id, @sha256, @storedName, @originalName, @container, @codec, @mimeType, @sampleRateHz, @channels, @durationMs, @sizeBytes, @createdAtMs)`,
   ).run(audio);
-  const insertPeaks = db.prepare('INSERT INTO audio_peaks (audio_id, channel, pairs_per_second, peaks) VALUES (?, ?, ?, ?)');
-  peaks.forEach((channelPeaks, channel) => insertPeaks.run(audio.id, channel, pairsPerSecond, Buffer.from(channelPeaks.buffer, channelPeaks.byteOffset, channelPeaks.byteLength)));
+  const insertPeaks = db.prepare(
+    'INSERT INTO audio_peaks (audio_id, channel, pairs_per_second, peaks) VALUES (?, ?, ?, ?)',
+  );
+  peaks.forEach((channelPeaks, channel) =>
+    insertPeaks.run(
+      audio.id,
+      channel,
+      pairsPerSecond,
+      Buffer.from(channelPeaks.buffer, channelPeaks.byteOffset, channelPeaks.byteLength),
+    ),
+  );
 }
 
 /** Finds audio by content hash (re-importing the same recording must not duplicate it). */
@@ -40,14 +54,26 @@ export function getAudio(db: Database.Database, id: string): AudioFileRow | unde
 
 /** How many peak pairs a second the stored peaks hold (0 when none are stored). */
 export function peakPairsPerSecond(db: Database.Database, audioId: string): number {
-  return (db.prepare('SELECT pairs_per_second FROM audio_peaks WHERE audio_id = ? LIMIT 1').pluck().get(audioId) as number | undefined) ?? 0;
+  return (
+    (db.prepare('SELECT pairs_per_second FROM audio_peaks WHERE audio_id = ? LIMIT 1').pluck().get(audioId) as
+      number | undefined) ?? 0
+  );
 }
 
 /** The stored peaks of every channel, concatenated channel after channel (Int16 little-endian bytes). */
-export function readPeaks(db: Database.Database, audioId: string): { readonly bytes: Buffer; readonly channels: number; readonly pairsPerSecond: number } | undefined {
-  const rows = db.prepare('SELECT peaks, pairs_per_second AS pairsPerSecond FROM audio_peaks WHERE audio_id = ? ORDER BY channel').all(audioId) as { peaks: Buffer; pairsPerSecond: number }[];
+export function readPeaks(
+  db: Database.Database,
+  audioId: string,
+): { readonly bytes: Buffer; readonly channels: number; readonly pairsPerSecond: number } | undefined {
+  const rows = db
+    .prepare('SELECT peaks, pairs_per_second AS pairsPerSecond FROM audio_peaks WHERE audio_id = ? ORDER BY channel')
+    .all(audioId) as { peaks: Buffer; pairsPerSecond: number }[];
   if (rows.length === 0) return undefined;
-  return { bytes: Buffer.concat(rows.map((row) => row.peaks)), channels: rows.length, pairsPerSecond: rows[0]!.pairsPerSecond };
+  return {
+    bytes: Buffer.concat(rows.map((row) => row.peaks)),
+    channels: rows.length,
+    pairsPerSecond: rows[0]!.pairsPerSecond,
+  };
 }
 
 /** The file names in the audio folder that a row points at (start-up removes every other file there). */

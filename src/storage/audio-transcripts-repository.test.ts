@@ -47,7 +47,13 @@ describe('audio repository', () => {
     const peaks = readPeaks(db, audio.id)!;
     expect(peaks.channels).toBe(2);
     expect(peaks.pairsPerSecond).toBe(50);
-    expect(Array.from(new Int16Array(peaks.bytes.buffer.slice(peaks.bytes.byteOffset, peaks.bytes.byteOffset + peaks.bytes.byteLength)))).toEqual([-1, 2, -3, 4]);
+    expect(
+      Array.from(
+        new Int16Array(
+          peaks.bytes.buffer.slice(peaks.bytes.byteOffset, peaks.bytes.byteOffset + peaks.bytes.byteLength),
+        ),
+      ),
+    ).toEqual([-1, 2, -3, 4]);
     expect(readPeaks(db, 'unknown')).toBeUndefined();
   });
 });

@@ -22,7 +22,16 @@ function addReview(id: string, callId: string, status: 'draft' | 'submitted'): v
 describe('calls repository', () => {
   it('stores a call with defaults for what the import did not know', () => {
     insertCall(db, { id: 'c1', title: 'Retour', createdAtMs: 5 });
-    expect(getCall(db, 'c1')).toEqual({ id: 'c1', title: 'Retour', agentName: '', customerRef: '', recordedAt: null, durationMs: 0, audioId: null, agentChannel: 0 });
+    expect(getCall(db, 'c1')).toEqual({
+      id: 'c1',
+      title: 'Retour',
+      agentName: '',
+      customerRef: '',
+      recordedAt: null,
+      durationMs: 0,
+      audioId: null,
+      agentChannel: 0,
+    });
     expect(getCall(db, 'nope')).toBeUndefined();
   });
 

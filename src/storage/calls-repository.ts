@@ -58,7 +58,9 @@ export function findCallIdByAudio(db: Database.Database, audioId: string): strin
   return db.prepare('SELECT id FROM calls WHERE audio_id = ?').pluck().get(audioId) as string | undefined;
 }
 
-export type CallChanges = Partial<Pick<CallRecord, 'title' | 'agentName' | 'customerRef' | 'recordedAt' | 'agentChannel'>>;
+export type CallChanges = Partial<
+  Pick<CallRecord, 'title' | 'agentName' | 'customerRef' | 'recordedAt' | 'agentChannel'>
+>;
 
 const changeColumns: Record<keyof CallChanges, string> = {
   title: 'title',
@@ -108,7 +110,11 @@ function toSummary(row: CallRow): CallSummary {
  * window (`limit` rows from `offset`) walks the library-order index and stops, so a screenful costs the same in a
  * library of any size.
  */
-export function listCalls(db: Database.Database, search?: string, window: { limit?: number; offset?: number } = {}): CallSummary[] {
+export function listCalls(
+  db: Database.Database,
+  search?: string,
+  window: { limit?: number; offset?: number } = {},
+): CallSummary[] {
   const pattern = search && search.trim() !== '' ? `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = db
     .prepare(

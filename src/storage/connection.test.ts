@@ -51,7 +51,8 @@ describe('openDatabase', () => {
     const dir = tempDir();
     const file = join(dir, 'k.db');
     const seeded = openDatabase(file);
-    for (let i = 0; i < 300; i += 1) insertCall(seeded.db, { id: `c${i}`, title: `Gesprek ${i} ${'x'.repeat(200)}`, createdAtMs: i });
+    for (let i = 0; i < 300; i += 1)
+      insertCall(seeded.db, { id: `c${i}`, title: `Gesprek ${i} ${'x'.repeat(200)}`, createdAtMs: i });
     seeded.db.pragma('wal_checkpoint(TRUNCATE)');
     seeded.db.close();
     const bytes = readFileSync(file);
@@ -86,7 +87,13 @@ describe('openDatabase', () => {
 
   it('enforces foreign keys', () => {
     const { db } = openDatabase(join(tempDir(), 'k.db'));
-    expect(() => db.prepare("INSERT INTO reviews (id, call_id, reviewer_id, status, created_at_ms, updated_at_ms) VALUES ('r', 'missing', 'x', 'draft', 1, 1)").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO reviews (id, call_id, reviewer_id, status, created_at_ms, updated_at_ms) VALUES ('r', 'missing', 'x', 'draft', 1, 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 
@@ -119,36 +126,39 @@ describe('openDatabase', () => {
 const damagedCopies = (dir: string) => readdirSync(dir).filter((name) => name.includes('damaged'));
 
 describe('openDatabase when the database cannot be used now', () => {
-  it.skipIf(!canMountSmallDisk)('on a full disk: throws, leaves the healthy file where it is, and opens it once there is space', () => {
-    const disk = mountSmallDisk(1024 * 1024)!;
-    try {
-      const file = join(disk.dir, 'k.db');
-      const seeded = openDatabase(file);
-      for (let i = 0; i < 20; i += 1) insertCall(seeded.db, { id: `c${i}`, title: `Gesprek ${i}`, createdAtMs: i });
-      seeded.db.close();
-      const before = readFileSync(file);
-      disk.fill();
-
-      let thrown: unknown;
+  it.skipIf(!canMountSmallDisk)(
+    'on a full disk: throws, leaves the healthy file where it is, and opens it once there is space',
+    () => {
+      const disk = mountSmallDisk(1024 * 1024)!;
       try {
-        openDatabase(file).db.close();
-      } catch (error) {
-        thrown = error;
-      }
-      expect(damagedCopies(disk.dir)).toEqual([]);
-      expect(readFileSync(file).equals(before)).toBe(true);
-      expect(thrown).toBeInstanceOf(DatabaseOpenError);
-      expect((thrown as DatabaseOpenError).code).toMatch(/^SQLITE_(FULL|IOERR)/);
+        const file = join(disk.dir, 'k.db');
+        const seeded = openDatabase(file);
+        for (let i = 0; i < 20; i += 1) insertCall(seeded.db, { id: `c${i}`, title: `Gesprek ${i}`, createdAtMs: i });
+        seeded.db.close();
+        const before = readFileSync(file);
+        disk.fill();
 
-      disk.free();
-      const reopened = openDatabase(file);
-      expect(reopened.recovered).toBeNull();
-      expect(listCalls(reopened.db)).toHaveLength(20);
-      reopened.db.close();
-    } finally {
-      disk.unmount();
-    }
-  });
+        let thrown: unknown;
+        try {
+          openDatabase(file).db.close();
+        } catch (error) {
+          thrown = error;
+        }
+        expect(damagedCopies(disk.dir)).toEqual([]);
+        expect(readFileSync(file).equals(before)).toBe(true);
+        expect(thrown).toBeInstanceOf(DatabaseOpenError);
+        expect((thrown as DatabaseOpenError).code).toMatch(/^SQLITE_(FULL|IOERR)/);
+
+        disk.free();
+        const reopened = openDatabase(file);
+        expect(reopened.recovered).toBeNull();
+        expect(listCalls(reopened.db)).toHaveLength(20);
+        reopened.db.close();
+      } finally {
+        disk.unmount();
+      }
+    },
+  );
 
   it('locked by another process: waits for the busy timeout, throws SQLITE_BUSY and leaves the file where it is', async () => {
     const dir = tempDir();
@@ -158,7 +168,9 @@ describe('openDatabase when the database cannot be used now', () => {
     seeded.db.close();
     const holder = await holdDatabaseLock(file);
     try {
-      expect(() => openDatabase(file, { busyTimeoutMs: 200 })).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', code: 'SQLITE_BUSY' }));
+      expect(() => openDatabase(file, { busyTimeoutMs: 200 })).toThrow(
+        expect.objectContaining({ name: 'DatabaseOpenError', code: 'SQLITE_BUSY' }),
+      );
       expect(damagedCopies(dir)).toEqual([]);
     } finally {
       await holder.stop();
@@ -176,7 +188,9 @@ describe('openDatabase when the database cannot be used now', () => {
     const failingDisk = () => {
       throw new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_READ');
     };
-    expect(() => openDatabase(file, { connect: failingDisk })).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', code: 'SQLITE_IOERR_READ' }));
+    expect(() => openDatabase(file, { connect: failingDisk })).toThrow(
+      expect.objectContaining({ name: 'DatabaseOpenError', code: 'SQLITE_IOERR_READ' }),
+    );
     expect(damagedCopies(dir)).toEqual([]);
     expect(existsSync(file)).toBe(true);
   });

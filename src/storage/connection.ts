@@ -32,7 +32,10 @@ const defaultBusyTimeoutMs = 5000;
 export class DatabaseOpenError extends Error {
   readonly code: string;
 
-  constructor(readonly filePath: string, cause: unknown) {
+  constructor(
+    readonly filePath: string,
+    cause: unknown,
+  ) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     super(`The database ${filePath} cannot be opened: ${detail}`, { cause });
     this.name = 'DatabaseOpenError';
@@ -53,7 +56,9 @@ export function configureConnection(db: Database.Database, busyTimeoutMs = defau
 
 /** Only these say the file itself is broken; a full disk, a lock or an I/O error says nothing about its content. */
 function isCorruption(error: unknown): error is InstanceType<typeof Database.SqliteError> {
-  return error instanceof Database.SqliteError && (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT'));
+  return (
+    error instanceof Database.SqliteError && (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT'))
+  );
 }
 
 /**
@@ -64,7 +69,11 @@ function isCorruption(error: unknown): error is InstanceType<typeof Database.Sql
 function damageOf(filePath: string, options: OpenOptions, connect: NonNullable<OpenOptions['connect']>): string | null {
   let probe: Database.Database | undefined;
   try {
-    probe = connect(filePath, { fileMustExist: true, nativeBinding: options.nativeBinding, timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs });
+    probe = connect(filePath, {
+      fileMustExist: true,
+      nativeBinding: options.nativeBinding,
+      timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs,
+    });
     const rows = probe.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
     if (problems.length > 0) return problems.slice(0, 5).join('; ');
@@ -124,7 +133,10 @@ export function openDatabase(filePath: string, options: OpenOptions = {}): Opene
  * A second, read-only connection to an existing database, for work off the main connection's thread (exports in a
  * worker). It reads committed data only and can never write, so it needs no migrations or durability pragmas.
  */
-export function openReadOnlyConnection(filePath: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Database.Database {
+export function openReadOnlyConnection(
+  filePath: string,
+  options: Pick<OpenOptions, 'nativeBinding'> = {},
+): Database.Database {
   const db = new Database(filePath, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
   db.pragma('busy_timeout = 5000');
   return db;

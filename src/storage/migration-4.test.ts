@@ -72,7 +72,9 @@ describe('migration 4: calibration sessions', () => {
       DELETE FROM calibration_sessions WHERE id = 's1';
     `);
     const left = db
-      .prepare('SELECT (SELECT count(*) FROM session_calls) + (SELECT count(*) FROM session_reviewers) + (SELECT count(*) FROM consensus_scores) + (SELECT count(*) FROM discussion_notes)')
+      .prepare(
+        'SELECT (SELECT count(*) FROM session_calls) + (SELECT count(*) FROM session_reviewers) + (SELECT count(*) FROM consensus_scores) + (SELECT count(*) FROM discussion_notes)',
+      )
       .pluck()
       .get();
     expect(left).toBe(0);

@@ -328,7 +328,10 @@ export const migrations: readonly Migration[] = [
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
 export class DatabaseTooNewError extends Error {
-  constructor(readonly found: number, readonly supported: number) {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
     super(`The database has schema version ${found}; this app supports up to ${supported}.`);
     this.name = 'DatabaseTooNewError';
   }
@@ -341,7 +344,11 @@ const schemaVersionOf = (db: Database.Database): number => Number(db.pragma('use
  * read again inside each transaction (which holds the write lock from its BEGIN), so a second process starting on
  * the same database at the same moment waits and then skips what the first one already did.
  */
-export function migrate(db: Database.Database, list: readonly Migration[] = migrations, target = list.at(-1)?.version ?? 0): number {
+export function migrate(
+  db: Database.Database,
+  list: readonly Migration[] = migrations,
+  target = list.at(-1)?.version ?? 0,
+): number {
   const newest = list.at(-1)?.version ?? 0;
   const refuseNewer = (version: number) => {
     if (version > newest) throw new DatabaseTooNewError(version, newest);

@@ -33,7 +33,9 @@ function toMoment(row: MomentRow): Moment {
 
 /** A review's moments in time order. */
 export function listMoments(db: Database.Database, reviewId: string): Moment[] {
-  return (db.prepare('SELECT * FROM moments WHERE review_id = ? ORDER BY start_ms, id').all(reviewId) as MomentRow[]).map(toMoment);
+  return (
+    db.prepare('SELECT * FROM moments WHERE review_id = ? ORDER BY start_ms, id').all(reviewId) as MomentRow[]
+  ).map(toMoment);
 }
 
 /** The review a moment belongs to, or undefined. */
@@ -69,7 +71,9 @@ export function saveMoment(db: Database.Database, reviewId: string, moment: Mome
 
 /** Removes a moment; responses paired with it lose the pairing (undo restores both). */
 export function deleteMoment(db: Database.Database, reviewId: string, momentId: string): boolean {
-  const removed = db.prepare('DELETE FROM moments WHERE id = ? AND review_id = ?').run(momentId, reviewId).changes === 1;
-  if (removed) db.prepare('UPDATE moments SET responds_to = NULL WHERE review_id = ? AND responds_to = ?').run(reviewId, momentId);
+  const removed =
+    db.prepare('DELETE FROM moments WHERE id = ? AND review_id = ?').run(momentId, reviewId).changes === 1;
+  if (removed)
+    db.prepare('UPDATE moments SET responds_to = NULL WHERE review_id = ? AND responds_to = ?').run(reviewId, momentId);
   return removed;
 }

@@ -8,7 +8,16 @@ import { deleteMoment, listMoments, momentReviewId, saveMoment } from './moments
 import { readPreferences, writePreferences } from './preferences-repository';
 import { getReviewer, listReviewers, upsertReviewer } from './reviewers-repository';
 import { createReview } from './reviews-repository';
-import { deleteDraftRubric, getRubric, highestRubricVersion, insertRubric, latestPublishedRubric, listRubrics, publishRubric, updateDraftRubric } from './rubrics-repository';
+import {
+  deleteDraftRubric,
+  getRubric,
+  highestRubricVersion,
+  insertRubric,
+  latestPublishedRubric,
+  listRubrics,
+  publishRubric,
+  updateDraftRubric,
+} from './rubrics-repository';
 
 let db: Database.Database;
 
@@ -23,11 +32,37 @@ function reviewsToTag(): void {
   insertRubric(db, defaultRubric, 'published', 1);
   upsertReviewer(db, { id: 'sanne', name: 'Sanne' }, 1);
   insertCall(db, { id: 'c1', title: 'Retour', createdAtMs: 1 });
-  for (const id of ['r1', 'r2']) createReview(db, { id, callId: 'c1', reviewerId: 'sanne', rubricId: defaultRubric.id, rubricVersion: defaultRubric.version }, 1);
+  for (const id of ['r1', 'r2'])
+    createReview(
+      db,
+      { id, callId: 'c1', reviewerId: 'sanne', rubricId: defaultRubric.id, rubricVersion: defaultRubric.version },
+      1,
+    );
 }
 
-const cue: Moment = { id: 'cue', startMs: 1000, endMs: 4000, type: 'customer-emotion-cue', speaker: 'customer', polarity: 'neutral', intensity: 2, emotion: 'frustration', itemIds: ['1.1'], note: 'Boos over de bezorging' };
-const response: Moment = { id: 'resp', startMs: 4500, endMs: 6000, type: 'empathic-response', speaker: 'agent', polarity: 'strength', itemIds: ['1.2', '2.1'], note: '', respondsTo: 'cue' };
+const cue: Moment = {
+  id: 'cue',
+  startMs: 1000,
+  endMs: 4000,
+  type: 'customer-emotion-cue',
+  speaker: 'customer',
+  polarity: 'neutral',
+  intensity: 2,
+  emotion: 'frustration',
+  itemIds: ['1.1'],
+  note: 'Boos over de bezorging',
+};
+const response: Moment = {
+  id: 'resp',
+  startMs: 4500,
+  endMs: 6000,
+  type: 'empathic-response',
+  speaker: 'agent',
+  polarity: 'strength',
+  itemIds: ['1.2', '2.1'],
+  note: '',
+  respondsTo: 'cue',
+};
 
 describe('moments repository', () => {
   it('keeps moments in time order with their optional fields as given', () => {
@@ -67,7 +102,10 @@ describe('rubrics repository', () => {
     reviewsToTag();
     expect(insertRubric(db, defaultRubric, 'published', 5)).toBe(false);
     expect(insertRubric(db, draft, 'draft', 6)).toBe(true);
-    expect(listRubrics(db).map((stored) => [stored.rubric.version, stored.status, stored.reviewCount])).toEqual([[2, 'draft', 0], [1, 'published', 2]]);
+    expect(listRubrics(db).map((stored) => [stored.rubric.version, stored.status, stored.reviewCount])).toEqual([
+      [2, 'draft', 0],
+      [1, 'published', 2],
+    ]);
     expect(highestRubricVersion(db, defaultRubric.id)).toBe(2);
     expect(highestRubricVersion(db, 'unknown')).toBe(0);
     expect(latestPublishedRubric(db, defaultRubric.id)?.rubric.version).toBe(1);
@@ -95,7 +133,10 @@ describe('reviewers and preferences repositories', () => {
     upsertReviewer(db, { id: 'a', name: 'Sanne' }, 1);
     upsertReviewer(db, { id: 'a', name: 'Anne' }, 2);
     expect(getReviewer(db, 'a')).toEqual({ id: 'a', name: 'Anne' });
-    expect(listReviewers(db)).toEqual([{ id: 'a', name: 'Anne' }, { id: 'b', name: 'bram' }]);
+    expect(listReviewers(db)).toEqual([
+      { id: 'a', name: 'Anne' },
+      { id: 'b', name: 'bram' },
+    ]);
   });
 
   it('writes preferences together, and null removes one', () => {

@@ -9,7 +9,9 @@ export function readPreferences(db: Database.Database): Record<string, string> {
 
 /** Stores preferences in one transaction; a null value removes the key. */
 export function writePreferences(db: Database.Database, values: Record<string, string | null>): void {
-  const upsert = db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const upsert = db.prepare(
+    'INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   const remove = db.prepare('DELETE FROM preferences WHERE key = ?');
   writeTransaction(db, () => {
     for (const [key, value] of Object.entries(values)) {

@@ -11,7 +11,9 @@ const noticeKey = 'recoveredDatabase';
 
 /** Stores the notice of a database moved aside (replacing an older one). */
 export function saveRecoveryNotice(db: Database.Database, notice: RecoveryNotice): void {
-  db.prepare('INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(noticeKey, JSON.stringify({ movedTo: notice.movedTo, reason: notice.reason }));
+  db.prepare(
+    'INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(noticeKey, JSON.stringify({ movedTo: notice.movedTo, reason: notice.reason }));
 }
 
 /** The stored notice, or null when there is none (or it cannot be read). */

@@ -36,7 +36,9 @@ export function insertRedaction(db: Database.Database, redaction: Omit<Redaction
 
 /** A call's redactions in time order, every status. */
 export function listRedactions(db: Database.Database, callId: string): Redaction[] {
-  return (db.prepare('SELECT * FROM redactions WHERE call_id = ? ORDER BY start_ms, id').all(callId) as RedactionRow[]).map(toRedaction);
+  return (
+    db.prepare('SELECT * FROM redactions WHERE call_id = ? ORDER BY start_ms, id').all(callId) as RedactionRow[]
+  ).map(toRedaction);
 }
 
 export function getRedaction(db: Database.Database, id: string): Redaction | undefined {
@@ -47,12 +49,24 @@ export function getRedaction(db: Database.Database, id: string): Redaction | und
 /** The accepted ranges of a call: what playback mutes and every export masks. */
 export function acceptedRanges(db: Database.Database, callId: string): { startMs: number; endMs: number }[] {
   return db
-    .prepare("SELECT start_ms AS startMs, end_ms AS endMs FROM redactions WHERE call_id = ? AND status = 'accepted' ORDER BY start_ms")
+    .prepare(
+      "SELECT start_ms AS startMs, end_ms AS endMs FROM redactions WHERE call_id = ? AND status = 'accepted' ORDER BY start_ms",
+    )
     .all(callId) as { startMs: number; endMs: number }[];
 }
 
-export function setRedactionStatus(db: Database.Database, id: string, status: RedactionStatus, reason: string, nowMs: number): boolean {
-  return db.prepare('UPDATE redactions SET status = ?, reason = ?, updated_at_ms = ? WHERE id = ?').run(status, reason, nowMs, id).changes > 0;
+export function setRedactionStatus(
+  db: Database.Database,
+  id: string,
+  status: RedactionStatus,
+  reason: string,
+  nowMs: number,
+): boolean {
+  return (
+    db
+      .prepare('UPDATE redactions SET status = ?, reason = ?, updated_at_ms = ? WHERE id = ?')
+      .run(status, reason, nowMs, id).changes > 0
+  );
 }
 
 export function markRedactionApplied(db: Database.Database, id: string, nowMs: number): void {
@@ -93,7 +107,8 @@ export function listRedactionAudit(db: Database.Database, callId: string): Redac
 
 /** The scanner version that last scanned the call's transcript, or undefined when it never was. */
 export function scannedWith(db: Database.Database, callId: string): number | undefined {
-  return db.prepare('SELECT scanner_version FROM redaction_scans WHERE call_id = ?').pluck().get(callId) as number | undefined;
+  return db.prepare('SELECT scanner_version FROM redaction_scans WHERE call_id = ?').pluck().get(callId) as
+    number | undefined;
 }
 
 export function markScanned(db: Database.Database, callId: string, scannerVersion: number, nowMs: number): void {

@@ -5,7 +5,14 @@ import { migrate } from './migrations';
 import { getReviewer } from './reviewers-repository';
 import { listReviewRows } from './review-list-repository';
 import { getSession } from './sessions-repository';
-import { createReview, listAnswers, listReviews, updateReview, upsertAnswer, type ReviewFilter } from './reviews-repository';
+import {
+  createReview,
+  listAnswers,
+  listReviews,
+  updateReview,
+  upsertAnswer,
+  type ReviewFilter,
+} from './reviews-repository';
 
 let db: Database.Database;
 
@@ -21,7 +28,8 @@ beforeEach(() => {
   `);
   insertCall(db, { id: 'c1', title: 'Retour', agentName: 'Els', createdAtMs: 1 });
   insertCall(db, { id: 'c2', title: 'Klacht', agentName: 'Piet', createdAtMs: 2 });
-  const review = (id: string, callId: string, reviewerId: string, atMs: number, sessionId: string | null = null) => createReview(db, { id, callId, reviewerId, rubricId: 'rb', rubricVersion: 1, sessionId }, atMs);
+  const review = (id: string, callId: string, reviewerId: string, atMs: number, sessionId: string | null = null) =>
+    createReview(db, { id, callId, reviewerId, rubricId: 'rb', rubricVersion: 1, sessionId }, atMs);
   review('a', 'c1', 'sanne', 10);
   review('b', 'c2', 'sanne', 20);
   review('c', 'c2', 'bram', 30);
@@ -38,7 +46,14 @@ beforeEach(() => {
 function rowByRow(filter: ReviewFilter) {
   return listReviews(db, filter).map((review) => {
     const call = getCall(db, review.callId);
-    return { review, callTitle: call?.title ?? '', agentName: call?.agentName ?? '', reviewerName: getReviewer(db, review.reviewerId)?.name ?? null, sessionName: review.sessionId ? (getSession(db, review.sessionId)?.name ?? null) : null, answers: listAnswers(db, review.id) };
+    return {
+      review,
+      callTitle: call?.title ?? '',
+      agentName: call?.agentName ?? '',
+      reviewerName: getReviewer(db, review.reviewerId)?.name ?? null,
+      sessionName: review.sessionId ? (getSession(db, review.sessionId)?.name ?? null) : null,
+      answers: listAnswers(db, review.id),
+    };
   });
 }
 
@@ -98,21 +113,28 @@ describe('listReviewRows', () => {
     updateReview(db, 'c', {}, 50);
     const first = listReviewRows(db, {}, { limit: 1 });
     expect(first.map((row) => row.review.id)).toEqual(['a']);
-    expect(listReviewRows(db, {}, { limit: 1, after: { updatedAtMs: 50, id: 'a' } }).map((row) => row.review.id)).toEqual(['c']);
+    expect(
+      listReviewRows(db, {}, { limit: 1, after: { updatedAtMs: 50, id: 'a' } }).map((row) => row.review.id),
+    ).toEqual(['c']);
   });
 });
 
 describe('query plans of the hot list paths', () => {
   const plan = (sql: string, params: Record<string, unknown> = {}) =>
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n');
-  const reviewList = (where: string) => `SELECT r.id FROM reviews r JOIN calls c ON c.id = r.call_id WHERE r.rubric_id IS NOT NULL AND ${where} ORDER BY r.updated_at_ms DESC, r.id`;
+  const reviewList = (where: string) =>
+    `SELECT r.id FROM reviews r JOIN calls c ON c.id = r.call_id WHERE r.rubric_id IS NOT NULL AND ${where} ORDER BY r.updated_at_ms DESC, r.id`;
 
   it.each([
     ['status', 'r.status = @v', /reviews_status_updated/],
     ['reviewer', 'r.reviewer_id = @v', /reviews_reviewer_updated/],
     ['call', 'r.call_id = @v', /reviews_call/],
     ['agent', 'c.agent_name = @v', /calls_agent/],
-    ['period', 'r.updated_at_ms >= @v AND r.updated_at_ms <= @v', /reviews_updated|reviews_status_updated|reviews_reviewer_updated/],
+    [
+      'period',
+      'r.updated_at_ms >= @v AND r.updated_at_ms <= @v',
+      /reviews_updated|reviews_status_updated|reviews_reviewer_updated/,
+    ],
   ])('filters reviews by %s through an index', (_name, where, index) => {
     const detail = plan(reviewList(where), { v: 1 });
     expect(detail).toMatch(index);
@@ -127,7 +149,9 @@ describe('query plans of the hot list paths', () => {
   });
 
   it('lists the library in its order without sorting every call', () => {
-    const detail = plan("SELECT c.id FROM calls c ORDER BY coalesce(c.recorded_at, '') DESC, c.created_at_ms DESC, c.id");
+    const detail = plan(
+      "SELECT c.id FROM calls c ORDER BY coalesce(c.recorded_at, '') DESC, c.created_at_ms DESC, c.id",
+    );
     expect(detail).toMatch(/calls_library_order/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });

@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
-import { reviewFilterSql, toAnswer, toRecord, type AnswerRecord, type AnswerRow, type ReviewFilter, type ReviewRecord, type ReviewRow } from './reviews-repository';
+import {
+  reviewFilterSql,
+  toAnswer,
+  toRecord,
+  type AnswerRecord,
+  type AnswerRow,
+  type ReviewFilter,
+  type ReviewRecord,
+  type ReviewRow,
+} from './reviews-repository';
 
 /** A review with what its line in a list shows: the call's title and agent, the reviewer's name, its answers. */
 export interface ReviewListRow {
@@ -12,7 +21,13 @@ export interface ReviewListRow {
   readonly answers: readonly AnswerRecord[];
 }
 
-type AnswerTuple = [AnswerRow['item_id'], AnswerRow['answer'], AnswerRow['level'], AnswerRow['comment'], AnswerRow['evidence_override']];
+type AnswerTuple = [
+  AnswerRow['item_id'],
+  AnswerRow['answer'],
+  AnswerRow['level'],
+  AnswerRow['comment'],
+  AnswerRow['evidence_override'],
+];
 
 function toAnswers(json: string): AnswerRecord[] {
   return (JSON.parse(json) as AnswerTuple[]).map(([itemId, answer, level, comment, evidenceOverride]) => ({
@@ -34,10 +49,19 @@ export interface ReviewPage {
  * review), most recently changed first. Replaces four queries per review (answers, call, call's reviews, reviewer).
  * Row by row, so a caller that keeps only a summary never holds every review's answers at once.
  */
-export function* iterateReviewRows(db: Database.Database, filter: ReviewFilter = {}, page: ReviewPage = {}): Generator<ReviewListRow> {
+export function* iterateReviewRows(
+  db: Database.Database,
+  filter: ReviewFilter = {},
+  page: ReviewPage = {},
+): Generator<ReviewListRow> {
   const { where, params } = reviewFilterSql(filter);
-  const afterCondition = page.after ? ' AND (r.updated_at_ms < @afterMs OR (r.updated_at_ms = @afterMs AND r.id > @afterId))' : '';
-  const pageParams = { ...(page.after ? { afterMs: page.after.updatedAtMs, afterId: page.after.id } : {}), ...(page.limit !== undefined ? { limit: page.limit } : {}) };
+  const afterCondition = page.after
+    ? ' AND (r.updated_at_ms < @afterMs OR (r.updated_at_ms = @afterMs AND r.id > @afterId))'
+    : '';
+  const pageParams = {
+    ...(page.after ? { afterMs: page.after.updatedAtMs, afterId: page.after.id } : {}),
+    ...(page.limit !== undefined ? { limit: page.limit } : {}),
+  };
   const rows = db
     .prepare(
       `SELECT r.*, c.title AS call_title, c.agent_name AS call_agent_name, v.name AS reviewer_name, s.name AS session_name,
@@ -48,14 +72,34 @@ export function* iterateReviewRows(db: Database.Database, filter: ReviewFilter =
         WHERE ${where}${afterCondition}
         ORDER BY r.updated_at_ms DESC, r.id${page.limit !== undefined ? ' LIMIT @limit' : ''}`,
     )
-    .iterate({ ...params, ...pageParams }) as IterableIterator<ReviewRow & { call_title: string; call_agent_name: string; reviewer_name: string | null; session_name: string | null; answers_json: string }>;
+    .iterate({ ...params, ...pageParams }) as IterableIterator<
+    ReviewRow & {
+      call_title: string;
+      call_agent_name: string;
+      reviewer_name: string | null;
+      session_name: string | null;
+      answers_json: string;
+    }
+  >;
   for (const row of rows) {
     const review = toRecord(row);
-    if (review) yield { review, callTitle: row.call_title, agentName: row.call_agent_name, reviewerName: row.reviewer_name, sessionName: row.session_name, answers: toAnswers(row.answers_json) };
+    if (review)
+      yield {
+        review,
+        callTitle: row.call_title,
+        agentName: row.call_agent_name,
+        reviewerName: row.reviewer_name,
+        sessionName: row.session_name,
+        answers: toAnswers(row.answers_json),
+      };
   }
 }
 
 /** All of iterateReviewRows at once. */
-export function listReviewRows(db: Database.Database, filter: ReviewFilter = {}, page: ReviewPage = {}): ReviewListRow[] {
+export function listReviewRows(
+  db: Database.Database,
+  filter: ReviewFilter = {},
+  page: ReviewPage = {},
+): ReviewListRow[] {
   return [...iterateReviewRows(db, filter, page)];
 }

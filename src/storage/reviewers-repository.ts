@@ -7,7 +7,9 @@ export interface Reviewer {
 
 /** Adds a reviewer or renames one (ids are stable across machines). */
 export function upsertReviewer(db: Database.Database, reviewer: Reviewer, nowMs: number): void {
-  db.prepare('INSERT INTO reviewers (id, name, created_at_ms) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(reviewer.id, reviewer.name, nowMs);
+  db.prepare(
+    'INSERT INTO reviewers (id, name, created_at_ms) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+  ).run(reviewer.id, reviewer.name, nowMs);
 }
 
 /** One reviewer, or undefined. */

@@ -2,7 +2,16 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { insertCall } from './calls-repository';
 import { migrate } from './migrations';
-import { addAuditEntry, createReview, getReview, listAnswers, listAuditEntries, listReviews, updateReview, upsertAnswer } from './reviews-repository';
+import {
+  addAuditEntry,
+  createReview,
+  getReview,
+  listAnswers,
+  listAuditEntries,
+  listReviews,
+  updateReview,
+  upsertAnswer,
+} from './reviews-repository';
 
 let db: Database.Database;
 
@@ -18,14 +27,31 @@ beforeEach(() => {
   insertCall(db, { id: 'c2', title: 'Klacht', agentName: 'Piet', createdAtMs: 2 });
 });
 
-const review = (id: string, callId: string, reviewerId: string) => ({ id, callId, reviewerId, rubricId: 'rb', rubricVersion: 1 });
+const review = (id: string, callId: string, reviewerId: string) => ({
+  id,
+  callId,
+  reviewerId,
+  rubricId: 'rb',
+  rubricVersion: 1,
+});
 
 describe('reviews repository', () => {
   it('creates a draft with no context, comment or submission, at revision 1', () => {
     createReview(db, review('r1', 'c1', 'sanne'), 10);
     expect(getReview(db, 'r1')).toEqual({
-      id: 'r1', callId: 'c1', reviewerId: 'sanne', rubricId: 'rb', rubricVersion: 1, status: 'draft', context: null, comment: '',
-      createdAtMs: 10, updatedAtMs: 10, submittedAtMs: null, sessionId: null, revision: 1,
+      id: 'r1',
+      callId: 'c1',
+      reviewerId: 'sanne',
+      rubricId: 'rb',
+      rubricVersion: 1,
+      status: 'draft',
+      context: null,
+      comment: '',
+      createdAtMs: 10,
+      updatedAtMs: 10,
+      submittedAtMs: null,
+      sessionId: null,
+      revision: 1,
     });
   });
 
@@ -33,7 +59,12 @@ describe('reviews repository', () => {
     createReview(db, review('r1', 'c1', 'sanne'), 10);
     updateReview(db, 'r1', { comment: 'Goed gesprek' }, 11);
     updateReview(db, 'r1', { status: 'submitted', submittedAtMs: 12 }, 12);
-    expect(getReview(db, 'r1')).toMatchObject({ comment: 'Goed gesprek', status: 'submitted', submittedAtMs: 12, updatedAtMs: 12 });
+    expect(getReview(db, 'r1')).toMatchObject({
+      comment: 'Goed gesprek',
+      status: 'submitted',
+      submittedAtMs: 12,
+      updatedAtMs: 12,
+    });
   });
 
   it('filters by call, reviewer, agent, status, change time and session, newest change first', () => {
@@ -61,19 +92,42 @@ describe('reviews repository', () => {
     upsertAnswer(db, 'r1', '1.3', { answer: { kind: 'no' } }, 14);
     expect(listAnswers(db, 'r1')).toEqual([
       { itemId: '1.3', answer: { kind: 'no' }, comment: '', evidenceOverride: null },
-      { itemId: '2.1', answer: { kind: 'level', value: 2 }, comment: 'Benoemt de frustratie', evidenceOverride: 'Geen moment nodig' },
+      {
+        itemId: '2.1',
+        answer: { kind: 'level', value: 2 },
+        comment: 'Benoemt de frustratie',
+        evidenceOverride: 'Geen moment nodig',
+      },
     ]);
     upsertAnswer(db, 'r1', '2.1', { answer: null, evidenceOverride: null }, 15);
-    expect(listAnswers(db, 'r1')[1]).toEqual({ itemId: '2.1', answer: null, comment: 'Benoemt de frustratie', evidenceOverride: null });
+    expect(listAnswers(db, 'r1')[1]).toEqual({
+      itemId: '2.1',
+      answer: null,
+      comment: 'Benoemt de frustratie',
+      evidenceOverride: null,
+    });
   });
 
   it('keeps the audit trail in order, with the reviewer name where the reviewer is known', () => {
     createReview(db, review('r1', 'c1', 'sanne'), 10);
     addAuditEntry(db, 'r1', { atMs: 10, reviewerId: 'sanne', action: 'created', reason: '', details: {} });
-    addAuditEntry(db, 'r1', { atMs: 20, reviewerId: 'elsewhere', action: 'reopened', reason: 'Typfout', details: { totalBefore: 80 } });
+    addAuditEntry(db, 'r1', {
+      atMs: 20,
+      reviewerId: 'elsewhere',
+      action: 'reopened',
+      reason: 'Typfout',
+      details: { totalBefore: 80 },
+    });
     expect(listAuditEntries(db, 'r1')).toEqual([
       { atMs: 10, reviewerId: 'sanne', reviewerName: 'Sanne', action: 'created', reason: '', details: {} },
-      { atMs: 20, reviewerId: 'elsewhere', reviewerName: null, action: 'reopened', reason: 'Typfout', details: { totalBefore: 80 } },
+      {
+        atMs: 20,
+        reviewerId: 'elsewhere',
+        reviewerName: null,
+        action: 'reopened',
+        reason: 'Typfout',
+        details: { totalBefore: 80 },
+      },
     ]);
   });
 });

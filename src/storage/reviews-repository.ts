@@ -67,11 +67,26 @@ export function toRecord(row: ReviewRow): ReviewRecord | undefined {
 }
 
 /** Creates a draft review of a call with a rubric version. */
-export function createReview(db: Database.Database, review: Pick<ReviewRecord, 'id' | 'callId' | 'reviewerId' | 'rubricId' | 'rubricVersion'> & { sessionId?: string | null }, nowMs: number): void {
+export function createReview(
+  db: Database.Database,
+  review: Pick<ReviewRecord, 'id' | 'callId' | 'reviewerId' | 'rubricId' | 'rubricVersion'> & {
+    sessionId?: string | null;
+  },
+  nowMs: number,
+): void {
   db.prepare(
     `INSERT INTO reviews (id, call_id, reviewer_id, rubric_id, rubric_version, status, created_at_ms, updated_at_ms, session_id)
      VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
-  ).run(review.id, review.callId, review.reviewerId, review.rubricId, review.rubricVersion, nowMs, nowMs, review.sessionId ?? null);
+  ).run(
+    review.id,
+    review.callId,
+    review.reviewerId,
+    review.rubricId,
+    review.rubricVersion,
+    nowMs,
+    nowMs,
+    review.sessionId ?? null,
+  );
 }
 
 /** One review, or undefined. */
@@ -96,7 +111,10 @@ export interface ReviewFilter {
  * The WHERE clause and parameters of a review filter. Only the given filters become conditions (not `@x IS NULL OR
  * ...`), so SQLite can use the index of each one. Expects `reviews r JOIN calls c`.
  */
-export function reviewFilterSql(filter: ReviewFilter): { where: string; params: Record<string, string | number | null> } {
+export function reviewFilterSql(filter: ReviewFilter): {
+  where: string;
+  params: Record<string, string | number | null>;
+} {
   const conditions = ['r.rubric_id IS NOT NULL'];
   const params: Record<string, string | number | null> = {};
   const add = (key: keyof ReviewFilter, condition: string) => {
@@ -119,12 +137,21 @@ export function reviewFilterSql(filter: ReviewFilter): { where: string; params: 
 /** Reviews matching every given filter, most recently changed first. */
 export function listReviews(db: Database.Database, filter: ReviewFilter = {}): ReviewRecord[] {
   const { where, params } = reviewFilterSql(filter);
-  const rows = db.prepare(`SELECT r.* FROM reviews r JOIN calls c ON c.id = r.call_id WHERE ${where} ORDER BY r.updated_at_ms DESC, r.id`).all(params) as ReviewRow[];
+  const rows = db
+    .prepare(
+      `SELECT r.* FROM reviews r JOIN calls c ON c.id = r.call_id WHERE ${where} ORDER BY r.updated_at_ms DESC, r.id`,
+    )
+    .all(params) as ReviewRow[];
   return rows.map(toRecord).filter((record): record is ReviewRecord => record !== undefined);
 }
 
 /** Changes the review's call context, overall comment or status, and marks it changed. */
-export function updateReview(db: Database.Database, reviewId: string, changes: { context?: CallContext | null; comment?: string; status?: ReviewStatus; submittedAtMs?: number | null }, nowMs: number): void {
+export function updateReview(
+  db: Database.Database,
+  reviewId: string,
+  changes: { context?: CallContext | null; comment?: string; status?: ReviewStatus; submittedAtMs?: number | null },
+  nowMs: number,
+): void {
   const sets: string[] = ['updated_at_ms = @nowMs'];
   if (changes.context !== undefined) sets.push('context_json = @context');
   if (changes.comment !== undefined) sets.push('comment = @comment');
@@ -165,13 +192,38 @@ export function setRevision(db: Database.Database, reviewId: string, revision: n
 }
 
 export function listAnswers(db: Database.Database, reviewId: string): AnswerRecord[] {
-  const rows = db.prepare('SELECT item_id, answer, level, comment, evidence_override FROM review_answers WHERE review_id = ? ORDER BY item_id').all(reviewId) as AnswerRow[];
-  return rows.map((row) => ({ itemId: row.item_id, answer: toAnswer(row), comment: row.comment, evidenceOverride: row.evidence_override }));
+  const rows = db
+    .prepare(
+      'SELECT item_id, answer, level, comment, evidence_override FROM review_answers WHERE review_id = ? ORDER BY item_id',
+    )
+    .all(reviewId) as AnswerRow[];
+  return rows.map((row) => ({
+    itemId: row.item_id,
+    answer: toAnswer(row),
+    comment: row.comment,
+    evidenceOverride: row.evidence_override,
+  }));
 }
 
 /** Sets what is given of one item's answer, comment and evidence override; the rest stays. */
-export function upsertAnswer(db: Database.Database, reviewId: string, itemId: string, patch: { answer?: ItemAnswer | null; comment?: string; evidenceOverride?: string | null }, nowMs: number): void {
-  const current = (db.prepare('SELECT item_id, answer, level, comment, evidence_override FROM review_answers WHERE review_id = ? AND item_id = ?').get(reviewId, itemId) as AnswerRow | undefined) ?? { item_id: itemId, answer: null, level: null, comment: '', evidence_override: null };
+export function upsertAnswer(
+  db: Database.Database,
+  reviewId: string,
+  itemId: string,
+  patch: { answer?: ItemAnswer | null; comment?: string; evidenceOverride?: string | null },
+  nowMs: number,
+): void {
+  const current = (db
+    .prepare(
+      'SELECT item_id, answer, level, comment, evidence_override FROM review_answers WHERE review_id = ? AND item_id = ?',
+    )
+    .get(reviewId, itemId) as AnswerRow | undefined) ?? {
+    item_id: itemId,
+    answer: null,
+    level: null,
+    comment: '',
+    evidence_override: null,
+  };
   const answer = patch.answer === undefined ? toAnswer(current) : patch.answer;
   db.prepare(
     `INSERT INTO review_answers (review_id, item_id, answer, level, comment, evidence_override, updated_at_ms)
@@ -202,13 +254,31 @@ export interface AuditEntry {
 
 /** Appends to a review's audit trail (never edited or removed). */
 export function addAuditEntry(db: Database.Database, reviewId: string, entry: Omit<AuditEntry, 'reviewerName'>): void {
-  db.prepare('INSERT INTO review_audit (review_id, at_ms, reviewer_id, action, reason, details_json) VALUES (?, ?, ?, ?, ?, ?)').run(reviewId, entry.atMs, entry.reviewerId, entry.action, entry.reason, JSON.stringify(entry.details));
+  db.prepare(
+    'INSERT INTO review_audit (review_id, at_ms, reviewer_id, action, reason, details_json) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(reviewId, entry.atMs, entry.reviewerId, entry.action, entry.reason, JSON.stringify(entry.details));
 }
 
 /** A review's audit trail, oldest first. */
 export function listAuditEntries(db: Database.Database, reviewId: string): AuditEntry[] {
   const rows = db
-    .prepare('SELECT a.at_ms, a.reviewer_id, r.name, a.action, a.reason, a.details_json FROM review_audit a LEFT JOIN reviewers r ON r.id = a.reviewer_id WHERE a.review_id = ? ORDER BY a.id')
-    .all(reviewId) as { at_ms: number; reviewer_id: string; name: string | null; action: AuditAction; reason: string; details_json: string }[];
-  return rows.map((row) => ({ atMs: row.at_ms, reviewerId: row.reviewer_id, reviewerName: row.name, action: row.action, reason: row.reason, details: JSON.parse(row.details_json) as Record<string, unknown> }));
+    .prepare(
+      'SELECT a.at_ms, a.reviewer_id, r.name, a.action, a.reason, a.details_json FROM review_audit a LEFT JOIN reviewers r ON r.id = a.reviewer_id WHERE a.review_id = ? ORDER BY a.id',
+    )
+    .all(reviewId) as {
+    at_ms: number;
+    reviewer_id: string;
+    name: string | null;
+    action: AuditAction;
+    reason: string;
+    details_json: string;
+  }[];
+  return rows.map((row) => ({
+    atMs: row.at_ms,
+    reviewerId: row.reviewer_id,
+    reviewerName: row.name,
+    action: row.action,
+    reason: row.reason,
+    details: JSON.parse(row.details_json) as Record<string, unknown>,
+  }));
 }

@@ -25,13 +25,21 @@ const selectRubric = `SELECT r.body_json, r.status, r.created_at_ms, r.published
   FROM rubrics r`;
 
 function toStored(row: RubricRow): StoredRubric {
-  return { rubric: JSON.parse(row.body_json) as Rubric, status: row.status, createdAtMs: row.created_at_ms, publishedAtMs: row.published_at_ms, reviewCount: row.review_count };
+  return {
+    rubric: JSON.parse(row.body_json) as Rubric,
+    status: row.status,
+    createdAtMs: row.created_at_ms,
+    publishedAtMs: row.published_at_ms,
+    reviewCount: row.review_count,
+  };
 }
 
 /** Stores a new rubric version (validated by the caller); false when that id and version already exist. */
 export function insertRubric(db: Database.Database, rubric: Rubric, status: RubricStatus, nowMs: number): boolean {
   const result = db
-    .prepare('INSERT OR IGNORE INTO rubrics (id, version, status, body_json, created_at_ms, published_at_ms) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT OR IGNORE INTO rubrics (id, version, status, body_json, created_at_ms, published_at_ms) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(rubric.id, rubric.version, status, JSON.stringify(rubric), nowMs, status === 'published' ? nowMs : null);
   return result.changes === 1;
 }
@@ -49,7 +57,9 @@ export function listRubrics(db: Database.Database): StoredRubric[] {
 
 /** The newest published version of a rubric, or undefined. */
 export function latestPublishedRubric(db: Database.Database, id: string): StoredRubric | undefined {
-  const row = db.prepare(`${selectRubric} WHERE r.id = ? AND r.status = 'published' ORDER BY r.version DESC LIMIT 1`).get(id) as RubricRow | undefined;
+  const row = db
+    .prepare(`${selectRubric} WHERE r.id = ? AND r.status = 'published' ORDER BY r.version DESC LIMIT 1`)
+    .get(id) as RubricRow | undefined;
   return row ? toStored(row) : undefined;
 }
 
@@ -60,15 +70,27 @@ export function highestRubricVersion(db: Database.Database, id: string): number 
 
 /** Replaces a draft's content; the database refuses to change a published version (trigger). */
 export function updateDraftRubric(db: Database.Database, rubric: Rubric): boolean {
-  return db.prepare("UPDATE rubrics SET body_json = ? WHERE id = ? AND version = ? AND status = 'draft'").run(JSON.stringify(rubric), rubric.id, rubric.version).changes === 1;
+  return (
+    db
+      .prepare("UPDATE rubrics SET body_json = ? WHERE id = ? AND version = ? AND status = 'draft'")
+      .run(JSON.stringify(rubric), rubric.id, rubric.version).changes === 1
+  );
 }
 
 /** Publishes a draft: from now on it never changes. */
 export function publishRubric(db: Database.Database, id: string, version: number, nowMs: number): boolean {
-  return db.prepare("UPDATE rubrics SET status = 'published', published_at_ms = ? WHERE id = ? AND version = ? AND status = 'draft'").run(nowMs, id, version).changes === 1;
+  return (
+    db
+      .prepare(
+        "UPDATE rubrics SET status = 'published', published_at_ms = ? WHERE id = ? AND version = ? AND status = 'draft'",
+      )
+      .run(nowMs, id, version).changes === 1
+  );
 }
 
 /** Removes an unused draft. */
 export function deleteDraftRubric(db: Database.Database, id: string, version: number): boolean {
-  return db.prepare("DELETE FROM rubrics WHERE id = ? AND version = ? AND status = 'draft'").run(id, version).changes === 1;
+  return (
+    db.prepare("DELETE FROM rubrics WHERE id = ? AND version = ? AND status = 'draft'").run(id, version).changes === 1
+  );
 }

@@ -5,7 +5,16 @@ import { insertCall } from './calls-repository';
 import { migrate } from './migrations';
 import { upsertReviewer } from './reviewers-repository';
 import { insertRubric } from './rubrics-repository';
-import { addDiscussionNote, getSession, insertSession, listConsensus, listDiscussionNotes, listSessions, saveConsensus, type CalibrationSession } from './sessions-repository';
+import {
+  addDiscussionNote,
+  getSession,
+  insertSession,
+  listConsensus,
+  listDiscussionNotes,
+  listSessions,
+  saveConsensus,
+  type CalibrationSession,
+} from './sessions-repository';
 
 let db: Database.Database;
 
@@ -14,7 +23,12 @@ beforeEach(() => {
   db.pragma('foreign_keys = ON');
   migrate(db);
   insertRubric(db, defaultRubric, 'published', 1);
-  for (const [id, name] of [['lead', 'Lotte'], ['sanne', 'Sanne'], ['bram', 'Bram']] as const) upsertReviewer(db, { id, name }, 1);
+  for (const [id, name] of [
+    ['lead', 'Lotte'],
+    ['sanne', 'Sanne'],
+    ['bram', 'Bram'],
+  ] as const)
+    upsertReviewer(db, { id, name }, 1);
   for (const id of ['c1', 'c2', 'c3']) insertCall(db, { id, title: id, createdAtMs: 1 });
 });
 
@@ -44,18 +58,63 @@ describe('sessions repository', () => {
 
   it('lists sessions newest first', () => {
     insertSession(db, session);
-    insertSession(db, { ...session, id: 's2', createdAtMs: 20, blind: false, benchmarkReviewerId: null, deadline: null });
-    expect(listSessions(db).map((entry) => [entry.id, entry.blind, entry.benchmarkReviewerId])).toEqual([['s2', false, null], ['s1', true, 'lead']]);
+    insertSession(db, {
+      ...session,
+      id: 's2',
+      createdAtMs: 20,
+      blind: false,
+      benchmarkReviewerId: null,
+      deadline: null,
+    });
+    expect(listSessions(db).map((entry) => [entry.id, entry.blind, entry.benchmarkReviewerId])).toEqual([
+      ['s2', false, null],
+      ['s1', true, 'lead'],
+    ]);
   });
 
   it('replaces the consensus of an item, per call', () => {
     insertSession(db, session);
-    saveConsensus(db, 's1', { callId: 'c1', itemId: '2.1', answer: { kind: 'level', value: 2 }, reason: 'Eerste ronde', decidedBy: 'lead', decidedAtMs: 1 });
-    saveConsensus(db, 's1', { callId: 'c1', itemId: '2.1', answer: { kind: 'level', value: 3 }, reason: 'Na bespreking', decidedBy: 'lead', decidedAtMs: 2 });
-    saveConsensus(db, 's1', { callId: 'c3', itemId: '1.2', answer: { kind: 'not-applicable' }, reason: 'Geen emotie', decidedBy: 'lead', decidedAtMs: 3 });
+    saveConsensus(db, 's1', {
+      callId: 'c1',
+      itemId: '2.1',
+      answer: { kind: 'level', value: 2 },
+      reason: 'Eerste ronde',
+      decidedBy: 'lead',
+      decidedAtMs: 1,
+    });
+    saveConsensus(db, 's1', {
+      callId: 'c1',
+      itemId: '2.1',
+      answer: { kind: 'level', value: 3 },
+      reason: 'Na bespreking',
+      decidedBy: 'lead',
+      decidedAtMs: 2,
+    });
+    saveConsensus(db, 's1', {
+      callId: 'c3',
+      itemId: '1.2',
+      answer: { kind: 'not-applicable' },
+      reason: 'Geen emotie',
+      decidedBy: 'lead',
+      decidedAtMs: 3,
+    });
     expect(listConsensus(db, 's1')).toEqual([
-      { callId: 'c1', itemId: '2.1', answer: { kind: 'level', value: 3 }, reason: 'Na bespreking', decidedBy: 'lead', decidedAtMs: 2 },
-      { callId: 'c3', itemId: '1.2', answer: { kind: 'not-applicable' }, reason: 'Geen emotie', decidedBy: 'lead', decidedAtMs: 3 },
+      {
+        callId: 'c1',
+        itemId: '2.1',
+        answer: { kind: 'level', value: 3 },
+        reason: 'Na bespreking',
+        decidedBy: 'lead',
+        decidedAtMs: 2,
+      },
+      {
+        callId: 'c3',
+        itemId: '1.2',
+        answer: { kind: 'not-applicable' },
+        reason: 'Geen emotie',
+        decidedBy: 'lead',
+        decidedAtMs: 3,
+      },
     ]);
   });
 

@@ -12,20 +12,45 @@ export interface StoredTranscript {
 }
 
 /** Stores (or replaces) a call's transcript. Segments are kept as one JSON document: always read whole. */
-export function saveTranscript(db: Database.Database, callId: string, transcript: StoredTranscript, nowMs: number): void {
+export function saveTranscript(
+  db: Database.Database,
+  callId: string,
+  transcript: StoredTranscript,
+  nowMs: number,
+): void {
   db.prepare(
     `INSERT INTO transcripts (call_id, format, language, source_name, segments_json, warnings_json, speaker_roles_json, created_at_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (call_id) DO UPDATE SET format = excluded.format, language = excluded.language, source_name = excluded.source_name,
        segments_json = excluded.segments_json, warnings_json = excluded.warnings_json, speaker_roles_json = excluded.speaker_roles_json`,
-  ).run(callId, transcript.format, transcript.language, transcript.sourceName, JSON.stringify(transcript.segments), JSON.stringify(transcript.warnings), JSON.stringify(transcript.speakerRoles), nowMs);
+  ).run(
+    callId,
+    transcript.format,
+    transcript.language,
+    transcript.sourceName,
+    JSON.stringify(transcript.segments),
+    JSON.stringify(transcript.warnings),
+    JSON.stringify(transcript.speakerRoles),
+    nowMs,
+  );
 }
 
 /** Reads a call's transcript, if it has one. */
 export function getTranscript(db: Database.Database, callId: string): StoredTranscript | undefined {
   const row = db
-    .prepare('SELECT format, language, source_name AS sourceName, segments_json, warnings_json, speaker_roles_json FROM transcripts WHERE call_id = ?')
-    .get(callId) as { format: string; language: string | null; sourceName: string; segments_json: string; warnings_json: string; speaker_roles_json: string } | undefined;
+    .prepare(
+      'SELECT format, language, source_name AS sourceName, segments_json, warnings_json, speaker_roles_json FROM transcripts WHERE call_id = ?',
+    )
+    .get(callId) as
+    | {
+        format: string;
+        language: string | null;
+        sourceName: string;
+        segments_json: string;
+        warnings_json: string;
+        speaker_roles_json: string;
+      }
+    | undefined;
   if (!row) return undefined;
   return {
     format: row.format,
@@ -39,5 +64,8 @@ export function getTranscript(db: Database.Database, callId: string): StoredTran
 
 /** Replaces the agent/customer mapping of a call's speakers. */
 export function saveSpeakerRoles(db: Database.Database, callId: string, roles: SpeakerRoles): boolean {
-  return db.prepare('UPDATE transcripts SET speaker_roles_json = ? WHERE call_id = ?').run(JSON.stringify(roles), callId).changes > 0;
+  return (
+    db.prepare('UPDATE transcripts SET speaker_roles_json = ? WHERE call_id = ?').run(JSON.stringify(roles), callId)
+      .changes > 0
+  );
 }

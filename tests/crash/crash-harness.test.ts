@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +28,12 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs a TypeScript script of the repo under node with the tsx loader. */
 function runScript(script: string, args: readonly string[], timeoutMs: number) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   return result;
 }
@@ -29,7 +44,9 @@ function summaryOf(result: { stdout: string; stderr: string; status: number | nu
   try {
     return JSON.parse(lastLine) as Record<string, unknown>;
   } catch {
-    throw new Error(`no JSON summary (exit ${result.status}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-4000)}`);
+    throw new Error(
+      `no JSON summary (exit ${result.status}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-4000)}`,
+    );
   }
 }
 
@@ -43,7 +60,11 @@ describe('the crash test harness (short CI run)', () => {
   }, 150_000);
 
   it('reports lost edits (and fails) when the worker acknowledges edits before committing them', () => {
-    const result = runScript('scripts/crash-test/run.ts', ['--kills', '8', '--seed', '11', '--fault', 'ack-before-commit'], 120_000);
+    const result = runScript(
+      'scripts/crash-test/run.ts',
+      ['--kills', '8', '--seed', '11', '--fault', 'ack-before-commit'],
+      120_000,
+    );
     const summary = summaryOf(result);
     expect(summary.lost).toBeGreaterThan(0);
     expect(result.status).toBe(1);
@@ -61,7 +82,11 @@ describe('the crash test checker', () => {
   beforeAll(() => {
     workDir = mkdtempSync(join(tmpdir(), 'klankbord-crash-check-'));
     const dataDir = join(workDir, 'data');
-    const result = runScript('scripts/crash-test/worker.ts', [dataDir, String(seed), '0', '--count', String(edits)], 60_000);
+    const result = runScript(
+      'scripts/crash-test/worker.ts',
+      [dataDir, String(seed), '0', '--count', String(edits)],
+      60_000,
+    );
     expect(result.stdout.trim().split('\n').at(-1), result.stderr).toBe('DONE');
     reviewId = /^READY (.+)$/m.exec(result.stdout)![1]!;
     cleanDatabase = join(dataDir, databaseFileName);
@@ -74,7 +99,8 @@ describe('the crash test checker', () => {
     const dir = join(workDir, `copy-${(copies += 1)}`);
     mkdirSync(dir);
     const file = join(dir, databaseFileName);
-    for (const suffix of ['', '-wal']) if (existsSync(cleanDatabase + suffix)) copyFileSync(cleanDatabase + suffix, file + suffix);
+    for (const suffix of ['', '-wal'])
+      if (existsSync(cleanDatabase + suffix)) copyFileSync(cleanDatabase + suffix, file + suffix);
     return file;
   }
 
@@ -92,7 +118,11 @@ describe('the crash test checker', () => {
   }
 
   it('finds nothing wrong with the database the worker left', () => {
-    expect(checkDatabase(cleanDatabase, acknowledgedUpTo(edits))).toMatchObject({ integrityFailures: [], lostEdits: [], inflightApplied: false });
+    expect(checkDatabase(cleanDatabase, acknowledgedUpTo(edits))).toMatchObject({
+      integrityFailures: [],
+      lostEdits: [],
+      inflightApplied: false,
+    });
   });
 
   it('counts a deleted moment as exactly one lost edit: the one that last saved it', () => {
@@ -110,9 +140,17 @@ describe('the crash test checker', () => {
     const expected = acknowledgedUpTo(edits);
     const [itemId] = [...expected.acknowledged.itemComments.keys()];
     const file = copyOfDatabase();
-    tamper(file, "UPDATE review_answers SET comment = 'an older text' WHERE review_id = ? AND item_id = ?", reviewId, itemId);
+    tamper(
+      file,
+      "UPDATE review_answers SET comment = 'an older text' WHERE review_id = ? AND item_id = ?",
+      reviewId,
+      itemId,
+    );
     tamper(file, "UPDATE reviews SET comment = '' WHERE id = ?", reviewId);
-    const lost = [expected.acknowledged.writers.get(`itemComment:${itemId}`)!, expected.acknowledged.writers.get('comment')!].sort((a, b) => a - b);
+    const lost = [
+      expected.acknowledged.writers.get(`itemComment:${itemId}`)!,
+      expected.acknowledged.writers.get('comment')!,
+    ].sort((a, b) => a - b);
     expect(checkDatabase(file, expected).lostEdits).toEqual(lost);
   });
 
@@ -128,10 +166,14 @@ describe('the crash test checker', () => {
     const withoutInflight = checkDatabase(cleanDatabase, before);
     expect(withoutInflight.lostEdits.length + withoutInflight.integrityFailures.length).toBeGreaterThan(0);
     // And an acknowledged edit that is missing stays lost even though an edit was in flight.
-    const [momentId] = [...script.model.moments.keys()].filter((id) => before.acknowledged.moments.has(id) && script.model.writers.get(`moment:${id}`) !== lastEdit.index);
+    const [momentId] = [...script.model.moments.keys()].filter(
+      (id) => before.acknowledged.moments.has(id) && script.model.writers.get(`moment:${id}`) !== lastEdit.index,
+    );
     const file = copyOfDatabase();
     tamper(file, 'DELETE FROM moments WHERE id = ?', momentId);
-    expect(checkDatabase(file, { ...before, inflight: { edit: lastEdit, model: script.model } }).lostEdits).toEqual([before.acknowledged.writers.get(`moment:${momentId}`)]);
+    expect(checkDatabase(file, { ...before, inflight: { edit: lastEdit, model: script.model } }).lostEdits).toEqual([
+      before.acknowledged.writers.get(`moment:${momentId}`),
+    ]);
   });
 
   it('counts a damaged database file as an integrity failure', () => {

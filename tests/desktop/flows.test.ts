@@ -37,17 +37,29 @@ async function saveThroughDialog(page: Page, button: string, path: string): Prom
 describe('desktop flows', () => {
   it('imports a call chosen in the open dialog; a path the page names itself is refused', async () => {
     const page = desktop.page;
-    dialogState.openAnswers.push({ canceled: false, filePaths: [join(fixtures, 'e2e/klacht-internet.wav'), join(fixtures, 'e2e/klacht-internet.vtt')] });
+    dialogState.openAnswers.push({
+      canceled: false,
+      filePaths: [join(fixtures, 'e2e/klacht-internet.wav'), join(fixtures, 'e2e/klacht-internet.vtt')],
+    });
     await page.getByRole('button', { name: 'Importeren…' }).click();
     const summary = page.getByRole('alert', { name: 'Samenvatting import' });
     await pwExpect(summary).toContainText('1 gesprek toegevoegd', { timeout: 60_000 });
-    expect(lastDialog()).toMatchObject({ kind: 'open', parented: true, options: { properties: ['openFile', 'multiSelections'] } });
+    expect(lastDialog()).toMatchObject({
+      kind: 'open',
+      parented: true,
+      options: { properties: ['openFile', 'multiSelections'] },
+    });
     await summary.getByRole('button', { name: 'Sluiten' }).click();
     await pwExpect(page.getByRole('button', { name: 'klacht-internet' })).toBeVisible();
 
-    const named = await page.evaluate((path) => window.klankbord!.invoke({ method: 'imports.start', input: { sources: [{ kind: 'path', path }] } }), join(fixtures, 'e2e/retour-gesprek.mp3'));
+    const named = await page.evaluate(
+      (path) => window.klankbord!.invoke({ method: 'imports.start', input: { sources: [{ kind: 'path', path }] } }),
+      join(fixtures, 'e2e/retour-gesprek.mp3'),
+    );
     expect(named).toMatchObject({ ok: false, error: { code: 'path_not_granted' } });
-    const outside = await page.evaluate(() => window.klankbord!.invoke({ method: 'packages.import', input: { source: { kind: 'path', path: '/etc/passwd' } } }));
+    const outside = await page.evaluate(() =>
+      window.klankbord!.invoke({ method: 'packages.import', input: { source: { kind: 'path', path: '/etc/passwd' } } }),
+    );
     expect(outside).toMatchObject({ ok: false, error: { code: 'path_not_granted' } });
     // Cancelling the dialog changes nothing.
     const shown = dialogState.shown.length;
@@ -76,12 +88,18 @@ describe('desktop flows', () => {
     }
     const peaks = desktop.served.filter((response) => response.url.startsWith('app://klankbord/media/peaks/'));
     expect(peaks.length).toBeGreaterThan(0);
-    expect(peaks.every((response) => response.status === 200 && response.headers['content-security-policy'] !== undefined)).toBe(true);
+    expect(
+      peaks.every((response) => response.status === 200 && response.headers['content-security-policy'] !== undefined),
+    ).toBe(true);
   });
 
   it('reviews the demo call; every edit is saved and still there after a reload', async () => {
     const page = desktop.page;
-    await page.getByRole('button', { name: '← Bibliotheek' }).or(page.getByRole('navigation').getByRole('button', { name: 'Gesprekken' })).first().click();
+    await page
+      .getByRole('button', { name: '← Bibliotheek' })
+      .or(page.getByRole('navigation').getByRole('button', { name: 'Gesprekken' }))
+      .first()
+      .click();
     await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
     await page.getByRole('button', { name: 'Beoordelen' }).click();
     await page.getByLabel('Je naam').fill('Lotte (lead)');
@@ -97,7 +115,9 @@ describe('desktop flows', () => {
     await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
     await page.getByRole('button', { name: 'Beoordelen' }).click();
     await pwExpect(page.getByLabel('Klant bij de start')).toHaveValue('negative');
-    await pwExpect(page.getByLabel('Opmerking over het hele gesprek')).toHaveValue('Sterke empathie na de eerste klacht.');
+    await pwExpect(page.getByLabel('Opmerking over het hele gesprek')).toHaveValue(
+      'Sterke empathie na de eerste klacht.',
+    );
   });
 
   it('exports a session package to the file chosen in the save dialog, and imports it through the open dialog', async () => {
@@ -117,7 +137,11 @@ describe('desktop flows', () => {
     mkdirSync(join(desktop.dataDir, 'chosen'));
     const written = await saveThroughDialog(page, 'Sessiepakket exporteren', packagePath);
     expect(written.subarray(0, 2).toString()).toBe('PK');
-    expect(lastDialog()).toMatchObject({ kind: 'save', parented: true, options: { defaultPath: 'Kalibratie week 47 - Anouk.klankbord-session' } });
+    expect(lastDialog()).toMatchObject({
+      kind: 'save',
+      parented: true,
+      options: { defaultPath: 'Kalibratie week 47 - Anouk.klankbord-session' },
+    });
 
     dialogState.openAnswers.push({ canceled: false, filePaths: [packagePath] });
     await page.getByRole('button', { name: 'Pakket importeren…' }).click();
@@ -140,7 +164,10 @@ describe('desktop flows', () => {
     await pwExpect.poll(() => dialogState.shown.length).toBe(shown + 1);
     expect(lastDialog()).toMatchObject({ kind: 'save' });
     await pwExpect(page.getByRole('alert')).toHaveCount(0);
-    expect(readdirSync(join(desktop.dataDir, 'chosen')).sort()).toEqual(['scores.xlsx', 'voor Anouk.klankbord-session']);
+    expect(readdirSync(join(desktop.dataDir, 'chosen')).sort()).toEqual([
+      'scores.xlsx',
+      'voor Anouk.klankbord-session',
+    ]);
   });
 
   it('can fail: with a protocol handler that does not answer Range, the seek check goes red', async () => {
@@ -152,8 +179,12 @@ describe('desktop flows', () => {
       await page.reload();
       await page.getByRole('button', { name: 'klacht-internet' }).click();
       await pwExpect(page.getByTestId('transcript').locator('.turn').first()).toBeVisible();
-      await expect(seekLands(page, () => clickTranscriptWord(page, 'spuugzat.'), 12.589)).rejects.toThrow(/not seekable/);
-      const rangedAfter = desktop.served.filter((response) => response.url.startsWith('app://klankbord/media/audio/')).at(-1);
+      await expect(seekLands(page, () => clickTranscriptWord(page, 'spuugzat.'), 12.589)).rejects.toThrow(
+        /not seekable/,
+      );
+      const rangedAfter = desktop.served
+        .filter((response) => response.url.startsWith('app://klankbord/media/audio/'))
+        .at(-1);
       expect(rangedAfter).toMatchObject({ status: 200 });
       expect(rangedAfter?.headers['content-range']).toBeUndefined();
     } finally {

@@ -34,7 +34,10 @@ export interface LaunchOptions {
 }
 
 export class StartupFailed extends Error {
-  constructor(readonly exitCode: number, readonly errorBox: unknown) {
+  constructor(
+    readonly exitCode: number,
+    readonly errorBox: unknown,
+  ) {
     super(`The desktop app exited with code ${exitCode} at start-up`);
   }
 }
@@ -56,9 +59,12 @@ function forget(browser: Browser, dataDir: string, savedEnv: ReadonlyMap<string,
 }
 
 export async function launchDesktop(options: LaunchOptions = {}): Promise<DesktopApp> {
-  if (!existsSync(join(builtRenderer, 'index.html'))) throw new Error('No built renderer in out/renderer: run "npx electron-vite build" first');
+  if (!existsSync(join(builtRenderer, 'index.html')))
+    throw new Error('No built renderer in out/renderer: run "npx electron-vite build" first');
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-desktop-'));
-  const savedEnv = new Map(Object.keys({ KLANKBORD_DATA_DIR: '', ...options.env }).map((name) => [name, process.env[name]]));
+  const savedEnv = new Map(
+    Object.keys({ KLANKBORD_DATA_DIR: '', ...options.env }).map((name) => [name, process.env[name]]),
+  );
   Object.assign(process.env, options.env);
   app.isPackaged = options.packaged ?? false;
   Object.assign(process, { resourcesPath: join(projectRoot, 'resources') });
@@ -83,7 +89,11 @@ export async function launchDesktop(options: LaunchOptions = {}): Promise<Deskto
     windowCreated: (window) => window.once('ready-to-show', () => shown(window)),
   });
   const { startShell } = await import('../../src/main/shell');
-  const exited = new Promise<never>((_, fail) => app.once('stand-in-exit', (code: number) => fail(new StartupFailed(code, dialogState.shown.findLast((shown) => shown.kind === 'error')?.options))));
+  const exited = new Promise<never>((_, fail) =>
+    app.once('stand-in-exit', (code: number) =>
+      fail(new StartupFailed(code, dialogState.shown.findLast((shown) => shown.kind === 'error')?.options)),
+    ),
+  );
   startShell({ rendererDir: builtRenderer, preloadPath: preloadSource });
   app.becomeReady();
   let window: StandInBrowserWindow;

@@ -17,14 +17,22 @@ describe('native code from the environment', () => {
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(StartupFailed);
-    expect(failure).toMatchObject({ exitCode: 1, errorBox: { title: 'Klankbord kan niet starten', content: expect.stringContaining(planted.KLANKBORD_SQLITE_BINDING) } });
+    expect(failure).toMatchObject({
+      exitCode: 1,
+      errorBox: {
+        title: 'Klankbord kan niet starten',
+        content: expect.stringContaining(planted.KLANKBORD_SQLITE_BINDING),
+      },
+    });
   });
 
   it('is ignored by a packaged app, which starts with its bundled SQLite', async () => {
     const desktop = await launchDesktop({ packaged: true, env: planted });
     try {
       await pwExpect(desktop.page.getByRole('heading', { level: 1 })).toBeVisible();
-      expect(await desktop.page.evaluate(() => window.klankbord!.invoke({ method: 'app.info', input: {} }))).toMatchObject({ ok: true });
+      expect(
+        await desktop.page.evaluate(() => window.klankbord!.invoke({ method: 'app.info', input: {} })),
+      ).toMatchObject({ ok: true });
     } finally {
       await desktop.close();
     }

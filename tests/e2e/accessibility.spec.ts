@@ -42,9 +42,21 @@ test('every screen passes axe (WCAG 2.0–2.2 A and AA) in light and dark', asyn
   await page.keyboard.press('?');
   const shortcuts = page.getByRole('dialog', { name: 'Sneltoetsen' });
   await expect(shortcuts).toBeVisible();
-  for (const [keys, what] of [['M', 'Moment toevoegen'], ['Ctrl/⌘ + Z / Shift + Ctrl/⌘ + Z', 'ongedaan maken'], ['Esc', 'momenteditor sluiten'], ['0 – 9', 'het cijfer is het niveau'], ['1 / 0', 'Ja / Nee'], ['N', 'N.v.t.'], ['Delete', 'score wissen'], ['↑ / ↓', 'rubricitem'], ['J / ←', '5 seconden terug']] as const) {
+  for (const [keys, what] of [
+    ['M', 'Moment toevoegen'],
+    ['Ctrl/⌘ + Z / Shift + Ctrl/⌘ + Z', 'ongedaan maken'],
+    ['Esc', 'momenteditor sluiten'],
+    ['0 – 9', 'het cijfer is het niveau'],
+    ['1 / 0', 'Ja / Nee'],
+    ['N', 'N.v.t.'],
+    ['Delete', 'score wissen'],
+    ['↑ / ↓', 'rubricitem'],
+    ['J / ←', '5 seconden terug'],
+  ] as const) {
     const exactly = new RegExp(`^${keys.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    await expect(shortcuts.locator('dl > div').filter({ has: page.locator('kbd', { hasText: exactly }) })).toContainText(what);
+    await expect(
+      shortcuts.locator('dl > div').filter({ has: page.locator('kbd', { hasText: exactly }) }),
+    ).toContainText(what);
   }
   await page.screenshot({ path: join(screens, 'shortcuts-nl.png') });
   await expectAccessible(page, 'shortcuts');
@@ -63,7 +75,12 @@ test('every screen passes axe (WCAG 2.0–2.2 A and AA) in light and dark', asyn
   await page.keyboard.press('1');
   await expectAccessible(page, 'review');
 
-  for (const [nav, ready] of [['Beoordelingen', 'table'], ['Rubrics', '[data-testid="rubric-table"]'], ['Kalibratie', 'h1'], ['Instellingen', '#language-select']] as const) {
+  for (const [nav, ready] of [
+    ['Beoordelingen', 'table'],
+    ['Rubrics', '[data-testid="rubric-table"]'],
+    ['Kalibratie', 'h1'],
+    ['Instellingen', '#language-select'],
+  ] as const) {
     await page.getByRole('navigation').getByRole('button', { name: nav }).click();
     await expect(page.locator(ready).first()).toBeVisible();
     await expectAccessible(page, nav);

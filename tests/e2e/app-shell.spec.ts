@@ -10,11 +10,37 @@ test.describe('call library from a real database', () => {
   test.use({
     seed: {
       calls: [
-          { id: 'c1', title: 'Klacht over dubbele afschrijving', agentName: 'Sanne de Vries', customerRef: 'K-20431', recordedAt: '2026-10-14T09:12:00Z', durationMs: 187_000, createdAtMs: 1 },
-          { id: 'c2', title: 'Verhuizing internetaansluiting', agentName: 'Joris Bakker', customerRef: 'K-19877', recordedAt: '2026-10-15T13:40:00Z', durationMs: 421_000, createdAtMs: 2 },
-          { id: 'c3', title: 'Storing na onderhoud', agentName: 'Fatima el Amrani', recordedAt: '2026-10-16T08:05:00Z', durationMs: 3_725_000, createdAtMs: 3 },
+        {
+          id: 'c1',
+          title: 'Klacht over dubbele afschrijving',
+          agentName: 'Sanne de Vries',
+          customerRef: 'K-20431',
+          recordedAt: '2026-10-14T09:12:00Z',
+          durationMs: 187_000,
+          createdAtMs: 1,
+        },
+        {
+          id: 'c2',
+          title: 'Verhuizing internetaansluiting',
+          agentName: 'Joris Bakker',
+          customerRef: 'K-19877',
+          recordedAt: '2026-10-15T13:40:00Z',
+          durationMs: 421_000,
+          createdAtMs: 2,
+        },
+        {
+          id: 'c3',
+          title: 'Storing na onderhoud',
+          agentName: 'Fatima el Amrani',
+          recordedAt: '2026-10-16T08:05:00Z',
+          durationMs: 3_725_000,
+          createdAtMs: 3,
+        },
       ],
-      reviews: [{ callId: 'c1', status: 'submitted' }, { callId: 'c2', status: 'draft' }],
+      reviews: [
+        { callId: 'c1', status: 'submitted' },
+        { callId: 'c2', status: 'draft' },
+      ],
     },
   });
 
@@ -84,7 +110,9 @@ test('requests without the per-run secret are refused', async ({ playwright, app
   const anonymous = await playwright.request.newContext();
   expect((await anonymous.get(`${app.origin}/`)).status()).toBe(403);
   expect((await anonymous.get(`${app.origin}/?secret=wrong`)).status()).toBe(403);
-  expect((await anonymous.post(`${app.origin}/api/invoke`, { data: { method: 'calls.list', input: {} } })).status()).toBe(403);
+  expect(
+    (await anonymous.post(`${app.origin}/api/invoke`, { data: { method: 'calls.list', input: {} } })).status(),
+  ).toBe(403);
   expect((await anonymous.get(`${app.origin}/api/events`)).status()).toBe(403);
   await anonymous.dispose();
 });
@@ -109,7 +137,8 @@ test('a page from another local origin cannot call the backend', async ({ page, 
         { credentials: 'include', mode: 'no-cors' },
         { headers: { 'x-klankbord-secret': 'guess' } },
       ];
-      for (const init of attempts) await fetch(`${origin}/api/invoke`, { method: 'POST', body, ...init }).catch(() => undefined);
+      for (const init of attempts)
+        await fetch(`${origin}/api/invoke`, { method: 'POST', body, ...init }).catch(() => undefined);
     }, app.origin);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Gesprekken', level: 1 })).toBeVisible();

@@ -34,7 +34,12 @@ async function scoreByKeyboard(page: Page, keys: readonly string[]) {
 }
 
 /** A reviewer's laptop: its own data folder and backend, their own package imported, both calls reviewed, reviews exported. */
-async function reviewOnOwnLaptop(browser: Browser, sessionPackage: string, who: string, keysFor: (call: number) => string[]): Promise<{ app: BrowserModeApp; reviews: string }> {
+async function reviewOnOwnLaptop(
+  browser: Browser,
+  sessionPackage: string,
+  who: string,
+  keysFor: (call: number) => string[],
+): Promise<{ app: BrowserModeApp; reviews: string }> {
   const app = await startBrowserMode(makeDataDir(), { demo: true });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 950 } });
   const page = await context.newPage();
@@ -56,7 +61,8 @@ async function reviewOnOwnLaptop(browser: Browser, sessionPackage: string, who: 
     await expect(page.getByTestId('review-status')).toHaveText('Concept');
     await scoreByKeyboard(page, keysFor(call));
     const flagged = page.locator('.rubric-item.evidence-missing');
-    while ((await flagged.count()) > 0) await flagged.first().getByLabel('Reden zonder moment').fill('Kalibratie: geen apart moment.');
+    while ((await flagged.count()) > 0)
+      await flagged.first().getByLabel('Reden zonder moment').fill('Kalibratie: geen apart moment.');
     await page.getByRole('button', { name: 'Indienen' }).click();
     await expect(page.getByTestId('review-status')).toHaveText('Ingediend');
     // Reviewing inside the session says so, and the way back leads to the session, not the library.
@@ -73,12 +79,21 @@ test.describe('a calibration session across three laptops', () => {
   test.use({ demo: true });
   test.setTimeout(180_000);
 
-  test('lead creates and exports, two reviewers review offline, the lead compares, reports and records consensus; a tampered package is refused', async ({ page, app, browser }) => {
+  test('lead creates and exports, two reviewers review offline, the lead compares, reports and records consensus; a tampered package is refused', async ({
+    page,
+    app,
+    browser,
+  }) => {
     await page.setViewportSize({ width: 1500, height: 950 });
     await page.goto(app.url);
     // A second call next to the demo call.
-    await page.getByTestId('import-input').setInputFiles([join(fixtures, 'e2e/klacht-internet.wav'), join(fixtures, 'e2e/klacht-internet.vtt')]);
-    await page.getByRole('alert', { name: /Samenvatting import/ }).getByRole('button', { name: 'Sluiten' }).click();
+    await page
+      .getByTestId('import-input')
+      .setInputFiles([join(fixtures, 'e2e/klacht-internet.wav'), join(fixtures, 'e2e/klacht-internet.vtt')]);
+    await page
+      .getByRole('alert', { name: /Samenvatting import/ })
+      .getByRole('button', { name: 'Sluiten' })
+      .click();
     // The lead's profile.
     await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
     await page.getByRole('button', { name: 'Beoordelen' }).click();
@@ -104,7 +119,9 @@ test.describe('a calibration session across three laptops', () => {
     expect(bramPackage).toMatch(/Kalibratie week 47 - Bram\.klankbord-session$/);
 
     const anouk = await reviewOnOwnLaptop(browser, anoukPackage, 'Anouk', () => maximum);
-    const bram = await reviewOnOwnLaptop(browser, bramPackage, 'Bram', (call) => maximum.map((key, index) => (index === 3 ? '1' : index === 7 && call === 0 ? '2' : key)));
+    const bram = await reviewOnOwnLaptop(browser, bramPackage, 'Bram', (call) =>
+      maximum.map((key, index) => (index === 3 ? '1' : index === 7 && call === 0 ? '2' : key)),
+    );
     try {
       // The lead imports both review packages; the second import of the same file changes nothing.
       await page.getByTestId('package-import-input').setInputFiles(anouk.reviews);
@@ -117,7 +134,11 @@ test.describe('a calibration session across three laptops', () => {
       await expectAccessible(page, 'calibration session');
 
       // Comparison: Bram scored 2.1 at 1 where the benchmark (Anouk) gave 3: outside ±1, coloured.
-      await page.getByTestId('session-calls').locator('li', { hasText: 'demo-klantgesprek' }).getByRole('button', { name: 'Vergelijken' }).click();
+      await page
+        .getByTestId('session-calls')
+        .locator('li', { hasText: 'demo-klantgesprek' })
+        .getByRole('button', { name: 'Vergelijken' })
+        .click();
       const table = page.getByTestId('comparison-table');
       await expect(table.locator('tr[data-item-id="2.1"] td.dev-off')).toHaveCount(1);
       // Section scores and totals per reviewer: Bram's section 2 = (1/3 + 1 + 1)/3 = 77.8.
@@ -128,9 +149,13 @@ test.describe('a calibration session across three laptops', () => {
       await table.getByLabel('Reden 2.1').fill('Benoemt de situatie, maar in algemene woorden.');
       await table.locator('tr[data-item-id="2.1"]').getByRole('button', { name: 'Vastleggen' }).click();
       await expect(table.locator('tr[data-item-id="2.1"] .consensus-recorded')).toContainText('Benoemt de situatie');
-      await page.getByPlaceholder('Notitie').fill('Bram hoorde de erkenning als standaardzin; anker 1 vs 2 verduidelijken.');
+      await page
+        .getByPlaceholder('Notitie')
+        .fill('Bram hoorde de erkenning als standaardzin; anker 1 vs 2 verduidelijken.');
       await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
-      await expect(page.getByTestId('discussion-notes')).toContainText('Lotte (lead): Bram hoorde de erkenning als standaardzin');
+      await expect(page.getByTestId('discussion-notes')).toContainText(
+        'Lotte (lead): Bram hoorde de erkenning als standaardzin',
+      );
 
       // The report: each reviewer against the benchmark, items flagged where reviewers read them differently.
       const reviewers = page.getByTestId('report-reviewers');
@@ -165,18 +190,28 @@ test.describe('a calibration session across three laptops', () => {
       const calibrated = columns.indexOf('Gekalibreerde score');
       const method = columns.indexOf('Kalibratiemethode');
       expect(calibrated).toBeGreaterThan(0);
-      const bramDemo = rows.map((row) => row.split(';')).find((cells) => cells.includes('Bram') && cells.includes('demo-klantgesprek'))!;
+      const bramDemo = rows
+        .map((row) => row.split(';'))
+        .find((cells) => cells.includes('Bram') && cells.includes('demo-klantgesprek'))!;
       expect(bramDemo[calibrated]).toBe('95,56');
       // A Dutch CSV shows coded values in Dutch (JSON keeps the codes).
       expect(bramDemo[method]).toBe('Consensus');
       expect(bramDemo[columns.indexOf('Status')]).toBe('Ingediend');
 
       await page.getByLabel('Formaat').selectOption('json');
-      const document = JSON.parse(readFileSync(await download(page, 'Scores exporteren'), 'utf8')) as { format: string; formatVersion: number; reviews: { reviewerName: string; callTitle: string; calibratedTotal: number | null; total: number }[]; items: unknown[] };
+      const document = JSON.parse(readFileSync(await download(page, 'Scores exporteren'), 'utf8')) as {
+        format: string;
+        formatVersion: number;
+        reviews: { reviewerName: string; callTitle: string; calibratedTotal: number | null; total: number }[];
+        items: unknown[];
+      };
       expect(document.format).toBe('klankbord-scores');
       expect(document.formatVersion).toBe(1);
       expect(document.reviews).toHaveLength(4);
-      expect(document.reviews.find((review) => review.reviewerName === 'Bram' && review.callTitle === 'demo-klantgesprek')!.calibratedTotal).toBeCloseTo(95.56, 2);
+      expect(
+        document.reviews.find((review) => review.reviewerName === 'Bram' && review.callTitle === 'demo-klantgesprek')!
+          .calibratedTotal,
+      ).toBeCloseTo(95.56, 2);
       expect(document.items).toHaveLength(4 * 18);
 
       // Moments for further analysis: WebVTT and ELAN (a tier per reviewer).
@@ -208,14 +243,25 @@ test.describe('a calibration session across three laptops', () => {
       await expect(page.getByText('4 van 4 beoordelingen ingediend')).toBeVisible();
 
       // Bram's reviews relabelled as Anouk's, re-packed with a fresh manifest and signed with his own key: refused.
-      const sessionJson = (path: string) => JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(path))['session.json'])) as { recipient: { reviewerId: string; key: string } };
+      const sessionJson = (path: string) =>
+        JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(path))['session.json'])) as {
+          recipient: { reviewerId: string; key: string };
+        };
       const files = unzipSync(readFileSync(bram.reviews));
-      const content = JSON.parse(new TextDecoder().decode(files['reviews.json'])) as { reviewer: { id: string; name: string } };
+      const content = JSON.parse(new TextDecoder().decode(files['reviews.json'])) as {
+        reviewer: { id: string; name: string };
+      };
       const anoukId = sessionJson(anoukPackage).recipient.reviewerId;
       const relabelled = join(makeDataDir(), 'relabelled.klankbord-reviews');
-      repackPackage(relabelled, { ...files, 'reviews.json': jsonBytes({ ...content, reviewer: { id: anoukId, name: 'Anouk' } }) }, { reviewerId: anoukId, key: sessionJson(bramPackage).recipient.key });
+      repackPackage(
+        relabelled,
+        { ...files, 'reviews.json': jsonBytes({ ...content, reviewer: { id: anoukId, name: 'Anouk' } }) },
+        { reviewerId: anoukId, key: sessionJson(bramPackage).recipient.key },
+      );
       await page.getByTestId('package-import-input').setInputFiles(relabelled);
-      await expect(page.getByRole('alert')).toContainText('Het is niet ondertekend met de sleutel van de beoordelaar die erin staat');
+      await expect(page.getByRole('alert')).toContainText(
+        'Het is niet ondertekend met de sleutel van de beoordelaar die erin staat',
+      );
       await expect(page.getByText('4 van 4 beoordelingen ingediend')).toBeVisible();
     } finally {
       await anouk.app.stop();

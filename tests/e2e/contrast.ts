@@ -7,7 +7,11 @@ import type { Locator } from '@playwright/test';
 export async function textContrast(locator: Locator): Promise<number> {
   return locator.evaluate((element) => {
     const parse = (css: string): [number, number, number, number] => {
-      const parts = /rgba?\(([^)]+)\)/.exec(css)?.[1]?.split(/[ ,/]+/).filter(Boolean).map(Number) ?? [0, 0, 0, 0];
+      const parts = /rgba?\(([^)]+)\)/
+        .exec(css)?.[1]
+        ?.split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number) ?? [0, 0, 0, 0];
       return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
     };
     const layers: [number, number, number, number][] = [];
@@ -18,10 +22,18 @@ export async function textContrast(locator: Locator): Promise<number> {
     }
     let background: [number, number, number] = [255, 255, 255];
     for (const [red, green, blue, alpha] of layers.reverse()) {
-      background = [red * alpha + background[0] * (1 - alpha), green * alpha + background[1] * (1 - alpha), blue * alpha + background[2] * (1 - alpha)];
+      background = [
+        red * alpha + background[0] * (1 - alpha),
+        green * alpha + background[1] * (1 - alpha),
+        blue * alpha + background[2] * (1 - alpha),
+      ];
     }
     const [red, green, blue, alpha] = parse(getComputedStyle(element).color);
-    const text = [red * alpha + background[0] * (1 - alpha), green * alpha + background[1] * (1 - alpha), blue * alpha + background[2] * (1 - alpha)];
+    const text = [
+      red * alpha + background[0] * (1 - alpha),
+      green * alpha + background[1] * (1 - alpha),
+      blue * alpha + background[2] * (1 - alpha),
+    ];
     const luminance = (rgb: number[]) => {
       const [r, g, b] = rgb.map((value) => {
         const channel = value / 255;

@@ -31,10 +31,23 @@ test('the notice of a damaged database moved aside stays, across restarts, until
 });
 
 test('a second browser mode on the same data folder serves a page that says why, in Dutch', async ({ page, app }) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server/browser-mode.ts'), '--data-dir', app.dataDir, '--port', '0', '--no-demo'], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(projectRoot, 'src/server/browser-mode.ts'),
+      '--data-dir',
+      app.dataDir,
+      '--port',
+      '0',
+      '--no-demo',
+    ],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   try {
     let output = '';

@@ -3,7 +3,10 @@ import { expect, test } from './fixtures';
 
 /** Resolves when the backend has answered a preferences.set call: the ready signal before a reload. */
 function preferenceSaved(page: Page) {
-  return page.waitForResponse((response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('preferences.set'));
+  return page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('preferences.set'),
+  );
 }
 
 test('the ffmpeg location is kept in Settings, and emptied again means "look on PATH"', async ({ page, app }) => {

@@ -18,7 +18,10 @@ const audioTime = (page: Page) => page.evaluate(() => document.querySelector('au
 
 test('imports a stereo WAV with a WebVTT transcript, plays it in sync and seeks', async ({ page, app }) => {
   await page.goto(app.url);
-  const summary = await importThroughDialog(page, [join(fixtures, 'e2e/klacht-internet.wav'), join(fixtures, 'e2e/klacht-internet.vtt')]);
+  const summary = await importThroughDialog(page, [
+    join(fixtures, 'e2e/klacht-internet.wav'),
+    join(fixtures, 'e2e/klacht-internet.vtt'),
+  ]);
   await expect(summary).toContainText('1 gesprek toegevoegd');
   await summary.getByRole('button', { name: 'Sluiten' }).click();
   await page.getByRole('button', { name: 'klacht-internet' }).click();
@@ -34,7 +37,9 @@ test('imports a stereo WAV with a WebVTT transcript, plays it in sync and seeks'
   await page.getByTestId('play-pause').click();
   await expect(transcript.locator('.word-active')).toBeVisible({ timeout: 5000 });
   const firstWord = await transcript.locator('.word-active').textContent();
-  await expect.poll(async () => transcript.locator('.word-active').textContent(), { timeout: 5000 }).not.toBe(firstWord);
+  await expect
+    .poll(async () => transcript.locator('.word-active').textContent(), { timeout: 5000 })
+    .not.toBe(firstWord);
   await page.screenshot({ path: join(screens, 'call-playing-nl.png') });
   await page.getByTestId('play-pause').click();
 
@@ -56,7 +61,12 @@ test('imports a stereo WAV with a WebVTT transcript, plays it in sync and seeks'
 
   // Speed, with pitch preserved.
   await page.getByLabel('Snelheid').selectOption('1.5');
-  expect(await page.evaluate(() => ({ rate: document.querySelector('audio')!.playbackRate, pitch: document.querySelector('audio')!.preservesPitch }))).toEqual({ rate: 1.5, pitch: true });
+  expect(
+    await page.evaluate(() => ({
+      rate: document.querySelector('audio')!.playbackRate,
+      pitch: document.querySelector('audio')!.preservesPitch,
+    })),
+  ).toEqual({ rate: 1.5, pitch: true });
   // Keyboard: Shift+, slows down, within the player region.
   await page.getByRole('slider', { name: 'Golfvorm' }).focus();
   await page.keyboard.press('Shift+Comma');
@@ -98,9 +108,13 @@ test('imports files dropped on the window', async ({ page, app }) => {
   // What the OS does on a drop: dragenter/over on the window, then drop with the files in a DataTransfer.
   await page.evaluate((dropped) => {
     const transfer = new DataTransfer();
-    for (const file of dropped) transfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
+    for (const file of dropped)
+      transfer.items.add(
+        new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }),
+      );
     const target = document.querySelector('main') ?? document.body;
-    for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, files);
   const summary = page.getByRole('alert', { name: /Samenvatting import/ });
   await expect(summary).toContainText('1 gesprek toegevoegd', { timeout: 30_000 });
@@ -110,7 +124,10 @@ test('imports files dropped on the window', async ({ page, app }) => {
 
 test('imports an MP3 with a Whisper JSON transcript and plays it', async ({ page, app }) => {
   await page.goto(app.url);
-  const summary = await importThroughDialog(page, [join(fixtures, 'e2e/retour-gesprek.mp3'), join(fixtures, 'e2e/retour-gesprek.json')]);
+  const summary = await importThroughDialog(page, [
+    join(fixtures, 'e2e/retour-gesprek.mp3'),
+    join(fixtures, 'e2e/retour-gesprek.json'),
+  ]);
   await expect(summary).toContainText('1 gesprek toegevoegd');
   await summary.getByRole('button', { name: 'Sluiten' }).click();
   await page.getByRole('button', { name: 'retour-gesprek' }).click();
@@ -130,7 +147,11 @@ test('imports an MP3 with a Whisper JSON transcript and plays it', async ({ page
 
 test('refuses a corrupt file with its reason and keeps the library intact', async ({ page, app }) => {
   await page.goto(app.url);
-  const summary = await importThroughDialog(page, [join(fixtures, 'audio/truncated.wav'), join(fixtures, 'audio/not-audio.wav'), join(fixtures, 'audio/tone-mulaw-8k.wav')]);
+  const summary = await importThroughDialog(page, [
+    join(fixtures, 'audio/truncated.wav'),
+    join(fixtures, 'audio/not-audio.wav'),
+    join(fixtures, 'audio/tone-mulaw-8k.wav'),
+  ]);
   await expect(summary).toContainText('1 gesprek toegevoegd');
   const issues = summary.getByTestId('import-issue');
   await expect(issues).toHaveCount(2);

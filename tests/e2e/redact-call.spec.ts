@@ -39,12 +39,16 @@ function makeCardCall(): { audio: string; transcript: string } {
   return { audio, transcript };
 }
 
-const audioState = (page: Page) => page.evaluate(() => {
-  const media = document.querySelector('audio')!;
-  return { timeMs: media.currentTime * 1000, muted: media.muted };
-});
+const audioState = (page: Page) =>
+  page.evaluate(() => {
+    const media = document.querySelector('audio')!;
+    return { timeMs: media.currentTime * 1000, muted: media.muted };
+  });
 
-test('a card number spoken in a call is suggested at import, redacted, muted, masked and absent from the score export', async ({ page, app }) => {
+test('a card number spoken in a call is suggested at import, redacted, muted, masked and absent from the score export', async ({
+  page,
+  app,
+}) => {
   const { audio, transcript } = makeCardCall();
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(app.url);
@@ -69,7 +73,10 @@ test('a card number spoken in a call is suggested at import, redacted, muted, ma
 
   // Redact it: masked in the transcript, a region on the waveform, logged with who did it.
   await suggestion.getByRole('button', { name: 'Afschermen' }).click();
-  await expect(panel.locator('[data-testid="redaction"][data-kind="card_number"]')).toHaveAttribute('data-status', 'accepted');
+  await expect(panel.locator('[data-testid="redaction"][data-kind="card_number"]')).toHaveAttribute(
+    'data-status',
+    'accepted',
+  );
   await expect(transcriptView).toContainText('████ ████ ████ ████');
   await expect(transcriptView).not.toContainText('4111');
   await expect(page.getByTestId('redacted-region')).toHaveCount(1);
@@ -82,15 +89,25 @@ test('a card number spoken in a call is suggested at import, redacted, muted, ma
   // Playback: muted inside the range, audible after it.
   await page.getByTestId('play-pause').click();
   let mutedAtMs = 0;
-  await expect.poll(async () => {
-    const state = await audioState(page);
-    mutedAtMs = state.timeMs;
-    return state.muted;
-  }, { timeout: 20_000, intervals: [50] }).toBe(true);
-  await expect.poll(async () => {
-    const state = await audioState(page);
-    return !state.muted && state.timeMs > mutedAtMs;
-  }, { timeout: 20_000, intervals: [50] }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const state = await audioState(page);
+        mutedAtMs = state.timeMs;
+        return state.muted;
+      },
+      { timeout: 20_000, intervals: [50] },
+    )
+    .toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const state = await audioState(page);
+        return !state.muted && state.timeMs > mutedAtMs;
+      },
+      { timeout: 20_000, intervals: [50] },
+    )
+    .toBe(true);
   await page.getByTestId('play-pause').click();
 
   // A range redacted by hand from words selected in the transcript, with a reason.
@@ -110,6 +127,8 @@ test('a card number spoken in a call is suggested at import, redacted, muted, ma
   const pending = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Scores exporteren' }).click();
   const exported = readFileSync((await (await pending).path())!, 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ reviews: [expect.objectContaining({ reviewerName: 'Anouk', callTitle: 'kaartbetaling' })] });
+  expect(JSON.parse(exported)).toMatchObject({
+    reviews: [expect.objectContaining({ reviewerName: 'Anouk', callTitle: 'kaartbetaling' })],
+  });
   expect(exported).not.toMatch(/4111|1111 1111/);
 });

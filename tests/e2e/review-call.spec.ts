@@ -20,11 +20,24 @@ async function dragOnWaveform(page: Page, fromSec: number, toSec: number) {
 
 // Keyboard answers per item, in rubric order: 2.1 and 3.2 below their maximum, everything else at the maximum.
 const keys: [string, string][] = [
-  ['1.1', '3'], ['1.2', '1'], ['1.3', '1'],
-  ['2.1', '2'], ['2.2', '1'], ['2.3', '3'],
-  ['3.1', '1'], ['3.2', '2'], ['3.3', '1'], ['3.4', '1'], ['3.5', '1'],
-  ['4.1', '3'], ['4.2', '1'], ['4.3', '3'], ['4.4', '1'],
-  ['5.1', '3'], ['5.2', '3'], ['5.3', '3'],
+  ['1.1', '3'],
+  ['1.2', '1'],
+  ['1.3', '1'],
+  ['2.1', '2'],
+  ['2.2', '1'],
+  ['2.3', '3'],
+  ['3.1', '1'],
+  ['3.2', '2'],
+  ['3.3', '1'],
+  ['3.4', '1'],
+  ['3.5', '1'],
+  ['4.1', '3'],
+  ['4.2', '1'],
+  ['4.3', '3'],
+  ['4.4', '1'],
+  ['5.1', '3'],
+  ['5.2', '3'],
+  ['5.3', '3'],
 ];
 // By hand: sections 1, 4, 5 score 1; section 2 = (2/3 + 1 + 1) / 3 = 0.8889; section 3 = (1 + 2/3 + 1 + 1 + 1) / 5 = 0.9333.
 // Total = (25·1 + 25·0.8889 + 25·0.9333 + 15·1 + 10·1) / 100 × 100 = 95.56 → "95,6".
@@ -33,7 +46,10 @@ const expectedTotal = '95,6';
 test.describe('reviewing the demo call', () => {
   test.use({ demo: true });
 
-  test('context, moments from waveform and transcript, keyboard scores, evidence rule, submit, reopen, audit', async ({ page, app }) => {
+  test('context, moments from waveform and transcript, keyboard scores, evidence rule, submit, reopen, audit', async ({
+    page,
+    app,
+  }) => {
     await page.setViewportSize({ width: 1500, height: 950 });
     await page.goto(app.url);
     await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
@@ -73,7 +89,9 @@ test.describe('reviewing the demo call', () => {
     await editor.getByRole('checkbox', { name: '2.3' }).check();
     await editor.getByRole('textbox', { name: 'Notitie' }).fill('Benoemt de situatie (thuiswerken, vergadering).');
     // The moment is marked in the transcript too.
-    await expect(page.getByTestId('transcript').locator('.moment-mark', { hasText: 'Empathische reactie' }).first()).toBeVisible();
+    await expect(
+      page.getByTestId('transcript').locator('.moment-mark', { hasText: 'Empathische reactie' }).first(),
+    ).toBeVisible();
     await page.screenshot({ path: join(screens, 'review-moments-nl.png') });
 
     // Undo and redo a delete.
@@ -104,7 +122,9 @@ test.describe('reviewing the demo call', () => {
     // The total matches the formula (hand-computed above).
     await expect(page.getByTestId('review-total')).toHaveText(expectedTotal);
     await page.getByRole('button', { name: 'Formule tonen' }).click();
-    await expect(page.getByTestId('total-formula')).toHaveText(/^\(25 × 1,00 \+ 25 × 0,89 \+ 25 × 0,93 \+ 15 × 1,00 \+ 10 × 1,00\) \/ \(25 \+ 25 \+ 25 \+ 15 \+ 10\) × 100 = 95,6$/);
+    await expect(page.getByTestId('total-formula')).toHaveText(
+      /^\(25 × 1,00 \+ 25 × 0,89 \+ 25 × 0,93 \+ 15 × 1,00 \+ 10 × 1,00\) \/ \(25 \+ 25 \+ 25 \+ 15 \+ 10\) × 100 = 95,6$/,
+    );
 
     // The evidence rule: 3.2 scored 2 without a moment blocks submitting until a reason is written.
     await expect(page.locator('[data-item-id="3.2"]')).toHaveClass(/evidence-missing/);
@@ -113,20 +133,31 @@ test.describe('reviewing the demo call', () => {
     await expect(submit).toBeDisabled();
     await expect(page.locator('.submit-blockers')).toContainText('1 score heeft bewijs of een reden nodig.');
     await page.screenshot({ path: join(screens, 'review-evidence-nl.png') });
-    await page.locator('[data-item-id="3.2"]').getByLabel('Reden zonder moment').fill('Goede vragen, maar de vraag naar de tijden kwam pas laat; geen apart moment.');
-    await page.getByLabel('Opmerking over het hele gesprek').fill('Sterke empathie na de eerste klacht; reageerde procedureel op de modemvraag.');
+    await page
+      .locator('[data-item-id="3.2"]')
+      .getByLabel('Reden zonder moment')
+      .fill('Goede vragen, maar de vraag naar de tijden kwam pas laat; geen apart moment.');
+    await page
+      .getByLabel('Opmerking over het hele gesprek')
+      .fill('Sterke empathie na de eerste klacht; reageerde procedureel op de modemvraag.');
 
     // A reload mid-review keeps every edit (the last one typed a moment ago).
     await page.reload();
     await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
     await page.getByRole('button', { name: 'Beoordelen' }).click();
     await expect(page.getByTestId('review-total')).toHaveText(expectedTotal);
-    await expect(page.getByLabel('Opmerking over het hele gesprek')).toHaveValue('Sterke empathie na de eerste klacht; reageerde procedureel op de modemvraag.');
-    await expect(page.locator('[data-item-id="3.2"]').getByLabel('Reden zonder moment')).toHaveValue(/geen apart moment/);
+    await expect(page.getByLabel('Opmerking over het hele gesprek')).toHaveValue(
+      'Sterke empathie na de eerste klacht; reageerde procedureel op de modemvraag.',
+    );
+    await expect(page.locator('[data-item-id="3.2"]').getByLabel('Reden zonder moment')).toHaveValue(
+      /geen apart moment/,
+    );
     await expect(page.getByLabel('Klant bij de start')).toHaveValue('negative');
     await expect(page.getByTestId('moment-list').locator('.moment-row')).toHaveCount(2);
     await page.locator('.moment-row', { hasText: 'Empathische reactie' }).locator('.moment-select').click();
-    await expect(page.getByRole('group', { name: 'Moment bewerken' }).getByRole('textbox', { name: 'Notitie' })).toHaveValue('Benoemt de situatie (thuiswerken, vergadering).');
+    await expect(
+      page.getByRole('group', { name: 'Moment bewerken' }).getByRole('textbox', { name: 'Notitie' }),
+    ).toHaveValue('Benoemt de situatie (thuiswerken, vergadering).');
     await expect(page.getByTestId('response-time')).toBeVisible();
 
     // Submit: locked.
@@ -166,14 +197,20 @@ test.describe('reviewing the demo call', () => {
     await page.getByLabel('Formaat').selectOption('json');
     const pending = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Scores exporteren' }).click();
-    const exported = JSON.parse(readFileSync((await (await pending).path())!, 'utf8')) as { reviews: { reviewerName: string; total: number }[]; items: unknown[] };
+    const exported = JSON.parse(readFileSync((await (await pending).path())!, 'utf8')) as {
+      reviews: { reviewerName: string; total: number }[];
+      items: unknown[];
+    };
     expect(exported.reviews).toEqual([expect.objectContaining({ reviewerName: 'Anouk', total: 95.56 })]);
     expect(exported.items).toHaveLength(18);
     await page.getByRole('button', { name: 'demo-klantgesprek openen' }).click();
     await expect(page.getByTestId('review-status')).toHaveText('Concept');
   });
 
-  test('a failed save stays on screen with retry, keeps the edit, and saves it when the backend answers again', async ({ page, app }) => {
+  test('a failed save stays on screen with retry, keeps the edit, and saves it when the backend answers again', async ({
+    page,
+    app,
+  }) => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
     await page.getByRole('button', { name: 'Beoordelen' }).click();

@@ -4,27 +4,60 @@ import { expect, test } from './fixtures';
 import { openDemoReview, setLookAndReload, waveformX } from './workspace-helpers';
 
 const screens = join(__dirname, '../../test-results/screens');
-const sizes = [[1280, 720], [1366, 768], [1440, 900], [1920, 1080]] as const;
-const regionNames = { nl: ['Speler', 'Transcript', 'Momenten', 'Beoordeling'], en: ['Player', 'Transcript', 'Moments', 'Review'] } as const;
+const sizes = [
+  [1280, 720],
+  [1366, 768],
+  [1440, 900],
+  [1920, 1080],
+] as const;
+const regionNames = {
+  nl: ['Speler', 'Transcript', 'Momenten', 'Beoordeling'],
+  en: ['Player', 'Transcript', 'Moments', 'Review'],
+} as const;
 
 /** How many of the children matching `item` inside the scrolling `container` are wholly visible. */
 async function fullyVisible(page: Page, container: string, item: string): Promise<number> {
-  return page.evaluate(([containerSelector, itemSelector]) => {
-    const box = document.querySelector(containerSelector!)!.getBoundingClientRect();
-    return [...document.querySelectorAll(`${containerSelector} ${itemSelector}`)].filter((element) => {
-      const rect = element.getBoundingClientRect();
-      return rect.height > 0 && rect.top >= box.top - 0.5 && rect.bottom <= box.bottom + 0.5;
-    }).length;
-  }, [container, item] as const);
+  return page.evaluate(
+    ([containerSelector, itemSelector]) => {
+      const box = document.querySelector(containerSelector!)!.getBoundingClientRect();
+      return [...document.querySelectorAll(`${containerSelector} ${itemSelector}`)].filter((element) => {
+        const rect = element.getBoundingClientRect();
+        return rect.height > 0 && rect.top >= box.top - 0.5 && rect.bottom <= box.bottom + 0.5;
+      }).length;
+    },
+    [container, item] as const,
+  );
 }
 
 /** Elements of the workspace whose content is wider than their box (text spilling out sideways). */
 async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const selectors = ['.call-header', '.player', '.player-controls', '.transcript-toolbar', '.turn', '.moments-toolbar', '.moment-list', '.moment-row', '.moment-editor-pane', '.review-panel', '.rubric-item', '.answer-choice', '.item-head', '.review-header', '.score-summary', '.call-context'];
-    return selectors.flatMap((selector) => [...document.querySelectorAll<HTMLElement>(selector)]
-      .filter((element) => element.scrollWidth > element.clientWidth + 1)
-      .map((element) => `${selector} (${element.scrollWidth} > ${element.clientWidth}): ${element.textContent?.slice(0, 40)}`));
+    const selectors = [
+      '.call-header',
+      '.player',
+      '.player-controls',
+      '.transcript-toolbar',
+      '.turn',
+      '.moments-toolbar',
+      '.moment-list',
+      '.moment-row',
+      '.moment-editor-pane',
+      '.review-panel',
+      '.rubric-item',
+      '.answer-choice',
+      '.item-head',
+      '.review-header',
+      '.score-summary',
+      '.call-context',
+    ];
+    return selectors.flatMap((selector) =>
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((element) => element.scrollWidth > element.clientWidth + 1)
+        .map(
+          (element) =>
+            `${selector} (${element.scrollWidth} > ${element.clientWidth}): ${element.textContent?.slice(0, 40)}`,
+        ),
+    );
   });
 }
 
@@ -43,9 +76,13 @@ async function checkSizes(page: Page, language: 'nl' | 'en', theme: 'light' | 'd
     if ((await third.getAttribute('aria-pressed')) !== 'true') await third.click();
     await expect(page.locator('.moment-editor')).toBeVisible();
     await expect(list.locator('.moment-row')).toHaveCount(6);
-    for (const name of regionNames[language]) await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
+    for (const name of regionNames[language])
+      await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
 
-    const page_ = await page.evaluate(() => ({ document: [document.documentElement.scrollHeight, document.documentElement.clientHeight], content: [document.querySelector('.content')!.scrollHeight, document.querySelector('.content')!.clientHeight] }));
+    const page_ = await page.evaluate(() => ({
+      document: [document.documentElement.scrollHeight, document.documentElement.clientHeight],
+      content: [document.querySelector('.content')!.scrollHeight, document.querySelector('.content')!.clientHeight],
+    }));
     expect(page_.document[0], `page scrolls at ${width}×${height}`).toBe(page_.document[1]);
     expect(page_.content[0], `content scrolls at ${width}×${height}`).toBe(page_.content[1]);
     const rows = await fullyVisible(page, '[data-testid="moment-list"]', '.moment-row');
@@ -62,12 +99,23 @@ async function checkSizes(page: Page, language: 'nl' | 'en', theme: 'light' | 'd
 
 test.use({ demo: true });
 
-test('the review workspace fits laptop and desktop windows in both languages and themes', async ({ page, app, request }) => {
+test('the review workspace fits laptop and desktop windows in both languages and themes', async ({
+  page,
+  app,
+  request,
+}) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await openDemoReview(page, app);
   const { x, y } = await waveformX(page);
-  for (const [from, to] of [[9, 13], [20, 24], [40, 44], [60, 63], [90, 95], [120, 126]] as const) {
+  for (const [from, to] of [
+    [9, 13],
+    [20, 24],
+    [40, 44],
+    [60, 63],
+    [90, 95],
+    [120, 126],
+  ] as const) {
     await page.mouse.move(x(from), y);
     await page.mouse.down();
     await page.mouse.move(x(to), y, { steps: 6 });
@@ -98,9 +146,25 @@ test('the review workspace fits laptop and desktop windows in both languages and
     await expect(page.locator('.moment-editor')).toBeVisible();
     expect(await fullyVisible(page, '[data-testid="moment-list"]', '.moment-row')).toBeGreaterThanOrEqual(4);
   };
-  await select(() => list.locator('.moment-row').nth(1).getByRole('button', { name: /^Afspelen/ }).click(), 1);
+  await select(
+    () =>
+      list
+        .locator('.moment-row')
+        .nth(1)
+        .getByRole('button', { name: /^Afspelen/ })
+        .click(),
+    1,
+  );
   await page.getByTestId('play-pause').click();
-  await select(() => list.locator('.moment-row').nth(2).getByRole('button', { name: /^Herhalen/ }).click(), 2);
+  await select(
+    () =>
+      list
+        .locator('.moment-row')
+        .nth(2)
+        .getByRole('button', { name: /^Herhalen/ })
+        .click(),
+    2,
+  );
   await page.getByTestId('play-pause').click();
   const region = (await page.locator('.waveform [data-moment-id]').nth(3).boundingBox())!;
   await select(() => page.mouse.click(region.x + region.width / 2, region.y + region.height / 2), 3);
@@ -145,5 +209,9 @@ test('pane sizes are remembered after a reload', async ({ page, app }) => {
   const remembered = (await review.boundingBox())!.width;
   await page.reload();
   await reopenReview(page, 'nl');
-  await expect.poll(async () => Math.round((await page.getByRole('region', { name: 'Beoordeling', exact: true }).boundingBox())!.width)).toBe(Math.round(remembered));
+  await expect
+    .poll(async () =>
+      Math.round((await page.getByRole('region', { name: 'Beoordeling', exact: true }).boundingBox())!.width),
+    )
+    .toBe(Math.round(remembered));
 });

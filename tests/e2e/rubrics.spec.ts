@@ -5,7 +5,10 @@ import { expect, test } from './fixtures';
 const screens = join(__dirname, '../../test-results/screens');
 const fixtures = join(__dirname, '../fixtures/rubrics');
 
-test('copy the shipped rubric, edit and publish it, use it for new reviews, export and re-import it; a broken file is refused', async ({ page, app }) => {
+test('copy the shipped rubric, edit and publish it, use it for new reviews, export and re-import it; a broken file is refused', async ({
+  page,
+  app,
+}) => {
   await page.setViewportSize({ width: 1400, height: 950 });
   await page.goto(app.url);
   await page.getByRole('navigation').getByRole('button', { name: 'Rubrics' }).click();
@@ -22,9 +25,14 @@ test('copy the shipped rubric, edit and publish it, use it for new reviews, expo
   await editor.getByRole('group', { name: 'Naam' }).getByLabel('Naam (Engels)').fill('Empathy — care team');
   // A broken rule (blank Dutch item text) is refused with its place named, and nothing is stored.
   const item11 = editor.getByRole('group', { name: 'Criterium 1.1' });
-  await item11.getByRole('group', { name: 'Tekst van het criterium' }).getByLabel('Tekst van het criterium (Nederlands)').fill('');
+  await item11
+    .getByRole('group', { name: 'Tekst van het criterium' })
+    .getByLabel('Tekst van het criterium (Nederlands)')
+    .fill('');
   await editor.getByRole('button', { name: 'Concept opslaan' }).click();
-  const itemText = item11.getByRole('group', { name: 'Tekst van het criterium' }).getByLabel('Tekst van het criterium (Nederlands)');
+  const itemText = item11
+    .getByRole('group', { name: 'Tekst van het criterium' })
+    .getByLabel('Tekst van het criterium (Nederlands)');
   await expect(editor.getByRole('alert')).toHaveText('Niet opgeslagen: 1 probleem, gemarkeerd bij het veld.');
   await expect(itemText).toHaveAttribute('aria-invalid', 'true');
   await expect(itemText).toHaveAccessibleDescription('Vul dit in.');
@@ -69,7 +77,11 @@ test('copy the shipped rubric, edit and publish it, use it for new reviews, expo
   const downloadPromise = page.waitForEvent('download');
   await copyRow.getByRole('button', { name: 'Exporteren' }).click();
   const download = await downloadPromise;
-  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; formatVersion: number; rubric: { name: { nl: string }; sections: { items: { weight: number }[] }[] } };
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    format: string;
+    formatVersion: number;
+    rubric: { name: { nl: string }; sections: { items: { weight: number }[] }[] };
+  };
   expect(exported.format).toBe('klankbord-rubric');
   expect(exported.formatVersion).toBe(1);
   expect(exported.rubric.name.nl).toBe('Empathie — team Zorg');

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import packageJson from '../../package.json';
 
-test('a renderer error lands in the log file with the version; Settings shows the log and copies the diagnostics', async ({ page, context, app }) => {
+test('a renderer error lands in the log file with the version; Settings shows the log and copies the diagnostics', async ({
+  page,
+  context,
+  app,
+}) => {
   const logFile = join(app.dataDir, 'logs', 'klankbord.log');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await page.goto(app.url);
@@ -14,9 +18,16 @@ test('a renderer error lands in the log file with the version; Settings shows th
       throw new Error('renderer failure from the e2e test');
     }, 0);
   });
-  await expect.poll(() => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '')).toContain('renderer failure from the e2e test');
-  const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.includes('renderer failure from the e2e test')) ?? '';
-  expect(line).toContain(`[error] [renderer] [v${packageJson.version}] error: Error: renderer failure from the e2e test`);
+  await expect
+    .poll(() => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''))
+    .toContain('renderer failure from the e2e test');
+  const line =
+    readFileSync(logFile, 'utf8')
+      .split('\n')
+      .find((text) => text.includes('renderer failure from the e2e test')) ?? '';
+  expect(line).toContain(
+    `[error] [renderer] [v${packageJson.version}] error: Error: renderer failure from the e2e test`,
+  );
   expect(line).not.toContain('secret');
 
   await page.getByRole('button', { name: 'Instellingen' }).click();

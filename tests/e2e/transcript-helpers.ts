@@ -41,7 +41,10 @@ export async function selectTranscriptText(page: Page, text: string): Promise<vo
       };
       const first = rectAt(index);
       const last = rectAt(index + needle.length - 1);
-      return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
+      return {
+        from: { x: first.left + 1, y: first.top + first.height / 2 },
+        to: { x: last.right - 1, y: last.top + last.height / 2 },
+      };
     }
     return null;
   }, text);

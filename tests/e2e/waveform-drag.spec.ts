@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 import { invokeBackend, openDemoReview, waveformX } from './workspace-helpers';
 
-interface StoredMoment { startMs: number; endMs: number }
+interface StoredMoment {
+  startMs: number;
+  endMs: number;
+}
 
 test.use({ demo: true });
 
@@ -13,7 +16,12 @@ test('a range dragged on the waveform ends where the pointer was released', asyn
   const durationSec = calls[0]!.durationMs / 1000;
   const { x, y } = await waveformX(page, durationSec);
   // Rightward drags as in the report, and one leftward: the edges are the press and release points.
-  const drags: [number, number][] = [[10, 15], [40, 45], [58, 62], [86, 80]];
+  const drags: [number, number][] = [
+    [10, 15],
+    [40, 45],
+    [58, 62],
+    [86, 80],
+  ];
   for (const [index, [from, to]] of drags.entries()) {
     await page.mouse.move(Math.round(x(from)), y);
     await page.mouse.down();
@@ -22,11 +30,20 @@ test('a range dragged on the waveform ends where the pointer was released', asyn
     await expect(page.getByTestId('moment-list').locator('.moment-row')).toHaveCount(index + 1);
   }
   // The pixel grid limits precision to one pixel's worth of time (about 0.15 s here at most, usually less).
-  const pixelSec = durationSec / ((await page.getByTestId('waveform').boundingBox())!.width);
+  const pixelSec = durationSec / (await page.getByTestId('waveform').boundingBox())!.width;
   const tolerance = Math.max(0.05, pixelSec);
-  await expect.poll(async () => (await invokeBackend<{ moments: StoredMoment[] }>(request, app, 'reviews.open', { callId })).moments.length).toBe(drags.length);
-  const stored = (await invokeBackend<{ moments: StoredMoment[] }>(request, app, 'reviews.open', { callId })).moments.slice().sort((a, b) => a.startMs - b.startMs);
-  const expected = drags.map(([from, to]) => [Math.min(from, to), Math.max(from, to)] as const).sort((a, b) => a[0] - b[0]);
+  await expect
+    .poll(
+      async () =>
+        (await invokeBackend<{ moments: StoredMoment[] }>(request, app, 'reviews.open', { callId })).moments.length,
+    )
+    .toBe(drags.length);
+  const stored = (await invokeBackend<{ moments: StoredMoment[] }>(request, app, 'reviews.open', { callId })).moments
+    .slice()
+    .sort((a, b) => a.startMs - b.startMs);
+  const expected = drags
+    .map(([from, to]) => [Math.min(from, to), Math.max(from, to)] as const)
+    .sort((a, b) => a[0] - b[0]);
   for (const [index, [start, end]] of expected.entries()) {
     const pressX = Math.round(x(start));
     const releaseX = Math.round(x(end));

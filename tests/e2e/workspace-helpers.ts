@@ -5,9 +5,17 @@ import type { BrowserModeApp } from '../support/browser-mode';
 export const demoDurationSec = 172.4;
 
 /** Calls the real backend of a browser-mode app, as the renderer does, and returns the method's value. */
-export async function invokeBackend<T>(request: APIRequestContext, app: BrowserModeApp, method: string, input: object): Promise<T> {
+export async function invokeBackend<T>(
+  request: APIRequestContext,
+  app: BrowserModeApp,
+  method: string,
+  input: object,
+): Promise<T> {
   const secret = new URL(app.url).searchParams.get('secret') ?? '';
-  const response = await request.post(`${app.origin}/api/invoke`, { data: { method, input }, headers: { 'x-klankbord-secret': secret } });
+  const response = await request.post(`${app.origin}/api/invoke`, {
+    data: { method, input },
+    headers: { 'x-klankbord-secret': secret },
+  });
   const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
   if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
   return result.value;
@@ -25,13 +33,22 @@ export async function openDemoReview(page: Page, app: BrowserModeApp, name = 'An
 }
 
 /** The x of a time on the waveform at the default (fitted) zoom. */
-export async function waveformX(page: Page, durationSec = demoDurationSec): Promise<{ x: (sec: number) => number; y: number }> {
+export async function waveformX(
+  page: Page,
+  durationSec = demoDurationSec,
+): Promise<{ x: (sec: number) => number; y: number }> {
   const box = (await page.getByTestId('waveform').boundingBox())!;
   return { x: (sec) => box.x + (box.width * sec) / durationSec, y: box.y + box.height * 0.75 };
 }
 
 /** Sets language and theme through the backend and reloads, as choosing them in Settings does. */
-export async function setLookAndReload(page: Page, request: APIRequestContext, app: BrowserModeApp, language: 'nl' | 'en', theme: 'light' | 'dark'): Promise<void> {
+export async function setLookAndReload(
+  page: Page,
+  request: APIRequestContext,
+  app: BrowserModeApp,
+  language: 'nl' | 'en',
+  theme: 'light' | 'dark',
+): Promise<void> {
   await invokeBackend(request, app, 'preferences.set', { language, theme });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', language);

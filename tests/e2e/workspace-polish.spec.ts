@@ -33,10 +33,15 @@ async function visibleRulerLabels(page: Page): Promise<string[]> {
 test.describe('the review screen, polished', () => {
   test.use({ demo: true });
 
-  test('favicon, disabled buttons, play on hover, the ruler zoomed in, blockers that jump, contrast in dark mode, dates in the UI language', async ({ page, app }) => {
+  test('favicon, disabled buttons, play on hover, the ruler zoomed in, blockers that jump, contrast in dark mode, dates in the UI language', async ({
+    page,
+    app,
+  }) => {
     await page.setViewportSize({ width: 1500, height: 950 });
     await page.goto(app.url);
-    const icon = await page.request.get(new URL(await page.locator('link[rel="icon"]').getAttribute('href') ?? '', page.url()).toString());
+    const icon = await page.request.get(
+      new URL((await page.locator('link[rel="icon"]').getAttribute('href')) ?? '', page.url()).toString(),
+    );
     expect(icon.status()).toBe(200);
     expect(icon.headers()['content-type']).toContain('image/svg+xml');
 
@@ -85,7 +90,11 @@ test.describe('the review screen, polished', () => {
     await page.locator('.rubric-item[data-item-id="1.1"]').focus();
     await evidenceLink.click();
     await expect(page.locator('.rubric-item[data-item-id="2.1"]')).toBeFocused();
-    await blockers.locator('.blocker-group').first().getByRole('button', { name: /^5\.3 De klant/ }).click();
+    await blockers
+      .locator('.blocker-group')
+      .first()
+      .getByRole('button', { name: /^5\.3 De klant/ })
+      .click();
     await expect(page.locator('.rubric-item[data-item-id="5.3"]')).toBeFocused();
     await expect(submit).toHaveAttribute('aria-describedby', 'submit-blockers');
     await page.screenshot({ path: join(screens, 'review-polish-nl-light.png') });

@@ -26,12 +26,24 @@ test('opens the library in a sandboxed window served from app://', async () => {
     // No Node in the page (sandbox, context isolation); only the preload's bridge.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys((globalThis as { klankbord?: object }).klankbord ?? {}).sort())).toEqual(['invoke', 'openFiles', 'pathForFile', 'saveExport', 'subscribe']);
+    expect(
+      await page.evaluate(() => Object.keys((globalThis as { klankbord?: object }).klankbord ?? {}).sort()),
+    ).toEqual(['invoke', 'openFiles', 'pathForFile', 'saveExport', 'subscribe']);
     // The IPC handler trusts its own page (app:// has the origin "null": the check compares scheme and host).
-    const info = await page.evaluate(() => (globalThis as unknown as { klankbord: { invoke(message: unknown): Promise<unknown> } }).klankbord.invoke({ method: 'app.info', input: {} }));
+    const info = await page.evaluate(() =>
+      (globalThis as unknown as { klankbord: { invoke(message: unknown): Promise<unknown> } }).klankbord.invoke({
+        method: 'app.info',
+        input: {},
+      }),
+    );
     expect(info).toMatchObject({ ok: true });
     // A path the page names itself is refused: only dialog results and dropped files are granted.
-    const named = await page.evaluate(() => (globalThis as unknown as { klankbord: { invoke(message: unknown): Promise<unknown> } }).klankbord.invoke({ method: 'packages.import', input: { source: { kind: 'path', path: '/etc/passwd' } } }));
+    const named = await page.evaluate(() =>
+      (globalThis as unknown as { klankbord: { invoke(message: unknown): Promise<unknown> } }).klankbord.invoke({
+        method: 'packages.import',
+        input: { source: { kind: 'path', path: '/etc/passwd' } },
+      }),
+    );
     expect(named).toMatchObject({ ok: false, error: { code: 'path_not_granted' } });
     // Navigation away and new windows are denied: the page keeps its document and nothing opens.
     const marker = await page.evaluate(() => {

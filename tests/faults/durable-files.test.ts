@@ -24,7 +24,10 @@ function machine(failing: (call: FileCallName, index: number) => boolean = () =>
   let fail = failing;
   const dataDir = tempDir();
   const base = makeServiceContext(dataDir);
-  const context: ServiceContext = { ...base, ports: { ...base.ports, files: createDurableFiles(faultyFileCalls((call, index) => fail(call, index), log)) } };
+  const context: ServiceContext = {
+    ...base,
+    ports: { ...base.ports, files: createDurableFiles(faultyFileCalls((call, index) => fail(call, index), log)) },
+  };
   ensureBuiltInRubrics(context.db, 1);
   return { context, log, dataDir, ...serviceDispatch(context), setFailing: (next: typeof failing) => (fail = next) };
 }
@@ -48,10 +51,19 @@ describe('durable placement of audio (import)', () => {
     const m = machine();
     let rowsAtFolderSync = -1;
     const files = m.context.ports.files;
-    const watched: ServiceContext = { ...m.context, ports: { ...m.context.ports, files: { ...files, copyInto: async (source, target) => {
-      await files.copyInto(source, target);
-      rowsAtFolderSync = rows(m.context);
-    } } } };
+    const watched: ServiceContext = {
+      ...m.context,
+      ports: {
+        ...m.context.ports,
+        files: {
+          ...files,
+          copyInto: async (source, target) => {
+            await files.copyInto(source, target);
+            rowsAtFolderSync = rows(m.context);
+          },
+        },
+      },
+    };
     const { call } = serviceDispatch(watched);
     await call('imports.start', { sources: [{ kind: 'path', path: join(audioFixtures, 'tone-pcm16-8k-mono.wav') }] });
     await watched.importQueue.idle();
@@ -70,10 +82,15 @@ describe('durable placement of audio (import)', () => {
       expect((await importPaths(m, [join(audioFixtures, 'tone-pcm16-8k-mono.wav')])).importedCallIds).toHaveLength(1);
       const kept = audioFiles(m.context);
       m.setFailing((call) => call === failingCall);
-      const summary = await importPaths(m, [join(audioFixtures, 'tone-mulaw-8k.wav'), join(audioFixtures, 'tone-alaw-8k.wav')]);
+      const summary = await importPaths(m, [
+        join(audioFixtures, 'tone-mulaw-8k.wav'),
+        join(audioFixtures, 'tone-alaw-8k.wav'),
+      ]);
       expect(summary.importedCallIds).toEqual([]);
       // The import stops at the first full-disk failure: the second file is not tried.
-      expect(summary.issues).toEqual([expect.objectContaining({ fileName: 'tone-mulaw-8k.wav', code: 'disk_full', severity: 'error' })]);
+      expect(summary.issues).toEqual([
+        expect.objectContaining({ fileName: 'tone-mulaw-8k.wav', code: 'disk_full', severity: 'error' }),
+      ]);
       expect(rows(m.context)).toBe(1);
       // A failed folder fsync comes after the rename: the file is there but has no row, and start-up removes it.
       if (failingCall !== 'syncFolder') expect(audioFiles(m.context)).toEqual(kept);
@@ -116,8 +133,16 @@ describe('durable placement of package audio and exports', () => {
     await lead.call('reviewer.set', { name: 'Lotte' });
     await importPaths(lead, [join(audioFixtures, 'tone-mulaw-8k.wav'), join(audioFixtures, 'tone-stereo-8k.wav')]);
     const callIds = (await lead.call('calls.list', {})).map((row) => row.id);
-    const session = await lead.call('sessions.create', { name: 'Kalibratie', callIds, reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
-    const exported = await lead.call('sessions.exportPackage', { sessionId: session.id, reviewerId: session.reviewers[0]!.id });
+    const session = await lead.call('sessions.create', {
+      name: 'Kalibratie',
+      callIds,
+      reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+      benchmarkIndex: 0,
+    });
+    const exported = await lead.call('sessions.exportPackage', {
+      sessionId: session.id,
+      reviewerId: session.reviewers[0]!.id,
+    });
     return findExport(lead.context.paths.exportsDir, exported.exportId)!.path;
   }
 
@@ -130,14 +155,18 @@ describe('durable placement of package audio and exports', () => {
     expect(rows(m.context)).toBe(0);
     expect(readdirSync(m.context.paths.stagingDir)).toEqual([]);
     m.setFailing(() => false);
-    expect(await m.call('packages.import', { source: { kind: 'path', path: packagePath } })).toMatchObject({ callsAdded: 2 });
+    expect(await m.call('packages.import', { source: { kind: 'path', path: packagePath } })).toMatchObject({
+      callsAdded: 2,
+    });
     expect(audioFiles(m.context)).toHaveLength(2);
   });
 
   it('a package whose rows cannot commit removes the audio it placed', async () => {
     const packagePath = await sessionPackage();
     const m = machine();
-    m.context.db.exec('CREATE TRIGGER refuse_sessions BEFORE INSERT ON calibration_sessions BEGIN SELECT RAISE(ABORT, \'database or disk is full\'); END;');
+    m.context.db.exec(
+      "CREATE TRIGGER refuse_sessions BEFORE INSERT ON calibration_sessions BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    );
     const result = await m.dispatch('packages.import', { source: { kind: 'path', path: packagePath } });
     expect(result).toMatchObject({ ok: false, error: { code: 'disk_full' } });
     expect(audioFiles(m.context)).toEqual([]);
@@ -149,11 +178,21 @@ describe('durable placement of package audio and exports', () => {
     await m.call('reviewer.set', { name: 'Lotte' });
     await importPaths(m, [join(audioFixtures, 'tone-mulaw-8k.wav')]);
     const callIds = (await m.call('calls.list', {})).map((row) => row.id);
-    const session = await m.call('sessions.create', { name: 'Kalibratie', callIds, reviewers: [{ name: 'Anouk' }, { name: 'Bram' }], benchmarkIndex: 0 });
+    const session = await m.call('sessions.create', {
+      name: 'Kalibratie',
+      callIds,
+      reviewers: [{ name: 'Anouk' }, { name: 'Bram' }],
+      benchmarkIndex: 0,
+    });
     const before = readdirSync(m.context.paths.exportsDir);
     m.setFailing(() => true);
-    expect(await m.dispatch('exports.sessionReport', { sessionId: session.id, language: 'nl' })).toMatchObject({ ok: false, error: { code: 'disk_full' } });
-    expect(await m.dispatch('sessions.exportPackage', { sessionId: session.id, reviewerId: session.reviewers[0]!.id })).toMatchObject({ ok: false, error: { code: 'disk_full' } });
+    expect(await m.dispatch('exports.sessionReport', { sessionId: session.id, language: 'nl' })).toMatchObject({
+      ok: false,
+      error: { code: 'disk_full' },
+    });
+    expect(
+      await m.dispatch('sessions.exportPackage', { sessionId: session.id, reviewerId: session.reviewers[0]!.id }),
+    ).toMatchObject({ ok: false, error: { code: 'disk_full' } });
     expect(readdirSync(m.context.paths.exportsDir)).toEqual(before);
   });
 });
@@ -162,7 +201,9 @@ describe('start-up cleanup', () => {
   it('empties staging, removes audio without rows and temporary files, keeps every file a row points at', async () => {
     const dataDir = tempDir();
     const first = createBackend({ dataDir, allowPathSources: true, heavyWork: 'in-thread' });
-    await first.dispatch('imports.start', { sources: [{ kind: 'path', path: join(audioFixtures, 'tone-pcm16-8k-mono.wav') }] });
+    await first.dispatch('imports.start', {
+      sources: [{ kind: 'path', path: join(audioFixtures, 'tone-pcm16-8k-mono.wav') }],
+    });
     await first.idle();
     first.close();
     const kept = readdirSync(join(dataDir, 'audio'));

@@ -30,7 +30,8 @@ async function importOne(backend: Backend, path: string): Promise<ImportSummary>
   return summary!;
 }
 
-const call = async <M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>) => backend.dispatch(method, input);
+const call = async <M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>) =>
+  backend.dispatch(method, input);
 
 describe.skipIf(disk === null)('a full disk (real tmpfs)', () => {
   const dataDir = join(workDir, 'disk', 'data');
@@ -47,7 +48,10 @@ describe.skipIf(disk === null)('a full disk (real tmpfs)', () => {
     const refused = await importOne(backend, second);
     expect(refused.importedCallIds).toEqual([]);
     expect(refused.issues).toEqual([expect.objectContaining({ code: 'disk_full' })]);
-    expect(await call(backend, 'exports.scores', { format: 'json', language: 'nl' })).toMatchObject({ ok: false, error: { code: 'disk_full' } });
+    expect(await call(backend, 'exports.scores', { format: 'json', language: 'nl' })).toMatchObject({
+      ok: false,
+      error: { code: 'disk_full' },
+    });
     expect(readdirSync(join(dataDir, 'audio'))).toHaveLength(1);
     expect(readdirSync(join(dataDir, 'exports'))).toEqual([]);
     backend.close();
@@ -58,7 +62,11 @@ describe.skipIf(disk === null)('a full disk (real tmpfs)', () => {
     expect(calls.ok && calls.value).toHaveLength(1);
     const [stored] = readdirSync(join(dataDir, 'audio'));
     expect(stored).toBe(`${createHash('sha256').update(readFileSync(first)).digest('hex')}.wav`);
-    expect(createHash('sha256').update(readFileSync(join(dataDir, 'audio', stored!))).digest('hex')).toBe(stored!.slice(0, 64));
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(dataDir, 'audio', stored!)))
+        .digest('hex'),
+    ).toBe(stored!.slice(0, 64));
     expect((await importOne(backend, second)).importedCallIds).toHaveLength(1);
     backend.close();
   });

@@ -9,7 +9,11 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('import fuzzing (short CI run)', () => {
   it('mutated audio and transcripts never crash, hang or leave a partial row', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/fault-test/fuzz-import.ts'), '--files', '25', '--seed', '11'], { cwd: repoRoot, encoding: 'utf8', timeout: 300_000 });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'scripts/fault-test/fuzz-import.ts'), '--files', '25', '--seed', '11'],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 300_000 },
+    );
     if (result.error) throw result.error;
     const line = result.stdout.trim().split('\n').at(-1) ?? '';
     const figures = JSON.parse(line.startsWith('{') ? line : '{}') as Record<string, number>;

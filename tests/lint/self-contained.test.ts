@@ -18,6 +18,7 @@ describe('the repository is self-contained', () => {
   });
 
   it('has the design documents that the code cites', () => {
-    for (const doc of ['docs/architecture.md', 'docs/domain.md']) expect(readFileSync(resolve(root, doc), 'utf8').length).toBeGreaterThan(1000);
+    for (const doc of ['docs/architecture.md', 'docs/domain.md'])
+      expect(readFileSync(resolve(root, doc), 'utf8').length).toBeGreaterThan(1000);
   });
 });

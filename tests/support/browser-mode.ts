@@ -19,12 +19,26 @@ export function makeDataDir(): string {
 }
 
 /** Starts the real browser-mode backend (tsx, as `npm run browser` does) on a free port and waits for its URL. */
-export async function startBrowserMode(dataDir: string, { removeDataDir = true, demo = false } = {}): Promise<BrowserModeApp> {
-  const child: ChildProcess = spawn(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'src/server/browser-mode.ts'), '--data-dir', dataDir, '--port', '0', ...(demo ? [] : ['--no-demo'])], {
-    cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startBrowserMode(
+  dataDir: string,
+  { removeDataDir = true, demo = false } = {},
+): Promise<BrowserModeApp> {
+  const child: ChildProcess = spawn(
+    join(projectRoot, 'node_modules/.bin/tsx'),
+    [
+      join(projectRoot, 'src/server/browser-mode.ts'),
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      ...(demo ? [] : ['--no-demo']),
+    ],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);

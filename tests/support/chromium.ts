@@ -5,7 +5,9 @@ import type { LaunchOptions } from '@playwright/test';
 export const chromiumExecutable = process.env.KLANKBORD_CHROMIUM ?? '/usr/bin/chromium';
 
 if (!existsSync(chromiumExecutable)) {
-  throw new Error(`Chromium not found at ${chromiumExecutable}: install it with "apt-get install -y chromium" (or set KLANKBORD_CHROMIUM).`);
+  throw new Error(
+    `Chromium not found at ${chromiumExecutable}: install it with "apt-get install -y chromium" (or set KLANKBORD_CHROMIUM).`,
+  );
 }
 
 export const chromiumLaunchOptions: LaunchOptions = {

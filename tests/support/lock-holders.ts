@@ -27,7 +27,9 @@ function waitForLine(child: ChildProcess, line: string): Promise<HeldLock> {
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`lock holder exited with ${code} before it held the lock:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`lock holder exited with ${code} before it held the lock:\n${output}`)),
+    );
   });
 }
 
@@ -43,15 +45,22 @@ export function holdDatabaseLock(file: string): Promise<HeldLock> {
     db.exec('BEGIN EXCLUSIVE');
     process.stdout.write('LOCKED\\n');
     setInterval(() => {}, 60000);`;
-  return waitForLine(spawn(process.execPath, ['-e', script], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] }), 'LOCKED');
+  return waitForLine(
+    spawn(process.execPath, ['-e', script], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] }),
+    'LOCKED',
+  );
 }
 
 /** The real backend running on `dataDir` in its own process (as browser mode or the desktop app would). */
 export function holdDataFolder(dataDir: string): Promise<HeldLock> {
   // node with the tsx loader, not the tsx command: that one runs the script in a grandchild a kill would miss.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'tests/support/hold-data-folder.ts'), dataDir], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'tests/support/hold-data-folder.ts'), dataDir],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return waitForLine(child, 'READY');
 }

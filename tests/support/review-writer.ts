@@ -10,7 +10,8 @@ import { makeServiceContext } from '../unit/service-context';
 import { serviceDispatch } from '../unit/service-dispatch';
 
 const [dataDir, reviewId, label, countText] = process.argv.slice(2);
-if (!dataDir || !reviewId || !label || !countText) throw new Error('usage: review-writer <dataDir> <reviewId> <label> <count>');
+if (!dataDir || !reviewId || !label || !countText)
+  throw new Error('usage: review-writer <dataDir> <reviewId> <label> <count>');
 const context = makeServiceContext(dataDir, { now: () => Date.now() });
 const { dispatch } = serviceDispatch(context);
 process.stdout.write('READY\n');

@@ -25,7 +25,17 @@ export function applySeed(dataDir: string, seed: Seed): void {
   for (const call of seed.calls ?? []) insertCall(db, call);
   ensureBuiltInRubrics(db, 1);
   (seed.reviews ?? []).forEach((review, index) => {
-    createReview(db, { id: `r${index}`, callId: review.callId, reviewerId: 'seed-reviewer', rubricId: defaultRubric.id, rubricVersion: defaultRubric.version }, 1);
+    createReview(
+      db,
+      {
+        id: `r${index}`,
+        callId: review.callId,
+        reviewerId: 'seed-reviewer',
+        rubricId: defaultRubric.id,
+        rubricVersion: defaultRubric.version,
+      },
+      1,
+    );
     if (review.status === 'submitted') updateReview(db, `r${index}`, { status: 'submitted', submittedAtMs: 2 }, 2);
   });
   db.close();

@@ -20,7 +20,11 @@ interface Measured {
 
 /** Imports the files in a fresh Node process and returns its summary and peak RSS. */
 function importInChild(files: readonly string[]): Measured {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests/unit/import-rss-child.ts'), tempDir(), ...files], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * mib });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'tests/unit/import-rss-child.ts'), tempDir(), ...files],
+    { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * mib },
+  );
   if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Measured;
 }
@@ -49,7 +53,8 @@ function writeWav(path: string, dataBytes: number, sampleRateHz: number, channel
     const block = Buffer.alloc(mib);
     for (let written = 0, blockIndex = 0; written < dataBytes; blockIndex += 1) {
       const amplitude = 4000 + (blockIndex % 7) * 4000;
-      for (let sample = 0; sample < mib / 2; sample += 1) block.writeInt16LE(Math.round(Math.sin(sample / 9) * amplitude), sample * 2);
+      for (let sample = 0; sample < mib / 2; sample += 1)
+        block.writeInt16LE(Math.round(Math.sin(sample / 9) * amplitude), sample * 2);
       const length = Math.min(mib, dataBytes - written);
       writeSync(file, block, 0, length);
       written += length;
@@ -78,7 +83,13 @@ describe('import memory stays bounded', { timeout: 600_000 }, () => {
     const dataBytes = 400 * mib;
     writeWav(wav, dataBytes, 44_100, 2);
     const measured = importInChild([wav]);
-    console.log(JSON.stringify({ test: 'wav-400mb', startRssMb: Math.round(measured.startRssBytes / mib), maxRssMb: Math.round(measured.maxRssBytes / mib) }));
+    console.log(
+      JSON.stringify({
+        test: 'wav-400mb',
+        startRssMb: Math.round(measured.startRssBytes / mib),
+        maxRssMb: Math.round(measured.maxRssBytes / mib),
+      }),
+    );
     expect(measured.summary.issues).toEqual([]);
     expect(measured.summary.importedCallIds).toHaveLength(1);
     expect(measured.maxRssBytes).toBeLessThan(rssLimitBytes);
@@ -88,10 +99,14 @@ describe('import memory stays bounded', { timeout: 600_000 }, () => {
     const folder = tempDir();
     const wav = join(folder, 'gesprek.wav');
     writeWav(wav, 8000 * 2 * 1600, 8000, 1);
-    writeText(join(folder, 'gesprek.vtt'), (function* () {
-      yield 'WEBVTT\n\n';
-      for (let index = 0; index < 150_000; index += 1) yield `${timestamp(index * 10)} --> ${timestamp(index * 10 + 10)}\n<v ${index % 2 ? 'Klant' : 'Agent'}>woord ${index}\n\n`;
-    })());
+    writeText(
+      join(folder, 'gesprek.vtt'),
+      (function* () {
+        yield 'WEBVTT\n\n';
+        for (let index = 0; index < 150_000; index += 1)
+          yield `${timestamp(index * 10)} --> ${timestamp(index * 10 + 10)}\n<v ${index % 2 ? 'Klant' : 'Agent'}>woord ${index}\n\n`;
+      })(),
+    );
     const measured = importInChild([wav, join(folder, 'gesprek.vtt')]);
     // The personal-data scan at import reads the segments it was handed, window by window (no second copy).
     console.log(JSON.stringify({ test: 'vtt-150000-segments', maxRssMb: Math.round(measured.maxRssBytes / mib) }));
@@ -114,7 +129,9 @@ describe('import memory stays bounded', { timeout: 600_000 }, () => {
     writeText(join(folder, 'gesprek.vtt'), singleCue(44));
     const huge = importInChild([wav, join(folder, 'gesprek.vtt')]);
     expect(huge.summary.importedCallIds).toHaveLength(1);
-    expect(huge.summary.issues.map((issue) => [issue.fileName, issue.code])).toEqual([['gesprek.vtt', 'transcript_too_large']]);
+    expect(huge.summary.issues.map((issue) => [issue.fileName, issue.code])).toEqual([
+      ['gesprek.vtt', 'transcript_too_large'],
+    ]);
     expect(huge.maxRssBytes).toBeLessThan(rssLimitBytes);
 
     const other = tempDir();
@@ -123,7 +140,9 @@ describe('import memory stays bounded', { timeout: 600_000 }, () => {
     writeText(join(other, 'gesprek.vtt'), singleCue(11));
     const large = importInChild([wavCopy, join(other, 'gesprek.vtt')]);
     console.log(JSON.stringify({ test: 'vtt-11mb-single-cue', maxRssMb: Math.round(large.maxRssBytes / mib) }));
-    expect(large.summary.issues.map((issue) => [issue.code, issue.detail])).toEqual([['transcript_too_large', 'line 3: a cue of more than 100000 characters']]);
+    expect(large.summary.issues.map((issue) => [issue.code, issue.detail])).toEqual([
+      ['transcript_too_large', 'line 3: a cue of more than 100000 characters'],
+    ]);
     expect(large.maxRssBytes).toBeLessThan(rssLimitBytes);
   });
 });

@@ -12,9 +12,17 @@ async function main(): Promise<void> {
     if (message.name === 'imports.finished') summary = message.payload as ImportSummary;
   });
   const startRssBytes = process.memoryUsage().rss;
-  await runImport('memory', files.map((path) => ({ kind: 'path' as const, path })), context, new AbortController().signal);
+  await runImport(
+    'memory',
+    files.map((path) => ({ kind: 'path' as const, path })),
+    context,
+    new AbortController().signal,
+  );
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-  const transcriptSegments = context.db.prepare('SELECT json_array_length(segments_json) FROM transcripts').pluck().all() as number[];
+  const transcriptSegments = context.db
+    .prepare('SELECT json_array_length(segments_json) FROM transcripts')
+    .pluck()
+    .all() as number[];
   context.db.close();
   console.log(JSON.stringify({ startRssBytes, maxRssBytes, summary, transcriptSegments }));
 }

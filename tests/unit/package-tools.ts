@@ -73,7 +73,10 @@ const bombChunkBytes = 16 * 1024 * 1024;
  */
 export function zeroBomb(chunks: number): { readonly data: Buffer; readonly inflatedBytes: number } {
   const chunk = deflateRawSync(Buffer.alloc(bombChunkBytes), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
-  return { data: Buffer.concat([...Array.from({ length: chunks }, () => chunk), Buffer.from([0x03, 0x00])]), inflatedBytes: chunks * bombChunkBytes };
+  return {
+    data: Buffer.concat([...Array.from({ length: chunks }, () => chunk), Buffer.from([0x03, 0x00])]),
+    inflatedBytes: chunks * bombChunkBytes,
+  };
 }
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -90,14 +93,23 @@ export function unpackPackage(path: string): Record<string, Uint8Array> {
  * Writes `files` as a package: a new manifest (same header as `manifest.json` in `files`) listing every other file
  * with its real hash and size, and `signature.json` when a signer is given.
  */
-export function repackPackage(target: string, files: Record<string, Uint8Array>, signer?: { readonly reviewerId: string; readonly key: string }): void {
+export function repackPackage(
+  target: string,
+  files: Record<string, Uint8Array>,
+  signer?: { readonly reviewerId: string; readonly key: string },
+): void {
   const { 'manifest.json': oldManifest, 'signature.json': _oldSignature, ...parts } = files;
   const header = readJson<Record<string, unknown>>(oldManifest);
-  const manifestBytes = jsonBytes({ ...header, files: Object.entries(parts).map(([path, bytes]) => ({ path, sha256: sha256(bytes), bytes: bytes.length })) });
+  const manifestBytes = jsonBytes({
+    ...header,
+    files: Object.entries(parts).map(([path, bytes]) => ({ path, sha256: sha256(bytes), bytes: bytes.length })),
+  });
   const entries = [storedEntry('manifest.json', manifestBytes)];
   if (signer) {
     const mac = createHmac('sha256', Buffer.from(signer.key, 'hex')).update(manifestBytes).digest('hex');
-    entries.push(storedEntry('signature.json', jsonBytes({ algorithm: 'HMAC-SHA256', reviewerId: signer.reviewerId, mac })));
+    entries.push(
+      storedEntry('signature.json', jsonBytes({ algorithm: 'HMAC-SHA256', reviewerId: signer.reviewerId, mac })),
+    );
   }
   for (const [path, bytes] of Object.entries(parts)) entries.push(storedEntry(path, bytes));
   writeFileSync(target, craftZip(entries));

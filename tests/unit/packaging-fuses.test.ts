@@ -28,8 +28,16 @@ describe('electron fuses in electron-builder.yml', () => {
   });
 
   it('names only fuses that electron-builder knows (a misspelt fuse would be ignored silently)', () => {
-    const scheme = readRecord(JSON.parse(readFileSync(join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8')), 'scheme');
-    const known = Object.keys(readRecord(readRecord(readRecord(scheme.definitions, 'definitions').FuseOptionsV1, 'FuseOptionsV1').properties, 'properties'));
+    const scheme = readRecord(
+      JSON.parse(readFileSync(join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8')),
+      'scheme',
+    );
+    const known = Object.keys(
+      readRecord(
+        readRecord(readRecord(scheme.definitions, 'definitions').FuseOptionsV1, 'FuseOptionsV1').properties,
+        'properties',
+      ),
+    );
     expect(known).toContain('runAsNode');
     expect(Object.keys(fuses).filter((name) => !known.includes(name))).toEqual([]);
   });

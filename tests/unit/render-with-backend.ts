@@ -8,10 +8,19 @@ import { TransportProvider } from '../../src/renderer/src/transport/transport-co
 export type FakeHandlers = Parameters<typeof createFakeTransport>[0];
 
 /** Renders a screen as the app does (transport and translations around it), backed by canned handlers. */
-export function renderWithBackend(screen: ReactElement, handlers: FakeHandlers, language: Language = 'en'): RenderResult & { transport: FakeTransport } {
+export function renderWithBackend(
+  screen: ReactElement,
+  handlers: FakeHandlers,
+  language: Language = 'en',
+): RenderResult & { transport: FakeTransport } {
   const transport = createFakeTransport(handlers);
   const i18n = createI18n(language);
-  const result = render(createElement(TransportProvider, { transport, children: createElement(I18nextProvider, { i18n, children: screen }) }));
+  const result = render(
+    createElement(TransportProvider, {
+      transport,
+      children: createElement(I18nextProvider, { i18n, children: screen }),
+    }),
+  );
   return { ...result, transport };
 }
 

@@ -7,7 +7,16 @@ import { rubricItems } from '../../src/domain/rubric/model';
 import type { ItemAnswer } from '../../src/domain/scoring/answers';
 
 export const reviewedCall: CallDetail = {
-  call: { id: 'call-1', title: 'Klacht over factuur', agentName: 'Sanne de Vries', customerRef: 'K-1001', recordedAt: null, durationMs: 60_000, reviewStatus: 'unreviewed', reviewCount: 0 },
+  call: {
+    id: 'call-1',
+    title: 'Klacht over factuur',
+    agentName: 'Sanne de Vries',
+    customerRef: 'K-1001',
+    recordedAt: null,
+    durationMs: 60_000,
+    reviewStatus: 'unreviewed',
+    reviewCount: 0,
+  },
   agentChannel: 0,
   audio: null,
   transcript: null,
@@ -17,12 +26,28 @@ export const reviewedCall: CallDetail = {
 export function draftReview(answers: Record<string, ItemAnswer> = {}, moments: Moment[] = []): ReviewDetail {
   return {
     review: {
-      id: 'review-1', callId: 'call-1', reviewerId: 'me', reviewerName: 'Eva Jansen', rubricId: defaultRubric.id, rubricVersion: 1,
-      status: 'draft', context: { customerState: 'negative', emotion: 'frustration' }, comment: '', createdAtMs: 1_700_000_000_000,
-      updatedAtMs: 1_700_000_000_000, submittedAtMs: null, sessionId: null, revision: 1,
+      id: 'review-1',
+      callId: 'call-1',
+      reviewerId: 'me',
+      reviewerName: 'Eva Jansen',
+      rubricId: defaultRubric.id,
+      rubricVersion: 1,
+      status: 'draft',
+      context: { customerState: 'negative', emotion: 'frustration' },
+      comment: '',
+      createdAtMs: 1_700_000_000_000,
+      updatedAtMs: 1_700_000_000_000,
+      submittedAtMs: null,
+      sessionId: null,
+      revision: 1,
     },
     rubric: rubricSchema.parse(defaultRubric),
-    answers: Object.entries(answers).map(([itemId, answer]) => ({ itemId, answer, comment: '', evidenceOverride: null })),
+    answers: Object.entries(answers).map(([itemId, answer]) => ({
+      itemId,
+      answer,
+      comment: '',
+      evidenceOverride: null,
+    })),
     moments,
     audit: [],
   };
@@ -33,7 +58,8 @@ export function bestAnswers(...leaveOut: string[]): Record<string, ItemAnswer> {
   const answers: Record<string, ItemAnswer> = {};
   for (const { item } of rubricItems(defaultRubric)) {
     if (leaveOut.includes(item.id)) continue;
-    answers[item.id] = item.scale.kind === 'yes-no' ? { kind: 'yes' } : { kind: 'level', value: item.scale.levels.length - 1 };
+    answers[item.id] =
+      item.scale.kind === 'yes-no' ? { kind: 'yes' } : { kind: 'level', value: item.scale.levels.length - 1 };
   }
   return answers;
 }

@@ -18,7 +18,11 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
   const db = new Database(join(dataDir, 'klankbord.db'));
   configureConnection(db);
   migrate(db);
-  const paths = { audioDir: join(dataDir, 'audio'), stagingDir: join(dataDir, 'staging'), exportsDir: join(dataDir, 'exports') };
+  const paths = {
+    audioDir: join(dataDir, 'audio'),
+    stagingDir: join(dataDir, 'staging'),
+    exportsDir: join(dataDir, 'exports'),
+  };
   mkdirSync(paths.exportsDir, { recursive: true });
   mkdirSync(paths.audioDir, { recursive: true });
   mkdirSync(paths.stagingDir, { recursive: true });
@@ -26,10 +30,23 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
     db,
     events: new EventHub(),
     now: () => 1_700_000_000_000,
-    info: { version: 't', dataDir, databaseFile: join(dataDir, 'klankbord.db'), schemaVersion: 2, recoveredDatabase: null },
+    info: {
+      version: 't',
+      dataDir,
+      databaseFile: join(dataDir, 'klankbord.db'),
+      schemaVersion: 2,
+      recoveredDatabase: null,
+    },
     paths,
     allowPathSources: true,
-    ports: { ...inThreadHeavyPorts(db, paths.exportsDir), sniffAudioContainer, looksLikeText, decodeText, errorLog: makeErrorLogPort(dataDir), files: createDurableFiles() },
+    ports: {
+      ...inThreadHeavyPorts(db, paths.exportsDir),
+      sniffAudioContainer,
+      looksLikeText,
+      decodeText,
+      errorLog: makeErrorLogPort(dataDir),
+      files: createDurableFiles(),
+    },
     importQueue: new ImportQueue(),
     ...overrides,
   };

@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Transcript, TranscriptFormat, TranscriptFormatReader, TranscriptParseResult } from '../../src/domain/transcript/model';
+import type {
+  Transcript,
+  TranscriptFormat,
+  TranscriptFormatReader,
+  TranscriptParseResult,
+} from '../../src/domain/transcript/model';
 import { parseTranscript } from '../../src/domain/transcript/parse-transcript';
 
 /** A sample file's text from tests/fixtures/transcripts/<folder>/. */
@@ -31,7 +36,8 @@ type Path = readonly (string | number)[];
 function pathsOf(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((item, index) => pathsOf(item, [...prefix, index], out));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], out);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], out);
   return out;
 }
 
@@ -52,7 +58,11 @@ export interface Mutation {
 }
 
 /** One edit somewhere in a document: delete a field, replace it with any JSON, or change its type. */
-export const mutationArb = fc.record({ pick: fc.nat(), kind: fc.constantFrom('delete', 'replace', 'retype'), value: fc.jsonValue({ maxDepth: 2 }) }) as fc.Arbitrary<Mutation>;
+export const mutationArb = fc.record({
+  pick: fc.nat(),
+  kind: fc.constantFrom('delete', 'replace', 'retype'),
+  value: fc.jsonValue({ maxDepth: 2 }),
+}) as fc.Arbitrary<Mutation>;
 
 /** A copy of `document` with the mutations applied in turn. */
 export function mutated(document: Json, mutations: readonly Mutation[]): Json {
@@ -64,7 +74,12 @@ export function mutated(document: Json, mutations: readonly Mutation[]): Json {
       root = mutation.kind === 'replace' ? mutation.value : retyped(root);
       continue;
     }
-    const parent = path.slice(0, -1).reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, root) as Record<string | number, Json>;
+    const parent = path
+      .slice(0, -1)
+      .reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, root) as Record<
+      string | number,
+      Json
+    >;
     const key = path[path.length - 1]!;
     if (mutation.kind === 'delete') {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
@@ -104,7 +119,10 @@ export function expectReaderNeverThrows(reader: TranscriptFormatReader, text: st
 }
 
 /** Order of segments for comparing a read-back transcript with what was generated: by start, end, then text. */
-export function segmentOrder(a: { startMs: number; endMs: number; text: string }, b: { startMs: number; endMs: number; text: string }): number {
+export function segmentOrder(
+  a: { startMs: number; endMs: number; text: string },
+  b: { startMs: number; endMs: number; text: string },
+): number {
   return a.startMs - b.startMs || a.endMs - b.endMs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 }
 
@@ -130,7 +148,11 @@ export type TextMutation = readonly ['cut' | 'flip' | 'insert' | 'delete', numbe
 
 /** Up to three byte-level edits of a document: cut it short, flip a character, insert or delete a few. */
 export const textMutationsArb: fc.Arbitrary<TextMutation[]> = fc.array(
-  fc.tuple(fc.constantFrom('cut' as const, 'flip' as const, 'insert' as const, 'delete' as const), fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })),
+  fc.tuple(
+    fc.constantFrom('cut' as const, 'flip' as const, 'insert' as const, 'delete' as const),
+    fc.nat(),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }),
+  ),
   { maxLength: 3 },
 );
 
@@ -149,15 +171,19 @@ export function applyTextMutations(text: string, mutations: readonly TextMutatio
 
 /** Word texts that survive cleaning unchanged (no spaces, controls or bidi marks, not punctuation only), hostile ones included. */
 export const cleanWordTextArb: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((text) => /^[^\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u.test(text) && !/^[\p{P}\p{S}]+$/u.test(text)),
+  fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 8 })
+    .filter((text) => /^[^\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u.test(text) && !/^[\p{P}\p{S}]+$/u.test(text)),
   fc.constantFrom('<script>alert(1)</script>', '&amp;', 'één', '日本語', '😀👍'),
 );
 
 /** The property that `reader` never throws on up to six mutations anywhere in any of the sample documents. */
 export function assertNeverThrowsOnMutatedSamples(reader: TranscriptFormatReader, samples: readonly Json[]): void {
   fc.assert(
-    fc.property(fc.constantFrom(...samples), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (sample, mutations) =>
-      expectReaderNeverThrows(reader, JSON.stringify(mutated(sample, mutations))),
+    fc.property(
+      fc.constantFrom(...samples),
+      fc.array(mutationArb, { minLength: 1, maxLength: 6 }),
+      (sample, mutations) => expectReaderNeverThrows(reader, JSON.stringify(mutated(sample, mutations))),
     ),
     { numRuns: 2000 },
   );
@@ -167,7 +193,10 @@ export function assertNeverThrowsOnMutatedSamples(reader: TranscriptFormatReader
 export const segmentReplacementsArb = fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { maxLength: 3 });
 
 /** Applies the structural edits to `segments` in place. */
-export function replaceSegmentFields(segments: Record<string, unknown>[], replacements: readonly (readonly [number, unknown])[]): void {
+export function replaceSegmentFields(
+  segments: Record<string, unknown>[],
+  replacements: readonly (readonly [number, unknown])[],
+): void {
   for (const [at, value] of replacements) {
     const segment = segments[at % segments.length]!;
     const keys = Object.keys(segment);

@@ -21,7 +21,9 @@ function leaves(table: object, prefix = ''): Map<string, Leaf> {
 
 /** The text a leaf gives: a string as is, a label function called with sample arguments. */
 function sampleText(leaf: Leaf): string {
-  return typeof leaf === 'string' ? leaf : (leaf as (...args: unknown[]) => string)(...Array.from({ length: leaf.length }, (_, index) => index + 1));
+  return typeof leaf === 'string'
+    ? leaf
+    : (leaf as (...args: unknown[]) => string)(...Array.from({ length: leaf.length }, (_, index) => index + 1));
 }
 
 function expectSameKeysAndTexts(dutch: object, english: object) {
@@ -32,7 +34,9 @@ function expectSameKeysAndTexts(dutch: object, english: object) {
     const other = enLeaves.get(path)!;
     expect(sampleText(leaf).trim(), `nl ${path}`).not.toBe('');
     expect(sampleText(other).trim(), `en ${path}`).not.toBe('');
-    expect(typeof leaf === 'function' ? leaf.length : -1, `arguments of ${path}`).toBe(typeof other === 'function' ? other.length : -1);
+    expect(typeof leaf === 'function' ? leaf.length : -1, `arguments of ${path}`).toBe(
+      typeof other === 'function' ? other.length : -1,
+    );
   }
 }
 
@@ -57,6 +61,8 @@ describe('translations', () => {
   it('notices a key that one language lacks', () => {
     const { app: _app, ...withoutApp } = nl;
     expect(() => expectSameKeysAndTexts(withoutApp, en)).toThrow();
-    expect(() => expectSameKeysAndTexts({ ...sessionReportLabels.nl, extra: 'alleen Nederlands' }, sessionReportLabels.en)).toThrow();
+    expect(() =>
+      expectSameKeysAndTexts({ ...sessionReportLabels.nl, extra: 'alleen Nederlands' }, sessionReportLabels.en),
+    ).toThrow();
   });
 });

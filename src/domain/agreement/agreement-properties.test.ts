@@ -17,15 +17,24 @@ type Matrix = (number | null)[][];
 /** Raters x units with values 0-4 and about one cell in five missing. */
 const sparseMatrix = (minRaters = 1) =>
   fc.tuple(fc.integer({ min: minRaters, max: 6 }), fc.integer({ min: 1, max: 12 })).chain(([raters, units]) =>
-    fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null, freq: 5 }), { minLength: units, maxLength: units }), {
-      minLength: raters,
-      maxLength: raters,
-    }),
+    fc.array(
+      fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null, freq: 5 }), {
+        minLength: units,
+        maxLength: units,
+      }),
+      {
+        minLength: raters,
+        maxLength: raters,
+      },
+    ),
   );
 
 const completeMatrix = (minRaters = 2, maxRaters = 6) =>
   fc.tuple(fc.integer({ min: minRaters, max: maxRaters }), fc.integer({ min: 2, max: 12 })).chain(([raters, units]) =>
-    fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: units, maxLength: units }), { minLength: raters, maxLength: raters }),
+    fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: units, maxLength: units }), {
+      minLength: raters,
+      maxLength: raters,
+    }),
   );
 
 const withPermutations = <T extends Matrix>(matrix: fc.Arbitrary<T>) =>
@@ -142,16 +151,21 @@ describe('invariances', () => {
 
   it('interval alpha ignores affine rescaling, ratio alpha ignores scaling', () => {
     fc.assert(
-      fc.property(sparseMatrix(2), fc.double({ min: 0.1, max: 50, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }), (ratings, scale, shift) => {
-        const affine = ratings.map((row) => row.map((value) => (value === null ? null : value * scale + shift)));
-        const scaled = ratings.map((row) => row.map((value) => (value === null ? null : value * scale)));
-        const interval = krippendorffAlpha(ratings, 'interval');
-        const ratio = krippendorffAlpha(ratings, 'ratio');
-        if (interval === null) expect(krippendorffAlpha(affine, 'interval')).toBeNull();
-        else expect(krippendorffAlpha(affine, 'interval')).toBeCloseTo(interval, 6);
-        if (ratio === null) expect(krippendorffAlpha(scaled, 'ratio')).toBeNull();
-        else expect(krippendorffAlpha(scaled, 'ratio')).toBeCloseTo(ratio, 6);
-      }),
+      fc.property(
+        sparseMatrix(2),
+        fc.double({ min: 0.1, max: 50, noNaN: true }),
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        (ratings, scale, shift) => {
+          const affine = ratings.map((row) => row.map((value) => (value === null ? null : value * scale + shift)));
+          const scaled = ratings.map((row) => row.map((value) => (value === null ? null : value * scale)));
+          const interval = krippendorffAlpha(ratings, 'interval');
+          const ratio = krippendorffAlpha(ratings, 'ratio');
+          if (interval === null) expect(krippendorffAlpha(affine, 'interval')).toBeNull();
+          else expect(krippendorffAlpha(affine, 'interval')).toBeCloseTo(interval, 6);
+          if (ratio === null) expect(krippendorffAlpha(scaled, 'ratio')).toBeNull();
+          else expect(krippendorffAlpha(scaled, 'ratio')).toBeCloseTo(ratio, 6);
+        },
+      ),
     );
   });
 });
@@ -223,14 +237,19 @@ describe('identities and special values', () => {
           fc.double({ min: -50, max: 50, noNaN: true }),
           fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: units, maxLength: units }),
           fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: raters, maxLength: raters }),
-          fc.array(fc.array(fc.boolean(), { minLength: units, maxLength: units }), { minLength: raters, maxLength: raters }),
+          fc.array(fc.array(fc.boolean(), { minLength: units, maxLength: units }), {
+            minLength: raters,
+            maxLength: raters,
+          }),
         ),
       );
     fc.assert(
       fc.property(additive, ([mean, unitEffects, raterEffects, missing]) => {
         // Unit 0 is fully rated, so the design stays connected whatever else is missing.
         const ratings = raterEffects.map((raterEffect, rater) =>
-          unitEffects.map((unitEffect, unit) => (unit > 0 && missing[rater]![unit] ? null : mean + unitEffect + raterEffect)),
+          unitEffects.map((unitEffect, unit) =>
+            unit > 0 && missing[rater]![unit] ? null : mean + unitEffect + raterEffect,
+          ),
         );
         const fit = raterSeverity(ratings)!;
         const raterMean = raterEffects.reduce((sum, effect) => sum + effect, 0) / raterEffects.length;
@@ -248,9 +267,14 @@ describe('identities and special values', () => {
 
   it('severity effects agree with backfitting on arbitrary connected data', () => {
     const connected = completeMatrix(2, 5).chain((ratings) =>
-      fc.array(fc.array(fc.boolean(), { minLength: ratings[0]!.length, maxLength: ratings[0]!.length }), { minLength: ratings.length, maxLength: ratings.length }).map(
-        (missing) => ratings.map((row, rater) => row.map((value, unit) => (unit > 0 && missing[rater]![unit] ? null : value))),
-      ),
+      fc
+        .array(fc.array(fc.boolean(), { minLength: ratings[0]!.length, maxLength: ratings[0]!.length }), {
+          minLength: ratings.length,
+          maxLength: ratings.length,
+        })
+        .map((missing) =>
+          ratings.map((row, rater) => row.map((value, unit) => (unit > 0 && missing[rater]![unit] ? null : value))),
+        ),
     );
     fc.assert(
       fc.property(connected, (ratings) => {

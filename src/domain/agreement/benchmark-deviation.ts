@@ -31,7 +31,11 @@ const toleranceSlack = 1e-9;
  * perfectly calibrated reviewer. Returns null for a benchmark index out of range or a negative or non-finite
  * tolerance. With one rater (the benchmark alone) overall has units = 0 and null fields. Never NaN, never throws.
  */
-export function benchmarkDeviations(ratings: NumericRatingsMatrix, benchmark: number, tolerance: number): BenchmarkDeviations | null {
+export function benchmarkDeviations(
+  ratings: NumericRatingsMatrix,
+  benchmark: number,
+  tolerance: number,
+): BenchmarkDeviations | null {
   if (!Number.isInteger(benchmark) || benchmark < 0 || benchmark >= ratings.length) return null;
   if (!(tolerance >= 0) || !Number.isFinite(tolerance)) return null;
   const reference = ratings[benchmark]!;
@@ -68,7 +72,8 @@ class DeviationAccumulator {
   }
 
   summary(): DeviationSummary {
-    if (this.units === 0) return { units: 0, meanSignedDeviation: null, meanAbsoluteDeviation: null, percentWithinTolerance: null };
+    if (this.units === 0)
+      return { units: 0, meanSignedDeviation: null, meanAbsoluteDeviation: null, percentWithinTolerance: null };
     return {
       units: this.units,
       meanSignedDeviation: this.signed / this.units,

@@ -19,14 +19,27 @@ function fromTable(table: readonly (readonly number[])[], labels: readonly Ratin
 
 describe('cohenKappa: published examples', () => {
   it('Wikipedia "Cohen\'s kappa", worked example: 50 proposals, 20/5/10/15 -> 0.40', () => {
-    const [a, b] = fromTable([[20, 5], [10, 15]], ['Yes', 'No']);
+    const [a, b] = fromTable(
+      [
+        [20, 5],
+        [10, 15],
+      ],
+      ['Yes', 'No'],
+    );
     expect(cohenKappa(a, b).unweighted).toBeCloseTo(0.4, 12);
   });
 
   // Gwet, K. L., irrCAC package vignettes "overview" and "weighting" (CRAN, 2019): cont3x3abstractors
   // (Ectopic/AIU/NIU, 100 pregnant women): kappa2.table -> 0.7964094; with quadratic.weights(1:3) -> 0.8921569.
   it('irrCAC cont3x3abstractors: unweighted 0.7964094, quadratic 0.8921569', () => {
-    const [a, b] = fromTable([[13, 0, 0], [0, 20, 7], [0, 4, 56]], [1, 2, 3]);
+    const [a, b] = fromTable(
+      [
+        [13, 0, 0],
+        [0, 20, 7],
+        [0, 4, 56],
+      ],
+      [1, 2, 3],
+    );
     const kappa = cohenKappa(a, b);
     expect(kappa.unweighted).toBeCloseTo(0.7964094, 7);
     expect(kappa.quadratic).toBeCloseTo(0.8921569, 7);
@@ -37,7 +50,15 @@ describe('cohenKappa: published examples', () => {
   // 85 xeromammograms rated by two radiologists on 4 ordered categories (normal, benign, suspected cancer, cancer).
   // kap rada radb -> 0.4728; wgt(w) (1 - |i-j|/(k-1)) -> 0.5684; wgt(w2) (1 - ((i-j)/(k-1))^2) -> 0.6713.
   it('Stata [R] kappa radiologists example: 0.4728, linear 0.5684, quadratic 0.6713', () => {
-    const [a, b] = fromTable([[21, 12, 0, 0], [4, 17, 1, 0], [3, 9, 15, 2], [0, 0, 0, 1]], ['normal', 'benign', 'suspect', 'cancer']);
+    const [a, b] = fromTable(
+      [
+        [21, 12, 0, 0],
+        [4, 17, 1, 0],
+        [3, 9, 15, 2],
+        [0, 0, 0, 1],
+      ],
+      ['normal', 'benign', 'suspect', 'cancer'],
+    );
     const kappa = cohenKappa(a, b, { categories: ['normal', 'benign', 'suspect', 'cancer'] });
     expect(kappa.unweighted).toBeCloseTo(0.4728, 4);
     expect(kappa.linear).toBeCloseTo(0.5684, 4);
@@ -66,7 +87,12 @@ describe('cohenKappa: scale and missing ratings', () => {
   });
 
   it('is 1 for perfect agreement and negative for systematic disagreement', () => {
-    expect(cohenKappa(['Ja', 'Nee', 'Ja'], ['Ja', 'Nee', 'Ja'])).toEqual({ unweighted: 1, linear: 1, quadratic: 1, pairs: 3 });
+    expect(cohenKappa(['Ja', 'Nee', 'Ja'], ['Ja', 'Nee', 'Ja'])).toEqual({
+      unweighted: 1,
+      linear: 1,
+      quadratic: 1,
+      pairs: 3,
+    });
     expect(cohenKappa(['Ja', 'Nee'], ['Nee', 'Ja']).unweighted).toBe(-1);
   });
 

@@ -23,7 +23,11 @@ export interface CohenKappaOptions {
  * disagreement is 0: no pairs, one category on the whole scale, or both raters constant on the same value.
  * Never NaN, never throws.
  */
-export function cohenKappa(first: readonly Rating[], second: readonly Rating[], options: CohenKappaOptions = {}): CohenKappa {
+export function cohenKappa(
+  first: readonly Rating[],
+  second: readonly Rating[],
+  options: CohenKappaOptions = {},
+): CohenKappa {
   const units = Math.max(first.length, second.length);
   const paired: [Rating[], Rating[]] = [[], []];
   for (let unit = 0; unit < units; unit += 1) {

@@ -58,7 +58,8 @@ describe('F distribution', () => {
   });
 
   it('inverts the CDF', () => {
-    for (const p of [0.001, 0.05, 0.5, 0.9, 0.999]) expect(fDistributionCdf(fDistributionQuantile(p, 3, 12), 3, 12)).toBeCloseTo(p, 12);
+    for (const p of [0.001, 0.05, 0.5, 0.9, 0.999])
+      expect(fDistributionCdf(fDistributionQuantile(p, 3, 12), 3, 12)).toBeCloseTo(p, 12);
   });
 
   it('handles the boundaries', () => {

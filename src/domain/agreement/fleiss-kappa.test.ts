@@ -36,15 +36,42 @@ describe('fleissKappa', () => {
   });
 
   it('ignores units nobody rated but needs equal counts elsewhere', () => {
-    expect(fleissKappa([[1, 2, null, 1], [1, 2, null, 2]])).toBe(fleissKappa([[1, 2, 1], [1, 2, 2]]));
-    expect(fleissKappa([[1, 2, 1], [1, 2, null], [1, null, 2]])).toBeNull();
+    expect(
+      fleissKappa([
+        [1, 2, null, 1],
+        [1, 2, null, 2],
+      ]),
+    ).toBe(
+      fleissKappa([
+        [1, 2, 1],
+        [1, 2, 2],
+      ]),
+    );
+    expect(
+      fleissKappa([
+        [1, 2, 1],
+        [1, 2, null],
+        [1, null, 2],
+      ]),
+    ).toBeNull();
   });
 
   it('is null for one rater, all missing, constant ratings; 1 for perfect agreement', () => {
     expect(fleissKappa([[1, 2, 3]])).toBeNull();
     expect(fleissKappa([[null], [null]])).toBeNull();
     expect(fleissKappa([])).toBeNull();
-    expect(fleissKappa([['Ja', 'Ja'], ['Ja', 'Ja']])).toBeNull();
-    expect(fleissKappa([['Ja', 'Nee'], ['Ja', 'Nee'], ['Ja', 'Nee']])).toBe(1);
+    expect(
+      fleissKappa([
+        ['Ja', 'Ja'],
+        ['Ja', 'Ja'],
+      ]),
+    ).toBeNull();
+    expect(
+      fleissKappa([
+        ['Ja', 'Nee'],
+        ['Ja', 'Nee'],
+        ['Ja', 'Nee'],
+      ]),
+    ).toBe(1);
   });
 });

@@ -21,14 +21,20 @@ describe('gwetAc1', () => {
 
   // irrCAC "overview" vignette: gwet.ac1.table(cont3x3abstractors) = 0.8493305 (two raters, 100 subjects).
   it('reproduces irrCAC on cont3x3abstractors (0.8493305)', () => {
-    const table = [[13, 0, 0], [0, 20, 7], [0, 4, 56]];
+    const table = [
+      [13, 0, 0],
+      [0, 20, 7],
+      [0, 4, 56],
+    ];
     const rows: [Rating[], Rating[]] = [[], []];
-    table.forEach((row, i) => row.forEach((count, j) => {
-      for (let copy = 0; copy < count; copy += 1) {
-        rows[0].push(i);
-        rows[1].push(j);
-      }
-    }));
+    table.forEach((row, i) =>
+      row.forEach((count, j) => {
+        for (let copy = 0; copy < count; copy += 1) {
+          rows[0].push(i);
+          rows[1].push(j);
+        }
+      }),
+    );
     expect(gwetAc1(rows)).toBeCloseTo(0.8493305, 7);
   });
 
@@ -38,15 +44,36 @@ describe('gwetAc1', () => {
   });
 
   it('uses the full scale for q when given', () => {
-    const ratings = [['Ja', 'Nee', 'Ja'], ['Ja', 'Ja', 'Ja']];
+    const ratings = [
+      ['Ja', 'Nee', 'Ja'],
+      ['Ja', 'Ja', 'Ja'],
+    ];
     expect(gwetAc1(ratings, { categories: ['Ja', 'Nee', 'N.v.t.'] })).not.toBeCloseTo(gwetAc1(ratings)!, 6);
   });
 
   it('edge cases: null without pairable units, 1 for a single category (p_e = 0)', () => {
     expect(gwetAc1([[1, 2, 3]])).toBeNull();
-    expect(gwetAc1([[null, null], [null, null]])).toBeNull();
+    expect(
+      gwetAc1([
+        [null, null],
+        [null, null],
+      ]),
+    ).toBeNull();
     expect(gwetAc1([])).toBeNull();
-    expect(gwetAc1([['Ja', 'Ja'], ['Ja', 'Ja']])).toBe(1);
-    expect(gwetAc1([['Ja', 'Ja'], ['Ja', 'Ja']], { categories: ['Ja', 'Nee'] })).toBe(1);
+    expect(
+      gwetAc1([
+        ['Ja', 'Ja'],
+        ['Ja', 'Ja'],
+      ]),
+    ).toBe(1);
+    expect(
+      gwetAc1(
+        [
+          ['Ja', 'Ja'],
+          ['Ja', 'Ja'],
+        ],
+        { categories: ['Ja', 'Nee'] },
+      ),
+    ).toBe(1);
   });
 });

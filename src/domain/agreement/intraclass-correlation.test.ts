@@ -20,11 +20,18 @@ describe('intraclassCorrelation: Shrout & Fleiss (1979) Table 2', () => {
   const result = intraclassCorrelation(shroutFleiss)!;
 
   it('reproduces the six published ICCs', () => {
-    const published = { 'ICC(1,1)': 0.17, 'ICC(A,1)': 0.29, 'ICC(C,1)': 0.71, 'ICC(1,k)': 0.44, 'ICC(A,k)': 0.62, 'ICC(C,k)': 0.91 };
+    const published = {
+      'ICC(1,1)': 0.17,
+      'ICC(A,1)': 0.29,
+      'ICC(C,1)': 0.71,
+      'ICC(1,k)': 0.44,
+      'ICC(A,k)': 0.62,
+      'ICC(C,k)': 0.91,
+    };
     for (const form of iccFormNames) expect(result.forms[form].value).toBeCloseTo(published[form], 2);
   });
 
-  it('has the paper\'s ANOVA mean squares (BMS 11.24, JMS 32.49, EMS 1.02, WMS 6.26)', () => {
+  it("has the paper's ANOVA mean squares (BMS 11.24, JMS 32.49, EMS 1.02, WMS 6.26)", () => {
     expect(result.meanSquares.rows).toBeCloseTo(11.24, 2);
     expect(result.meanSquares.columns).toBeCloseTo(32.49, 2);
     expect(result.meanSquares.error).toBeCloseTo(1.02, 2);
@@ -78,30 +85,55 @@ describe('intraclassCorrelation: Shrout & Fleiss (1979) Table 2', () => {
 
 describe('intraclassCorrelation: edge cases', () => {
   it('is null for incomplete data, labels, one rater or one unit', () => {
-    expect(intraclassCorrelation([[1, 2, 3], [1, null, 3]])).toBeNull();
-    expect(intraclassCorrelation([[1, 2, 3], [1, 'x', 3]])).toBeNull();
+    expect(
+      intraclassCorrelation([
+        [1, 2, 3],
+        [1, null, 3],
+      ]),
+    ).toBeNull();
+    expect(
+      intraclassCorrelation([
+        [1, 2, 3],
+        [1, 'x', 3],
+      ]),
+    ).toBeNull();
     expect(intraclassCorrelation([[1, 2, 3]])).toBeNull();
     expect(intraclassCorrelation([[1], [2]])).toBeNull();
     expect(intraclassCorrelation([])).toBeNull();
-    expect(intraclassCorrelation([[1, 2, 3], [1, 2]])).toBeNull();
+    expect(
+      intraclassCorrelation([
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    ).toBeNull();
   });
 
   it('gives null values (0/0), not NaN, for constant ratings', () => {
-    const constant = intraclassCorrelation([[0.1, 0.1, 0.1], [0.1, 0.1, 0.1]])!;
+    const constant = intraclassCorrelation([
+      [0.1, 0.1, 0.1],
+      [0.1, 0.1, 0.1],
+    ])!;
     for (const form of iccFormNames) {
       expect(constant.forms[form]).toMatchObject({ value: null, fValue: null, pValue: null, lower: null, upper: null });
     }
   });
 
   it('gives 1 for identical raters, with F, p and intervals null where MSE = 0', () => {
-    const identical = intraclassCorrelation([[1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 3, 4]])!;
+    const identical = intraclassCorrelation([
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+    ])!;
     for (const form of iccFormNames) expect(identical.forms[form].value).toBe(1);
     expect(identical.forms['ICC(C,1)'].fValue).toBeNull();
     expect(identical.forms['ICC(A,1)'].lower).toBeNull();
   });
 
   it('separates consistency from absolute agreement when one rater is offset', () => {
-    const offset = intraclassCorrelation([[1, 2, 3, 4], [3, 4, 5, 6]])!;
+    const offset = intraclassCorrelation([
+      [1, 2, 3, 4],
+      [3, 4, 5, 6],
+    ])!;
     expect(offset.forms['ICC(C,1)'].value).toBeCloseTo(1, 12);
     expect(offset.forms['ICC(A,1)'].value!).toBeLessThan(0.6);
   });

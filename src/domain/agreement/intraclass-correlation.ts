@@ -137,7 +137,8 @@ function buildForms(squares: IccMeanSquares, n: number, k: number, alpha: number
   const icc11 = ratio(msr - msw, msr + (k - 1) * msw);
   const iccA1 = ratio(msr - mse, msr + (k - 1) * mse + (k * (msc - mse)) / n);
   const iccC1 = ratio(msr - mse, msr + (k - 1) * mse);
-  const absoluteBounds = iccA1 === null ? ([null, null] as const) : absoluteAgreementBounds(squares, n, k, iccA1, upperQuantile);
+  const absoluteBounds =
+    iccA1 === null ? ([null, null] as const) : absoluteAgreementBounds(squares, n, k, iccA1, upperQuantile);
 
   const estimate = (
     value: number | null,
@@ -151,9 +152,18 @@ function buildForms(squares: IccMeanSquares, n: number, k: number, alpha: number
     'ICC(1,1)': estimate(icc11, oneWayF, oneWayDf, oneWayP, oneWayBounds),
     'ICC(A,1)': estimate(iccA1, twoWayF, twoWayDf, twoWayP, absoluteBounds),
     'ICC(C,1)': estimate(iccC1, twoWayF, twoWayDf, twoWayP, consistencyBounds),
-    'ICC(1,k)': estimate(ratio(msr - msw, msr), oneWayF, oneWayDf, oneWayP, [stepUp(oneWayBounds[0]), stepUp(oneWayBounds[1])]),
-    'ICC(A,k)': estimate(ratio(msr - mse, msr + (msc - mse) / n), twoWayF, twoWayDf, twoWayP, [stepUp(absoluteBounds[0]), stepUp(absoluteBounds[1])]),
-    'ICC(C,k)': estimate(ratio(msr - mse, msr), twoWayF, twoWayDf, twoWayP, [stepUp(consistencyBounds[0]), stepUp(consistencyBounds[1])]),
+    'ICC(1,k)': estimate(ratio(msr - msw, msr), oneWayF, oneWayDf, oneWayP, [
+      stepUp(oneWayBounds[0]),
+      stepUp(oneWayBounds[1]),
+    ]),
+    'ICC(A,k)': estimate(ratio(msr - mse, msr + (msc - mse) / n), twoWayF, twoWayDf, twoWayP, [
+      stepUp(absoluteBounds[0]),
+      stepUp(absoluteBounds[1]),
+    ]),
+    'ICC(C,k)': estimate(ratio(msr - mse, msr), twoWayF, twoWayDf, twoWayP, [
+      stepUp(consistencyBounds[0]),
+      stepUp(consistencyBounds[1]),
+    ]),
   };
 }
 

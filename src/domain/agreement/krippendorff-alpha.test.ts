@@ -52,7 +52,9 @@ describe('krippendorffAlpha: published examples', () => {
 
   it('ranks ordinal data by the given scale order, not by value', () => {
     const words = ['very low', 'low', 'mid', 'high', 'very high'];
-    const asWords = krippendorff2011.map((row) => row.map((value) => (value === null ? null : words[(value as number) - 1]!)));
+    const asWords = krippendorff2011.map((row) =>
+      row.map((value) => (value === null ? null : words[(value as number) - 1]!)),
+    );
     expect(krippendorffAlpha(asWords, 'ordinal', { categories: words })).toBeCloseTo(0.815, 3);
   });
 });
@@ -60,33 +62,122 @@ describe('krippendorffAlpha: published examples', () => {
 describe('krippendorffAlpha: edge cases', () => {
   it('is null without pairable units: one rater, all missing, no overlap, no raters', () => {
     expect(krippendorffAlpha([[1, 2, 3]], 'nominal')).toBeNull();
-    expect(krippendorffAlpha([[null, null], [null, null]], 'interval')).toBeNull();
-    expect(krippendorffAlpha([[1, null], [null, 2]], 'ordinal')).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [null, null],
+          [null, null],
+        ],
+        'interval',
+      ),
+    ).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, null],
+          [null, 2],
+        ],
+        'ordinal',
+      ),
+    ).toBeNull();
     expect(krippendorffAlpha([], 'ratio')).toBeNull();
   });
 
   it('is null (undefined, D_e = 0) for constant ratings at every level, even with fractional values', () => {
     for (const level of ['nominal', 'ordinal', 'interval', 'ratio'] as const) {
-      expect(krippendorffAlpha([[0.1, 0.1, 0.1], [0.1, 0.1, 0.1]], level)).toBeNull();
+      expect(
+        krippendorffAlpha(
+          [
+            [0.1, 0.1, 0.1],
+            [0.1, 0.1, 0.1],
+          ],
+          level,
+        ),
+      ).toBeNull();
     }
   });
 
   it('is exactly 1 for perfect agreement with variation, and drops unpairable units', () => {
-    expect(krippendorffAlpha([[1, 2, 3, 7], [1, 2, 3, null]], 'interval')).toBe(1);
-    expect(krippendorffAlpha([[0.1, 0.2, 0.3], [0.1, 0.2, 0.3], [0.1, 0.2, 0.3]], 'interval')).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, 3, 7],
+          [1, 2, 3, null],
+        ],
+        'interval',
+      ),
+    ).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [0.1, 0.2, 0.3],
+          [0.1, 0.2, 0.3],
+          [0.1, 0.2, 0.3],
+        ],
+        'interval',
+      ),
+    ).toBe(1);
   });
 
   it('is null where the metric does not apply: labels at interval level, negatives at ratio level', () => {
-    expect(krippendorffAlpha([['a', 'b'], ['a', 'b']], 'interval')).toBeNull();
-    expect(krippendorffAlpha([[-1, 2], [-1, 3]], 'ratio')).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          ['a', 'b'],
+          ['a', 'b'],
+        ],
+        'interval',
+      ),
+    ).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [-1, 2],
+          [-1, 3],
+        ],
+        'ratio',
+      ),
+    ).toBeNull();
   });
 
   it('handles zeros at ratio level (0/0 difference counts as agreement)', () => {
-    expect(krippendorffAlpha([[0, 1, 2], [0, 1, 2]], 'ratio')).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [0, 1, 2],
+          [0, 1, 2],
+        ],
+        'ratio',
+      ),
+    ).toBe(1);
   });
 
   it('reads short rows and non-finite numbers as missing', () => {
-    expect(krippendorffAlpha([[1, 2, 3], [1, 2]], 'nominal')).toBe(krippendorffAlpha([[1, 2, 3], [1, 2, null]], 'nominal'));
-    expect(krippendorffAlpha([[1, 2, Number.NaN], [1, 2, 3]], 'interval')).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, 3],
+          [1, 2],
+        ],
+        'nominal',
+      ),
+    ).toBe(
+      krippendorffAlpha(
+        [
+          [1, 2, 3],
+          [1, 2, null],
+        ],
+        'nominal',
+      ),
+    );
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, Number.NaN],
+          [1, 2, 3],
+        ],
+        'interval',
+      ),
+    ).toBe(1);
   });
 });

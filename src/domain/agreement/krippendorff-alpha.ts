@@ -66,7 +66,8 @@ function nominalSums(counts: UnitValueCounts, marginal: Float64Array, pairable: 
     const rated = counts.ratingsPerUnit[unit]!;
     if (rated < 2) continue;
     let agreeing = 0;
-    for (let entry = counts.unitStart[unit]!; entry < counts.unitStart[unit + 1]!; entry += 1) agreeing += counts.counts[entry]! ** 2;
+    for (let entry = counts.unitStart[unit]!; entry < counts.unitStart[unit + 1]!; entry += 1)
+      agreeing += counts.counts[entry]! ** 2;
     observed += (rated * rated - agreeing) / (rated - 1);
   }
   let expectedAgreeing = 0;
@@ -75,7 +76,12 @@ function nominalSums(counts: UnitValueCounts, marginal: Float64Array, pairable: 
 }
 
 // Squared differences summed over ordered pairs equal 2 m sum (x - mean)^2, so interval alpha needs no pair loop.
-function intervalSums(counts: UnitValueCounts, marginal: Float64Array, values: readonly number[], pairable: number): DisagreementSums {
+function intervalSums(
+  counts: UnitValueCounts,
+  marginal: Float64Array,
+  values: readonly number[],
+  pairable: number,
+): DisagreementSums {
   let observed = 0;
   for (let unit = 0; unit < counts.units; unit += 1) {
     const rated = counts.ratingsPerUnit[unit]!;
@@ -85,10 +91,12 @@ function intervalSums(counts: UnitValueCounts, marginal: Float64Array, values: r
     // A unanimous unit contributes exactly nothing; computing its mean could leave rounding dust instead.
     if (end - start < 2) continue;
     let total = 0;
-    for (let entry = start; entry < end; entry += 1) total += counts.counts[entry]! * values[counts.categoryCodes[entry]!]!;
+    for (let entry = start; entry < end; entry += 1)
+      total += counts.counts[entry]! * values[counts.categoryCodes[entry]!]!;
     const mean = total / rated;
     let squares = 0;
-    for (let entry = start; entry < end; entry += 1) squares += counts.counts[entry]! * (values[counts.categoryCodes[entry]!]! - mean) ** 2;
+    for (let entry = start; entry < end; entry += 1)
+      squares += counts.counts[entry]! * (values[counts.categoryCodes[entry]!]! - mean) ** 2;
     observed += (2 * rated * squares) / (rated - 1);
   }
   let total = 0;
@@ -113,7 +121,10 @@ function pairwiseSums(
     let unitSum = 0;
     for (let first = start; first < end; first += 1) {
       for (let second = first + 1; second < end; second += 1) {
-        unitSum += counts.counts[first]! * counts.counts[second]! * difference(counts.categoryCodes[first]!, counts.categoryCodes[second]!);
+        unitSum +=
+          counts.counts[first]! *
+          counts.counts[second]! *
+          difference(counts.categoryCodes[first]!, counts.categoryCodes[second]!);
       }
     }
     observed += (2 * unitSum) / (rated - 1);

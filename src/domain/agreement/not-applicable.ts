@@ -21,7 +21,10 @@ export interface NotApplicableSplit {
  * agreement on applicability with the nominal statistics. Markers match trimmed and case-insensitively; any
  * other string stays a rating. Row lengths are kept.
  */
-export function splitNotApplicable(ratings: RatingsMatrix, markers: readonly string[] = notApplicableMarkers): NotApplicableSplit {
+export function splitNotApplicable(
+  ratings: RatingsMatrix,
+  markers: readonly string[] = notApplicableMarkers,
+): NotApplicableSplit {
   const normalised = new Set(markers.map((marker) => marker.trim().toLowerCase()));
   // Labels repeat ("Ja", "Nee", "N.v.t."), so decide each distinct label once.
   const verdicts = new Map<string, boolean>();

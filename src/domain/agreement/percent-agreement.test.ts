@@ -15,12 +15,23 @@ describe('percentAgreement', () => {
 
   it('averages the share of agreeing pairs per unit', () => {
     // Unit 1: 3 of 3 pairs agree; unit 2: 1 of 3; unit 3: 1 of 1 (one rating missing).
-    expect(percentAgreement([['a', 'a', 'x'], ['a', 'a', 'x'], ['a', 'b', null]])).toBeCloseTo((100 * (1 + 1 / 3 + 1)) / 3, 12);
+    expect(
+      percentAgreement([
+        ['a', 'a', 'x'],
+        ['a', 'a', 'x'],
+        ['a', 'b', null],
+      ]),
+    ).toBeCloseTo((100 * (1 + 1 / 3 + 1)) / 3, 12);
   });
 
   it('edge cases: null without pairable units, 100 for constant ratings', () => {
     expect(percentAgreement([[1, 2]])).toBeNull();
     expect(percentAgreement([[null], [null]])).toBeNull();
-    expect(percentAgreement([[7, 7], [7, 7]])).toBe(100);
+    expect(
+      percentAgreement([
+        [7, 7],
+        [7, 7],
+      ]),
+    ).toBe(100);
   });
 });

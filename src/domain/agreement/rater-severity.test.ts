@@ -18,7 +18,9 @@ describe('raterSeverity', () => {
     const errors = [0.13226470975930155, 0.12610019315549445, 0.1278200505962477, 0.1220631080589301];
     effects.forEach((effect, rater) => expect(fit.raterEffect[rater]).toBeCloseTo(effect, 12));
     errors.forEach((error, rater) => expect(fit.raterStandardError[rater]).toBeCloseTo(error, 12));
-    const fair = [1.0747333167948414, 2.25, 3, 3, 2, 2.5, 4, 1.25, 2, 4.923158025303897, 0.8348424708509081, 3.099789134209875];
+    const fair = [
+      1.0747333167948414, 2.25, 3, 3, 2, 2.5, 4, 1.25, 2, 4.923158025303897, 0.8348424708509081, 3.099789134209875,
+    ];
     fair.forEach((score, unit) => expect(fit.fairUnitScore[unit]).toBeCloseTo(score, 12));
     expect(fit.residualStandardDeviation).toBeCloseTo(0.455084269834922, 12);
     expect(fit.residualDegreesOfFreedom).toBe(26);
@@ -45,21 +47,45 @@ describe('raterSeverity', () => {
   });
 
   it('edge cases: all missing, disconnected design, one rater, constant ratings, an idle rater', () => {
-    expect(raterSeverity([[null, null], [null, null]])).toBeNull();
+    expect(
+      raterSeverity([
+        [null, null],
+        [null, null],
+      ]),
+    ).toBeNull();
     expect(raterSeverity([])).toBeNull();
     // Raters 0-1 and 2-3 share no unit: who is stricter across the groups cannot be told.
-    expect(raterSeverity([[1, 2, null, null], [2, 3, null, null], [null, null, 1, 2], [null, null, 3, 3]])).toBeNull();
+    expect(
+      raterSeverity([
+        [1, 2, null, null],
+        [2, 3, null, null],
+        [null, null, 1, 2],
+        [null, null, 3, 3],
+      ]),
+    ).toBeNull();
     const single = raterSeverity([[3, 4, 5]])!;
     expect(single.raterEffect).toEqual([0]);
     expect(single.raterStandardError).toEqual([null]);
     expect(single.fairUnitScore).toEqual([3, 4, 5]);
-    const constant = raterSeverity([[2, 2], [2, 2]])!;
+    const constant = raterSeverity([
+      [2, 2],
+      [2, 2],
+    ])!;
     constant.raterEffect.forEach((effect) => expect(effect).toBeCloseTo(0, 12));
     expect(constant.raterStandardError).toEqual([0, 0]);
-    const idle = raterSeverity([[1, 2, 3], [null, null, null], [2, 3, 4]])!;
+    const idle = raterSeverity([
+      [1, 2, 3],
+      [null, null, null],
+      [2, 3, 4],
+    ])!;
     expect(idle.raterEffect[1]).toBeNull();
     expect(idle.raterStandardError[1]).toBeNull();
     expect(idle.raterEffect[0]).toBeCloseTo(-0.5, 12);
-    expect(raterSeverity([[1, null], [2, null]])!.fairUnitScore).toEqual([1.5, null]);
+    expect(
+      raterSeverity([
+        [1, null],
+        [2, null],
+      ])!.fairUnitScore,
+    ).toEqual([1.5, null]);
   });
 });

@@ -99,7 +99,8 @@ export function raterSeverity(ratings: NumericRatingsMatrix): RaterSeverity | nu
       }
     }
   }
-  for (let row = 0; row < size; row += 1) for (let column = 0; column < row; column += 1) matrix[column * size + row] = matrix[row * size + column]!;
+  for (let row = 0; row < size; row += 1)
+    for (let column = 0; column < row; column += 1) matrix[column * size + row] = matrix[row * size + column]!;
   const factor = choleskyFactor(matrix, size);
   if (factor === null) return null;
   const effects = choleskySolve(factor, size, adjusted);
@@ -120,7 +121,8 @@ export function raterSeverity(ratings: NumericRatingsMatrix): RaterSeverity | nu
     let raterSum = 0;
     for (let entry = start; entry < end; entry += 1) raterSum += effects[entryRater[entry]!]!;
     const level = unitMeans[unit]! - raterSum / (end - start);
-    for (let entry = start; entry < end; entry += 1) residualSquares += (entryValue[entry]! - level - effects[entryRater[entry]!]!) ** 2;
+    for (let entry = start; entry < end; entry += 1)
+      residualSquares += (entryValue[entry]! - level - effects[entryRater[entry]!]!) ** 2;
     levels.push(level);
     levelSum += level;
   }
@@ -132,7 +134,9 @@ export function raterSeverity(ratings: NumericRatingsMatrix): RaterSeverity | nu
     grandMean,
     raterEffect: Array.from(raterSlot, (slot) => (slot === -1 ? null : effects[slot]!)),
     raterStandardError: Array.from(raterSlot, (slot) =>
-      slot === -1 || inverseDiagonal === null || sigma === null ? null : sigma * Math.sqrt(Math.max(0, inverseDiagonal[slot]! - 1 / size)),
+      slot === -1 || inverseDiagonal === null || sigma === null
+        ? null
+        : sigma * Math.sqrt(Math.max(0, inverseDiagonal[slot]! - 1 / size)),
     ),
     unitEffect: levels.map((level) => (level === null ? null : level - grandMean)),
     fairUnitScore: levels,
@@ -152,7 +156,8 @@ function isConnected(raters: number, units: number, unitStart: Int32Array, entry
     return node;
   };
   for (let unit = 0; unit < units; unit += 1) {
-    for (let entry = unitStart[unit]! + 1; entry < unitStart[unit + 1]!; entry += 1) parent[find(entryRater[entry]!)] = find(entryRater[unitStart[unit]!]!);
+    for (let entry = unitStart[unit]! + 1; entry < unitStart[unit + 1]!; entry += 1)
+      parent[find(entryRater[entry]!)] = find(entryRater[unitStart[unit]!]!);
   }
   const root = find(0);
   for (let rater = 1; rater < raters; rater += 1) if (find(rater) !== root) return false;
@@ -163,7 +168,8 @@ function isConnected(raters: number, units: number, unitStart: Int32Array, entry
 function choleskyFactor(matrix: Float64Array, size: number): Float64Array | null {
   const lower = new Float64Array(size * size);
   let largestDiagonal = 0;
-  for (let index = 0; index < size; index += 1) largestDiagonal = Math.max(largestDiagonal, matrix[index * size + index]!);
+  for (let index = 0; index < size; index += 1)
+    largestDiagonal = Math.max(largestDiagonal, matrix[index * size + index]!);
   for (let row = 0; row < size; row += 1) {
     for (let column = 0; column <= row; column += 1) {
       let sum = matrix[row * size + column]!;
@@ -201,13 +207,15 @@ function choleskyInverseDiagonal(lower: Float64Array, size: number): Float64Arra
   for (let column = 0; column < size; column += 1) {
     for (let row = column; row < size; row += 1) {
       let sum = row === column ? 1 : 0;
-      for (let inner = column; inner < row; inner += 1) sum -= lower[row * size + inner]! * inverse[inner * size + column]!;
+      for (let inner = column; inner < row; inner += 1)
+        sum -= lower[row * size + inner]! * inverse[inner * size + column]!;
       inverse[row * size + column] = sum / lower[row * size + row]!;
     }
   }
   const diagonal = new Float64Array(size);
   for (let column = 0; column < size; column += 1) {
-    for (let row = column; row < size; row += 1) diagonal[column] = diagonal[column]! + (inverse[row * size + column]! ** 2);
+    for (let row = column; row < size; row += 1)
+      diagonal[column] = diagonal[column]! + inverse[row * size + column]! ** 2;
   }
   return diagonal;
 }

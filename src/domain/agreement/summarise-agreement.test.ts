@@ -33,7 +33,18 @@ const shroutFleiss = [
 describe('summariseAgreement', () => {
   it('summarises incomplete ordinal data: alpha, AC1, % agreement, severity; no Fleiss, Cohen or ICC', () => {
     const result = summary({ ratings: krippendorff2011, level: 'ordinal' });
-    expect(result).toMatchObject({ raters: 4, units: 12, level: 'ordinal', reliability: 'reliable', fleiss_kappa: null, cohen_kappa: null, icc: null, icc_tests: null, benchmark: null, not_applicable: null });
+    expect(result).toMatchObject({
+      raters: 4,
+      units: 12,
+      level: 'ordinal',
+      reliability: 'reliable',
+      fleiss_kappa: null,
+      cohen_kappa: null,
+      icc: null,
+      icc_tests: null,
+      benchmark: null,
+      not_applicable: null,
+    });
     expect(result.krippendorff_alpha).toBeCloseTo(0.815, 3);
     expect(result.gwet_ac1).toBeCloseTo(0.77544, 5);
     expect(result.percent_agreement).toBeCloseTo(81.81818, 5);
@@ -52,7 +63,12 @@ describe('summariseAgreement', () => {
     expect(result.benchmark!.rater).toBe(0);
     expect(result.benchmark!.per_rater[0]).toBeNull();
     // Judge 2 - judge 1: -7 -5 -4 -6 -5 -4.
-    expect(result.benchmark!.per_rater[1]).toEqual({ units: 6, mean_signed_deviation: -31 / 6, mean_abs_deviation: 31 / 6, pct_within_tolerance: 0 });
+    expect(result.benchmark!.per_rater[1]).toEqual({
+      units: 6,
+      mean_signed_deviation: -31 / 6,
+      mean_abs_deviation: 31 / 6,
+      pct_within_tolerance: 0,
+    });
     expect(result.benchmark!.overall.units).toBe(18);
   });
 
@@ -74,29 +90,84 @@ describe('summariseAgreement', () => {
   });
 
   it('accepts N.v.t. in numeric data and keeps it out of the numbers', () => {
-    const result = summary({ ratings: [[0, 3, 'N.v.t.', 2], [1, 3, 2, 2]], level: 'ordinal', categories: [0, 1, 2, 3] });
+    const result = summary({
+      ratings: [
+        [0, 3, 'N.v.t.', 2],
+        [1, 3, 2, 2],
+      ],
+      level: 'ordinal',
+      categories: [0, 1, 2, 3],
+    });
     expect(result.cohen_kappa!.quadratic).not.toBeNull();
     expect(result.icc).toBeNull(); // a not-applicable cell is a missing cell
     expect(result.not_applicable!.cells).toBe(1);
   });
 
   it('edge cases give nulls, not errors: no raters, one rater, all missing, constant', () => {
-    expect(summary({ ratings: [], level: 'interval' })).toMatchObject({ raters: 0, units: 0, krippendorff_alpha: null, percent_agreement: null, severity: null });
-    expect(summary({ ratings: [[1, 2, 3]], level: 'interval' })).toMatchObject({ krippendorff_alpha: null, gwet_ac1: null, icc: null, cohen_kappa: null });
-    expect(summary({ ratings: [[null, null], [null, null]], level: 'ordinal' })).toMatchObject({ krippendorff_alpha: null, severity: null, reliability: null });
-    const constant = summary({ ratings: [[2, 2], [2, 2]], level: 'interval' });
-    expect(constant).toMatchObject({ krippendorff_alpha: null, percent_agreement: 100, gwet_ac1: 1, fleiss_kappa: null });
+    expect(summary({ ratings: [], level: 'interval' })).toMatchObject({
+      raters: 0,
+      units: 0,
+      krippendorff_alpha: null,
+      percent_agreement: null,
+      severity: null,
+    });
+    expect(summary({ ratings: [[1, 2, 3]], level: 'interval' })).toMatchObject({
+      krippendorff_alpha: null,
+      gwet_ac1: null,
+      icc: null,
+      cohen_kappa: null,
+    });
+    expect(
+      summary({
+        ratings: [
+          [null, null],
+          [null, null],
+        ],
+        level: 'ordinal',
+      }),
+    ).toMatchObject({ krippendorff_alpha: null, severity: null, reliability: null });
+    const constant = summary({
+      ratings: [
+        [2, 2],
+        [2, 2],
+      ],
+      level: 'interval',
+    });
+    expect(constant).toMatchObject({
+      krippendorff_alpha: null,
+      percent_agreement: 100,
+      gwet_ac1: 1,
+      fleiss_kappa: null,
+    });
     expect(constant.icc!['ICC(A,1)']).toBeNull();
   });
 
   it('refuses invalid input with a clear message', () => {
-    expect(failure({ ratings: [[1, 2, 3], [1, 2]], level: 'nominal' })).toMatch(/rater 1 has 2 ratings but rater 0 has 3/);
-    expect(failure({ ratings: [[1, 'x']], level: 'interval' })).toMatch(/rater 0, unit 1: "x" is not a number \(level interval/);
-    expect(failure({ ratings: [[1, 7]], level: 'ordinal', categories: [0, 1, 2, 3] })).toMatch(/7 is not one of the categories/);
+    expect(
+      failure({
+        ratings: [
+          [1, 2, 3],
+          [1, 2],
+        ],
+        level: 'nominal',
+      }),
+    ).toMatch(/rater 1 has 2 ratings but rater 0 has 3/);
+    expect(failure({ ratings: [[1, 'x']], level: 'interval' })).toMatch(
+      /rater 0, unit 1: "x" is not a number \(level interval/,
+    );
+    expect(failure({ ratings: [[1, 7]], level: 'ordinal', categories: [0, 1, 2, 3] })).toMatch(
+      /7 is not one of the categories/,
+    );
     expect(failure({ ratings: [[1]], level: 'nominal', categories: [1, 1] })).toMatch(/lists 1 twice/);
-    expect(failure({ ratings: [[1]], level: 'ordinal', categories: ['laag'] })).toMatch(/category "laag" is not a number/);
-    expect(failure({ ratings: [[1], [2]], level: 'interval', benchmark: 2 })).toMatch(/benchmark 2 is not a rater: there are 2 raters \(rows 0-1\)/);
+    expect(failure({ ratings: [[1]], level: 'ordinal', categories: ['laag'] })).toMatch(
+      /category "laag" is not a number/,
+    );
+    expect(failure({ ratings: [[1], [2]], level: 'interval', benchmark: 2 })).toMatch(
+      /benchmark 2 is not a rater: there are 2 raters \(rows 0-1\)/,
+    );
     expect(failure({ ratings: [['Ja'], ['Nee']], level: 'nominal', benchmark: 0 })).toMatch(/need numeric ratings/);
-    expect(failure({ ratings: [[1], [2]], level: 'interval', benchmark: 0, tolerance: -1 })).toMatch(/tolerance must be a non-negative number/);
+    expect(failure({ ratings: [[1], [2]], level: 'interval', benchmark: 0, tolerance: -1 })).toMatch(
+      /tolerance must be a non-negative number/,
+    );
   });
 });

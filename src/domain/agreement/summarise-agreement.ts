@@ -7,7 +7,14 @@ import { krippendorffAlphaFromCounts } from './krippendorff-alpha';
 import { splitNotApplicable } from './not-applicable';
 import { percentAgreementFromCounts } from './percent-agreement';
 import { raterSeverity } from './rater-severity';
-import { isMissingRating, unitCount, type Category, type MeasurementLevel, type NumericRatingsMatrix, type RatingsMatrix } from './ratings';
+import {
+  isMissingRating,
+  unitCount,
+  type Category,
+  type MeasurementLevel,
+  type NumericRatingsMatrix,
+  type RatingsMatrix,
+} from './ratings';
 import { reliabilityBand, type ReliabilityBand } from './reliability-band';
 import { countRatings } from './unit-value-counts';
 
@@ -54,7 +61,11 @@ export interface AgreementSummary {
   readonly fleiss_kappa: number | null;
   readonly gwet_ac1: number | null;
   /** Two raters only; linear and quadratic are null at the nominal level (no distances between labels). */
-  readonly cohen_kappa: { readonly unweighted: number | null; readonly linear: number | null; readonly quadratic: number | null } | null;
+  readonly cohen_kappa: {
+    readonly unweighted: number | null;
+    readonly linear: number | null;
+    readonly quadratic: number | null;
+  } | null;
   readonly icc: Readonly<Record<IccFormName, number | null>> | null;
   readonly icc_tests: Readonly<Record<IccFormName, IccTest>> | null;
   readonly severity: {
@@ -94,13 +105,18 @@ export type AgreementSummaryResult =
  * `categories`, duplicate categories, a benchmark out of range or with labels, a negative tolerance.
  */
 export function summariseAgreement(input: AgreementInput): AgreementSummaryResult {
-  const invalid = (message: string): AgreementSummaryResult => ({ ok: false, error: { code: 'invalid_input', message } });
+  const invalid = (message: string): AgreementSummaryResult => ({
+    ok: false,
+    error: { code: 'invalid_input', message },
+  });
   const { level } = input;
   const raters = input.ratings.length;
   const units = unitCount(input.ratings);
   const ragged = input.ratings.findIndex((row) => row.length !== units);
   if (ragged >= 0) {
-    return invalid(`rater ${ragged} has ${input.ratings[ragged]!.length} ratings but rater ${input.ratings.findIndex((row) => row.length === units)} has ${units}: every rater needs one cell per unit (null for missing)`);
+    return invalid(
+      `rater ${ragged} has ${input.ratings[ragged]!.length} ratings but rater ${input.ratings.findIndex((row) => row.length === units)} has ${units}: every rater needs one cell per unit (null for missing)`,
+    );
   }
   const split = splitNotApplicable(input.ratings);
   const ratings = split.ratings;
@@ -111,7 +127,8 @@ export function summariseAgreement(input: AgreementInput): AgreementSummaryResul
     for (const category of categories) {
       if (seen.has(category)) return invalid(`categories lists ${JSON.stringify(category)} twice`);
       seen.add(category);
-      if (numeric && typeof category !== 'number') return invalid(`category ${JSON.stringify(category)} is not a number (level ${level} needs numbers)`);
+      if (numeric && typeof category !== 'number')
+        return invalid(`category ${JSON.stringify(category)} is not a number (level ${level} needs numbers)`);
     }
   }
   const listed = categories ? new Set<Category>(categories) : null;
@@ -124,17 +141,23 @@ export function summariseAgreement(input: AgreementInput): AgreementSummaryResul
       if (typeof value !== 'number') {
         allNumeric = false;
         if (numeric) {
-          return invalid(`rater ${rater}, unit ${unit}: ${JSON.stringify(value)} is not a number (level ${level} needs numeric ratings; use level nominal for labels)`);
+          return invalid(
+            `rater ${rater}, unit ${unit}: ${JSON.stringify(value)} is not a number (level ${level} needs numeric ratings; use level nominal for labels)`,
+          );
         }
       }
-      if (listed && !listed.has(value)) return invalid(`rater ${rater}, unit ${unit}: ${JSON.stringify(value)} is not one of the categories`);
+      if (listed && !listed.has(value))
+        return invalid(`rater ${rater}, unit ${unit}: ${JSON.stringify(value)} is not one of the categories`);
     }
   }
   const tolerance = input.tolerance ?? 0;
-  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) return invalid(`tolerance must be a non-negative number, not ${input.tolerance}`);
+  if (!(tolerance >= 0) || !Number.isFinite(tolerance))
+    return invalid(`tolerance must be a non-negative number, not ${input.tolerance}`);
   if (input.benchmark !== undefined) {
     if (!Number.isInteger(input.benchmark) || input.benchmark < 0 || input.benchmark >= raters) {
-      return invalid(`benchmark ${input.benchmark} is not a rater: there ${raters === 1 ? 'is 1 rater' : `are ${raters} raters`} (rows 0-${raters - 1})`);
+      return invalid(
+        `benchmark ${input.benchmark} is not a rater: there ${raters === 1 ? 'is 1 rater' : `are ${raters} raters`} (rows 0-${raters - 1})`,
+      );
     }
     if (!allNumeric) return invalid('benchmark deviations need numeric ratings');
   }
@@ -146,7 +169,8 @@ export function summariseAgreement(input: AgreementInput): AgreementSummaryResul
   const kappa = raters === 2 ? cohenKappa(ratings[0]!, ratings[1]!, { categories }) : null;
   const icc = numeric ? intraclassCorrelation(ratings) : null;
   const severity = numeric ? raterSeverity(numericRatings) : null;
-  const deviations = input.benchmark === undefined ? null : benchmarkDeviations(numericRatings, input.benchmark, tolerance);
+  const deviations =
+    input.benchmark === undefined ? null : benchmarkDeviations(numericRatings, input.benchmark, tolerance);
   return {
     ok: true,
     value: {
@@ -159,13 +183,24 @@ export function summariseAgreement(input: AgreementInput): AgreementSummaryResul
       fleiss_kappa: fleissKappaFromCounts(counted),
       gwet_ac1: gwetAc1FromCounts(counted),
       // A nominal scale has no distances, so its weighted kappas would depend on the alphabetical order of labels.
-      cohen_kappa: kappa && { unweighted: kappa.unweighted, linear: numeric ? kappa.linear : null, quadratic: numeric ? kappa.quadratic : null },
+      cohen_kappa: kappa && {
+        unweighted: kappa.unweighted,
+        linear: numeric ? kappa.linear : null,
+        quadratic: numeric ? kappa.quadratic : null,
+      },
       icc: icc && mapForms((form) => icc.forms[form].value),
       icc_tests:
         icc &&
         mapForms((form) => {
           const estimate = icc.forms[form];
-          return { f_value: estimate.fValue, df1: estimate.df1, df2: estimate.df2, p_value: estimate.pValue, ci_lower: estimate.lower, ci_upper: estimate.upper };
+          return {
+            f_value: estimate.fValue,
+            df1: estimate.df1,
+            df2: estimate.df2,
+            p_value: estimate.pValue,
+            ci_lower: estimate.lower,
+            ci_upper: estimate.upper,
+          };
         }),
       severity: severity && {
         grand_mean: severity.grandMean,
@@ -179,7 +214,8 @@ export function summariseAgreement(input: AgreementInput): AgreementSummaryResul
         per_rater: deviations.perRater.map((summary) => summary && deviationFigures(summary)),
         overall: deviationFigures(deviations.overall),
       },
-      not_applicable: split.notApplicableCells === 0 ? null : applicabilityAgreement(split.applicability, split.notApplicableCells),
+      not_applicable:
+        split.notApplicableCells === 0 ? null : applicabilityAgreement(split.applicability, split.notApplicableCells),
     },
   };
 }

@@ -45,7 +45,13 @@ export function countValuesPerUnit(coded: CodedRatings): UnitValueCounts {
     }
   }
   unitStart[units] = categoryCodes.length;
-  return { units, unitStart, categoryCodes: Int32Array.from(categoryCodes), counts: Int32Array.from(counts), ratingsPerUnit };
+  return {
+    units,
+    unitStart,
+    categoryCodes: Int32Array.from(categoryCodes),
+    counts: Int32Array.from(counts),
+    ratingsPerUnit,
+  };
 }
 
 /** Coded ratings with their per-unit counts: what the categorical statistics share, so a summary codes once. */

@@ -120,7 +120,11 @@ export class PeakAccumulator {
     const used = this.pairs * 2;
     const channels = this.peaks.map((peaks) => (peaks.length === used ? peaks : peaks.slice(0, used)));
     this.peaks = [];
-    return { channels, frames: this.framesTotal, durationMs: Math.round((this.framesTotal / this.format.sampleRateHz) * 1000) };
+    return {
+      channels,
+      frames: this.framesTotal,
+      durationMs: Math.round((this.framesTotal / this.format.sampleRateHz) * 1000),
+    };
   }
 
   private countFrame(): void {
@@ -146,7 +150,7 @@ export class PeakAccumulator {
   /** More pairs than expected (an estimate ran short, or the length was unknown): half as many again. */
   private grow(): void {
     this.peaks = this.peaks.map((peaks) => {
-      const larger = new Int16Array(Math.max(4, Math.ceil(peaks.length * 1.5 / 2) * 2));
+      const larger = new Int16Array(Math.max(4, Math.ceil((peaks.length * 1.5) / 2) * 2));
       larger.set(peaks);
       return larger;
     });
@@ -157,14 +161,18 @@ export class PeakAccumulator {
     const { encoding, bitsPerSample } = this.format;
     if (encoding === 'mulaw') return (offset) => mulawTable[bytes[offset]!]!;
     if (encoding === 'alaw') return (offset) => alawTable[bytes[offset]!]!;
-    if (encoding === 'float') return bitsPerSample === 32 ? (offset) => view.getFloat32(offset, true) : (offset) => view.getFloat64(offset, true);
+    if (encoding === 'float')
+      return bitsPerSample === 32
+        ? (offset) => view.getFloat32(offset, true)
+        : (offset) => view.getFloat64(offset, true);
     switch (bitsPerSample) {
       case 8:
         return (offset) => (bytes[offset]! - 128) / 128;
       case 16:
         return (offset) => view.getInt16(offset, true) / 32768;
       case 24:
-        return (offset) => ((bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16)) << 8 >> 8) / 8388608;
+        return (offset) =>
+          (((bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16)) << 8) >> 8) / 8388608;
       default:
         return (offset) => view.getInt32(offset, true) / 2147483648;
     }

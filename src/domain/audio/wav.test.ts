@@ -15,7 +15,8 @@ function peaksOf(name: string, chunkBytes = 777) {
   const accumulator = new PeakAccumulator(header.info);
   const data = bytes.subarray(header.info.dataOffset, header.info.dataOffset + header.info.dataBytes);
   // Odd chunk sizes split frames across chunks, as file streams do.
-  for (let offset = 0; offset < data.length; offset += chunkBytes) accumulator.push(data.subarray(offset, offset + chunkBytes));
+  for (let offset = 0; offset < data.length; offset += chunkBytes)
+    accumulator.push(data.subarray(offset, offset + chunkBytes));
   return { info: header.info, result: accumulator.finish() };
 }
 
@@ -97,7 +98,8 @@ describe('peak storage', () => {
     const exact = new PeakAccumulator(format, samples.length);
     exact.pushPlanar([samples], samples.length);
     const short = new PeakAccumulator(format, 100);
-    for (let offset = 0; offset < samples.length; offset += 999) short.pushPlanar([samples.subarray(offset, offset + 999)], Math.min(999, samples.length - offset));
+    for (let offset = 0; offset < samples.length; offset += 999)
+      short.pushPlanar([samples.subarray(offset, offset + 999)], Math.min(999, samples.length - offset));
     const [exactPeaks, shortPeaks] = [exact.finish(), short.finish()];
     expect(exactPeaks.channels[0]!.length).toBe(3 * peakPairsPerSecond * 2);
     expect(Array.from(shortPeaks.channels[0]!)).toEqual(Array.from(exactPeaks.channels[0]!));

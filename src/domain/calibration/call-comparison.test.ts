@@ -6,7 +6,8 @@ import type { SessionReviewInput } from './session-report';
 
 const negative = { customerState: 'negative', emotion: 'frustration' } as const;
 const review = (answers: ReviewAnswers): SessionReviewInput => ({ answers, context: negative });
-const item = (comparison: ReturnType<typeof compareCall>, itemId: string) => comparison.items.find((entry) => entry.itemId === itemId)!;
+const item = (comparison: ReturnType<typeof compareCall>, itemId: string) =>
+  comparison.items.find((entry) => entry.itemId === itemId)!;
 
 describe('compareCall', () => {
   it('measures each answer against the mean of the others when there is no benchmark', () => {
@@ -14,7 +15,11 @@ describe('compareCall', () => {
     // Item 3.2: A=2, B=2, C=3: A against 2.5 within, C against 2 within.
     const comparison = compareCall({
       rubric: defaultRubric,
-      reviews: [review({ '2.1': { kind: 'level', value: 0 }, '3.2': { kind: 'level', value: 2 } }), review({ '2.1': { kind: 'level', value: 0 }, '3.2': { kind: 'level', value: 2 } }), review({ '2.1': { kind: 'level', value: 3 }, '3.2': { kind: 'level', value: 3 } })],
+      reviews: [
+        review({ '2.1': { kind: 'level', value: 0 }, '3.2': { kind: 'level', value: 2 } }),
+        review({ '2.1': { kind: 'level', value: 0 }, '3.2': { kind: 'level', value: 2 } }),
+        review({ '2.1': { kind: 'level', value: 3 }, '3.2': { kind: 'level', value: 3 } }),
+      ],
       benchmarkIndex: null,
       toleranceItem: 1,
     });
@@ -26,18 +31,31 @@ describe('compareCall', () => {
   it('finds a disagreement between two submitted reviewers while others have not submitted', () => {
     const comparison = compareCall({
       rubric: defaultRubric,
-      reviews: [null, null, review({ '2.1': { kind: 'level', value: 1 } }), review({ '2.1': { kind: 'level', value: 3 } })],
+      reviews: [
+        null,
+        null,
+        review({ '2.1': { kind: 'level', value: 1 } }),
+        review({ '2.1': { kind: 'level', value: 3 } }),
+      ],
       benchmarkIndex: null,
       toleranceItem: 1,
     });
-    expect(item(comparison, '2.1')).toEqual({ itemId: '2.1', deviations: [null, null, 'outside', 'outside'], disagreement: true });
+    expect(item(comparison, '2.1')).toEqual({
+      itemId: '2.1',
+      deviations: [null, null, 'outside', 'outside'],
+      disagreement: true,
+    });
     expect(comparison.scores.slice(0, 2)).toEqual([null, null]);
   });
 
   it('marks the benchmark itself and compares the others with it; N.v.t. is not compared but is an answer', () => {
     const comparison = compareCall({
       rubric: defaultRubric,
-      reviews: [review({ '1.2': { kind: 'yes' }, '4.3': { kind: 'not-applicable' } }), review({ '1.2': { kind: 'no' }, '4.3': { kind: 'level', value: 2 } }), review({ '1.2': { kind: 'yes' }, '4.3': { kind: 'not-applicable' } })],
+      reviews: [
+        review({ '1.2': { kind: 'yes' }, '4.3': { kind: 'not-applicable' } }),
+        review({ '1.2': { kind: 'no' }, '4.3': { kind: 'level', value: 2 } }),
+        review({ '1.2': { kind: 'yes' }, '4.3': { kind: 'not-applicable' } }),
+      ],
       benchmarkIndex: 0,
       toleranceItem: 1,
     });
@@ -47,8 +65,20 @@ describe('compareCall', () => {
   });
 
   it('scores each submitted review with the same rules as the review screen, sections and total in points', () => {
-    const everything = Object.fromEntries(defaultRubric.sections.flatMap((section) => section.items).map((entry) => [entry.id, entry.scale.kind === 'ordinal' ? { kind: 'level' as const, value: 3 } : { kind: 'yes' as const }]));
-    const [score] = compareCall({ rubric: defaultRubric, reviews: [review(everything)], benchmarkIndex: null, toleranceItem: 1 }).scores;
+    const everything = Object.fromEntries(
+      defaultRubric.sections
+        .flatMap((section) => section.items)
+        .map((entry) => [
+          entry.id,
+          entry.scale.kind === 'ordinal' ? { kind: 'level' as const, value: 3 } : { kind: 'yes' as const },
+        ]),
+    );
+    const [score] = compareCall({
+      rubric: defaultRubric,
+      reviews: [review(everything)],
+      benchmarkIndex: null,
+      toleranceItem: 1,
+    }).scores;
     expect(score).toEqual({ total: 100, sections: [100, 100, 100, 100, 100] });
   });
 });

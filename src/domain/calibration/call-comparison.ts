@@ -48,11 +48,16 @@ export function compareCall(input: CallComparisonInput): CallComparison {
   const items = rubricItems(rubric).map(({ item }): ComparedItem => {
     const ratings = reviews.map((review) => itemRating(item, review, rubric));
     // N.v.t. is missing for the deviations, as in the agreement statistics, but an answer for the disagreement.
-    const comparable = ratings.map((rating) => (typeof rating === 'string' && notApplicableMarkers.includes(rating) ? null : rating));
+    const comparable = ratings.map((rating) =>
+      typeof rating === 'string' && notApplicableMarkers.includes(rating) ? null : rating,
+    );
     const deviations = comparable.map((mine, index): CellDeviation => {
       if (reviews[index] === null) return null;
       if (index === benchmarkIndex) return mine === null ? null : 'benchmark';
-      const others = benchmarkIndex !== null ? [comparable[benchmarkIndex] ?? null] : comparable.filter((_, other) => other !== index);
+      const others =
+        benchmarkIndex !== null
+          ? [comparable[benchmarkIndex] ?? null]
+          : comparable.filter((_, other) => other !== index);
       return itemDeviation(mine, others, reference, toleranceItem);
     });
     const answered = ratings.filter((rating, index) => reviews[index] !== null && rating !== null);
@@ -61,7 +66,10 @@ export function compareCall(input: CallComparisonInput): CallComparison {
   const scores = reviews.map((review): ComparedScore | null => {
     if (review === null) return null;
     const score = scoreReview(rubric, review.answers, review.context);
-    return { total: score.total, sections: score.sections.map((section) => (section.score === null ? null : section.score * 100)) };
+    return {
+      total: score.total,
+      sections: score.sections.map((section) => (section.score === null ? null : section.score * 100)),
+    };
   });
   return { items, scores };
 }

@@ -11,7 +11,12 @@ export type ItemDeviation = 'within' | 'outside';
  * gave it. Null when there is nothing to compare: the rating is missing (N.v.t. counts as missing, as in the
  * agreement statistics) or nobody else rated the item.
  */
-export function itemDeviation(mine: Rating, others: readonly Rating[], reference: 'benchmark' | 'group', toleranceItem: number): ItemDeviation | null {
+export function itemDeviation(
+  mine: Rating,
+  others: readonly Rating[],
+  reference: 'benchmark' | 'group',
+  toleranceItem: number,
+): ItemDeviation | null {
   if (mine === null || mine === undefined) return null;
   const present = others.filter((value): value is string | number => value !== null && value !== undefined);
   if (present.length === 0) return null;

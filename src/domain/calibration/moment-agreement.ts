@@ -116,11 +116,15 @@ export const defaultMinimumOverlapRatio = 0.3;
  * is ignored, in the counts too. Returns null for a ratio outside 0..1 (or NaN) or a reference index that is not
  * an index into `reviewers`. Never throws.
  */
-export function momentAgreement(reviewers: readonly ReviewerMoments[], options: MomentAgreementOptions = {}): MomentAgreement | null {
+export function momentAgreement(
+  reviewers: readonly ReviewerMoments[],
+  options: MomentAgreementOptions = {},
+): MomentAgreement | null {
   const ratio = options.minimumOverlapRatio ?? defaultMinimumOverlapRatio;
   if (!isValidRatio(ratio)) return null;
   const reference = options.referenceIndex ?? null;
-  if (reference !== null && !(Number.isInteger(reference) && reference >= 0 && reference < reviewers.length)) return null;
+  if (reference !== null && !(Number.isInteger(reference) && reference >= 0 && reference < reviewers.length))
+    return null;
 
   const byReviewer = reviewers.map((reviewer) => groupByType(reviewer.moments));
   const types = presentTypes(byReviewer);
@@ -131,7 +135,10 @@ export function momentAgreement(reviewers: readonly ReviewerMoments[], options: 
 
   const perType = types.map((type) => {
     const momentCounts = byReviewer.map((groups) => groups.get(type)?.length ?? 0);
-    const matched = pairIndexes.map(([first, second]) => optimalMatching(byReviewer[first]!.get(type) ?? [], byReviewer[second]!.get(type) ?? [], ratio).length);
+    const matched = pairIndexes.map(
+      ([first, second]) =>
+        optimalMatching(byReviewer[first]!.get(type) ?? [], byReviewer[second]!.get(type) ?? [], ratio).length,
+    );
     return { type, momentCounts, matched };
   });
 
@@ -150,24 +157,32 @@ export function momentAgreement(reviewers: readonly ReviewerMoments[], options: 
       };
     });
     const defined = pairs.map((pair) => pair.f1).filter((value): value is number => value !== null);
-    const meanPairwiseF1 = defined.length === 0 ? null : defined.reduce((sum, value) => sum + value, 0) / defined.length;
+    const meanPairwiseF1 =
+      defined.length === 0 ? null : defined.reduce((sum, value) => sum + value, 0) / defined.length;
     // The matching is symmetric in its counts, so the pair involving the reference already holds everything needed.
-    const versusReference = reference === null ? null : reviewers.map((reviewer, index): ReferenceMomentAgreement | null => {
-      if (index === reference) return null;
-      const pair = pairs.find((entry) => (entry.first === reference && entry.second === index) || (entry.first === index && entry.second === reference))!;
-      const referenceCount = momentCounts[reference]!;
-      const ownCount = momentCounts[index]!;
-      return {
-        reviewer: index,
-        reviewerId: reviewer.reviewerId,
-        matched: pair.matched,
-        missed: referenceCount - pair.matched,
-        extra: ownCount - pair.matched,
-        precision: ownCount === 0 ? null : pair.matched / ownCount,
-        recall: referenceCount === 0 ? null : pair.matched / referenceCount,
-        f1: f1Score(pair.matched, referenceCount + ownCount),
-      };
-    });
+    const versusReference =
+      reference === null
+        ? null
+        : reviewers.map((reviewer, index): ReferenceMomentAgreement | null => {
+            if (index === reference) return null;
+            const pair = pairs.find(
+              (entry) =>
+                (entry.first === reference && entry.second === index) ||
+                (entry.first === index && entry.second === reference),
+            )!;
+            const referenceCount = momentCounts[reference]!;
+            const ownCount = momentCounts[index]!;
+            return {
+              reviewer: index,
+              reviewerId: reviewer.reviewerId,
+              matched: pair.matched,
+              missed: referenceCount - pair.matched,
+              extra: ownCount - pair.matched,
+              precision: ownCount === 0 ? null : pair.matched / ownCount,
+              recall: referenceCount === 0 ? null : pair.matched / referenceCount,
+              f1: f1Score(pair.matched, referenceCount + ownCount),
+            };
+          });
     return { momentCounts, pairs, meanPairwiseF1, versusReference };
   };
 
@@ -178,8 +193,14 @@ export function momentAgreement(reviewers: readonly ReviewerMoments[], options: 
     referenceIndex: reference,
     types: perType.map(({ type, momentCounts, matched }) => ({ type, ...figures(momentCounts, matched) })),
     overall: figures(
-      sum(perType.map((entry) => entry.momentCounts), reviewers.length),
-      sum(perType.map((entry) => entry.matched), pairIndexes.length),
+      sum(
+        perType.map((entry) => entry.momentCounts),
+        reviewers.length,
+      ),
+      sum(
+        perType.map((entry) => entry.matched),
+        pairIndexes.length,
+      ),
     ),
   };
 }
@@ -191,7 +212,11 @@ export function momentAgreement(reviewers: readonly ReviewerMoments[], options: 
  * unmatched moments by start, end, id. Invalid moments (non-finite or endMs ≤ startMs) are left out of every list.
  * Returns null for a ratio outside 0..1 or NaN.
  */
-export function matchMoments(first: readonly Moment[], second: readonly Moment[], minimumOverlapRatio: number = defaultMinimumOverlapRatio): MomentMatching | null {
+export function matchMoments(
+  first: readonly Moment[],
+  second: readonly Moment[],
+  minimumOverlapRatio: number = defaultMinimumOverlapRatio,
+): MomentMatching | null {
   if (!isValidRatio(minimumOverlapRatio)) return null;
   const firstGroups = groupByType(first);
   const secondGroups = groupByType(second);
@@ -205,12 +230,29 @@ export function matchMoments(first: readonly Moment[], second: readonly Moment[]
     // By position, not by object: the same Moment object listed twice is two moments here, as in the counts.
     const pairedFirst = new Set(matching.map((pair) => pair.firstIndex));
     const pairedSecond = new Set(matching.map((pair) => pair.secondIndex));
-    appendAll(pairs, matching.map((pair) => ({ first: mine[pair.firstIndex]!, second: theirs[pair.secondIndex]!, overlapMs: pair.overlapMs })));
-    appendAll(unmatchedFirst, mine.filter((_, index) => !pairedFirst.has(index)));
-    appendAll(unmatchedSecond, theirs.filter((_, index) => !pairedSecond.has(index)));
+    appendAll(
+      pairs,
+      matching.map((pair) => ({
+        first: mine[pair.firstIndex]!,
+        second: theirs[pair.secondIndex]!,
+        overlapMs: pair.overlapMs,
+      })),
+    );
+    appendAll(
+      unmatchedFirst,
+      mine.filter((_, index) => !pairedFirst.has(index)),
+    );
+    appendAll(
+      unmatchedSecond,
+      theirs.filter((_, index) => !pairedSecond.has(index)),
+    );
   }
   pairs.sort((a, b) => compareMoments(a.first, b.first) || compareMoments(a.second, b.second));
-  return { pairs, unmatchedFirst: unmatchedFirst.sort(compareMoments), unmatchedSecond: unmatchedSecond.sort(compareMoments) };
+  return {
+    pairs,
+    unmatchedFirst: unmatchedFirst.sort(compareMoments),
+    unmatchedSecond: unmatchedSecond.sort(compareMoments),
+  };
 }
 
 function isValidRatio(ratio: number): boolean {
@@ -299,7 +341,11 @@ function optimalMatching(first: readonly Moment[], second: readonly Moment[], ra
     const shared = overlap[row]![column]!;
     // A row the solver had to place on a non-qualifying column is unmatched.
     if (shared <= 0) return;
-    pairs.push(swap ? { firstIndex: column, secondIndex: row, overlapMs: shared } : { firstIndex: row, secondIndex: column, overlapMs: shared });
+    pairs.push(
+      swap
+        ? { firstIndex: column, secondIndex: row, overlapMs: shared }
+        : { firstIndex: row, secondIndex: column, overlapMs: shared },
+    );
   });
   return pairs;
 }

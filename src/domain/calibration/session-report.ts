@@ -67,8 +67,16 @@ export interface SessionReport {
   /** Items flagged ambiguous; null when agreement is not computable. */
   readonly ambiguousItems: number | null;
   readonly items: readonly ItemAgreement[];
-  readonly sections: readonly { readonly sectionId: string; readonly alpha: number | null; readonly band: ReliabilityBand | null }[];
-  readonly total: { readonly alpha: number | null; readonly band: ReliabilityBand | null; readonly iccAgreement: number | null };
+  readonly sections: readonly {
+    readonly sectionId: string;
+    readonly alpha: number | null;
+    readonly band: ReliabilityBand | null;
+  }[];
+  readonly total: {
+    readonly alpha: number | null;
+    readonly band: ReliabilityBand | null;
+    readonly iccAgreement: number | null;
+  };
   /** Totals per reviewer (rows) and call (columns), after the critical rule; null where not reviewed. */
   readonly totals: readonly (readonly (number | null)[])[];
   readonly reviewers: readonly ReviewerCalibration[];
@@ -76,8 +84,9 @@ export interface SessionReport {
   readonly fairTotals: readonly (number | null)[];
 }
 
-
-const toFigures = (summary: DeviationSummary | null): Omit<ReviewerCalibration, 'severity' | 'severityStandardError'> => ({
+const toFigures = (
+  summary: DeviationSummary | null,
+): Omit<ReviewerCalibration, 'severity' | 'severityStandardError'> => ({
   bias: summary?.meanSignedDeviation ?? null,
   meanAbsoluteDeviation: summary?.meanAbsoluteDeviation ?? null,
   percentWithinTolerance: summary?.percentWithinTolerance ?? null,
@@ -96,7 +105,9 @@ export function sessionReport(input: SessionReportInput): SessionReport {
   const { rubric, reviews, benchmarkIndex } = input;
   const reviewerCount = reviews.length;
   const callCount = reviews[0]?.length ?? 0;
-  const scores = reviews.map((row) => row.map((review) => (review ? scoreReview(rubric, review.answers, review.context) : null)));
+  const scores = reviews.map((row) =>
+    row.map((review) => (review ? scoreReview(rubric, review.answers, review.context) : null)),
+  );
   const totals = scores.map((row) => row.map((score) => score?.total ?? null));
 
   const items: ItemAgreement[] = rubricItems(rubric).map(({ item }) => {
@@ -113,7 +124,10 @@ export function sessionReport(input: SessionReportInput): SessionReport {
       for (let call = 0; call < callCount; call += 1) {
         const mine = split.ratings[reviewer]![call];
         if (mine === null || mine === undefined) continue;
-        const others = reference !== null ? [split.ratings[reference]![call] ?? null] : split.ratings.filter((_, index) => index !== reviewer).map((row) => row[call] ?? null);
+        const others =
+          reference !== null
+            ? [split.ratings[reference]![call] ?? null]
+            : split.ratings.filter((_, index) => index !== reviewer).map((row) => row[call] ?? null);
         const deviation = itemDeviation(mine, others, reference !== null ? 'benchmark' : 'group', input.toleranceItem);
         if (deviation === null) continue;
         compared += 1;
@@ -135,10 +149,12 @@ export function sessionReport(input: SessionReportInput): SessionReport {
   });
 
   const sections = rubric.sections.map((section, sectionIndex) => {
-    const matrix = scores.map((row) => row.map((score) => {
-      const value = score?.sections[sectionIndex]?.score;
-      return value === null || value === undefined ? null : value * 100;
-    }));
+    const matrix = scores.map((row) =>
+      row.map((score) => {
+        const value = score?.sections[sectionIndex]?.score;
+        return value === null || value === undefined ? null : value * 100;
+      }),
+    );
     const alpha = krippendorffAlpha(matrix, 'interval');
     return { sectionId: section.id, alpha, band: reliabilityBand(alpha) };
   });
@@ -153,9 +169,10 @@ export function sessionReport(input: SessionReportInput): SessionReport {
   // The reference for each reviewer: the benchmark's totals, or the mean of the other reviewers per call.
   const deviations = benchmarkIndex !== null ? benchmarkDeviations(totals, benchmarkIndex, input.toleranceTotal) : null;
   const reviewersReport: ReviewerCalibration[] = totals.map((row, reviewer) => {
-    const base = benchmarkIndex !== null
-      ? toFigures(deviations?.perRater[reviewer] ?? null)
-      : toFigures(groupMeanDeviation(totals, reviewer, input.toleranceTotal));
+    const base =
+      benchmarkIndex !== null
+        ? toFigures(deviations?.perRater[reviewer] ?? null)
+        : toFigures(groupMeanDeviation(totals, reviewer, input.toleranceTotal));
     return {
       ...base,
       calls: enoughReviews ? base.calls : null,
@@ -170,7 +187,11 @@ export function sessionReport(input: SessionReportInput): SessionReport {
     ambiguousItems: enoughReviews ? items.filter((item) => item.ambiguous).length : null,
     items,
     sections,
-    total: { alpha: totalAlpha, band: reliabilityBand(totalAlpha), iccAgreement: icc?.forms['ICC(A,1)']?.value ?? null },
+    total: {
+      alpha: totalAlpha,
+      band: reliabilityBand(totalAlpha),
+      iccAgreement: icc?.forms['ICC(A,1)']?.value ?? null,
+    },
     totals,
     reviewers: reviewersReport,
     fairTotals: severity?.fairUnitScore ?? Array.from({ length: callCount }, () => null),
@@ -178,19 +199,28 @@ export function sessionReport(input: SessionReportInput): SessionReport {
 }
 
 /** A reviewer's deviation from the mean of the other reviewers' totals, per call both exist. */
-function groupMeanDeviation(totals: readonly (readonly (number | null)[])[], reviewer: number, tolerance: number): DeviationSummary {
+function groupMeanDeviation(
+  totals: readonly (readonly (number | null)[])[],
+  reviewer: number,
+  tolerance: number,
+): DeviationSummary {
   const deviations: number[] = [];
   totals[reviewer]!.forEach((mine, call) => {
     if (mine === null) return;
-    const others = totals.filter((_, index) => index !== reviewer).map((row) => row[call]).filter((value): value is number => value !== null && value !== undefined);
+    const others = totals
+      .filter((_, index) => index !== reviewer)
+      .map((row) => row[call])
+      .filter((value): value is number => value !== null && value !== undefined);
     if (others.length === 0) return;
     deviations.push(mine - others.reduce((sum, value) => sum + value, 0) / others.length);
   });
-  if (deviations.length === 0) return { units: 0, meanSignedDeviation: null, meanAbsoluteDeviation: null, percentWithinTolerance: null };
+  if (deviations.length === 0)
+    return { units: 0, meanSignedDeviation: null, meanAbsoluteDeviation: null, percentWithinTolerance: null };
   return {
     units: deviations.length,
     meanSignedDeviation: deviations.reduce((sum, value) => sum + value, 0) / deviations.length,
     meanAbsoluteDeviation: deviations.reduce((sum, value) => sum + Math.abs(value), 0) / deviations.length,
-    percentWithinTolerance: (deviations.filter((value) => Math.abs(value) <= tolerance + 1e-9).length / deviations.length) * 100,
+    percentWithinTolerance:
+      (deviations.filter((value) => Math.abs(value) <= tolerance + 1e-9).length / deviations.length) * 100,
   };
 }

@@ -50,7 +50,12 @@ export function escapeXmlText(text: string): string {
 
 /** An attribute value escaped for XML; tab and line breaks as references, so attribute normalisation keeps them. */
 export function escapeXmlAttribute(text: string): string {
-  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return escapeXmlText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 const mimeTypesByExtension: Readonly<Record<string, string>> = {
@@ -69,7 +74,8 @@ const mimeTypesByExtension: Readonly<Record<string, string>> = {
 /** ELAN recognises WAV by "audio/x-wav"; the other common spellings are mapped to it. */
 function eafMimeType(media: EafMedia): string {
   const given = media.mimeType?.trim().toLowerCase();
-  if (given) return given === 'audio/wav' || given === 'audio/wave' || given === 'audio/vnd.wave' ? 'audio/x-wav' : given;
+  if (given)
+    return given === 'audio/wav' || given === 'audio/wave' || given === 'audio/vnd.wave' ? 'audio/x-wav' : given;
   const extension = /\.([^./\\]+)$/.exec(media.fileName)?.[1]?.toLowerCase() ?? '';
   return mimeTypesByExtension[extension] ?? 'audio/*';
 }
@@ -104,7 +110,11 @@ function tiersOf(tracks: readonly MomentTrack[]): Tier[] {
     const base = sameName && name !== track.reviewerId ? `${name} [${track.reviewerId}]` : name;
     const lanes = nonOverlappingLanes(track.moments);
     // A reviewer without moments still gets a tier, so the document shows who took part.
-    return (lanes.length === 0 ? [[]] : lanes).map((moments, lane) => ({ id: unique(lane === 0 ? base : `${base} (${lane + 1})`), participant: name, moments }));
+    return (lanes.length === 0 ? [[]] : lanes).map((moments, lane) => ({
+      id: unique(lane === 0 ? base : `${base} (${lane + 1})`),
+      participant: name,
+      moments,
+    }));
   });
 }
 
@@ -118,7 +128,11 @@ export function elanEaf(input: EafInput): string {
   const annotations = tiers.map((tier) =>
     tier.moments.map((moment) => {
       const start: TimeSlot = { timeMs: Math.max(0, Math.round(moment.startMs)), order: slots.length, id: '' };
-      const end: TimeSlot = { timeMs: Math.max(start.timeMs, Math.round(moment.endMs)), order: slots.length + 1, id: '' };
+      const end: TimeSlot = {
+        timeMs: Math.max(start.timeMs, Math.round(moment.endMs)),
+        order: slots.length + 1,
+        id: '',
+      };
       slots.push(start, end);
       return { moment, start, end };
     }),
@@ -140,7 +154,8 @@ export function elanEaf(input: EafInput): string {
   if (orderedSlots.length === 0) lines.push('    <TIME_ORDER/>');
   else {
     lines.push('    <TIME_ORDER>');
-    for (const slot of orderedSlots) lines.push(`        <TIME_SLOT TIME_SLOT_ID="${slot.id}" TIME_VALUE="${slot.timeMs}"/>`);
+    for (const slot of orderedSlots)
+      lines.push(`        <TIME_SLOT TIME_SLOT_ID="${slot.id}" TIME_VALUE="${slot.timeMs}"/>`);
     lines.push('    </TIME_ORDER>');
   }
   let annotationNumber = 0;
@@ -166,6 +181,9 @@ export function elanEaf(input: EafInput): string {
     }
     lines.push('    </TIER>');
   });
-  lines.push(`    <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="${eafLinguisticTypeId}" TIME_ALIGNABLE="true"/>`, '</ANNOTATION_DOCUMENT>');
+  lines.push(
+    `    <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="${eafLinguisticTypeId}" TIME_ALIGNABLE="true"/>`,
+    '</ANNOTATION_DOCUMENT>',
+  );
   return lines.join('\n') + '\n';
 }

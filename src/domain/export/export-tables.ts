@@ -7,7 +7,13 @@ import type { Locale, LocalizedText } from '../rubric/localized-text';
 import type { Rubric } from '../rubric/model';
 import type { ItemAnswer, ReviewAnswers } from '../scoring/answers';
 import { scoreReview } from '../scoring/score-review';
-import { calibrationMethodLabels, emotionValueLabels, momentPolarityLabels, momentSpeakerLabels, reviewStatusLabels } from './value-labels';
+import {
+  calibrationMethodLabels,
+  emotionValueLabels,
+  momentPolarityLabels,
+  momentSpeakerLabels,
+  reviewStatusLabels,
+} from './value-labels';
 import { roundTo, type ExportCell, type ExportColumn, type ExportRow, type ScoreExportTables } from './table-model';
 
 /*
@@ -94,14 +100,31 @@ const reviewColumnsBefore: readonly ExportColumn[] = [
   { key: 'rubricId', header: text('Rubric-id', 'Rubric ID'), type: 'text' },
   { key: 'rubricVersion', header: text('Rubricversie', 'Rubric version'), type: 'number', decimals: 0 },
   { key: 'total', header: text('Totaalscore (ruw)', 'Raw total'), type: 'number', decimals: scoreDecimals },
-  { key: 'totalBeforeCritical', header: text('Totaal vóór kritieke regel', 'Total before critical rule'), type: 'number', decimals: scoreDecimals },
+  {
+    key: 'totalBeforeCritical',
+    header: text('Totaal vóór kritieke regel', 'Total before critical rule'),
+    type: 'number',
+    decimals: scoreDecimals,
+  },
   { key: 'criticalFailed', header: text('Kritiek criterium niet gehaald', 'Critical item failed'), type: 'boolean' },
-  { key: 'calibratedTotal', header: text('Gekalibreerde score', 'Calibrated total'), type: 'number', decimals: scoreDecimals },
-  { key: 'calibrationMethod', header: text('Kalibratiemethode', 'Calibration method'), type: 'text', valueLabels: calibrationMethodLabels },
+  {
+    key: 'calibratedTotal',
+    header: text('Gekalibreerde score', 'Calibrated total'),
+    type: 'number',
+    decimals: scoreDecimals,
+  },
+  {
+    key: 'calibrationMethod',
+    header: text('Kalibratiemethode', 'Calibration method'),
+    type: 'text',
+    valueLabels: calibrationMethodLabels,
+  },
   { key: 'calibrationSource', header: text('Kalibratiebron', 'Calibration source'), type: 'text' },
 ];
 
-const reviewColumnsAfter: readonly ExportColumn[] = [{ key: 'momentCount', header: text('Aantal momenten', 'Moment count'), type: 'number', decimals: 0 }];
+const reviewColumnsAfter: readonly ExportColumn[] = [
+  { key: 'momentCount', header: text('Aantal momenten', 'Moment count'), type: 'number', decimals: 0 },
+];
 
 /** The item table's columns (fixed). */
 export const itemColumns: readonly ExportColumn[] = [
@@ -118,7 +141,11 @@ export const itemColumns: readonly ExportColumn[] = [
   { key: 'value', header: text('Waarde (0-1)', 'Value (0-1)'), type: 'number', decimals: valueDecimals },
   { key: 'notApplicableByDefault', header: text('Standaard N.v.t.', 'N/A by default'), type: 'boolean' },
   { key: 'comment', header: text('Toelichting', 'Comment'), type: 'text' },
-  { key: 'evidenceOverrideReason', header: text('Reden zonder bewijsmoment', 'Evidence override reason'), type: 'text' },
+  {
+    key: 'evidenceOverrideReason',
+    header: text('Reden zonder bewijsmoment', 'Evidence override reason'),
+    type: 'text',
+  },
   { key: 'linkedMomentCount', header: text('Gekoppelde momenten', 'Linked moments'), type: 'number', decimals: 0 },
 ];
 
@@ -139,7 +166,12 @@ export const momentColumns: readonly ExportColumn[] = [
   { key: 'intensity', header: text('Intensiteit', 'Intensity'), type: 'number', decimals: 0 },
   { key: 'itemIds', header: text('Criteria', 'Items'), type: 'text' },
   { key: 'respondsTo', header: text('Reactie op moment', 'Responds to moment'), type: 'text' },
-  { key: 'empathyResponseTimeSec', header: text('Empathische reactietijd (s)', 'Empathy response time (s)'), type: 'number', decimals: secondsDecimals },
+  {
+    key: 'empathyResponseTimeSec',
+    header: text('Empathische reactietijd (s)', 'Empathy response time (s)'),
+    type: 'number',
+    decimals: secondsDecimals,
+  },
   { key: 'note', header: text('Notitie', 'Note'), type: 'text' },
 ];
 
@@ -161,7 +193,10 @@ function sectionColumns(reviews: readonly ScoreExportReview[]): ExportColumn[] {
       if (columns.has(section.id)) continue;
       columns.set(section.id, {
         key: `section:${section.id}`,
-        header: text(`Score onderdeel ${section.id}: ${section.title.nl} (0-100)`, `Section ${section.id} score: ${section.title.en} (0-100)`),
+        header: text(
+          `Score onderdeel ${section.id}: ${section.title.nl} (0-100)`,
+          `Section ${section.id} score: ${section.title.en} (0-100)`,
+        ),
         type: 'number',
         decimals: scoreDecimals,
         group: { key: sectionScoresGroup, member: section.id },
@@ -174,7 +209,11 @@ function sectionColumns(reviews: readonly ScoreExportReview[]): ExportColumn[] {
 /** The answer as people read it: the level ("2"), Ja, Nee, N.v.t., or "" when unanswered or not fitting. */
 function answerCell(answer: ItemAnswer | null, language: Locale): string {
   if (answer === null) return '';
-  return answerText(answer, { yes: answerWords.yes[language], no: answerWords.no[language], 'not-applicable': answerWords.notApplicable[language] });
+  return answerText(answer, {
+    yes: answerWords.yes[language],
+    no: answerWords.no[language],
+    'not-applicable': answerWords.notApplicable[language],
+  });
 }
 
 const score100 = (value: number | null): number | null => (value === null ? null : roundTo(value, scoreDecimals));
@@ -186,7 +225,10 @@ const seconds = (ms: number, decimals = secondsDecimals): number | null => round
  * scores); the calibration columns are filled only for reviews that carry a calibration. Reviews keep the given
  * order; items follow the rubric order, moments their given order. Pure: the same input gives the same tables.
  */
-export function buildScoreExportTables(reviews: readonly ScoreExportReview[], options: ScoreExportTableOptions = {}): ScoreExportTables {
+export function buildScoreExportTables(
+  reviews: readonly ScoreExportReview[],
+  options: ScoreExportTableOptions = {},
+): ScoreExportTables {
   const language = options.language ?? 'nl';
   const sections = sectionColumns(reviews);
   const reviewRows: ExportRow[] = [];
@@ -204,7 +246,12 @@ export function buildScoreExportTables(reviews: readonly ScoreExportReview[], op
     }
     const score = scoreReview(rubric, explicit satisfies ReviewAnswers, review.context);
 
-    const sectionScores = new Map(score.sections.map((section) => [section.sectionId, section.score === null ? null : score100(section.score * 100)]));
+    const sectionScores = new Map(
+      score.sections.map((section) => [
+        section.sectionId,
+        section.score === null ? null : score100(section.score * 100),
+      ]),
+    );
     const reviewRow: ExportCell[] = [
       review.id,
       review.callId,
@@ -233,7 +280,9 @@ export function buildScoreExportTables(reviews: readonly ScoreExportReview[], op
       // A moment linking an item twice is still one piece of evidence for it.
       for (const itemId of new Set(moment.itemIds)) linkedMoments.set(itemId, (linkedMoments.get(itemId) ?? 0) + 1);
     }
-    const titles = new Map(rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.title[language]] as const)));
+    const titles = new Map(
+      rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.title[language]] as const)),
+    );
     for (const item of score.items) {
       const record = records.get(item.itemId);
       itemRows.push([
@@ -281,9 +330,13 @@ export function buildScoreExportTables(reviews: readonly ScoreExportReview[], op
   }
 
   return {
-    reviews: { id: 'reviews', name: text('Beoordelingen', 'Reviews'), columns: [...reviewColumnsBefore, ...sections, ...reviewColumnsAfter], rows: reviewRows },
+    reviews: {
+      id: 'reviews',
+      name: text('Beoordelingen', 'Reviews'),
+      columns: [...reviewColumnsBefore, ...sections, ...reviewColumnsAfter],
+      rows: reviewRows,
+    },
     items: { id: 'items', name: text('Criteria', 'Items'), columns: itemColumns, rows: itemRows },
     moments: { id: 'moments', name: text('Momenten', 'Moments'), columns: momentColumns, rows: momentRows },
   };
 }
-

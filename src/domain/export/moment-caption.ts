@@ -14,12 +14,22 @@ const polaritySigns = { strength: '+', gap: '-', neutral: null } as const;
 
 /** The moment as one caption: type label, details (emotion, intensity, polarity), linked items and note. */
 export function momentCaption(moment: Moment, language: Locale): string {
-  const label = (momentTypeInfo as Record<string, { readonly label: LocalizedText } | undefined>)[moment.type]?.label[language] ?? moment.type;
+  const label =
+    (momentTypeInfo as Record<string, { readonly label: LocalizedText } | undefined>)[moment.type]?.label[language] ??
+    moment.type;
   const details: string[] = [];
-  if (moment.emotion !== undefined) details.push((emotionLabels as Record<string, LocalizedText | undefined>)[moment.emotion]?.[language] ?? moment.emotion);
+  if (moment.emotion !== undefined)
+    details.push(
+      (emotionLabels as Record<string, LocalizedText | undefined>)[moment.emotion]?.[language] ?? moment.emotion,
+    );
   if (moment.intensity !== undefined) details.push(`${moment.intensity}/3`);
   const sign = polaritySigns[moment.polarity] ?? null;
   if (sign !== null) details.push(sign);
   const note = moment.note.trim();
-  return [label, details.length > 0 ? ` (${details.join(', ')})` : '', moment.itemIds.length > 0 ? ` [${moment.itemIds.join(', ')}]` : '', note === '' ? '' : `: ${note}`].join('');
+  return [
+    label,
+    details.length > 0 ? ` (${details.join(', ')})` : '',
+    moment.itemIds.length > 0 ? ` [${moment.itemIds.join(', ')}]` : '',
+    note === '' ? '' : `: ${note}`,
+  ].join('');
 }

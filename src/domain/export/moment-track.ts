@@ -22,7 +22,12 @@ export function trackName(track: MomentTrack): string {
  * lane. Lane 0 holds most moments; without overlaps there is one lane.
  */
 export function nonOverlappingLanes(moments: readonly Moment[]): Moment[][] {
-  const sorted = [...moments].sort((first, second) => first.startMs - second.startMs || first.endMs - second.endMs || (first.id < second.id ? -1 : first.id > second.id ? 1 : 0));
+  const sorted = [...moments].sort(
+    (first, second) =>
+      first.startMs - second.startMs ||
+      first.endMs - second.endMs ||
+      (first.id < second.id ? -1 : first.id > second.id ? 1 : 0),
+  );
   const lanes: Moment[][] = [];
   const laneEndsMs: number[] = [];
   for (const moment of sorted) {

@@ -3,7 +3,9 @@ import { neutraliseCell, neutraliseFormula } from './neutralise-formula';
 
 describe('neutraliseFormula', () => {
   it('prefixes an apostrophe to text starting with = + - @ tab or CR', () => {
-    expect(neutraliseFormula('=HYPERLINK("http://evil.example";"klik")')).toBe('\'=HYPERLINK("http://evil.example";"klik")');
+    expect(neutraliseFormula('=HYPERLINK("http://evil.example";"klik")')).toBe(
+      '\'=HYPERLINK("http://evil.example";"klik")',
+    );
     expect(neutraliseFormula('+31 6 1234')).toBe("'+31 6 1234");
     expect(neutraliseFormula('-2+3')).toBe("'-2+3");
     expect(neutraliseFormula('@SUM(A1)')).toBe("'@SUM(A1)");
@@ -12,7 +14,8 @@ describe('neutraliseFormula', () => {
   });
 
   it('leaves other text alone, formula signs inside a line included', () => {
-    for (const text of ['', 'Klant boos', 'a=b', ' =1', "'al veilig", '1,5', 'regel\n 2=1', 'a\r\nb']) expect(neutraliseFormula(text)).toBe(text);
+    for (const text of ['', 'Klant boos', 'a=b', ' =1', "'al veilig", '1,5', 'regel\n 2=1', 'a\r\nb'])
+      expect(neutraliseFormula(text)).toBe(text);
   });
 
   it('neutralises every line that starts with a formula sign, after LF, CRLF or CR', () => {

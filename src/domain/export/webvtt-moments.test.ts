@@ -32,11 +32,16 @@ describe('webvttMoments', () => {
     expect(blocks).toHaveLength(4);
     expect(blocks.map((block) => block.split('\n')[0])).toEqual(['neg-1', 'cue-1', 'response-1', 'gap-1']);
     expect(blocks[0]).toBe('neg-1\n00:00:00.000 --> 01:01:01.001\n<v Carla>Vrije notitie: @team lang gesprek');
-    expect(blocks[1]).toBe('cue-1\n00:00:01.500 --> 00:00:09.000\n<v Anouk &lt;de&gt; Vries>Emotie van de klant (Frustratie, 2/3) [1.1]: Klant zucht: "Ik ben het zat"');
+    expect(blocks[1]).toBe(
+      'cue-1\n00:00:01.500 --> 00:00:09.000\n<v Anouk &lt;de&gt; Vries>Emotie van de klant (Frustratie, 2/3) [1.1]: Klant zucht: "Ik ben het zat"',
+    );
   });
 
   it('escapes markup and "-->" in notes and drops empty lines, which would end the cue', () => {
-    const response = text.trimEnd().split('\n\n').find((block) => block.startsWith('response-1'))!;
+    const response = text
+      .trimEnd()
+      .split('\n\n')
+      .find((block) => block.startsWith('response-1'))!;
     expect(response).toBe(
       'response-1\n00:00:08.250 --> 00:00:10.000\n<v Anouk &lt;de&gt; Vries>Empathische reactie (+) [1.1, 1.2]: -- benoemt &lt;frustratie&gt; &amp; "--&gt;" zegt sorry\nTweede regel',
     );
@@ -46,8 +51,12 @@ describe('webvttMoments', () => {
   });
 
   it('speaks English when asked, and gives a nameless reviewer their id as voice', () => {
-    const english = webvttMoments([{ reviewerId: 'r-9', reviewerName: '', moments: [anoukMoments[2]!] }], { language: 'en' });
-    expect(english).toBe('WEBVTT\n\ngap-1\n00:01:00.000 --> 00:01:02.500\n<v r-9>Scripted or impersonal answer (-) [2.1]\n');
+    const english = webvttMoments([{ reviewerId: 'r-9', reviewerName: '', moments: [anoukMoments[2]!] }], {
+      language: 'en',
+    });
+    expect(english).toBe(
+      'WEBVTT\n\ngap-1\n00:01:00.000 --> 00:01:02.500\n<v r-9>Scripted or impersonal answer (-) [2.1]\n',
+    );
     expect(webvttMoments([])).toBe('WEBVTT\n');
   });
 });

@@ -49,7 +49,10 @@ function voiceAnnotation(name: string): string {
 }
 
 function cueIdentifier(id: string): string {
-  return id.replace(/[\r\n]+/g, ' ').replace(/-->/g, '').trim();
+  return id
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/-->/g, '')
+    .trim();
 }
 
 export interface WebvttOptions {
@@ -64,8 +67,15 @@ export interface WebvttOptions {
 export function webvttMoments(tracks: readonly MomentTrack[], options: WebvttOptions = {}): string {
   const language = options.language ?? 'nl';
   const cues = tracks
-    .flatMap((track, trackIndex) => track.moments.map((moment) => ({ moment, voice: voiceAnnotation(trackName(track)), trackIndex })))
-    .sort((first, second) => first.moment.startMs - second.moment.startMs || first.moment.endMs - second.moment.endMs || first.trackIndex - second.trackIndex);
+    .flatMap((track, trackIndex) =>
+      track.moments.map((moment) => ({ moment, voice: voiceAnnotation(trackName(track)), trackIndex })),
+    )
+    .sort(
+      (first, second) =>
+        first.moment.startMs - second.moment.startMs ||
+        first.moment.endMs - second.moment.endMs ||
+        first.trackIndex - second.trackIndex,
+    );
   const blocks = cues.map(({ moment, voice }) => {
     const identifier = cueIdentifier(moment.id);
     const timing = `${formatWebvttTime(moment.startMs)} --> ${formatWebvttTime(Math.max(moment.endMs, moment.startMs))}`;

@@ -37,18 +37,26 @@ describe('the default moment types', () => {
     expect(new Set(colours).size).toBe(colours.length);
     for (const colour of colours) {
       expect(colour).toMatch(/^#[0-9a-f]{6}$/);
-      for (const surface of surfaces) expect(contrastRatio(colour, surface), `${colour} on ${surface}`).toBeGreaterThanOrEqual(3);
+      for (const surface of surfaces)
+        expect(contrastRatio(colour, surface), `${colour} on ${surface}`).toBeGreaterThanOrEqual(3);
     }
   });
 
   it('suggest only items of the default rubric', () => {
     const itemIds = new Set(rubricItems(defaultRubric).map(({ item }) => item.id));
-    for (const type of momentTypes) for (const itemId of momentTypeInfo[type].suggestedItemIds) expect(itemIds).toContain(itemId);
+    for (const type of momentTypes)
+      for (const itemId of momentTypeInfo[type].suggestedItemIds) expect(itemIds).toContain(itemId);
   });
 
   it('propose the expected polarity and speaker', () => {
-    expect(momentTypeInfo['customer-emotion-cue']).toMatchObject({ defaultSpeaker: 'customer', defaultPolarity: 'neutral' });
-    expect(momentTypeInfo['missed-empathy-opportunity']).toMatchObject({ defaultSpeaker: 'agent', defaultPolarity: 'gap' });
+    expect(momentTypeInfo['customer-emotion-cue']).toMatchObject({
+      defaultSpeaker: 'customer',
+      defaultPolarity: 'neutral',
+    });
+    expect(momentTypeInfo['missed-empathy-opportunity']).toMatchObject({
+      defaultSpeaker: 'agent',
+      defaultPolarity: 'gap',
+    });
     expect(momentTypeInfo['empathic-response']).toMatchObject({ defaultSpeaker: 'agent', defaultPolarity: 'strength' });
   });
 });

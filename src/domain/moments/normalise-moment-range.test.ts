@@ -24,17 +24,22 @@ describe('normaliseMomentRange', () => {
 
   it('always gives whole ms within the recording, start before end, at least the minimum when the recording allows (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e7, noNaN: true }), fc.double({ min: -1e6, max: 1e7, noNaN: true }), fc.integer({ min: 1, max: 5_000_000 }), (startMs, endMs, durationMs) => {
-        const range = normaliseMomentRange(startMs, endMs, durationMs);
-        return (
-          Number.isInteger(range.startMs) &&
-          Number.isInteger(range.endMs) &&
-          range.startMs >= 0 &&
-          range.endMs <= durationMs &&
-          range.endMs > range.startMs &&
-          range.endMs - range.startMs >= Math.min(200, durationMs)
-        );
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e7, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e7, noNaN: true }),
+        fc.integer({ min: 1, max: 5_000_000 }),
+        (startMs, endMs, durationMs) => {
+          const range = normaliseMomentRange(startMs, endMs, durationMs);
+          return (
+            Number.isInteger(range.startMs) &&
+            Number.isInteger(range.endMs) &&
+            range.startMs >= 0 &&
+            range.endMs <= durationMs &&
+            range.endMs > range.startMs &&
+            range.endMs - range.startMs >= Math.min(200, durationMs)
+          );
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -15,7 +15,12 @@ function wholeMs(value: number, fallback: number): number {
  * clicked. A too-short range grows forwards, or backwards at the end of the recording; a recording shorter than the
  * minimum yields the whole recording. A non-finite time is taken as 0 (start) or durationMs (end).
  */
-export function normaliseMomentRange(startMs: number, endMs: number, durationMs: number, minimumLengthMs: number = momentLimits.minimumLengthMs): MomentRange {
+export function normaliseMomentRange(
+  startMs: number,
+  endMs: number,
+  durationMs: number,
+  minimumLengthMs: number = momentLimits.minimumLengthMs,
+): MomentRange {
   const duration = Math.max(0, wholeMs(durationMs, 0));
   const minimum = Math.max(1, wholeMs(minimumLengthMs, momentLimits.minimumLengthMs));
   const first = wholeMs(startMs, 0);

@@ -62,7 +62,11 @@ describe('validateMoment', () => {
 
   it('reports a response to something that is not a cue', () => {
     const note: Moment = { ...response, id: 'note-1', type: 'free-note', respondsTo: undefined };
-    expect(validateMoment({ ...response, respondsTo: 'note-1' }, { ...context, moments: [cue, note] }).map((problem) => problem.code)).toEqual(['responds_to_non_cue']);
+    expect(
+      validateMoment({ ...response, respondsTo: 'note-1' }, { ...context, moments: [cue, note] }).map(
+        (problem) => problem.code,
+      ),
+    ).toEqual(['responds_to_non_cue']);
   });
 
   it('checks a cue: intensity 1-3, a known emotion, and no respondsTo', () => {
@@ -72,10 +76,14 @@ describe('validateMoment', () => {
   });
 
   it('leaves item ids unchecked without a rubric', () => {
-    expect(validateMoment({ ...response, itemIds: ['9.9'], respondsTo: undefined }, { durationMs: 60_000 })).toEqual([]);
+    expect(validateMoment({ ...response, itemIds: ['9.9'], respondsTo: undefined }, { durationMs: 60_000 })).toEqual(
+      [],
+    );
   });
 
   it('names the field of each problem', () => {
-    expect(validateMoment({ ...response, endMs: 70_000 }, context)).toEqual([{ code: 'beyond_duration', field: 'endMs', message: expect.stringContaining('70000') }]);
+    expect(validateMoment({ ...response, endMs: 70_000 }, context)).toEqual([
+      { code: 'beyond_duration', field: 'endMs', message: expect.stringContaining('70000') },
+    ]);
   });
 });

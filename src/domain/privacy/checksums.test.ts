@@ -66,7 +66,9 @@ describe('BSN', () => {
   it('finds whole 9-digit numbers only', () => {
     expect(found(findBsns, 'mijn bsn is 111222333.')).toEqual(['111222333']);
     expect(found(findBsns, 'bsn 111 222 333')).toEqual(['111 222 333']);
-    expect(found(findBsns, 'een een een twee twee twee drie drie drie')).toEqual(['een een een twee twee twee drie drie drie']);
+    expect(found(findBsns, 'een een een twee twee twee drie drie drie')).toEqual([
+      'een een een twee twee twee drie drie drie',
+    ]);
     expect(found(findBsns, 'nummer 1112223330')).toEqual([]);
     expect(found(findBsns, 'bsn 111222334')).toEqual([]);
   });

@@ -15,7 +15,9 @@ describe('phone numbers', () => {
     expect(found(findPhoneNumbers, 'bel +31 6 12345678.')).toEqual(['+31 6 12345678']);
     expect(found(findPhoneNumbers, 'bel 0031 20 1234567')).toEqual(['0031 20 1234567']);
     expect(found(findPhoneNumbers, 'call +44 20 7946 0958')).toEqual(['+44 20 7946 0958']);
-    expect(found(findPhoneNumbers, 'plus drie een zes een twee drie vier vijf zes zeven acht')).toEqual(['plus drie een zes een twee drie vier vijf zes zeven acht']);
+    expect(found(findPhoneNumbers, 'plus drie een zes een twee drie vier vijf zes zeven acht')).toEqual([
+      'plus drie een zes een twee drie vier vijf zes zeven acht',
+    ]);
     expect(found(findPhoneNumbers, 'nul zes een twee drie vier vijf zes zeven acht')).toHaveLength(1);
   });
 
@@ -29,7 +31,9 @@ describe('phone numbers', () => {
 describe('e-mail addresses', () => {
   it('finds written and spoken addresses', () => {
     expect(found(findEmailAddresses, 'mail jan.jansen@voorbeeld.nl.')).toEqual(['jan.jansen@voorbeeld.nl']);
-    expect(found(findEmailAddresses, 'het is jan punt jansen apenstaartje gmail punt com toch')).toEqual(['jan punt jansen apenstaartje gmail punt com']);
+    expect(found(findEmailAddresses, 'het is jan punt jansen apenstaartje gmail punt com toch')).toEqual([
+      'jan punt jansen apenstaartje gmail punt com',
+    ]);
     expect(found(findEmailAddresses, 'it is mary at example dot co dot uk')).toEqual(['mary at example dot co dot uk']);
   });
 

@@ -2,11 +2,53 @@ import type { TextRange } from './model';
 import { spanOf, type Token } from './tokens';
 
 const monthNames = new Set([
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
-  'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec',
-  'january', 'february', 'march', 'may', 'june', 'july', 'august', 'october', 'mar', 'oct',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mrt',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'okt',
+  'nov',
+  'dec',
+  'january',
+  'february',
+  'march',
+  'may',
+  'june',
+  'july',
+  'august',
+  'october',
+  'mar',
+  'oct',
 ]);
-const birthWords = new Set(['geboortedatum', 'geboren', 'geboortedag', 'verjaardag', 'geb', 'born', 'birth', 'birthday', 'birthdate', 'dob']);
+const birthWords = new Set([
+  'geboortedatum',
+  'geboren',
+  'geboortedag',
+  'verjaardag',
+  'geb',
+  'born',
+  'birth',
+  'birthday',
+  'birthdate',
+  'dob',
+]);
 /** How far a birth word may be from the date: "mijn geboortedatum is de twaalfde ... 12 maart 1985" is fine. */
 const wordsBeforeDate = 8;
 const wordsAfterDate = 3;

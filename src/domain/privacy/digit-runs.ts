@@ -18,7 +18,14 @@ export function digitRuns(tokens: readonly Token[]): DigitRun[] {
   const runs: DigitRun[] = [];
   let current: { first: number; parts: string[]; plus: boolean } | undefined;
   const close = (last: number) => {
-    if (current) runs.push({ first: current.first, last, parts: current.parts, digits: current.parts.join(''), plus: current.plus });
+    if (current)
+      runs.push({
+        first: current.first,
+        last,
+        parts: current.parts,
+        digits: current.parts.join(''),
+        plus: current.plus,
+      });
     current = undefined;
   };
   tokens.forEach((token, index) => {

@@ -22,7 +22,8 @@ export function findEmailAddresses(tokens: readonly Token[]): TextRange[] {
 
 /** A spoken address around the "at" word at `at`: name (punt name)* at domain (punt domain)* punt tld. */
 function spokenAddressAround(tokens: readonly Token[], at: number): TextRange | undefined {
-  const isName = (index: number) => /^[a-z0-9._-]+$/i.test(tokens[index]?.text ?? '') && !atWords.has(tokens[index]!.lower);
+  const isName = (index: number) =>
+    /^[a-z0-9._-]+$/i.test(tokens[index]?.text ?? '') && !atWords.has(tokens[index]!.lower);
   if (!isName(at - 1) || !isName(at + 1)) return undefined;
   let first = at - 1;
   while (dotWords.has(tokens[first - 1]?.lower ?? '') && isName(first - 2)) first -= 2;

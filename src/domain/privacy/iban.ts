@@ -3,8 +3,26 @@ import { spanOf, type Token } from './tokens';
 
 /** IBAN lengths of the countries a Dutch contact centre meets most (SEPA); other countries are not recognised. */
 const ibanLengths: ReadonlyMap<string, number> = new Map([
-  ['NL', 18], ['BE', 16], ['DE', 22], ['FR', 27], ['GB', 22], ['LU', 20], ['AT', 20], ['CH', 21], ['IE', 22], ['ES', 24],
-  ['IT', 27], ['PT', 25], ['PL', 28], ['DK', 18], ['SE', 24], ['NO', 15], ['FI', 18], ['CZ', 24], ['GR', 27], ['HU', 28],
+  ['NL', 18],
+  ['BE', 16],
+  ['DE', 22],
+  ['FR', 27],
+  ['GB', 22],
+  ['LU', 20],
+  ['AT', 20],
+  ['CH', 21],
+  ['IE', 22],
+  ['ES', 24],
+  ['IT', 27],
+  ['PT', 25],
+  ['PL', 28],
+  ['DK', 18],
+  ['SE', 24],
+  ['NO', 15],
+  ['FI', 18],
+  ['CZ', 24],
+  ['GR', 27],
+  ['HU', 28],
 ]);
 
 /** The ISO 13616 check: move the first four characters to the end, letters become 10..35, the number mod 97 is 1. */

@@ -1,5 +1,13 @@
 /** Personal data the transcript scanner looks for; each kind has its own detector file in this folder. */
-export const personalDataKinds = ['card_number', 'iban', 'bsn', 'phone_number', 'email', 'date_of_birth', 'postcode'] as const;
+export const personalDataKinds = [
+  'card_number',
+  'iban',
+  'bsn',
+  'phone_number',
+  'email',
+  'date_of_birth',
+  'postcode',
+] as const;
 export type PersonalDataKind = (typeof personalDataKinds)[number];
 
 /** A half-open character range [start, end) in a text. */

@@ -5,7 +5,8 @@ import { spanOf, type Token } from './tokens';
 const fillers = new Set(['huisnummer', 'nummer', 'nr', 'number', 'op']);
 const isHouseNumber = (text: string | undefined) => /^[1-9]\d{0,4}(-?[a-z]{1,2}|-\d{1,3})?$/i.test(text ?? '');
 // Dutch postcodes never use the letter pairs SA, SD and SS.
-const isPostcodeLetters = (text: string | undefined) => /^[a-z]{2}$/i.test(text ?? '') && !/^(sa|sd|ss)$/i.test(text ?? '');
+const isPostcodeLetters = (text: string | undefined) =>
+  /^[a-z]{2}$/i.test(text ?? '') && !/^(sa|sd|ss)$/i.test(text ?? '');
 
 /** A postcode starting at token `first` ("1234AB" or "1234 AB"), as the index of its last token. */
 function postcodeEndingAt(tokens: readonly Token[], first: number): number | undefined {

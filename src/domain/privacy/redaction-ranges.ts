@@ -24,7 +24,8 @@ export function mergeRanges(ranges: readonly RedactedRange[]): RedactedRange[] {
   const merged: RedactedRange[] = [];
   for (const range of sorted) {
     const last = merged.at(-1);
-    if (last && range.startMs <= last.endMs) merged[merged.length - 1] = { startMs: last.startMs, endMs: Math.max(last.endMs, range.endMs) };
+    if (last && range.startMs <= last.endMs)
+      merged[merged.length - 1] = { startMs: last.startMs, endMs: Math.max(last.endMs, range.endMs) };
     else merged.push(range);
   }
   return merged;
@@ -34,18 +35,30 @@ export function mergeRanges(ranges: readonly RedactedRange[]): RedactedRange[] {
  * The transcript with every word that overlaps a redacted range replaced by the mask; the segment text is rebuilt
  * from its words when one of them was masked, so no copy of the original survives.
  */
-export function maskTranscript(segments: readonly TranscriptSegment[], ranges: readonly RedactedRange[]): TranscriptSegment[] {
+export function maskTranscript(
+  segments: readonly TranscriptSegment[],
+  ranges: readonly RedactedRange[],
+): TranscriptSegment[] {
   if (ranges.length === 0) return [...segments];
   return segments.map((segment) => {
     const timed = timedWordsOf(segment);
     if (!timed.some((word) => overlapsAny(word, ranges))) return segment;
     const masked = timed.map((word) => (overlapsAny(word, ranges) ? { ...word, text: maskText } : word));
-    return { ...segment, text: masked.map((word) => word.text).join(' '), words: segment.words.length > 0 ? masked : [] };
+    return {
+      ...segment,
+      text: masked.map((word) => word.text).join(' '),
+      words: segment.words.length > 0 ? masked : [],
+    };
   });
 }
 
 /** A text spoken between two times (a moment's quote) with redacted words masked. */
-export function maskedTextBetween(segments: readonly TranscriptSegment[], startMs: number, endMs: number, ranges: readonly RedactedRange[]): string {
+export function maskedTextBetween(
+  segments: readonly TranscriptSegment[],
+  startMs: number,
+  endMs: number,
+  ranges: readonly RedactedRange[],
+): string {
   return maskTranscript(segments, ranges)
     .flatMap((segment) => timedWordsOf(segment))
     .filter((word) => word.startMs < endMs && startMs < word.endMs)

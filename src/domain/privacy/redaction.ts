@@ -9,7 +9,14 @@ export const redactionStatuses = ['suggested', 'accepted', 'dismissed'] as const
 export type RedactionStatus = (typeof redactionStatuses)[number];
 
 /** What the audit trail records about a redaction. */
-export const redactionActions = ['suggested', 'accepted', 'dismissed', 'marked', 'auto_applied', 'applied_permanently'] as const;
+export const redactionActions = [
+  'suggested',
+  'accepted',
+  'dismissed',
+  'marked',
+  'auto_applied',
+  'applied_permanently',
+] as const;
 export type RedactionAction = (typeof redactionActions)[number];
 
 export interface Redaction {

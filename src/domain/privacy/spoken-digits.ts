@@ -3,10 +3,29 @@
  * speech recogniser hears a customer reading a number ("vier een een een", "four one one one", "oh six").
  */
 const digitWords: ReadonlyMap<string, string> = new Map([
-  ['nul', '0'], ['een', '1'], ['één', '1'], ['eén', '1'], ['twee', '2'], ['drie', '3'], ['vier', '4'], ['vijf', '5'],
-  ['zes', '6'], ['zeven', '7'], ['acht', '8'], ['negen', '9'],
-  ['zero', '0'], ['oh', '0'], ['one', '1'], ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'], ['six', '6'],
-  ['seven', '7'], ['eight', '8'], ['nine', '9'],
+  ['nul', '0'],
+  ['een', '1'],
+  ['één', '1'],
+  ['eén', '1'],
+  ['twee', '2'],
+  ['drie', '3'],
+  ['vier', '4'],
+  ['vijf', '5'],
+  ['zes', '6'],
+  ['zeven', '7'],
+  ['acht', '8'],
+  ['negen', '9'],
+  ['zero', '0'],
+  ['oh', '0'],
+  ['one', '1'],
+  ['two', '2'],
+  ['three', '3'],
+  ['four', '4'],
+  ['five', '5'],
+  ['six', '6'],
+  ['seven', '7'],
+  ['eight', '8'],
+  ['nine', '9'],
 ]);
 
 export interface SpokenDigits {

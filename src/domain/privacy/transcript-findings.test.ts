@@ -10,7 +10,11 @@ const timed = (words: string[], startMs: number, stepMs = 500): TranscriptSegmen
   startMs,
   endMs: startMs + words.length * stepMs,
   text: words.join(' '),
-  words: words.map((text, index) => ({ text, startMs: startMs + index * stepMs, endMs: startMs + (index + 1) * stepMs })),
+  words: words.map((text, index) => ({
+    text,
+    startMs: startMs + index * stepMs,
+    endMs: startMs + (index + 1) * stepMs,
+  })),
 });
 
 describe('personal data in a transcript', () => {
@@ -20,7 +24,14 @@ describe('personal data in a transcript', () => {
   });
 
   it('estimates times inside a segment without word timings', () => {
-    const plain: TranscriptSegment = { speaker: null, channel: null, startMs: 10_000, endMs: 20_000, text: 'bel 0612345678 terug', words: [] };
+    const plain: TranscriptSegment = {
+      speaker: null,
+      channel: null,
+      startMs: 10_000,
+      endMs: 20_000,
+      text: 'bel 0612345678 terug',
+      words: [],
+    };
     const [finding] = findPersonalDataInTranscript([plain]);
     expect(finding?.kind).toBe('phone_number');
     expect(finding!.startMs).toBeGreaterThan(10_000);
@@ -43,7 +54,10 @@ describe('personal data in a transcript', () => {
   });
 
   it('keeps the stronger finding where two overlap', () => {
-    expect(detectPersonalData('bsn 111222333 kaart 4111111111111111').map((finding) => finding.kind)).toEqual(['bsn', 'card_number']);
+    expect(detectPersonalData('bsn 111222333 kaart 4111111111111111').map((finding) => finding.kind)).toEqual([
+      'bsn',
+      'card_number',
+    ]);
   });
 });
 
@@ -57,13 +71,21 @@ describe('redacted ranges', () => {
   });
 
   it('masks quotes and mutes by time', () => {
-    expect(maskedTextBetween(segments, 0, 3000, [{ startMs: 500, endMs: 1000 }])).toBe(`kaart ${maskText} 1111 1111 1111 bedankt`);
+    expect(maskedTextBetween(segments, 0, 3000, [{ startMs: 500, endMs: 1000 }])).toBe(
+      `kaart ${maskText} 1111 1111 1111 bedankt`,
+    );
     expect(isRedactedAt(600, [{ startMs: 500, endMs: 1000 }])).toBe(true);
     expect(isRedactedAt(1000, [{ startMs: 500, endMs: 1000 }])).toBe(false);
   });
 
   it('merges overlapping ranges', () => {
-    expect(mergeRanges([{ startMs: 5, endMs: 9 }, { startMs: 0, endMs: 5 }, { startMs: 20, endMs: 30 }])).toEqual([
+    expect(
+      mergeRanges([
+        { startMs: 5, endMs: 9 },
+        { startMs: 0, endMs: 5 },
+        { startMs: 20, endMs: 30 },
+      ]),
+    ).toEqual([
       { startMs: 0, endMs: 9 },
       { startMs: 20, endMs: 30 },
     ]);

@@ -37,14 +37,22 @@ const defaultWindows: ScanWindows = { segments: 2_000, context: 8 };
  * cues is still found whole. Long transcripts are read in windows of segments with some context on either side; a
  * finding belongs to the window whose body holds its first word, so each is reported once.
  */
-export function findPersonalDataInTranscript(segments: readonly TranscriptSegment[], windows: ScanWindows = defaultWindows): TimedFinding[] {
+export function findPersonalDataInTranscript(
+  segments: readonly TranscriptSegment[],
+  windows: ScanWindows = defaultWindows,
+): TimedFinding[] {
   const found: TimedFinding[] = [];
   let previous: readonly TimedFinding[] = [];
   for (let first = 0; first < segments.length; first += windows.segments) {
     const body = { from: first, to: Math.min(segments.length, first + windows.segments) };
-    const window = { from: Math.max(0, body.from - windows.context), to: Math.min(segments.length, body.to + windows.context) };
+    const window = {
+      from: Math.max(0, body.from - windows.context),
+      to: Math.min(segments.length, body.to + windows.context),
+    };
     // A lower-priority finding at the edge of a body may overlap one the previous window kept: the earlier wins.
-    const own = findingsInWindow(segments, window, body).filter((finding) => !previous.some((kept) => kept.startMs < finding.endMs && finding.startMs < kept.endMs));
+    const own = findingsInWindow(segments, window, body).filter(
+      (finding) => !previous.some((kept) => kept.startMs < finding.endMs && finding.startMs < kept.endMs),
+    );
     appendAll(found, own);
     previous = own;
   }
@@ -52,13 +60,23 @@ export function findPersonalDataInTranscript(segments: readonly TranscriptSegmen
 }
 
 /** The findings of one window whose first word lies in the window's body. */
-function findingsInWindow(segments: readonly TranscriptSegment[], window: { from: number; to: number }, body: { from: number; to: number }): TimedFinding[] {
+function findingsInWindow(
+  segments: readonly TranscriptSegment[],
+  window: { from: number; to: number },
+  body: { from: number; to: number },
+): TimedFinding[] {
   const placed: PlacedWordInSegment[] = [];
   let text = '';
   for (let index = window.from; index < window.to; index += 1) {
     for (const word of timedWordsOf(segments[index]!)) {
       if (text.length > 0) text += ' ';
-      placed.push({ start: text.length, end: text.length + word.text.length, startMs: word.startMs, endMs: word.endMs, segment: index });
+      placed.push({
+        start: text.length,
+        end: text.length + word.text.length,
+        startMs: word.startMs,
+        endMs: word.endMs,
+        segment: index,
+      });
       text += word.text;
     }
   }

@@ -17,8 +17,16 @@ describe('isEmotionExpressed', () => {
 
 describe('defaultNotApplicable', () => {
   it('makes 1.1, 1.2 and 4.3 N.v.t. when no emotion was expressed', () => {
-    expect([...defaultNotApplicable(defaultRubric, { customerState: 'positive', emotion: null })]).toEqual(['1.1', '1.2', '4.3']);
-    expect([...defaultNotApplicable(defaultRubric, { customerState: 'neutral', emotion: null })]).toEqual(['1.1', '1.2', '4.3']);
+    expect([...defaultNotApplicable(defaultRubric, { customerState: 'positive', emotion: null })]).toEqual([
+      '1.1',
+      '1.2',
+      '4.3',
+    ]);
+    expect([...defaultNotApplicable(defaultRubric, { customerState: 'neutral', emotion: null })]).toEqual([
+      '1.1',
+      '1.2',
+      '4.3',
+    ]);
   });
 
   it('makes nothing N.v.t. when an emotion was expressed, or before the gate is answered', () => {

@@ -26,12 +26,46 @@ describe('the default rubric "Empathie & actief luisteren" v1', () => {
   });
 
   it('has the 18 items in order with the scales of the table', () => {
-    expect(items.map((item) => item.id)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '3.4', '3.5', '4.1', '4.2', '4.3', '4.4', '5.1', '5.2', '5.3']);
-    expect(ids((item) => item.scale.kind === 'ordinal')).toEqual(['1.1', '2.1', '2.3', '3.2', '4.1', '4.3', '5.1', '5.2', '5.3']);
+    expect(items.map((item) => item.id)).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+      '3.5',
+      '4.1',
+      '4.2',
+      '4.3',
+      '4.4',
+      '5.1',
+      '5.2',
+      '5.3',
+    ]);
+    expect(ids((item) => item.scale.kind === 'ordinal')).toEqual([
+      '1.1',
+      '2.1',
+      '2.3',
+      '3.2',
+      '4.1',
+      '4.3',
+      '5.1',
+      '5.2',
+      '5.3',
+    ]);
     for (const item of items) {
       if (item.scale.kind === 'ordinal') {
         expect(scaleMaximum(item.scale)).toBe(3);
-        expect(item.scale.levels.map((level) => level.label.nl)).toEqual(['Niet getoond', 'Mechanisch', 'Oprecht maar algemeen', 'Specifiek en natuurlijk']);
+        expect(item.scale.levels.map((level) => level.label.nl)).toEqual([
+          'Niet getoond',
+          'Mechanisch',
+          'Oprecht maar algemeen',
+          'Specifiek en natuurlijk',
+        ]);
       }
     }
   });

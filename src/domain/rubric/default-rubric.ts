@@ -27,7 +27,10 @@ const standardLabels = [
 
 /** The 0-3 scale with the standard labels and this item's behavioural anchors (level 0, 1, 2, 3). */
 function zeroToThree(anchors: readonly [LocalizedText, LocalizedText, LocalizedText, LocalizedText]): OrdinalScale {
-  return { kind: 'ordinal', levels: anchors.map((anchor, value) => ({ value, label: standardLabels[value]!, anchor })) };
+  return {
+    kind: 'ordinal',
+    levels: anchors.map((anchor, value) => ({ value, label: standardLabels[value]!, anchor })),
+  };
 }
 
 interface ItemOptions {
@@ -37,7 +40,13 @@ interface ItemOptions {
   readonly naWhenNoEmotion?: boolean;
 }
 
-function item(id: string, title: LocalizedText, description: LocalizedText, scale: RubricItem['scale'], options: ItemOptions = {}): RubricItem {
+function item(
+  id: string,
+  title: LocalizedText,
+  description: LocalizedText,
+  scale: RubricItem['scale'],
+  options: ItemOptions = {},
+): RubricItem {
   return {
     id,
     title,
@@ -182,12 +191,27 @@ export const defaultRubric: Rubric = {
         item(
           '2.3',
           text('Warme, betrokken toon', 'Warm, engaged tone of voice'),
-          text('Hoe klinkt de stem van de medewerker, los van de woorden?', "How does the agent's voice sound, apart from the words?"),
+          text(
+            'Hoe klinkt de stem van de medewerker, los van de woorden?',
+            "How does the agent's voice sound, apart from the words?",
+          ),
           zeroToThree([
-            text('Kortaf, vlak of ongeïnteresseerd; klinkt alsof de klant stoort.', 'Curt, flat or uninterested; sounds as if the customer is a nuisance.'),
-            text('Beleefd maar monotoon en routinematig, als voorgelezen.', 'Polite but monotonous and routine, as if read out.'),
-            text('Vriendelijk en oprecht, maar niet afgestemd op wat de klant vertelt.', 'Friendly and sincere, but not tuned to what the customer is saying.'),
-            text('Warm en levendig; de stem reageert hoorbaar op wat de klant vertelt.', 'Warm and lively; the voice audibly responds to what the customer says.'),
+            text(
+              'Kortaf, vlak of ongeïnteresseerd; klinkt alsof de klant stoort.',
+              'Curt, flat or uninterested; sounds as if the customer is a nuisance.',
+            ),
+            text(
+              'Beleefd maar monotoon en routinematig, als voorgelezen.',
+              'Polite but monotonous and routine, as if read out.',
+            ),
+            text(
+              'Vriendelijk en oprecht, maar niet afgestemd op wat de klant vertelt.',
+              'Friendly and sincere, but not tuned to what the customer is saying.',
+            ),
+            text(
+              'Warm en levendig; de stem reageert hoorbaar op wat de klant vertelt.',
+              'Warm and lively; the voice audibly responds to what the customer says.',
+            ),
           ]),
         ),
       ],
@@ -199,7 +223,10 @@ export const defaultRubric: Rubric = {
       items: [
         item(
           '3.1',
-          text('Laat de klant uitpraten; onderbreekt niet en praat er niet doorheen', 'Lets the customer finish; does not interrupt or talk over'),
+          text(
+            'Laat de klant uitpraten; onderbreekt niet en praat er niet doorheen',
+            'Lets the customer finish; does not interrupt or talk over',
+          ),
           text(
             "Nee bij onderbreken of door de klant heen praten, waardoor de klant het verhaal niet kan afmaken. Korte instemmende geluiden ('ja', 'hm-hm') tellen niet als onderbreken.",
             "No when the agent interrupts or talks over the customer so that the customer cannot finish. Short back-channel sounds ('yes', 'mm-hm') do not count as interrupting.",
@@ -214,9 +241,18 @@ export const defaultRubric: Rubric = {
             "Questions that build on what the customer says, to understand the problem and the customer's experience of it.",
           ),
           zeroToThree([
-            text('Stelt geen doorvragen, of alleen vragen waarop de klant het antwoord al gaf.', 'Asks no follow-up questions, or only ones the customer already answered.'),
-            text('Werkt een vaste vragenlijst af, los van wat de klant vertelt.', 'Works through a fixed list of questions, regardless of what the customer says.'),
-            text("Stelt zinvolle vragen, maar algemene ('Kunt u daar meer over vertellen?').", "Asks useful questions, but general ones ('Can you tell me more about that?')."),
+            text(
+              'Stelt geen doorvragen, of alleen vragen waarop de klant het antwoord al gaf.',
+              'Asks no follow-up questions, or only ones the customer already answered.',
+            ),
+            text(
+              'Werkt een vaste vragenlijst af, los van wat de klant vertelt.',
+              'Works through a fixed list of questions, regardless of what the customer says.',
+            ),
+            text(
+              "Stelt zinvolle vragen, maar algemene ('Kunt u daar meer over vertellen?').",
+              "Asks useful questions, but general ones ('Can you tell me more about that?').",
+            ),
             text(
               "Bouwt met gerichte open vragen voort op wat de klant zei ('U zei dat het sinds de storing van maandag is; doet de tv het wel?').",
               "Builds on what the customer said with targeted open questions ('You said it started after Monday's outage; is the TV working?').",
@@ -225,7 +261,10 @@ export const defaultRubric: Rubric = {
         ),
         item(
           '3.3',
-          text('Parafraseert of vat samen om te controleren of het goed begrepen is', 'Paraphrases or summarises to confirm understanding'),
+          text(
+            'Parafraseert of vat samen om te controleren of het goed begrepen is',
+            'Paraphrases or summarises to confirm understanding',
+          ),
           text(
             "Ja: de medewerker herhaalt de kern in eigen woorden en checkt die bij de klant ('Als ik het goed begrijp, ...').",
             "Yes: the agent restates the core in their own words and checks it with the customer ('So if I understand correctly, ...').",
@@ -270,8 +309,14 @@ export const defaultRubric: Rubric = {
               'Houdt één toon en tempo aan, ook wanneer die duidelijk botsen met de klant (joviaal tegen een boze klant, gehaast tegen een klant die het rustig nodig heeft).',
               'Keeps one tone and pace even when they clearly clash with the customer (jovial with an angry customer, hurried with a customer who needs time).',
             ),
-            text("Past zich alleen aan als de klant erom vraagt ('Kunt u wat langzamer praten?').", "Adapts only when the customer asks ('Could you speak a bit more slowly?')."),
-            text('Past toon of tempo uit zichzelf aan, maar niet consequent door het hele gesprek.', 'Adapts tone or pace unprompted, but not consistently throughout the call.'),
+            text(
+              "Past zich alleen aan als de klant erom vraagt ('Kunt u wat langzamer praten?').",
+              "Adapts only when the customer asks ('Could you speak a bit more slowly?').",
+            ),
+            text(
+              'Past toon of tempo uit zichzelf aan, maar niet consequent door het hele gesprek.',
+              'Adapts tone or pace unprompted, but not consistently throughout the call.',
+            ),
             text(
               'Stemt toon en tempo het hele gesprek door vanzelfsprekend af op de klant en volgt hoorbaar elke verandering in de stemming.',
               "Attunes tone and pace to the customer naturally throughout the call and audibly follows every change in the customer's mood.",
@@ -293,15 +338,27 @@ export const defaultRubric: Rubric = {
         ),
         item(
           '4.3',
-          text('De-escaleert: buigt het negatieve gevoel om naar positief', 'De-escalates: turns the negative feeling towards positive'),
-          text('N.v.t. als de klant geen negatieve emotie liet merken.', 'N/A when the customer showed no negative emotion.'),
+          text(
+            'De-escaleert: buigt het negatieve gevoel om naar positief',
+            'De-escalates: turns the negative feeling towards positive',
+          ),
+          text(
+            'N.v.t. als de klant geen negatieve emotie liet merken.',
+            'N/A when the customer showed no negative emotion.',
+          ),
           zeroToThree([
-            text('Laat de emotie oplopen of voedt die (in discussie gaan, de schuld afschuiven).', 'Lets the emotion escalate or feeds it (arguing, shifting the blame).'),
+            text(
+              'Laat de emotie oplopen of voedt die (in discussie gaan, de schuld afschuiven).',
+              'Lets the emotion escalate or feeds it (arguing, shifting the blame).',
+            ),
             text(
               "Probeert te kalmeren met standaardzinnen ('Ik begrijp uw frustratie, maar...'); het gevoel blijft hetzelfde.",
               "Tries to calm the customer with stock phrases ('I understand your frustration, but...'); the feeling stays the same.",
             ),
-            text('De klant wordt rustiger, maar het gesprek blijft gespannen.', 'The customer calms down, but the call remains tense.'),
+            text(
+              'De klant wordt rustiger, maar het gesprek blijft gespannen.',
+              'The customer calms down, but the call remains tense.',
+            ),
             text(
               'Het gevoel slaat hoorbaar om: de klant wordt rustig, werkt mee en klinkt aan het eind opgelucht of tevreden.',
               'The feeling audibly turns: the customer calms down, cooperates and sounds relieved or satisfied by the end.',
@@ -327,7 +384,10 @@ export const defaultRubric: Rubric = {
       items: [
         item(
           '5.1',
-          text('Neemt persoonlijk verantwoordelijkheid voor de uitkomst', 'Takes personal responsibility for the outcome'),
+          text(
+            'Neemt persoonlijk verantwoordelijkheid voor de uitkomst',
+            'Takes personal responsibility for the outcome',
+          ),
           text(
             'Voelt de medewerker zich verantwoordelijk voor hoe het afloopt, of alleen voor het afhandelen van het gesprek?',
             'Does the agent feel responsible for how things turn out, or only for handling the call?',
@@ -337,8 +397,14 @@ export const defaultRubric: Rubric = {
               "Schuift het probleem af op een andere afdeling, het systeem of de klant ('Daar ga ik niet over').",
               "Passes the problem on to another department, the system or the customer ('That's not my department').",
             ),
-            text("Neemt het probleem formeel aan, maar spreekt onpersoonlijk ('Er wordt een melding gemaakt').", "Formally takes the problem on, but speaks impersonally ('A ticket will be created')."),
-            text('Spreekt in de ik-vorm en zegt toe zich in te zetten, maar blijft vaag over wat er gaat gebeuren.', 'Speaks in the first person and promises to help, but stays vague about what will happen.'),
+            text(
+              "Neemt het probleem formeel aan, maar spreekt onpersoonlijk ('Er wordt een melding gemaakt').",
+              "Formally takes the problem on, but speaks impersonally ('A ticket will be created').",
+            ),
+            text(
+              'Spreekt in de ik-vorm en zegt toe zich in te zetten, maar blijft vaag over wat er gaat gebeuren.',
+              'Speaks in the first person and promises to help, but stays vague about what will happen.',
+            ),
             text(
               "Neemt het probleem op zich en belooft iets concreets: wat, door wie en wanneer ('Ik bel u morgen vóór twaalf uur terug').",
               "Takes the problem on and promises something concrete: what, by whom and when ('I'll call you back tomorrow before noon').",
@@ -356,8 +422,14 @@ export const defaultRubric: Rubric = {
             "A solution that fits this customer's situation, and clear agreements about what happens next.",
           ),
           zeroToThree([
-            text('Biedt geen oplossing en spreekt geen vervolgstappen af.', 'Offers no solution and agrees no next steps.'),
-            text('Biedt een standaardoplossing aan zonder te checken of die bij de klant past.', 'Offers a standard solution without checking whether it fits the customer.'),
+            text(
+              'Biedt geen oplossing en spreekt geen vervolgstappen af.',
+              'Offers no solution and agrees no next steps.',
+            ),
+            text(
+              'Biedt een standaardoplossing aan zonder te checken of die bij de klant past.',
+              'Offers a standard solution without checking whether it fits the customer.',
+            ),
             text(
               'Zoekt een passende oplossing, maar de vervolgstappen blijven vaag of de klant moet er zelf om vragen.',
               'Finds a suitable solution, but the next steps stay vague or the customer has to ask for them.',
@@ -370,14 +442,23 @@ export const defaultRubric: Rubric = {
         ),
         item(
           '5.3',
-          text('De klant beëindigt het gesprek met een positief gevoel', 'The customer ends the call with a positive feeling'),
+          text(
+            'De klant beëindigt het gesprek met een positief gevoel',
+            'The customer ends the call with a positive feeling',
+          ),
           text(
             'Wat telt is het gevoel waarmee de klant ophangt; luister naar de laatste minuut van het gesprek.',
             'What counts is the feeling the customer hangs up with; listen to the last minute of the call.',
           ),
           zeroToThree([
-            text('De klant eindigt boos, teleurgesteld of ontevreden.', 'The customer ends angry, disappointed or dissatisfied.'),
-            text("De klant eindigt neutraal of berustend ('Nou ja, het is niet anders').", "The customer ends neutral or resigned ('Oh well, it is what it is')."),
+            text(
+              'De klant eindigt boos, teleurgesteld of ontevreden.',
+              'The customer ends angry, disappointed or dissatisfied.',
+            ),
+            text(
+              "De klant eindigt neutraal of berustend ('Nou ja, het is niet anders').",
+              "The customer ends neutral or resigned ('Oh well, it is what it is').",
+            ),
             text('De klant eindigt tevreden, maar zakelijk.', 'The customer ends satisfied, but matter-of-fact.'),
             text(
               'De klant eindigt hoorbaar positief: bedankt oprecht of spreekt vertrouwen uit in de afspraken.',

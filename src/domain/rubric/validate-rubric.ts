@@ -34,7 +34,13 @@ export interface RubricProblem {
 
 type Report = (code: RubricProblemCode, path: string, message: string) => void;
 
-function checkText(text: LocalizedText | undefined, path: string, maxLength: number, required: boolean, report: Report): void {
+function checkText(
+  text: LocalizedText | undefined,
+  path: string,
+  maxLength: number,
+  required: boolean,
+  report: Report,
+): void {
   if (text === undefined) {
     if (required) report('missing_translation', path, `${path}: missing`);
     return;
@@ -44,14 +50,22 @@ function checkText(text: LocalizedText | undefined, path: string, maxLength: num
     if (typeof value !== 'string' || value.trim() === '') {
       report('missing_translation', `${path}.${locale}`, `${path}.${locale}: the ${locale} text is missing or blank`);
     } else if (value.length > maxLength) {
-      report('text_too_long', `${path}.${locale}`, `${path}.${locale}: ${value.length} characters, at most ${maxLength}`);
+      report(
+        'text_too_long',
+        `${path}.${locale}`,
+        `${path}.${locale}: ${value.length} characters, at most ${maxLength}`,
+      );
     }
   }
 }
 
 function checkId(id: string, path: string, report: Report): void {
   if (typeof id !== 'string' || id.length > rubricLimits.maxIdLength || !rubricIdPattern.test(id)) {
-    report('invalid_id', path, `${path}: "${String(id)}" is not an id (letters, digits, . _ -; at most ${rubricLimits.maxIdLength})`);
+    report(
+      'invalid_id',
+      path,
+      `${path}: "${String(id)}" is not an id (letters, digits, . _ -; at most ${rubricLimits.maxIdLength})`,
+    );
   }
 }
 
@@ -67,14 +81,26 @@ function checkScale(scale: RubricScale, path: string, report: Report): void {
   if (scale.kind !== 'ordinal') return;
   const levels = scale.levels;
   if (levels.length < rubricLimits.minLevels) {
-    report('scale_too_few_levels', `${path}.levels`, `${path}.levels: ${levels.length} levels, at least ${rubricLimits.minLevels}`);
+    report(
+      'scale_too_few_levels',
+      `${path}.levels`,
+      `${path}.levels: ${levels.length} levels, at least ${rubricLimits.minLevels}`,
+    );
   } else if (levels.length > rubricLimits.maxLevels) {
-    report('scale_too_many_levels', `${path}.levels`, `${path}.levels: ${levels.length} levels, at most ${rubricLimits.maxLevels}`);
+    report(
+      'scale_too_many_levels',
+      `${path}.levels`,
+      `${path}.levels: ${levels.length} levels, at most ${rubricLimits.maxLevels}`,
+    );
   }
   levels.forEach((level, index) => {
     const levelPath = `${path}.levels[${index}]`;
     if (level.value !== index) {
-      report('scale_values_not_contiguous', `${levelPath}.value`, `${levelPath}.value: ${level.value}, expected ${index} (values run 0..k-1 in order)`);
+      report(
+        'scale_values_not_contiguous',
+        `${levelPath}.value`,
+        `${levelPath}.value: ${level.value}, expected ${index} (values run 0..k-1 in order)`,
+      );
     }
     checkText(level.label, `${levelPath}.label`, rubricLimits.maxLevelLabelLength, true, report);
     checkText(level.anchor, `${levelPath}.anchor`, rubricLimits.maxAnchorLength, true, report);
@@ -88,10 +114,18 @@ function checkItem(rubric: Rubric, item: RubricItem, path: string, report: Repor
   checkWeight(item.weight, `${path}.weight`, report);
   checkScale(item.scale, `${path}.scale`, report);
   if (item.naWhenNoEmotion && !item.notApplicableAllowed) {
-    report('gated_item_without_not_applicable', `${path}.naWhenNoEmotion`, `${path}: N.v.t. by default, but N.v.t. is not allowed`);
+    report(
+      'gated_item_without_not_applicable',
+      `${path}.naWhenNoEmotion`,
+      `${path}: N.v.t. by default, but N.v.t. is not allowed`,
+    );
   }
   if (item.naWhenNoEmotion && !rubric.contextGate) {
-    report('gated_item_without_context_gate', `${path}.naWhenNoEmotion`, `${path}: N.v.t. by default needs the rubric's contextGate`);
+    report(
+      'gated_item_without_context_gate',
+      `${path}.naWhenNoEmotion`,
+      `${path}: N.v.t. by default needs the rubric's contextGate`,
+    );
   }
 }
 
@@ -107,7 +141,11 @@ export function validateRubric(rubric: Rubric): RubricProblem[] {
 
   checkId(rubric.id, 'id', report);
   if (!Number.isSafeInteger(rubric.version) || rubric.version < 1 || rubric.version > rubricLimits.maxVersion) {
-    report('invalid_version', 'version', `version: ${rubric.version} must be a whole number from 1 to ${rubricLimits.maxVersion}`);
+    report(
+      'invalid_version',
+      'version',
+      `version: ${rubric.version} must be a whole number from 1 to ${rubricLimits.maxVersion}`,
+    );
   }
   checkText(rubric.name, 'name', rubricLimits.maxNameLength, true, report);
   checkText(rubric.description, 'description', rubricLimits.maxDescriptionLength, false, report);
@@ -121,24 +159,32 @@ export function validateRubric(rubric: Rubric): RubricProblem[] {
     report('too_many_sections', 'sections', `sections: ${rubric.sections.length}, at most ${rubricLimits.maxSections}`);
   }
   const totalItems = rubric.sections.reduce((count, section) => count + section.items.length, 0);
-  if (totalItems > rubricLimits.maxItems) report('too_many_items', 'sections', `sections: ${totalItems} items, at most ${rubricLimits.maxItems}`);
+  if (totalItems > rubricLimits.maxItems)
+    report('too_many_items', 'sections', `sections: ${totalItems} items, at most ${rubricLimits.maxItems}`);
 
   const sectionIds = new Set<string>();
   const itemIds = new Set<string>();
   rubric.sections.forEach((section, sectionIndex) => {
     const path = `sections[${sectionIndex}]`;
     checkId(section.id, `${path}.id`, report);
-    if (sectionIds.has(section.id)) report('duplicate_section_id', `${path}.id`, `${path}.id: "${section.id}" is used twice`);
+    if (sectionIds.has(section.id))
+      report('duplicate_section_id', `${path}.id`, `${path}.id: "${section.id}" is used twice`);
     sectionIds.add(section.id);
     checkText(section.title, `${path}.title`, rubricLimits.maxTitleLength, true, report);
     checkWeight(section.weight, `${path}.weight`, report);
-    if (section.items.length === 0) report('section_without_items', `${path}.items`, `${path}.items: a section needs at least one item`);
+    if (section.items.length === 0)
+      report('section_without_items', `${path}.items`, `${path}.items: a section needs at least one item`);
     if (section.items.length > rubricLimits.maxItemsPerSection) {
-      report('too_many_items', `${path}.items`, `${path}.items: ${section.items.length}, at most ${rubricLimits.maxItemsPerSection}`);
+      report(
+        'too_many_items',
+        `${path}.items`,
+        `${path}.items: ${section.items.length}, at most ${rubricLimits.maxItemsPerSection}`,
+      );
     }
     section.items.forEach((item, itemIndex) => {
       const itemPath = `${path}.items[${itemIndex}]`;
-      if (itemIds.has(item.id)) report('duplicate_item_id', `${itemPath}.id`, `${itemPath}.id: "${item.id}" is used twice`);
+      if (itemIds.has(item.id))
+        report('duplicate_item_id', `${itemPath}.id`, `${itemPath}.id: "${item.id}" is used twice`);
       itemIds.add(item.id);
       checkItem(rubric, item, itemPath, report);
     });

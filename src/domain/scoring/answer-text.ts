@@ -8,7 +8,11 @@ export type AnswerWords = Readonly<Record<Exclude<ItemAnswer['kind'], 'level'>, 
  * other answers as the caller's words for them. The one place that decides how an answer reads, for the screens,
  * the exports and the PDF report alike.
  */
-export function answerText(answer: ItemAnswer, words: AnswerWords, levelLabel?: (value: number) => string | undefined): string {
+export function answerText(
+  answer: ItemAnswer,
+  words: AnswerWords,
+  levelLabel?: (value: number) => string | undefined,
+): string {
   if (answer.kind !== 'level') return words[answer.kind];
   const label = levelLabel?.(answer.value);
   return label ? `${answer.value} · ${label}` : String(answer.value);

@@ -3,7 +3,15 @@ import type { RubricItem } from '../rubric/model';
 import { answerProblem, answerValue, failsCriticalItem, isBelowMaximum, type ItemAnswer } from './answers';
 
 const text = { nl: 'x', en: 'x' };
-const base: Omit<RubricItem, 'scale'> = { id: 'i', title: text, notApplicableAllowed: false, weight: 1, critical: false, evidenceRequired: true, naWhenNoEmotion: false };
+const base: Omit<RubricItem, 'scale'> = {
+  id: 'i',
+  title: text,
+  notApplicableAllowed: false,
+  weight: 1,
+  critical: false,
+  evidenceRequired: true,
+  naWhenNoEmotion: false,
+};
 const levels = (k: number) => Array.from({ length: k }, (_, value) => ({ value, label: text, anchor: text }));
 const zeroToThree: RubricItem = { ...base, scale: { kind: 'ordinal', levels: levels(4) } };
 const fivePoint: RubricItem = { ...base, scale: { kind: 'ordinal', levels: levels(5) } };
@@ -42,7 +50,9 @@ describe('failsCriticalItem', () => {
     expect(failsCriticalItem({ ...zeroToThree, critical: true }, { kind: 'level', value: 0 })).toBe(true);
     expect(failsCriticalItem({ ...zeroToThree, critical: true }, { kind: 'level', value: 1 })).toBe(false);
     expect(failsCriticalItem(yesNo, { kind: 'no' })).toBe(false);
-    expect(failsCriticalItem({ ...yesNo, critical: true, notApplicableAllowed: true }, { kind: 'not-applicable' })).toBe(false);
+    expect(
+      failsCriticalItem({ ...yesNo, critical: true, notApplicableAllowed: true }, { kind: 'not-applicable' }),
+    ).toBe(false);
   });
 });
 

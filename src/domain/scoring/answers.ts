@@ -12,12 +12,22 @@ export type ItemAnswer =
   | { readonly kind: 'yes' }
   | { readonly kind: 'no' }
   | { readonly kind: 'not-applicable' };
-export const itemAnswerKinds = ['level', 'yes', 'no', 'not-applicable'] as const satisfies readonly ItemAnswer['kind'][];
+export const itemAnswerKinds = [
+  'level',
+  'yes',
+  'no',
+  'not-applicable',
+] as const satisfies readonly ItemAnswer['kind'][];
 
 /** Explicit answers by item id. */
 export type ReviewAnswers = Readonly<Record<string, ItemAnswer>>;
 
-export const answerProblemCodes = ['level_on_yes_no_item', 'yes_no_on_ordinal_item', 'level_out_of_range', 'not_applicable_not_allowed'] as const;
+export const answerProblemCodes = [
+  'level_on_yes_no_item',
+  'yes_no_on_ordinal_item',
+  'level_out_of_range',
+  'not_applicable_not_allowed',
+] as const;
 export type AnswerProblemCode = (typeof answerProblemCodes)[number];
 
 /** Why this answer does not fit this item, or null when it does. */
@@ -30,7 +40,9 @@ export function answerProblem(item: RubricItem, answer: ItemAnswer): AnswerProbl
       return item.scale.kind === 'yes-no' ? null : 'yes_no_on_ordinal_item';
     case 'level':
       if (item.scale.kind !== 'ordinal') return 'level_on_yes_no_item';
-      return Number.isInteger(answer.value) && answer.value >= 0 && answer.value < item.scale.levels.length ? null : 'level_out_of_range';
+      return Number.isInteger(answer.value) && answer.value >= 0 && answer.value < item.scale.levels.length
+        ? null
+        : 'level_out_of_range';
   }
 }
 
@@ -49,7 +61,9 @@ export function answerValue(item: RubricItem, answer: ItemAnswer): number | null
       return 0;
     case 'level':
       // answerProblem guarantees an ordinal scale with at least value+1 levels, so k-1 >= 1 unless k = 1 (value 0).
-      return item.scale.kind === 'ordinal' && item.scale.levels.length > 1 ? answer.value / (item.scale.levels.length - 1) : null;
+      return item.scale.kind === 'ordinal' && item.scale.levels.length > 1
+        ? answer.value / (item.scale.levels.length - 1)
+        : null;
   }
 }
 

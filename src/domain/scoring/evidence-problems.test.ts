@@ -26,14 +26,26 @@ describe('evidenceProblems', () => {
   });
 
   it('is satisfied by any linked moment, strength or gap', () => {
-    expect(ids(evidenceProblems(defaultRubric, answers, [{ itemIds: ['2.1', '9.9'] }, { itemIds: ['3.5'] }]))).toEqual(['1.3']);
+    expect(ids(evidenceProblems(defaultRubric, answers, [{ itemIds: ['2.1', '9.9'] }, { itemIds: ['3.5'] }]))).toEqual([
+      '1.3',
+    ]);
   });
 
   it('accepts an override with a written reason, not a blank one', () => {
-    expect(ids(evidenceProblems(defaultRubric, answers, [], { '1.3': 'Buiten de opname om besproken', '2.1': '   ', '3.5': '' }))).toEqual(['2.1', '3.5']);
+    expect(
+      ids(
+        evidenceProblems(defaultRubric, answers, [], {
+          '1.3': 'Buiten de opname om besproken',
+          '2.1': '   ',
+          '3.5': '',
+        }),
+      ),
+    ).toEqual(['2.1', '3.5']);
   });
 
   it('ignores answers that do not fit the item and items not in the rubric', () => {
-    expect(evidenceProblems(defaultRubric, { '1.3': { kind: 'level', value: 0 }, '9.9': { kind: 'no' } }, [])).toEqual([]);
+    expect(evidenceProblems(defaultRubric, { '1.3': { kind: 'level', value: 0 }, '9.9': { kind: 'no' } }, [])).toEqual(
+      [],
+    );
   });
 });

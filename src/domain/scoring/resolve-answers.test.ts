@@ -27,13 +27,22 @@ describe('resolveAnswers', () => {
   });
 
   it('reports an answer that does not fit the item as invalid, and ignores unknown ids', () => {
-    const resolved = resolveAnswers(defaultRubric, { '1.3': { kind: 'level', value: 2 }, '9.9': { kind: 'yes' } }, null);
+    const resolved = resolveAnswers(
+      defaultRubric,
+      { '1.3': { kind: 'level', value: 2 }, '9.9': { kind: 'yes' } },
+      null,
+    );
     expect(resolved[2]).toEqual({ itemId: '1.3', answer: null, source: 'invalid', problem: 'level_on_yes_no_item' });
     expect(resolved.some((entry) => entry.itemId === '9.9')).toBe(false);
   });
 
   it('does not read answers from the prototype chain', () => {
-    const rubric = { ...defaultRubric, sections: [{ ...defaultRubric.sections[0]!, items: [{ ...defaultRubric.sections[0]!.items[2]!, id: 'toString' }] }] };
+    const rubric = {
+      ...defaultRubric,
+      sections: [
+        { ...defaultRubric.sections[0]!, items: [{ ...defaultRubric.sections[0]!.items[2]!, id: 'toString' }] },
+      ],
+    };
     expect(resolveAnswers(rubric, {}, null)[0]?.source).toBe('unanswered');
   });
 });

@@ -28,9 +28,12 @@ export function resolveAnswers(rubric: Rubric, answers: ReviewAnswers, context: 
       const explicit = Object.hasOwn(answers, item.id) ? answers[item.id] : undefined;
       if (explicit !== undefined) {
         const problem = answerProblem(item, explicit);
-        return problem === null ? { itemId: item.id, answer: explicit, source: 'explicit' } : { itemId: item.id, answer: null, source: 'invalid', problem };
+        return problem === null
+          ? { itemId: item.id, answer: explicit, source: 'explicit' }
+          : { itemId: item.id, answer: null, source: 'invalid', problem };
       }
-      if (defaults.has(item.id)) return { itemId: item.id, answer: { kind: 'not-applicable' }, source: 'context-default' };
+      if (defaults.has(item.id))
+        return { itemId: item.id, answer: { kind: 'not-applicable' }, source: 'context-default' };
       return { itemId: item.id, answer: null, source: 'unanswered' };
     }),
   );

@@ -9,17 +9,32 @@ const yes: ItemAnswer = { kind: 'yes' };
 const no: ItemAnswer = { kind: 'no' };
 // The realistic review of score-review.test.ts: sections 8/9, 5/6, 7/15, 3/4, 2/3; total 2615/36 = 72.638...
 const answers: ReviewAnswers = {
-  '1.1': level(2), '1.2': yes, '1.3': yes,
-  '2.1': level(2), '2.2': { kind: 'not-applicable' }, '2.3': level(3),
-  '3.1': no, '3.2': level(1), '3.3': yes, '3.4': yes, '3.5': no,
-  '4.1': level(2), '4.2': yes, '4.3': level(1), '4.4': yes,
-  '5.1': level(3), '5.2': level(2), '5.3': level(1),
+  '1.1': level(2),
+  '1.2': yes,
+  '1.3': yes,
+  '2.1': level(2),
+  '2.2': { kind: 'not-applicable' },
+  '2.3': level(3),
+  '3.1': no,
+  '3.2': level(1),
+  '3.3': yes,
+  '3.4': yes,
+  '3.5': no,
+  '4.1': level(2),
+  '4.2': yes,
+  '4.3': level(1),
+  '4.4': yes,
+  '5.1': level(3),
+  '5.2': level(2),
+  '5.3': level(1),
 };
 const result = scoreReview(defaultRubric, answers, { customerState: 'negative', emotion: 'anger' });
 
 describe('formatScoreFormula', () => {
   it('writes the total out with a decimal comma in Dutch', () => {
-    expect(formatScoreFormula(result.formula, 'nl')).toBe('(25 × 0,89 + 25 × 0,83 + 25 × 0,47 + 15 × 0,75 + 10 × 0,67) / (25 + 25 + 25 + 15 + 10) × 100 = 72,6');
+    expect(formatScoreFormula(result.formula, 'nl')).toBe(
+      '(25 × 0,89 + 25 × 0,83 + 25 × 0,47 + 15 × 0,75 + 10 × 0,67) / (25 + 25 + 25 + 15 + 10) × 100 = 72,6',
+    );
   });
 
   it('writes the total out with a decimal point in English, with the digits asked for', () => {
@@ -30,14 +45,19 @@ describe('formatScoreFormula', () => {
 
   it('shows the critical rule', () => {
     const failed = scoreReview(defaultRubric, { ...answers, '4.2': no }, null);
-    expect(formatScoreFormula(failed.formula, 'nl')).toBe('(25 × 0,89 + 25 × 0,83 + 25 × 0,47 + 15 × 0,50 + 10 × 0,67) / (25 + 25 + 25 + 15 + 10) × 100 = 68,9 → 0');
+    expect(formatScoreFormula(failed.formula, 'nl')).toBe(
+      '(25 × 0,89 + 25 × 0,83 + 25 × 0,47 + 15 × 0,50 + 10 × 0,67) / (25 + 25 + 25 + 15 + 10) × 100 = 68,9 → 0',
+    );
   });
 
   it('shows a dash when nothing was scored, and fractional weights without padding', () => {
     expect(formatScoreFormula(scoreReview(defaultRubric, {}, null).formula, 'en')).toBe('—');
     const formula: ScoreFormula = {
       sections: [],
-      terms: [{ id: 'a', weight: 0.5, value: 1 }, { id: 'b', weight: 1.25, value: 0 }],
+      terms: [
+        { id: 'a', weight: 0.5, value: 1 },
+        { id: 'b', weight: 1.25, value: 0 },
+      ],
       weightedSum: 0.5,
       weightSum: 1.75,
       totalBeforeCritical: (0.5 / 1.75) * 100,
@@ -50,7 +70,9 @@ describe('formatScoreFormula', () => {
 
 describe('formatSectionFormula', () => {
   it('writes a section out, leaving N.v.t. items out', () => {
-    expect(formatSectionFormula(result.formula.sections[2]!, 'nl')).toBe('(1 × 0,00 + 1 × 0,33 + 1 × 1,00 + 1 × 1,00 + 1 × 0,00) / (1 + 1 + 1 + 1 + 1) = 0,47');
+    expect(formatSectionFormula(result.formula.sections[2]!, 'nl')).toBe(
+      '(1 × 0,00 + 1 × 0,33 + 1 × 1,00 + 1 × 1,00 + 1 × 0,00) / (1 + 1 + 1 + 1 + 1) = 0,47',
+    );
     expect(formatSectionFormula(result.formula.sections[1]!, 'en')).toBe('(1 × 0.67 + 1 × 1.00) / (1 + 1) = 0.83');
     expect(formatSectionFormula(scoreReview(defaultRubric, {}, null).formula.sections[0]!, 'nl')).toBe('—');
   });

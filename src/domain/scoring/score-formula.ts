@@ -59,7 +59,9 @@ function formatWeight(weight: number, locale: Locale): string {
 }
 
 function weightedMean(terms: readonly FormulaTerm[], locale: Locale, valueDigits: number): string {
-  const products = terms.map((term) => `${formatWeight(term.weight, locale)} × ${formatScoreNumber(term.value, locale, valueDigits)}`);
+  const products = terms.map(
+    (term) => `${formatWeight(term.weight, locale)} × ${formatScoreNumber(term.value, locale, valueDigits)}`,
+  );
   const weights = terms.map((term) => formatWeight(term.weight, locale));
   return `(${products.join(' + ')}) / (${weights.join(' + ')})`;
 }
@@ -78,7 +80,11 @@ export function formatScoreFormula(formula: ScoreFormula, locale: Locale, option
 }
 
 /** A section's formula as one line: "(1 × 0,67 + 1 × 1,00 + 1 × 0,00) / (1 + 1 + 1) = 0,56"; "—" when nothing was scored. */
-export function formatSectionFormula(section: SectionFormula, locale: Locale, options: FormulaFormatOptions = {}): string {
+export function formatSectionFormula(
+  section: SectionFormula,
+  locale: Locale,
+  options: FormulaFormatOptions = {},
+): string {
   const { valueDigits = 2 } = options;
   if (section.score === null || section.terms.length === 0) return emptyFormulaText;
   return `${weightedMean(section.terms, locale, valueDigits)} = ${formatScoreNumber(section.score, locale, valueDigits)}`;

@@ -7,7 +7,8 @@ import type { ItemAnswer, ReviewAnswers } from './answers';
 import { scoreReview } from './score-review';
 
 const text = (value: string) => ({ nl: value, en: value });
-const levels = (k: number) => Array.from({ length: k }, (_, value) => ({ value, label: text(`L${value}`), anchor: text(`A${value}`) }));
+const levels = (k: number) =>
+  Array.from({ length: k }, (_, value) => ({ value, label: text(`L${value}`), anchor: text(`A${value}`) }));
 const item = (id: string, scale: 'yes-no' | number, patch: Partial<RubricItem> = {}): RubricItem => ({
   id,
   title: text(id),
@@ -19,7 +20,12 @@ const item = (id: string, scale: 'yes-no' | number, patch: Partial<RubricItem> =
   naWhenNoEmotion: false,
   ...patch,
 });
-const section = (id: string, weight: number, items: RubricItem[]): RubricSection => ({ id, title: text(id), weight, items });
+const section = (id: string, weight: number, items: RubricItem[]): RubricSection => ({
+  id,
+  title: text(id),
+  weight,
+  items,
+});
 
 /*
  * A small rubric for hand-computed cases:
@@ -33,8 +39,15 @@ const mini: Rubric = {
   name: text('Mini'),
   sections: [
     section('A', 30, [item('a1', 4), item('a2', 'yes-no'), item('a3', 4, { notApplicableAllowed: true })]),
-    section('B', 10, [item('b1', 'yes-no', { notApplicableAllowed: true }), item('b2', 4, { weight: 2 }), item('b3', 'yes-no', { critical: true })]),
-    section('C', 20, [item('c1', 'yes-no', { notApplicableAllowed: true }), item('c2', 4, { notApplicableAllowed: true })]),
+    section('B', 10, [
+      item('b1', 'yes-no', { notApplicableAllowed: true }),
+      item('b2', 4, { weight: 2 }),
+      item('b3', 'yes-no', { critical: true }),
+    ]),
+    section('C', 20, [
+      item('c1', 'yes-no', { notApplicableAllowed: true }),
+      item('c2', 4, { notApplicableAllowed: true }),
+    ]),
   ],
 };
 
@@ -42,7 +55,16 @@ const level = (value: number): ItemAnswer => ({ kind: 'level', value });
 const yes: ItemAnswer = { kind: 'yes' };
 const no: ItemAnswer = { kind: 'no' };
 const na: ItemAnswer = { kind: 'not-applicable' };
-const allMax: ReviewAnswers = { a1: level(3), a2: yes, a3: level(3), b1: yes, b2: level(3), b3: yes, c1: yes, c2: level(3) };
+const allMax: ReviewAnswers = {
+  a1: level(3),
+  a2: yes,
+  a3: level(3),
+  b1: yes,
+  b2: level(3),
+  b3: yes,
+  c1: yes,
+  c2: level(3),
+};
 const sectionScores = (answers: ReviewAnswers, rubric: Rubric = mini, context: CallContext | null = null) =>
   Object.fromEntries(scoreReview(rubric, answers, context).sections.map((entry) => [entry.sectionId, entry.score]));
 
@@ -58,7 +80,11 @@ describe('scoreReview: hand-computed cases on a small rubric', () => {
   });
 
   it('all answers at zero give 0 (and b3 Nee trips the critical rule too)', () => {
-    const result = scoreReview(mini, { a1: level(0), a2: no, a3: level(0), b1: no, b2: level(0), b3: no, c1: no, c2: level(0) }, null);
+    const result = scoreReview(
+      mini,
+      { a1: level(0), a2: no, a3: level(0), b1: no, b2: level(0), b3: no, c1: no, c2: level(0) },
+      null,
+    );
     expect(result.totalBeforeCritical).toBe(0);
     expect(result.total).toBe(0);
     expect(result.criticalFailed).toBe(true);
@@ -82,8 +108,20 @@ describe('scoreReview: hand-computed cases on a small rubric', () => {
     // B: b1 = Ja -> 1, b2 = 2 -> 2/3 with weight 2, b3 = Ja -> 1: B = (1 + 2 × 2/3 + 1) / (1 + 2 + 1) = (10/3) / 4 = 5/6.
     // C: c1 and c2 N.v.t.: no applicable item, so C is left out and only 30 + 10 remains in the denominator.
     // total = (30 × 4/9 + 10 × 5/6) / (30 + 10) × 100 = (40/3 + 25/3) / 40 × 100 = 13/24 × 100 = 54.1666...
-    const result = scoreReview(mini, { a1: level(3), a2: no, a3: level(1), b1: yes, b2: level(2), b3: yes, c1: na, c2: na }, null);
-    expect(result.sections[2]).toEqual({ sectionId: 'C', weight: 20, score: null, weightUsed: 0, applicableCount: 0, notApplicableCount: 2, unansweredCount: 0 });
+    const result = scoreReview(
+      mini,
+      { a1: level(3), a2: no, a3: level(1), b1: yes, b2: level(2), b3: yes, c1: na, c2: na },
+      null,
+    );
+    expect(result.sections[2]).toEqual({
+      sectionId: 'C',
+      weight: 20,
+      score: null,
+      weightUsed: 0,
+      applicableCount: 0,
+      notApplicableCount: 2,
+      unansweredCount: 0,
+    });
     expect(result.sections[0]?.score).toBeCloseTo(4 / 9, 12);
     expect(result.sections[1]?.score).toBeCloseTo(5 / 6, 12);
     expect(result.total).toBeCloseTo((13 / 24) * 100, 10);
@@ -111,7 +149,10 @@ describe('scoreReview: hand-computed cases on a small rubric', () => {
   });
 
   it('a critical ordinal item fails at level 0 only', () => {
-    const rubric: Rubric = { ...mini, sections: [section('S', 1, [item('s1', 4, { critical: true }), item('s2', 'yes-no')])] };
+    const rubric: Rubric = {
+      ...mini,
+      sections: [section('S', 1, [item('s1', 4, { critical: true }), item('s2', 'yes-no')])],
+    };
     // s1 = 0 -> 0, s2 = Ja -> 1: before the rule (0 + 1) / 2 × 100 = 50; level 0 is "not shown", so 0.
     const failed = scoreReview(rubric, { s1: level(0), s2: yes }, null);
     expect([failed.totalBeforeCritical, failed.total, failed.criticalFailed]).toEqual([50, 0, true]);
@@ -135,7 +176,12 @@ describe('scoreReview: hand-computed cases on a small rubric', () => {
 
   it('has no total when nothing is scored', () => {
     const result = scoreReview(mini, {}, null);
-    expect([result.total, result.totalBeforeCritical, result.criticalFailed, result.complete]).toEqual([null, null, false, false]);
+    expect([result.total, result.totalBeforeCritical, result.criticalFailed, result.complete]).toEqual([
+      null,
+      null,
+      false,
+      false,
+    ]);
     expect(result.formula.terms).toEqual([]);
   });
 
@@ -143,7 +189,11 @@ describe('scoreReview: hand-computed cases on a small rubric', () => {
     const result = scoreReview(mini, { ...allMax, a2: level(2), a1: level(7), b3: na }, null);
     expect(result.invalidItemIds).toEqual(['a1', 'a2', 'b3']);
     expect(result.complete).toBe(false);
-    expect(result.items.find((entry) => entry.itemId === 'a1')).toMatchObject({ status: 'invalid', value: null, answer: null });
+    expect(result.items.find((entry) => entry.itemId === 'a1')).toMatchObject({
+      status: 'invalid',
+      value: null,
+      answer: null,
+    });
     // A = a3 alone = 1, B = (1 + 2) / 3 = 1, C = 1.
     expect(result.total).toBe(100);
   });
@@ -166,11 +216,24 @@ describe('scoreReview: a realistic review of the default rubric, computed by han
   //      = (800 + 750 + 420 + 405 + 240) / 36 / 100 × 100 = 2615 / 36 = 72.6388...
   const frustrated: CallContext = { customerState: 'negative', emotion: 'frustration' };
   const answers: ReviewAnswers = {
-    '1.1': level(2), '1.2': yes, '1.3': yes,
-    '2.1': level(2), '2.2': na, '2.3': level(3),
-    '3.1': no, '3.2': level(1), '3.3': yes, '3.4': yes, '3.5': no,
-    '4.1': level(2), '4.2': yes, '4.3': level(1), '4.4': yes,
-    '5.1': level(3), '5.2': level(2), '5.3': level(1),
+    '1.1': level(2),
+    '1.2': yes,
+    '1.3': yes,
+    '2.1': level(2),
+    '2.2': na,
+    '2.3': level(3),
+    '3.1': no,
+    '3.2': level(1),
+    '3.3': yes,
+    '3.4': yes,
+    '3.5': no,
+    '4.1': level(2),
+    '4.2': yes,
+    '4.3': level(1),
+    '4.4': yes,
+    '5.1': level(3),
+    '5.2': level(2),
+    '5.3': level(1),
   };
 
   it('scores each section and the total', () => {
@@ -193,10 +256,16 @@ describe('scoreReview: a realistic review of the default rubric, computed by han
     const result = scoreReview(defaultRubric, rest, { customerState: 'neutral', emotion: null });
     expect(result.total).toBeCloseTo(77.5, 10);
     expect(result.complete).toBe(true);
-    expect(result.items.filter((entry) => entry.source === 'context-default').map((entry) => entry.itemId)).toEqual(['1.1', '1.2', '4.3']);
+    expect(result.items.filter((entry) => entry.source === 'context-default').map((entry) => entry.itemId)).toEqual([
+      '1.1',
+      '1.2',
+      '4.3',
+    ]);
     // The reviewer can still score a gated item: 1.1 = 2 overrides the default N.v.t.
     //   1: (2/3 + 1) / 2 = 5/6: total = (750 + 750 + 420 + 480 + 240) / 36 = 2640 / 36 = 73.333...
-    expect(scoreReview(defaultRubric, { ...rest, '1.1': level(2) }, { customerState: 'neutral', emotion: null }).total).toBeCloseTo(2640 / 36, 10);
+    expect(
+      scoreReview(defaultRubric, { ...rest, '1.1': level(2) }, { customerState: 'neutral', emotion: null }).total,
+    ).toBeCloseTo(2640 / 36, 10);
   });
 
   it('with 4.2 = Nee the total is 0 and the score before the critical rule stays', () => {
@@ -215,15 +284,24 @@ function answersFor(rubric: Rubric): fc.Arbitrary<ReviewAnswers> {
     entry.items.map((rubricItem) => {
       const options: fc.Arbitrary<ItemAnswer | null>[] = [fc.constant(null)];
       if (rubricItem.notApplicableAllowed) options.push(fc.constant(na));
-      options.push(rubricItem.scale.kind === 'yes-no' ? fc.constantFrom(yes, no) : fc.nat(rubricItem.scale.levels.length - 1).map(level));
+      options.push(
+        rubricItem.scale.kind === 'yes-no'
+          ? fc.constantFrom(yes, no)
+          : fc.nat(rubricItem.scale.levels.length - 1).map(level),
+      );
       return fc.tuple(fc.constant(rubricItem.id), fc.oneof(...options));
     }),
   );
-  return fc.tuple(...perItem).map((pairs) => Object.fromEntries(pairs.filter((pair): pair is [string, ItemAnswer] => pair[1] !== null)));
+  return fc
+    .tuple(...perItem)
+    .map((pairs) => Object.fromEntries(pairs.filter((pair): pair is [string, ItemAnswer] => pair[1] !== null)));
 }
 
 const contextArbitrary: fc.Arbitrary<CallContext | null> = fc.option(
-  fc.record({ customerState: fc.constantFrom('positive', 'neutral', 'negative'), emotion: fc.constantFrom(null, 'anger', 'worry') }),
+  fc.record({
+    customerState: fc.constantFrom('positive', 'neutral', 'negative'),
+    emotion: fc.constantFrom(null, 'anger', 'worry'),
+  }),
 );
 
 /** Random rubrics: 1-4 sections of 1-5 items, mixed scales (2-5 levels or Ja/Nee), weights from 0.5 to 50. */
@@ -249,7 +327,13 @@ const rubricArbitrary: fc.Arbitrary<Rubric> = fc
       section(
         `s${sectionIndex}`,
         entry.weight,
-        entry.items.map((spec, itemIndex) => item(`${sectionIndex}.${itemIndex}`, spec.scale, { weight: spec.weight, notApplicableAllowed: spec.notApplicableAllowed, critical: spec.critical })),
+        entry.items.map((spec, itemIndex) =>
+          item(`${sectionIndex}.${itemIndex}`, spec.scale, {
+            weight: spec.weight,
+            notApplicableAllowed: spec.notApplicableAllowed,
+            critical: spec.critical,
+          }),
+        ),
       ),
     ),
   }));
@@ -280,10 +364,18 @@ describe('scoreReview: properties', () => {
   it('raising one answer never lowers the total (critical items included: raising can only lift a failure)', () => {
     fc.assert(
       fc.property(rubricWithAnswers, fc.nat(), contextArbitrary, ([rubric, answers], pick, context) => {
-        const candidates = rubric.sections.flatMap((entry) => entry.items).filter((rubricItem) => {
-          const answer = answers[rubricItem.id];
-          return answer !== undefined && (answer.kind === 'no' || (answer.kind === 'level' && rubricItem.scale.kind === 'ordinal' && answer.value < rubricItem.scale.levels.length - 1));
-        });
+        const candidates = rubric.sections
+          .flatMap((entry) => entry.items)
+          .filter((rubricItem) => {
+            const answer = answers[rubricItem.id];
+            return (
+              answer !== undefined &&
+              (answer.kind === 'no' ||
+                (answer.kind === 'level' &&
+                  rubricItem.scale.kind === 'ordinal' &&
+                  answer.value < rubricItem.scale.levels.length - 1))
+            );
+          });
         const target = candidates[pick % Math.max(1, candidates.length)];
         if (!target) return true;
         const answer = answers[target.id]!;
@@ -298,31 +390,37 @@ describe('scoreReview: properties', () => {
 
   it('permuting the items within a section changes nothing', () => {
     fc.assert(
-      fc.property(rubricWithAnswers, fc.array(fc.nat(), { minLength: 30, maxLength: 30 }), contextArbitrary, ([rubric, answers], keys, context) => {
-        const permuted: Rubric = {
-          ...rubric,
-          sections: rubric.sections.map((entry) => ({
-            ...entry,
-            items: entry.items
-              .map((rubricItem, index) => ({ rubricItem, key: keys[index % keys.length]! * 31 + index }))
-              .sort((left, right) => left.key - right.key)
-              .map(({ rubricItem }) => rubricItem),
-          })),
-        };
-        const original = scoreReview(rubric, answers, context);
-        const shuffled = scoreReview(permuted, answers, context);
-        const close = (left: number | null, right: number | null) => (left === null ? right === null : right !== null && Math.abs(left - right) < 1e-9);
-        const byId = (result: typeof original) => new Map(result.items.map((entry) => [entry.itemId, entry]));
-        const originalItems = byId(original);
-        return (
-          close(original.total, shuffled.total) &&
-          close(original.totalBeforeCritical, shuffled.totalBeforeCritical) &&
-          original.criticalFailed === shuffled.criticalFailed &&
-          original.complete === shuffled.complete &&
-          original.sections.every((entry, index) => close(entry.score, shuffled.sections[index]!.score)) &&
-          shuffled.items.every((entry) => originalItems.get(entry.itemId)?.value === entry.value)
-        );
-      }),
+      fc.property(
+        rubricWithAnswers,
+        fc.array(fc.nat(), { minLength: 30, maxLength: 30 }),
+        contextArbitrary,
+        ([rubric, answers], keys, context) => {
+          const permuted: Rubric = {
+            ...rubric,
+            sections: rubric.sections.map((entry) => ({
+              ...entry,
+              items: entry.items
+                .map((rubricItem, index) => ({ rubricItem, key: keys[index % keys.length]! * 31 + index }))
+                .sort((left, right) => left.key - right.key)
+                .map(({ rubricItem }) => rubricItem),
+            })),
+          };
+          const original = scoreReview(rubric, answers, context);
+          const shuffled = scoreReview(permuted, answers, context);
+          const close = (left: number | null, right: number | null) =>
+            left === null ? right === null : right !== null && Math.abs(left - right) < 1e-9;
+          const byId = (result: typeof original) => new Map(result.items.map((entry) => [entry.itemId, entry]));
+          const originalItems = byId(original);
+          return (
+            close(original.total, shuffled.total) &&
+            close(original.totalBeforeCritical, shuffled.totalBeforeCritical) &&
+            original.criticalFailed === shuffled.criticalFailed &&
+            original.complete === shuffled.complete &&
+            original.sections.every((entry, index) => close(entry.score, shuffled.sections[index]!.score)) &&
+            shuffled.items.every((entry) => originalItems.get(entry.itemId)?.value === entry.value)
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });

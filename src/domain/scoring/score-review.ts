@@ -121,12 +121,24 @@ export function scoreReview(rubric: Rubric, answers: ReviewAnswers, context: Cal
       else unansweredCount += 1;
       if (item.critical) {
         const criticalStatus: CriticalItemStatus =
-          status === 'scored' ? (answer !== null && failsCriticalItem(item, answer) ? 'failed' : 'passed') : status === 'not-applicable' ? 'not-applicable' : 'unanswered';
+          status === 'scored'
+            ? answer !== null && failsCriticalItem(item, answer)
+              ? 'failed'
+              : 'passed'
+            : status === 'not-applicable'
+              ? 'not-applicable'
+              : 'unanswered';
         criticalItems.push({ itemId: item.id, status: criticalStatus });
       }
     }
     const mean = weightedMean(terms);
-    sectionFormulas.push({ sectionId: section.id, terms, weightedSum: mean.weightedSum, weightSum: mean.weightSum, score: mean.mean });
+    sectionFormulas.push({
+      sectionId: section.id,
+      terms,
+      weightedSum: mean.weightedSum,
+      weightSum: mean.weightSum,
+      score: mean.mean,
+    });
     sections.push({
       sectionId: section.id,
       weight: section.weight,
@@ -138,7 +150,9 @@ export function scoreReview(rubric: Rubric, answers: ReviewAnswers, context: Cal
     });
   }
 
-  const totalTerms: FormulaTerm[] = sections.flatMap((section) => (section.score === null ? [] : [{ id: section.sectionId, weight: section.weight, value: section.score }]));
+  const totalTerms: FormulaTerm[] = sections.flatMap((section) =>
+    section.score === null ? [] : [{ id: section.sectionId, weight: section.weight, value: section.score }],
+  );
   const overall = weightedMean(totalTerms);
   const totalBeforeCritical = overall.mean === null ? null : overall.mean * 100;
   const criticalFailed = criticalItems.some((critical) => critical.status === 'failed');

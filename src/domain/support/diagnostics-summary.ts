@@ -2,12 +2,24 @@
 
 export interface DiagnosticsFacts {
   readonly version: string;
-  readonly runtime: { readonly node: string; readonly electron: string | null; readonly chrome: string | null; readonly platform: string; readonly arch: string; readonly osRelease: string };
+  readonly runtime: {
+    readonly node: string;
+    readonly electron: string | null;
+    readonly chrome: string | null;
+    readonly platform: string;
+    readonly arch: string;
+    readonly osRelease: string;
+  };
   readonly dataDir: string;
   readonly databaseFile: string;
   readonly schemaVersion: number;
   readonly logFile: string;
-  readonly recentErrors: readonly { readonly time: string; readonly process: string; readonly version: string; readonly message: string }[];
+  readonly recentErrors: readonly {
+    readonly time: string;
+    readonly process: string;
+    readonly version: string;
+    readonly message: string;
+  }[];
 }
 
 /** What only the page knows: its browser, and when the summary was made. */
@@ -31,7 +43,8 @@ export function diagnosticsSummary(facts: DiagnosticsFacts, page: PageFacts): st
   if (facts.recentErrors.length === 0) lines.push('Recent errors: none');
   else {
     lines.push(`Recent errors (${facts.recentErrors.length}, oldest first):`);
-    for (const entry of facts.recentErrors) lines.push(`${entry.time} [${entry.process}] v${entry.version} ${entry.message}`);
+    for (const entry of facts.recentErrors)
+      lines.push(`${entry.time} [${entry.process}] v${entry.version} ${entry.message}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -81,8 +81,7 @@ export interface TranscriptError {
 }
 
 export type TranscriptParseResult =
-  | { readonly ok: true; readonly transcript: Transcript }
-  | { readonly ok: false; readonly error: TranscriptError };
+  { readonly ok: true; readonly transcript: Transcript } | { readonly ok: false; readonly error: TranscriptError };
 
 /** One format's reader. `json` is the already-parsed JSON value when the text is valid JSON, else undefined. */
 export interface TranscriptFormatReader {
@@ -95,7 +94,12 @@ export interface TranscriptFormatReader {
 
 /** What a format reader returns before normalisation. Times may be fractional or broken here. */
 export type RawReadResult =
-  | { readonly ok: true; readonly language: string | null; readonly segments: readonly RawSegment[]; readonly warnings?: readonly TranscriptWarning[] }
+  | {
+      readonly ok: true;
+      readonly language: string | null;
+      readonly segments: readonly RawSegment[];
+      readonly warnings?: readonly TranscriptWarning[];
+    }
   | { readonly ok: false; readonly error: TranscriptError };
 
 export interface RawSegment {

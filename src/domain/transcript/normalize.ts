@@ -57,18 +57,24 @@ export function normalizeTranscript(
     const words = normalizeWords(raw.words, warn);
     totalWords += words.length;
     if (totalWords > transcriptLimits.maxWords) {
-      return { ok: false, error: { code: 'transcript_too_large', detail: `more than ${transcriptLimits.maxWords} words`, format } };
+      return {
+        ok: false,
+        error: { code: 'transcript_too_large', detail: `more than ${transcriptLimits.maxWords} words`, format },
+      };
     }
-    const text = cleanText(raw.text).slice(0, transcriptLimits.maxTextPerSegment) || words.map((word) => word.text).join(' ');
+    const text =
+      cleanText(raw.text).slice(0, transcriptLimits.maxTextPerSegment) || words.map((word) => word.text).join(' ');
     if (text === '') {
       warn('empty_segments_dropped');
       continue;
     }
     const speaker = raw.speaker === null ? null : cleanText(raw.speaker).slice(0, 100) || null;
-    const channel = typeof raw.channel === 'number' && Number.isInteger(raw.channel) && raw.channel >= 0 ? raw.channel : null;
+    const channel =
+      typeof raw.channel === 'number' && Number.isInteger(raw.channel) && raw.channel >= 0 ? raw.channel : null;
     segments.push({ speaker, channel, startMs, endMs, text, words });
   }
-  if (segments.length === 0) return { ok: false, error: { code: 'transcript_empty', detail: 'no segment with text and valid times', format } };
+  if (segments.length === 0)
+    return { ok: false, error: { code: 'transcript_empty', detail: 'no segment with text and valid times', format } };
 
   const sorted = segments.every((segment, index) => index === 0 || segments[index - 1]!.startMs <= segment.startMs);
   if (!sorted) {
@@ -88,7 +94,10 @@ export function normalizeTranscript(
   return { ok: true, transcript };
 }
 
-function normalizeWords(rawWords: readonly RawWord[], warn: (code: TranscriptWarningCode, count?: number) => void): TranscriptWord[] {
+function normalizeWords(
+  rawWords: readonly RawWord[],
+  warn: (code: TranscriptWarningCode, count?: number) => void,
+): TranscriptWord[] {
   const words: { text: string; startMs: number; endMs: number; confidence?: number }[] = [];
   let untimed = 0;
   let reversed = 0;
@@ -111,7 +120,8 @@ function normalizeWords(rawWords: readonly RawWord[], warn: (code: TranscriptWar
       startMs: Math.max(0, Math.round(raw.startMs)),
       endMs: Math.max(0, Math.round(raw.endMs)),
     };
-    if (typeof raw.confidence === 'number' && Number.isFinite(raw.confidence)) word.confidence = Math.min(1, Math.max(0, raw.confidence));
+    if (typeof raw.confidence === 'number' && Number.isFinite(raw.confidence))
+      word.confidence = Math.min(1, Math.max(0, raw.confidence));
     words.push(word);
   }
   if (untimed > 0) warn('words_without_times', untimed);

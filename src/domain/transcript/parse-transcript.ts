@@ -17,7 +17,13 @@ export function parseTranscript(text: string): TranscriptParseResult {
     try {
       json = JSON.parse(content);
     } catch (error) {
-      return { ok: false, error: { code: 'transcript_malformed', detail: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'transcript_malformed',
+          detail: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
     }
   }
   for (const reader of transcriptReaders) {
@@ -34,10 +40,23 @@ export function parseTranscript(text: string): TranscriptParseResult {
       return normalizeTranscript(reader.format, raw.language, raw.segments, raw.warnings);
     } catch (error) {
       // A reader bug on hostile input must not escape: report it as malformed content.
-      return { ok: false, error: { code: 'transcript_malformed', detail: error instanceof Error ? error.message : String(error), format: reader.format } };
+      return {
+        ok: false,
+        error: {
+          code: 'transcript_malformed',
+          detail: error instanceof Error ? error.message : String(error),
+          format: reader.format,
+        },
+      };
     }
   }
-  return { ok: false, error: { code: 'transcript_unknown_format', detail: json === undefined ? 'not JSON, WebVTT or SRT' : 'JSON of an unknown shape' } };
+  return {
+    ok: false,
+    error: {
+      code: 'transcript_unknown_format',
+      detail: json === undefined ? 'not JSON, WebVTT or SRT' : 'JSON of an unknown shape',
+    },
+  };
 }
 
 /** Which format the content is, or null. */

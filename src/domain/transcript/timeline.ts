@@ -36,7 +36,9 @@ export function activeWordIndex(words: readonly TranscriptWord[], timeMs: number
   const word = words[index]!;
   const next = words[index + 1];
   // Keep the word lit until the next starts, unless the gap is long (then nothing is being said).
-  return timeMs < word.endMs || (next !== undefined && timeMs < next.startMs && next.startMs - word.endMs < 400) ? index : -1;
+  return timeMs < word.endMs || (next !== undefined && timeMs < next.startMs && next.startMs - word.endMs < 400)
+    ? index
+    : -1;
 }
 
 /** Lower-case, accents removed: "Café" matches "cafe". */

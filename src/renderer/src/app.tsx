@@ -48,23 +48,46 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   };
 
   return (
-    <AppShell screen={screen} onNavigate={setScreen} banner={info.status === 'ok' && <RecoveredNotice recovered={info.value.recoveredDatabase} />}>
-      {screen.name === 'calls' && <CallLibrary onOpen={(callId) => setScreen({ name: 'call', callId })} onImport={() => setImportRequest((n) => n + 1)} />}
-      {screen.name === 'reviews' && <ReviewListScreen onOpen={(callId) => setScreen({ name: 'call', callId, reviewing: true })} />}
+    <AppShell
+      screen={screen}
+      onNavigate={setScreen}
+      banner={info.status === 'ok' && <RecoveredNotice recovered={info.value.recoveredDatabase} />}
+    >
+      {screen.name === 'calls' && (
+        <CallLibrary
+          onOpen={(callId) => setScreen({ name: 'call', callId })}
+          onImport={() => setImportRequest((n) => n + 1)}
+        />
+      )}
+      {screen.name === 'reviews' && (
+        <ReviewListScreen onOpen={(callId) => setScreen({ name: 'call', callId, reviewing: true })} />
+      )}
       {screen.name === 'rubrics' && <RubricsScreen />}
-      {screen.name === 'sessions' && <SessionsScreen sessionId={screen.sessionId ?? null} onOpenSession={(sessionId) => setScreen({ name: 'sessions', sessionId })} onReview={(callId, sessionId) => setScreen({ name: 'call', callId, reviewing: true, sessionId })} />}
+      {screen.name === 'sessions' && (
+        <SessionsScreen
+          sessionId={screen.sessionId ?? null}
+          onOpenSession={(sessionId) => setScreen({ name: 'sessions', sessionId })}
+          onReview={(callId, sessionId) => setScreen({ name: 'call', callId, reviewing: true, sessionId })}
+        />
+      )}
       {screen.name === 'call' && (
         <CallScreen
           key={`${screen.callId}:${screen.sessionId ?? ''}`}
           callId={screen.callId}
           initialReviewing={screen.reviewing ?? false}
           sessionId={screen.sessionId ?? null}
-          onBack={() => setScreen(screen.sessionId ? { name: 'sessions', sessionId: screen.sessionId } : { name: 'calls' })}
+          onBack={() =>
+            setScreen(screen.sessionId ? { name: 'sessions', sessionId: screen.sessionId } : { name: 'calls' })
+          }
           shortcutsEnabled={preferences.singleKeyShortcuts}
         />
       )}
       {screen.name === 'settings' && (
-        <SettingsScreen preferences={preferences} info={info.status === 'ok' ? info.value : null} onChange={changePreferences} />
+        <SettingsScreen
+          preferences={preferences}
+          info={info.status === 'ok' ? info.value : null}
+          onChange={changePreferences}
+        />
       )}
       <ImportController openRequest={importRequest} />
     </AppShell>

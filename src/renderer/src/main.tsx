@@ -13,7 +13,13 @@ import './styles/app.css';
 import './styles/workspace.css';
 import './styles/accessibility.css';
 
-const defaultPreferences: Preferences = { language: null, theme: 'system', singleKeyShortcuts: true, ffmpegPath: '', autoRedactCardNumbers: false };
+const defaultPreferences: Preferences = {
+  language: null,
+  theme: 'system',
+  singleKeyShortcuts: true,
+  ffmpegPath: '',
+  autoRedactCardNumbers: false,
+};
 
 async function start(): Promise<void> {
   // The OS's palette while the preferences load; App applies the user's choice.

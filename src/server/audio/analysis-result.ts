@@ -23,7 +23,9 @@ export type AudioProblem =
   | 'audio_too_many_channels'
   | 'cancelled';
 
-export type AudioAnalysisResult = { readonly ok: true; readonly value: AudioAnalysis } | { readonly ok: false; readonly problem: AudioProblem; readonly detail: string };
+export type AudioAnalysisResult =
+  | { readonly ok: true; readonly value: AudioAnalysis }
+  | { readonly ok: false; readonly problem: AudioProblem; readonly detail: string };
 
 export const refusal = (problem: AudioProblem, detail: string): AudioAnalysisResult => ({ ok: false, problem, detail });
 export const cancelled = (): AudioAnalysisResult => refusal('cancelled', 'cancelled');

@@ -43,10 +43,19 @@ export async function analyzeAudio(path: string, options: AnalyzeOptions = {}): 
   if (container === 'wav') return analyzeWav(path, head, size, signal);
   if (container === 'mp3') {
     const facts = mp3Facts(head, size);
-    if (facts) return analyzeWithWasm({ path, container, codec: 'mp3', channels: facts.channels, expectedFrames: facts.expectedFrames, signal });
+    if (facts)
+      return analyzeWithWasm({
+        path,
+        container,
+        codec: 'mp3',
+        channels: facts.channels,
+        expectedFrames: facts.expectedFrames,
+        signal,
+      });
     return refusal('audio_undecodable', 'damaged MP3 data: no MPEG audio frame at the start');
   }
-  if (container === 'flac') return analyzeWithWasm({ path, container, codec: 'flac', expectedFrames: flacExpectedFrames(head), signal });
+  if (container === 'flac')
+    return analyzeWithWasm({ path, container, codec: 'flac', expectedFrames: flacExpectedFrames(head), signal });
   const codec = container === 'ogg' ? oggCodec(head) : null;
   if (codec) {
     const tail = await readBytes(path, Math.max(0, size - headBytes), headBytes);
@@ -55,14 +64,23 @@ export async function analyzeAudio(path: string, options: AnalyzeOptions = {}): 
   return analyzeWithFfmpeg(path, container, ffmpegPath, signal);
 }
 
-async function analyzeWav(path: string, head: Uint8Array, size: number, signal?: AbortSignal): Promise<AudioAnalysisResult> {
+async function analyzeWav(
+  path: string,
+  head: Uint8Array,
+  size: number,
+  signal?: AbortSignal,
+): Promise<AudioAnalysisResult> {
   const header = readWavHeader(head, size);
   if (!header.ok) return refusal(header.error, header.detail);
   const { info } = header;
   if (info.channels > 2) return refusal('audio_too_many_channels', `${info.channels} channels`);
   const frameBytes = (info.bitsPerSample / 8) * info.channels;
   const accumulator = new PeakAccumulator(info, Math.floor(info.dataBytes / frameBytes));
-  const stream = createReadStream(path, { start: info.dataOffset, end: info.dataOffset + info.dataBytes - 1, highWaterMark: 1024 * 1024 });
+  const stream = createReadStream(path, {
+    start: info.dataOffset,
+    end: info.dataOffset + info.dataBytes - 1,
+    highWaterMark: 1024 * 1024,
+  });
   try {
     for await (const chunk of stream) {
       if (signal?.aborted) return cancelled();
@@ -72,7 +90,12 @@ async function analyzeWav(path: string, head: Uint8Array, size: number, signal?:
     stream.destroy();
   }
   const peaks = accumulator.finish();
-  const codec = info.encoding === 'pcm' ? `pcm_s${info.bitsPerSample}` : info.encoding === 'float' ? `pcm_f${info.bitsPerSample}` : info.encoding;
+  const codec =
+    info.encoding === 'pcm'
+      ? `pcm_s${info.bitsPerSample}`
+      : info.encoding === 'float'
+        ? `pcm_f${info.bitsPerSample}`
+        : info.encoding;
   return {
     ok: true,
     value: {

@@ -22,8 +22,12 @@ async function isExecutableFile(path: string): Promise<boolean> {
  * Where ffmpeg is: the path set in Settings when there is one (and only that: a wrong setting is reported, not
  * silently replaced), else the first `ffmpeg` on PATH, else null.
  */
-export async function locateFfmpeg(preferredPath: string | null | undefined, searchPath = process.env.PATH ?? ''): Promise<{ readonly path: string | null; readonly looked: string }> {
-  if (preferredPath) return { path: (await isExecutableFile(preferredPath)) ? preferredPath : null, looked: preferredPath };
+export async function locateFfmpeg(
+  preferredPath: string | null | undefined,
+  searchPath = process.env.PATH ?? '',
+): Promise<{ readonly path: string | null; readonly looked: string }> {
+  if (preferredPath)
+    return { path: (await isExecutableFile(preferredPath)) ? preferredPath : null, looked: preferredPath };
   const names = process.platform === 'win32' ? ['ffmpeg.exe'] : ['ffmpeg'];
   for (const folder of searchPath.split(delimiter).filter(Boolean)) {
     for (const name of names) {
@@ -33,7 +37,12 @@ export async function locateFfmpeg(preferredPath: string | null | undefined, sea
   return { path: null, looked: 'PATH' };
 }
 
-function run(command: string, args: readonly string[], onStdout: (chunk: Buffer) => void, signal?: AbortSignal): Promise<{ code: number | null; stderr: string }> {
+function run(
+  command: string,
+  args: readonly string[],
+  onStdout: (chunk: Buffer) => void,
+  signal?: AbortSignal,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
     let stderr = '';
@@ -64,10 +73,16 @@ function statedSeconds(stderr: string): number {
 }
 
 /** Decodes what no built-in decoder reads (AAC/M4A, WebM, Speex, GSM...) with ffmpeg in a child process. */
-export async function analyzeWithFfmpeg(path: string, container: AudioContainer, ffmpegPath: string | null | undefined, signal?: AbortSignal): Promise<AudioAnalysisResult> {
+export async function analyzeWithFfmpeg(
+  path: string,
+  container: AudioContainer,
+  ffmpegPath: string | null | undefined,
+  signal?: AbortSignal,
+): Promise<AudioAnalysisResult> {
   const ffmpeg = await locateFfmpeg(ffmpegPath);
   if (!ffmpeg.path) {
-    const where = ffmpeg.looked === 'PATH' ? 'not found on PATH and not set in Settings' : `not found at ${ffmpeg.looked}`;
+    const where =
+      ffmpeg.looked === 'PATH' ? 'not found on PATH and not set in Settings' : `not found at ${ffmpeg.looked}`;
     return refusal('audio_decoder_missing', `${container} audio needs ffmpeg, which was ${where}`);
   }
   // Probing: ffmpeg without an output describes the input on stderr and exits with an error, as intended.
@@ -76,12 +91,33 @@ export async function analyzeWithFfmpeg(path: string, container: AudioContainer,
   const stream = describedAudioStream(probe.stderr);
   if (!stream) return refusal('audio_undecodable', probe.stderr.trim().split('\n').at(-1) || 'no audio stream');
   if (stream.channels > 2) return refusal('audio_too_many_channels', `${stream.channels} channels`);
-  const accumulator = new PeakAccumulator({ encoding: 'pcm', bitsPerSample: 16, channels: stream.channels, sampleRateHz: peakDecodeRateHz }, statedSeconds(probe.stderr) * peakDecodeRateHz);
-  const args = ['-v', 'error', '-nostdin', '-i', path, '-map', 'a:0', '-f', 's16le', '-acodec', 'pcm_s16le', '-ac', String(stream.channels), '-ar', String(peakDecodeRateHz), 'pipe:1'];
+  const accumulator = new PeakAccumulator(
+    { encoding: 'pcm', bitsPerSample: 16, channels: stream.channels, sampleRateHz: peakDecodeRateHz },
+    statedSeconds(probe.stderr) * peakDecodeRateHz,
+  );
+  const args = [
+    '-v',
+    'error',
+    '-nostdin',
+    '-i',
+    path,
+    '-map',
+    'a:0',
+    '-f',
+    's16le',
+    '-acodec',
+    'pcm_s16le',
+    '-ac',
+    String(stream.channels),
+    '-ar',
+    String(peakDecodeRateHz),
+    'pipe:1',
+  ];
   const decode = await run(ffmpeg.path, args, (chunk) => accumulator.push(chunk), signal);
   if (signal?.aborted) return cancelled();
   const peaks = accumulator.finish();
-  if (decode.code !== 0 || peaks.frames === 0) return refusal('audio_undecodable', decode.stderr.trim().split('\n')[0] || 'decoding produced no audio');
+  if (decode.code !== 0 || peaks.frames === 0)
+    return refusal('audio_undecodable', decode.stderr.trim().split('\n')[0] || 'decoding produced no audio');
   return {
     ok: true,
     value: {

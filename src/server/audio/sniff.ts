@@ -15,7 +15,8 @@ export function sniffAudioContainer(head: Uint8Array): AudioContainer | null {
   if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return 'webm';
   if (text(head, 0, 3) === 'ID3') return 'mp3';
   // An MPEG audio frame header: 11 sync bits, layer III/II, not a reserved bitrate.
-  if (head[0] === 0xff && (head[1]! & 0xe0) === 0xe0 && (head[1]! & 0x06) !== 0 && (head[2]! & 0xf0) !== 0xf0) return 'mp3';
+  if (head[0] === 0xff && (head[1]! & 0xe0) === 0xe0 && (head[1]! & 0x06) !== 0 && (head[2]! & 0xf0) !== 0xf0)
+    return 'mp3';
   return null;
 }
 

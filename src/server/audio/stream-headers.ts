@@ -6,7 +6,8 @@
 
 export type WasmCodec = 'mp3' | 'flac' | 'vorbis' | 'opus';
 
-const ascii = (bytes: Uint8Array, start: number, length: number) => String.fromCharCode(...bytes.subarray(start, start + length));
+const ascii = (bytes: Uint8Array, start: number, length: number) =>
+  String.fromCharCode(...bytes.subarray(start, start + length));
 
 /** Where the MPEG audio starts: after an ID3v2 tag (its size is a 28-bit "syncsafe" number). */
 function id3Length(head: Uint8Array): number {
@@ -17,13 +18,18 @@ function id3Length(head: Uint8Array): number {
 
 const mpeg1Bitrates = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
 const mpeg2Bitrates = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
-const sampleRates: Record<number, readonly number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const sampleRates: Record<number, readonly number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
 
 /** The frame count of a Xing or Info tag inside the first frame, or null. */
 function xingFrameCount(head: Uint8Array, frameStart: number): number | null {
   for (let at = frameStart + 4; at < frameStart + 64 && at + 12 <= head.length; at += 1) {
     const tag = ascii(head, at, 4);
-    if ((tag === 'Xing' || tag === 'Info') && (head[at + 7]! & 0x01) === 1) return new DataView(head.buffer, head.byteOffset + at + 8, 4).getUint32(0);
+    if ((tag === 'Xing' || tag === 'Info') && (head[at + 7]! & 0x01) === 1)
+      return new DataView(head.buffer, head.byteOffset + at + 8, 4).getUint32(0);
   }
   return null;
 }

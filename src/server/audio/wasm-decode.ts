@@ -33,7 +33,10 @@ async function openDecoder(codec: WasmCodec): Promise<StreamDecoder> {
     await decoder.ready;
     return { decode: async (chunk) => decoder.decode(chunk), flush: () => decoder.flush(), free: () => decoder.free() };
   }
-  const decoder = codec === 'flac' ? new (await import('@wasm-audio-decoders/flac')).FLACDecoder() : new (await import('@wasm-audio-decoders/ogg-vorbis')).OggVorbisDecoder();
+  const decoder =
+    codec === 'flac'
+      ? new (await import('@wasm-audio-decoders/flac')).FLACDecoder()
+      : new (await import('@wasm-audio-decoders/ogg-vorbis')).OggVorbisDecoder();
   await decoder.ready;
   return { decode: (chunk) => decoder.decode(chunk), flush: () => decoder.flush(), free: () => decoder.free() };
 }
@@ -79,7 +82,10 @@ export async function analyzeWithWasm(request: WasmDecodeRequest): Promise<Audio
       if (channels > 2) return false;
       sampleRateHz = decoded.sampleRate;
       const expectedFrames = Math.min(request.expectedFrames, sampleRateHz * maxPreallocatedSeconds);
-      accumulator = new PeakAccumulator({ encoding: 'float', bitsPerSample: 32, channels, sampleRateHz }, expectedFrames);
+      accumulator = new PeakAccumulator(
+        { encoding: 'float', bitsPerSample: 32, channels, sampleRateHz },
+        expectedFrames,
+      );
     }
     accumulator.pushPlanar(decoded.channelData, decoded.samplesDecoded);
     return true;
@@ -90,7 +96,8 @@ export async function analyzeWithWasm(request: WasmDecodeRequest): Promise<Audio
   try {
     for await (const chunk of stream) {
       if (request.signal?.aborted) return cancelled();
-      if (!take(await decoder.decode(new Uint8Array(chunk as Buffer)))) return refusal('audio_too_many_channels', `${channels} channels`);
+      if (!take(await decoder.decode(new Uint8Array(chunk as Buffer))))
+        return refusal('audio_too_many_channels', `${channels} channels`);
       gaveUp = errors > errorsBeforeGivingUp && mostlyErrors();
       if (gaveUp) break;
     }
@@ -102,7 +109,10 @@ export async function analyzeWithWasm(request: WasmDecodeRequest): Promise<Audio
   const peaks = accumulator?.finish();
   if (!peaks || peaks.frames === 0 || mostlyErrors()) {
     const found = peaks ? `${peaks.durationMs} ms of audio and ${errors} decoding errors` : 'no audio';
-    return refusal('audio_undecodable', `damaged ${request.codec.toUpperCase()} data: ${found}${firstError ? ` (${firstError})` : ''}`);
+    return refusal(
+      'audio_undecodable',
+      `damaged ${request.codec.toUpperCase()} data: ${found}${firstError ? ` (${firstError})` : ''}`,
+    );
   }
   return {
     ok: true,

@@ -63,6 +63,8 @@ describe('writeFileAtomic', () => {
   });
 
   it('fails without a trace when the directory does not exist', async () => {
-    await expect(writeTextFileAtomic(join(tempDir(), 'missing', 'a.txt'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(writeTextFileAtomic(join(tempDir(), 'missing', 'a.txt'), 'x')).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 });

@@ -18,16 +18,28 @@ export interface CallMoments {
 }
 
 /** The call's moments by review, oldest review first; undefined when the call does not exist. */
-export function buildCallMoments(db: Database.Database, callId: string, options: { readonly status?: ReviewStatus; readonly sessionId?: string | null } = {}): CallMoments | undefined {
+export function buildCallMoments(
+  db: Database.Database,
+  callId: string,
+  options: { readonly status?: ReviewStatus; readonly sessionId?: string | null } = {},
+): CallMoments | undefined {
   return db.transaction((): CallMoments | undefined => {
     const call = getCall(db, callId);
     if (!call) return undefined;
     const audio = call.audioId === null ? undefined : getAudio(db, call.audioId);
-    const reviews = listReviews(db, { callId, status: options.status, sessionId: options.sessionId }).sort((first, second) => first.createdAtMs - second.createdAtMs || (first.id < second.id ? -1 : 1));
+    const reviews = listReviews(db, { callId, status: options.status, sessionId: options.sessionId }).sort(
+      (first, second) => first.createdAtMs - second.createdAtMs || (first.id < second.id ? -1 : 1),
+    );
     return {
       // Without audio the document still names something sensible for ELAN to ask the user to locate.
-      media: audio ? { fileName: audio.originalName, mimeType: audio.mimeType } : { fileName: `${call.title || call.id}.wav` },
-      tracks: reviews.map((review) => ({ reviewerId: review.reviewerId, reviewerName: getReviewer(db, review.reviewerId)?.name ?? '', moments: listMoments(db, review.id) })),
+      media: audio
+        ? { fileName: audio.originalName, mimeType: audio.mimeType }
+        : { fileName: `${call.title || call.id}.wav` },
+      tracks: reviews.map((review) => ({
+        reviewerId: review.reviewerId,
+        reviewerName: getReviewer(db, review.reviewerId)?.name ?? '',
+        moments: listMoments(db, review.id),
+      })),
     };
   })();
 }

@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
-import { buildScoreExportTables, type ReviewCalibration, type ScoreExportReview } from '../../domain/export/export-tables';
+import {
+  buildScoreExportTables,
+  type ReviewCalibration,
+  type ScoreExportReview,
+} from '../../domain/export/export-tables';
 import type { ScoreExportTables } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import type { Rubric } from '../../domain/rubric/model';
@@ -37,7 +41,14 @@ export interface BuildScoreExportOptions {
 }
 
 function selectedReviews(db: Database.Database, selection: ScoreExportSelection): ReviewRecord[] {
-  const filter = { callId: selection.callId, reviewerId: selection.reviewerId, agentName: selection.agentName, status: selection.status, fromMs: selection.fromMs, toMs: selection.toMs };
+  const filter = {
+    callId: selection.callId,
+    reviewerId: selection.reviewerId,
+    agentName: selection.agentName,
+    status: selection.status,
+    fromMs: selection.fromMs,
+    toMs: selection.toMs,
+  };
   const matching = listReviews(db, filter);
   if (selection.reviewIds === undefined) return matching;
   const byId = new Map(matching.map((review) => [review.id, review]));
@@ -50,7 +61,11 @@ function selectedReviews(db: Database.Database, selection: ScoreExportSelection)
  * come in the order of `reviewIds` when given, else most recently changed first. Throws when a review's rubric
  * version is missing: the database guarantees it exists, so that is corruption, not an expected failure.
  */
-export function buildScoreExport(db: Database.Database, selection: ScoreExportSelection = {}, options: BuildScoreExportOptions = {}): ScoreExportTables {
+export function buildScoreExport(
+  db: Database.Database,
+  selection: ScoreExportSelection = {},
+  options: BuildScoreExportOptions = {},
+): ScoreExportTables {
   return db.transaction(() => {
     const rubrics = new Map<string, Rubric>();
     const reviewerNames = new Map<string, string | null>();
@@ -60,15 +75,20 @@ export function buildScoreExport(db: Database.Database, selection: ScoreExportSe
       let rubric = rubrics.get(rubricKey);
       if (!rubric) {
         rubric = getRubric(db, review.rubricId, review.rubricVersion)?.rubric;
-        if (!rubric) throw new Error(`Review ${review.id}: rubric ${review.rubricId} v${review.rubricVersion} is missing`);
+        if (!rubric)
+          throw new Error(`Review ${review.id}: rubric ${review.rubricId} v${review.rubricVersion} is missing`);
         rubrics.set(rubricKey, rubric);
       }
-      if (!reviewerNames.has(review.reviewerId)) reviewerNames.set(review.reviewerId, getReviewer(db, review.reviewerId)?.name ?? null);
+      if (!reviewerNames.has(review.reviewerId))
+        reviewerNames.set(review.reviewerId, getReviewer(db, review.reviewerId)?.name ?? null);
       if (!calls.has(review.callId)) {
         const call = getCallSummary(db, review.callId);
         calls.set(review.callId, { title: call?.title ?? '', agentName: call?.agentName ?? '' });
       }
-      const calibration = options.calibrations && Object.hasOwn(options.calibrations, review.id) ? options.calibrations[review.id] : undefined;
+      const calibration =
+        options.calibrations && Object.hasOwn(options.calibrations, review.id)
+          ? options.calibrations[review.id]
+          : undefined;
       return {
         review: { ...review, reviewerName: reviewerNames.get(review.reviewerId) ?? null },
         call: calls.get(review.callId)!,

@@ -43,14 +43,21 @@ describe('CSV for Dutch Excel (excel-nl)', () => {
     const item32 = items.find((row) => row['Beoordeling-id'] === 'review-a' && row.Criterium === '3.2')!;
     expect(item32.Toelichting).toBe(`'${hyperlinkComment}`);
     expect(items.find((row) => row.Criterium === '3.3')!['Reden zonder bewijsmoment']).toBe("'+31 belde terug");
-    expect(items.find((row) => row['Beoordeling-id'] === 'review-b' && row.Criterium === '1.1')).toMatchObject({ Antwoord: 'N.v.t.', 'Waarde (0-1)': '', 'Standaard N.v.t.': 'WAAR' });
+    expect(items.find((row) => row['Beoordeling-id'] === 'review-b' && row.Criterium === '1.1')).toMatchObject({
+      Antwoord: 'N.v.t.',
+      'Waarde (0-1)': '',
+      'Standaard N.v.t.': 'WAAR',
+    });
     expect(items.find((row) => row['Beoordeling-id'] === 'review-c')).toMatchObject({ Toelichting: "'-5 punten" });
   });
 
   it('keeps negative numbers as numbers: only text cells are neutralised', async () => {
     const moments = byHeader(readCsv((await writeAndRead('excel-nl', tables.moments)).text.slice(1), ';'));
     expect(moments[0]).toMatchObject({ 'Begin (s)': '1,5', 'Einde (s)': '9', Intensiteit: '2', Criteria: '1.1' });
-    expect(moments[1]).toMatchObject({ 'Empathische reactietijd (s)': '-0,75', Notitie: '\'-- benoemt <frustratie> & "-->" zegt sorry\n\nTweede regel' });
+    expect(moments[1]).toMatchObject({
+      'Empathische reactietijd (s)': '-0,75',
+      Notitie: '\'-- benoemt <frustratie> & "-->" zegt sorry\n\nTweede regel',
+    });
     expect(moments[3]).toMatchObject({ 'Einde (s)': '3661,001', Notitie: "'@team lang gesprek" });
   });
 
@@ -64,10 +71,16 @@ describe('CSV for Dutch Excel (excel-nl)', () => {
       'Gekalibreerde score': '',
       Kalibratiemethode: '',
     });
-    expect(reviews[1]).toMatchObject({ 'Totaalscore (ruw)': '0', 'Totaal vóór kritieke regel': '95', 'Gekalibreerde score': '71,46', Kalibratiemethode: 'Consensus', 'Ingediend op (UTC)': '' });
+    expect(reviews[1]).toMatchObject({
+      'Totaalscore (ruw)': '0',
+      'Totaal vóór kritieke regel': '95',
+      'Gekalibreerde score': '71,46',
+      Kalibratiemethode: 'Consensus',
+      'Ingediend op (UTC)': '',
+    });
   });
 
-  it('writes coded values in the export\'s language (status, speaker, polarity, emotion)', async () => {
+  it("writes coded values in the export's language (status, speaker, polarity, emotion)", async () => {
     const reviews = byHeader(readCsv((await writeAndRead('excel-nl', tables.reviews)).text.slice(1), ';'));
     expect(new Set(reviews.map((row) => row.Status))).toEqual(new Set(['Ingediend', 'Concept']));
     const moments = byHeader(readCsv((await writeAndRead('excel-nl', tables.moments)).text.slice(1), ';'));
@@ -88,7 +101,12 @@ describe('RFC 4180 CSV', () => {
     expect(bytes[0]).not.toBe(0xef);
     const reviews = byHeader(readCsv(text, ','));
     expect(Object.keys(reviews[0]!).slice(0, 3)).toEqual(['Review ID', 'Call ID', 'Call']);
-    expect(reviews[0]).toMatchObject({ 'Raw total': '94.44', 'Submitted at (UTC)': '2024-05-01T10:15:30.000Z', 'Critical item failed': 'false', Call: 'Klacht; "factuur"\nmei' });
+    expect(reviews[0]).toMatchObject({
+      'Raw total': '94.44',
+      'Submitted at (UTC)': '2024-05-01T10:15:30.000Z',
+      'Critical item failed': 'false',
+      Call: 'Klacht; "factuur"\nmei',
+    });
     expect(reviews[1]).toMatchObject({ 'Critical item failed': 'true', 'Calibrated total': '71.46' });
   });
 
@@ -96,24 +114,44 @@ describe('RFC 4180 CSV', () => {
     const { text } = await writeAndRead('rfc4180');
     expect(text).toContain('"Zei ""ik begrijp het"";\nmaar klonk gehaast, 1,5 keer"');
     const items = byHeader(readCsv(text, ','));
-    expect(items.find((row) => row.Criterium === '3.2' && row['Beoordeling-id'] === 'review-a')!.Toelichting).toBe(`'${hyperlinkComment}`);
-    expect(items.find((row) => row.Criterium === '2.1' && row['Beoordeling-id'] === 'review-a')!['Waarde (0-1)']).toBe('0.3333');
+    expect(items.find((row) => row.Criterium === '3.2' && row['Beoordeling-id'] === 'review-a')!.Toelichting).toBe(
+      `'${hyperlinkComment}`,
+    );
+    expect(items.find((row) => row.Criterium === '2.1' && row['Beoordeling-id'] === 'review-a')!['Waarde (0-1)']).toBe(
+      '0.3333',
+    );
   });
 });
 
 describe('line breaks in both dialects', () => {
   const column: ExportColumn = { key: 'note', header: { nl: 'Notitie', en: 'Note' }, type: 'text' };
   const notes = ['\n', 'a\nb', 'a\rb', 'a\r\nb', '\n=1+1', 'regel\r@SUM(A1)', 'gewoon'];
-  const table: ExportTable = { ...tables.items, name: { nl: 'Notities', en: 'Notes' }, columns: [column, { ...column, key: 'n2' }], rows: notes.map((note) => [note, 'x']) };
+  const table: ExportTable = {
+    ...tables.items,
+    name: { nl: 'Notities', en: 'Notes' },
+    columns: [column, { ...column, key: 'n2' }],
+    rows: notes.map((note) => [note, 'x']),
+  };
 
-  it.each(['excel-nl', 'rfc4180'] as const)('%s: quotes every field with a CR or LF, so each row keeps its columns, and no line starts with a formula', async (dialect) => {
-    const { text } = await writeAndRead(dialect, table);
-    const records = readCsv(dialect === 'excel-nl' ? text.slice(1) : text, dialect === 'excel-nl' ? ';' : ',');
-    expect(records).toHaveLength(1 + notes.length);
-    for (const record of records) expect(record).toHaveLength(2);
-    expect(records.slice(1).map((record) => record[0])).toEqual(['\n', 'a\nb', 'a\rb', 'a\r\nb', "\n'=1+1", "regel\r'@SUM(A1)", 'gewoon']);
-    for (const line of text.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
-  });
+  it.each(['excel-nl', 'rfc4180'] as const)(
+    '%s: quotes every field with a CR or LF, so each row keeps its columns, and no line starts with a formula',
+    async (dialect) => {
+      const { text } = await writeAndRead(dialect, table);
+      const records = readCsv(dialect === 'excel-nl' ? text.slice(1) : text, dialect === 'excel-nl' ? ';' : ',');
+      expect(records).toHaveLength(1 + notes.length);
+      for (const record of records) expect(record).toHaveLength(2);
+      expect(records.slice(1).map((record) => record[0])).toEqual([
+        '\n',
+        'a\nb',
+        'a\rb',
+        'a\r\nb',
+        "\n'=1+1",
+        "regel\r'@SUM(A1)",
+        'gewoon',
+      ]);
+      for (const line of text.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
+    },
+  );
 });
 
 describe('formatCsvCell', () => {

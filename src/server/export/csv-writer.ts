@@ -42,15 +42,31 @@ interface DialectRules {
 }
 
 const dialects: Readonly<Record<CsvDialect, DialectRules>> = {
-  'excel-nl': { delimiter: ';', decimalSeparator: ',', bom: true, booleans: ['WAAR', 'ONWAAR'], formatDate: (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ') },
-  rfc4180: { delimiter: ',', decimalSeparator: '.', bom: false, booleans: ['true', 'false'], formatDate: (ms) => new Date(ms).toISOString() },
+  'excel-nl': {
+    delimiter: ';',
+    decimalSeparator: ',',
+    bom: true,
+    booleans: ['WAAR', 'ONWAAR'],
+    formatDate: (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' '),
+  },
+  rfc4180: {
+    delimiter: ',',
+    decimalSeparator: '.',
+    bom: false,
+    booleans: ['true', 'false'],
+    formatDate: (ms) => new Date(ms).toISOString(),
+  },
 };
 
 /** A number as plain digits, never in exponent notation, with the dialect's decimal sign. */
 function formatNumber(value: number, column: ExportColumn, decimalSeparator: string): string {
   let digits = String(value);
   // String() switches to exponent notation below 1e-6 and from 1e21; spreadsheets would read that as text.
-  if (digits.includes('e')) digits = value.toFixed(Math.min(20, column.decimals ?? 20)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  if (digits.includes('e'))
+    digits = value
+      .toFixed(Math.min(20, column.decimals ?? 20))
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
   return decimalSeparator === '.' ? digits : digits.replace('.', decimalSeparator);
 }
 
@@ -60,7 +76,9 @@ export function formatCsvCell(cell: ExportCell, column: ExportColumn, dialect: C
   const rules = dialects[dialect];
   switch (column.type) {
     case 'number':
-      return typeof cell === 'number' && Number.isFinite(cell) ? formatNumber(cell, column, rules.decimalSeparator) : '';
+      return typeof cell === 'number' && Number.isFinite(cell)
+        ? formatNumber(cell, column, rules.decimalSeparator)
+        : '';
     case 'date':
       return typeof cell === 'number' && Number.isFinite(cell) ? rules.formatDate(cell) : '';
     case 'boolean':
@@ -75,7 +93,12 @@ function* csvRecords(table: ExportTable, options: CsvOptions): Generator<string[
   const { columns } = table;
   for (const row of table.rows) {
     const record = new Array<string>(columns.length);
-    for (let index = 0; index < columns.length; index += 1) record[index] = formatCsvCell(labelledCell(row[index] ?? null, columns[index]!, options.language), columns[index]!, options.dialect);
+    for (let index = 0; index < columns.length; index += 1)
+      record[index] = formatCsvCell(
+        labelledCell(row[index] ?? null, columns[index]!, options.language),
+        columns[index]!,
+        options.dialect,
+      );
     yield record;
   }
 }
@@ -85,7 +108,15 @@ export async function writeCsvTable(output: Writable, table: ExportTable, option
   const rules = dialects[options.dialect];
   // csv-stringify quotes a field holding the whole record delimiter (CRLF) but not a bare CR or LF; quoted_match
   // quotes those too, or a one-line-break note would split its row.
-  const stringifier = stringify({ delimiter: rules.delimiter, record_delimiter: '\r\n', bom: rules.bom, quote: '"', escape: '"', quoted_match: /[\r\n]/, eof: true });
+  const stringifier = stringify({
+    delimiter: rules.delimiter,
+    record_delimiter: '\r\n',
+    bom: rules.bom,
+    quote: '"',
+    escape: '"',
+    quoted_match: /[\r\n]/,
+    eof: true,
+  });
   await pipeline(Readable.from(csvRecords(table, options)), stringifier, output);
 }
 

@@ -56,7 +56,13 @@ export function jsonRow(row: readonly ExportCell[], columns: readonly ExportColu
 }
 
 function columnDescriptions(columns: readonly ExportColumn[]): unknown[] {
-  return columns.map((column) => ({ key: column.key, header: column.header, type: column.type, ...(column.decimals === undefined ? {} : { decimals: column.decimals }), ...(column.group ? { group: column.group } : {}) }));
+  return columns.map((column) => ({
+    key: column.key,
+    header: column.header,
+    type: column.type,
+    ...(column.decimals === undefined ? {} : { decimals: column.decimals }),
+    ...(column.group ? { group: column.group } : {}),
+  }));
 }
 
 async function write(output: Writable, chunk: string): Promise<void> {
@@ -77,14 +83,22 @@ async function writeRows(output: Writable, table: ExportTable): Promise<void> {
 }
 
 /** Writes the score export as the versioned JSON document into `output`, and ends it. */
-export async function writeJsonExport(output: Writable, tables: ScoreExportTables, options: JsonExportOptions): Promise<void> {
+export async function writeJsonExport(
+  output: Writable,
+  tables: ScoreExportTables,
+  options: JsonExportOptions,
+): Promise<void> {
   const head = {
     format: scoreExportFormat,
     formatVersion: scoreExportFormatVersion,
     exportedAt: new Date(options.exportedAtMs).toISOString(),
     language: options.language,
     selection: options.selection ?? null,
-    columns: { reviews: columnDescriptions(tables.reviews.columns), items: columnDescriptions(tables.items.columns), moments: columnDescriptions(tables.moments.columns) },
+    columns: {
+      reviews: columnDescriptions(tables.reviews.columns),
+      items: columnDescriptions(tables.items.columns),
+      moments: columnDescriptions(tables.moments.columns),
+    },
   };
   const headText = JSON.stringify(head, null, 2);
   // The head object's closing brace is replaced by the three row arrays.
@@ -100,6 +114,10 @@ export async function writeJsonExport(output: Writable, tables: ScoreExportTable
 }
 
 /** Writes the score export as a JSON file, atomically. */
-export async function writeJsonFile(filePath: string, tables: ScoreExportTables, options: JsonExportOptions): Promise<void> {
+export async function writeJsonFile(
+  filePath: string,
+  tables: ScoreExportTables,
+  options: JsonExportOptions,
+): Promise<void> {
   await writeFileAtomic(filePath, (output) => writeJsonExport(output, tables, options));
 }

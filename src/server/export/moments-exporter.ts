@@ -16,7 +16,11 @@ export function makeMomentsExporter(db: Database.Database, exportsDir: string) {
     try {
       const fileName = `${request.baseName.replace(/[\\/]/g, '-')}.${request.format === 'webvtt' ? 'vtt' : 'eaf'}`;
       const path = join(workDir, fileName);
-      await writeCallMomentsFile(path, moments, { format: request.format, language: request.language, createdAtMs: request.exportedAtMs });
+      await writeCallMomentsFile(path, moments, {
+        format: request.format,
+        language: request.language,
+        createdAtMs: request.exportedAtMs,
+      });
       return { exportId: writeExport(exportsDir, fileName, readFileSync(path)), fileName };
     } finally {
       rmSync(workDir, { recursive: true, force: true });

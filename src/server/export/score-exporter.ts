@@ -16,17 +16,33 @@ const extensions = { xlsx: 'xlsx', json: 'json', 'csv-excel-nl': 'csv', 'csv-rfc
  */
 export function makeScoreExporter(db: Database.Database, exportsDir: string) {
   return async (request: ScoreExportRequest): Promise<{ exportId: string; fileName: string }> => {
-    const tables = buildScoreExport(db, request.selection, { language: request.language, calibrations: request.calibrations });
+    const tables = buildScoreExport(db, request.selection, {
+      language: request.language,
+      calibrations: request.calibrations,
+    });
     const workDir = mkdtempSync(join(tmpdir(), 'klankbord-export-'));
     try {
       const baseName = request.baseName.replace(/[\\/]/g, '-');
-      const written = await writeScoreExport(tables, { format: request.format, filePath: join(workDir, `${baseName}.${extensions[request.format]}`), language: request.language, exportedAtMs: request.exportedAtMs, selection: request.selection });
+      const written = await writeScoreExport(tables, {
+        format: request.format,
+        filePath: join(workDir, `${baseName}.${extensions[request.format]}`),
+        language: request.language,
+        exportedAtMs: request.exportedAtMs,
+        selection: request.selection,
+      });
       if (written.length === 1) {
         const fileName = basename(written[0]!);
         return { exportId: writeExport(exportsDir, fileName, readFileSync(written[0]!)), fileName };
       }
       const fileName = `${baseName}.${request.format}.zip`;
-      return { exportId: writeExport(exportsDir, fileName, zipFiles(Object.fromEntries(written.map((path) => [basename(path), readFileSync(path)])))), fileName };
+      return {
+        exportId: writeExport(
+          exportsDir,
+          fileName,
+          zipFiles(Object.fromEntries(written.map((path) => [basename(path), readFileSync(path)]))),
+        ),
+        fileName,
+      };
     } finally {
       rmSync(workDir, { recursive: true, force: true });
     }

@@ -125,15 +125,18 @@ const nl: SessionReportLabels = {
   totalAlpha: 'Krippendorffs alpha op het totaal (interval)',
   icc: 'ICC(A,1), absolute overeenstemming',
   iccNote: 'ICC(A,1) gebruikt alleen gesprekken die door alle beoordelaars zijn gescoord.',
-  thresholds: 'Drempels voor alpha: betrouwbaar vanaf 0,800; voorlopig vanaf 0,667; daaronder onbetrouwbaar. N.v.t. telt als ontbrekend.',
+  thresholds:
+    'Drempels voor alpha: betrouwbaar vanaf 0,800; voorlopig vanaf 0,667; daaronder onbetrouwbaar. N.v.t. telt als ontbrekend.',
   section: 'Onderdeel',
   alpha: 'Krippendorffs alpha',
   band: 'Betrouwbaarheid',
   bands: { reliable: 'betrouwbaar', tentative: 'voorlopig', unreliable: 'onbetrouwbaar' },
   ambiguousCount: (count, total) => `${count} van ${total} criteria dubbelzinnig (alpha onder 0,667).`,
-  notEnoughReviews: 'Nog niet genoeg beoordelingen: overeenstemming en strengheid zijn pas te berekenen als minstens twee beoordelaars hebben ingediend.',
+  notEnoughReviews:
+    'Nog niet genoeg beoordelingen: overeenstemming en strengheid zijn pas te berekenen als minstens twee beoordelaars hebben ingediend.',
   biasChartTitle: 'Afwijking per beoordelaar op het totaal',
-  biasChartIntro: (reference) => `Gemiddelde afwijking van het totaal ten opzichte van ${reference}, in punten. Rechts = milder, links = strenger; de stippellijnen zijn de tolerantie.`,
+  biasChartIntro: (reference) =>
+    `Gemiddelde afwijking van het totaal ten opzichte van ${reference}, in punten. Rechts = milder, links = strenger; de stippellijnen zijn de tolerantie.`,
   stricter: '« strenger',
   milder: 'milder »',
   biasAxis: 'afwijking (punten)',
@@ -142,7 +145,8 @@ const nl: SessionReportLabels = {
   toleranceLine: (points) => `tolerantie ±${points}`,
   noBias: 'geen vergelijking',
   itemChartTitle: 'Overeenstemming per criterium',
-  itemChartIntro: 'Krippendorffs alpha per criterium (ordinaal voor schalen, nominaal voor Ja/Nee), met de drempels 0,667 en 0,800. Dubbelzinnige criteria zijn rood gemarkeerd.',
+  itemChartIntro:
+    'Krippendorffs alpha per criterium (ordinaal voor schalen, nominaal voor Ja/Nee), met de drempels 0,667 en 0,800. Dubbelzinnige criteria zijn rood gemarkeerd.',
   thresholdTentative: 'voorlopig 0,667',
   thresholdReliable: 'betrouwbaar 0,800',
   ambiguousHighlight: 'dubbelzinnig (alpha onder 0,667)',
@@ -153,7 +157,8 @@ const nl: SessionReportLabels = {
   mad: 'Gem. abs. afwijking',
   within: '% binnen tolerantie',
   severity: 'Strengheidseffect ± SE',
-  severityNote: 'Strengheidseffect: additief model op de totalen (+ = mild), met standaardfout. Afwijking en % binnen tolerantie over de gesprekken die de beoordelaar scoorde.',
+  severityNote:
+    'Strengheidseffect: additief model op de totalen (+ = mild), met standaardfout. Afwijking en % binnen tolerantie over de gesprekken die de beoordelaar scoorde.',
   itemTableTitle: 'Criteria',
   item: 'Criterium',
   level: 'Meetniveau',
@@ -162,9 +167,11 @@ const nl: SessionReportLabels = {
   ac1: 'Gwets AC1',
   ambiguous: 'Dubbelzinnig',
   ambiguousYes: 'dubbelzinnig',
-  itemTableNote: '% binnen tolerantie: aandeel beoordelaar-gesprekparen binnen de tolerantie per criterium van de referentie (Ja/Nee: gelijk).',
+  itemTableNote:
+    '% binnen tolerantie: aandeel beoordelaar-gesprekparen binnen de tolerantie per criterium van de referentie (Ja/Nee: gelijk).',
   totalsTitle: 'Totaalscores per beoordelaar en gesprek',
-  totalsIntro: 'Totaalscore (0-100) na de kritieke-criteriumregel. De laatste regel is het gecorrigeerde ("faire") totaal: wat een gemiddelde beoordelaar had gegeven.',
+  totalsIntro:
+    'Totaalscore (0-100) na de kritieke-criteriumregel. De laatste regel is het gecorrigeerde ("faire") totaal: wat een gemiddelde beoordelaar had gegeven.',
   callCode: (index) => `G${index + 1}`,
   callsRange: (from, to) => `Gesprekken ${from}–${to}`,
   code: 'Code',
@@ -209,15 +216,18 @@ const en: SessionReportLabels = {
   totalAlpha: 'Krippendorff alpha on the total (interval)',
   icc: 'ICC(A,1), absolute agreement',
   iccNote: 'ICC(A,1) uses only the calls scored by every reviewer.',
-  thresholds: 'Thresholds for alpha: reliable from 0.800; tentative from 0.667; below that unreliable. N/A counts as missing.',
+  thresholds:
+    'Thresholds for alpha: reliable from 0.800; tentative from 0.667; below that unreliable. N/A counts as missing.',
   section: 'Section',
   alpha: 'Krippendorff alpha',
   band: 'Reliability',
   bands: { reliable: 'reliable', tentative: 'tentative', unreliable: 'unreliable' },
   ambiguousCount: (count, total) => `${count} of ${total} items ambiguous (alpha below 0.667).`,
-  notEnoughReviews: 'Not enough reviews yet: agreement and severity can only be computed once at least two reviewers have submitted.',
+  notEnoughReviews:
+    'Not enough reviews yet: agreement and severity can only be computed once at least two reviewers have submitted.',
   biasChartTitle: 'Reviewer bias on the total',
-  biasChartIntro: (reference) => `Mean deviation of the total from ${reference}, in points. Right = lenient, left = strict; the dashed lines are the tolerance.`,
+  biasChartIntro: (reference) =>
+    `Mean deviation of the total from ${reference}, in points. Right = lenient, left = strict; the dashed lines are the tolerance.`,
   stricter: '« stricter',
   milder: 'more lenient »',
   biasAxis: 'bias (points)',
@@ -226,7 +236,8 @@ const en: SessionReportLabels = {
   toleranceLine: (points) => `tolerance ±${points}`,
   noBias: 'no comparison',
   itemChartTitle: 'Agreement per item',
-  itemChartIntro: 'Krippendorff alpha per item (ordinal for scales, nominal for Yes/No), with the thresholds 0.667 and 0.800. Ambiguous items are highlighted in red.',
+  itemChartIntro:
+    'Krippendorff alpha per item (ordinal for scales, nominal for Yes/No), with the thresholds 0.667 and 0.800. Ambiguous items are highlighted in red.',
   thresholdTentative: 'tentative 0.667',
   thresholdReliable: 'reliable 0.800',
   ambiguousHighlight: 'ambiguous (alpha below 0.667)',
@@ -237,7 +248,8 @@ const en: SessionReportLabels = {
   mad: 'Mean abs. deviation',
   within: '% within tolerance',
   severity: 'Severity effect ± SE',
-  severityNote: 'Severity effect: additive model on the totals (+ = lenient), with standard error. Bias and % within tolerance over the calls the reviewer scored.',
+  severityNote:
+    'Severity effect: additive model on the totals (+ = lenient), with standard error. Bias and % within tolerance over the calls the reviewer scored.',
   itemTableTitle: 'Items',
   item: 'Item',
   level: 'Level',
@@ -246,9 +258,11 @@ const en: SessionReportLabels = {
   ac1: 'Gwet AC1',
   ambiguous: 'Ambiguous',
   ambiguousYes: 'ambiguous',
-  itemTableNote: '% within tolerance: share of reviewer-call pairs within the per-item tolerance of the reference (Yes/No: equal).',
+  itemTableNote:
+    '% within tolerance: share of reviewer-call pairs within the per-item tolerance of the reference (Yes/No: equal).',
   totalsTitle: 'Total scores per reviewer and call',
-  totalsIntro: 'Total score (0-100) after the critical-item rule. The last row is the severity-adjusted ("fair") total: what an average reviewer would have given.',
+  totalsIntro:
+    'Total score (0-100) after the critical-item rule. The last row is the severity-adjusted ("fair") total: what an average reviewer would have given.',
   callCode: (index) => `C${index + 1}`,
   callsRange: (from, to) => `Calls ${from}–${to}`,
   code: 'Code',

@@ -10,7 +10,13 @@ import { defaultRubric } from '../../domain/rubric/default-rubric';
 import { rubricItems } from '../../domain/rubric/model';
 import type { ItemAnswer, ReviewAnswers } from '../../domain/scoring/answers';
 import { sessionReportLabels } from './session-report-labels';
-import { isWinAnsi, sessionReportPdf, winAnsiSafe, writeSessionReportPdf, type SessionReportPdfInput } from './session-report-pdf';
+import {
+  isWinAnsi,
+  sessionReportPdf,
+  winAnsiSafe,
+  writeSessionReportPdf,
+  type SessionReportPdfInput,
+} from './session-report-pdf';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Synthetic sessions: per call a "true" quality, per reviewer a leniency, plus noise; item 3.2 is read at random
@@ -30,7 +36,9 @@ function randomSource(seed: number): () => number {
 function syntheticReviews(reviewerCount: number, callCount: number, seed: number): (SessionReviewInput | null)[][] {
   const random = randomSource(seed);
   // Reviewer 1 is clearly strict, reviewer 2 a little lenient; the others scatter around the benchmark.
-  const leniency = Array.from({ length: reviewerCount }, (_, reviewer) => (reviewer === 0 ? 0 : reviewer === 1 ? -0.45 : reviewer === 2 ? 0.15 : (random() - 0.5) * 0.6));
+  const leniency = Array.from({ length: reviewerCount }, (_, reviewer) =>
+    reviewer === 0 ? 0 : reviewer === 1 ? -0.45 : reviewer === 2 ? 0.15 : (random() - 0.5) * 0.6,
+  );
   const quality = Array.from({ length: callCount }, (_, call) => 0.4 + ((call * 0.37 + random() * 0.3) % 1) * 2.6);
   return leniency.map((lenient, reviewer) =>
     quality.map((base, call) => {
@@ -58,7 +66,11 @@ function syntheticReviews(reviewerCount: number, callCount: number, seed: number
 
 const sessionName = 'Kalibratie Q3 – Zoë’s “één” ronde';
 
-function reportInput(reviewerCount: number, callCount: number, overrides: Partial<SessionReportPdfInput> = {}): SessionReportPdfInput {
+function reportInput(
+  reviewerCount: number,
+  callCount: number,
+  overrides: Partial<SessionReportPdfInput> = {},
+): SessionReportPdfInput {
   const report = sessionReport({
     rubric: defaultRubric,
     reviews: syntheticReviews(reviewerCount, callCount, 42 + reviewerCount * 1000 + callCount),
@@ -78,14 +90,26 @@ function reportInput(reviewerCount: number, callCount: number, overrides: Partia
       deadline: '2025-10-31',
       createdAtMs: Date.UTC(2025, 9, 1, 9, 30),
     },
-    reviewers: Array.from({ length: reviewerCount }, (_, index) => ({ id: `r${index}`, name: index < baseNames.length ? baseNames[index]! : `Beoordelaar ${index + 1}` })),
-    calls: Array.from({ length: callCount }, (_, index) => ({ id: `c${index}`, title: `Klacht over factuur ${index + 1}: klant belt voor de derde keer` })),
+    reviewers: Array.from({ length: reviewerCount }, (_, index) => ({
+      id: `r${index}`,
+      name: index < baseNames.length ? baseNames[index]! : `Beoordelaar ${index + 1}`,
+    })),
+    calls: Array.from({ length: callCount }, (_, index) => ({
+      id: `c${index}`,
+      title: `Klacht over factuur ${index + 1}: klant belt voor de derde keer`,
+    })),
     rubric: defaultRubric,
     report,
     consensus: [
       { callId: 'c0', itemId: '3.2', answer: { kind: 'level', value: 2 }, reason: 'Scores liepen −2 tot +1 uiteen.' },
       { callId: 'c1', itemId: '2.2', answer: { kind: 'not-applicable' }, reason: 'Naam niet bekend.' },
-      { callId: 'c0', itemId: '1.2', answer: { kind: 'no' }, reason: 'De “vervelend voor u” is een standaardzin; het gevoel wordt niet benoemd, dus Nee. Afgesproken: bij twijfel ≥ 2 alleen als de emotie letterlijk genoemd wordt.' },
+      {
+        callId: 'c0',
+        itemId: '1.2',
+        answer: { kind: 'no' },
+        reason:
+          'De “vervelend voor u” is een standaardzin; het gevoel wordt niet benoemd, dus Nee. Afgesproken: bij twijfel ≥ 2 alleen als de emotie letterlijk genoemd wordt.',
+      },
     ],
     language: 'nl',
     generatedAtMs: Date.UTC(2025, 10, 3, 14, 5),
@@ -120,7 +144,9 @@ function decodeLiteral(literal: string): number[] {
 // Windows-1252 at 0x80-0x9F (Node's TextDecoder('windows-1252') decodes these as Latin-1 control characters).
 const windows1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const decodeWinAnsi = (codes: readonly number[]): string =>
-  codes.map((code) => (code >= 0x80 && code <= 0x9f ? windows1252High[code - 0x80]! : String.fromCharCode(code))).join('');
+  codes
+    .map((code) => (code >= 0x80 && code <= 0x9f ? windows1252High[code - 0x80]! : String.fromCharCode(code)))
+    .join('');
 
 /** The strings shown by every content stream (hex and literal), decoded from WinAnsi, one per line. */
 function pdfText(bytes: Uint8Array): string {
@@ -136,9 +162,10 @@ function pdfText(bytes: Uint8Array): string {
     if (dictionary.includes('/FlateDecode')) data = inflateSync(data);
     const content = data.toString('latin1');
     for (const operand of content.matchAll(/<([0-9A-Fa-f\s]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g)) {
-      const codes = operand[1] !== undefined
-        ? (operand[1].replace(/\s/g, '').match(/../g) ?? []).map((pair) => parseInt(pair, 16))
-        : decodeLiteral(operand[2]!);
+      const codes =
+        operand[1] !== undefined
+          ? (operand[1].replace(/\s/g, '').match(/../g) ?? []).map((pair) => parseInt(pair, 16))
+          : decodeLiteral(operand[2]!);
       shown.push(decodeWinAnsi(codes));
     }
   }
@@ -209,7 +236,25 @@ describe('sessionReportPdf', () => {
     const text = pdfText(bytes);
     const nl = sessionReportLabels.nl;
     expect(text).toContain(sessionName);
-    for (const label of [nl.documentTitle, nl.summaryTitle, nl.biasChartTitle, nl.itemChartTitle, nl.reviewerTableTitle, nl.itemTableTitle, nl.totalsTitle, nl.consensusTitle, nl.reviewer, nl.item, nl.fairTotal, nl.stricter, nl.milder, nl.thresholdTentative, nl.thresholdReliable, nl.bands.unreliable, nl.page(1, doc.getPageCount())]) {
+    for (const label of [
+      nl.documentTitle,
+      nl.summaryTitle,
+      nl.biasChartTitle,
+      nl.itemChartTitle,
+      nl.reviewerTableTitle,
+      nl.itemTableTitle,
+      nl.totalsTitle,
+      nl.consensusTitle,
+      nl.reviewer,
+      nl.item,
+      nl.fairTotal,
+      nl.stricter,
+      nl.milder,
+      nl.thresholdTentative,
+      nl.thresholdReliable,
+      nl.bands.unreliable,
+      nl.page(1, doc.getPageCount()),
+    ]) {
       expect(text).toContain(winAnsiSafe(label));
     }
     expect(text).toContain('Daniël Bakker');
@@ -229,7 +274,13 @@ describe('sessionReportPdf', () => {
 
   it('says there are not enough reviews instead of "0 of 18 ambiguous" with one submitted reviewer', async () => {
     const reviews = syntheticReviews(3, 2, 7).map((row, reviewer) => (reviewer === 0 ? row : row.map(() => null)));
-    const report = sessionReport({ rubric: defaultRubric, reviews, benchmarkIndex: null, toleranceTotal: 5, toleranceItem: 1 });
+    const report = sessionReport({
+      rubric: defaultRubric,
+      reviews,
+      benchmarkIndex: null,
+      toleranceTotal: 5,
+      toleranceItem: 1,
+    });
     const text = pdfText(await sessionReportPdf(reportInput(3, 2, { report, consensus: [] })));
     expect(text).toContain('Nog niet genoeg beoordelingen');
     expect(text).not.toContain(sessionReportLabels.nl.ambiguousCount(0, report.items.length));
@@ -239,7 +290,15 @@ describe('sessionReportPdf', () => {
     const bytes = await sessionReportPdf(reportInput(3, 4, { language: 'en' }));
     const text = pdfText(bytes);
     const en = sessionReportLabels.en;
-    for (const label of [en.documentTitle, en.biasChartTitle, en.itemChartTitle, en.reviewer, en.fairTotal, en.consensus]) expect(text).toContain(winAnsiSafe(label));
+    for (const label of [
+      en.documentTitle,
+      en.biasChartTitle,
+      en.itemChartTitle,
+      en.reviewer,
+      en.fairTotal,
+      en.consensus,
+    ])
+      expect(text).toContain(winAnsiSafe(label));
     expect(text).toContain('2 · Sincere but generic');
     expect(text).not.toContain('Beoordelaar');
     expect(text).toMatch(/\b0\.\d{3}\b/);
@@ -265,10 +324,27 @@ describe('sessionReportPdf', () => {
 
   it('shows nulls as — and splits a reason longer than a page', async () => {
     const review = (changes: Record<string, ItemAnswer> = {}): SessionReviewInput => ({
-      answers: { ...Object.fromEntries(rubricItems(defaultRubric).map(({ item }) => [item.id, item.scale.kind === 'ordinal' ? { kind: 'level', value: 3 } : { kind: 'yes' }])), ...changes },
+      answers: {
+        ...Object.fromEntries(
+          rubricItems(defaultRubric).map(({ item }) => [
+            item.id,
+            item.scale.kind === 'ordinal' ? { kind: 'level', value: 3 } : { kind: 'yes' },
+          ]),
+        ),
+        ...changes,
+      },
       context: { customerState: 'negative', emotion: 'frustration' },
     });
-    const report = sessionReport({ rubric: defaultRubric, reviews: [[review(), null], [review(), review()]], benchmarkIndex: null, toleranceTotal: 5, toleranceItem: 1 });
+    const report = sessionReport({
+      rubric: defaultRubric,
+      reviews: [
+        [review(), null],
+        [review(), review()],
+      ],
+      benchmarkIndex: null,
+      toleranceTotal: 5,
+      toleranceItem: 1,
+    });
     const longReason = Array.from({ length: 1500 }, (_, index) => `woord${index}`).join(' ');
     const base = reportInput(2, 2);
     const bytes = await sessionReportPdf({

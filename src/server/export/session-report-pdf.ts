@@ -53,7 +53,12 @@ export interface SessionReportPdfInput {
   readonly calls: readonly { readonly id: string; readonly title: string }[];
   readonly rubric: Rubric;
   readonly report: SessionReport;
-  readonly consensus: readonly { readonly callId: string; readonly itemId: string; readonly answer: ItemAnswer; readonly reason: string }[];
+  readonly consensus: readonly {
+    readonly callId: string;
+    readonly itemId: string;
+    readonly answer: ItemAnswer;
+    readonly reason: string;
+  }[];
   readonly language: Locale;
   readonly generatedAtMs: number;
 }

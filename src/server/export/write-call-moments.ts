@@ -9,10 +9,20 @@ export const momentFileFormats = ['webvtt', 'eaf'] as const;
 export type MomentFileFormat = (typeof momentFileFormats)[number];
 
 /** Writes a call's moments as WebVTT or ELAN .eaf (UTF-8, atomically). */
-export async function writeCallMomentsFile(filePath: string, moments: CallMoments, options: { readonly format: MomentFileFormat; readonly language: Locale; readonly createdAtMs: number }): Promise<void> {
+export async function writeCallMomentsFile(
+  filePath: string,
+  moments: CallMoments,
+  options: { readonly format: MomentFileFormat; readonly language: Locale; readonly createdAtMs: number },
+): Promise<void> {
   const text =
     options.format === 'webvtt'
       ? webvttMoments(moments.tracks, { language: options.language })
-      : elanEaf({ media: moments.media, tracks: moments.tracks, createdAtMs: options.createdAtMs, author: 'Klankbord', language: options.language });
+      : elanEaf({
+          media: moments.media,
+          tracks: moments.tracks,
+          createdAtMs: options.createdAtMs,
+          author: 'Klankbord',
+          language: options.language,
+        });
   await writeTextFileAtomic(filePath, text);
 }

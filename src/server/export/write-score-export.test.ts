@@ -28,25 +28,72 @@ function failingMidway(goodRows: number): ScoreExportTables {
 describe('writeScoreExport', () => {
   it('writes XLSX and JSON as one file, CSV as one file per table', async () => {
     const dir = tempDir();
-    expect(await writeScoreExport(tables, { format: 'xlsx', filePath: join(dir, 'scores.xlsx'), language: 'nl', exportedAtMs, selection: {} })).toEqual([join(dir, 'scores.xlsx')]);
-    expect(await writeScoreExport(tables, { format: 'json', filePath: join(dir, 'scores.json'), language: 'nl', exportedAtMs, selection: { callId: 'call-1' } })).toEqual([join(dir, 'scores.json')]);
-    const csv = await writeScoreExport(tables, { format: 'csv-excel-nl', filePath: join(dir, 'scores.csv'), language: 'nl', exportedAtMs, selection: {} });
-    expect(csv).toEqual(['scores-beoordelingen.csv', 'scores-criteria.csv', 'scores-momenten.csv'].map((name) => join(dir, name)));
-    const english = await writeScoreExport(tables, { format: 'csv-rfc4180', filePath: join(dir, 'en.csv'), language: 'en', exportedAtMs, selection: {} });
+    expect(
+      await writeScoreExport(tables, {
+        format: 'xlsx',
+        filePath: join(dir, 'scores.xlsx'),
+        language: 'nl',
+        exportedAtMs,
+        selection: {},
+      }),
+    ).toEqual([join(dir, 'scores.xlsx')]);
+    expect(
+      await writeScoreExport(tables, {
+        format: 'json',
+        filePath: join(dir, 'scores.json'),
+        language: 'nl',
+        exportedAtMs,
+        selection: { callId: 'call-1' },
+      }),
+    ).toEqual([join(dir, 'scores.json')]);
+    const csv = await writeScoreExport(tables, {
+      format: 'csv-excel-nl',
+      filePath: join(dir, 'scores.csv'),
+      language: 'nl',
+      exportedAtMs,
+      selection: {},
+    });
+    expect(csv).toEqual(
+      ['scores-beoordelingen.csv', 'scores-criteria.csv', 'scores-momenten.csv'].map((name) => join(dir, name)),
+    );
+    const english = await writeScoreExport(tables, {
+      format: 'csv-rfc4180',
+      filePath: join(dir, 'en.csv'),
+      language: 'en',
+      exportedAtMs,
+      selection: {},
+    });
     expect(english).toEqual(['en-reviews.csv', 'en-items.csv', 'en-moments.csv'].map((name) => join(dir, name)));
-    expect(readdirSync(dir).sort()).toEqual(['en-items.csv', 'en-moments.csv', 'en-reviews.csv', 'scores-beoordelingen.csv', 'scores-criteria.csv', 'scores-momenten.csv', 'scores.json', 'scores.xlsx']);
-    expect(JSON.parse(readFileSync(join(dir, 'scores.json'), 'utf8'))).toMatchObject({ selection: { callId: 'call-1' }, exportedAt: '2024-05-06T00:00:00.000Z' });
+    expect(readdirSync(dir).sort()).toEqual([
+      'en-items.csv',
+      'en-moments.csv',
+      'en-reviews.csv',
+      'scores-beoordelingen.csv',
+      'scores-criteria.csv',
+      'scores-momenten.csv',
+      'scores.json',
+      'scores.xlsx',
+    ]);
+    expect(JSON.parse(readFileSync(join(dir, 'scores.json'), 'utf8'))).toMatchObject({
+      selection: { callId: 'call-1' },
+      exportedAt: '2024-05-06T00:00:00.000Z',
+    });
   });
 
-  it.each(scoreExportFormats)('leaves the old file, and no partial or temporary file, when %s fails midway', async (format) => {
-    const dir = tempDir();
-    const filePath = join(dir, format === 'xlsx' ? 'scores.xlsx' : format === 'json' ? 'scores.json' : 'scores.csv');
-    const itemsPath = format.startsWith('csv') ? csvTablePath(filePath, 'criteria') : filePath;
-    writeFileSync(itemsPath, 'vorige export');
-    await expect(writeScoreExport(failingMidway(5000), { format, filePath, language: 'nl', exportedAtMs, selection: {} })).rejects.toThrow('kapot halverwege');
-    expect(readFileSync(itemsPath, 'utf8')).toBe('vorige export');
-    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  });
+  it.each(scoreExportFormats)(
+    'leaves the old file, and no partial or temporary file, when %s fails midway',
+    async (format) => {
+      const dir = tempDir();
+      const filePath = join(dir, format === 'xlsx' ? 'scores.xlsx' : format === 'json' ? 'scores.json' : 'scores.csv');
+      const itemsPath = format.startsWith('csv') ? csvTablePath(filePath, 'criteria') : filePath;
+      writeFileSync(itemsPath, 'vorige export');
+      await expect(
+        writeScoreExport(failingMidway(5000), { format, filePath, language: 'nl', exportedAtMs, selection: {} }),
+      ).rejects.toThrow('kapot halverwege');
+      expect(readFileSync(itemsPath, 'utf8')).toBe('vorige export');
+      expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('writes an XLSX that exceljs reads back with every row', async () => {
     const filePath = join(tempDir(), 'scores.xlsx');
@@ -71,12 +118,27 @@ describe('csvTablePath', () => {
 describe('writeCallMomentsFile', () => {
   it('writes WebVTT and ELAN files', async () => {
     const dir = tempDir();
-    const moments = { media: { fileName: 'a.wav' }, tracks: [{ reviewerId: 'r', reviewerName: 'Anouk', moments: anoukMoments }] };
-    await writeCallMomentsFile(join(dir, 'a.vtt'), moments, { format: 'webvtt', language: 'nl', createdAtMs: exportedAtMs });
-    await writeCallMomentsFile(join(dir, 'a.eaf'), moments, { format: 'eaf', language: 'en', createdAtMs: exportedAtMs });
-    expect(readFileSync(join(dir, 'a.vtt'), 'utf8')).toMatch(/^WEBVTT\n\ncue-1\n00:00:01\.500 --> 00:00:09\.000\n<v Anouk>Emotie van de klant/);
+    const moments = {
+      media: { fileName: 'a.wav' },
+      tracks: [{ reviewerId: 'r', reviewerName: 'Anouk', moments: anoukMoments }],
+    };
+    await writeCallMomentsFile(join(dir, 'a.vtt'), moments, {
+      format: 'webvtt',
+      language: 'nl',
+      createdAtMs: exportedAtMs,
+    });
+    await writeCallMomentsFile(join(dir, 'a.eaf'), moments, {
+      format: 'eaf',
+      language: 'en',
+      createdAtMs: exportedAtMs,
+    });
+    expect(readFileSync(join(dir, 'a.vtt'), 'utf8')).toMatch(
+      /^WEBVTT\n\ncue-1\n00:00:01\.500 --> 00:00:09\.000\n<v Anouk>Emotie van de klant/,
+    );
     const eaf = readFileSync(join(dir, 'a.eaf'), 'utf8');
     expect(eaf).toContain('DATE="2024-05-06T00:00:00.000Z"');
-    expect(eaf).toContain('<ANNOTATION_VALUE>Customer emotion cue (Frustration, 2/3) [1.1]: Klant zucht: "Ik ben het zat"</ANNOTATION_VALUE>');
+    expect(eaf).toContain(
+      '<ANNOTATION_VALUE>Customer emotion cue (Frustration, 2/3) [1.1]: Klant zucht: "Ik ben het zat"</ANNOTATION_VALUE>',
+    );
   });
 });

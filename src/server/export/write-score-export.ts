@@ -41,7 +41,11 @@ export async function writeScoreExport(tables: ScoreExportTables, options: Write
       await writeXlsxFile(filePath, tablesInOrder(tables), { language, createdAtMs: options.exportedAtMs });
       return [filePath];
     case 'json':
-      await writeJsonFile(filePath, tables, { language, exportedAtMs: options.exportedAtMs, selection: options.selection });
+      await writeJsonFile(filePath, tables, {
+        language,
+        exportedAtMs: options.exportedAtMs,
+        selection: options.selection,
+      });
       return [filePath];
     case 'csv-excel-nl':
     case 'csv-rfc4180': {

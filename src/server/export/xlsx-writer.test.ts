@@ -19,7 +19,8 @@ async function writeAndRead(language: 'nl' | 'en') {
 }
 
 /** A row's values as a plain array (exceljs' row.values is 1-based). */
-const rowValues = (sheet: ExcelJS.Worksheet, row: number, width: number) => Array.from({ length: width }, (_, index) => sheet.getRow(row).getCell(index + 1).value);
+const rowValues = (sheet: ExcelJS.Worksheet, row: number, width: number) =>
+  Array.from({ length: width }, (_, index) => sheet.getRow(row).getCell(index + 1).value);
 
 describe('the XLSX export', () => {
   it('has one sheet per table, named in the language, with the header row bold and frozen', async () => {
@@ -32,7 +33,11 @@ describe('the XLSX export', () => {
       expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     }
-    expect((await writeAndRead('en')).workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Reviews', 'Items', 'Moments']);
+    expect((await writeAndRead('en')).workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Reviews',
+      'Items',
+      'Moments',
+    ]);
   });
 
   it('keeps numbers as numbers, dates as dates, booleans as booleans and text exactly', async () => {
@@ -53,7 +58,8 @@ describe('the XLSX export', () => {
     expect(bram.getCell(column('submittedAt')).value).toBeNull();
 
     const items = workbook.getWorksheet('Criteria')!;
-    const itemRow = (itemId: string) => items.getRow(tables.items.rows.findIndex((row) => row[0] === 'review-a' && row[7] === itemId) + 2);
+    const itemRow = (itemId: string) =>
+      items.getRow(tables.items.rows.findIndex((row) => row[0] === 'review-a' && row[7] === itemId) + 2);
     // An XLSX string cell is never evaluated, so the comment is kept as typed rather than neutralised.
     expect(itemRow('3.2').getCell(13).value).toBe(hyperlinkComment);
     expect(itemRow('2.1').getCell(13).value).toBe(multilineComment);
@@ -64,7 +70,11 @@ describe('the XLSX export', () => {
     expect(moments.getRow(3).getCell(16).numFmt).toBe('0.00#');
     expect(moments.getRow(5).getCell(17).value).toBe('@team lang gesprek');
     const momentColumn = (key: string) => tables.moments.columns.findIndex((entry) => entry.key === key) + 1;
-    const cellsOf = (key: string) => Array.from({ length: tables.moments.rows.length }, (_, index) => moments.getRow(index + 2).getCell(momentColumn(key)).value);
+    const cellsOf = (key: string) =>
+      Array.from(
+        { length: tables.moments.rows.length },
+        (_, index) => moments.getRow(index + 2).getCell(momentColumn(key)).value,
+      );
     expect(cellsOf('speaker')).toContain('Klant');
     expect(cellsOf('emotion')).toContain('Frustratie');
     expect(anouk.getCell(column('status')).value).toBe('Ingediend');
@@ -72,7 +82,9 @@ describe('the XLSX export', () => {
   });
 
   it('drops characters XML cannot carry instead of producing a file Excel refuses', async () => {
-    const tables = buildScoreExportTables([{ ...sampleReviews[0]!, call: { title: 'a\u0001b\u001fc', agentName: 'x' } }]);
+    const tables = buildScoreExportTables([
+      { ...sampleReviews[0]!, call: { title: 'a\u0001b\u001fc', agentName: 'x' } },
+    ]);
     const file = join(tempDir(), 'odd.xlsx');
     await writeXlsxFile(file, tablesInOrder(tables), { language: 'nl' });
     const workbook = new ExcelJS.Workbook();

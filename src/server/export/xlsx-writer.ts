@@ -39,13 +39,24 @@ function numberFormat(decimals: number | undefined): string | undefined {
 
 /** Excel's rules for sheet names: at most 31 characters, none of []:*?/\, not blank. */
 export function sheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31).trim();
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, 31)
+    .trim();
   return cleaned === '' ? 'Blad' : cleaned;
 }
 
 function columnWidth(column: ExportColumn, language: Locale): number {
   const header = column.header[language].length + 2;
-  const typical = column.type === 'date' ? 20 : column.type === 'text' ? (['comment', 'note', 'itemTitle', 'evidenceOverrideReason'].includes(column.key) ? 50 : 16) : 10;
+  const typical =
+    column.type === 'date'
+      ? 20
+      : column.type === 'text'
+        ? ['comment', 'note', 'itemTitle', 'evidenceOverrideReason'].includes(column.key)
+          ? 50
+          : 16
+        : 10;
   return Math.min(60, Math.max(header, typical));
 }
 
@@ -76,7 +87,8 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTab
   // One style object per column, shared by all its cells: exceljs caches style ids by object identity, and a fresh
   // object per cell (what column styles give) costs more than everything else in writing the row.
   const styles = columns.map((column): Partial<ExcelJS.Style> => {
-    const numFmt = column.type === 'date' ? dateFormat : column.type === 'number' ? numberFormat(column.decimals) : undefined;
+    const numFmt =
+      column.type === 'date' ? dateFormat : column.type === 'number' ? numberFormat(column.decimals) : undefined;
     return numFmt ? { numFmt } : {};
   });
   if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
@@ -88,7 +100,8 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTab
   header.commit();
   const values = new Array<ExcelJS.CellValue>(columns.length);
   for (const row of table.rows) {
-    for (let index = 0; index < columns.length; index += 1) values[index] = cellValue(labelledCell(row[index] ?? null, columns[index]!, options.language), columns[index]!);
+    for (let index = 0; index < columns.length; index += 1)
+      values[index] = cellValue(labelledCell(row[index] ?? null, columns[index]!, options.language), columns[index]!);
     const added = sheet.addRow(values);
     for (let index = 0; index < columns.length; index += 1) added.getCell(index + 1).style = styles[index]!;
     added.commit();
@@ -97,7 +110,11 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTab
 }
 
 /** Writes the tables as one workbook, a sheet per table in the given order, into `output`; ends it. */
-export async function writeXlsxTables(output: Writable, tables: readonly ExportTable[], options: XlsxOptions): Promise<void> {
+export async function writeXlsxTables(
+  output: Writable,
+  tables: readonly ExportTable[],
+  options: XlsxOptions,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Klankbord';
   workbook.created = new Date(options.createdAtMs ?? Date.now());
@@ -106,6 +123,10 @@ export async function writeXlsxTables(output: Writable, tables: readonly ExportT
 }
 
 /** Writes the tables as an XLSX file, atomically. */
-export async function writeXlsxFile(filePath: string, tables: readonly ExportTable[], options: XlsxOptions): Promise<void> {
+export async function writeXlsxFile(
+  filePath: string,
+  tables: readonly ExportTable[],
+  options: XlsxOptions,
+): Promise<void> {
   await writeFileAtomic(filePath, (output) => writeXlsxTables(output, tables, options));
 }

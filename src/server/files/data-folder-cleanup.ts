@@ -26,7 +26,10 @@ function entriesOf(folder: string): string[] {
  * staging/ is emptied, audio files no row points at are removed, and temporary export files go. Rows are never
  * touched; a row whose file is missing stays, so nothing saved is hidden.
  */
-export function cleanDataFolder(db: Database.Database, folders: { readonly audioDir: string; readonly stagingDir: string; readonly exportsDir: string }): CleanupReport {
+export function cleanDataFolder(
+  db: Database.Database,
+  folders: { readonly audioDir: string; readonly stagingDir: string; readonly exportsDir: string },
+): CleanupReport {
   let staging = 0;
   for (const entry of entriesOf(folders.stagingDir)) {
     rmSync(join(folders.stagingDir, entry), { recursive: true, force: true });

@@ -61,7 +61,9 @@ export function temporaryNameFor(target: string): string {
 
 /** True for names the port (or another atomic writer) uses while a file is being written. */
 export function isTemporaryName(name: string): boolean {
-  return (name.startsWith('.') && name.endsWith('.tmp')) || name.endsWith('.partial') || /\.partial-[0-9a-f-]+$/.test(name);
+  return (
+    (name.startsWith('.') && name.endsWith('.tmp')) || name.endsWith('.partial') || /\.partial-[0-9a-f-]+$/.test(name)
+  );
 }
 
 /** The durable file port over `calls` (the real file system by default). */

@@ -13,7 +13,9 @@ const root = join(import.meta.dirname, '../../..');
 function runCrashingProcess(dataDir: string, kind: string): Promise<number | null> {
   const script = join(root, 'tests/fixtures/logging/crash-after-logging.ts');
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', script, dataDir, kind], { cwd: root }, () => resolve(child.exitCode));
+    const child = execFile(process.execPath, ['--import', 'tsx', script, dataDir, kind], { cwd: root }, () =>
+      resolve(child.exitCode),
+    );
   });
 }
 
@@ -24,10 +26,20 @@ describe('the app log', () => {
     log.error('calls.get failed', new Error('disk on fire'));
     expect(log.file).toBe(join(dataDir, 'logs', 'klankbord.log'));
     const text = readFileSync(log.file, 'utf8');
-    expect(text).toMatch(new RegExp(`^\\[\\d{4}-\\d\\d-\\d\\dT[^\\]]+Z\\] \\[error\\] \\[backend\\] \\[v${appVersion.replaceAll('.', '\\.')}\\] calls.get failed`));
+    expect(text).toMatch(
+      new RegExp(
+        `^\\[\\d{4}-\\d\\d-\\d\\dT[^\\]]+Z\\] \\[error\\] \\[backend\\] \\[v${appVersion.replaceAll('.', '\\.')}\\] calls.get failed`,
+      ),
+    );
     expect(text).toContain('Error: disk on fire');
     expect(text).toContain('app-log.test.ts');
-    expect(log.recentErrors(5)).toEqual([expect.objectContaining({ process: 'backend', version: appVersion, message: expect.stringContaining('calls.get failed') })]);
+    expect(log.recentErrors(5)).toEqual([
+      expect.objectContaining({
+        process: 'backend',
+        version: appVersion,
+        message: expect.stringContaining('calls.get failed'),
+      }),
+    ]);
   });
 
   it('collects the errors of several processes in one file, and recentErrors leaves out info lines', () => {
@@ -54,7 +66,9 @@ describe('the app log', () => {
     expect(readFileSync(log.file, 'utf8')).toContain('error number 199');
     expect(readFileSync(rotatedLogPath(log.file, 2), 'utf8')).not.toContain('error number 0 ');
     // The newest errors span the current and the previous file.
-    const inCurrent = readFileSync(log.file, 'utf8').split('\n').filter((line) => line.includes('[error]')).length;
+    const inCurrent = readFileSync(log.file, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('[error]')).length;
     const wanted = inCurrent + 3;
     const recent = log.recentErrors(wanted).map((entry) => Number(/error number (\d+)/.exec(entry.message)?.[1]));
     expect(recent).toEqual(Array.from({ length: wanted }, (_, n) => 200 - wanted + n));

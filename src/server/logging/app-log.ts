@@ -82,7 +82,8 @@ export function openAppLog(options: AppLogOptions): AppLog {
  * stops it.
  */
 export function logUncaughtErrors(appLog: AppLog): () => void {
-  const onError = (error: Error, origin: string): void => appLog.error(origin === 'unhandledRejection' ? 'Unhandled rejection' : 'Uncaught exception', error);
+  const onError = (error: Error, origin: string): void =>
+    appLog.error(origin === 'unhandledRejection' ? 'Unhandled rejection' : 'Uncaught exception', error);
   process.on('uncaughtExceptionMonitor', onError);
   return () => process.off('uncaughtExceptionMonitor', onError);
 }

@@ -6,7 +6,11 @@ import { openAppLog } from './app-log';
 /** One line, so text from a page can never pose as another log entry. */
 const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ');
 /** Indented lines, for the same reason: an entry starts with `[` at the start of a line. */
-const indented = (text: string): string => text.split(/\r?\n/).map((line) => `    ${line}`).join('\n');
+const indented = (text: string): string =>
+  text
+    .split(/\r?\n/)
+    .map((line) => `    ${line}`)
+    .join('\n');
 
 export function makeErrorLogPort(dataDir: string): ErrorLogPort {
   const backend = openAppLog({ dataDir, processName: 'backend' });

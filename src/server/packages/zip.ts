@@ -6,7 +6,14 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { zipSync } from 'fflate';
-import type { ArchiveEntry, ArchiveFailure, ArchiveResult, ArchiveSource, ExtractedEntry, ExtractRequest } from '../../services/ports';
+import type {
+  ArchiveEntry,
+  ArchiveFailure,
+  ArchiveResult,
+  ArchiveSource,
+  ExtractedEntry,
+  ExtractRequest,
+} from '../../services/ports';
 
 /*
  * Calibration packages as zip files, read and written as streams: nothing is ever inflated in memory as a whole.
@@ -16,7 +23,11 @@ import type { ArchiveEntry, ArchiveFailure, ArchiveResult, ArchiveSource, Extrac
  * a worker thread.
  */
 
-const failure = (problem: ArchiveFailure['problem'], detail: string): ArchiveFailure => ({ ok: false, problem, detail });
+const failure = (problem: ArchiveFailure['problem'], detail: string): ArchiveFailure => ({
+  ok: false,
+  problem,
+  detail,
+});
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A stream stage that hashes and counts what passes and fails once more than `maxBytes` went through. */
@@ -41,11 +52,18 @@ class BoundedHasher extends Transform {
 }
 
 async function openArchive(path: string): Promise<yauzl.ZipFile> {
-  return yauzl.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true });
+  return yauzl.openPromise(path, {
+    lazyEntries: true,
+    autoClose: false,
+    decodeStrings: true,
+    validateEntrySizes: true,
+    strictFileNames: true,
+  });
 }
 
 async function readDirectory(zip: yauzl.ZipFile, maxEntries: number): Promise<ArchiveResult<yauzl.Entry[]>> {
-  if (zip.entryCount > maxEntries) return failure('too_many_entries', `${zip.entryCount} entries, at most ${maxEntries}`);
+  if (zip.entryCount > maxEntries)
+    return failure('too_many_entries', `${zip.entryCount} entries, at most ${maxEntries}`);
   const entries: yauzl.Entry[] = [];
   const names = new Set<string>();
   for await (const entry of zip.eachEntry()) {
@@ -58,13 +76,23 @@ async function readDirectory(zip: yauzl.ZipFile, maxEntries: number): Promise<Ar
 }
 
 /** The central directory: every entry's name and declared sizes; refuses more than `maxEntries` and duplicate names. */
-export async function listArchive(path: string, limits: { readonly maxEntries: number }): Promise<ArchiveResult<ArchiveEntry[]>> {
+export async function listArchive(
+  path: string,
+  limits: { readonly maxEntries: number },
+): Promise<ArchiveResult<ArchiveEntry[]>> {
   let zip: yauzl.ZipFile | undefined;
   try {
     zip = await openArchive(path);
     const entries = await readDirectory(zip, limits.maxEntries);
     if (!entries.ok) return entries;
-    return { ok: true, value: entries.value.map((entry) => ({ name: entry.fileName, compressedBytes: entry.compressedSize, uncompressedBytes: entry.uncompressedSize })) };
+    return {
+      ok: true,
+      value: entries.value.map((entry) => ({
+        name: entry.fileName,
+        compressedBytes: entry.compressedSize,
+        uncompressedBytes: entry.uncompressedSize,
+      })),
+    };
   } catch (error) {
     return failure('corrupt', message(error));
   } finally {
@@ -72,14 +100,24 @@ export async function listArchive(path: string, limits: { readonly maxEntries: n
   }
 }
 
-async function extractOne(zip: yauzl.ZipFile, entry: yauzl.Entry, request: ExtractRequest): Promise<ArchiveResult<ExtractedEntry>> {
+async function extractOne(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  request: ExtractRequest,
+): Promise<ArchiveResult<ExtractedEntry>> {
   const counter = new BoundedHasher(request.maxBytes);
   try {
     // `flush`: on disk before anyone renames it into place.
-    await pipeline(await zip.openReadStreamPromise(entry), counter, createWriteStream(request.target, { flags: 'wx', flush: true }));
+    await pipeline(
+      await zip.openReadStreamPromise(entry),
+      counter,
+      createWriteStream(request.target, { flags: 'wx', flush: true }),
+    );
   } catch (error) {
     await rm(request.target, { force: true });
-    return counter.exceeded ? failure('entry_too_large', `${request.name}: ${message(error)}`) : failure('corrupt', `${request.name}: ${message(error)}`);
+    return counter.exceeded
+      ? failure('entry_too_large', `${request.name}: ${message(error)}`)
+      : failure('corrupt', `${request.name}: ${message(error)}`);
   }
   return { ok: true, value: { name: request.name, bytes: counter.bytes, sha256: counter.hash.digest('hex') } };
 }
@@ -88,7 +126,11 @@ async function extractOne(zip: yauzl.ZipFile, entry: yauzl.Entry, request: Extra
  * Inflates the requested entries one at a time, each into its own new file (`target`, never the entry's name), and
  * returns each one's real size and SHA-256. An entry that grows past its `maxBytes` stops the whole extraction.
  */
-export async function extractArchive(path: string, requests: readonly ExtractRequest[], limits: { readonly maxEntries: number }): Promise<ArchiveResult<ExtractedEntry[]>> {
+export async function extractArchive(
+  path: string,
+  requests: readonly ExtractRequest[],
+  limits: { readonly maxEntries: number },
+): Promise<ArchiveResult<ExtractedEntry[]>> {
   let zip: yauzl.ZipFile | undefined;
   try {
     zip = await openArchive(path);
@@ -99,7 +141,8 @@ export async function extractArchive(path: string, requests: readonly ExtractReq
     for (const request of requests) {
       const entry = byName.get(request.name);
       if (!entry) return failure('missing_entry', request.name);
-      if (entry.uncompressedSize > request.maxBytes) return failure('entry_too_large', `${request.name}: ${entry.uncompressedSize} bytes declared`);
+      if (entry.uncompressedSize > request.maxBytes)
+        return failure('entry_too_large', `${request.name}: ${entry.uncompressedSize} bytes declared`);
       const result = await extractOne(zip, entry, request);
       if (!result.ok) return result;
       extracted.push(result.value);
@@ -117,17 +160,26 @@ export async function extractArchive(path: string, requests: readonly ExtractReq
  * compressed, or incompressible PCM), JSON deflated. Refuses before writing when the parts add up to more than
  * `maxBytes`. The file is flushed to disk before the promise resolves.
  */
-export async function writeArchive(target: string, sources: readonly ArchiveSource[], limits: { readonly maxBytes: number }): Promise<ArchiveResult<{ readonly bytes: number }>> {
+export async function writeArchive(
+  target: string,
+  sources: readonly ArchiveSource[],
+  limits: { readonly maxBytes: number },
+): Promise<ArchiveResult<{ readonly bytes: number }>> {
   const total = sources.reduce((sum, source) => sum + ('bytes' in source ? source.bytes.length : source.sizeBytes), 0);
   if (total > limits.maxBytes) return failure('too_large', `${total} bytes, at most ${limits.maxBytes}`);
   const zip = new yazl.ZipFile();
   for (const source of sources) {
     const compress = source.name.endsWith('.json');
-    if ('bytes' in source) zip.addBuffer(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), source.name, { compress });
+    if ('bytes' in source)
+      zip.addBuffer(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), source.name, {
+        compress,
+      });
     else zip.addFile(source.path, source.name, { compress });
   }
   // A source file that cannot be read fails the zip object, not its output: pass that on, or the write never ends.
-  zip.on('error', (error: Error) => (zip.outputStream as NodeJS.ReadableStream & { destroy(error: Error): void }).destroy(error));
+  zip.on('error', (error: Error) =>
+    (zip.outputStream as NodeJS.ReadableStream & { destroy(error: Error): void }).destroy(error),
+  );
   zip.end();
   const counter = new BoundedHasher(Number.MAX_SAFE_INTEGER);
   try {
@@ -141,5 +193,9 @@ export async function writeArchive(target: string, sources: readonly ArchiveSour
 
 /** Zips a few small in-memory files (the CSV tables of a score export): level 0, except 6 for JSON. */
 export function zipFiles(files: Readonly<Record<string, Uint8Array>>): Uint8Array {
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, [bytes, { level: name.endsWith('.json') ? 6 : 0 }]])));
+  return zipSync(
+    Object.fromEntries(
+      Object.entries(files).map(([name, bytes]) => [name, [bytes, { level: name.endsWith('.json') ? 6 : 0 }]]),
+    ),
+  );
 }

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { ArchiveSource, ExtractRequest, MomentsExportRequest, ScoreExportRequest, SessionReportPdfRequest } from '../../services/ports';
+import type {
+  ArchiveSource,
+  ExtractRequest,
+  MomentsExportRequest,
+  ScoreExportRequest,
+  SessionReportPdfRequest,
+} from '../../services/ports';
 import { openReadOnlyConnection } from '../../storage/connection';
 
 type ListLimits = { readonly maxEntries: number };
@@ -20,18 +26,29 @@ export interface HeavyWorkerData {
  */
 export function heavyJobs(data: HeavyWorkerData) {
   let readOnly: Database.Database | undefined;
-  const database = () => (readOnly ??= openReadOnlyConnection(data.databaseFile, { nativeBinding: data.nativeBinding }));
+  const database = () =>
+    (readOnly ??= openReadOnlyConnection(data.databaseFile, { nativeBinding: data.nativeBinding }));
   return {
     analyzeAudio: async (input: { readonly path: string; readonly ffmpegPath: string | null }, signal: AbortSignal) =>
       (await import('../audio/analyze-audio')).analyzeAudio(input.path, { signal, ffmpegPath: input.ffmpegPath }),
-    listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) => (await import('../packages/zip')).listArchive(input.path, input.limits),
-    extractArchive: async (input: { readonly path: string; readonly requests: readonly ExtractRequest[]; readonly limits: ListLimits }) =>
-      (await import('../packages/zip')).extractArchive(input.path, input.requests, input.limits),
-    writeArchive: async (input: { readonly target: string; readonly sources: readonly ArchiveSource[]; readonly limits: { readonly maxBytes: number } }) =>
-      (await import('../packages/zip')).writeArchive(input.target, input.sources, input.limits),
-    exportScores: async (request: ScoreExportRequest) => (await import('../export/score-exporter')).makeScoreExporter(database(), data.exportsDir)(request),
-    exportMoments: async (request: MomentsExportRequest) => (await import('../export/moments-exporter')).makeMomentsExporter(database(), data.exportsDir)(request),
-    sessionReportPdf: async (request: SessionReportPdfRequest) => (await import('../export/session-report-pdf')).sessionReportPdf(request),
+    listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) =>
+      (await import('../packages/zip')).listArchive(input.path, input.limits),
+    extractArchive: async (input: {
+      readonly path: string;
+      readonly requests: readonly ExtractRequest[];
+      readonly limits: ListLimits;
+    }) => (await import('../packages/zip')).extractArchive(input.path, input.requests, input.limits),
+    writeArchive: async (input: {
+      readonly target: string;
+      readonly sources: readonly ArchiveSource[];
+      readonly limits: { readonly maxBytes: number };
+    }) => (await import('../packages/zip')).writeArchive(input.target, input.sources, input.limits),
+    exportScores: async (request: ScoreExportRequest) =>
+      (await import('../export/score-exporter')).makeScoreExporter(database(), data.exportsDir)(request),
+    exportMoments: async (request: MomentsExportRequest) =>
+      (await import('../export/moments-exporter')).makeMomentsExporter(database(), data.exportsDir)(request),
+    sessionReportPdf: async (request: SessionReportPdfRequest) =>
+      (await import('../export/session-report-pdf')).sessionReportPdf(request),
   };
 }
 

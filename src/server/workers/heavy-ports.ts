@@ -11,7 +11,16 @@ import { transferablesOf, type JobOutcome } from './job-messages';
 import type { WorkerPool } from './worker-pool';
 
 /** The ports that do heavy work; the rest (sniffing, text decoding) only look at a few kilobytes. */
-export type HeavyPorts = Pick<ServicePorts, 'analyzeAudio' | 'listArchive' | 'extractArchive' | 'writeArchive' | 'exportScores' | 'exportMoments' | 'sessionReportPdf'>;
+export type HeavyPorts = Pick<
+  ServicePorts,
+  | 'analyzeAudio'
+  | 'listArchive'
+  | 'extractArchive'
+  | 'writeArchive'
+  | 'exportScores'
+  | 'exportMoments'
+  | 'sessionReportPdf'
+>;
 
 /** A failed job as the exception the port's callers already handle (dispatch reports it as `internal`). */
 function valueOf<T>(outcome: JobOutcome<T>): T {
@@ -25,17 +34,32 @@ export function ffmpegPathPreference(db: Database.Database): () => string | null
 }
 
 /** Heavy ports that run in the pool's workers, so the dispatch thread stays free to answer. */
-export function workerHeavyPorts(pool: WorkerPool<HeavyJobs>, ffmpegPath: () => string | null = () => null): HeavyPorts {
+export function workerHeavyPorts(
+  pool: WorkerPool<HeavyJobs>,
+  ffmpegPath: () => string | null = () => null,
+): HeavyPorts {
   return {
     analyzeAudio: async (path, signal) => {
       const outcome = await pool.run('analyzeAudio', { path, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' });
       if (outcome.ok) return outcome.value;
-      return { ok: false, problem: outcome.error.kind === 'cancelled' ? 'cancelled' : 'audio_undecodable', detail: outcome.error.message };
+      return {
+        ok: false,
+        problem: outcome.error.kind === 'cancelled' ? 'cancelled' : 'audio_undecodable',
+        detail: outcome.error.message,
+      };
     },
     // Archives are read and written as files: only paths and small parts cross to the worker.
     listArchive: async (path, limits) => valueOf(await pool.run('listArchive', { path, limits })),
-    extractArchive: async (path, requests, limits) => valueOf(await pool.run('extractArchive', { path, requests, limits })),
-    writeArchive: async (target, sources, limits) => valueOf(await pool.run('writeArchive', { target, sources, limits }, { transfer: transferablesOf(sources.flatMap((source) => ('bytes' in source ? [source.bytes] : []))) })),
+    extractArchive: async (path, requests, limits) =>
+      valueOf(await pool.run('extractArchive', { path, requests, limits })),
+    writeArchive: async (target, sources, limits) =>
+      valueOf(
+        await pool.run(
+          'writeArchive',
+          { target, sources, limits },
+          { transfer: transferablesOf(sources.flatMap((source) => ('bytes' in source ? [source.bytes] : []))) },
+        ),
+      ),
     exportScores: async (request) => valueOf(await pool.run('exportScores', request)),
     exportMoments: async (request) => valueOf(await pool.run('exportMoments', request)),
     sessionReportPdf: async (request) => valueOf(await pool.run('sessionReportPdf', request)),

@@ -16,9 +16,13 @@ export type JobOutput<J extends JobTable, K extends keyof J> = Awaited<ReturnTyp
 /** Why a job did not produce a value: it threw, its worker died, it was cancelled, or the pool was closed. */
 export type JobFailureKind = 'failed' | 'crashed' | 'cancelled' | 'closed';
 
-export type JobOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { readonly kind: JobFailureKind; readonly message: string } };
+export type JobOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: { readonly kind: JobFailureKind; readonly message: string } };
 
-export type ToWorker = { readonly type: 'run'; readonly id: number; readonly job: string; readonly input: unknown } | { readonly type: 'cancel'; readonly id: number };
+export type ToWorker =
+  | { readonly type: 'run'; readonly id: number; readonly job: string; readonly input: unknown }
+  | { readonly type: 'cancel'; readonly id: number };
 
 export type FromWorker = { readonly type: 'done'; readonly id: number; readonly outcome: JobOutcome<unknown> };
 

@@ -15,7 +15,10 @@ export function serveJobs(jobs: JobTable): void {
       port.postMessage(message, transferablesOf(message.outcome));
     } catch (error) {
       // A result that cannot be cloned is the job's bug: report it rather than leave the caller waiting.
-      const outcome: JobOutcome<unknown> = { ok: false, error: { kind: 'failed', message: `Result not transferable: ${errorText(error)}` } };
+      const outcome: JobOutcome<unknown> = {
+        ok: false,
+        error: { kind: 'failed', message: `Result not transferable: ${errorText(error)}` },
+      };
       port.postMessage({ type: 'done', id: message.id, outcome } satisfies FromWorker);
     }
   };
@@ -26,7 +29,11 @@ export function serveJobs(jobs: JobTable): void {
     }
     const job = Object.hasOwn(jobs, message.job) ? jobs[message.job] : undefined;
     if (!job) {
-      answer({ type: 'done', id: message.id, outcome: { ok: false, error: { kind: 'failed', message: `Unknown job: ${message.job}` } } });
+      answer({
+        type: 'done',
+        id: message.id,
+        outcome: { ok: false, error: { kind: 'failed', message: `Unknown job: ${message.job}` } },
+      });
       return;
     }
     const controller = new AbortController();

@@ -57,7 +57,10 @@ describe('WorkerPool', () => {
 
   it('returns a thrown error as a value, and the same worker serves the next job', async () => {
     const workers = makePool();
-    expect(await workers.run('fail', undefined as never)).toEqual({ ok: false, error: { kind: 'failed', message: 'bad input' } });
+    expect(await workers.run('fail', undefined as never)).toEqual({
+      ok: false,
+      error: { kind: 'failed', message: 'bad input' },
+    });
     expect(workers.workerCount).toBe(1);
     const next = await workers.run('echo', { bytes: new Uint8Array([1, 2, 3]) });
     expect(next.ok && next.value.length).toBe(3);
@@ -66,9 +69,18 @@ describe('WorkerPool', () => {
   it('fails the job of a worker that crashes with a clear error, and starts a new worker for the next job', async () => {
     const workers = makePool();
     const uncaught = await workers.run('throwUncaught', undefined as never);
-    expect(uncaught).toEqual({ ok: false, error: { kind: 'crashed', message: 'The worker running throwUncaught stopped unexpectedly: boom outside the job' } });
+    expect(uncaught).toEqual({
+      ok: false,
+      error: {
+        kind: 'crashed',
+        message: 'The worker running throwUncaught stopped unexpectedly: boom outside the job',
+      },
+    });
     const exited = await workers.run('exit', undefined as never);
-    expect(exited).toEqual({ ok: false, error: { kind: 'crashed', message: 'The worker running exit stopped unexpectedly (exit code 3)' } });
+    expect(exited).toEqual({
+      ok: false,
+      error: { kind: 'crashed', message: 'The worker running exit stopped unexpectedly (exit code 3)' },
+    });
     const next = await workers.run('echo', { bytes: new Uint8Array([1]) });
     expect(next.ok && next.value.length).toBe(1);
     expect(workers.workerCount).toBe(1);

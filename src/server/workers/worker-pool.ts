@@ -61,7 +61,11 @@ export class WorkerPool<J extends JobTable> {
     this.size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
   }
 
-  run<K extends keyof J & string>(job: K, input: JobInput<J, K>, options: RunOptions = {}): Promise<JobOutcome<JobOutput<J, K>>> {
+  run<K extends keyof J & string>(
+    job: K,
+    input: JobInput<J, K>,
+    options: RunOptions = {},
+  ): Promise<JobOutcome<JobOutput<J, K>>> {
     return new Promise<JobOutcome<unknown>>((settle) => {
       if (this.closed) return settle(failure('closed', 'The worker pool is closed'));
       if (options.signal?.aborted) return settle(failure('cancelled', 'Cancelled before it started'));
@@ -108,17 +112,30 @@ export class WorkerPool<J extends JobTable> {
       try {
         slot ??= this.spawn();
       } catch (error) {
-        queued.settle(failure('crashed', `A worker could not be started: ${error instanceof Error ? error.message : String(error)}`));
+        queued.settle(
+          failure(
+            'crashed',
+            `A worker could not be started: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
         continue;
       }
       slot.current = queued;
       slot.worker.ref();
       try {
-        slot.worker.postMessage({ type: 'run', id: queued.id, job: queued.job, input: queued.input } satisfies ToWorker, queued.options.transfer ? [...queued.options.transfer] : []);
+        slot.worker.postMessage(
+          { type: 'run', id: queued.id, job: queued.job, input: queued.input } satisfies ToWorker,
+          queued.options.transfer ? [...queued.options.transfer] : [],
+        );
       } catch (error) {
         slot.current = undefined;
         slot.worker.unref();
-        queued.settle(failure('failed', `The job's input cannot be sent to a worker: ${error instanceof Error ? error.message : String(error)}`));
+        queued.settle(
+          failure(
+            'failed',
+            `The job's input cannot be sent to a worker: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
       }
     }
   }

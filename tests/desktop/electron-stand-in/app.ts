@@ -101,10 +101,23 @@ export const protocol = {
   },
 };
 
-type PermissionRequestHandler = (contents: StandInWebContents, permission: string, callback: (granted: boolean) => void, details: Record<string, unknown>) => void;
-type PermissionCheckHandler = (contents: StandInWebContents | null, permission: string, requestingOrigin: string, details: Record<string, unknown>) => boolean;
+type PermissionRequestHandler = (
+  contents: StandInWebContents,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: Record<string, unknown>,
+) => void;
+type PermissionCheckHandler = (
+  contents: StandInWebContents | null,
+  permission: string,
+  requestingOrigin: string,
+  details: Record<string, unknown>,
+) => boolean;
 
-export const sessionState = { permissionRequest: undefined as PermissionRequestHandler | undefined, permissionCheck: undefined as PermissionCheckHandler | undefined };
+export const sessionState = {
+  permissionRequest: undefined as PermissionRequestHandler | undefined,
+  permissionCheck: undefined as PermissionCheckHandler | undefined,
+};
 
 export const session = {
   defaultSession: {
@@ -174,7 +187,8 @@ export function restartStandIn(): void {
 export const bridgeState = { exposed: new Map<string, Record<string, unknown>>() };
 export const contextBridge = {
   exposeInMainWorld(apiKey: string, api: Record<string, unknown>): void {
-    if (bridgeState.exposed.has(apiKey)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${apiKey}`);
+    if (bridgeState.exposed.has(apiKey))
+      throw new Error(`Cannot bind an API on top of an existing property on the window object: ${apiKey}`);
     bridgeState.exposed.set(apiKey, api);
   },
 };

@@ -38,7 +38,12 @@ const mainListeners = new Map<string, Set<MainListener>>();
 function ipcEvent(call: RendererCall, channel: string): StandInIpcEvent {
   ipcLog.push({ channel, senderId: call.contents.id, frameUrl: call.frameUrl });
   // Read the frame URL when the message is sent, like Electron (a frame that navigated away reports its new URL).
-  return { sender: call.contents, senderFrame: { url: call.frameUrl, routingId: 1, processId: call.contents.processId }, processId: call.contents.processId, frameId: 1 };
+  return {
+    sender: call.contents,
+    senderFrame: { url: call.frameUrl, routingId: 1, processId: call.contents.processId },
+    processId: call.contents.processId,
+    frameId: 1,
+  };
 }
 
 /** Messages cross a process boundary in Electron: structured clone, so functions or class instances do not survive. */
@@ -82,7 +87,8 @@ export const ipcRenderer: StandInIpcRenderer = {
   async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     const call = currentCall('invoke');
     const handler = handlers.get(channel);
-    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    if (!handler)
+      throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
     const event = ipcEvent(call, channel);
     const result = await handler(event, ...cloned(args));
     return structuredClone(result);

@@ -11,14 +11,19 @@ import type { StandInWebContents } from './web-contents';
 interface CallbackRef {
   readonly standInCallback: number;
 }
-const isCallbackRef = (value: unknown): value is CallbackRef => typeof value === 'object' && value !== null && 'standInCallback' in value;
+const isCallbackRef = (value: unknown): value is CallbackRef =>
+  typeof value === 'object' && value !== null && 'standInCallback' in value;
 
 /** Runs in the page before its own scripts (an init script), like Electron's isolated-world proxy. */
 function pageSide({ apiKey, names }: { apiKey: string; names: string[] }): void {
-  const host = globalThis as unknown as Record<string, unknown> & { standInBridgeCall(name: string, args: unknown[]): Promise<unknown> };
+  const host = globalThis as unknown as Record<string, unknown> & {
+    standInBridgeCall(name: string, args: unknown[]): Promise<unknown>;
+  };
   const callbacks = new Map<number, (...args: unknown[]) => void>();
   let next = 1;
-  Object.defineProperty(host, 'standInCallback', { value: (id: number, args: unknown[]) => callbacks.get(id)?.(...args) });
+  Object.defineProperty(host, 'standInCallback', {
+    value: (id: number, args: unknown[]) => callbacks.get(id)?.(...args),
+  });
   const call = (name: string, args: unknown[]): unknown => {
     const ids: number[] = [];
     const encoded = args.map((arg) => {
@@ -51,9 +56,20 @@ export async function connectPageBridge(page: Page, contents: StandInWebContents
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) releaseAll(toElectronUrl(frame.url()));
   });
-  const callbackInto = (frame: Frame, id: number) => (...args: unknown[]) => {
-    frame.evaluate(([callbackId, callbackArgs]) => (globalThis as unknown as { standInCallback(id: number, args: unknown): void }).standInCallback(callbackId, callbackArgs), [id, args] as const).catch(() => undefined);
-  };
+  const callbackInto =
+    (frame: Frame, id: number) =>
+    (...args: unknown[]) => {
+      frame
+        .evaluate(
+          ([callbackId, callbackArgs]) =>
+            (globalThis as unknown as { standInCallback(id: number, args: unknown): void }).standInCallback(
+              callbackId,
+              callbackArgs,
+            ),
+          [id, args] as const,
+        )
+        .catch(() => undefined);
+    };
   await page.exposeBinding('standInBridgeCall', async (source, name: string, args: unknown[]) => {
     const call = { contents, frameUrl: toElectronUrl(source.frame.url()) };
     if (name === 'standInRelease') {
@@ -66,7 +82,9 @@ export async function connectPageBridge(page: Page, contents: StandInWebContents
     const target = bridgeState.exposed.get(apiKey ?? '')?.[name];
     if (typeof target !== 'function') throw new Error(`The preload exposed no function ${name}`);
     const decoded = args.map((arg) => (isCallbackRef(arg) ? callbackInto(source.frame, arg.standInCallback) : arg));
-    const result: unknown = await rendererContext.run(call, () => (target as (...args: unknown[]) => unknown)(...decoded));
+    const result: unknown = await rendererContext.run(call, () =>
+      (target as (...args: unknown[]) => unknown)(...decoded),
+    );
     if (typeof result !== 'function') return result;
     const ref = args.find(isCallbackRef);
     if (ref) releases.set(ref.standInCallback, result as () => void);

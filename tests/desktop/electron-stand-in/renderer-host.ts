@@ -37,7 +37,12 @@ async function answer(hosted: HostedPage, loads: Set<string>, route: Route, requ
   const electronUrl = toElectronUrl(request.url());
   const mainNavigation = request.isNavigationRequest() && request.frame() === hosted.page.mainFrame();
   const byLoadUrl = mainNavigation && loads.delete(request.url());
-  if (mainNavigation && !byLoadUrl && request.redirectedFrom() === null && !hosted.contents.emitNavigation('will-navigate', electronUrl)) {
+  if (
+    mainNavigation &&
+    !byLoadUrl &&
+    request.redirectedFrom() === null &&
+    !hosted.contents.emitNavigation('will-navigate', electronUrl)
+  ) {
     return route.abort('aborted');
   }
   const handler = protocolState.handlers.get(new URL(electronUrl).protocol.slice(0, -1));
@@ -48,10 +53,17 @@ async function answer(hosted: HostedPage, loads: Set<string>, route: Route, requ
   const requestHeaders = await request.allHeaders();
   const response = await handler(new Request(electronUrl, { method: request.method(), headers: requestHeaders }));
   const headers = Object.fromEntries(response.headers);
-  hosted.served.push({ url: electronUrl, status: response.status, headers, requestHeaders, navigation: request.isNavigationRequest() });
+  hosted.served.push({
+    url: electronUrl,
+    status: response.status,
+    headers,
+    requestHeaders,
+    navigation: request.isNavigationRequest(),
+  });
   const target = redirectTarget(response, electronUrl);
   if (target !== undefined) {
-    if (request.isNavigationRequest() && !hosted.contents.emitNavigation('will-redirect', target)) return route.abort('aborted');
+    if (request.isNavigationRequest() && !hosted.contents.emitNavigation('will-redirect', target))
+      return route.abort('aborted');
     headers.location = toPageUrl(target);
   }
   await route.fulfill({ status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) });
@@ -59,7 +71,10 @@ async function answer(hosted: HostedPage, loads: Set<string>, route: Route, requ
 
 /** window.open in the page asks the main process's handler; denied, it returns null as in Electron. */
 function windowOpenShim(): void {
-  const host = globalThis as unknown as { standInWindowOpen(url: string, name: string, features: string): Promise<void>; location: Location };
+  const host = globalThis as unknown as {
+    standInWindowOpen(url: string, name: string, features: string): Promise<void>;
+    location: Location;
+  };
   window.open = (url?: string | URL, target?: string, features?: string) => {
     void host.standInWindowOpen(new URL(String(url ?? ''), host.location.href).href, target ?? '', features ?? '');
     return null;

@@ -48,7 +48,13 @@ export class StandInWebContents extends EventEmitter {
 
   /** What Electron does on window.open or a target=_blank link: ask the handler (no handler: allow). */
   requestWindowOpen(url: string, frameName = '', features = ''): WindowOpenResponse {
-    const details: WindowOpenDetails = { url, frameName, features, disposition: 'new-window', referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' } };
+    const details: WindowOpenDetails = {
+      url,
+      frameName,
+      features,
+      disposition: 'new-window',
+      referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' },
+    };
     return this.windowOpenHandler ? this.windowOpenHandler(details) : { action: 'allow' };
   }
 

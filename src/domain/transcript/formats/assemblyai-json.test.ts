@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Transcript, TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
-import { assertNeverThrowsOnMutatedSamples, cleanWordTextArb, expectReaderNeverThrows, type Json, parsedTranscript, transcriptFixture } from '../../../../tests/unit/transcript-fuzz';
+import {
+  assertNeverThrowsOnMutatedSamples,
+  cleanWordTextArb,
+  expectReaderNeverThrows,
+  type Json,
+  parsedTranscript,
+  transcriptFixture,
+} from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
 import { deepgramJsonReader } from './deepgram-json';
@@ -13,8 +20,13 @@ const fixture = (name: string) => transcriptFixture('assemblyai-json', name);
 const parsed = (text: string) => parsedTranscript(text);
 
 const read = (document: unknown) => parsed(JSON.stringify(document));
-const summary = (transcript: Transcript) => transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
-const otherReaders: readonly TranscriptFormatReader[] = [awsTranscribeJsonReader, deepgramJsonReader, googleSttJsonReader];
+const summary = (transcript: Transcript) =>
+  transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
+const otherReaders: readonly TranscriptFormatReader[] = [
+  awsTranscribeJsonReader,
+  deepgramJsonReader,
+  googleSttJsonReader,
+];
 
 describe('assemblyai-json: real transcripts', () => {
   it('reads speaker_labels utterances, times in milliseconds', () => {
@@ -47,14 +59,36 @@ describe('assemblyai-json: real transcripts', () => {
       endMs: 6350,
       text: 'Smoke from hundreds of wildfires in Canada is triggering air quality alerts throughout the US.',
     });
-    expect(summary(transcript)[4]).toEqual({ speaker: null, channel: null, startMs: 25578, endMs: 26950, text: 'Good morning, professor.' });
-    expect(summary(transcript)[5]).toEqual({ speaker: null, channel: null, startMs: 27850, endMs: 28920, text: 'Good morning.' });
+    expect(summary(transcript)[4]).toEqual({
+      speaker: null,
+      channel: null,
+      startMs: 25578,
+      endMs: 26950,
+      text: 'Good morning, professor.',
+    });
+    expect(summary(transcript)[5]).toEqual({
+      speaker: null,
+      channel: null,
+      startMs: 27850,
+      endMs: 28920,
+      text: 'Good morning.',
+    });
     expect(otherReaders.some((reader) => reader.detect(text, JSON.parse(text)))).toBe(false);
   });
 });
 
-const aaiWord = (text: string, start: number | string | null, end: number | string | null, extra: Record<string, unknown> = {}) => ({ text, start, end, confidence: 0.9, ...extra });
-const transcriptOf = (fields: Record<string, unknown>) => ({ id: 't', status: 'completed', audio_url: 'https://example.com/a.mp3', ...fields });
+const aaiWord = (
+  text: string,
+  start: number | string | null,
+  end: number | string | null,
+  extra: Record<string, unknown> = {},
+) => ({ text, start, end, confidence: 0.9, ...extra });
+const transcriptOf = (fields: Record<string, unknown>) => ({
+  id: 't',
+  status: 'completed',
+  audio_url: 'https://example.com/a.mp3',
+  ...fields,
+});
 
 describe('assemblyai-json: vendor quirks', () => {
   it('treats times as integer milliseconds, not seconds', () => {
@@ -72,8 +106,21 @@ describe('assemblyai-json: vendor quirks', () => {
         audio_channels: 2,
         words: [],
         utterances: [
-          { speaker: '1', channel: '1', start: 100, end: 900, text: 'Goedemiddag.', words: [aaiWord('Goedemiddag.', 100, 900, { channel: '1', speaker: '1' })] },
-          { speaker: '2', start: 1000, end: 1600, text: 'Hallo.', words: [aaiWord('Hallo.', 1000, 1600, { channel: '2', speaker: '2' })] },
+          {
+            speaker: '1',
+            channel: '1',
+            start: 100,
+            end: 900,
+            text: 'Goedemiddag.',
+            words: [aaiWord('Goedemiddag.', 100, 900, { channel: '1', speaker: '1' })],
+          },
+          {
+            speaker: '2',
+            start: 1000,
+            end: 1600,
+            text: 'Hallo.',
+            words: [aaiWord('Hallo.', 1000, 1600, { channel: '2', speaker: '2' })],
+          },
         ],
       }),
     );
@@ -104,8 +151,17 @@ describe('assemblyai-json: vendor quirks', () => {
   });
 
   it('reports a queued or failed transcript with its status', () => {
-    const queued = parseTranscript(JSON.stringify({ id: 't', status: 'queued', audio_url: 'u', words: null, utterances: null }));
-    expect(queued).toEqual({ ok: false, error: { code: 'transcript_malformed', detail: 'transcript status is queued, not completed', format: 'assemblyai-json' } });
+    const queued = parseTranscript(
+      JSON.stringify({ id: 't', status: 'queued', audio_url: 'u', words: null, utterances: null }),
+    );
+    expect(queued).toEqual({
+      ok: false,
+      error: {
+        code: 'transcript_malformed',
+        detail: 'transcript status is queued, not completed',
+        format: 'assemblyai-json',
+      },
+    });
     const failed = parseTranscript(JSON.stringify({ id: 't', status: 'error', error: 'Download error', words: null }));
     expect(failed.ok ? null : failed.error.detail).toBe('transcript status is error, not completed: Download error');
   });
@@ -115,7 +171,12 @@ describe('assemblyai-json: vendor quirks', () => {
       transcriptOf({
         language_code: null,
         text: null,
-        words: [null, aaiWord('ja', 0, 500, { speaker: null, confidence: null }), aaiWord('eh', null, null), aaiWord('', 600, 700)],
+        words: [
+          null,
+          aaiWord('ja', 0, 500, { speaker: null, confidence: null }),
+          aaiWord('eh', null, null),
+          aaiWord('', 600, 700),
+        ],
         utterances: null,
       }),
     );
@@ -136,7 +197,11 @@ describe('assemblyai-json: vendor quirks', () => {
 
   it('does not take other formats', () => {
     const others = [
-      { text: 'x', segments: [{ start: 0, end: 1, text: 'x', words: [{ word: 'x', start: 0, end: 1 }] }], language: 'en' },
+      {
+        text: 'x',
+        segments: [{ start: 0, end: 1, text: 'x', words: [{ word: 'x', start: 0, end: 1 }] }],
+        language: 'en',
+      },
       { segments: [{ start: 0, end: 1, text: 'x' }], word_segments: [{ word: 'x', start: 0, end: 1 }] },
       { format: 'klankbord-transcript', segments: [], words: [] },
       { metadata: {}, results: { channels: [] } },
@@ -146,10 +211,12 @@ describe('assemblyai-json: vendor quirks', () => {
   });
 });
 
-
 // A shortened copy of the real utterances sample keeps each mutation run fast.
 function smallUtterancesSample(): Json {
-  const sample = JSON.parse(fixture('captions-assemblyai-utterances.json')) as { words: Json[]; utterances: { words: Json[] }[] };
+  const sample = JSON.parse(fixture('captions-assemblyai-utterances.json')) as {
+    words: Json[];
+    utterances: { words: Json[] }[];
+  };
   sample.words = sample.words.slice(0, 8);
   sample.utterances[0]!.words = sample.utterances[0]!.words.slice(0, 8);
   return sample as unknown as Json;
@@ -165,8 +232,15 @@ describe('assemblyai-json: fuzzing', () => {
 
   it('never throws on arbitrary values inside an AssemblyAI envelope', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 1 }), (words, utterances, status) =>
-        expectReaderNeverThrows(assemblyAiJsonReader, JSON.stringify({ id: 'x', status, audio_url: 'u', words: Array.isArray(words) ? words : null, utterances })),
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.jsonValue({ maxDepth: 1 }),
+        (words, utterances, status) =>
+          expectReaderNeverThrows(
+            assemblyAiJsonReader,
+            JSON.stringify({ id: 'x', status, audio_url: 'u', words: Array.isArray(words) ? words : null, utterances }),
+          ),
       ),
       { numRuns: 2000 },
     );
@@ -181,49 +255,79 @@ describe('assemblyai-json: fuzzing', () => {
   const turnArb = fc.record({
     speaker: fc.constantFrom('A', 'B', 'C'),
     channel: fc.integer({ min: 1, max: 2 }),
-    words: fc.array(fc.record({ text: wordText, gap: fc.integer({ min: 0, max: 3000 }), duration: fc.integer({ min: 1, max: 2000 }) }), { minLength: 1, maxLength: 6 }),
+    words: fc.array(
+      fc.record({
+        text: wordText,
+        gap: fc.integer({ min: 0, max: 3000 }),
+        duration: fc.integer({ min: 1, max: 2000 }),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
   });
 
   it('reads generated valid transcripts with the generated times, speakers and channels', () => {
     fc.assert(
-      fc.property(fc.array(turnArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('utterances', 'words', 'multichannel'), (turns, mode) => {
-        let clock = 0;
-        const expected: { text: string; startMs: number; endMs: number; speaker: string | null; channel: number | null }[] = [];
-        const built = turns.map((turn) =>
-          turn.words.map((w) => {
-            const startMs = clock + w.gap;
-            const endMs = startMs + w.duration;
-            clock = endMs;
-            const speaker = mode === 'multichannel' ? String(turn.channel) : turn.speaker;
-            const channel = mode === 'multichannel' ? turn.channel - 1 : null;
-            expected.push({ text: w.text, startMs, endMs, speaker, channel });
-            return { text: w.text, start: startMs, end: endMs, confidence: 0.5, speaker, ...(mode === 'multichannel' ? { channel: String(turn.channel) } : {}) };
-          }),
-        );
-        const utterances =
-          mode === 'words'
-            ? null
-            : built.map((words) => ({
-                speaker: words[0]!.speaker,
-                ...(mode === 'multichannel' ? { channel: words[0]!.channel } : {}),
-                start: words[0]!.start,
-                end: words[words.length - 1]!.end,
-                text: words.map((w) => w.text).join(' '),
+      fc.property(
+        fc.array(turnArb, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('utterances', 'words', 'multichannel'),
+        (turns, mode) => {
+          let clock = 0;
+          const expected: {
+            text: string;
+            startMs: number;
+            endMs: number;
+            speaker: string | null;
+            channel: number | null;
+          }[] = [];
+          const built = turns.map((turn) =>
+            turn.words.map((w) => {
+              const startMs = clock + w.gap;
+              const endMs = startMs + w.duration;
+              clock = endMs;
+              const speaker = mode === 'multichannel' ? String(turn.channel) : turn.speaker;
+              const channel = mode === 'multichannel' ? turn.channel - 1 : null;
+              expected.push({ text: w.text, startMs, endMs, speaker, channel });
+              return {
+                text: w.text,
+                start: startMs,
+                end: endMs,
                 confidence: 0.5,
-                words,
-              }));
-        const transcript = read(transcriptOf({ words: built.flat(), utterances, multichannel: mode === 'multichannel' }));
-        const found = transcript.segments.flatMap((segment) => segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel }))).sort((a, b) => a.startMs - b.startMs);
-        expect(found).toHaveLength(expected.length);
-        expected.forEach((want, index) => {
-          const got = found[index];
-          expect(Math.abs(got!.startMs - want.startMs)).toBeLessThanOrEqual(1);
-          expect(got!.text).toBe(want.text);
-          expect(Math.abs(got!.endMs - want.endMs)).toBeLessThanOrEqual(1);
-          expect(got!.speaker).toBe(want.speaker);
-          expect(got!.channel).toBe(want.channel);
-        });
-      }),
+                speaker,
+                ...(mode === 'multichannel' ? { channel: String(turn.channel) } : {}),
+              };
+            }),
+          );
+          const utterances =
+            mode === 'words'
+              ? null
+              : built.map((words) => ({
+                  speaker: words[0]!.speaker,
+                  ...(mode === 'multichannel' ? { channel: words[0]!.channel } : {}),
+                  start: words[0]!.start,
+                  end: words[words.length - 1]!.end,
+                  text: words.map((w) => w.text).join(' '),
+                  confidence: 0.5,
+                  words,
+                }));
+          const transcript = read(
+            transcriptOf({ words: built.flat(), utterances, multichannel: mode === 'multichannel' }),
+          );
+          const found = transcript.segments
+            .flatMap((segment) =>
+              segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel })),
+            )
+            .sort((a, b) => a.startMs - b.startMs);
+          expect(found).toHaveLength(expected.length);
+          expected.forEach((want, index) => {
+            const got = found[index];
+            expect(Math.abs(got!.startMs - want.startMs)).toBeLessThanOrEqual(1);
+            expect(got!.text).toBe(want.text);
+            expect(Math.abs(got!.endMs - want.endMs)).toBeLessThanOrEqual(1);
+            expect(got!.speaker).toBe(want.speaker);
+            expect(got!.channel).toBe(want.channel);
+          });
+        },
+      ),
       { numRuns: 2000 },
     );
   });

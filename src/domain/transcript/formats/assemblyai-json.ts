@@ -21,7 +21,16 @@ import {
 const format = 'assemblyai-json';
 
 /** Fields of AssemblyAI's transcript object that Whisper-like JSON (which has `segments`) does not carry. */
-const transcriptKeys = ['status', 'audio_url', 'acoustic_model', 'language_model', 'audio_duration', 'speaker_labels', 'punctuate', 'format_text'];
+const transcriptKeys = [
+  'status',
+  'audio_url',
+  'acoustic_model',
+  'language_model',
+  'audio_duration',
+  'speaker_labels',
+  'punctuate',
+  'format_text',
+];
 
 // A queued or failed transcript has `words: null`; it is still recognisably AssemblyAI's and deserves a clear error.
 const listOrNull = (value: unknown) => value === undefined || value === null || Array.isArray(value);
@@ -83,7 +92,10 @@ function readAssemblyAi(json: JsonObject): RawReadResult {
   const utterances = objectsOf(json['utterances']);
   if (typeof status === 'string' && status !== 'completed' && utterances.length === 0 && !Array.isArray(rawWords)) {
     const error = textOf(json['error']).slice(0, 200);
-    return malformed(format, `transcript status is ${status.slice(0, 40)}, not completed${error === '' ? '' : `: ${error}`}`);
+    return malformed(
+      format,
+      `transcript status is ${status.slice(0, 40)}, not completed${error === '' ? '' : `: ${error}`}`,
+    );
   }
   if (rawWords !== undefined && rawWords !== null && !Array.isArray(rawWords)) {
     return malformed(format, `words is ${typeof rawWords}, expected a list`);
@@ -99,6 +111,8 @@ export const assemblyAiJsonReader: TranscriptFormatReader = {
   detect: (_text, json) => guardDetect(() => isAssemblyAiTranscript(json)),
   read: (_text, json) =>
     guardRead(format, () =>
-      isAssemblyAiTranscript(json) ? readAssemblyAi(json) : malformed(format, 'not an AssemblyAI transcript: no words or utterances'),
+      isAssemblyAiTranscript(json)
+        ? readAssemblyAi(json)
+        : malformed(format, 'not an AssemblyAI transcript: no words or utterances'),
     ),
 };

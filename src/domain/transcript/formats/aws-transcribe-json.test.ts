@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
-import { assertNeverThrowsOnMutatedSamples, cleanWordTextArb, expectReaderNeverThrows, type Json, parsedTranscript, transcriptFixture } from '../../../../tests/unit/transcript-fuzz';
+import {
+  assertNeverThrowsOnMutatedSamples,
+  cleanWordTextArb,
+  expectReaderNeverThrows,
+  type Json,
+  parsedTranscript,
+  transcriptFixture,
+} from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
 import { deepgramJsonReader } from './deepgram-json';
@@ -25,18 +32,36 @@ describe('aws-transcribe-json: real outputs', () => {
     expect(transcript.segments).toHaveLength(8);
     expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(33);
     const [first] = transcript.segments;
-    expect(first).toMatchObject({ speaker: null, channel: null, startMs: 1240, endMs: 3050, text: 'This is a test recording.' });
+    expect(first).toMatchObject({
+      speaker: null,
+      channel: null,
+      startMs: 1240,
+      endMs: 3050,
+      text: 'This is a test recording.',
+    });
     expect(first!.words[0]).toEqual({ text: 'This', startMs: 1240, endMs: 1500, confidence: 1 });
     // The untimed "." item is attached to the word before it.
     expect(first!.words[4]).toEqual({ text: 'recording.', startMs: 2150, endMs: 3050, confidence: 1 });
-    expect(transcript.segments[4]).toMatchObject({ startMs: 8140, endMs: 13690, text: "Okay, here's a really, really, really, really, really long sentence." });
+    expect(transcript.segments[4]).toMatchObject({
+      startMs: 8140,
+      endMs: 13690,
+      text: "Okay, here's a really, really, really, really, really long sentence.",
+    });
     expect(transcript.segments.at(-1)).toMatchObject({ startMs: 16940, endMs: 17590, text: 'Gotta go.' });
     expect(otherReaders.some((reader) => reader.detect(text, JSON.parse(text)))).toBe(false);
   });
 
   it('reads speaker turns from speaker_labels.segments', () => {
     const transcript = parsed(fixture('transcritter-two-speakers.json'));
-    expect(transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }))).toEqual([
+    expect(
+      transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({
+        speaker,
+        channel,
+        startMs,
+        endMs,
+        text,
+      })),
+    ).toEqual([
       { speaker: 'spk_0', channel: null, startMs: 940, endMs: 2850, text: 'Hola. Qué tal estás?' },
       { speaker: 'spk_1', channel: null, startMs: 3940, endMs: 5450, text: 'Me gusta la miel.' },
     ]);
@@ -71,7 +96,15 @@ describe('aws-transcribe-json: real outputs', () => {
   it('reads channel identification (ch_0, ch_1) from the documentation example', () => {
     const transcript = parsed(fixture('awsdocs-channel-id-output-batch.json'));
     expect(transcript.language).toBe('en-US');
-    expect(transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }))).toEqual([
+    expect(
+      transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({
+        speaker,
+        channel,
+        startMs,
+        endMs,
+        text,
+      })),
+    ).toEqual([
       { speaker: null, channel: 0, startMs: 4860, endMs: 6870, text: "I've been on hold for an hour." },
       { speaker: null, channel: 1, startMs: 8500, endMs: 9250, text: 'Sorry about that.' },
     ]);
@@ -79,7 +112,12 @@ describe('aws-transcribe-json: real outputs', () => {
   });
 });
 
-const word = (content: string, start?: string | number | null, end?: string | number | null, extra: Record<string, unknown> = {}) => ({
+const word = (
+  content: string,
+  start?: string | number | null,
+  end?: string | number | null,
+  extra: Record<string, unknown> = {},
+) => ({
   ...(start === undefined ? {} : { start_time: start }),
   ...(end === undefined ? {} : { end_time: end }),
   alternatives: [{ confidence: '0.9', content }],
@@ -98,7 +136,9 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 
   it('attaches untimed punctuation to the word before it without a warning', () => {
-    const transcript = read(job({ items: [word('Goedemiddag', '0.1', '0.8'), word(','), word('meneer', '0.9', '1.3'), word('?')] }));
+    const transcript = read(
+      job({ items: [word('Goedemiddag', '0.1', '0.8'), word(','), word('meneer', '0.9', '1.3'), word('?')] }),
+    );
     expect(transcript.segments).toHaveLength(1);
     expect(transcript.segments[0]!.text).toBe('Goedemiddag, meneer?');
     expect(transcript.segments[0]!.words.map((w) => w.text)).toEqual(['Goedemiddag,', 'meneer?']);
@@ -106,7 +146,9 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 
   it('cuts plain items at pauses longer than 1.5 s but not at 1.5 s exactly', () => {
-    const transcript = read(job({ items: [word('een', '0', '1'), word('twee', '2.5', '3'), word('drie', '4.501', '5')] }));
+    const transcript = read(
+      job({ items: [word('een', '0', '1'), word('twee', '2.5', '3'), word('drie', '4.501', '5')] }),
+    );
     expect(transcript.segments.map((segment) => segment.text)).toEqual(['een twee', 'drie']);
   });
 
@@ -118,24 +160,58 @@ describe('aws-transcribe-json: vendor quirks', () => {
           { id: 1, ...word('.', undefined, undefined, { speaker_label: 'spk_0' }) },
           { id: 2, ...word('Dag', '1.2', '1.5', { speaker_label: 'spk_1' }) },
         ],
-        speaker_labels: { speakers: 2, segments: [{ start_time: '0.1', end_time: '1.5', speaker_label: 'spk_9', items: [] }] },
+        speaker_labels: {
+          speakers: 2,
+          segments: [{ start_time: '0.1', end_time: '1.5', speaker_label: 'spk_9', items: [] }],
+        },
         audio_segments: [
-          { id: 0, transcript: 'Goedemorgen.', start_time: '0.1', end_time: '0.9', speaker_label: 'spk_0', items: [0, 1] },
-          { id: 1, transcript: 'Dag', start_time: '1.2', end_time: '1.5', speaker_label: 'spk_1', channel_label: 'ch_1', items: [2] },
+          {
+            id: 0,
+            transcript: 'Goedemorgen.',
+            start_time: '0.1',
+            end_time: '0.9',
+            speaker_label: 'spk_0',
+            items: [0, 1],
+          },
+          {
+            id: 1,
+            transcript: 'Dag',
+            start_time: '1.2',
+            end_time: '1.5',
+            speaker_label: 'spk_1',
+            channel_label: 'ch_1',
+            items: [2],
+          },
         ],
       }),
     );
-    expect(transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }))).toEqual([
+    expect(
+      transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({
+        speaker,
+        channel,
+        startMs,
+        endMs,
+        text,
+      })),
+    ).toEqual([
       { speaker: 'spk_0', channel: null, startMs: 100, endMs: 900, text: 'Goedemorgen.' },
       { speaker: 'spk_1', channel: 1, startMs: 1200, endMs: 1500, text: 'Dag' },
     ]);
-    expect(transcript.segments[0]!.words).toEqual([{ text: 'Goedemorgen.', startMs: 100, endMs: 900, confidence: 0.9 }]);
+    expect(transcript.segments[0]!.words).toEqual([
+      { text: 'Goedemorgen.', startMs: 100, endMs: 900, confidence: 0.9 },
+    ]);
   });
 
   it('places words by turn span when the turns do not list their items', () => {
     const transcript = read(
       job({
-        items: [word('Goedemiddag', '0.2', '0.9'), word('.'), word('Hallo', '1.4', '1.8'), word('ja', '1.9', '2.1'), word('nee', '9', '9.5')],
+        items: [
+          word('Goedemiddag', '0.2', '0.9'),
+          word('.'),
+          word('Hallo', '1.4', '1.8'),
+          word('ja', '1.9', '2.1'),
+          word('nee', '9', '9.5'),
+        ],
         speaker_labels: {
           speakers: 2,
           segments: [
@@ -153,7 +229,10 @@ describe('aws-transcribe-json: vendor quirks', () => {
 
   it('refuses audio_segments that name far more words than exist', () => {
     const ids = new Array<number>(1_000_001).fill(0);
-    const document = job({ items: [{ id: 0, ...word('ja', '0', '1') }], audio_segments: [{ items: ids }, { items: ids }] });
+    const document = job({
+      items: [{ id: 0, ...word('ja', '0', '1') }],
+      audio_segments: [{ items: ids }, { items: ids }],
+    });
     const result = parseTranscript(JSON.stringify(document));
     expect(result).toMatchObject({ ok: false, error: { code: 'transcript_too_large', format: 'aws-transcribe-json' } });
   });
@@ -188,7 +267,13 @@ describe('aws-transcribe-json: vendor quirks', () => {
           { start_time: null, end_time: null, alternatives: null, type: 'pronunciation' },
           null,
           word('ja', '1', '1.5'),
-          { start_time: '2', end_time: '2.5', alternatives: [{ confidence: null, content: 'nee' }], type: 'pronunciation', speaker_label: null },
+          {
+            start_time: '2',
+            end_time: '2.5',
+            alternatives: [{ confidence: null, content: 'nee' }],
+            type: 'pronunciation',
+            speaker_label: null,
+          },
         ],
         speaker_labels: null,
         audio_segments: null,
@@ -202,7 +287,9 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 
   it('keeps HTML and script text verbatim as text', () => {
-    const transcript = read(job({ items: [word('<script>alert(1)</script>', '0', '1'), word('<b>vet</b>', '1', '2')] }));
+    const transcript = read(
+      job({ items: [word('<script>alert(1)</script>', '0', '1'), word('<b>vet</b>', '1', '2')] }),
+    );
     expect(transcript.segments[0]!.text).toBe('<script>alert(1)</script> <b>vet</b>');
   });
 
@@ -216,10 +303,24 @@ describe('aws-transcribe-json: vendor quirks', () => {
       ],
       Transcript: [
         { ParticipantRole: 'CUSTOMER', BeginOffsetMillis: 100, EndOffsetMillis: 900, Content: 'Hallo?', Items: [] },
-        { ParticipantRole: 'AGENT', BeginOffsetMillis: 1000, EndOffsetMillis: 1800, Content: 'Goedemiddag.', Items: null },
+        {
+          ParticipantRole: 'AGENT',
+          BeginOffsetMillis: 1000,
+          EndOffsetMillis: 1800,
+          Content: 'Goedemiddag.',
+          Items: null,
+        },
       ],
     });
-    expect(transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }))).toEqual([
+    expect(
+      transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({
+        speaker,
+        channel,
+        startMs,
+        endMs,
+        text,
+      })),
+    ).toEqual([
       { speaker: 'CUSTOMER', channel: 1, startMs: 100, endMs: 900, text: 'Hallo?' },
       { speaker: 'AGENT', channel: 0, startMs: 1000, endMs: 1800, text: 'Goedemiddag.' },
     ]);
@@ -227,12 +328,24 @@ describe('aws-transcribe-json: vendor quirks', () => {
 
   it('reports results.items of the wrong type as malformed', () => {
     const result = parseTranscript(JSON.stringify(job({ items: 'nope' })));
-    expect(result).toEqual({ ok: false, error: { code: 'transcript_malformed', detail: 'results.items is string, expected a list', format: 'aws-transcribe-json' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'transcript_malformed',
+        detail: 'results.items is string, expected a list',
+        format: 'aws-transcribe-json',
+      },
+    });
   });
 
   it('reports a job that is not completed', () => {
-    const result = parseTranscript(JSON.stringify({ jobName: 'j', results: { transcripts: [] }, status: 'IN_PROGRESS' }));
-    expect(result.ok ? null : result.error).toMatchObject({ code: 'transcript_malformed', detail: 'job status is IN_PROGRESS, not COMPLETED' });
+    const result = parseTranscript(
+      JSON.stringify({ jobName: 'j', results: { transcripts: [] }, status: 'IN_PROGRESS' }),
+    );
+    expect(result.ok ? null : result.error).toMatchObject({
+      code: 'transcript_malformed',
+      detail: 'job status is IN_PROGRESS, not COMPLETED',
+    });
   });
 
   it('does not take other formats', () => {
@@ -248,7 +361,6 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 });
 
-
 describe('aws-transcribe-json: fuzzing', () => {
   it('never throws on arbitrary JSON', () => {
     fc.assert(
@@ -258,17 +370,32 @@ describe('aws-transcribe-json: fuzzing', () => {
   });
 
   it('never throws on arbitrary values inside a Transcribe envelope', () => {
-    const key = fc.constantFrom('items', 'speaker_labels', 'channel_labels', 'audio_segments', 'transcripts', 'language_code');
+    const key = fc.constantFrom(
+      'items',
+      'speaker_labels',
+      'channel_labels',
+      'audio_segments',
+      'transcripts',
+      'language_code',
+    );
     fc.assert(
-      fc.property(fc.dictionary(key, fc.jsonValue({ maxDepth: 4 })), fc.constantFrom('COMPLETED', 'FAILED', undefined), (results, status) =>
-        expectReaderNeverThrows(awsTranscribeJsonReader, JSON.stringify({ jobName: 'x', results: { transcripts: [], ...results }, status })),
+      fc.property(
+        fc.dictionary(key, fc.jsonValue({ maxDepth: 4 })),
+        fc.constantFrom('COMPLETED', 'FAILED', undefined),
+        (results, status) =>
+          expectReaderNeverThrows(
+            awsTranscribeJsonReader,
+            JSON.stringify({ jobName: 'x', results: { transcripts: [], ...results }, status }),
+          ),
       ),
       { numRuns: 2000 },
     );
   });
 
   it('never throws on mutations of real outputs', () => {
-    const samples = [fixture('transcritter-two-speakers.json'), fixture('awsdocs-channel-id-output-batch.json')].map((text) => JSON.parse(text) as Json);
+    const samples = [fixture('transcritter-two-speakers.json'), fixture('awsdocs-channel-id-output-batch.json')].map(
+      (text) => JSON.parse(text) as Json,
+    );
     assertNeverThrowsOnMutatedSamples(awsTranscribeJsonReader, samples);
   });
 
@@ -276,7 +403,14 @@ describe('aws-transcribe-json: fuzzing', () => {
   const turnArb = fc.record({
     speaker: fc.integer({ min: 0, max: 3 }),
     channel: fc.integer({ min: 0, max: 1 }),
-    words: fc.array(fc.record({ text: wordText, gap: fc.integer({ min: 0, max: 3000 }), duration: fc.integer({ min: 1, max: 2000 }) }), { minLength: 1, maxLength: 6 }),
+    words: fc.array(
+      fc.record({
+        text: wordText,
+        gap: fc.integer({ min: 0, max: 3000 }),
+        duration: fc.integer({ min: 1, max: 2000 }),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
   });
 
   it('reads generated valid jobs with the generated times, speakers and channels', () => {
@@ -289,7 +423,13 @@ describe('aws-transcribe-json: fuzzing', () => {
           let clock = 0;
           let id = 0;
           const seconds = (ms: number) => (numericTimes ? ms / 1000 : (ms / 1000).toFixed(3));
-          const expected: { text: string; startMs: number; endMs: number; speaker: string | null; channel: number | null }[] = [];
+          const expected: {
+            text: string;
+            startMs: number;
+            endMs: number;
+            speaker: string | null;
+            channel: number | null;
+          }[] = [];
           const built = turns.map((turn) =>
             turn.words.map((w) => {
               const startMs = clock + w.gap;
@@ -330,7 +470,11 @@ describe('aws-transcribe-json: fuzzing', () => {
                 start_time: words[0]!.start_time,
                 end_time: words[words.length - 1]!.end_time,
                 speaker_label: words[0]!.speaker_label,
-                items: words.map((w) => ({ start_time: w.start_time, end_time: w.end_time, speaker_label: w.speaker_label })),
+                items: words.map((w) => ({
+                  start_time: w.start_time,
+                  end_time: w.end_time,
+                  speaker_label: w.speaker_label,
+                })),
               })),
             };
           }
@@ -338,11 +482,18 @@ describe('aws-transcribe-json: fuzzing', () => {
             results['items'] = [];
             results['channel_labels'] = {
               number_of_channels: 2,
-              channels: [0, 1].map((channel) => ({ channel_label: `ch_${channel}`, items: items.filter((w) => w.channel_label === `ch_${channel}`) })),
+              channels: [0, 1].map((channel) => ({
+                channel_label: `ch_${channel}`,
+                items: items.filter((w) => w.channel_label === `ch_${channel}`),
+              })),
             };
           }
           const transcript = read(job(results));
-          const found = transcript.segments.flatMap((segment) => segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel }))).sort((a, b) => a.startMs - b.startMs);
+          const found = transcript.segments
+            .flatMap((segment) =>
+              segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel })),
+            )
+            .sort((a, b) => a.startMs - b.startMs);
           expect(found).toHaveLength(expected.length);
           expected.forEach((want, index) => {
             const got = found[index];

@@ -42,7 +42,9 @@ function isCallAnalyticsOutput(json: unknown): json is JsonObject {
   if (!isJsonObject(json) || !Array.isArray(json['Transcript'])) return false;
   const first = objectsOf(json['Transcript'])[0];
   return (
-    ['JobStatus', 'LanguageCode', 'ChannelDefinitions', 'Participants', 'AccountId', 'JobName'].some((key) => hasKey(json, key)) ||
+    ['JobStatus', 'LanguageCode', 'ChannelDefinitions', 'Participants', 'AccountId', 'JobName'].some((key) =>
+      hasKey(json, key),
+    ) ||
     (first !== undefined && (hasKey(first, 'ParticipantRole') || hasKey(first, 'BeginOffsetMillis')))
   );
 }
@@ -101,7 +103,12 @@ function fromAudioSegments(audioSegments: readonly JsonObject[], items: readonly
     // A short id can name a long item many times over; stop before that multiplies into millions of words.
     references += words.length;
     if (references > transcriptLimits.maxWords) return undefined;
-    const fromWords = segmentOfWords(words, labelOf(segment['speaker_label']), channelOf(segment['channel_label']), textOf(segment['transcript']));
+    const fromWords = segmentOfWords(
+      words,
+      labelOf(segment['speaker_label']),
+      channelOf(segment['channel_label']),
+      textOf(segment['transcript']),
+    );
     const startMs = secondsToMs(segment['start_time']);
     const endMs = secondsToMs(segment['end_time']);
     segments.push({ ...fromWords, startMs: startMs ?? fromWords.startMs, endMs: endMs ?? fromWords.endMs });
@@ -193,7 +200,15 @@ function readStandard(json: JsonObject): RawReadResult {
   const audioSegments = objectsOf(results['audio_segments']);
   if (audioSegments.length > 0) {
     const segments = fromAudioSegments(audioSegments, items);
-    if (segments === undefined) return { ok: false, error: { code: 'transcript_too_large', detail: `audio_segments name more than ${transcriptLimits.maxWords} words`, format } };
+    if (segments === undefined)
+      return {
+        ok: false,
+        error: {
+          code: 'transcript_too_large',
+          detail: `audio_segments name more than ${transcriptLimits.maxWords} words`,
+          format,
+        },
+      };
     return { ok: true, language, segments };
   }
 
@@ -201,7 +216,8 @@ function readStandard(json: JsonObject): RawReadResult {
   if (turns.length > 0 && items.length > 0) return { ok: true, language, segments: fromSpeakerTurns(turns, items) };
 
   // Top-level items carry channel labels too, already in time order; use them when they do.
-  if (channels.length > 0 && !items.some((item) => item.channel !== null)) return { ok: true, language, segments: fromChannels(channels) };
+  if (channels.length > 0 && !items.some((item) => item.channel !== null))
+    return { ok: true, language, segments: fromChannels(channels) };
 
   return { ok: true, language, segments: groupWords(items) };
 }

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Transcript, TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
-import { assertNeverThrowsOnMutatedSamples, cleanWordTextArb, expectReaderNeverThrows, type Json, parsedTranscript, transcriptFixture } from '../../../../tests/unit/transcript-fuzz';
+import {
+  assertNeverThrowsOnMutatedSamples,
+  cleanWordTextArb,
+  expectReaderNeverThrows,
+  type Json,
+  parsedTranscript,
+  transcriptFixture,
+} from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
 import { deepgramJsonReader } from './deepgram-json';
@@ -13,8 +20,13 @@ const fixture = (name: string) => transcriptFixture('deepgram-json', name);
 const parsed = (text: string) => parsedTranscript(text);
 
 const read = (document: unknown) => parsed(JSON.stringify(document));
-const summary = (transcript: Transcript) => transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
-const otherReaders: readonly TranscriptFormatReader[] = [awsTranscribeJsonReader, assemblyAiJsonReader, googleSttJsonReader];
+const summary = (transcript: Transcript) =>
+  transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
+const otherReaders: readonly TranscriptFormatReader[] = [
+  awsTranscribeJsonReader,
+  assemblyAiJsonReader,
+  googleSttJsonReader,
+];
 
 describe('deepgram-json: real responses', () => {
   it('reads a smart_format response without utterances, cut at sentence ends', () => {
@@ -27,11 +39,22 @@ describe('deepgram-json: real responses', () => {
       { speaker: null, channel: null, startMs: 5520, endMs: 6240, text: 'Yep.' },
       { speaker: null, channel: null, startMs: 6960, endMs: 8960, text: "I said it before, and I'll say it again." },
       { speaker: null, channel: null, startMs: 10071, endMs: 11671, text: 'Life moves pretty fast.' },
-      { speaker: null, channel: null, startMs: 12071, endMs: 15511, text: "You don't stop and look around once in a while, you could miss it." },
+      {
+        speaker: null,
+        channel: null,
+        startMs: 12071,
+        endMs: 15511,
+        text: "You don't stop and look around once in a while, you could miss it.",
+      },
     ]);
     expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(28);
     // punctuated_word, not the lower-case word.
-    expect(transcript.segments[0]!.words[0]).toEqual({ text: 'Yep.', startMs: 5520, endMs: 6240, confidence: 0.92342806 });
+    expect(transcript.segments[0]!.words[0]).toEqual({
+      text: 'Yep.',
+      startMs: 5520,
+      endMs: 6240,
+      confidence: 0.92342806,
+    });
     expect(otherReaders.some((reader) => reader.detect(text, JSON.parse(text)))).toBe(false);
   });
 
@@ -39,7 +62,13 @@ describe('deepgram-json: real responses', () => {
     const transcript = parsed(fixture('captions-dg-utterances.json'));
     expect(transcript.segments).toHaveLength(6);
     expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(62);
-    expect(summary(transcript)[0]).toEqual({ speaker: null, channel: null, startMs: 80, endMs: 3220, text: "Yeah. As as much as, it's worth celebrating," });
+    expect(summary(transcript)[0]).toEqual({
+      speaker: null,
+      channel: null,
+      startMs: 80,
+      endMs: 3220,
+      text: "Yeah. As as much as, it's worth celebrating,",
+    });
     expect(summary(transcript)[5]).toEqual({
       speaker: null,
       channel: null,
@@ -47,30 +76,73 @@ describe('deepgram-json: real responses', () => {
       endMs: 25440,
       text: "and didn't get the same opportunities that we have today.",
     });
-    expect(transcript.segments[5]!.words.at(-1)).toEqual({ text: 'today.', startMs: 24940, endMs: 25440, confidence: 0.725032 });
+    expect(transcript.segments[5]!.words.at(-1)).toEqual({
+      text: 'today.',
+      startMs: 24940,
+      endMs: 25440,
+      confidence: 0.725032,
+    });
   });
 
   it('cuts diarized words at speaker changes', () => {
     const transcript = parsed(fixture('captions-dg-speakers-trimmed.json'));
     expect(transcript.segments.map((segment) => segment.speaker)).toEqual(['0', '0', '0', '0', '0', '1', '1']);
-    expect(summary(transcript)[0]).toEqual({ speaker: '0', channel: null, startMs: 3040, endMs: 7585, text: 'And, Jessica, Christina, we are so proud of you.' });
-    expect(summary(transcript)[5]).toEqual({ speaker: '1', channel: null, startMs: 17660, endMs: 18960, text: 'Drew, thank you so much.' });
-    expect(summary(transcript)[6]).toEqual({ speaker: '1', channel: null, startMs: 19180, endMs: 19420, text: "It's been" });
+    expect(summary(transcript)[0]).toEqual({
+      speaker: '0',
+      channel: null,
+      startMs: 3040,
+      endMs: 7585,
+      text: 'And, Jessica, Christina, we are so proud of you.',
+    });
+    expect(summary(transcript)[5]).toEqual({
+      speaker: '1',
+      channel: null,
+      startMs: 17660,
+      endMs: 18960,
+      text: 'Drew, thank you so much.',
+    });
+    expect(summary(transcript)[6]).toEqual({
+      speaker: '1',
+      channel: null,
+      startMs: 19180,
+      endMs: 19420,
+      text: "It's been",
+    });
     expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(48);
   });
 });
 
-const dgWord = (word: string, start: number | string, end: number | string, extra: Record<string, unknown> = {}) => ({ word, start, end, confidence: 0.9, ...extra });
-const response = (results: Record<string, unknown>, channels = 1) => ({ metadata: { request_id: 'r', duration: 10, channels }, results });
+const dgWord = (word: string, start: number | string, end: number | string, extra: Record<string, unknown> = {}) => ({
+  word,
+  start,
+  end,
+  confidence: 0.9,
+  ...extra,
+});
+const response = (results: Record<string, unknown>, channels = 1) => ({
+  metadata: { request_id: 'r', duration: 10, channels },
+  results,
+});
 
 describe('deepgram-json: vendor quirks', () => {
   it('takes 0-based channels and speakers from multichannel utterances', () => {
     const transcript = read(
       response(
         {
-          channels: [{ alternatives: [{ transcript: '', words: [] }] }, { alternatives: [{ transcript: '', words: [] }] }],
+          channels: [
+            { alternatives: [{ transcript: '', words: [] }] },
+            { alternatives: [{ transcript: '', words: [] }] },
+          ],
           utterances: [
-            { start: 0.5, end: 1.5, channel: 1, speaker: 0, transcript: 'Met de klantenservice.', words: [dgWord('met', 0.5, 0.7, { punctuated_word: 'Met' })], id: 'a' },
+            {
+              start: 0.5,
+              end: 1.5,
+              channel: 1,
+              speaker: 0,
+              transcript: 'Met de klantenservice.',
+              words: [dgWord('met', 0.5, 0.7, { punctuated_word: 'Met' })],
+              id: 'a',
+            },
             { start: 2, end: 3, channel: 0, speaker: 1, transcript: 'Hallo.', words: [], id: 'b' },
           ],
         },
@@ -105,7 +177,9 @@ describe('deepgram-json: vendor quirks', () => {
 
   it('merges a response with very many channels quickly and in time order', () => {
     const count = 20_000;
-    const channels = Array.from({ length: count }, (_, index) => ({ alternatives: [{ words: [dgWord('ja', count - index, count - index + 0.5)] }] }));
+    const channels = Array.from({ length: count }, (_, index) => ({
+      alternatives: [{ words: [dgWord('ja', count - index, count - index + 0.5)] }],
+    }));
     const started = Date.now();
     const transcript = read(response({ channels }, count));
     expect(Date.now() - started).toBeLessThan(3000);
@@ -115,7 +189,17 @@ describe('deepgram-json: vendor quirks', () => {
   });
 
   it('uses word when punctuated_word is missing or empty, and accepts string times', () => {
-    const transcript = read(response({ channels: [{ alternatives: [{ words: [dgWord('hallo', '0.25', '0.75', { punctuated_word: '' }), dgWord('daar', '1', '1.5')] }] }] }));
+    const transcript = read(
+      response({
+        channels: [
+          {
+            alternatives: [
+              { words: [dgWord('hallo', '0.25', '0.75', { punctuated_word: '' }), dgWord('daar', '1', '1.5')] },
+            ],
+          },
+        ],
+      }),
+    );
     expect(transcript.segments[0]!.words).toEqual([
       { text: 'hallo', startMs: 250, endMs: 750, confidence: 0.9 },
       { text: 'daar', startMs: 1000, endMs: 1500, confidence: 0.9 },
@@ -123,33 +207,67 @@ describe('deepgram-json: vendor quirks', () => {
   });
 
   it('turns a transcript without words into one segment over the duration', () => {
-    const transcript = read(response({ channels: [{ alternatives: [{ transcript: 'Goedemiddag, u spreekt met Anna.', words: null }], detected_language: 'nl' }] }));
+    const transcript = read(
+      response({
+        channels: [
+          { alternatives: [{ transcript: 'Goedemiddag, u spreekt met Anna.', words: null }], detected_language: 'nl' },
+        ],
+      }),
+    );
     expect(transcript.language).toBe('nl');
-    expect(summary(transcript)).toEqual([{ speaker: null, channel: null, startMs: 0, endMs: 10000, text: 'Goedemiddag, u spreekt met Anna.' }]);
+    expect(summary(transcript)).toEqual([
+      { speaker: null, channel: null, startMs: 0, endMs: 10000, text: 'Goedemiddag, u spreekt met Anna.' },
+    ]);
   });
 
   it('reports empty alternatives as an empty transcript', () => {
-    const result = parseTranscript(JSON.stringify(response({ channels: [{ alternatives: [] }, { alternatives: [{}] }] })));
+    const result = parseTranscript(
+      JSON.stringify(response({ channels: [{ alternatives: [] }, { alternatives: [{}] }] })),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'transcript_empty', format: 'deepgram-json' } });
   });
 
   it('tolerates null fields', () => {
     const transcript = read({
       metadata: null,
-      results: { utterances: null, channels: [null, { alternatives: [null, { transcript: null, words: [null, dgWord('ja', 1, 2, { speaker: null, confidence: null })] }] }] },
+      results: {
+        utterances: null,
+        channels: [
+          null,
+          {
+            alternatives: [
+              null,
+              { transcript: null, words: [null, dgWord('ja', 1, 2, { speaker: null, confidence: null })] },
+            ],
+          },
+        ],
+      },
     });
     expect(transcript.segments[0]!.words).toEqual([{ text: 'ja', startMs: 1000, endMs: 2000 }]);
     expect(transcript.segments[0]!.speaker).toBeNull();
   });
 
   it('keeps HTML and script text verbatim as text', () => {
-    const transcript = read(response({ channels: [{ alternatives: [{ words: [dgWord('x', 0, 1, { punctuated_word: '<img src=x onerror=alert(1)>' })] }] }] }));
+    const transcript = read(
+      response({
+        channels: [
+          { alternatives: [{ words: [dgWord('x', 0, 1, { punctuated_word: '<img src=x onerror=alert(1)>' })] }] },
+        ],
+      }),
+    );
     expect(transcript.segments[0]!.text).toBe('<img src=x onerror=alert(1)>');
   });
 
   it('reports results.channels of the wrong type as malformed', () => {
     const result = parseTranscript(JSON.stringify({ results: { channels: 'x', utterances: [] } }));
-    expect(result).toEqual({ ok: false, error: { code: 'transcript_malformed', detail: 'results.channels is string, expected a list', format: 'deepgram-json' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'transcript_malformed',
+        detail: 'results.channels is string, expected a list',
+        format: 'deepgram-json',
+      },
+    });
   });
 
   it('does not take other formats', () => {
@@ -164,7 +282,6 @@ describe('deepgram-json: vendor quirks', () => {
   });
 });
 
-
 describe('deepgram-json: fuzzing', () => {
   it('never throws on arbitrary JSON', () => {
     fc.assert(
@@ -175,8 +292,18 @@ describe('deepgram-json: fuzzing', () => {
 
   it('never throws on arbitrary values inside a Deepgram envelope', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.jsonValue({ maxDepth: 5 }), fc.jsonValue({ maxDepth: 2 }), (channels, utterances, metadata) =>
-        expectReaderNeverThrows(deepgramJsonReader, JSON.stringify({ metadata, results: { channels: Array.isArray(channels) ? channels : [channels], utterances } })),
+      fc.property(
+        fc.jsonValue({ maxDepth: 5 }),
+        fc.jsonValue({ maxDepth: 5 }),
+        fc.jsonValue({ maxDepth: 2 }),
+        (channels, utterances, metadata) =>
+          expectReaderNeverThrows(
+            deepgramJsonReader,
+            JSON.stringify({
+              metadata,
+              results: { channels: Array.isArray(channels) ? channels : [channels], utterances },
+            }),
+          ),
       ),
       { numRuns: 2000 },
     );
@@ -191,53 +318,93 @@ describe('deepgram-json: fuzzing', () => {
   const turnArb = fc.record({
     speaker: fc.integer({ min: 0, max: 3 }),
     channel: fc.integer({ min: 0, max: 2 }),
-    words: fc.array(fc.record({ text: wordText, gap: fc.integer({ min: 0, max: 3000 }), duration: fc.integer({ min: 1, max: 2000 }) }), { minLength: 1, maxLength: 6 }),
+    words: fc.array(
+      fc.record({
+        text: wordText,
+        gap: fc.integer({ min: 0, max: 3000 }),
+        duration: fc.integer({ min: 1, max: 2000 }),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
   });
 
   it('reads generated valid responses with the generated times, speakers and channels', () => {
     fc.assert(
-      fc.property(fc.array(turnArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('utterances', 'diarized_words', 'multichannel_words'), (turns, mode) => {
-        let clock = 0;
-        const multichannel = mode !== 'diarized_words';
-        const expected: { text: string; startMs: number; endMs: number; speaker: string | null; channel: number | null }[] = [];
-        const built = turns.map((turn) =>
-          turn.words.map((w) => {
-            const startMs = clock + w.gap;
-            const endMs = startMs + w.duration;
-            clock = endMs;
-            expected.push({ text: w.text, startMs, endMs, speaker: mode === 'multichannel_words' ? null : String(turn.speaker), channel: multichannel ? turn.channel : null });
-            return { word: w.text.toLowerCase(), start: startMs / 1000, end: endMs / 1000, confidence: 0.5, punctuated_word: w.text, ...(mode === 'multichannel_words' ? {} : { speaker: turn.speaker }) };
-          }),
-        );
-        const channelCount = multichannel ? 3 : 1;
-        const channels = Array.from({ length: channelCount }, (_, channel) => ({
-          alternatives: [{ transcript: '', confidence: 0.5, words: built.filter((_, index) => !multichannel || turns[index]!.channel === channel).flat() }],
-        }));
-        const results: Record<string, unknown> = { channels };
-        if (mode === 'utterances') {
-          results['utterances'] = built.map((words, index) => ({
-            start: words[0]!.start,
-            end: words[words.length - 1]!.end,
-            confidence: 0.5,
-            channel: turns[index]!.channel,
-            transcript: words.map((w) => w.punctuated_word).join(' '),
-            words,
-            speaker: turns[index]!.speaker,
-            id: String(index),
+      fc.property(
+        fc.array(turnArb, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('utterances', 'diarized_words', 'multichannel_words'),
+        (turns, mode) => {
+          let clock = 0;
+          const multichannel = mode !== 'diarized_words';
+          const expected: {
+            text: string;
+            startMs: number;
+            endMs: number;
+            speaker: string | null;
+            channel: number | null;
+          }[] = [];
+          const built = turns.map((turn) =>
+            turn.words.map((w) => {
+              const startMs = clock + w.gap;
+              const endMs = startMs + w.duration;
+              clock = endMs;
+              expected.push({
+                text: w.text,
+                startMs,
+                endMs,
+                speaker: mode === 'multichannel_words' ? null : String(turn.speaker),
+                channel: multichannel ? turn.channel : null,
+              });
+              return {
+                word: w.text.toLowerCase(),
+                start: startMs / 1000,
+                end: endMs / 1000,
+                confidence: 0.5,
+                punctuated_word: w.text,
+                ...(mode === 'multichannel_words' ? {} : { speaker: turn.speaker }),
+              };
+            }),
+          );
+          const channelCount = multichannel ? 3 : 1;
+          const channels = Array.from({ length: channelCount }, (_, channel) => ({
+            alternatives: [
+              {
+                transcript: '',
+                confidence: 0.5,
+                words: built.filter((_, index) => !multichannel || turns[index]!.channel === channel).flat(),
+              },
+            ],
           }));
-        }
-        const transcript = read(response(results, channelCount));
-        const found = transcript.segments.flatMap((segment) => segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel }))).sort((a, b) => a.startMs - b.startMs);
-        expect(found).toHaveLength(expected.length);
-        expected.forEach((want, index) => {
-          const got = found[index];
-          expect(Math.abs(got!.startMs - want.startMs)).toBeLessThanOrEqual(1);
-          expect(got!.text).toBe(want.text);
-          expect(Math.abs(got!.endMs - want.endMs)).toBeLessThanOrEqual(1);
-          expect(got!.speaker).toBe(want.speaker);
-          expect(got!.channel).toBe(want.channel);
-        });
-      }),
+          const results: Record<string, unknown> = { channels };
+          if (mode === 'utterances') {
+            results['utterances'] = built.map((words, index) => ({
+              start: words[0]!.start,
+              end: words[words.length - 1]!.end,
+              confidence: 0.5,
+              channel: turns[index]!.channel,
+              transcript: words.map((w) => w.punctuated_word).join(' '),
+              words,
+              speaker: turns[index]!.speaker,
+              id: String(index),
+            }));
+          }
+          const transcript = read(response(results, channelCount));
+          const found = transcript.segments
+            .flatMap((segment) =>
+              segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel })),
+            )
+            .sort((a, b) => a.startMs - b.startMs);
+          expect(found).toHaveLength(expected.length);
+          expected.forEach((want, index) => {
+            const got = found[index];
+            expect(Math.abs(got!.startMs - want.startMs)).toBeLessThanOrEqual(1);
+            expect(got!.text).toBe(want.text);
+            expect(Math.abs(got!.endMs - want.endMs)).toBeLessThanOrEqual(1);
+            expect(got!.speaker).toBe(want.speaker);
+            expect(got!.channel).toBe(want.channel);
+          });
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -26,7 +26,11 @@ const format = 'deepgram-json';
 /** A Deepgram pre-recorded response: `results.channels` (one per audio channel) and/or `results.utterances`. */
 function isDeepgramResponse(json: unknown): json is JsonObject {
   const results = field(json, 'results');
-  return isJsonObject(results) && (Array.isArray(results['channels']) || Array.isArray(results['utterances'])) && !hasKey(results, 'items');
+  return (
+    isJsonObject(results) &&
+    (Array.isArray(results['channels']) || Array.isArray(results['utterances'])) &&
+    !hasKey(results, 'items')
+  );
 }
 
 /** A word: `punctuated_word` (smart_format/punctuate) reads better than the lower-case `word`. */
@@ -73,7 +77,11 @@ function fromUtterances(utterances: readonly JsonObject[], multichannel: boolean
  * Without utterances: each channel's best alternative, cut into segments at speaker changes (diarize), pauses and
  * sentence ends. An alternative with a transcript but no words becomes one segment over the whole duration.
  */
-function fromChannels(channels: readonly unknown[], multichannel: boolean, durationMs: number | undefined): RawSegment[] {
+function fromChannels(
+  channels: readonly unknown[],
+  multichannel: boolean,
+  durationMs: number | undefined,
+): RawSegment[] {
   return mergeByStart(
     channels.map((channel, index) => {
       const alternative = objectsOf(field(channel, 'alternatives'))[0];
@@ -105,7 +113,9 @@ function readDeepgram(json: JsonObject): RawReadResult {
     utterances.some((utterance) => (wholeNumber(utterance['channel']) ?? 0) > 0);
   const language = firstLanguageTag(channels.map((channel) => field(channel, 'detected_language')));
   const segments =
-    utterances.length > 0 ? fromUtterances(utterances, multichannel) : fromChannels(channels, multichannel, secondsToMs(field(metadata, 'duration')));
+    utterances.length > 0
+      ? fromUtterances(utterances, multichannel)
+      : fromChannels(channels, multichannel, secondsToMs(field(metadata, 'duration')));
   return { ok: true, language, segments };
 }
 
@@ -114,5 +124,7 @@ export const deepgramJsonReader: TranscriptFormatReader = {
   format,
   detect: (_text, json) => guardDetect(() => isDeepgramResponse(json)),
   read: (_text, json) =>
-    guardRead(format, () => (isDeepgramResponse(json) ? readDeepgram(json) : malformed(format, 'not a Deepgram response: no results.channels'))),
+    guardRead(format, () =>
+      isDeepgramResponse(json) ? readDeepgram(json) : malformed(format, 'not a Deepgram response: no results.channels'),
+    ),
 };

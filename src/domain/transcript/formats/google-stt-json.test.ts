@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Transcript, TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
-import { assertNeverThrowsOnMutatedSamples, cleanWordTextArb, expectReaderNeverThrows, type Json, parsedTranscript, transcriptFixture } from '../../../../tests/unit/transcript-fuzz';
+import {
+  assertNeverThrowsOnMutatedSamples,
+  cleanWordTextArb,
+  expectReaderNeverThrows,
+  type Json,
+  parsedTranscript,
+  transcriptFixture,
+} from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
 import { deepgramJsonReader } from './deepgram-json';
@@ -13,8 +20,13 @@ const fixture = (name: string) => transcriptFixture('google-stt-json', name);
 const parsed = (text: string) => parsedTranscript(text);
 
 const read = (document: unknown) => parsed(JSON.stringify(document));
-const summary = (transcript: Transcript) => transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
-const otherReaders: readonly TranscriptFormatReader[] = [awsTranscribeJsonReader, deepgramJsonReader, assemblyAiJsonReader];
+const summary = (transcript: Transcript) =>
+  transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
+const otherReaders: readonly TranscriptFormatReader[] = [
+  awsTranscribeJsonReader,
+  deepgramJsonReader,
+  assemblyAiJsonReader,
+];
 
 describe('google-stt-json: real responses', () => {
   it('reads a long-running operation with "1.300s" durations, cut at sentence ends', () => {
@@ -33,8 +45,20 @@ describe('google-stt-json: real responses', () => {
       text: "Hi, I'd like to buy a Chrome Cast I was wondering whether you could help me with that.",
     });
     expect(transcript.segments[0]!.words[5]).toEqual({ text: 'a', startMs: 2400, endMs: 2400 });
-    expect(summary(transcript)[1]).toEqual({ speaker: null, channel: null, startMs: 6200, endMs: 6900, text: 'Certain me.' });
-    expect(summary(transcript)[14]).toEqual({ speaker: null, channel: null, startMs: 32500, endMs: 33700, text: 'Bye.' });
+    expect(summary(transcript)[1]).toEqual({
+      speaker: null,
+      channel: null,
+      startMs: 6200,
+      endMs: 6900,
+      text: 'Certain me.',
+    });
+    expect(summary(transcript)[14]).toEqual({
+      speaker: null,
+      channel: null,
+      startMs: 32500,
+      endMs: 33700,
+      text: 'Bye.',
+    });
     expect(otherReaders.some((reader) => reader.detect(text, JSON.parse(text)))).toBe(false);
   });
 
@@ -43,15 +67,31 @@ describe('google-stt-json: real responses', () => {
     const transcript = parsed(text);
     expect(transcript.language).toBe('en-us');
     expect(summary(transcript)).toEqual([
-      { speaker: null, channel: null, startMs: 0, endMs: 4100, text: 'soldiers Sailors and Airmen of the Allied expeditionary Force' },
+      {
+        speaker: null,
+        channel: null,
+        startMs: 0,
+        endMs: 4100,
+        text: 'soldiers Sailors and Airmen of the Allied expeditionary Force',
+      },
     ]);
     expect(transcript.segments[0]!.words).toHaveLength(9);
-    expect(transcript.segments[0]!.words[1]).toEqual({ text: 'Sailors', startMs: 900, endMs: 1400, confidence: 0.9128385782241821 });
+    expect(transcript.segments[0]!.words[1]).toEqual({
+      text: 'Sailors',
+      startMs: 900,
+      endMs: 1400,
+      confidence: 0.9128385782241821,
+    });
     expect(otherReaders.some((reader) => reader.detect(text, JSON.parse(text)))).toBe(false);
   });
 });
 
-const gWord = (word: string, startTime: unknown, endTime: unknown, extra: Record<string, unknown> = {}) => ({ startTime, endTime, word, ...extra });
+const gWord = (word: string, startTime: unknown, endTime: unknown, extra: Record<string, unknown> = {}) => ({
+  startTime,
+  endTime,
+  word,
+  ...extra,
+});
 const result = (words: unknown[] | undefined, extra: Record<string, unknown> = {}, transcript = '') => ({
   alternatives: [{ transcript, confidence: 0.9, ...(words === undefined ? {} : { words }) }],
   ...extra,
@@ -83,7 +123,11 @@ describe('google-stt-json: vendor quirks', () => {
   it('uses only the last result when diarization repeats all words there, so no word appears twice', () => {
     const transcript = read({
       results: [
-        result([gWord('Goedemiddag,', '0s', '0.800s'), gWord('Anna.', '0.800s', '1.200s')], { languageCode: 'nl-nl' }, 'Goedemiddag, Anna.'),
+        result(
+          [gWord('Goedemiddag,', '0s', '0.800s'), gWord('Anna.', '0.800s', '1.200s')],
+          { languageCode: 'nl-nl' },
+          'Goedemiddag, Anna.',
+        ),
         result([gWord('Hallo.', '1.500s', '2s')], { languageCode: 'nl-nl' }, 'Hallo.'),
         result(
           [
@@ -160,21 +204,49 @@ describe('google-stt-json: vendor quirks', () => {
 
   it('reads v2 batch results with inline transcripts and explains Cloud Storage ones', () => {
     const inline = read({
-      results: { 'gs://bucket/call.wav': { inlineResult: { transcript: { results: [result([gWord('ja', '1s', '2s')])] } }, metadata: {} } },
+      results: {
+        'gs://bucket/call.wav': {
+          inlineResult: { transcript: { results: [result([gWord('ja', '1s', '2s')])] } },
+          metadata: {},
+        },
+      },
       totalBilledDuration: '3s',
     });
     expect(summary(inline)).toEqual([{ speaker: null, channel: null, startMs: 1000, endMs: 2000, text: 'ja' }]);
-    const stored = parseTranscript(JSON.stringify({ results: { 'gs://bucket/call.wav': { uri: 'gs://bucket/out.json', cloudStorageResult: { uri: 'gs://bucket/out.json' } } } }));
-    expect(stored.ok ? null : stored.error.detail).toBe('the batch results point to Cloud Storage files; import those files instead');
+    const stored = parseTranscript(
+      JSON.stringify({
+        results: {
+          'gs://bucket/call.wav': { uri: 'gs://bucket/out.json', cloudStorageResult: { uri: 'gs://bucket/out.json' } },
+        },
+      }),
+    );
+    expect(stored.ok ? null : stored.error.detail).toBe(
+      'the batch results point to Cloud Storage files; import those files instead',
+    );
   });
 
   it('reports an unfinished or failed long-running operation', () => {
     const pending = parseTranscript(JSON.stringify({ name: '123', metadata: { progressPercent: 40 }, done: false }));
-    expect(pending).toEqual({ ok: false, error: { code: 'transcript_malformed', detail: 'the long-running operation is not done yet', format: 'google-stt-json' } });
-    const failed = parseTranscript(JSON.stringify({ name: '123', done: true, error: { code: 3, message: 'Invalid audio' } }));
+    expect(pending).toEqual({
+      ok: false,
+      error: {
+        code: 'transcript_malformed',
+        detail: 'the long-running operation is not done yet',
+        format: 'google-stt-json',
+      },
+    });
+    const failed = parseTranscript(
+      JSON.stringify({ name: '123', done: true, error: { code: 3, message: 'Invalid audio' } }),
+    );
     expect(failed.ok ? null : failed.error.detail).toBe('the operation failed: Invalid audio');
     // A finished operation on silence has a typed response without results.
-    const silent = parseTranscript(JSON.stringify({ name: '1', done: true, response: { '@type': 'type.googleapis.com/google.cloud.speech.v1.LongRunningRecognizeResponse' } }));
+    const silent = parseTranscript(
+      JSON.stringify({
+        name: '1',
+        done: true,
+        response: { '@type': 'type.googleapis.com/google.cloud.speech.v1.LongRunningRecognizeResponse' },
+      }),
+    );
     expect(silent).toMatchObject({ ok: false, error: { code: 'transcript_empty', format: 'google-stt-json' } });
   });
 
@@ -184,7 +256,11 @@ describe('google-stt-json: vendor quirks', () => {
         { alternatives: [{}], resultEndTime: '1s' },
         { alternatives: [] },
         { alternatives: null, channelTag: null },
-        result([null, gWord('ja', '1.200s', null), gWord('nee', '2s', '2.500s', { speakerTag: null, confidence: null })]),
+        result([
+          null,
+          gWord('ja', '1.200s', null),
+          gWord('nee', '2s', '2.500s', { speakerTag: null, confidence: null }),
+        ]),
       ],
       totalBilledTime: '3s',
     });
@@ -193,7 +269,10 @@ describe('google-stt-json: vendor quirks', () => {
   });
 
   it('reports an empty response as an empty transcript and ignores "{}"', () => {
-    expect(parseTranscript(JSON.stringify({ results: [], totalBilledTime: '0s' }))).toMatchObject({ ok: false, error: { code: 'transcript_empty', format: 'google-stt-json' } });
+    expect(parseTranscript(JSON.stringify({ results: [], totalBilledTime: '0s' }))).toMatchObject({
+      ok: false,
+      error: { code: 'transcript_empty', format: 'google-stt-json' },
+    });
     expect(googleSttJsonReader.detect('{}', {})).toBe(false);
   });
 
@@ -215,7 +294,6 @@ describe('google-stt-json: vendor quirks', () => {
   });
 });
 
-
 // A shortened copy of the real long-running operation keeps each mutation run fast.
 function smallOperationSample(): Json {
   const sample = JSON.parse(fixture('capitaltyping-longrunning-operation.json')) as { response: { results: Json[] } };
@@ -233,15 +311,29 @@ describe('google-stt-json: fuzzing', () => {
 
   it('never throws on arbitrary values inside Google envelopes', () => {
     const resultArb = fc.record(
-      { alternatives: fc.jsonValue({ maxDepth: 4 }), channelTag: fc.jsonValue({ maxDepth: 1 }), resultEndTime: fc.jsonValue({ maxDepth: 2 }), languageCode: fc.jsonValue({ maxDepth: 1 }) },
+      {
+        alternatives: fc.jsonValue({ maxDepth: 4 }),
+        channelTag: fc.jsonValue({ maxDepth: 1 }),
+        resultEndTime: fc.jsonValue({ maxDepth: 2 }),
+        languageCode: fc.jsonValue({ maxDepth: 1 }),
+      },
       { requiredKeys: ['alternatives'] },
     );
     fc.assert(
-      fc.property(fc.array(resultArb, { maxLength: 5 }), fc.constantFrom('plain', 'operation', 'tuple'), (results, shape) => {
-        const response = { results };
-        const document = shape === 'plain' ? response : shape === 'operation' ? { name: '1', done: true, response } : [response, null, null];
-        expectReaderNeverThrows(googleSttJsonReader, JSON.stringify(document));
-      }),
+      fc.property(
+        fc.array(resultArb, { maxLength: 5 }),
+        fc.constantFrom('plain', 'operation', 'tuple'),
+        (results, shape) => {
+          const response = { results };
+          const document =
+            shape === 'plain'
+              ? response
+              : shape === 'operation'
+                ? { name: '1', done: true, response }
+                : [response, null, null];
+          expectReaderNeverThrows(googleSttJsonReader, JSON.stringify(document));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -255,10 +347,21 @@ describe('google-stt-json: fuzzing', () => {
   const turnArb = fc.record({
     speaker: fc.integer({ min: 1, max: 3 }),
     channelTag: fc.integer({ min: 0, max: 2 }),
-    words: fc.array(fc.record({ text: wordText, gap: fc.integer({ min: 0, max: 3000 }), duration: fc.integer({ min: 1, max: 2000 }) }), { minLength: 1, maxLength: 6 }),
+    words: fc.array(
+      fc.record({
+        text: wordText,
+        gap: fc.integer({ min: 0, max: 3000 }),
+        duration: fc.integer({ min: 1, max: 2000 }),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
   });
   const durationOf = (ms: number, shape: 'string' | 'object' | 'number') =>
-    shape === 'string' ? `${(ms / 1000).toFixed(3)}s` : shape === 'object' ? { seconds: String(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1e6 } : ms / 1000;
+    shape === 'string'
+      ? `${(ms / 1000).toFixed(3)}s`
+      : shape === 'object'
+        ? { seconds: String(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1e6 }
+        : ms / 1000;
 
   it('reads generated valid responses with the generated times, speakers and channels', () => {
     fc.assert(
@@ -269,7 +372,13 @@ describe('google-stt-json: fuzzing', () => {
         fc.boolean(),
         (turns, mode, shape, wrapped) => {
           let clock = 0;
-          const expected: { text: string; startMs: number; endMs: number; speaker: string | null; channel: number | null }[] = [];
+          const expected: {
+            text: string;
+            startMs: number;
+            endMs: number;
+            speaker: string | null;
+            channel: number | null;
+          }[] = [];
           const perTurn = turns.map((turn) =>
             turn.words.map((w) => {
               const startMs = clock + w.gap;
@@ -278,7 +387,10 @@ describe('google-stt-json: fuzzing', () => {
               const speaker = mode === 'results' ? null : String(turn.speaker);
               const channel = mode === 'diarized_last' || turn.channelTag === 0 ? null : turn.channelTag - 1;
               expected.push({ text: w.text, startMs, endMs, speaker, channel });
-              const times = mode === 'v2_labels' ? { startOffset: durationOf(startMs, shape), endOffset: durationOf(endMs, shape) } : { startTime: durationOf(startMs, shape), endTime: durationOf(endMs, shape) };
+              const times =
+                mode === 'v2_labels'
+                  ? { startOffset: durationOf(startMs, shape), endOffset: durationOf(endMs, shape) }
+                  : { startTime: durationOf(startMs, shape), endTime: durationOf(endMs, shape) };
               return { ...times, word: w.text, speaker: turn.speaker };
             }),
           );
@@ -290,13 +402,33 @@ describe('google-stt-json: fuzzing', () => {
                   result(perTurn.flat().map(({ speaker, ...rest }) => ({ ...rest, speakerTag: speaker }))),
                 ]
               : perTurn.map((words, index) =>
-                  result(mode === 'v2_labels' ? words.map(({ speaker, ...rest }) => ({ ...rest, speakerLabel: String(speaker) })) : untagged(words), {
-                    ...(turns[index]!.channelTag === 0 ? {} : { channelTag: turns[index]!.channelTag }),
-                  }),
+                  result(
+                    mode === 'v2_labels'
+                      ? words.map(({ speaker, ...rest }) => ({ ...rest, speakerLabel: String(speaker) }))
+                      : untagged(words),
+                    {
+                      ...(turns[index]!.channelTag === 0 ? {} : { channelTag: turns[index]!.channelTag }),
+                    },
+                  ),
                 );
           const response = { results, totalBilledTime: '1s' };
-          const transcript = read(wrapped ? { name: 'op', done: true, response: { '@type': 'type.googleapis.com/google.cloud.speech.v1.LongRunningRecognizeResponse', ...response } } : response);
-          const found = transcript.segments.flatMap((segment) => segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel }))).sort((a, b) => a.startMs - b.startMs);
+          const transcript = read(
+            wrapped
+              ? {
+                  name: 'op',
+                  done: true,
+                  response: {
+                    '@type': 'type.googleapis.com/google.cloud.speech.v1.LongRunningRecognizeResponse',
+                    ...response,
+                  },
+                }
+              : response,
+          );
+          const found = transcript.segments
+            .flatMap((segment) =>
+              segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel })),
+            )
+            .sort((a, b) => a.startMs - b.startMs);
           expect(found).toHaveLength(expected.length);
           expected.forEach((want, index) => {
             const got = found[index];

@@ -27,7 +27,12 @@ type Located = { readonly results: readonly JsonObject[] } | { readonly problem:
 /** A v2 batch result per file: inline transcripts only; results written to Cloud Storage are elsewhere. */
 function fromBatchMap(map: JsonObject): Located {
   const entries = Object.values(map).filter(isJsonObject);
-  if (entries.length === 0 || !entries.every((entry) => ['transcript', 'inlineResult', 'cloudStorageResult', 'uri', 'error'].some((key) => hasKey(entry, key)))) {
+  if (
+    entries.length === 0 ||
+    !entries.every((entry) =>
+      ['transcript', 'inlineResult', 'cloudStorageResult', 'uri', 'error'].some((key) => hasKey(entry, key)),
+    )
+  ) {
     return undefined;
   }
   const results: JsonObject[] = [];
@@ -51,21 +56,29 @@ function locate(json: unknown, depth = 0): Located {
   if (!isJsonObject(json)) return undefined;
   if (isJsonObject(json['response']) || (hasKey(json, 'done') && hasKey(json, 'name'))) {
     if (json['done'] === false) return { problem: 'the long-running operation is not done yet' };
-    if (isJsonObject(json['error'])) return { problem: `the operation failed: ${textOf(json['error']['message']).slice(0, 200)}` };
+    if (isJsonObject(json['error']))
+      return { problem: `the operation failed: ${textOf(json['error']['message']).slice(0, 200)}` };
     if (isJsonObject(json['response'])) return locate(json['response'], depth + 1);
   }
   const results = json['results'];
   if (Array.isArray(results)) {
     const objects = objectsOf(results);
     const first = objects[0];
-    if (first !== undefined) return hasKey(first, 'alternatives') || hasKey(first, 'resultEndTime') || hasKey(first, 'resultEndOffset') ? { results: objects } : undefined;
+    if (first !== undefined)
+      return hasKey(first, 'alternatives') || hasKey(first, 'resultEndTime') || hasKey(first, 'resultEndOffset')
+        ? { results: objects }
+        : undefined;
     // An empty list is Google's only when the envelope says so.
     return ['totalBilledTime', 'requestId', '@type'].some((key) => hasKey(json, key)) ? { results: [] } : undefined;
   }
   if (isJsonObject(results)) return fromBatchMap(results);
   // A finished recognition without speech has no `results` at all; its type still names it.
   const type = json['@type'];
-  return results === undefined && typeof type === 'string' && /google\.cloud\.speech\.v\d\w*\.\w*RecognizeResponse$/.test(type) ? { results: [] } : undefined;
+  return results === undefined &&
+    typeof type === 'string' &&
+    /google\.cloud\.speech\.v\d\w*\.\w*RecognizeResponse$/.test(type)
+    ? { results: [] }
+    : undefined;
 }
 
 /**
@@ -142,11 +155,20 @@ function fromResults(results: readonly JsonObject[]): RawSegment[] {
     } else {
       const text = textOf(bestAlternative(result)?.['transcript']);
       if (text.trim() !== '') {
-        segments.push({ speaker: null, channel, startMs: previousEnd.get(channel) ?? 0, endMs: endMs ?? Number.NaN, text, words: words.map(({ text: wordText }) => ({ text: wordText, startMs: undefined, endMs: undefined })) });
+        segments.push({
+          speaker: null,
+          channel,
+          startMs: previousEnd.get(channel) ?? 0,
+          endMs: endMs ?? Number.NaN,
+          text,
+          words: words.map(({ text: wordText }) => ({ text: wordText, startMs: undefined, endMs: undefined })),
+        });
       }
     }
     let end = endMs;
-    for (const word of words) if (endMs === undefined && word.endMs !== undefined && !(end !== undefined && end >= word.endMs)) end = word.endMs;
+    for (const word of words)
+      if (endMs === undefined && word.endMs !== undefined && !(end !== undefined && end >= word.endMs))
+        end = word.endMs;
     if (end !== undefined) previousEnd.set(channel, end);
   }
   return segments;

@@ -1,18 +1,37 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, replaceSegmentFields, segmentOrder, segmentReplacementsArb, textMutationsArb } from '../../../../tests/unit/transcript-fuzz';
+import {
+  applyTextMutations,
+  expectJsonReaderNeverThrows,
+  parsedTranscript,
+  replaceSegmentFields,
+  segmentOrder,
+  segmentReplacementsArb,
+  textMutationsArb,
+} from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { klankbordJsonReader } from './klankbord-json';
 
-const fixtureText = readFileSync(new URL('../../../../tests/fixtures/transcripts/klankbord-json/dutch-support-call.json', import.meta.url), 'utf8');
+const fixtureText = readFileSync(
+  new URL('../../../../tests/fixtures/transcripts/klankbord-json/dutch-support-call.json', import.meta.url),
+  'utf8',
+);
 
 const parsed = (text: string) => parsedTranscript(text, 'klankbord-json');
 
 const header = { format: 'klankbord-transcript', version: 1, language: 'nl' };
-const segment = (fields: Record<string, unknown> = {}) => ({ speaker: 'agent', channel: 0, startMs: 0, endMs: 1000, text: 'Hallo', ...fields });
-const documentWith = (segments: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ ...header, ...extra, segments });
+const segment = (fields: Record<string, unknown> = {}) => ({
+  speaker: 'agent',
+  channel: 0,
+  startMs: 0,
+  endMs: 1000,
+  text: 'Hallo',
+  ...fields,
+});
+const documentWith = (segments: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ ...header, ...extra, segments });
 
 function malformedDetail(text: string): string {
   const result = parseTranscript(text);
@@ -33,7 +52,12 @@ describe('Klankbord JSON: the documented example', () => {
       [null, null, 13_600, 15_000, 0],
     ]);
     expect(transcript.segments[0]!.text).toBe('Goedemiddag, u spreekt met Sanne van de klantenservice.');
-    expect(transcript.segments[0]!.words[0]).toEqual({ text: 'Goedemiddag,', startMs: 1200, endMs: 1910, confidence: 0.97 });
+    expect(transcript.segments[0]!.words[0]).toEqual({
+      text: 'Goedemiddag,',
+      startMs: 1200,
+      endMs: 1910,
+      confidence: 0.97,
+    });
     expect(transcript.segments[1]!.words[1]).toEqual({ text: 'ik', startMs: 5450, endMs: 5560 });
     expect(transcript.segments[3]!.text).toBe('[wachtmuziek]');
   });
@@ -50,7 +74,10 @@ describe('Klankbord JSON: the documented example', () => {
 describe('Klankbord JSON: strict validation', () => {
   it.each([
     [documentWith([segment({ endMs: 500, startMs: 900 })]), 'segments[0].endMs: 500 is before startMs 900'],
-    [documentWith([segment({ startMs: 1.5 })]), 'segments[0].startMs: expected a whole number of milliseconds >= 0, got 1.5'],
+    [
+      documentWith([segment({ startMs: 1.5 })]),
+      'segments[0].startMs: expected a whole number of milliseconds >= 0, got 1.5',
+    ],
     [documentWith([segment({ startMs: '100' })]), 'segments[0].startMs'],
     [documentWith([segment({ startMs: -1 })]), 'segments[0].startMs'],
     [documentWith([segment(), segment({ start_ms: 5 })]), 'segments[1]: unknown key "start_ms"'],
@@ -59,9 +86,15 @@ describe('Klankbord JSON: strict validation', () => {
     [documentWith([segment({ channel: -1 })]), 'segments[0].channel'],
     [documentWith([segment({ text: null })]), 'segments[0].text: expected a string, got null'],
     [documentWith([segment({ words: {} })]), 'segments[0].words: expected an array'],
-    [documentWith([segment({ words: [{ text: 'x', startMs: 0, endMs: 10, confidence: 1.5 }] })]), 'segments[0].words[0].confidence'],
+    [
+      documentWith([segment({ words: [{ text: 'x', startMs: 0, endMs: 10, confidence: 1.5 }] })]),
+      'segments[0].words[0].confidence',
+    ],
     [documentWith([segment({ words: [{ text: '', startMs: 0, endMs: 10 }] })]), 'segments[0].words[0].text'],
-    [documentWith([segment({ words: [{ text: 'x', startMs: 10, endMs: 0 }] })]), 'segments[0].words[0].endMs: 0 is before startMs 10'],
+    [
+      documentWith([segment({ words: [{ text: 'x', startMs: 10, endMs: 0 }] })]),
+      'segments[0].words[0].endMs: 0 is before startMs 10',
+    ],
     [documentWith([segment()], { version: 2 }), 'version: this Klankbord reads version 1, got 2'],
     [documentWith([segment()], { language: 'Nederlands!' }), 'language'],
     [documentWith([segment()], { extra: true }), '$: unknown key "extra"'],
@@ -78,7 +111,14 @@ describe('Klankbord JSON: strict validation', () => {
         version: 1,
         segments: [
           { speaker: null, startMs: 0, endMs: 0, text: '<script>alert(1)</script> & <b>' },
-          { speaker: 'SPEAKER_00', channel: null, startMs: 5, endMs: 10, text: '', words: [{ text: 'woord', startMs: 5, endMs: 10 }] },
+          {
+            speaker: 'SPEAKER_00',
+            channel: null,
+            startMs: 5,
+            endMs: 10,
+            text: '',
+            words: [{ text: 'woord', startMs: 5, endMs: 10 }],
+          },
         ],
       }),
     );
@@ -90,7 +130,13 @@ describe('Klankbord JSON: strict validation', () => {
   });
 
   it('leaves overlaps, order and empty text to normalisation, like any format', () => {
-    const transcript = parsed(documentWith([segment({ startMs: 2000, endMs: 3000 }), segment({ startMs: 0, endMs: 2500 }), segment({ startMs: 3000, endMs: 4000, text: ' ' })]));
+    const transcript = parsed(
+      documentWith([
+        segment({ startMs: 2000, endMs: 3000 }),
+        segment({ startMs: 0, endMs: 2500 }),
+        segment({ startMs: 3000, endMs: 4000, text: ' ' }),
+      ]),
+    );
     expect(transcript.segments.map((s) => s.startMs)).toEqual([0, 2000]);
     expect(transcript.warnings).toEqual(
       expect.arrayContaining([
@@ -115,10 +161,18 @@ describe('Klankbord JSON: strict validation', () => {
 // ---- Property-based tests ---------------------------------------------------------------------------------------
 
 const trickyText = fc
-  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('<', '&', '-->', '<script>alert(1)</script>', 'é', '😀', '\n', '"', '\\', '\u202e')), { maxLength: 5 })
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.constantFrom('<', '&', '-->', '<script>alert(1)</script>', 'é', '😀', '\n', '"', '\\', '\u202e'),
+    ),
+    { maxLength: 5 },
+  )
   .map((parts) => parts.join(''));
 const wordArb = fc.record({
-  text: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((t) => cleanText(t) !== '' && !/^[\p{P}\p{S}]+$/u.test(cleanText(t))),
+  text: fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 8 })
+    .filter((t) => cleanText(t) !== '' && !/^[\p{P}\p{S}]+$/u.test(cleanText(t))),
   startMs: fc.integer({ min: 0, max: 36_000_000 }),
   durationMs: fc.integer({ min: 0, max: 5000 }),
   confidence: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
@@ -145,7 +199,14 @@ function buildDocument(segments: readonly GeneratedSegment[]): unknown {
       endMs: s.startMs + s.durationMs,
       text: `s${index} ${s.text}`,
       ...(s.words
-        ? { words: s.words.map((w) => ({ text: w.text, startMs: w.startMs, endMs: w.startMs + w.durationMs, ...(w.confidence !== undefined ? { confidence: w.confidence } : {}) })) }
+        ? {
+            words: s.words.map((w) => ({
+              text: w.text,
+              startMs: w.startMs,
+              endMs: w.startMs + w.durationMs,
+              ...(w.confidence !== undefined ? { confidence: w.confidence } : {}),
+            })),
+          }
         : {}),
     })),
   };
@@ -160,7 +221,19 @@ describe('Klankbord JSON: properties', () => {
         language: fc.jsonValue(),
         segments: fc.oneof(
           fc.jsonValue(),
-          fc.array(fc.record({ speaker: fc.jsonValue(), channel: fc.jsonValue(), startMs: fc.jsonValue(), endMs: fc.jsonValue(), text: fc.jsonValue(), words: fc.jsonValue() }, { requiredKeys: [] })),
+          fc.array(
+            fc.record(
+              {
+                speaker: fc.jsonValue(),
+                channel: fc.jsonValue(),
+                startMs: fc.jsonValue(),
+                endMs: fc.jsonValue(),
+                text: fc.jsonValue(),
+                words: fc.jsonValue(),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
         ),
       },
       { requiredKeys: ['format'] },
@@ -188,7 +261,12 @@ describe('Klankbord JSON: properties', () => {
           text: cleanText(`s${index} ${s.text}`),
           words: [...(s.words ?? [])]
             .sort((a, b) => a.startMs - b.startMs)
-            .map((w) => ({ text: cleanText(w.text), startMs: w.startMs, endMs: w.startMs + w.durationMs, ...(w.confidence !== undefined ? { confidence: w.confidence } : {}) })),
+            .map((w) => ({
+              text: cleanText(w.text),
+              startMs: w.startMs,
+              endMs: w.startMs + w.durationMs,
+              ...(w.confidence !== undefined ? { confidence: w.confidence } : {}),
+            })),
         }));
         expect([...result.transcript.segments].sort(segmentOrder)).toEqual(expected.sort(segmentOrder));
       }),

@@ -62,7 +62,10 @@ function readWord(value: unknown, path: string): RawWord {
   if (typeof item.text !== 'string' || item.text.trim() === '') {
     throw new Invalid(`${path}.text: expected a non-empty string, got ${describe(item.text)}`);
   }
-  const word: { text: string; startMs: number; endMs: number; confidence?: number } = { text: item.text, ...expectTimes(item, path) };
+  const word: { text: string; startMs: number; endMs: number; confidence?: number } = {
+    text: item.text,
+    ...expectTimes(item, path),
+  };
   if ('confidence' in item) {
     const confidence = item.confidence;
     if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) {
@@ -78,7 +81,9 @@ function readSegment(value: unknown, path: string): RawSegment {
   if (!('speaker' in item)) throw new Invalid(`${path}.speaker: required (a string, or null when unknown)`);
   const speaker = item.speaker;
   if (speaker !== null && (typeof speaker !== 'string' || speaker.trim() === '' || speaker.length > maxSpeakerLength)) {
-    throw new Invalid(`${path}.speaker: expected null or a non-empty string of at most ${maxSpeakerLength} characters, got ${describe(speaker)}`);
+    throw new Invalid(
+      `${path}.speaker: expected null or a non-empty string of at most ${maxSpeakerLength} characters, got ${describe(speaker)}`,
+    );
   }
   const channel = item.channel ?? null;
   if (channel !== null && (typeof channel !== 'number' || !Number.isSafeInteger(channel) || channel < 0)) {
@@ -115,7 +120,10 @@ export const klankbordJsonReader: TranscriptFormatReader = {
     try {
       return readDocument(json);
     } catch (error) {
-      const detail = error instanceof Invalid ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
+      const detail =
+        error instanceof Invalid
+          ? error.message
+          : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
       return { ok: false, error: { code: 'transcript_malformed', detail, format: 'klankbord-json' } };
     }
   },

@@ -36,7 +36,13 @@ describe('speaker labels in cue text', () => {
   it('reads the same `Name: text` cues in SRT', () => {
     const transcript = parsed(srt(...namedCues.map(([timing, text]) => [asSrtTiming(timing!), text!])));
     expect(transcript.format).toBe('srt');
-    expect(transcript.segments.map((segment) => segment.speaker)).toEqual(['Sanne de Vries', 'Pieter Jansen', 'Sanne de Vries', 'Pieter Jansen', 'Sanne de Vries']);
+    expect(transcript.segments.map((segment) => segment.speaker)).toEqual([
+      'Sanne de Vries',
+      'Pieter Jansen',
+      'Sanne de Vries',
+      'Pieter Jansen',
+      'Sanne de Vries',
+    ]);
   });
 
   it('reads WhisperX-style `[SPEAKER_00]: text` and `SPEAKER_01: text` in WebVTT and SRT', () => {
@@ -55,21 +61,40 @@ describe('speaker labels in cue text', () => {
   });
 
   it('keeps a <v> voice, and takes labels only from cues without one', () => {
-    const transcript = parsed(vtt(['00:00.000 --> 00:02.000', '<v Agent>Met Sanne.'], ['00:02.000 --> 00:04.000', 'Klant: Met Pieter.']));
-    expect(turns(transcript)).toEqual([['Agent', 'Met Sanne.'], ['Klant', 'Met Pieter.']]);
+    const transcript = parsed(
+      vtt(['00:00.000 --> 00:02.000', '<v Agent>Met Sanne.'], ['00:02.000 --> 00:04.000', 'Klant: Met Pieter.']),
+    );
+    expect(turns(transcript)).toEqual([
+      ['Agent', 'Met Sanne.'],
+      ['Klant', 'Met Pieter.'],
+    ]);
   });
 
   it('drops the label from timed words too (inline timestamps)', () => {
-    const transcript = parsed(vtt(['00:00.000 --> 00:03.000', 'Agent: <00:00.500>Goedemiddag <00:01.500>allemaal'], ['00:03.000 --> 00:04.000', 'Klant: Hoi']));
+    const transcript = parsed(
+      vtt(
+        ['00:00.000 --> 00:03.000', 'Agent: <00:00.500>Goedemiddag <00:01.500>allemaal'],
+        ['00:03.000 --> 00:04.000', 'Klant: Hoi'],
+      ),
+    );
     expect(transcript.segments[0]).toMatchObject({ speaker: 'Agent', text: 'Goedemiddag allemaal' });
     expect(transcript.segments[0]!.words.map((word) => word.text)).toEqual(['Goedemiddag', 'allemaal']);
   });
 
   it('splits a dialogue cue with a label per line', () => {
     const transcript = parsed(
-      vtt(['00:00.000 --> 00:02.000', 'Sanne: Bent u er nog?', 'Pieter: Ja hoor.'], ['00:02.000 --> 00:03.000', 'Sanne: Mooi.'], ['00:03.000 --> 00:04.000', 'Pieter: Dag.']),
+      vtt(
+        ['00:00.000 --> 00:02.000', 'Sanne: Bent u er nog?', 'Pieter: Ja hoor.'],
+        ['00:02.000 --> 00:03.000', 'Sanne: Mooi.'],
+        ['00:03.000 --> 00:04.000', 'Pieter: Dag.'],
+      ),
     );
-    expect(turns(transcript)).toEqual([['Sanne', 'Bent u er nog?'], ['Pieter', 'Ja hoor.'], ['Sanne', 'Mooi.'], ['Pieter', 'Dag.']]);
+    expect(turns(transcript)).toEqual([
+      ['Sanne', 'Bent u er nog?'],
+      ['Pieter', 'Ja hoor.'],
+      ['Sanne', 'Mooi.'],
+      ['Pieter', 'Dag.'],
+    ]);
   });
 
   describe('near misses: no speakers', () => {
@@ -102,8 +127,22 @@ describe('speaker labels in cue text', () => {
     });
 
     it('many different words before a colon (labels must be few)', () => {
-      const words = ['Ten eerste', 'Ten tweede', 'Daarnaast', 'Verder', 'Bovendien', 'Tot slot', 'Kortom', 'Samengevat', 'Dus', 'Ook'];
-      const cues = words.map((word, index) => [`00:${String(index * 2).padStart(2, '0')}.000 --> 00:${String(index * 2 + 1).padStart(2, '0')}.000`, `${word}: punt ${index}.`]);
+      const words = [
+        'Ten eerste',
+        'Ten tweede',
+        'Daarnaast',
+        'Verder',
+        'Bovendien',
+        'Tot slot',
+        'Kortom',
+        'Samengevat',
+        'Dus',
+        'Ook',
+      ];
+      const cues = words.map((word, index) => [
+        `00:${String(index * 2).padStart(2, '0')}.000 --> 00:${String(index * 2 + 1).padStart(2, '0')}.000`,
+        `${word}: punt ${index}.`,
+      ]);
       expect(parsed(vtt(...cues)).segments.every((segment) => segment.speaker === null)).toBe(true);
     });
 

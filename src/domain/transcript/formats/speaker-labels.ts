@@ -10,15 +10,45 @@ import type { RawSegment } from '../model';
 
 // Labels that name a party in a call even when they occur once.
 const roleWords = new Set([
-  'agent', 'customer', 'caller', 'client', 'operator', 'interviewer', 'interviewee', 'host', 'guest', 'moderator',
-  'klant', 'medewerker', 'beller', 'klantenservice', 'gesprekspartner', 'spreker',
+  'agent',
+  'customer',
+  'caller',
+  'client',
+  'operator',
+  'interviewer',
+  'interviewee',
+  'host',
+  'guest',
+  'moderator',
+  'klant',
+  'medewerker',
+  'beller',
+  'klantenservice',
+  'gesprekspartner',
+  'spreker',
 ]);
 // Diarizer labels: SPEAKER_00, Speaker 1, spk_0, S1.
 const diarizerLabel = /^(?:speaker[ _-]?\d{1,3}|spk[ _-]?\d{1,3}|s\d{1,2})$/i;
 // Bracketed sound descriptions are not speakers, however often they occur.
 const soundWords = new Set([
-  'music', 'laughter', 'laughs', 'laughing', 'applause', 'inaudible', 'crosstalk', 'silence', 'noise', 'sighs', 'coughs',
-  'muziek', 'gelach', 'lacht', 'onverstaanbaar', 'stilte', 'geluid', 'blank_audio',
+  'music',
+  'laughter',
+  'laughs',
+  'laughing',
+  'applause',
+  'inaudible',
+  'crosstalk',
+  'silence',
+  'noise',
+  'sighs',
+  'coughs',
+  'muziek',
+  'gelach',
+  'lacht',
+  'onverstaanbaar',
+  'stilte',
+  'geluid',
+  'blank_audio',
 ]);
 const colonLabel = /^[ \t]*(?:-[ \t]*)?([\p{L}\p{N}_][\p{L}\p{N}_.' -]{0,31}?)[ \t]*:[ \t]+(\S.*)$/u;
 const bracketLabel = /^[ \t]*(?:-[ \t]*)?\[([^\][]{1,40})\][ \t]*:?[ \t]*(\S.*)$/u;
@@ -58,7 +88,10 @@ const isClearLabel = (label: string): boolean => roleWords.has(label.toLowerCase
  * Decides, for a whole file, which labels are speakers. `firstLines` holds the first line of every unlabelled cue,
  * `allLines` every line (dialogue cues label later lines too).
  */
-export function speakerLabelRule(firstLines: readonly string[], allLines: readonly string[]): (line: LabelledLine) => boolean {
+export function speakerLabelRule(
+  firstLines: readonly string[],
+  allLines: readonly string[],
+): (line: LabelledLine) => boolean {
   const occurrences = new Map<string, number>();
   for (const line of allLines) {
     const split = splitLabel(line);
@@ -70,7 +103,10 @@ export function speakerLabelRule(firstLines: readonly string[], allLines: readon
     const split = splitLabel(line);
     return split !== null && (recurs(split.label) || isClearLabel(split.label));
   }).length;
-  const consistent = firstLines.length > 0 && labelledCues / firstLines.length >= minLabelledShare && occurrences.size <= maxDistinctLabels;
+  const consistent =
+    firstLines.length > 0 &&
+    labelledCues / firstLines.length >= minLabelledShare &&
+    occurrences.size <= maxDistinctLabels;
   return (line) => {
     if (isClearLabel(line.label)) return true;
     return consistent && recurs(line.label) && (line.bracketed || /^\p{Lu}/u.test(line.label));
@@ -105,6 +141,11 @@ function applyToSegment(segment: RawSegment, isSpeaker: (line: LabelledLine) => 
 export function applySpeakerLabels(segments: readonly RawSegment[]): RawSegment[] {
   const unlabelled = segments.filter((segment) => segment.speaker === null && segment.text.trim() !== '');
   const firstLines = unlabelled.map((segment) => linesOf(segment.text)[0] ?? '');
-  const isSpeaker = speakerLabelRule(firstLines, unlabelled.flatMap((segment) => linesOf(segment.text)));
-  return segments.flatMap((segment) => (segment.speaker === null && segment.text.trim() !== '' ? applyToSegment(segment, isSpeaker) : [segment]));
+  const isSpeaker = speakerLabelRule(
+    firstLines,
+    unlabelled.flatMap((segment) => linesOf(segment.text)),
+  );
+  return segments.flatMap((segment) =>
+    segment.speaker === null && segment.text.trim() !== '' ? applyToSegment(segment, isSpeaker) : [segment],
+  );
 }

@@ -1,4 +1,10 @@
-import { transcriptLimits, type RawReadResult, type RawSegment, type TranscriptFormatReader, type TranscriptWarning } from '../model';
+import {
+  transcriptLimits,
+  type RawReadResult,
+  type RawSegment,
+  type TranscriptFormatReader,
+  type TranscriptWarning,
+} from '../model';
 import { applySpeakerLabels } from './speaker-labels';
 
 /*
@@ -48,7 +54,8 @@ const entities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]+);/g, (whole, name: string) => {
     if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
     }
     return entities[name.toLowerCase()] ?? whole;
@@ -62,7 +69,10 @@ const assOverridePattern = /\{\\[^{}]*\}/g;
 
 /** Removes markup from one cue's text; reports whether there was any. */
 function stripMarkup(text: string): { text: string; removed: boolean } {
-  const stripped = text.replace(tagPattern, '').replace(assOverridePattern, '').replace(/\\[Nnh]/g, ' ');
+  const stripped = text
+    .replace(tagPattern, '')
+    .replace(assOverridePattern, '')
+    .replace(/\\[Nnh]/g, ' ');
   return { text: decodeEntities(stripped), removed: stripped !== text };
 }
 
@@ -90,12 +100,14 @@ function collectCues(lines: readonly string[]): { cues: Cue[] } | { error: strin
     if (timing === undefined) {
       cueChars += line.length + 1;
       // Limits apply while reading: one enormous cue is refused before it is taken apart.
-      if (cueChars > transcriptLimits.maxCueChars) return { tooLarge: `line ${index + 1}: a cue of more than ${transcriptLimits.maxCueChars} characters` };
+      if (cueChars > transcriptLimits.maxCueChars)
+        return { tooLarge: `line ${index + 1}: a cue of more than ${transcriptLimits.maxCueChars} characters` };
       cues.at(-1)?.lines.push(line);
       continue;
     }
     cueChars = 0;
-    if (cues.length >= transcriptLimits.maxSegments) return { tooLarge: `more than ${transcriptLimits.maxSegments} segments` };
+    if (cues.length >= transcriptLimits.maxSegments)
+      return { tooLarge: `more than ${transcriptLimits.maxSegments} segments` };
     const previous = cues.at(-1);
     // The line right before a timing line is the next cue's index, not the previous cue's text.
     if (previous && previous.lines.length > 0 && indexPattern.test(previous.lines.at(-1)!)) previous.lines.pop();
@@ -116,7 +128,8 @@ function trimBlankLines(lines: readonly string[]): string[] {
 function readSrt(text: string): RawReadResult {
   const collected = collectCues(toLines(text));
   if ('error' in collected) return malformed(collected.error);
-  if ('tooLarge' in collected) return { ok: false, error: { code: 'transcript_too_large', detail: collected.tooLarge, format: 'srt' } };
+  if ('tooLarge' in collected)
+    return { ok: false, error: { code: 'transcript_too_large', detail: collected.tooLarge, format: 'srt' } };
   let markupCues = 0;
   const cues = collected.cues.map((cue) => {
     let removed = false;
@@ -129,7 +142,13 @@ function readSrt(text: string): RawReadResult {
     return { timing: cue.timing, lines };
   });
 
-  const segments: RawSegment[] = cues.map((cue) => ({ speaker: null, channel: null, ...cue.timing, text: cue.lines.join('\n'), words: [] }));
+  const segments: RawSegment[] = cues.map((cue) => ({
+    speaker: null,
+    channel: null,
+    ...cue.timing,
+    text: cue.lines.join('\n'),
+    words: [],
+  }));
   const warnings: TranscriptWarning[] = markupCues > 0 ? [{ code: 'markup_removed', count: markupCues }] : [];
   return { ok: true, language: null, segments: applySpeakerLabels(segments), warnings };
 }

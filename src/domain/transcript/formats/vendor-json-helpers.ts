@@ -192,7 +192,14 @@ export function segmentOfWords(
     if (isTime(word.endMs) && !(endMs >= word.endMs)) endMs = word.endMs;
   }
   const joined = joinWordTexts(words.map((word) => word.text));
-  return { speaker, channel, startMs, endMs, text: text !== undefined && text.trim() !== '' ? text : joined, words: words.map(rawWordOf) };
+  return {
+    speaker,
+    channel,
+    startMs,
+    endMs,
+    text: text !== undefined && text.trim() !== '' ? text : joined,
+    words: words.map(rawWordOf),
+  };
 }
 
 /** How word lists without vendor segments are cut into segments. */
@@ -250,7 +257,8 @@ export function mergeByStart(lists: readonly (readonly RawSegment[])[]): RawSegm
   const positions = lists.map(() => 0);
   const head = (list: number) => lists[list]![positions[list]!]!;
   // Earlier start first; on a tie the lower channel first, so the merge is stable and deterministic.
-  const before = (a: number, b: number) => startKey(head(a)) < startKey(head(b)) || (startKey(head(a)) === startKey(head(b)) && a < b);
+  const before = (a: number, b: number) =>
+    startKey(head(a)) < startKey(head(b)) || (startKey(head(a)) === startKey(head(b)) && a < b);
   const heap: number[] = [];
   const swap = (i: number, j: number) => {
     const held = heap[i]!;
@@ -258,7 +266,7 @@ export function mergeByStart(lists: readonly (readonly RawSegment[])[]): RawSegm
     heap[j] = held;
   };
   const siftUp = (index: number) => {
-    for (let i = index; i > 0; ) {
+    for (let i = index; i > 0;) {
       const parent = (i - 1) >> 1;
       if (!before(heap[i]!, heap[parent]!)) return;
       swap(i, parent);
@@ -266,7 +274,7 @@ export function mergeByStart(lists: readonly (readonly RawSegment[])[]): RawSegm
     }
   };
   const siftDown = (index: number) => {
-    for (let i = index; ; ) {
+    for (let i = index; ;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;
@@ -298,4 +306,5 @@ export function mergeByStart(lists: readonly (readonly RawSegment[])[]): RawSegm
 }
 
 // Segments without a usable start sort last in a merge; normalisation drops them anyway.
-const startKey = (segment: RawSegment) => (Number.isFinite(segment.startMs) ? segment.startMs : Number.POSITIVE_INFINITY);
+const startKey = (segment: RawSegment) =>
+  Number.isFinite(segment.startMs) ? segment.startMs : Number.POSITIVE_INFINITY;

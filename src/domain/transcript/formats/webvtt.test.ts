@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, textMutationsArb, transcriptFixture, warningCount } from '../../../../tests/unit/transcript-fuzz';
+import {
+  applyTextMutations,
+  expectJsonReaderNeverThrows,
+  parsedTranscript,
+  textMutationsArb,
+  transcriptFixture,
+  warningCount,
+} from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { webVttReader } from './webvtt';
@@ -17,11 +24,22 @@ describe('WebVTT: real files', () => {
     expect(transcript.segments).toHaveLength(50);
     expect(transcript.language).toBeNull();
     expect(transcript.warnings).toEqual([]);
-    expect(transcript.segments[0]).toEqual({ speaker: null, channel: null, startMs: 3828, endMs: 4809, text: 'Hey, Manpreet.', words: [] });
+    expect(transcript.segments[0]).toEqual({
+      speaker: null,
+      channel: null,
+      startMs: 3828,
+      endMs: 4809,
+      text: 'Hey, Manpreet.',
+      words: [],
+    });
     // The cue that crosses a minute: 00:58.874 --> 01:24.898.
     expect(transcript.segments[15]).toMatchObject({ startMs: 58_874, endMs: 84_898 });
     expect(transcript.segments[15]!.text.startsWith('next tuesday okay okay')).toBe(true);
-    expect(transcript.segments.at(-1)).toMatchObject({ startMs: 263_927, endMs: 266_629, text: 'So maybe I will be receiving it by 23rd.' });
+    expect(transcript.segments.at(-1)).toMatchObject({
+      startMs: 263_927,
+      endMs: 266_629,
+      text: 'So maybe I will be receiving it by 23rd.',
+    });
     expect(transcript.segments.every((segment) => segment.speaker === null && segment.words.length === 0)).toBe(true);
   });
 
@@ -85,12 +103,17 @@ describe('WebVTT: edge cases', () => {
   });
 
   it('refuses hours over 99 with the line number, but reads mm:ss.ttt', () => {
-    const result = parseTranscript(vtt('WEBVTT', '', '00:01.000 --> 00:02.000', 'ok', '', '100:00:00.000 --> 100:00:01.000', 'too long'));
+    const result = parseTranscript(
+      vtt('WEBVTT', '', '00:01.000 --> 00:02.000', 'ok', '', '100:00:00.000 --> 100:00:01.000', 'too long'),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ code: 'transcript_malformed', format: 'webvtt' });
     expect(result.error.detail).toContain('line 6');
-    expect(parsed(vtt('WEBVTT', '', '59:59.999 --> 99:59:59.999', 'ok')).segments[0]).toMatchObject({ startMs: 3_599_999, endMs: 359_999_999 });
+    expect(parsed(vtt('WEBVTT', '', '59:59.999 --> 99:59:59.999', 'ok')).segments[0]).toMatchObject({
+      startMs: 3_599_999,
+      endMs: 359_999_999,
+    });
   });
 
   it('refuses a timing with minutes or seconds over 59, or a comma', () => {
@@ -101,27 +124,67 @@ describe('WebVTT: edge cases', () => {
   });
 
   it('drops reversed cues and keeps overlapping ones, counting both', () => {
-    const transcript = parsed(vtt('WEBVTT', '', '00:05.000 --> 00:04.000', 'backwards', '', '00:01.000 --> 00:03.000', 'a', '', '00:02.000 --> 00:04.000', 'b'));
+    const transcript = parsed(
+      vtt(
+        'WEBVTT',
+        '',
+        '00:05.000 --> 00:04.000',
+        'backwards',
+        '',
+        '00:01.000 --> 00:03.000',
+        'a',
+        '',
+        '00:02.000 --> 00:04.000',
+        'b',
+      ),
+    );
     expect(transcript.segments.map((s) => s.text)).toEqual(['a', 'b']);
     expect(warning(transcript, 'reversed_times_dropped')).toBe(1);
     expect(warning(transcript, 'overlapping_segments')).toBe(1);
   });
 
   it('counts empty cues as dropped', () => {
-    const transcript = parsed(vtt('WEBVTT', '', '00:01.000 --> 00:02.000', '', '00:02.000 --> 00:03.000', '<i> </i>', '', '00:03.000 --> 00:04.000', 'said'));
+    const transcript = parsed(
+      vtt(
+        'WEBVTT',
+        '',
+        '00:01.000 --> 00:02.000',
+        '',
+        '00:02.000 --> 00:03.000',
+        '<i> </i>',
+        '',
+        '00:03.000 --> 00:04.000',
+        'said',
+      ),
+    );
     expect(transcript.segments.map((s) => s.text)).toEqual(['said']);
     expect(warning(transcript, 'empty_segments_dropped')).toBe(2);
   });
 
   it('returns markup as plain text: tags removed, escaped markup kept as characters', () => {
-    const transcript = parsed(vtt('WEBVTT', '', '00:01.000 --> 00:02.000', '<script>alert(1)</script> <b onclick="x">hi</b>', '', '00:02.000 --> 00:03.000', '&lt;script&gt;alert(2)&lt;/script&gt;'));
+    const transcript = parsed(
+      vtt(
+        'WEBVTT',
+        '',
+        '00:01.000 --> 00:02.000',
+        '<script>alert(1)</script> <b onclick="x">hi</b>',
+        '',
+        '00:02.000 --> 00:03.000',
+        '&lt;script&gt;alert(2)&lt;/script&gt;',
+      ),
+    );
     expect(transcript.segments.map((s) => s.text)).toEqual(['alert(1) hi', '<script>alert(2)</script>']);
     expect(warning(transcript, 'markup_removed')).toBe(1);
   });
 
   it('removes <c>, <i>, <b>, <u>, <lang> and <ruby> tags with their classes and annotations, keeping the text', () => {
     const transcript = parsed(
-      vtt('WEBVTT', '', '00:01.000 --> 00:02.000', '<c.yellow.bg_blue>geel</c> <i>schuin</i> <b>vet</b> <u>onder</u> <lang en-GB>colour</lang> <ruby>漢<rt>kan</rt></ruby>&nbsp;!'),
+      vtt(
+        'WEBVTT',
+        '',
+        '00:01.000 --> 00:02.000',
+        '<c.yellow.bg_blue>geel</c> <i>schuin</i> <b>vet</b> <u>onder</u> <lang en-GB>colour</lang> <ruby>漢<rt>kan</rt></ruby>&nbsp;!',
+      ),
     );
     expect(transcript.segments[0]!.text).toBe('geel schuin vet onder colour 漢kan !');
     expect(warning(transcript, 'markup_removed')).toBe(1);
@@ -248,7 +311,13 @@ const escapeVtt = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 
 // Text with the characters that break naive parsers: markup, references, the arrow, bidi, emoji, combining marks.
 const trickyText = fc
-  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('<', '&', '-->', '<script>alert(1)</script>', '&amp;', 'é', '😀', 'e\u0301', '\u202e', ' ')), { maxLength: 5 })
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.constantFrom('<', '&', '-->', '<script>alert(1)</script>', '&amp;', 'é', '😀', 'e\u0301', '\u202e', ' '),
+    ),
+    { maxLength: 5 },
+  )
   .map((parts) => parts.join('').replace(/[\r\n\u2028\u2029]/g, ' '));
 
 const cueArb = fc.record({
@@ -257,7 +326,9 @@ const cueArb = fc.record({
   shortStart: fc.boolean(),
   shortEnd: fc.boolean(),
   id: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/), { nil: undefined }),
-  settings: fc.option(fc.constantFrom('align:start position:0%', 'line:90%', 'size:50% align:center', 'region:r1'), { nil: undefined }),
+  settings: fc.option(fc.constantFrom('align:start position:0%', 'line:90%', 'size:50% align:center', 'region:r1'), {
+    nil: undefined,
+  }),
   // No hyphen: a name ending in "--" would write "-->", which no valid file contains.
   voice: fc.option(fc.stringMatching(/^[A-Za-z][A-Za-z .']{0,20}$/), { nil: undefined }),
   lines: fc.array(trickyText, { minLength: 1, maxLength: 3 }),
@@ -270,7 +341,9 @@ function buildVtt(cues: readonly GeneratedCue[], crlf: boolean, withNotes: boole
     if (withNotes && index % 2 === 1) out.push(`NOTE note ${index}`, '');
     const endMs = Math.min(cue.startMs + cue.durationMs, maxVttMs);
     if (cue.id !== undefined) out.push(cue.id);
-    out.push(`${formatVtt(cue.startMs, cue.shortStart)} --> ${formatVtt(endMs, cue.shortEnd)}${cue.settings ? ` ${cue.settings}` : ''}`);
+    out.push(
+      `${formatVtt(cue.startMs, cue.shortStart)} --> ${formatVtt(endMs, cue.shortEnd)}${cue.settings ? ` ${cue.settings}` : ''}`,
+    );
     cue.lines.forEach((line, lineIndex) => {
       // Each line starts with a letter so no line is blank; the voice opens the first line.
       const voice = lineIndex === 0 && cue.voice !== undefined ? `<v ${cue.voice}>` : '';
@@ -291,7 +364,9 @@ function expectedSegments(cues: readonly GeneratedCue[]) {
 }
 
 const byTime = <T extends { startMs: number; endMs: number; text: string }>(list: T[]) =>
-  [...list].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  [...list].sort(
+    (a, b) => a.startMs - b.startMs || a.endMs - b.endMs || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+  );
 
 const expectNoThrow = (text: string) => expectJsonReaderNeverThrows(webVttReader, text);
 
@@ -307,13 +382,23 @@ describe('WebVTT: properties', () => {
 
   it('reads every generated valid file back: same cues, times, voices and text', () => {
     fc.assert(
-      fc.property(fc.array(cueArb, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.boolean(), (cues, crlf, withNotes) => {
-        const result = parseTranscript(buildVtt(cues, crlf, withNotes));
-        if (!result.ok) throw new Error(result.error.detail);
-        expect(result.transcript.format).toBe('webvtt');
-        const actual = result.transcript.segments.map(({ startMs, endMs, speaker, text }) => ({ startMs, endMs, speaker, text }));
-        expect(byTime(actual)).toEqual(byTime(expectedSegments(cues)));
-      }),
+      fc.property(
+        fc.array(cueArb, { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        (cues, crlf, withNotes) => {
+          const result = parseTranscript(buildVtt(cues, crlf, withNotes));
+          if (!result.ok) throw new Error(result.error.detail);
+          expect(result.transcript.format).toBe('webvtt');
+          const actual = result.transcript.segments.map(({ startMs, endMs, speaker, text }) => ({
+            startMs,
+            endMs,
+            speaker,
+            text,
+          }));
+          expect(byTime(actual)).toEqual(byTime(expectedSegments(cues)));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -1,5 +1,12 @@
 import { appendAll } from '../../extremes';
-import { transcriptLimits, type RawReadResult, type RawSegment, type RawWord, type TranscriptFormatReader, type TranscriptWarning } from '../model';
+import {
+  transcriptLimits,
+  type RawReadResult,
+  type RawSegment,
+  type RawWord,
+  type TranscriptFormatReader,
+  type TranscriptWarning,
+} from '../model';
 import { applySpeakerLabels } from './speaker-labels';
 
 /*
@@ -40,7 +47,8 @@ function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]+);/g, (whole, name: string) => {
     if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
     }
     return namedEntities[name] ?? whole;
@@ -145,11 +153,18 @@ function parseCueText(payload: string, cueStartMs: number, cueEndMs: number): Pa
 }
 
 /** The segments of one cue: one per voice run, timed by its words when inline timestamps gave them times. */
-function cueToSegments(payload: string, startMs: number, endMs: number): { segments: RawSegment[]; markupRemoved: boolean } {
+function cueToSegments(
+  payload: string,
+  startMs: number,
+  endMs: number,
+): { segments: RawSegment[]; markupRemoved: boolean } {
   const parsed = parseCueText(payload, startMs, endMs);
   // A cue with no text still yields a segment, so normalisation counts it as an empty cue dropped.
   if (parsed.runs.length === 0) {
-    return { segments: [{ speaker: null, channel: null, startMs, endMs, text: '', words: [] }], markupRemoved: parsed.markupRemoved };
+    return {
+      segments: [{ speaker: null, channel: null, startMs, endMs, text: '', words: [] }],
+      markupRemoved: parsed.markupRemoved,
+    };
   }
   const split = parsed.runs.length > 1;
   const segments = parsed.runs.map((run): RawSegment => {
@@ -210,7 +225,9 @@ function readWebVtt(text: string): RawReadResult {
     const startMs = match ? timestampToMs(match[1]!) : Number.NaN;
     const endMs = match ? timestampToMs(match[2]!) : Number.NaN;
     if (Number.isNaN(startMs) || Number.isNaN(endMs)) {
-      return malformed(`line ${lineNumber}: invalid cue timing "${timingLine.trim().slice(0, 80)}" (expected hh:mm:ss.ttt or mm:ss.ttt --> ...)`);
+      return malformed(
+        `line ${lineNumber}: invalid cue timing "${timingLine.trim().slice(0, 80)}" (expected hh:mm:ss.ttt or mm:ss.ttt --> ...)`,
+      );
     }
     // As in the WebVTT parser, a line with "-->" ends the cue text and starts the next block.
     const payloadLines: string[] = [];
@@ -221,7 +238,8 @@ function readWebVtt(text: string): RawReadResult {
         break;
       }
       payloadChars += line.length + 1;
-      if (payloadChars > transcriptLimits.maxCueChars) return tooLarge(`line ${lineNumber}: a cue of more than ${transcriptLimits.maxCueChars} characters`);
+      if (payloadChars > transcriptLimits.maxCueChars)
+        return tooLarge(`line ${lineNumber}: a cue of more than ${transcriptLimits.maxCueChars} characters`);
       payloadLines.push(line);
     }
     const cue = cueToSegments(payloadLines.join('\n'), startMs, endMs);
@@ -229,7 +247,8 @@ function readWebVtt(text: string): RawReadResult {
     for (const segment of cue.segments) words += segment.words.length;
     if (words > transcriptLimits.maxWords) return tooLarge(`more than ${transcriptLimits.maxWords} words`);
     appendAll(segments, cue.segments);
-    if (segments.length > transcriptLimits.maxSegments) return tooLarge(`more than ${transcriptLimits.maxSegments} segments`);
+    if (segments.length > transcriptLimits.maxSegments)
+      return tooLarge(`more than ${transcriptLimits.maxSegments} segments`);
   }
 
   const warnings: TranscriptWarning[] = markupCues > 0 ? [{ code: 'markup_removed', count: markupCues }] : [];

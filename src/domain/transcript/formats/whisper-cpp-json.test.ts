@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, replaceSegmentFields, segmentOrder, segmentReplacementsArb, textMutationsArb, transcriptFixture, warningCount } from '../../../../tests/unit/transcript-fuzz';
+import {
+  applyTextMutations,
+  expectJsonReaderNeverThrows,
+  parsedTranscript,
+  replaceSegmentFields,
+  segmentOrder,
+  segmentReplacementsArb,
+  textMutationsArb,
+  transcriptFixture,
+  warningCount,
+} from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
 import { whisperCppJsonReader } from './whisper-cpp-json';
@@ -19,13 +29,22 @@ describe('whisper.cpp JSON: real files', () => {
     const transcript = parsed(text);
     expect(transcript.language).toBe('en');
     expect(transcript.segments).toEqual([
-      { speaker: null, channel: null, startMs: 0, endMs: 7000, text: '2 plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus', words: [] },
+      {
+        speaker: null,
+        channel: null,
+        startMs: 0,
+        endMs: 7000,
+        text: '2 plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus 1 k plus',
+        words: [],
+      },
     ]);
   });
 
   it('reads -oj output of a newer build', () => {
     const transcript = parsed(fixture('oj-base-en-assistant.json'));
-    expect(transcript.segments.map((s) => [s.startMs, s.endMs, s.text])).toEqual([[0, 30_000, 'Hello, my name is Ode']]);
+    expect(transcript.segments.map((s) => [s.startMs, s.endMs, s.text])).toEqual([
+      [0, 30_000, 'Hello, my name is Ode'],
+    ]);
   });
 
   it('reads -oj output in Japanese', () => {
@@ -44,7 +63,19 @@ describe('whisper.cpp JSON: real files', () => {
     ]);
     const [first, , third] = transcript.segments;
     expect(first!.text).toBe('Um, you know, I was basically thinking about the alignment problem.');
-    expect(first!.words.map((w) => w.text)).toEqual(['Um,', 'you', 'know,', 'I', 'was', 'basically', 'thinking', 'about', 'the', 'alignment', 'problem.']);
+    expect(first!.words.map((w) => w.text)).toEqual([
+      'Um,',
+      'you',
+      'know,',
+      'I',
+      'was',
+      'basically',
+      'thinking',
+      'about',
+      'the',
+      'alignment',
+      'problem.',
+    ]);
     // " Um" + "," is one word from the first token's start to the last token's end, at their mean probability.
     expect(first!.words[0]!.startMs).toBe(10);
     expect(first!.words[0]!.endMs).toBe(270);
@@ -55,15 +86,24 @@ describe('whisper.cpp JSON: real files', () => {
   });
 });
 
-const doc = (transcription: unknown[], extra: Record<string, unknown> = {}) => json({ systeminfo: 'AVX = 1', result: { language: 'nl' }, ...extra, transcription });
+const doc = (transcription: unknown[], extra: Record<string, unknown> = {}) =>
+  json({ systeminfo: 'AVX = 1', result: { language: 'nl' }, ...extra, transcription });
 
 describe('whisper.cpp JSON: edge cases', () => {
   it('prefers offsets and falls back to the timestamps text', () => {
     const transcript = parsed(
       doc([
-        { timestamps: { from: '00:00:01,000', to: '00:00:02,000' }, offsets: { from: 1234, to: 2345 }, text: ' offsets win' },
+        {
+          timestamps: { from: '00:00:01,000', to: '00:00:02,000' },
+          offsets: { from: 1234, to: 2345 },
+          text: ' offsets win',
+        },
         { timestamps: { from: '01:02:03,450', to: '01:02:04,000' }, text: ' from text' },
-        { timestamps: { from: '00:00:05,000', to: '00:00:06,000' }, offsets: { from: '5100', to: '5900' }, text: ' string offsets' },
+        {
+          timestamps: { from: '00:00:05,000', to: '00:00:06,000' },
+          offsets: { from: '5100', to: '5900' },
+          text: ' string offsets',
+        },
       ]),
     );
     expect(transcript.language).toBe('nl');
@@ -129,7 +169,14 @@ describe('whisper.cpp JSON: edge cases', () => {
             { text: '[_TT_100]', offsets: { from: 2000, to: 2000 }, p: 0.1 },
           ],
         },
-        { offsets: { from: 2000, to: 3000 }, text: ' hoi daar', tokens: [{ text: ' hoi', p: 0.9 }, { text: ' daar', offsets: { from: 2500, to: 2900 }, p: 0.9 }] },
+        {
+          offsets: { from: 2000, to: 3000 },
+          text: ' hoi daar',
+          tokens: [
+            { text: ' hoi', p: 0.9 },
+            { text: ' daar', offsets: { from: 2500, to: 2900 }, p: 0.9 },
+          ],
+        },
       ]),
     );
     expect(transcript.segments[0]!.words.map((w) => [w.text, w.startMs, w.endMs])).toEqual([
@@ -141,8 +188,14 @@ describe('whisper.cpp JSON: edge cases', () => {
   });
 
   it('takes the language from params when the result has none, but not "auto"', () => {
-    expect(parsed(json({ params: { language: 'de' }, transcription: [{ offsets: { from: 0, to: 1 }, text: 'x' }] })).language).toBe('de');
-    expect(parsed(json({ params: { language: 'auto' }, transcription: [{ offsets: { from: 0, to: 1 }, text: 'x' }] })).language).toBeNull();
+    expect(
+      parsed(json({ params: { language: 'de' }, transcription: [{ offsets: { from: 0, to: 1 }, text: 'x' }] }))
+        .language,
+    ).toBe('de');
+    expect(
+      parsed(json({ params: { language: 'auto' }, transcription: [{ offsets: { from: 0, to: 1 }, text: 'x' }] }))
+        .language,
+    ).toBeNull();
   });
 
   it('detects only whisper.cpp-shaped JSON', () => {
@@ -154,14 +207,23 @@ describe('whisper.cpp JSON: edge cases', () => {
     expect(detect({ transcription: 'hello' })).toBe(false);
     expect(detect({ transcription: [{ text: 'no times' }] })).toBe(false);
     expect(detect({ segments: [{ start: 0, end: 1 }] })).toBe(false);
-    expect(whisperCppJsonReader.read('', { transcription: 5 })).toMatchObject({ ok: false, error: { code: 'transcript_malformed', format: 'whisper-cpp-json' } });
+    expect(whisperCppJsonReader.read('', { transcription: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'transcript_malformed', format: 'whisper-cpp-json' },
+    });
   });
 });
 
 // ---- Property-based tests ---------------------------------------------------------------------------------------
 
 const trickyText = fc
-  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('<', '&', '-->', '<script>alert(1)</script>', 'é', '😀', '\n', '"', '\u202e')), { maxLength: 5 })
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.constantFrom('<', '&', '-->', '<script>alert(1)</script>', 'é', '😀', '\n', '"', '\u202e'),
+    ),
+    { maxLength: 5 },
+  )
   .map((parts) => parts.join(''));
 const wordArb = fc.record({
   startMs: fc.integer({ min: 0, max: 36_000_000 }),
@@ -186,19 +248,40 @@ function clock(ms: number): string {
 }
 
 function tokensFor(segment: GeneratedSegment) {
-  const tokens: unknown[] = [{ text: '[_BEG_]', offsets: { from: segment.startMs, to: segment.startMs }, id: 50364, p: 0.9, t_dtw: -1 }];
+  const tokens: unknown[] = [
+    { text: '[_BEG_]', offsets: { from: segment.startMs, to: segment.startMs }, id: 50364, p: 0.9, t_dtw: -1 },
+  ];
   (segment.words ?? []).forEach((word, index) => {
     const text = ` w${index}${word.text}`;
     const endMs = word.startMs + word.durationMs;
     if (word.split && text.length > 2) {
       // A word in two tokens: the second, without a leading space, continues the first.
-      tokens.push({ text: text.slice(0, 2), offsets: { from: word.startMs, to: word.startMs }, id: 1, p: word.p, t_dtw: -1 });
+      tokens.push({
+        text: text.slice(0, 2),
+        offsets: { from: word.startMs, to: word.startMs },
+        id: 1,
+        p: word.p,
+        t_dtw: -1,
+      });
       tokens.push({ text: text.slice(2), offsets: { from: word.startMs, to: endMs }, id: 2, p: word.p, t_dtw: -1 });
     } else {
-      tokens.push({ text, timestamps: { from: clock(word.startMs), to: clock(endMs) }, offsets: { from: word.startMs, to: endMs }, id: 3, p: word.p, t_dtw: -1 });
+      tokens.push({
+        text,
+        timestamps: { from: clock(word.startMs), to: clock(endMs) },
+        offsets: { from: word.startMs, to: endMs },
+        id: 3,
+        p: word.p,
+        t_dtw: -1,
+      });
     }
   });
-  tokens.push({ text: '[_TT_150]', offsets: { from: segment.startMs + segment.durationMs, to: segment.startMs + segment.durationMs }, id: 50514, p: 0.01, t_dtw: -1 });
+  tokens.push({
+    text: '[_TT_150]',
+    offsets: { from: segment.startMs + segment.durationMs, to: segment.startMs + segment.durationMs },
+    id: 50514,
+    p: 0.01,
+    t_dtw: -1,
+  });
   return tokens;
 }
 
@@ -210,7 +293,9 @@ function buildWhisperCpp(segments: readonly GeneratedSegment[]): string {
       params: { model: 'models/ggml-base.bin', language: 'nl', translate: false },
       result: { language: 'nl' },
       transcription: segments.map((segment, index) => ({
-        ...(segment.withTimestamps ? { timestamps: { from: clock(segment.startMs), to: clock(segment.startMs + segment.durationMs) } } : {}),
+        ...(segment.withTimestamps
+          ? { timestamps: { from: clock(segment.startMs), to: clock(segment.startMs + segment.durationMs) } }
+          : {}),
         offsets: { from: segment.startMs, to: segment.startMs + segment.durationMs },
         text: ` s${index} ${segment.text}`,
         ...(segment.words ? { tokens: tokensFor(segment) } : {}),
@@ -238,7 +323,15 @@ describe('whisper.cpp JSON: properties', () => {
                 text: fc.jsonValue(),
                 speaker: fc.jsonValue(),
                 speaker_turn_next: fc.jsonValue(),
-                tokens: fc.oneof(fc.jsonValue(), fc.array(fc.record({ text: fc.jsonValue(), offsets: fc.oneof(fc.jsonValue(), timed), p: fc.jsonValue() }, { requiredKeys: [] }))),
+                tokens: fc.oneof(
+                  fc.jsonValue(),
+                  fc.array(
+                    fc.record(
+                      { text: fc.jsonValue(), offsets: fc.oneof(fc.jsonValue(), timed), p: fc.jsonValue() },
+                      { requiredKeys: [] },
+                    ),
+                  ),
+                ),
               },
               { requiredKeys: [] },
             ),
@@ -265,9 +358,16 @@ describe('whisper.cpp JSON: properties', () => {
           startMs: s.startMs,
           endMs: s.startMs + s.durationMs,
           text: cleanText(` s${index} ${s.text}`),
-          words: (s.words ?? []).map((w, wi) => [`w${wi}${w.text}`, w.startMs, w.startMs + w.durationMs]).sort((a, b) => (a[1] as number) - (b[1] as number)),
+          words: (s.words ?? [])
+            .map((w, wi) => [`w${wi}${w.text}`, w.startMs, w.startMs + w.durationMs])
+            .sort((a, b) => (a[1] as number) - (b[1] as number)),
         }));
-        const actual = result.transcript.segments.map((s) => ({ startMs: s.startMs, endMs: s.endMs, text: s.text, words: s.words.map((w) => [w.text, w.startMs, w.endMs]) }));
+        const actual = result.transcript.segments.map((s) => ({
+          startMs: s.startMs,
+          endMs: s.endMs,
+          text: s.text,
+          words: s.words.map((w) => [w.text, w.startMs, w.endMs]),
+        }));
         expect(actual.sort(segmentOrder)).toEqual(expected.sort(segmentOrder));
       }),
       { numRuns: 2000 },

@@ -1,5 +1,13 @@
 import type { RawReadResult, RawSegment, RawWord, TranscriptFormatReader } from '../model';
-import { isJsonObject, malformedJson, readLanguage, readNumber, readOrMalformed, readString, type JsonObject } from './whisper-json';
+import {
+  isJsonObject,
+  malformedJson,
+  readLanguage,
+  readNumber,
+  readOrMalformed,
+  readString,
+  type JsonObject,
+} from './whisper-json';
 
 /*
  * whisper.cpp `whisper-cli -oj` / `--output-json` and `-ojf` / `--output-json-full`:
@@ -18,7 +26,9 @@ function clockToMs(value: unknown): number {
   const match = clockPattern.exec(value);
   if (!match) return Number.NaN;
   const [, hours = '0', minutes = '0', seconds = '0', fraction = '0'] = match;
-  return Number(hours) * 3_600_000 + Number(minutes) * 60_000 + Number(seconds) * 1000 + Number(fraction.padEnd(3, '0'));
+  return (
+    Number(hours) * 3_600_000 + Number(minutes) * 60_000 + Number(seconds) * 1000 + Number(fraction.padEnd(3, '0'))
+  );
 }
 
 /** A time from `offsets` (ms) when present, else from the `timestamps` clock text. */
@@ -35,7 +45,8 @@ function readTime(item: JsonObject, end: 'from' | 'to'): number {
 // Control tokens: [_BEG_], [_TT_123], [_SOT_], [_EOT_], [_SOLM_], ... carry no speech.
 const specialToken = /^\[_[A-Za-z0-9_]*\]$/;
 // Scripts written without spaces: every token is a word of its own there, or a whole sentence would become one.
-const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const unspacedScript =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const speakerTurnMarker = /\[SPEAKER_TURN\]/g;
 
 interface WordBuilder {
@@ -59,7 +70,9 @@ function tokensToWords(tokens: readonly unknown[]): RawWord[] {
     const p = readNumber(token.p);
     const current = builders.at(-1);
     const startsWord =
-      !current || /^\s/.test(text) || (unspacedScript.test(text.charAt(0)) && unspacedScript.test(current.text.slice(-1)));
+      !current ||
+      /^\s/.test(text) ||
+      (unspacedScript.test(text.charAt(0)) && unspacedScript.test(current.text.slice(-1)));
     if (startsWord) {
       builders.push({ text, startMs, endMs, probabilities: Number.isFinite(p) ? [p] : [] });
     } else {
@@ -98,7 +111,9 @@ function readWhisperCppJson(json: unknown): RawReadResult {
   // tinydiarize only says where the speaker changes; for the two parties of a call alternating labels is right,
   // and "0"/"1" are the labels whisper.cpp's own --diarize uses.
   const hasTurns = items.some(
-    (item) => isJsonObject(item) && (typeof item.speaker_turn_next === 'boolean' || readString(item.text).includes('[SPEAKER_TURN]')),
+    (item) =>
+      isJsonObject(item) &&
+      (typeof item.speaker_turn_next === 'boolean' || readString(item.text).includes('[SPEAKER_TURN]')),
   );
   let turn = 0;
   const segments: RawSegment[] = [];
@@ -106,7 +121,8 @@ function readWhisperCppJson(json: unknown): RawReadResult {
     if (!isJsonObject(item)) continue;
     const rawText = readString(item.text);
     let speaker: string | null = null;
-    if (typeof item.speaker === 'string' && item.speaker.trim() !== '' && item.speaker.trim() !== '?') speaker = item.speaker.trim();
+    if (typeof item.speaker === 'string' && item.speaker.trim() !== '' && item.speaker.trim() !== '?')
+      speaker = item.speaker.trim();
     else if (hasTurns) speaker = String(turn % 2);
     if (item.speaker_turn_next === true || rawText.includes('[SPEAKER_TURN]')) turn += 1;
     const tokens = Array.isArray(item.tokens) ? item.tokens : [];

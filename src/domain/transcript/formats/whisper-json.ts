@@ -100,7 +100,10 @@ export interface WhisperSegment {
 }
 
 /** Reads each object of a `segments` array; entries that are not objects are counted, not read. */
-export function readSegmentObjects(values: readonly unknown[], readSegment: (value: JsonObject) => WhisperSegment): { segments: WhisperSegment[]; skipped: number } {
+export function readSegmentObjects(
+  values: readonly unknown[],
+  readSegment: (value: JsonObject) => WhisperSegment,
+): { segments: WhisperSegment[]; skipped: number } {
   const segments: WhisperSegment[] = [];
   let skipped = 0;
   for (const value of values) {
@@ -111,14 +114,21 @@ export function readSegmentObjects(values: readonly unknown[], readSegment: (val
 }
 
 /** The read result of whisper-style segments (no channels), with a warning when entries were dropped. */
-export function whisperSegmentsResult(language: string | null, segments: readonly WhisperSegment[], skipped: number): RawReadResult {
+export function whisperSegmentsResult(
+  language: string | null,
+  segments: readonly WhisperSegment[],
+  skipped: number,
+): RawReadResult {
   const warnings: TranscriptWarning[] = skipped > 0 ? [{ code: 'empty_segments_dropped', count: skipped }] : [];
   const raw: RawSegment[] = segments.map((segment) => ({ ...segment, channel: null }));
   return { ok: true, language, segments: raw, warnings };
 }
 
 /** A reader's `read` that never throws: anything thrown becomes a malformed result of the format. */
-export function readOrMalformed(format: JsonReaderFormat, read: (json: unknown) => RawReadResult): TranscriptFormatReader['read'] {
+export function readOrMalformed(
+  format: JsonReaderFormat,
+  read: (json: unknown) => RawReadResult,
+): TranscriptFormatReader['read'] {
   return (_text, json) => {
     try {
       return read(json);
@@ -133,11 +143,17 @@ export function readOrMalformed(format: JsonReaderFormat, read: (json: unknown) 
  * in: the last segment starting at or before the word (the first when the word starts before all). A word without
  * a time follows the word before it, so untimed punctuation stays with its word.
  */
-export function assignWordsByTime(segments: readonly { readonly startMs: number }[], words: readonly RawWord[]): RawWord[][] {
+export function assignWordsByTime(
+  segments: readonly { readonly startMs: number }[],
+  words: readonly RawWord[],
+): RawWord[][] {
   const buckets: RawWord[][] = segments.map(() => []);
   if (segments.length === 0) return buckets;
   // Segments are usually in order, but not always: search over the indices sorted by start.
-  const order = segments.map((segment, index) => ({ index, startMs: Number.isFinite(segment.startMs) ? segment.startMs : Infinity }));
+  const order = segments.map((segment, index) => ({
+    index,
+    startMs: Number.isFinite(segment.startMs) ? segment.startMs : Infinity,
+  }));
   order.sort((a, b) => a.startMs - b.startMs);
   let previous = order[0]!.index;
   for (const word of words) {
@@ -275,7 +291,10 @@ export const whisperJsonReader: TranscriptFormatReader = {
     if (!Array.isArray(words) || segments !== undefined) return false;
     const task = json.task;
     const first: unknown = words[0];
-    return (task === 'transcribe' || task === 'translate') && (first === undefined || (isJsonObject(first) && 'word' in first));
+    return (
+      (task === 'transcribe' || task === 'translate') &&
+      (first === undefined || (isJsonObject(first) && 'word' in first))
+    );
   },
   read: readOrMalformed('whisper-json', readWhisperJson),
 };

@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, expectJsonReaderNeverThrows, parsedTranscript, replaceSegmentFields, segmentOrder, segmentReplacementsArb, textMutationsArb, warningCount } from '../../../../tests/unit/transcript-fuzz';
+import {
+  applyTextMutations,
+  expectJsonReaderNeverThrows,
+  parsedTranscript,
+  replaceSegmentFields,
+  segmentOrder,
+  segmentReplacementsArb,
+  textMutationsArb,
+  warningCount,
+} from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { detectTranscriptFormat, parseTranscript } from '../parse-transcript';
 import { whisperXJsonReader } from './whisperx-json';
 
-const fixturePath = (dir: string, name: string) => new URL(`../../../../tests/fixtures/transcripts/${dir}/${name}`, import.meta.url);
+const fixturePath = (dir: string, name: string) =>
+  new URL(`../../../../tests/fixtures/transcripts/${dir}/${name}`, import.meta.url);
 const fixture = (name: string) => readFileSync(fixturePath('whisperx-json', name), 'utf8');
 
 const parsed = (text: string) => parsedTranscript(text, 'whisperx-json');
@@ -27,8 +37,17 @@ describe('WhisperX JSON: real files', () => {
       { text: 'Hey,', startMs: 3828, endMs: 4068, confidence: 0.573 },
       { text: 'Manpreet.', startMs: 4088, endMs: 4809, confidence: 0.694 },
     ]);
-    expect(transcript.segments[10]!.words.find((w) => w.text === '$200,')).toEqual({ text: '$200,', startMs: 37_037, endMs: 37_177, confidence: 0.78 });
-    expect(transcript.segments.at(-1)).toMatchObject({ startMs: 56_105, endMs: 58_388, text: 'I just put a request for next Tuesday.' });
+    expect(transcript.segments[10]!.words.find((w) => w.text === '$200,')).toEqual({
+      text: '$200,',
+      startMs: 37_037,
+      endMs: 37_177,
+      confidence: 0.78,
+    });
+    expect(transcript.segments.at(-1)).toMatchObject({
+      startMs: 56_105,
+      endMs: 58_388,
+      text: 'I just put a request for next Tuesday.',
+    });
     expect(transcript.segments.at(-1)!.words).toHaveLength(8);
   });
 
@@ -45,9 +64,32 @@ describe('WhisperX JSON: real files', () => {
     const transcript = parsed(fixture('whisperx-fastapi-aligned-transcript.json'));
     expect(transcript.language).toBeNull();
     expect(transcript.segments).toHaveLength(1);
-    expect(transcript.segments[0]).toMatchObject({ startMs: 2878, endMs: 10_199, text: 'This is a test audio file of about phone line quality in English.' });
-    expect(transcript.segments[0]!.words.map((w) => w.text)).toEqual(['This', 'is', 'a', 'test', 'audio', 'file', 'of', 'about', 'phone', 'line', 'quality', 'in', 'English.']);
-    expect(transcript.segments[0]!.words[12]).toEqual({ text: 'English.', startMs: 9958, endMs: 10_199, confidence: 0.908 });
+    expect(transcript.segments[0]).toMatchObject({
+      startMs: 2878,
+      endMs: 10_199,
+      text: 'This is a test audio file of about phone line quality in English.',
+    });
+    expect(transcript.segments[0]!.words.map((w) => w.text)).toEqual([
+      'This',
+      'is',
+      'a',
+      'test',
+      'audio',
+      'file',
+      'of',
+      'about',
+      'phone',
+      'line',
+      'quality',
+      'in',
+      'English.',
+    ]);
+    expect(transcript.segments[0]!.words[12]).toEqual({
+      text: 'English.',
+      startMs: 9958,
+      endMs: 10_199,
+      confidence: 0.908,
+    });
   });
 
   it('leaves Whisper output with Whisper-only keys to the Whisper reader, even with speakers', () => {
@@ -75,7 +117,13 @@ describe('WhisperX JSON: edge cases', () => {
               { word: '.' },
             ],
           },
-          { start: '4', end: '5.25', text: 'Oké.', speaker: 'SPEAKER_01', words: [{ word: 'Oké.', start: '4', end: '5.25', score: '0.5', speaker: 'SPEAKER_01' }] },
+          {
+            start: '4',
+            end: '5.25',
+            text: 'Oké.',
+            speaker: 'SPEAKER_01',
+            words: [{ word: 'Oké.', start: '4', end: '5.25', score: '0.5', speaker: 'SPEAKER_01' }],
+          },
         ],
         language: 'nl',
       }),
@@ -146,20 +194,30 @@ describe('WhisperX JSON: edge cases', () => {
     const detect = (value: unknown) => whisperXJsonReader.detect(JSON.stringify(value), value);
     expect(detect({ segments: [], word_segments: [] })).toBe(true);
     expect(detect({ segments: [{ start: 0, end: 1, text: 'x', speaker: 'SPEAKER_00' }] })).toBe(true);
-    expect(detect({ segments: [{ start: 0, end: 1, text: 'x', words: [{ word: 'x', start: 0, end: 1, score: 0.5 }] }] })).toBe(true);
+    expect(
+      detect({ segments: [{ start: 0, end: 1, text: 'x', words: [{ word: 'x', start: 0, end: 1, score: 0.5 }] }] }),
+    ).toBe(true);
     expect(detect({ segments: [{ start: 0, end: 1, text: 'x' }], language: 'en' })).toBe(false);
     expect(detect({ segments: [{ start: 0, end: 1, text: 'x', speaker: 'A', tokens: [1] }] })).toBe(false);
     expect(detect({ task: 'transcribe', segments: [{ start: 0, end: 1, text: 'x', speaker: 'A' }] })).toBe(false);
     expect(detect({ segments: [{ startMs: 0 }], word_segments: [] })).toBe(false);
     expect(detect({ transcription: [] })).toBe(false);
-    expect(detectTranscriptFormat(json({ segments: [{ start: 0, end: 1, text: 'x' }], language: 'en' }))).toBe('whisper-json');
+    expect(detectTranscriptFormat(json({ segments: [{ start: 0, end: 1, text: 'x' }], language: 'en' }))).toBe(
+      'whisper-json',
+    );
   });
 });
 
 // ---- Property-based tests ---------------------------------------------------------------------------------------
 
 const trickyText = fc
-  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('<', '&', '-->', '<script>alert(1)</script>', 'é', '😀', '\n', '"', '\u202e')), { maxLength: 5 })
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.constantFrom('<', '&', '-->', '<script>alert(1)</script>', 'é', '😀', '\n', '"', '\u202e'),
+    ),
+    { maxLength: 5 },
+  )
   .map((parts) => parts.join(''));
 const wordArb = fc.record({
   startMs: fc.integer({ min: 0, max: 36_000_000 }),
@@ -207,7 +265,32 @@ describe('WhisperX JSON: properties', () => {
       {
         segments: fc.oneof(
           fc.jsonValue(),
-          fc.array(fc.record({ start: fc.jsonValue(), end: fc.jsonValue(), text: fc.jsonValue(), speaker: fc.jsonValue(), words: fc.oneof(fc.jsonValue(), fc.array(fc.record({ word: fc.jsonValue(), start: fc.jsonValue(), end: fc.jsonValue(), score: fc.jsonValue(), speaker: fc.jsonValue() }, { requiredKeys: [] }))) }, { requiredKeys: [] })),
+          fc.array(
+            fc.record(
+              {
+                start: fc.jsonValue(),
+                end: fc.jsonValue(),
+                text: fc.jsonValue(),
+                speaker: fc.jsonValue(),
+                words: fc.oneof(
+                  fc.jsonValue(),
+                  fc.array(
+                    fc.record(
+                      {
+                        word: fc.jsonValue(),
+                        start: fc.jsonValue(),
+                        end: fc.jsonValue(),
+                        score: fc.jsonValue(),
+                        speaker: fc.jsonValue(),
+                      },
+                      { requiredKeys: [] },
+                    ),
+                  ),
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
         ),
         word_segments: fc.jsonValue(),
         language: fc.jsonValue(),
@@ -236,7 +319,13 @@ describe('WhisperX JSON: properties', () => {
           text: cleanText(` s${index} ${s.text}`),
           words: s.words.filter((w) => w.timed).length,
         }));
-        const actual = result.transcript.segments.map((s) => ({ startMs: s.startMs, endMs: s.endMs, speaker: s.speaker, text: s.text, words: s.words.length }));
+        const actual = result.transcript.segments.map((s) => ({
+          startMs: s.startMs,
+          endMs: s.endMs,
+          speaker: s.speaker,
+          text: s.text,
+          words: s.words.length,
+        }));
         expect(actual.sort(segmentOrder)).toEqual(expected.sort(segmentOrder));
         const untimed = segments.reduce((n, s) => n + s.words.filter((w) => !w.timed).length, 0);
         expect(result.transcript.warnings.find((w) => w.code === 'words_without_times')?.count ?? 0).toBe(untimed);

@@ -38,7 +38,10 @@ function hasWhisperXEvidence(json: JsonObject, segments: readonly unknown[]): bo
     if ('speaker' in segment) evidence = true;
     const words = segment.words;
     // Not only the first word: one the aligner could not place (a number) has no score.
-    if (Array.isArray(words) && words.slice(0, detectionSample).some((word) => isJsonObject(word) && ('score' in word || 'speaker' in word))) {
+    if (
+      Array.isArray(words) &&
+      words.slice(0, detectionSample).some((word) => isJsonObject(word) && ('score' in word || 'speaker' in word))
+    ) {
       evidence = true;
     }
   }
@@ -96,7 +99,13 @@ function readWhisperXJson(json: unknown): RawReadResult {
       if (!Number.isFinite(startMs)) startMs = span.startMs;
       if (!Number.isFinite(endMs)) endMs = span.endMs;
     }
-    return { speaker: readSpeaker(value.speaker) ?? mostCommonSpeaker(wordValues), startMs, endMs, text: readString(value.text), words };
+    return {
+      speaker: readSpeaker(value.speaker) ?? mostCommonSpeaker(wordValues),
+      startMs,
+      endMs,
+      text: readString(value.text),
+      words,
+    };
   });
 
   // word_segments repeats the segments' words; it only adds something when the segments carry none.
@@ -117,7 +126,8 @@ export const whisperXJsonReader: TranscriptFormatReader = {
   detect: (_text, json) => {
     if (!isJsonObject(json) || !Array.isArray(json.segments)) return false;
     const first: unknown = json.segments[0];
-    if (first !== undefined && !(isJsonObject(first) && ('start' in first || 'end' in first || 'words' in first))) return false;
+    if (first !== undefined && !(isJsonObject(first) && ('start' in first || 'end' in first || 'words' in first)))
+      return false;
     return hasWhisperXEvidence(json, json.segments);
   },
   read: readOrMalformed('whisperx-json', readWhisperXJson),

@@ -5,7 +5,17 @@ import { CallDetailsForm } from './call-details-form';
 import { SpeakerRolesForm } from './speaker-roles-form';
 
 /** The call's details and speaker roles in a dialog over the screen, so editing them never reflows the workspace. */
-export function CallDetailsDialog({ detail, onClose, onSaved, onRolesSaved }: { detail: CallDetail; onClose: () => void; onSaved: (detail: CallDetail) => void; onRolesSaved: (detail: CallDetail) => void }) {
+export function CallDetailsDialog({
+  detail,
+  onClose,
+  onSaved,
+  onRolesSaved,
+}: {
+  detail: CallDetail;
+  onClose: () => void;
+  onSaved: (detail: CallDetail) => void;
+  onRolesSaved: (detail: CallDetail) => void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -16,7 +26,9 @@ export function CallDetailsDialog({ detail, onClose, onSaved, onRolesSaved }: { 
     <dialog ref={ref} className="dialog details-dialog" onClose={onClose} aria-labelledby="details-dialog-title">
       <div className="dialog-head">
         <h2 id="details-dialog-title">{t('workspace.detailsTitle')}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')}>×</button>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')}>
+          ×
+        </button>
       </div>
       <CallDetailsForm detail={detail} onCancel={onClose} onSaved={onSaved} />
       {detail.transcript && <SpeakerRolesForm detail={detail} onSaved={onRolesSaved} />}

@@ -8,7 +8,15 @@ import { ErrorPanel } from '../shell/error-panel';
 import type { AppError } from '../../../contract/errors';
 
 /** Edits a call's metadata (title, agent, customer reference, date) and, for stereo, which channel is the agent. */
-export function CallDetailsForm({ detail, onSaved, onCancel }: { detail: CallDetail; onSaved: (detail: CallDetail) => void; onCancel: () => void }) {
+export function CallDetailsForm({
+  detail,
+  onSaved,
+  onCancel,
+}: {
+  detail: CallDetail;
+  onSaved: (detail: CallDetail) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const transport = useTransport();
   const [title, setTitle] = useState(detail.call.title);
@@ -50,13 +58,29 @@ export function CallDetailsForm({ detail, onSaved, onCancel }: { detail: CallDet
       <span>
         <label>
           {t('call.recordedTime')}
-          <input value={recordedTime} onChange={(event) => setRecordedTime(event.target.value)} placeholder={t('call.timePattern')} inputMode="numeric" size={6} aria-invalid={time === null} aria-describedby={time === null ? 'recorded-time-error' : undefined} />
+          <input
+            value={recordedTime}
+            onChange={(event) => setRecordedTime(event.target.value)}
+            placeholder={t('call.timePattern')}
+            inputMode="numeric"
+            size={6}
+            aria-invalid={time === null}
+            aria-describedby={time === null ? 'recorded-time-error' : undefined}
+          />
         </label>
-        {time === null && <span id="recorded-time-error" className="field-error">{t('call.invalidTime')}</span>}
+        {time === null && (
+          <span id="recorded-time-error" className="field-error">
+            {t('call.invalidTime')}
+          </span>
+        )}
       </span>
       <div className="form-actions">
-        <button type="submit" className="button primary">{t('common.save')}</button>
-        <button type="button" className="button" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" className="button primary">
+          {t('common.save')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
       {error && <ErrorPanel error={error} />}
     </form>

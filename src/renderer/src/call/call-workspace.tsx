@@ -24,7 +24,17 @@ export interface CallWorkspaceReviewProps {
 }
 
 /** The player (waveform, controls) above the transcript, sharing one playback clock and the single-key shortcuts. */
-export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMoments, transcriptMoments, onExtraKey, momentsPane, reviewerId, onRedactSelection }: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
+export function CallWorkspace({
+  detail,
+  shortcutsEnabled,
+  playerRef,
+  waveformMoments,
+  transcriptMoments,
+  onExtraKey,
+  momentsPane,
+  reviewerId,
+  onRedactSelection,
+}: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
   const { t } = useTranslation();
   const clock = useMemo(() => createPlaybackClock(), []);
   const ownPlayer = useRef<PlayerHandle>(null);
@@ -49,7 +59,14 @@ export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMom
   }, []);
 
   const transcriptPane = transcript ? (
-    <TranscriptView transcript={transcript} clock={clock} onSeek={(timeMs) => player.current?.seekMs(timeMs)} searchRef={searchRef} moments={transcriptMoments} onRedactSelection={onRedactSelection} />
+    <TranscriptView
+      transcript={transcript}
+      clock={clock}
+      onSeek={(timeMs) => player.current?.seekMs(timeMs)}
+      searchRef={searchRef}
+      moments={transcriptMoments}
+      onRedactSelection={onRedactSelection}
+    />
   ) : (
     <section className="transcript transcript-missing" aria-label={t('transcript.title')}>
       <p className="muted">{t('call.noTranscript')}</p>
@@ -81,15 +98,37 @@ export function CallWorkspace({ detail, shortcutsEnabled, playerRef, waveformMom
             }
           }}
         >
-          <WaveformPlayer ref={player} audio={audio} agentChannel={detail.agentChannel} clock={clock} onPlayingChange={setPlaying} onRateChange={setRate} moments={waveformMoments} redactedRanges={detail.redactedRanges} />
-          <PlayerControls player={player} clock={clock} durationMs={audio.durationMs} playing={playing} rate={rate} onShowShortcuts={() => setHelpOpen(true)} />
-          <p id="player-keys" className="visually-hidden">{t('player.region')}</p>
+          <WaveformPlayer
+            ref={player}
+            audio={audio}
+            agentChannel={detail.agentChannel}
+            clock={clock}
+            onPlayingChange={setPlaying}
+            onRateChange={setRate}
+            moments={waveformMoments}
+            redactedRanges={detail.redactedRanges}
+          />
+          <PlayerControls
+            player={player}
+            clock={clock}
+            durationMs={audio.durationMs}
+            playing={playing}
+            rate={rate}
+            onShowShortcuts={() => setHelpOpen(true)}
+          />
+          <p id="player-keys" className="visually-hidden">
+            {t('player.region')}
+          </p>
         </section>
       ) : (
         <p className="muted">{t('call.noAudio')}</p>
       )}
       {momentsPane ? (
-        <TranscriptAndMoments transcriptPane={transcriptPane} momentsPane={momentsPane} reviewerId={reviewerId ?? 'default'} />
+        <TranscriptAndMoments
+          transcriptPane={transcriptPane}
+          momentsPane={momentsPane}
+          reviewerId={reviewerId ?? 'default'}
+        />
       ) : (
         transcriptPane
       )}

@@ -30,13 +30,22 @@ export const shortcutList = [
  * Handles the player's single-key shortcuts for a key event inside the player or transcript (WCAG 2.1.4: they act
  * only there, can be turned off, and never while typing). Returns whether it handled the key.
  */
-export function handlePlayerKey(event: KeyboardEvent | React.KeyboardEvent, player: PlayerHandle, rate: number, showHelp: () => void): boolean {
+export function handlePlayerKey(
+  event: KeyboardEvent | React.KeyboardEvent,
+  player: PlayerHandle,
+  rate: number,
+  showHelp: () => void,
+): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return false;
   const rateIndex = playbackRates.indexOf(rate as (typeof playbackRates)[number]);
   const current = rateIndex < 0 ? 2 : rateIndex;
   // Shift+, and Shift+. by physical key, whatever the keyboard layout prints.
   if (event.shiftKey && (event.code === 'Comma' || event.code === 'Period')) {
-    player.setRate(playbackRates[event.code === 'Comma' ? Math.max(0, current - 1) : Math.min(playbackRates.length - 1, current + 1)]!);
+    player.setRate(
+      playbackRates[
+        event.code === 'Comma' ? Math.max(0, current - 1) : Math.min(playbackRates.length - 1, current + 1)
+      ]!,
+    );
     return true;
   }
   switch (event.key) {

@@ -5,13 +5,24 @@ import { trackPointerRange, type PointerRange } from './pointer-range';
 /** A wrapper 1000 px wide at x = 100 over a 200 s recording: 5 px per second. */
 function fakeSurfer(): { surfer: WaveSurfer; wrapper: HTMLElement } {
   const wrapper = document.createElement('div');
-  wrapper.getBoundingClientRect = () => ({ left: 100, width: 1000, top: 0, height: 100, right: 1100, bottom: 100, x: 100, y: 0, toJSON: () => ({}) });
+  wrapper.getBoundingClientRect = () => ({
+    left: 100,
+    width: 1000,
+    top: 0,
+    height: 100,
+    right: 1100,
+    bottom: 100,
+    x: 100,
+    y: 0,
+    toJSON: () => ({}),
+  });
   document.body.appendChild(wrapper);
   const surfer = { getWrapper: () => wrapper, getDuration: () => 200 } as unknown as WaveSurfer;
   return { surfer, wrapper };
 }
 
-const pointer = (type: string, clientX: number, button = 0) => new PointerEvent(type, { clientX, button, bubbles: true });
+const pointer = (type: string, clientX: number, button = 0) =>
+  new PointerEvent(type, { clientX, button, bubbles: true });
 
 describe('the range dragged on the waveform', () => {
   let tracked: PointerRange | null = null;

@@ -31,7 +31,11 @@ describe('Reviewing inside a session', () => {
   });
 
   it('still says it is a calibration session when the session cannot be read', async () => {
-    renderWithBackend(<SessionContextLabel sessionId="gone" />, { 'sessions.get': () => fail('not_found', 'No session gone') }, 'en');
+    renderWithBackend(
+      <SessionContextLabel sessionId="gone" />,
+      { 'sessions.get': () => fail('not_found', 'No session gone') },
+      'en',
+    );
     expect(await screen.findByTestId('review-session')).toHaveTextContent(/^Calibration session$/);
     expect(screen.getByTestId('review-session')).not.toHaveTextContent('gone');
   });

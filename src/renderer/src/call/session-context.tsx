@@ -10,19 +10,31 @@ function useSessionName(sessionId: string): string | null {
 function SessionBackButton({ sessionId, onBack }: { sessionId: string; onBack: () => void }) {
   const { t } = useTranslation();
   const name = useSessionName(sessionId);
-  return <button type="button" className="button" onClick={onBack}>← {name === null ? t('call.session.backUnnamed') : t('call.session.back', { name })}</button>;
+  return (
+    <button type="button" className="button" onClick={onBack}>
+      ← {name === null ? t('call.session.backUnnamed') : t('call.session.back', { name })}
+    </button>
+  );
 }
 
 /** Back to where the call was opened from: the calibration session it is reviewed in, or the library. */
 export function CallBackButton({ sessionId, onBack }: { sessionId: string | null; onBack: () => void }) {
   const { t } = useTranslation();
   if (sessionId !== null) return <SessionBackButton sessionId={sessionId} onBack={onBack} />;
-  return <button type="button" className="button" onClick={onBack}>← {t('nav.calls')}</button>;
+  return (
+    <button type="button" className="button" onClick={onBack}>
+      ← {t('nav.calls')}
+    </button>
+  );
 }
 
 /** Says which calibration session this review belongs to, so it is never mistaken for a routine review. */
 export function SessionContextLabel({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const name = useSessionName(sessionId);
-  return <p className="session-context" data-testid="review-session">{name === null ? t('call.session.labelUnnamed') : t('call.session.label', { name })}</p>;
+  return (
+    <p className="session-context" data-testid="review-session">
+      {name === null ? t('call.session.labelUnnamed') : t('call.session.label', { name })}
+    </p>
+  );
 }

@@ -19,7 +19,9 @@ export function ShortcutsDialog({ open, onClose, enabled }: { open: boolean; onC
       <dl className="shortcut-list">
         {shortcutList.map(([keys, label]) => (
           <div key={label}>
-            <dt><kbd>{keys}</kbd></dt>
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
             <dd>{t(label)}</dd>
           </div>
         ))}

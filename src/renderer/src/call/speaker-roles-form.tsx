@@ -42,9 +42,15 @@ export function SpeakerRolesForm({ detail, onSaved }: { detail: CallDetail; onSa
       {keys.map((key) => (
         <div key={key} className="speaker-role">
           <label htmlFor={`${formId}-${key}`}>{speakerName(key)}</label>
-          <select id={`${formId}-${key}`} value={roles[key]} onChange={(event) => void change(key, event.target.value as SpeakerRole)}>
+          <select
+            id={`${formId}-${key}`}
+            value={roles[key]}
+            onChange={(event) => void change(key, event.target.value as SpeakerRole)}
+          >
             {roleChoices.map((role) => (
-              <option key={role} value={role}>{t(`speakers.roles.${role}`)}</option>
+              <option key={role} value={role}>
+                {t(`speakers.roles.${role}`)}
+              </option>
             ))}
           </select>
         </div>

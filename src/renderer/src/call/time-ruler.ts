@@ -9,7 +9,12 @@ export function rulerLabel(seconds: number): string {
 
 /** The time ruler under the waveform, drawn in its own container. */
 export function createTimeRuler(container: HTMLElement | null, color: string) {
-  return Timeline.create({ container: container ?? undefined, height: 18, formatTimeCallback: rulerLabel, style: { color, fontSize: '11px' } });
+  return Timeline.create({
+    container: container ?? undefined,
+    height: 18,
+    formatTimeCallback: rulerLabel,
+    style: { color, fontSize: '11px' },
+  });
 }
 
 /**

@@ -22,7 +22,11 @@ describe('transcript text positions', () => {
     expect(textOffsetWithin(spans, third, 2)).toBe(17);
 
     const plain = document.createElement('p');
-    plain.append('Goedemiddag, u ', Object.assign(document.createElement('mark'), { textContent: 'spreekt' }), ' met Sanne.');
+    plain.append(
+      'Goedemiddag, u ',
+      Object.assign(document.createElement('mark'), { textContent: 'spreekt' }),
+      ' met Sanne.',
+    );
     expect(textOffsetWithin(plain, plain.lastChild!, 1)).toBe(23);
     expect(textOffsetWithin(plain, plain, 1)).toBe(15);
   });

@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
 import { formatDuration } from '../../../domain/duration';
 import { speakerKey, type SpeakerRole } from '../../../domain/transcript/speaker-roles';
-import { activeSegmentIndex, activeWordIndex, searchTranscript, type TranscriptHit } from '../../../domain/transcript/timeline';
+import {
+  activeSegmentIndex,
+  activeWordIndex,
+  searchTranscript,
+  type TranscriptHit,
+} from '../../../domain/transcript/timeline';
 import type { PlaybackClock } from './playback-clock';
 import { caretAtPoint, textOffsetWithin, wordIndexAtOffset, wordStartOffsets } from './transcript-text';
 
@@ -28,7 +33,11 @@ export interface TranscriptMoments {
 }
 
 /** The position of a DOM point as (segment, word) in the transcript, or null outside turn text. */
-function wordPosition(node: Node | null, offset: number, segments: readonly Segment[]): { segmentIndex: number; wordIndex: number } | null {
+function wordPosition(
+  node: Node | null,
+  offset: number,
+  segments: readonly Segment[],
+): { segmentIndex: number; wordIndex: number } | null {
   const element = node instanceof Element ? node : node?.parentElement;
   const text = element?.closest<HTMLElement>('.turn-text');
   const turn = element?.closest<HTMLElement>('.turn');
@@ -37,7 +46,10 @@ function wordPosition(node: Node | null, offset: number, segments: readonly Segm
   const segment = segments[segmentIndex];
   if (!segment) return null;
   if (segment.words.length === 0) return { segmentIndex, wordIndex: -1 };
-  return { segmentIndex, wordIndex: wordIndexAtOffset(wordStartOffsets(segment.words), textOffsetWithin(text, node, offset)) };
+  return {
+    segmentIndex,
+    wordIndex: wordIndexAtOffset(wordStartOffsets(segment.words), textOffsetWithin(text, node, offset)),
+  };
 }
 
 /** The active segment and word, recomputed per tick but only changing state when they change. */
@@ -54,7 +66,11 @@ function useActivePosition(clock: PlaybackClock, segments: readonly Segment[]): 
  * A turn that is not being spoken, as plain text: one text node per run of words, a mark only around search hits
  * (clicks are mapped to words by position; see transcript-text.ts).
  */
-function plainTextWithHits(words: Segment['words'], hitWords: ReadonlySet<number> | undefined, isCurrentHit: (wordIndex: number) => boolean): React.ReactNode {
+function plainTextWithHits(
+  words: Segment['words'],
+  hitWords: ReadonlySet<number> | undefined,
+  isCurrentHit: (wordIndex: number) => boolean,
+): React.ReactNode {
   if (!hitWords || hitWords.size === 0) return words.map((word) => word.text).join(' ');
   const parts: React.ReactNode[] = [];
   let run: string[] = [];
@@ -65,14 +81,28 @@ function plainTextWithHits(words: Segment['words'], hitWords: ReadonlySet<number
     }
     if (run.length > 0) parts.push(`${run.join(' ')} `);
     run = [];
-    parts.push(<mark key={wordIndex} className={`hit${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}>{word.text}</mark>);
+    parts.push(
+      <mark key={wordIndex} className={`hit${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}>
+        {word.text}
+      </mark>,
+    );
     if (wordIndex < words.length - 1) parts.push(' ');
   });
   if (run.length > 0) parts.push(run.join(' '));
   return parts;
 }
 
-const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, isActive, hitWords, segmentHit, currentHit, marks }: {
+const SegmentRow = memo(function SegmentRow({
+  segment,
+  index,
+  role,
+  activeWord,
+  isActive,
+  hitWords,
+  segmentHit,
+  currentHit,
+  marks,
+}: {
   marks: readonly TranscriptMark[] | undefined;
   segment: Segment;
   index: number;
@@ -84,16 +114,33 @@ const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, 
   currentHit: TranscriptHit | null;
 }) {
   const { t } = useTranslation();
-  const isCurrentHit = (wordIndex: number | null) => currentHit !== null && currentHit.segmentIndex === index && currentHit.wordIndex === wordIndex;
+  const isCurrentHit = (wordIndex: number | null) =>
+    currentHit !== null && currentHit.segmentIndex === index && currentHit.wordIndex === wordIndex;
   return (
-    <div className={`turn turn-${role}${isActive ? ' turn-active' : ''}`} data-segment-index={index} data-start-ms={segment.startMs}>
+    <div
+      className={`turn turn-${role}${isActive ? ' turn-active' : ''}`}
+      data-segment-index={index}
+      data-start-ms={segment.startMs}
+    >
       <div className="turn-meta">
         <span className={`speaker speaker-${role}`}>{t(`roles.${role}`)}</span>
-        <button type="button" className="turn-time" data-seek-ms={segment.startMs} aria-label={t('transcript.playFrom', { time: formatDuration(segment.startMs) })}>
+        <button
+          type="button"
+          className="turn-time"
+          data-seek-ms={segment.startMs}
+          aria-label={t('transcript.playFrom', { time: formatDuration(segment.startMs) })}
+        >
           {formatDuration(segment.startMs)}
         </button>
         {marks?.map((mark) => (
-          <button key={mark.id} type="button" className="moment-mark" data-moment-id={mark.id} style={{ borderColor: mark.colour }} title={mark.label}>
+          <button
+            key={mark.id}
+            type="button"
+            className="moment-mark"
+            data-moment-id={mark.id}
+            style={{ borderColor: mark.colour }}
+            title={mark.label}
+          >
             {mark.label}
           </button>
         ))}
@@ -121,7 +168,14 @@ const SegmentRow = memo(function SegmentRow({ segment, index, role, activeWord, 
  * The transcript, virtualised (only visible turns are in the DOM), highlighting the word being spoken and
  * following the playhead until the user scrolls away. Clicking a word seeks there. Text is rendered as text.
  */
-export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, onRedactSelection }: {
+export function TranscriptView({
+  transcript,
+  clock,
+  onSeek,
+  searchRef,
+  moments,
+  onRedactSelection,
+}: {
   /** Turns the selected words into a redacted range (the reason is asked for next to the transcript). */
   onRedactSelection?: (startMs: number, endMs: number) => void;
   transcript: Transcript;
@@ -173,12 +227,18 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, 
       const anchor = wordPosition(current.anchorNode, current.anchorOffset, segments);
       const focus = wordPosition(current.focusNode, current.focusOffset, segments);
       if (!anchor || !focus) return setSelection(null);
-      const [first, last] = anchor.segmentIndex < focus.segmentIndex || (anchor.segmentIndex === focus.segmentIndex && anchor.wordIndex <= focus.wordIndex) ? [anchor, focus] : [focus, anchor];
+      const [first, last] =
+        anchor.segmentIndex < focus.segmentIndex ||
+        (anchor.segmentIndex === focus.segmentIndex && anchor.wordIndex <= focus.wordIndex)
+          ? [anchor, focus]
+          : [focus, anchor];
       const firstSegment = segments[first.segmentIndex]!;
       const lastSegment = segments[last.segmentIndex]!;
       const startMs = first.wordIndex >= 0 ? firstSegment.words[first.wordIndex]!.startMs : firstSegment.startMs;
       const endMs = last.wordIndex >= 0 ? lastSegment.words[last.wordIndex]!.endMs : lastSegment.endMs;
-      setSelection(endMs > startMs ? { startMs, endMs, role: speakerRoles[speakerKey(firstSegment)] ?? 'unknown' } : null);
+      setSelection(
+        endMs > startMs ? { startMs, endMs, role: speakerRoles[speakerKey(firstSegment)] ?? 'unknown' } : null,
+      );
     };
     document.addEventListener('selectionchange', onSelectionChange);
     return () => document.removeEventListener('selectionchange', onSelectionChange);
@@ -196,11 +256,14 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, 
   });
   const programmaticScroll = useRef(false);
 
-  const scrollToSegment = useCallback((index: number) => {
-    programmaticScroll.current = true;
-    virtualizer.scrollToIndex(index, { align: 'center' });
-    window.setTimeout(() => (programmaticScroll.current = false), 150);
-  }, [virtualizer]);
+  const scrollToSegment = useCallback(
+    (index: number) => {
+      programmaticScroll.current = true;
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      window.setTimeout(() => (programmaticScroll.current = false), 150);
+    },
+    [virtualizer],
+  );
 
   useEffect(() => {
     if (following && activeSegment >= 0) scrollToSegment(activeSegment);
@@ -240,7 +303,10 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, 
     const segment = segments[Number(turn.dataset.segmentIndex)];
     if (!segment) return null;
     if (segment.words.length === 0) return segment.startMs;
-    const wordIndex = wordIndexAtOffset(wordStartOffsets(segment.words), textOffsetWithin(text, caret.node, caret.offset));
+    const wordIndex = wordIndexAtOffset(
+      wordStartOffsets(segment.words),
+      textOffsetWithin(text, caret.node, caret.offset),
+    );
     return segment.words[wordIndex]!.startMs;
   };
 
@@ -271,10 +337,31 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, 
           }}
         />
         <span className="muted" data-testid="search-count" aria-live="polite">
-          {deferredQuery.trim() ? t('transcript.hits', { current: hits.length ? Math.min(hitIndex, hits.length - 1) + 1 : 0, count: hits.length }) : ''}
+          {deferredQuery.trim()
+            ? t('transcript.hits', {
+                current: hits.length ? Math.min(hitIndex, hits.length - 1) + 1 : 0,
+                count: hits.length,
+              })
+            : ''}
         </span>
-        <button type="button" className="icon-button" onClick={() => stepHit(-1)} disabled={hits.length === 0} aria-label={t('transcript.previousHit')}>↑</button>
-        <button type="button" className="icon-button" onClick={() => stepHit(1)} disabled={hits.length === 0} aria-label={t('transcript.nextHit')}>↓</button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => stepHit(-1)}
+          disabled={hits.length === 0}
+          aria-label={t('transcript.previousHit')}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => stepHit(1)}
+          disabled={hits.length === 0}
+          aria-label={t('transcript.nextHit')}
+        >
+          ↓
+        </button>
         {moments?.onSelectionRange && selection && (
           <button
             type="button"
@@ -290,7 +377,12 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, 
         )}
         {onRedactSelection && selection && (
           // Floats over the transcript: appearing mid-drag must not reflow the toolbar and move the text being selected.
-          <button type="button" className="button redact-selection" onMouseDown={(event) => event.preventDefault()} onClick={() => onRedactSelection(selection.startMs, selection.endMs)}>
+          <button
+            type="button"
+            className="button redact-selection"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => onRedactSelection(selection.startMs, selection.endMs)}
+          >
             {t('redaction.fromSelection')}
           </button>
         )}
@@ -318,7 +410,12 @@ export function TranscriptView({ transcript, clock, onSeek, searchRef, moments, 
             const role = speakerRoles[speakerKey(segment)] ?? 'unknown';
             const segmentHits = hitsBySegment.get(item.index);
             return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+              >
                 <SegmentRow
                   segment={segment}
                   index={item.index}

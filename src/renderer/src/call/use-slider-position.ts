@@ -7,7 +7,11 @@ import type { PlaybackClock } from './playback-clock';
  * Keeps the waveform's slider semantics on the playhead: aria-valuenow in whole seconds and aria-valuetext as a
  * time ("1:05 of 2:52"), written to the element directly so playback does not re-render the player.
  */
-export function useSliderPosition(ref: React.RefObject<HTMLElement | null>, clock: PlaybackClock, durationMs: number): void {
+export function useSliderPosition(
+  ref: React.RefObject<HTMLElement | null>,
+  clock: PlaybackClock,
+  durationMs: number,
+): void {
   const { t } = useTranslation();
   useEffect(() => {
     let shownSecond = -1;
@@ -17,7 +21,10 @@ export function useSliderPosition(ref: React.RefObject<HTMLElement | null>, cloc
       if (!element || second === shownSecond) return;
       shownSecond = second;
       element.setAttribute('aria-valuenow', String(second));
-      element.setAttribute('aria-valuetext', t('workspace.position', { time: formatDuration(second * 1000), total: formatDuration(durationMs) }));
+      element.setAttribute(
+        'aria-valuetext',
+        t('workspace.position', { time: formatDuration(second * 1000), total: formatDuration(durationMs) }),
+      );
     };
     update();
     return clock.subscribe(update);

@@ -41,7 +41,8 @@ export interface WaveformMoments {
 function regionLabel(text: string): HTMLElement {
   const label = document.createElement('span');
   label.textContent = text;
-  label.style.cssText = 'display:block;font-size:10.5px;line-height:1.3;padding:1px 3px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;';
+  label.style.cssText =
+    'display:block;font-size:10.5px;line-height:1.3;padding:1px 3px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;';
   return label;
 }
 
@@ -68,17 +69,23 @@ function cssVar(name: string): string {
  * The waveform, drawn from the peaks stored at import (the audio is never decoded here), with agent and
  * customer in their own lanes on stereo calls. Playback streams through a media element.
  */
-export const WaveformPlayer = forwardRef<PlayerHandle, {
-  audio: NonNullable<CallDetail['audio']>;
-  agentChannel: 0 | 1;
-  clock: PlaybackClock;
-  onPlayingChange: (playing: boolean) => void;
-  onRateChange: (rate: number) => void;
-  onReady?: () => void;
-  moments?: WaveformMoments;
-  /** Accepted redactions: muted while playing and drawn as regions. */
-  redactedRanges?: readonly RedactedRange[];
-}>(function WaveformPlayer({ audio, agentChannel, clock, onPlayingChange, onRateChange, onReady, moments, redactedRanges }, ref) {
+export const WaveformPlayer = forwardRef<
+  PlayerHandle,
+  {
+    audio: NonNullable<CallDetail['audio']>;
+    agentChannel: 0 | 1;
+    clock: PlaybackClock;
+    onPlayingChange: (playing: boolean) => void;
+    onRateChange: (rate: number) => void;
+    onReady?: () => void;
+    moments?: WaveformMoments;
+    /** Accepted redactions: muted while playing and drawn as regions. */
+    redactedRanges?: readonly RedactedRange[];
+  }
+>(function WaveformPlayer(
+  { audio, agentChannel, clock, onPlayingChange, onRateChange, onReady, moments, redactedRanges },
+  ref,
+) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const minimapRef = useRef<HTMLDivElement>(null);
@@ -120,7 +127,10 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
     containerRef.current?.parentElement?.appendChild(media);
     const stopMuting = muteRedactedRanges(media, () => callbacks.current.redactedRanges ?? []);
     const stereo = audio.channels === 2;
-    const laneColors = (channel: number) => (channel === agentChannel ? { wave: cssVar('--agent'), progress: cssVar('--agent-progress') } : { wave: cssVar('--customer'), progress: cssVar('--customer-progress') });
+    const laneColors = (channel: number) =>
+      channel === agentChannel
+        ? { wave: cssVar('--agent'), progress: cssVar('--agent-progress') }
+        : { wave: cssVar('--customer'), progress: cssVar('--customer-progress') };
 
     void loadPeaks(audio.id, audio.channels).then(
       (peaks) => {
@@ -141,11 +151,22 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           autoCenter: true,
           waveColor: laneColors(agentChannel).wave,
           progressColor: laneColors(agentChannel).progress,
-          splitChannels: stereo ? [0, 1].map((channel) => ({ waveColor: laneColors(channel).wave, progressColor: laneColors(channel).progress })) : undefined,
+          splitChannels: stereo
+            ? [0, 1].map((channel) => ({
+                waveColor: laneColors(channel).wave,
+                progressColor: laneColors(channel).progress,
+              }))
+            : undefined,
           plugins: [
             regions,
             createTimeRuler(timelineRef.current, cssVar('--text-muted')),
-            Minimap.create({ container: minimapRef.current ?? undefined, height: 28, waveColor: cssVar('--border'), progressColor: cssVar('--text-muted'), overlayColor: 'rgba(127,127,127,0.18)' }),
+            Minimap.create({
+              container: minimapRef.current ?? undefined,
+              height: 28,
+              waveColor: cssVar('--border'),
+              progressColor: cssVar('--text-muted'),
+              overlayColor: 'rgba(127,127,127,0.18)',
+            }),
           ],
         });
         surferRef.current = surfer;
@@ -169,9 +190,18 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           // A range dragged on the waveform: it becomes a moment (drawn again from the review's state).
           region.remove();
           const dragged = pointerRange?.take() ?? { startSec: region.start, endSec: region.end };
-          callbacks.current.moments?.onRangeSelected(Math.round(dragged.startSec * 1000), Math.round(dragged.endSec * 1000));
+          callbacks.current.moments?.onRangeSelected(
+            Math.round(dragged.startSec * 1000),
+            Math.round(dragged.endSec * 1000),
+          );
         });
-        regions.on('region-updated', (region: Region) => callbacks.current.moments?.onTimesChanged(region.id, Math.round(region.start * 1000), Math.round(region.end * 1000)));
+        regions.on('region-updated', (region: Region) =>
+          callbacks.current.moments?.onTimesChanged(
+            region.id,
+            Math.round(region.start * 1000),
+            Math.round(region.end * 1000),
+          ),
+        );
         regions.on('region-clicked', (region: Region, event: MouseEvent) => {
           event.stopPropagation();
           if (!region.id.startsWith(redactionRegionPrefix)) callbacks.current.moments?.onSelect(region.id);
@@ -240,55 +270,72 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
       if (moment.id === selectedId) region.element?.classList.add('region-selected');
     }
     (redactedRanges ?? []).forEach((range, index) => {
-      const region = regions.addRegion({ id: `${redactionRegionPrefix}${index}`, start: range.startMs / 1000, end: range.endMs / 1000, color: 'rgba(20, 20, 20, 0.55)', drag: false, resize: false, content: regionLabel(t('redaction.waveformLabel')) });
+      const region = regions.addRegion({
+        id: `${redactionRegionPrefix}${index}`,
+        start: range.startMs / 1000,
+        end: range.endMs / 1000,
+        color: 'rgba(20, 20, 20, 0.55)',
+        drag: false,
+        resize: false,
+        content: regionLabel(t('redaction.waveformLabel')),
+      });
       region.element?.setAttribute('data-testid', 'redacted-region');
       region.element?.classList.add('region-redacted');
     });
     syncingRegions.current = false;
   }, [ready, momentList, selectedId, editable, redactedRanges, t]);
 
-  useImperativeHandle(ref, () => ({
-    playPause: () => void surferRef.current?.playPause(),
-    seekMs: (timeMs) => {
-      const surfer = surferRef.current;
-      if (!surfer) return;
-      surfer.setTime(Math.max(0, Math.min(audio.durationMs, timeMs)) / 1000);
-      clock.set(Math.round(surfer.getCurrentTime() * 1000));
-    },
-    skipMs: (deltaMs) => {
-      const surfer = surferRef.current;
-      if (surfer) surfer.setTime(Math.max(0, Math.min(audio.durationMs / 1000, surfer.getCurrentTime() + deltaMs / 1000)));
-    },
-    setRate: (rate) => surferRef.current?.setPlaybackRate(rate, true),
-    zoomBy: (factor) => {
-      const surfer = surferRef.current;
-      const width = containerRef.current?.clientWidth ?? 800;
-      if (!surfer) return;
-      const fitted = width / (audio.durationMs / 1000);
-      const current = zoomRef.current || fitted;
-      const next = Math.max(Math.max(minZoomPxPerSec, fitted), Math.min(maxZoomPxPerSec, current * factor));
-      zoomRef.current = next;
-      surfer.zoom(next);
-      // Keep the playhead in view after zooming.
-      surfer.setScrollTime(Math.max(0, surfer.getCurrentTime() - width / next / 2));
-    },
-    isPlaying: () => surferRef.current?.isPlaying() ?? false,
-    playRange: (startMs, endMs, loop) => {
-      const surfer = surferRef.current;
-      if (!surfer) return;
-      surfer.setTime(startMs / 1000);
-      rangeRef.current = { startMs, endMs, loop };
-      void surfer.play();
-    },
-    currentTimeMs: () => Math.round((surferRef.current?.getCurrentTime() ?? 0) * 1000),
-  }), [audio.durationMs, clock]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      playPause: () => void surferRef.current?.playPause(),
+      seekMs: (timeMs) => {
+        const surfer = surferRef.current;
+        if (!surfer) return;
+        surfer.setTime(Math.max(0, Math.min(audio.durationMs, timeMs)) / 1000);
+        clock.set(Math.round(surfer.getCurrentTime() * 1000));
+      },
+      skipMs: (deltaMs) => {
+        const surfer = surferRef.current;
+        if (surfer)
+          surfer.setTime(Math.max(0, Math.min(audio.durationMs / 1000, surfer.getCurrentTime() + deltaMs / 1000)));
+      },
+      setRate: (rate) => surferRef.current?.setPlaybackRate(rate, true),
+      zoomBy: (factor) => {
+        const surfer = surferRef.current;
+        const width = containerRef.current?.clientWidth ?? 800;
+        if (!surfer) return;
+        const fitted = width / (audio.durationMs / 1000);
+        const current = zoomRef.current || fitted;
+        const next = Math.max(Math.max(minZoomPxPerSec, fitted), Math.min(maxZoomPxPerSec, current * factor));
+        zoomRef.current = next;
+        surfer.zoom(next);
+        // Keep the playhead in view after zooming.
+        surfer.setScrollTime(Math.max(0, surfer.getCurrentTime() - width / next / 2));
+      },
+      isPlaying: () => surferRef.current?.isPlaying() ?? false,
+      playRange: (startMs, endMs, loop) => {
+        const surfer = surferRef.current;
+        if (!surfer) return;
+        surfer.setTime(startMs / 1000);
+        rangeRef.current = { startMs, endMs, loop };
+        void surfer.play();
+      },
+      currentTimeMs: () => Math.round((surferRef.current?.getCurrentTime() ?? 0) * 1000),
+    }),
+    [audio.durationMs, clock],
+  );
 
   return (
     <div className="waveform">
       {audio.channels === 2 && (
         <div className="lane-labels" aria-hidden="true" style={{ height: laneHeight * 2 }}>
-          <span className={agentChannel === 0 ? 'lane-agent' : 'lane-customer'}>{t(agentChannel === 0 ? 'roles.agent' : 'roles.customer')}</span>
-          <span className={agentChannel === 1 ? 'lane-agent' : 'lane-customer'}>{t(agentChannel === 1 ? 'roles.agent' : 'roles.customer')}</span>
+          <span className={agentChannel === 0 ? 'lane-agent' : 'lane-customer'}>
+            {t(agentChannel === 0 ? 'roles.agent' : 'roles.customer')}
+          </span>
+          <span className={agentChannel === 1 ? 'lane-agent' : 'lane-customer'}>
+            {t(agentChannel === 1 ? 'roles.agent' : 'roles.customer')}
+          </span>
         </div>
       )}
       <div className="waveform-main">
@@ -303,11 +350,20 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
           tabIndex={0}
           onKeyDown={(event) => {
             // A slider's own keys work whether or not single-key shortcuts are on.
-            const step = { ArrowLeft: -5000, ArrowDown: -5000, ArrowRight: 5000, ArrowUp: 5000, PageDown: -30_000, PageUp: 30_000 }[event.key];
+            const step = {
+              ArrowLeft: -5000,
+              ArrowDown: -5000,
+              ArrowRight: 5000,
+              ArrowUp: 5000,
+              PageDown: -30_000,
+              PageUp: 30_000,
+            }[event.key];
             const surfer = surferRef.current;
             if (!surfer || event.ctrlKey || event.metaKey || event.altKey) return;
-            if (step !== undefined) surfer.setTime(Math.max(0, Math.min(audio.durationMs, surfer.getCurrentTime() * 1000 + step)) / 1000);
-            else if (event.key === 'Home' || event.key === 'End') surfer.setTime(event.key === 'Home' ? 0 : audio.durationMs / 1000);
+            if (step !== undefined)
+              surfer.setTime(Math.max(0, Math.min(audio.durationMs, surfer.getCurrentTime() * 1000 + step)) / 1000);
+            else if (event.key === 'Home' || event.key === 'End')
+              surfer.setTime(event.key === 'Home' ? 0 : audio.durationMs / 1000);
             else return;
             clock.set(Math.round(surfer.getCurrentTime() * 1000));
             event.preventDefault();
@@ -317,7 +373,11 @@ export const WaveformPlayer = forwardRef<PlayerHandle, {
         <div ref={timelineRef} className="waveform-timeline" />
         <div ref={minimapRef} className="waveform-minimap" aria-hidden="true" />
       </div>
-      {error && <p className="error-inline" role="alert">{error}</p>}
+      {error && (
+        <p className="error-inline" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 });

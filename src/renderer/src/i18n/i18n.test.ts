@@ -4,7 +4,9 @@ import { systemLanguage } from './i18n';
 import { nl } from './nl';
 
 function keys(object: object, prefix = ''): string[] {
-  return Object.entries(object).flatMap(([key, value]) => (typeof value === 'object' ? keys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`]));
+  return Object.entries(object).flatMap(([key, value]) =>
+    typeof value === 'object' ? keys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
 }
 
 describe('translations', () => {
@@ -20,7 +22,9 @@ describe('translations', () => {
 
   it('addresses the user as "je" in Dutch, never "u" or "uw"', () => {
     const formal = /(^|[^\p{L}])(u|uw|U|Uw)(?=[^\p{L}]|$)/u;
-    const offenders = keys(nl).filter((key) => formal.test(String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], nl))));
+    const offenders = keys(nl).filter((key) =>
+      formal.test(String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], nl))),
+    );
     expect(offenders).toEqual([]);
   });
 

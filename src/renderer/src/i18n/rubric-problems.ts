@@ -20,7 +20,7 @@ export const rubricProblemTexts = {
     missing_translation: 'Fill this in.',
     text_too_long: 'This text is too long.',
     gated_item_without_not_applicable: 'N/A without emotion needs "N/A allowed".',
-    gated_item_without_context_gate: 'N/A without emotion needs the question about the customer\'s emotion.',
+    gated_item_without_context_gate: "N/A without emotion needs the question about the customer's emotion.",
     too_small: 'This value is too small.',
     too_big: 'This value is too large.',
     invalid_value: 'This value is not valid.',

@@ -7,9 +7,17 @@ import type { FakeTransport } from '../transport/fake-transport';
 import { inputsOf, renderWithBackend, type FakeHandlers } from '../../../../tests/unit/render-with-backend';
 import { ImportController } from './import-controller';
 
-const files = () => [new File(['RIFF'], 'klacht.wav', { type: 'audio/wav' }), new File(['{"hallo": 1}'], 'notities.json', { type: 'application/json' })];
+const files = () => [
+  new File(['RIFF'], 'klacht.wav', { type: 'audio/wav' }),
+  new File(['{"hallo": 1}'], 'notities.json', { type: 'application/json' }),
+];
 
-function renderImport(handlers: FakeHandlers = { 'imports.start': () => ({ jobId: 'job-1' }), 'imports.cancel': () => ({ cancelled: true }) }) {
+function renderImport(
+  handlers: FakeHandlers = {
+    'imports.start': () => ({ jobId: 'job-1' }),
+    'imports.cancel': () => ({ cancelled: true }),
+  },
+) {
   return renderWithBackend(<ImportController openRequest={0} />, handlers);
 }
 
@@ -29,7 +37,11 @@ describe('ImportController', () => {
     const { transport } = renderImport();
     await user.upload(screen.getByTestId('import-input'), files());
     expect(await screen.findByText('Importing')).toBeInTheDocument();
-    expect(inputsOf(transport, 'imports.start')).toEqual([{ sources: [expect.objectContaining({ name: 'klacht.wav' }), expect.objectContaining({ name: 'notities.json' })] }]);
+    expect(inputsOf(transport, 'imports.start')).toEqual([
+      {
+        sources: [expect.objectContaining({ name: 'klacht.wav' }), expect.objectContaining({ name: 'notities.json' })],
+      },
+    ]);
 
     act(() => transport.emit('imports.progress', { jobId: 'job-1', current: 1, total: 2, fileName: 'klacht.wav' }));
     expect(screen.getByText('file 1 of 2')).toBeInTheDocument();
@@ -40,7 +52,9 @@ describe('ImportController', () => {
     const summary = screen.getByRole('alert', { name: 'Import summary' });
     expect(summary).toHaveTextContent('Import finished: 1 call added.');
     expect(summary).toHaveTextContent('1 file was not imported:');
-    expect(screen.getByTestId('import-issue')).toHaveTextContent('notities.json: the transcript format is not recognised.');
+    expect(screen.getByTestId('import-issue')).toHaveTextContent(
+      'notities.json: the transcript format is not recognised.',
+    );
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -62,7 +76,9 @@ describe('ImportController', () => {
     await user.click(await screen.findByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(inputsOf(transport, 'imports.cancel')).toEqual([{ jobId: 'job-1' }]));
     act(() => transport.emit('imports.finished', finished({ cancelled: true, issues: [] })));
-    expect(screen.getByRole('alert', { name: 'Import summary' })).toHaveTextContent('Import cancelled: 1 call was added before stopping.');
+    expect(screen.getByRole('alert', { name: 'Import summary' })).toHaveTextContent(
+      'Import cancelled: 1 call was added before stopping.',
+    );
   });
 
   it('shows the summary of a job that finished before its start was answered', async () => {
@@ -76,7 +92,9 @@ describe('ImportController', () => {
       },
     }).transport;
     await user.upload(screen.getByTestId('import-input'), files());
-    expect(await screen.findByRole('alert', { name: 'Import summary' })).toHaveTextContent('Import finished: 2 calls added.');
+    expect(await screen.findByRole('alert', { name: 'Import summary' })).toHaveTextContent(
+      'Import finished: 2 calls added.',
+    );
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   });
 

@@ -30,41 +30,47 @@ export function ImportController({ openRequest }: { openRequest: number }) {
   // A quick job can finish before the start reply arrives: keep summaries of not-yet-known jobs.
   const earlySummaries = useRef(new Map<string, ImportSummary>());
 
-  const importSources = useCallback(async (sources: readonly ImportSource[]) => {
-    const started = await transport.invoke('imports.start', { sources: [...sources] });
-    if (!started.ok) {
-      setProgress(null);
-      setError(started.error);
-      return;
-    }
-    const early = earlySummaries.current.get(started.value.jobId);
-    earlySummaries.current.clear();
-    if (early) {
-      setProgress(null);
-      setSummary(early);
-      return;
-    }
-    jobRef.current = started.value.jobId;
-    setProgress({ jobId: started.value.jobId, current: 0, total: sources.length, fileName: '', phase: 'importing' });
-  }, [transport]);
-
-  const importFiles = useCallback(async (files: File[]) => {
-    if (files.length === 0) return;
-    setSummary(null);
-    setError(null);
-    const sources: ImportSource[] = [];
-    for (const [index, file] of files.entries()) {
-      setProgress({ jobId: null, current: index + 1, total: files.length, fileName: file.name, phase: 'staging' });
-      const staged = await transport.stageFile(file);
-      if (!staged.ok) {
+  const importSources = useCallback(
+    async (sources: readonly ImportSource[]) => {
+      const started = await transport.invoke('imports.start', { sources: [...sources] });
+      if (!started.ok) {
         setProgress(null);
-        setError(staged.error);
+        setError(started.error);
         return;
       }
-      sources.push(staged.value);
-    }
-    await importSources(sources);
-  }, [transport, importSources]);
+      const early = earlySummaries.current.get(started.value.jobId);
+      earlySummaries.current.clear();
+      if (early) {
+        setProgress(null);
+        setSummary(early);
+        return;
+      }
+      jobRef.current = started.value.jobId;
+      setProgress({ jobId: started.value.jobId, current: 0, total: sources.length, fileName: '', phase: 'importing' });
+    },
+    [transport],
+  );
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      setSummary(null);
+      setError(null);
+      const sources: ImportSource[] = [];
+      for (const [index, file] of files.entries()) {
+        setProgress({ jobId: null, current: index + 1, total: files.length, fileName: file.name, phase: 'staging' });
+        const staged = await transport.stageFile(file);
+        if (!staged.ok) {
+          setProgress(null);
+          setError(staged.error);
+          return;
+        }
+        sources.push(staged.value);
+      }
+      await importSources(sources);
+    },
+    [transport, importSources],
+  );
 
   // The desktop app asks the main process's open dialog (it grants the chosen paths); a browser uses the file input.
   const chooseFiles = useCallback(() => {
@@ -177,7 +183,9 @@ export function ImportController({ openRequest }: { openRequest: number }) {
       {error && (
         <div className="import-panel">
           <ErrorPanel error={error} />
-          <button type="button" className="button" onClick={() => setError(null)}>{t('common.close')}</button>
+          <button type="button" className="button" onClick={() => setError(null)}>
+            {t('common.close')}
+          </button>
         </div>
       )}
       {summary && <ImportSummaryPanel summary={summary} onClose={() => setSummary(null)} />}

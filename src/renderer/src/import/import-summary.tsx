@@ -8,7 +8,8 @@ function EntryList({ entries, className }: { entries: readonly SummaryEntry[]; c
     <ul className={className}>
       {entries.map((entry) => (
         <li key={entry.fileName} data-testid="import-issue">
-          <span className="issue-file">{entry.fileName}</span>: {entry.codes.map((code) => t(`importIssues.${code}`)).join(' ')}
+          <span className="issue-file">{entry.fileName}</span>:{' '}
+          {entry.codes.map((code) => t(`importIssues.${code}`)).join(' ')}
           {entry.importedWithout && <> {t('import.importedWithout', { audio: entry.importedWithout })}</>}
         </li>
       ))}
@@ -23,7 +24,9 @@ export function ImportSummaryPanel({ summary, onClose }: { summary: ImportSummar
   return (
     <div className="import-panel import-summary" role="alert" aria-label={t('import.summary')}>
       <strong>
-        {summary.cancelled ? t('import.cancelledSummary', { count: summary.importedCallIds.length }) : t('import.doneSummary', { count: summary.importedCallIds.length })}
+        {summary.cancelled
+          ? t('import.cancelledSummary', { count: summary.importedCallIds.length })
+          : t('import.doneSummary', { count: summary.importedCallIds.length })}
       </strong>
       {refused.length > 0 && (
         <>
@@ -37,7 +40,9 @@ export function ImportSummaryPanel({ summary, onClose }: { summary: ImportSummar
           <EntryList entries={notes} className="issue-list muted" />
         </>
       )}
-      <button type="button" className="button" onClick={onClose}>{t('common.close')}</button>
+      <button type="button" className="button" onClick={onClose}>
+        {t('common.close')}
+      </button>
     </div>
   );
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ImportIssue } from '../../../contract/imports';
 import { summaryEntries } from './summary-entries';
 
-const issue = (fileName: string, code: ImportIssue['code'], severity: ImportIssue['severity'], importedWithout?: string): ImportIssue => ({ fileName, code, severity, detail: '', ...(importedWithout ? { importedWithout } : {}) });
+const issue = (
+  fileName: string,
+  code: ImportIssue['code'],
+  severity: ImportIssue['severity'],
+  importedWithout?: string,
+): ImportIssue => ({ fileName, code, severity, detail: '', ...(importedWithout ? { importedWithout } : {}) });
 
 describe('the import summary entries', () => {
   it('lists each refused file once, so the count matches the list, and keeps notes apart', () => {
@@ -21,7 +26,9 @@ describe('the import summary entries', () => {
   });
 
   it('gives a file refused for two reasons one entry with both', () => {
-    const { refused } = summaryEntries({ issues: [issue('x.vtt', 'transcript_malformed', 'error'), issue('x.vtt', 'transcript_without_audio', 'error')] });
+    const { refused } = summaryEntries({
+      issues: [issue('x.vtt', 'transcript_malformed', 'error'), issue('x.vtt', 'transcript_without_audio', 'error')],
+    });
     expect(refused).toEqual([{ fileName: 'x.vtt', codes: ['transcript_malformed', 'transcript_without_audio'] }]);
   });
 });

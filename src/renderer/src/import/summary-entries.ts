@@ -22,9 +22,14 @@ function entriesOf(issues: readonly ImportIssue[]): SummaryEntry[] {
  * The summary as the user reads it: one entry per refused file (so "3 files were not imported" lists exactly 3), and
  * apart from them the files that came in with a note (a duplicate recording, a transcript read as Windows-1252).
  */
-export function summaryEntries(summary: Pick<ImportSummary, 'issues'>): { refused: SummaryEntry[]; notes: SummaryEntry[] } {
+export function summaryEntries(summary: Pick<ImportSummary, 'issues'>): {
+  refused: SummaryEntry[];
+  notes: SummaryEntry[];
+} {
   const refused = entriesOf(summary.issues.filter((issue) => issue.severity === 'error'));
   const refusedNames = new Set(refused.map((entry) => entry.fileName));
-  const notes = entriesOf(summary.issues.filter((issue) => issue.severity === 'warning' && !refusedNames.has(issue.fileName)));
+  const notes = entriesOf(
+    summary.issues.filter((issue) => issue.severity === 'warning' && !refusedNames.has(issue.fileName)),
+  );
   return { refused, notes };
 }

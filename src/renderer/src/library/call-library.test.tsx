@@ -9,8 +9,15 @@ import { TransportProvider } from '../transport/transport-context';
 import { CallLibrary } from './call-library';
 
 const call = (id: string, title: string, extra: Partial<CallSummary> = {}): CallSummary => ({
-  id, title, agentName: 'Sanne de Vries', customerRef: 'K-1001', recordedAt: '2026-03-04T09:15:00Z', durationMs: 154_000,
-  reviewStatus: 'unreviewed', reviewCount: 0, ...extra,
+  id,
+  title,
+  agentName: 'Sanne de Vries',
+  customerRef: 'K-1001',
+  recordedAt: '2026-03-04T09:15:00Z',
+  durationMs: 154_000,
+  reviewStatus: 'unreviewed',
+  reviewCount: 0,
+  ...extra,
 });
 
 function renderLibrary(calls: CallSummary[], language: 'nl' | 'en' = 'nl') {
@@ -62,7 +69,9 @@ describe('CallLibrary', () => {
   });
 
   it('shows a translated error with retry', async () => {
-    const transport = createFakeTransport({ 'calls.list': () => ({ ok: false, error: { code: 'storage_failed', message: 'disk' } }) });
+    const transport = createFakeTransport({
+      'calls.list': () => ({ ok: false, error: { code: 'storage_failed', message: 'disk' } }),
+    });
     render(
       <TransportProvider transport={transport}>
         <I18nextProvider i18n={createI18n('en')}>

@@ -17,26 +17,36 @@ export function CallLibrary({ onOpen, onImport }: { onOpen: (callId: string) => 
       <header className="screen-header">
         <div>
           <h1 id="library-title">{t('library.title')}</h1>
-          {calls.status === 'ok' && <p className="muted" data-testid="call-count">{t('library.count', { count: calls.value.length })}</p>}
+          {calls.status === 'ok' && (
+            <p className="muted" data-testid="call-count">
+              {t('library.count', { count: calls.value.length })}
+            </p>
+          )}
         </div>
         <div className="screen-header-actions">
-        <input
-          type="search"
-          className="search-input"
-          aria-label={t('library.search')}
-          placeholder={t('library.searchPlaceholder')}
-          value={search}
-          maxLength={200}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-        <button type="button" className="button primary" onClick={onImport}>
-          {t('import.button')}
-        </button>
+          <input
+            type="search"
+            className="search-input"
+            aria-label={t('library.search')}
+            placeholder={t('library.searchPlaceholder')}
+            value={search}
+            maxLength={200}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          <button type="button" className="button primary" onClick={onImport}>
+            {t('import.button')}
+          </button>
         </div>
       </header>
       {calls.status === 'loading' && <p className="muted">{t('library.loading')}</p>}
       {calls.status === 'error' && <ErrorPanel error={calls.error} onRetry={calls.reload} />}
-      {calls.status === 'ok' && calls.value.length === 0 && (deferredSearch ? <p className="muted">{t('library.noMatches', { search: deferredSearch })}</p> : <EmptyLibrary />)}
+      {calls.status === 'ok' &&
+        calls.value.length === 0 &&
+        (deferredSearch ? (
+          <p className="muted">{t('library.noMatches', { search: deferredSearch })}</p>
+        ) : (
+          <EmptyLibrary />
+        ))}
       {calls.status === 'ok' && calls.value.length > 0 && <CallTable calls={calls.value} onOpen={onOpen} />}
     </section>
   );

@@ -31,7 +31,9 @@ export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; on
         <span role="columnheader">{t('library.columns.title')}</span>
         <span role="columnheader">{t('library.columns.agent')}</span>
         <span role="columnheader">{t('library.columns.date')}</span>
-        <span role="columnheader" className="numeric">{t('library.columns.duration')}</span>
+        <span role="columnheader" className="numeric">
+          {t('library.columns.duration')}
+        </span>
         <span role="columnheader">{t('library.columns.status')}</span>
       </div>
       <div className="call-table-body" ref={scrollRef}>
@@ -46,18 +48,31 @@ export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; on
                 role="row"
                 aria-rowindex={item.index + 2}
                 data-call-id={call.id}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeightPx, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: rowHeightPx,
+                  transform: `translateY(${item.start}px)`,
+                }}
               >
                 <span role="cell" className="call-title">
-                  <button type="button" className="link-button" onClick={() => onOpen(call.id)}>{call.title}</button>
+                  <button type="button" className="link-button" onClick={() => onOpen(call.id)}>
+                    {call.title}
+                  </button>
                   {call.customerRef && <span className="muted"> · {call.customerRef}</span>}
                 </span>
                 <span role="cell">{call.agentName || <span className="muted">{t('library.noAgent')}</span>}</span>
                 <span role="cell">{formatDate(call.recordedAt)}</span>
-                <span role="cell" className="numeric">{formatDuration(call.durationMs)}</span>
+                <span role="cell" className="numeric">
+                  {formatDuration(call.durationMs)}
+                </span>
                 <span role="cell">
                   <span className={`badge badge-${call.reviewStatus}`}>{t(`library.status.${call.reviewStatus}`)}</span>
-                  {call.reviewCount > 1 && <span className="muted"> · {t('library.reviews', { count: call.reviewCount })}</span>}
+                  {call.reviewCount > 1 && (
+                    <span className="muted"> · {t('library.reviews', { count: call.reviewCount })}</span>
+                  )}
                 </span>
               </div>
             );

@@ -6,7 +6,10 @@ import { formatDuration, parseDuration } from '../../../domain/duration';
 const precise = (ms: number) => `${formatDuration(ms)}.${Math.floor((ms % 1000) / 100)}`;
 
 /** Start, end and reason of a range to redact; prefilled from a transcript selection (a new selection remounts it). */
-export function RedactionMarkForm({ prefill, onMark }: {
+export function RedactionMarkForm({
+  prefill,
+  onMark,
+}: {
   prefill: { startMs: number; endMs: number } | null;
   onMark: (startMs: number, endMs: number, reason: string) => Promise<boolean>;
 }) {
@@ -27,19 +30,45 @@ export function RedactionMarkForm({ prefill, onMark }: {
   };
 
   return (
-    <form className="redaction-mark" onSubmit={(event) => void submit(event)} aria-labelledby="redaction-mark-title" data-testid="redaction-mark-form">
+    <form
+      className="redaction-mark"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="redaction-mark-title"
+      data-testid="redaction-mark-form"
+    >
       <h3 id="redaction-mark-title">{t('redaction.markTitle')}</h3>
       <label>
-        {t('redaction.from')} <input value={from} onChange={(event) => setFrom(event.target.value)} inputMode="decimal" size={8} placeholder="0:00" />
+        {t('redaction.from')}{' '}
+        <input
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+          inputMode="decimal"
+          size={8}
+          placeholder="0:00"
+        />
       </label>
       <label>
-        {t('redaction.to')} <input value={to} onChange={(event) => setTo(event.target.value)} inputMode="decimal" size={8} placeholder="0:05" />
+        {t('redaction.to')}{' '}
+        <input
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+          inputMode="decimal"
+          size={8}
+          placeholder="0:05"
+        />
       </label>
       <label className="redaction-reason">
-        {t('redaction.reason')} <input value={reason} onChange={(event) => setReason(event.target.value)} maxLength={2000} />
+        {t('redaction.reason')}{' '}
+        <input value={reason} onChange={(event) => setReason(event.target.value)} maxLength={2000} />
       </label>
-      <button type="submit" className="button">{t('redaction.mark')}</button>
-      {problem && <p className="error-inline" role="alert">{problem}</p>}
+      <button type="submit" className="button">
+        {t('redaction.mark')}
+      </button>
+      {problem && (
+        <p className="error-inline" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

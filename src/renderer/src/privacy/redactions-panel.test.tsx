@@ -10,14 +10,55 @@ import { createFakeTransport } from '../transport/fake-transport';
 import { TransportProvider } from '../transport/transport-context';
 import { RedactionsPanel } from './redactions-panel';
 
-const card: Redaction = { id: 'r1', callId: 'c1', startMs: 3000, endMs: 7000, kind: 'card_number', reason: '', status: 'suggested', createdBy: null, createdAtMs: 1, appliedAtMs: null };
-const suggested: CallRedactions = { redactions: [card], audit: [{ redactionId: 'r1', action: 'suggested', kind: 'card_number', startMs: 3000, endMs: 7000, actorName: '', reason: '', atMs: 1 }] };
+const card: Redaction = {
+  id: 'r1',
+  callId: 'c1',
+  startMs: 3000,
+  endMs: 7000,
+  kind: 'card_number',
+  reason: '',
+  status: 'suggested',
+  createdBy: null,
+  createdAtMs: 1,
+  appliedAtMs: null,
+};
+const suggested: CallRedactions = {
+  redactions: [card],
+  audit: [
+    {
+      redactionId: 'r1',
+      action: 'suggested',
+      kind: 'card_number',
+      startMs: 3000,
+      endMs: 7000,
+      actorName: '',
+      reason: '',
+      atMs: 1,
+    },
+  ],
+};
 const accepted: CallRedactions = {
   redactions: [{ ...card, status: 'accepted' }],
-  audit: [...suggested.audit, { redactionId: 'r1', action: 'accepted', kind: 'card_number', startMs: 3000, endMs: 7000, actorName: 'Sanne', reason: '', atMs: 2 }],
+  audit: [
+    ...suggested.audit,
+    {
+      redactionId: 'r1',
+      action: 'accepted',
+      kind: 'card_number',
+      startMs: 3000,
+      endMs: 7000,
+      actorName: 'Sanne',
+      reason: '',
+      atMs: 2,
+    },
+  ],
 };
 
-function renderPanel(language: 'nl' | 'en', handlers: Parameters<typeof createFakeTransport>[0], selection: { startMs: number; endMs: number } | null = null) {
+function renderPanel(
+  language: 'nl' | 'en',
+  handlers: Parameters<typeof createFakeTransport>[0],
+  selection: { startMs: number; endMs: number } | null = null,
+) {
   const transport = createFakeTransport(handlers);
   const onChanged = vi.fn();
   render(
@@ -33,7 +74,10 @@ function renderPanel(language: 'nl' | 'en', handlers: Parameters<typeof createFa
 describe('RedactionsPanel', () => {
   it('lists a suggestion and redacts it, telling the call screen to reload', async () => {
     const user = userEvent.setup();
-    const { transport, onChanged } = renderPanel('en', { 'redactions.list': () => suggested, 'redactions.accept': () => accepted });
+    const { transport, onChanged } = renderPanel('en', {
+      'redactions.list': () => suggested,
+      'redactions.accept': () => accepted,
+    });
     await user.click(await screen.findByRole('button', { name: 'Privacy · 1 suggestion' }));
     const row = await screen.findByTestId('redaction');
     expect(row).toHaveTextContent('0:03–0:07 Card number');
@@ -45,7 +89,10 @@ describe('RedactionsPanel', () => {
 
   it('says in Dutch why a decision was refused and keeps the list', async () => {
     const user = userEvent.setup();
-    const { onChanged } = renderPanel('nl', { 'redactions.list': () => suggested, 'redactions.dismiss': () => fail('reviewer_missing', 'no profile') });
+    const { onChanged } = renderPanel('nl', {
+      'redactions.list': () => suggested,
+      'redactions.dismiss': () => fail('reviewer_missing', 'no profile'),
+    });
     await user.click(await screen.findByTestId('privacy-button'));
     const row = await screen.findByTestId('redaction');
     await user.click(within(row).getByRole('button', { name: 'Afwijzen' }));
@@ -56,7 +103,11 @@ describe('RedactionsPanel', () => {
 
   it('prefills the range from a selection, wants a reason and valid times', async () => {
     const user = userEvent.setup();
-    const { transport } = renderPanel('nl', { 'redactions.list': () => suggested, 'redactions.mark': () => accepted }, { startMs: 61_250, endMs: 62_000 });
+    const { transport } = renderPanel(
+      'nl',
+      { 'redactions.list': () => suggested, 'redactions.mark': () => accepted },
+      { startMs: 61_250, endMs: 62_000 },
+    );
     await user.click(await screen.findByTestId('privacy-button'));
     const form = await screen.findByTestId('redaction-mark-form');
     expect(within(form).getByLabelText('Van')).toHaveValue('1:01.2');
@@ -70,6 +121,9 @@ describe('RedactionsPanel', () => {
     await user.clear(within(form).getByLabelText('Tot'));
     await user.type(within(form).getByLabelText('Tot'), '1:02.5');
     await user.click(within(form).getByRole('button', { name: 'Bereik afschermen' }));
-    expect(transport.calls.at(-1)).toEqual({ method: 'redactions.mark', input: { callId: 'c1', startMs: 61_200, endMs: 62_500, reason: 'naam' } });
+    expect(transport.calls.at(-1)).toEqual({
+      method: 'redactions.mark',
+      input: { callId: 'c1', startMs: 61_200, endMs: 62_500, reason: 'naam' },
+    });
   });
 });

@@ -17,7 +17,11 @@ type Decision = 'redactions.accept' | 'redactions.dismiss';
  * The call's personal data: suggestions from the transcript scan to redact or dismiss, what is redacted (with
  * its reason), a form to redact a range by hand, and the audit trail.
  */
-export function RedactionsPanel({ callId, selection, onChanged }: {
+export function RedactionsPanel({
+  callId,
+  selection,
+  onChanged,
+}: {
   callId: string;
   selection: { startMs: number; endMs: number } | null;
   onChanged: () => void;
@@ -35,7 +39,12 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
     setSeenSelection(selection);
     if (selection) setOpen(true);
   }
-  if (!data) return query.status === 'error' ? <p className="error-inline" role="alert">{t(`errors.${query.error.code}`)}</p> : null;
+  if (!data)
+    return query.status === 'error' ? (
+      <p className="error-inline" role="alert">
+        {t(`errors.${query.error.code}`)}
+      </p>
+    ) : null;
 
   const settle = (result: { ok: true; value: CallRedactions } | { ok: false; error: AppError }): boolean => {
     if (!result.ok) {
@@ -47,54 +56,116 @@ export function RedactionsPanel({ callId, selection, onChanged }: {
     onChanged();
     return true;
   };
-  const decide = async (method: Decision, redactionId: string) => settle(await transport.invoke(method, { redactionId }));
-  const mark = async (startMs: number, endMs: number, reason: string) => settle(await transport.invoke('redactions.mark', { callId, startMs, endMs, reason }));
+  const decide = async (method: Decision, redactionId: string) =>
+    settle(await transport.invoke(method, { redactionId }));
+  const mark = async (startMs: number, endMs: number, reason: string) =>
+    settle(await transport.invoke('redactions.mark', { callId, startMs, endMs, reason }));
 
   const suggested = data.redactions.filter((redaction) => redaction.status === 'suggested');
   const accepted = data.redactions.filter((redaction) => redaction.status === 'accepted');
-  const automatic = new Set(data.audit.filter((entry) => entry.action === 'auto_applied').map((entry) => entry.redactionId));
+  const automatic = new Set(
+    data.audit.filter((entry) => entry.action === 'auto_applied').map((entry) => entry.redactionId),
+  );
   const row = (redaction: Redaction, actions: React.ReactNode) => (
     <li key={redaction.id} data-testid="redaction" data-kind={redaction.kind} data-status={redaction.status}>
-      <span className="redaction-time">{t('redaction.range', { from: formatDuration(redaction.startMs), to: formatDuration(redaction.endMs) })}</span>{' '}
+      <span className="redaction-time">
+        {t('redaction.range', { from: formatDuration(redaction.startMs), to: formatDuration(redaction.endMs) })}
+      </span>{' '}
       <strong>{t(`redaction.kinds.${redaction.kind}`)}</strong>
       {redaction.reason && <span className="muted"> · “{redaction.reason}”</span>}
-      {redaction.status === 'accepted' && automatic.has(redaction.id) && <span className="muted"> · {t('redaction.auto')}</span>} {actions}
+      {redaction.status === 'accepted' && automatic.has(redaction.id) && (
+        <span className="muted"> · {t('redaction.auto')}</span>
+      )}{' '}
+      {actions}
     </li>
   );
 
   return (
     <>
-      <button type="button" className={`button${suggested.length > 0 ? ' primary' : ''}`} onClick={() => setOpen(true)} data-testid="privacy-button">
+      <button
+        type="button"
+        className={`button${suggested.length > 0 ? ' primary' : ''}`}
+        onClick={() => setOpen(true)}
+        data-testid="privacy-button"
+      >
         {t('redaction.button', { count: suggested.length })}
       </button>
       {open && (
-        <ModalDialog className="redactions-panel" labelledBy="redactions-title" onClose={() => setOpen(false)} testId="redactions-panel">
+        <ModalDialog
+          className="redactions-panel"
+          labelledBy="redactions-title"
+          onClose={() => setOpen(false)}
+          testId="redactions-panel"
+        >
           <div className="dialog-head">
             <h2 id="redactions-title">{t('redaction.title')}</h2>
-            <button type="button" className="icon-button" onClick={() => setOpen(false)} aria-label={t('common.close')}>×</button>
+            <button type="button" className="icon-button" onClick={() => setOpen(false)} aria-label={t('common.close')}>
+              ×
+            </button>
           </div>
-          <p className="muted">{t('redaction.summary', { suggested: suggested.length, redacted: accepted.length })} · {t('redaction.intro')}</p>
-      {error && <p className="error-inline" role="alert">{t(`errors.${error.code}`)}</p>}
-      <h3>{t('redaction.suggestions')}</h3>
-      {suggested.length === 0 ? <p className="muted">{t('redaction.noSuggestions')}</p> : (
-        <ul className="redaction-list">
-          {suggested.map((redaction) => row(redaction, (
-            <>
-              <button type="button" className="button primary" onClick={() => void decide('redactions.accept', redaction.id)}>{t('redaction.accept')}</button>{' '}
-              <button type="button" className="button" onClick={() => void decide('redactions.dismiss', redaction.id)}>{t('redaction.dismiss')}</button>
-            </>
-          )))}
-        </ul>
-      )}
-      <h3>{t('redaction.redacted')}</h3>
-      {accepted.length === 0 ? <p className="muted">{t('redaction.noneRedacted')}</p> : (
-        <ul className="redaction-list">
-          {accepted.map((redaction) => row(redaction, redaction.appliedAtMs === null && (
-            <button type="button" className="button" onClick={() => void decide('redactions.dismiss', redaction.id)}>{t('redaction.undo')}</button>
-          )))}
-        </ul>
-      )}
-      <RedactionMarkForm key={selection ? `${selection.startMs}-${selection.endMs}` : 'empty'} prefill={selection} onMark={mark} />
+          <p className="muted">
+            {t('redaction.summary', { suggested: suggested.length, redacted: accepted.length })} ·{' '}
+            {t('redaction.intro')}
+          </p>
+          {error && (
+            <p className="error-inline" role="alert">
+              {t(`errors.${error.code}`)}
+            </p>
+          )}
+          <h3>{t('redaction.suggestions')}</h3>
+          {suggested.length === 0 ? (
+            <p className="muted">{t('redaction.noSuggestions')}</p>
+          ) : (
+            <ul className="redaction-list">
+              {suggested.map((redaction) =>
+                row(
+                  redaction,
+                  <>
+                    <button
+                      type="button"
+                      className="button primary"
+                      onClick={() => void decide('redactions.accept', redaction.id)}
+                    >
+                      {t('redaction.accept')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void decide('redactions.dismiss', redaction.id)}
+                    >
+                      {t('redaction.dismiss')}
+                    </button>
+                  </>,
+                ),
+              )}
+            </ul>
+          )}
+          <h3>{t('redaction.redacted')}</h3>
+          {accepted.length === 0 ? (
+            <p className="muted">{t('redaction.noneRedacted')}</p>
+          ) : (
+            <ul className="redaction-list">
+              {accepted.map((redaction) =>
+                row(
+                  redaction,
+                  redaction.appliedAtMs === null && (
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void decide('redactions.dismiss', redaction.id)}
+                    >
+                      {t('redaction.undo')}
+                    </button>
+                  ),
+                ),
+              )}
+            </ul>
+          )}
+          <RedactionMarkForm
+            key={selection ? `${selection.startMs}-${selection.endMs}` : 'empty'}
+            prefill={selection}
+            onMark={mark}
+          />
           <RedactionAudit audit={data.audit} />
         </ModalDialog>
       )}
@@ -112,8 +183,14 @@ function RedactionAudit({ audit }: { audit: CallRedactions['audit'] }) {
       <ol data-testid="redaction-audit">
         {audit.map((entry, index) => (
           <li key={index} data-action={entry.action}>
-            {t('redaction.auditEntry', { action: t(`redaction.actions.${entry.action}`), who: entry.actorName || t('redaction.app'), time: formatDateTime(entry.atMs, locale) })}
-            {' · '}{t(`redaction.kinds.${entry.kind}`)} {t('redaction.range', { from: formatDuration(entry.startMs), to: formatDuration(entry.endMs) })}
+            {t('redaction.auditEntry', {
+              action: t(`redaction.actions.${entry.action}`),
+              who: entry.actorName || t('redaction.app'),
+              time: formatDateTime(entry.atMs, locale),
+            })}
+            {' · '}
+            {t(`redaction.kinds.${entry.kind}`)}{' '}
+            {t('redaction.range', { from: formatDuration(entry.startMs), to: formatDuration(entry.endMs) })}
             {entry.reason && <p className="audit-reason">“{entry.reason}”</p>}
           </li>
         ))}

@@ -10,10 +10,14 @@ describe('Reviews screen score export', () => {
   it('explains what the severity-adjusted option changes in the file, and sends it with the export', async () => {
     const user = userEvent.setup();
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    const { transport } = renderWithBackend(<ReviewListScreen onOpen={() => undefined} />, {
-      'reviews.list': () => [],
-      'exports.scores': () => ({ exportId: 'export-1', fileName: 'klankbord-scores.json' }),
-    }, 'nl');
+    const { transport } = renderWithBackend(
+      <ReviewListScreen onOpen={() => undefined} />,
+      {
+        'reviews.list': () => [],
+        'exports.scores': () => ({ exportId: 'export-1', fileName: 'klankbord-scores.json' }),
+      },
+      'nl',
+    );
     const option = await screen.findByRole('checkbox', { name: /Totalen gecorrigeerd voor strengheid/ });
     expect(option).toHaveAccessibleDescription(/Vult de kolom "Gekalibreerde score" van routinebeoordelingen/);
     expect(option).toHaveAccessibleDescription(/De totalen zelf blijven zoals gescoord/);
@@ -26,12 +30,31 @@ describe('Reviews screen score export', () => {
   it('shows the session of each review and filters routine reviews or one session', async () => {
     const user = userEvent.setup();
     const row = (id: string, sessionId: string | null, sessionName: string | null) => ({
-      id, callId: `call-${id}`, callTitle: `Gesprek ${id}`, agentName: 'Sanne', reviewerId: 'r1', reviewerName: 'Anouk', rubricId: 'empathie', rubricVersion: 1,
-      rubricName: 'Empathie', status: 'submitted' as const, total: 80, criticalFailed: false, createdAtMs: 1, updatedAtMs: 2, submittedAtMs: 2, sessionId, sessionName,
+      id,
+      callId: `call-${id}`,
+      callTitle: `Gesprek ${id}`,
+      agentName: 'Sanne',
+      reviewerId: 'r1',
+      reviewerName: 'Anouk',
+      rubricId: 'empathie',
+      rubricVersion: 1,
+      rubricName: 'Empathie',
+      status: 'submitted' as const,
+      total: 80,
+      criticalFailed: false,
+      createdAtMs: 1,
+      updatedAtMs: 2,
+      submittedAtMs: 2,
+      sessionId,
+      sessionName,
     });
-    const { transport } = renderWithBackend(<ReviewListScreen onOpen={() => undefined} />, {
-      'reviews.list': () => [row('a', null, null), row('b', 's1', 'Kalibratie november')],
-    }, 'nl');
+    const { transport } = renderWithBackend(
+      <ReviewListScreen onOpen={() => undefined} />,
+      {
+        'reviews.list': () => [row('a', null, null), row('b', 's1', 'Kalibratie november')],
+      },
+      'nl',
+    );
     expect(await screen.findByRole('columnheader', { name: 'Sessie' })).toBeInTheDocument();
     expect(screen.getByRole('cell', { name: 'Kalibratie november' })).toBeInTheDocument();
     const filter = screen.getByRole('combobox', { name: 'Sessie' });

@@ -48,10 +48,18 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
   const options = useMemo(() => {
     const rows = all.status === 'ok' ? all.value : [];
     return {
-      calls: [...new Map(rows.map((row) => [row.callId, row.callTitle])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+      calls: [...new Map(rows.map((row) => [row.callId, row.callTitle])).entries()].sort((a, b) =>
+        a[1].localeCompare(b[1]),
+      ),
       agents: uniqueSorted(rows.map((row) => row.agentName)),
-      reviewers: [...new Map(rows.map((row) => [row.reviewerId, row.reviewerName ?? row.reviewerId])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
-      sessions: [...new Map(rows.flatMap((row) => (row.sessionId ? [[row.sessionId, row.sessionName ?? row.sessionId] as const] : []))).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+      reviewers: [...new Map(rows.map((row) => [row.reviewerId, row.reviewerName ?? row.reviewerId])).entries()].sort(
+        (a, b) => a[1].localeCompare(b[1]),
+      ),
+      sessions: [
+        ...new Map(
+          rows.flatMap((row) => (row.sessionId ? [[row.sessionId, row.sessionName ?? row.sessionId] as const] : [])),
+        ).entries(),
+      ].sort((a, b) => a[1].localeCompare(b[1])),
     };
   }, [all]);
 
@@ -64,21 +72,33 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
           {t('reviewList.call')}
           <select value={callId} onChange={(event) => setCallId(event.target.value)}>
             <option value="">{t('reviewList.all')}</option>
-            {options.calls.map(([id, title]) => <option key={id} value={id}>{title}</option>)}
+            {options.calls.map(([id, title]) => (
+              <option key={id} value={id}>
+                {title}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('reviewList.agent')}
           <select value={agentName} onChange={(event) => setAgentName(event.target.value)}>
             <option value="">{t('reviewList.all')}</option>
-            {options.agents.map((agent) => <option key={agent} value={agent}>{agent}</option>)}
+            {options.agents.map((agent) => (
+              <option key={agent} value={agent}>
+                {agent}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('reviewList.reviewer')}
           <select value={reviewerId} onChange={(event) => setReviewerId(event.target.value)}>
             <option value="">{t('reviewList.all')}</option>
-            {options.reviewers.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+            {options.reviewers.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -86,7 +106,11 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
           <select value={session} onChange={(event) => setSession(event.target.value)}>
             <option value="">{t('reviewList.all')}</option>
             <option value="routine">{t('reviewList.routine')}</option>
-            {options.sessions.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+            {options.sessions.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -102,17 +126,30 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
       </fieldset>
       <div className="screen-header">
         <label className="check">
-          <input type="checkbox" checked={applySeverity} aria-describedby="apply-severity-hint" onChange={(event) => setApplySeverity(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={applySeverity}
+            aria-describedby="apply-severity-hint"
+            onChange={(event) => setApplySeverity(event.target.checked)}
+          />
           {t('reviewList.applySeverity')}
         </label>
-        <p id="apply-severity-hint" className="muted">{t('reviewList.applySeverityHint')}</p>
-        <ScoreExportControls onExport={(format) => void run(transport.invoke('exports.scores', { ...exportFilter, format, language: locale, applySeverity }))} />
+        <p id="apply-severity-hint" className="muted">
+          {t('reviewList.applySeverityHint')}
+        </p>
+        <ScoreExportControls
+          onExport={(format) =>
+            void run(transport.invoke('exports.scores', { ...exportFilter, format, language: locale, applySeverity }))
+          }
+        />
       </div>
       {exportError && <ErrorPanel error={exportError} />}
       {filtered.status === 'error' && <ErrorPanel error={filtered.error} onRetry={filtered.reload} />}
       {filtered.status === 'ok' && (
         <>
-          <p className="muted" aria-live="polite">{t('reviewList.count', { count: filtered.value.length })}</p>
+          <p className="muted" aria-live="polite">
+            {t('reviewList.count', { count: filtered.value.length })}
+          </p>
           {filtered.value.length === 0 ? (
             <p className="muted">{t('reviewList.empty')}</p>
           ) : (
@@ -120,19 +157,41 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
               <table className="review-table" data-testid="review-table">
                 <thead>
                   <tr>
-                    {(['call', 'agent', 'reviewer', 'session', 'rubric', 'status', 'total', 'changed'] as const).map((column) => <th key={column} scope="col">{t(`reviewList.columns.${column}`)}</th>)}
+                    {(['call', 'agent', 'reviewer', 'session', 'rubric', 'status', 'total', 'changed'] as const).map(
+                      (column) => (
+                        <th key={column} scope="col">
+                          {t(`reviewList.columns.${column}`)}
+                        </th>
+                      ),
+                    )}
                   </tr>
                 </thead>
                 <tbody>
                   {filtered.value.map((row) => (
                     <tr key={row.id} data-review-id={row.id}>
-                      <td><button type="button" className="link-button" onClick={() => onOpen(row.callId)} aria-label={t('reviewList.open', { call: row.callTitle })}>{row.callTitle}</button></td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => onOpen(row.callId)}
+                          aria-label={t('reviewList.open', { call: row.callTitle })}
+                        >
+                          {row.callTitle}
+                        </button>
+                      </td>
                       <td>{row.agentName || '—'}</td>
                       <td>{row.reviewerName ?? row.reviewerId}</td>
                       <td>{row.sessionName ?? '—'}</td>
-                      <td>{row.rubricName} v{row.rubricVersion}</td>
-                      <td><span className={`status-pill status-${row.status}`}>{t(`review.status.${row.status}`)}</span></td>
-                      <td className="number">{formatScore(row.total, locale)}{row.criticalFailed && <span className="critical-failed"> ⚠ {t('reviewList.critical')}</span>}</td>
+                      <td>
+                        {row.rubricName} v{row.rubricVersion}
+                      </td>
+                      <td>
+                        <span className={`status-pill status-${row.status}`}>{t(`review.status.${row.status}`)}</span>
+                      </td>
+                      <td className="number">
+                        {formatScore(row.total, locale)}
+                        {row.criticalFailed && <span className="critical-failed"> ⚠ {t('reviewList.critical')}</span>}
+                      </td>
                       <td>{formatDateTime(row.updatedAtMs, locale)}</td>
                     </tr>
                   ))}

@@ -18,10 +18,25 @@ export function AuditTrail({ audit }: { audit: ReviewDetail['audit']; rubric: Ru
           const total = typeof entry.details.total === 'number' ? entry.details.total : null;
           return (
             <li key={index} data-action={entry.action}>
-              <strong>{t(`review.audit.${entry.action}`)}</strong> · {t('review.audit.by', { name: entry.reviewerName ?? entry.reviewerId, time: formatDateTime(entry.atMs, locale) })}
+              <strong>{t(`review.audit.${entry.action}`)}</strong> ·{' '}
+              {t('review.audit.by', {
+                name: entry.reviewerName ?? entry.reviewerId,
+                time: formatDateTime(entry.atMs, locale),
+              })}
               {entry.reason && <p className="audit-reason">“{entry.reason}”</p>}
-              {changes.length > 0 && <p className="muted">{t('review.audit.changes', { items: changes.map((change) => change.itemId).join(', ') })}</p>}
-              {totalBefore !== null && total !== null && totalBefore !== total && <p className="muted">{t('review.audit.totalChange', { before: formatScore(totalBefore, locale), after: formatScore(total, locale) })}</p>}
+              {changes.length > 0 && (
+                <p className="muted">
+                  {t('review.audit.changes', { items: changes.map((change) => change.itemId).join(', ') })}
+                </p>
+              )}
+              {totalBefore !== null && total !== null && totalBefore !== total && (
+                <p className="muted">
+                  {t('review.audit.totalChange', {
+                    before: formatScore(totalBefore, locale),
+                    after: formatScore(total, locale),
+                  })}
+                </p>
+              )}
             </li>
           );
         })}

@@ -11,11 +11,14 @@ export function CallReviews({ callId, currentReviewId }: { callId: string; curre
   if (reviews.status !== 'ok') return null;
   return (
     <details className="other-reviews">
-      <summary>{t('review.otherReviews')} ({reviews.value.length})</summary>
+      <summary>
+        {t('review.otherReviews')} ({reviews.value.length})
+      </summary>
       <ul data-testid="call-reviews">
         {reviews.value.map((row) => (
           <li key={row.id} aria-current={row.id === currentReviewId ? 'true' : undefined}>
-            {row.reviewerName ?? row.reviewerId} · {t(`review.status.${row.status}`)} · {formatScore(row.total, locale)} · {formatDateTime(row.updatedAtMs, locale)}
+            {row.reviewerName ?? row.reviewerId} · {t(`review.status.${row.status}`)} · {formatScore(row.total, locale)}{' '}
+            · {formatDateTime(row.updatedAtMs, locale)}
           </li>
         ))}
       </ul>

@@ -7,17 +7,44 @@ import { inputsOf, renderWithBackend } from '../../../../tests/unit/render-with-
 import { bestAnswers, draftReview, reviewedCall, savedNow } from '../../../../tests/unit/review-fixtures';
 import { ReviewWorkspace } from './review-workspace';
 
-const cue: Moment = { id: 'm-cue', startMs: 4_000, endMs: 6_000, type: 'customer-emotion-cue', speaker: 'customer', polarity: 'neutral', emotion: 'frustration', intensity: 2, itemIds: ['1.1'], note: '' };
-const response: Moment = { id: 'm-resp', startMs: 9_500, endMs: 12_000, type: 'empathic-response', speaker: 'agent', polarity: 'strength', itemIds: [], note: '' };
+const cue: Moment = {
+  id: 'm-cue',
+  startMs: 4_000,
+  endMs: 6_000,
+  type: 'customer-emotion-cue',
+  speaker: 'customer',
+  polarity: 'neutral',
+  emotion: 'frustration',
+  intensity: 2,
+  itemIds: ['1.1'],
+  note: '',
+};
+const response: Moment = {
+  id: 'm-resp',
+  startMs: 9_500,
+  endMs: 12_000,
+  type: 'empathic-response',
+  speaker: 'agent',
+  polarity: 'strength',
+  itemIds: [],
+  note: '',
+};
 
 function renderMoments(detail: ReviewDetail) {
   return renderWithBackend(
     <ReviewWorkspace detail={reviewedCall} shortcutsEnabled renderCall={(props) => <div>{props.momentsPane}</div>} />,
-    { 'reviews.open': () => detail, 'reviews.list': () => [], 'moments.save': savedNow, 'moments.delete': savedNow, 'reviews.setAnswer': savedNow },
+    {
+      'reviews.open': () => detail,
+      'reviews.list': () => [],
+      'moments.save': savedNow,
+      'moments.delete': savedNow,
+      'reviews.setAnswer': savedNow,
+    },
   );
 }
 
-const savedMoments = (transport: Parameters<typeof inputsOf>[0]) => inputsOf(transport, 'moments.save').map((input) => (input as { moment: Moment }).moment);
+const savedMoments = (transport: Parameters<typeof inputsOf>[0]) =>
+  inputsOf(transport, 'moments.save').map((input) => (input as { moment: Moment }).moment);
 
 describe('MomentsPanel', () => {
   afterEach(() => localStorage.clear());
@@ -35,11 +62,18 @@ describe('MomentsPanel', () => {
     expect(screen.getByRole('group', { name: 'Edit moment' })).toBeInTheDocument();
     await waitFor(() => expect(savedMoments(transport)).toHaveLength(1));
     const added = savedMoments(transport)[0]!;
-    expect(added).toMatchObject({ type: 'empathic-response', speaker: 'agent', startMs: 0, itemIds: ['1.1', '1.2', '2.1'] });
+    expect(added).toMatchObject({
+      type: 'empathic-response',
+      speaker: 'agent',
+      startMs: 0,
+      itemIds: ['1.1', '1.2', '2.1'],
+    });
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText(/No moments yet\./)).toBeInTheDocument();
-    await waitFor(() => expect(inputsOf(transport, 'moments.delete')).toEqual([{ reviewId: 'review-1', momentId: added.id }]));
+    await waitFor(() =>
+      expect(inputsOf(transport, 'moments.delete')).toEqual([{ reviewId: 'review-1', momentId: added.id }]),
+    );
   });
 
   it('links a moment to a low-scored item, which satisfies the evidence rule', async () => {
@@ -70,9 +104,13 @@ describe('MomentsPanel', () => {
     const user = userEvent.setup();
     const { transport } = renderMoments(draftReview({}, [cue, response]));
     await user.click(await screen.findByRole('button', { name: /^Customer emotion cue/ }));
-    await user.click(within(screen.getByRole('group', { name: 'Edit moment' })).getByRole('button', { name: 'Delete' }));
+    await user.click(
+      within(screen.getByRole('group', { name: 'Edit moment' })).getByRole('button', { name: 'Delete' }),
+    );
     expect(within(screen.getByTestId('moment-list')).getAllByRole('listitem')).toHaveLength(1);
     expect(screen.queryByRole('group', { name: 'Edit moment' })).not.toBeInTheDocument();
-    await waitFor(() => expect(inputsOf(transport, 'moments.delete')).toEqual([{ reviewId: 'review-1', momentId: 'm-cue' }]));
+    await waitFor(() =>
+      expect(inputsOf(transport, 'moments.delete')).toEqual([{ reviewId: 'review-1', momentId: 'm-cue' }]),
+    );
   });
 });

@@ -19,7 +19,13 @@ import { usePaneLayout } from '../ui/use-pane-layout';
 import { useReview } from './use-review';
 
 /** A new moment of `type` over a range, with the type's usual speaker, polarity and rubric items. */
-function newMoment(type: MomentType, startMs: number, endMs: number, rubric: Rubric, speaker?: Moment['speaker']): Moment {
+function newMoment(
+  type: MomentType,
+  startMs: number,
+  endMs: number,
+  rubric: Rubric,
+  speaker?: Moment['speaker'],
+): Moment {
   const info = momentTypeInfo[type];
   const known = new Set(rubricItems(rubric).map(({ item }) => item.id));
   return {
@@ -39,7 +45,17 @@ function newMoment(type: MomentType, startMs: number, endMs: number, rubric: Rub
  * Review mode: the call's player and transcript with the review's moments on them, the moments list and editor,
  * and the rubric panel beside them.
  */
-export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionId = null }: { detail: CallDetail; shortcutsEnabled: boolean; renderCall: (props: CallWorkspaceReviewProps) => React.ReactNode; sessionId?: string | null }) {
+export function ReviewWorkspace({
+  detail,
+  shortcutsEnabled,
+  renderCall,
+  sessionId = null,
+}: {
+  detail: CallDetail;
+  shortcutsEnabled: boolean;
+  renderCall: (props: CallWorkspaceReviewProps) => React.ReactNode;
+  sessionId?: string | null;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const controller = useReview(detail.call.id, sessionId);
@@ -53,13 +69,16 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
   const reviewerId = review?.review.reviewerId ?? 'default';
   const columns = usePaneLayout('columns', reviewerId);
 
-  const create = useCallback((startMs: number, endMs: number, speaker?: Moment['speaker']) => {
-    if (!review || locked) return;
-    const range = normaliseMomentRange(startMs, endMs, durationMs);
-    const moment = newMoment(newType, range.startMs, range.endMs, review.rubric, speaker);
-    controller.saveMoment(moment);
-    setSelectedId(moment.id);
-  }, [review, locked, durationMs, newType, controller]);
+  const create = useCallback(
+    (startMs: number, endMs: number, speaker?: Moment['speaker']) => {
+      if (!review || locked) return;
+      const range = normaliseMomentRange(startMs, endMs, durationMs);
+      const moment = newMoment(newType, range.startMs, range.endMs, review.rubric, speaker);
+      controller.saveMoment(moment);
+      setSelectedId(moment.id);
+    },
+    [review, locked, durationMs, newType, controller],
+  );
 
   const addAtPlayhead = useCallback(() => {
     const atMs = playerRef.current?.currentTimeMs() ?? 0;
@@ -68,26 +87,43 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
 
   const moments = review?.moments;
   const saveMoment = controller.saveMoment;
-  const waveformMoments = useMemo(() => moments && {
-    moments,
-    selectedId,
-    editable: !locked,
-    labelOf: (moment: Moment) => localize(momentTypeInfo[moment.type].label, locale),
-    onRangeSelected: (startMs: number, endMs: number) => create(startMs, endMs),
-    onTimesChanged: (momentId: string, startMs: number, endMs: number) => {
-      const moment = moments.find((existing) => existing.id === momentId);
-      if (!moment) return;
-      const range = normaliseMomentRange(startMs, endMs, durationMs);
-      saveMoment({ ...moment, ...range });
-    },
-    onSelect: setSelectedId,
-  }, [moments, selectedId, locked, locale, create, durationMs, saveMoment]);
+  const waveformMoments = useMemo(
+    () =>
+      moments && {
+        moments,
+        selectedId,
+        editable: !locked,
+        labelOf: (moment: Moment) => localize(momentTypeInfo[moment.type].label, locale),
+        onRangeSelected: (startMs: number, endMs: number) => create(startMs, endMs),
+        onTimesChanged: (momentId: string, startMs: number, endMs: number) => {
+          const moment = moments.find((existing) => existing.id === momentId);
+          if (!moment) return;
+          const range = normaliseMomentRange(startMs, endMs, durationMs);
+          saveMoment({ ...moment, ...range });
+        },
+        onSelect: setSelectedId,
+      },
+    [moments, selectedId, locked, locale, create, durationMs, saveMoment],
+  );
 
-  const transcriptMoments = useMemo(() => moments && {
-    marks: moments.map((moment) => ({ id: moment.id, startMs: moment.startMs, endMs: moment.endMs, label: localize(momentTypeInfo[moment.type].label, locale), colour: momentTypeInfo[moment.type].colour })),
-    onMarkClick: setSelectedId,
-    onSelectionRange: locked ? null : (startMs: number, endMs: number, role: string) => create(startMs, endMs, role === 'agent' || role === 'customer' ? role : undefined),
-  }, [moments, locale, locked, create]);
+  const transcriptMoments = useMemo(
+    () =>
+      moments && {
+        marks: moments.map((moment) => ({
+          id: moment.id,
+          startMs: moment.startMs,
+          endMs: moment.endMs,
+          label: localize(momentTypeInfo[moment.type].label, locale),
+          colour: momentTypeInfo[moment.type].colour,
+        })),
+        onMarkClick: setSelectedId,
+        onSelectionRange: locked
+          ? null
+          : (startMs: number, endMs: number, role: string) =>
+              create(startMs, endMs, role === 'agent' || role === 'customer' ? role : undefined),
+      },
+    [moments, locale, locked, create],
+  );
 
   const play = (moment: Moment, loop: boolean) => {
     setSelectedId(moment.id);
@@ -97,7 +133,11 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
   // Review keys inside the player and transcript: M adds a moment at the playhead, Ctrl/Cmd+Z undoes.
   const onExtraKey = (event: React.KeyboardEvent): boolean => {
     // Esc closes the moment editor, unless it is closing a dialog (the shortcut overview) opened over the player.
-    if (event.key === 'Escape' && selectedId !== null && !(event.target instanceof Element && event.target.closest('dialog'))) {
+    if (
+      event.key === 'Escape' &&
+      selectedId !== null &&
+      !(event.target instanceof Element && event.target.closest('dialog'))
+    ) {
       setSelectedId(null);
       return true;
     }
@@ -111,7 +151,13 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
       controller.redo();
       return true;
     }
-    if (shortcutsEnabled && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'm' || event.key === 'M')) {
+    if (
+      shortcutsEnabled &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      (event.key === 'm' || event.key === 'M')
+    ) {
       addAtPlayhead();
       return true;
     }
@@ -123,7 +169,13 @@ export function ReviewWorkspace({ detail, shortcutsEnabled, renderCall, sessionI
   if (state.status === 'loading' || !review) return <p className="muted">{t('call.loading')}</p>;
 
   return (
-    <Group orientation="horizontal" className="review-workspace" key={reviewerId} defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
+    <Group
+      orientation="horizontal"
+      className="review-workspace"
+      key={reviewerId}
+      defaultLayout={columns.defaultLayout}
+      onLayoutChanged={columns.onLayoutChanged}
+    >
       <Panel id="call" className="pane review-call-column" defaultSize="64%" minSize="420px">
         {renderCall({
           playerRef,

@@ -24,7 +24,9 @@ export function ReviewerProfileForm({ onSaved }: { onSaved: () => void }) {
         {t('review.profile.name')}
         <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={120} autoFocus />
       </label>
-      <button type="submit" className="button primary" disabled={name.trim() === ''}>{t('review.profile.save')}</button>
+      <button type="submit" className="button primary" disabled={name.trim() === ''}>
+        {t('review.profile.save')}
+      </button>
       {error && <ErrorPanel error={error} />}
     </form>
   );

@@ -26,7 +26,21 @@ export function answerForKey(item: RubricItem, key: string): ItemAnswer | null |
  * One rubric item: its title, the scale with every level's behavioural anchor visible, N.v.t. where allowed, a
  * comment, and the evidence rule's flag with the written-reason override.
  */
-export const RubricItemView = memo(function RubricItemView({ item, locale, score, explicit, comment, override, linkedMoments, evidenceMissing, locked, onAnswer, onComment, onOverride, onMomentClick }: {
+export const RubricItemView = memo(function RubricItemView({
+  item,
+  locale,
+  score,
+  explicit,
+  comment,
+  override,
+  linkedMoments,
+  evidenceMissing,
+  locked,
+  onAnswer,
+  onComment,
+  onOverride,
+  onMomentClick,
+}: {
   item: RubricItem;
   locale: Locale;
   score: ItemScore | undefined;
@@ -95,31 +109,67 @@ export const RubricItemView = memo(function RubricItemView({ item, locale, score
     >
       <div className="item-head">
         <span className="item-number">{item.id}</span>
-        <span id={titleId} className="item-title">{localize(item.title, locale)}</span>
+        <span id={titleId} className="item-title">
+          {localize(item.title, locale)}
+        </span>
         {item.critical && <span className="badge badge-critical">{t('review.item.critical')}</span>}
       </div>
       {item.description && <p className="item-description">{localize(item.description, locale)}</p>}
-      <div className={`answer-choices ${item.scale.kind === 'ordinal' ? 'ordinal' : 'yes-no'}`} role="radiogroup" aria-labelledby={titleId}>
+      <div
+        className={`answer-choices ${item.scale.kind === 'ordinal' ? 'ordinal' : 'yes-no'}`}
+        role="radiogroup"
+        aria-labelledby={titleId}
+      >
         {item.scale.kind === 'ordinal'
-          ? item.scale.levels.map((level) => <span key={level.value}>{choice({ kind: 'level', value: level.value }, `${level.value} · ${localize(level.label, locale)}`, localize(level.anchor, locale))}</span>)
-          : [choice({ kind: 'yes' }, t('review.item.yes')), choice({ kind: 'no' }, t('review.item.no'))].map((node, index) => <span key={index}>{node}</span>)}
+          ? item.scale.levels.map((level) => (
+              <span key={level.value}>
+                {choice(
+                  { kind: 'level', value: level.value },
+                  `${level.value} · ${localize(level.label, locale)}`,
+                  localize(level.anchor, locale),
+                )}
+              </span>
+            ))
+          : [choice({ kind: 'yes' }, t('review.item.yes')), choice({ kind: 'no' }, t('review.item.no'))].map(
+              (node, index) => <span key={index}>{node}</span>,
+            )}
         {item.notApplicableAllowed && <span>{choice({ kind: 'not-applicable' }, t('review.item.notApplicable'))}</span>}
       </div>
-      {score?.source === 'context-default' && <p className="item-note muted">{t('review.item.defaultNotApplicable')}</p>}
+      {score?.source === 'context-default' && (
+        <p className="item-note muted">{t('review.item.defaultNotApplicable')}</p>
+      )}
       <div className="item-footer">
         {linkedMoments.map((moment) => (
-          <button key={moment.id} type="button" className="moment-chip" style={{ borderColor: momentTypeInfo[moment.type].colour }} onClick={() => onMomentClick(moment)} data-moment-id={moment.id}>
+          <button
+            key={moment.id}
+            type="button"
+            className="moment-chip"
+            style={{ borderColor: momentTypeInfo[moment.type].colour }}
+            onClick={() => onMomentClick(moment)}
+            data-moment-id={moment.id}
+          >
             ▶ {formatTimeMs(moment.startMs)}
           </button>
         ))}
         {!commentOpen && !locked && (
-          <button type="button" className="link-button" onClick={() => setCommentOpen(true)}>{t('review.item.addComment')}</button>
+          <button type="button" className="link-button" onClick={() => setCommentOpen(true)}>
+            {t('review.item.addComment')}
+          </button>
         )}
       </div>
       {(commentOpen || comment !== '') && (
         <label className="item-comment">
-          <span className="visually-hidden">{t('review.item.comment')} {item.id}</span>
-          <textarea value={comment} readOnly={locked} rows={2} maxLength={5000} placeholder={t('review.item.comment')} onChange={(event) => onComment(item.id, event.target.value)} />
+          <span className="visually-hidden">
+            {t('review.item.comment')} {item.id}
+          </span>
+          <textarea
+            value={comment}
+            readOnly={locked}
+            rows={2}
+            maxLength={5000}
+            placeholder={t('review.item.comment')}
+            onChange={(event) => onComment(item.id, event.target.value)}
+          />
         </label>
       )}
       {(evidenceMissing || (override !== null && override !== '')) && (
@@ -127,7 +177,13 @@ export const RubricItemView = memo(function RubricItemView({ item, locale, score
           {evidenceMissing && <p>⚠ {t('review.item.evidenceMissing')}</p>}
           <label>
             {t('review.item.overrideReason')}
-            <textarea value={override ?? ''} readOnly={locked} rows={2} maxLength={2000} onChange={(event) => onOverride(item.id, event.target.value === '' ? null : event.target.value)} />
+            <textarea
+              value={override ?? ''}
+              readOnly={locked}
+              rows={2}
+              maxLength={2000}
+              onChange={(event) => onOverride(item.id, event.target.value === '' ? null : event.target.value)}
+            />
           </label>
         </div>
       )}

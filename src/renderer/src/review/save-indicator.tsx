@@ -7,8 +7,11 @@ export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry
   if (status.state === 'failed') {
     return (
       <div className="save-indicator save-failed" role="alert" data-testid="save-status" data-state="failed">
-        <strong>{t('review.save.failed')}</strong> <span>{t(`errors.${status.error.code}`)}</span> <span className="muted">{t('review.save.keptInMemory')}</span>
-        <button type="button" className="button" onClick={onRetry}>{t('review.save.retry')}</button>
+        <strong>{t('review.save.failed')}</strong> <span>{t(`errors.${status.error.code}`)}</span>{' '}
+        <span className="muted">{t('review.save.keptInMemory')}</span>
+        <button type="button" className="button" onClick={onRetry}>
+          {t('review.save.retry')}
+        </button>
       </div>
     );
   }

@@ -49,7 +49,9 @@ describe('SaveQueue', () => {
 
   it('a failed save stops the queue, keeps every edit in memory, and retry sends them in order', async () => {
     let backendUp = false;
-    const { log, invoke } = backend(() => (backendUp ? saved(7) : { ok: false, error: { code: 'storage_failed', message: 'disk full' } }));
+    const { log, invoke } = backend(() =>
+      backendUp ? saved(7) : { ok: false, error: { code: 'storage_failed', message: 'disk full' } },
+    );
     const queue = new SaveQueue(invoke, null, 0);
     queue.schedule('a', { method: 'm', input: 'a' });
     queue.schedule('b', { method: 'm', input: 'b' });
@@ -67,11 +69,15 @@ describe('SaveQueue', () => {
 
   it('a thrown transport error counts as a failure, not a lost edit', async () => {
     let calls = 0;
-    const queue = new SaveQueue(async () => {
-      calls += 1;
-      if (calls === 1) throw new Error('offline');
-      return saved(5);
-    }, null, 0);
+    const queue = new SaveQueue(
+      async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('offline');
+        return saved(5);
+      },
+      null,
+      0,
+    );
     queue.schedule('a', { method: 'm', input: 'a' });
     await queue.flush();
     expect(queue.getStatus()).toMatchObject({ state: 'failed', error: { code: 'backend_unreachable' } });
@@ -82,7 +88,9 @@ describe('SaveQueue', () => {
   it('journals waiting edits until acknowledged, so a closed window can replay them', async () => {
     const journal = localStorageJournal('review-1');
     let backendUp = false;
-    const { invoke } = backend(() => (backendUp ? saved(1) : { ok: false, error: { code: 'backend_unreachable', message: 'gone' } }));
+    const { invoke } = backend(() =>
+      backendUp ? saved(1) : { ok: false, error: { code: 'backend_unreachable', message: 'gone' } },
+    );
     const queue = new SaveQueue(invoke, journal, 300);
     queue.schedule('comment', { method: 'reviews.setComment', input: { comment: 'half typed' } });
     queue.schedule('answer:2.1', { method: 'reviews.setAnswer', input: { itemId: '2.1' } }, { immediate: true });

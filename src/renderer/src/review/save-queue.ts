@@ -33,7 +33,11 @@ export class SaveQueue {
   private status: SaveStatus = { state: 'saved', savedAtMs: null };
   private readonly listeners = new Set<(status: SaveStatus) => void>();
 
-  constructor(private readonly invoke: Invoke, private readonly journal: SaveJournal | null = null, private readonly delayMs = 300) {}
+  constructor(
+    private readonly invoke: Invoke,
+    private readonly journal: SaveJournal | null = null,
+    private readonly delayMs = 300,
+  ) {}
 
   getStatus = (): SaveStatus => this.status;
 
@@ -88,7 +92,10 @@ export class SaveQueue {
     let savedAtMs: number | null = null;
     while (this.waiting.size > 0) {
       const [key, request] = this.waiting.entries().next().value as [string, SaveRequest];
-      const result = await this.invoke(request).catch((error: unknown): Result<unknown> => ({ ok: false, error: { code: 'backend_unreachable', message: String(error) } }));
+      const result = await this.invoke(request).catch((error: unknown): Result<unknown> => ({
+        ok: false,
+        error: { code: 'backend_unreachable', message: String(error) },
+      }));
       if (!result.ok) {
         // Keep it (unless a newer edit of the same field replaced it meanwhile) and stop: order matters.
         this.setStatus({ state: 'failed', error: result.error });
@@ -111,7 +118,9 @@ export class SaveQueue {
 }
 
 /** A journal in localStorage under one key per review; unreadable or foreign content counts as empty. */
-export function localStorageJournal(reviewId: string): SaveJournal & { read(): [string, SaveRequest][]; clear(): void } {
+export function localStorageJournal(
+  reviewId: string,
+): SaveJournal & { read(): [string, SaveRequest][]; clear(): void } {
   const storageKey = `klankbord.unsaved.${reviewId}`;
   return {
     write(entries) {
@@ -125,7 +134,12 @@ export function localStorageJournal(reviewId: string): SaveJournal & { read(): [
     read() {
       try {
         const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '[]');
-        return Array.isArray(parsed) ? parsed.filter((entry): entry is [string, SaveRequest] => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1]?.method === 'string') : [];
+        return Array.isArray(parsed)
+          ? parsed.filter(
+              (entry): entry is [string, SaveRequest] =>
+                Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1]?.method === 'string',
+            )
+          : [];
       } catch {
         return [];
       }

@@ -17,7 +17,8 @@ export function ScoreSummary({ rubric, score, locale }: { rubric: Rubric; score:
         <strong data-testid="review-total">{formatScore(score.total, locale)}</strong>
         {score.criticalFailed && (
           <span className="critical-failed" role="status">
-            {t('review.criticalFailed')} · {t('review.totalBeforeCritical', { score: formatScore(score.totalBeforeCritical, locale) })}
+            {t('review.criticalFailed')} ·{' '}
+            {t('review.totalBeforeCritical', { score: formatScore(score.totalBeforeCritical, locale) })}
           </span>
         )}
       </div>
@@ -28,21 +29,34 @@ export function ScoreSummary({ rubric, score, locale }: { rubric: Rubric; score:
             <li key={section.id} data-section-id={section.id}>
               <span>{localize(section.title, locale)}</span>
               <span className="muted">×{section.weight}</span>
-              <strong>{result?.score === null || result === undefined ? '—' : formatScore(result.score * 100, locale)}</strong>
+              <strong>
+                {result?.score === null || result === undefined ? '—' : formatScore(result.score * 100, locale)}
+              </strong>
             </li>
           );
         })}
       </ul>
-      <button type="button" className="link-button" aria-expanded={formulaOpen} onClick={() => setFormulaOpen((open) => !open)}>
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={formulaOpen}
+        onClick={() => setFormulaOpen((open) => !open)}
+      >
         {t(formulaOpen ? 'review.hideFormula' : 'review.showFormula')}
       </button>
       {formulaOpen && (
         <div className="formula" data-testid="score-formula">
           <p className="muted">{t('review.formulaExplanation')}</p>
           {score.formula.sections.map((section) => (
-            <p key={section.sectionId}><code>{section.sectionId}: {formatSectionFormula(section, locale)}</code></p>
+            <p key={section.sectionId}>
+              <code>
+                {section.sectionId}: {formatSectionFormula(section, locale)}
+              </code>
+            </p>
           ))}
-          <p><code data-testid="total-formula">{formatScoreFormula(score.formula, locale)}</code></p>
+          <p>
+            <code data-testid="total-formula">{formatScoreFormula(score.formula, locale)}</code>
+          </p>
         </div>
       )}
     </div>

@@ -10,16 +10,34 @@ function jumpToItem(itemId: string): void {
   element.focus({ preventScroll: true });
 }
 
-function BlockerList({ rubric, locale, itemIds, summary }: { rubric: Rubric; locale: Locale; itemIds: readonly string[]; summary: string }) {
+function BlockerList({
+  rubric,
+  locale,
+  itemIds,
+  summary,
+}: {
+  rubric: Rubric;
+  locale: Locale;
+  itemIds: readonly string[];
+  summary: string;
+}) {
   if (itemIds.length === 0) return null;
-  const items = rubricItems(rubric).map(({ item }) => item).filter((item) => itemIds.includes(item.id));
+  const items = rubricItems(rubric)
+    .map(({ item }) => item)
+    .filter((item) => itemIds.includes(item.id));
   return (
     <div className="blocker-group">
       <p>{summary}</p>
       <ul className="blocker-list">
         {items.map((item) => (
           <li key={item.id}>
-            <button type="button" className="blocker-chip" onClick={() => jumpToItem(item.id)} aria-label={`${item.id} ${localize(item.title, locale)}`} title={localize(item.title, locale)}>
+            <button
+              type="button"
+              className="blocker-chip"
+              onClick={() => jumpToItem(item.id)}
+              aria-label={`${item.id} ${localize(item.title, locale)}`}
+              title={localize(item.title, locale)}
+            >
               {item.id}
             </button>
           </li>
@@ -30,12 +48,32 @@ function BlockerList({ rubric, locale, itemIds, summary }: { rubric: Rubric; loc
 }
 
 /** Why submitting is not possible yet: the unanswered items and the scores without evidence, each a link to its item. */
-export function SubmitBlockers({ rubric, locale, unansweredItemIds, evidenceItemIds }: { rubric: Rubric; locale: Locale; unansweredItemIds: readonly string[]; evidenceItemIds: readonly string[] }) {
+export function SubmitBlockers({
+  rubric,
+  locale,
+  unansweredItemIds,
+  evidenceItemIds,
+}: {
+  rubric: Rubric;
+  locale: Locale;
+  unansweredItemIds: readonly string[];
+  evidenceItemIds: readonly string[];
+}) {
   const { t } = useTranslation();
   return (
     <div className="submit-blockers" id="submit-blockers" aria-live="polite">
-      <BlockerList rubric={rubric} locale={locale} itemIds={unansweredItemIds} summary={t('review.blockedUnanswered', { count: unansweredItemIds.length })} />
-      <BlockerList rubric={rubric} locale={locale} itemIds={evidenceItemIds} summary={t('review.blockedEvidence', { count: evidenceItemIds.length })} />
+      <BlockerList
+        rubric={rubric}
+        locale={locale}
+        itemIds={unansweredItemIds}
+        summary={t('review.blockedUnanswered', { count: unansweredItemIds.length })}
+      />
+      <BlockerList
+        rubric={rubric}
+        locale={locale}
+        itemIds={evidenceItemIds}
+        summary={t('review.blockedEvidence', { count: evidenceItemIds.length })}
+      />
     </div>
   );
 }

@@ -19,7 +19,12 @@ export type ReviewState =
   | { readonly status: 'ok'; readonly detail: ReviewDetail };
 
 function patchAnswer(answers: readonly AnswerRecord[], itemId: string, patch: Partial<AnswerRecord>): AnswerRecord[] {
-  const existing = answers.find((record) => record.itemId === itemId) ?? { itemId, answer: null, comment: '', evidenceOverride: null };
+  const existing = answers.find((record) => record.itemId === itemId) ?? {
+    itemId,
+    answer: null,
+    comment: '',
+    evidenceOverride: null,
+  };
   return [...answers.filter((record) => record.itemId !== itemId), { ...existing, ...patch }];
 }
 
@@ -27,7 +32,11 @@ function patchAnswer(answers: readonly AnswerRecord[], itemId: string, patch: Pa
  * Opens the review; edits journalled but never acknowledged (the window closed mid-save) are sent first, in order,
  * and the review is read again with them.
  */
-async function openWithReplay(transport: Transport, callId: string, sessionId: string | null): Promise<Result<ReviewDetail>> {
+async function openWithReplay(
+  transport: Transport,
+  callId: string,
+  sessionId: string | null,
+): Promise<Result<ReviewDetail>> {
   const opened = await transport.invoke('reviews.open', sessionId ? { callId, sessionId } : { callId });
   if (!opened.ok) return opened;
   const journal = localStorageJournal(opened.value.review.id);
@@ -52,7 +61,12 @@ export function useReview(callId: string, sessionId: string | null = null) {
   const [actionError, setActionError] = useState<AppError | null>(null);
   const reviewIdForQueue = state.status === 'ok' ? state.detail.review.id : '';
   const queue = useMemo(
-    () => new SaveQueue((request) => transport.invoke(request.method as MethodName, request.input as never), reviewIdForQueue ? localStorageJournal(reviewIdForQueue) : null, 300),
+    () =>
+      new SaveQueue(
+        (request) => transport.invoke(request.method as MethodName, request.input as never),
+        reviewIdForQueue ? localStorageJournal(reviewIdForQueue) : null,
+        300,
+      ),
     [transport, reviewIdForQueue],
   );
   const history = useMemo(() => new UndoHistory(), []);
@@ -103,65 +117,111 @@ export function useReview(callId: string, sessionId: string | null = null) {
 
   const reviewId = state.status === 'ok' ? state.detail.review.id : '';
 
-  const setAnswer = useCallback((itemId: string, answer: ItemAnswer | null) => {
-    update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { answer }) }));
-    queue.schedule(`answer:${itemId}`, { method: 'reviews.setAnswer', input: { reviewId, itemId, answer } }, { immediate: true });
-  }, [queue, reviewId, update]);
+  const setAnswer = useCallback(
+    (itemId: string, answer: ItemAnswer | null) => {
+      update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { answer }) }));
+      queue.schedule(
+        `answer:${itemId}`,
+        { method: 'reviews.setAnswer', input: { reviewId, itemId, answer } },
+        { immediate: true },
+      );
+    },
+    [queue, reviewId, update],
+  );
 
-  const setItemComment = useCallback((itemId: string, comment: string) => {
-    update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { comment }) }));
-    queue.schedule(`item-comment:${itemId}`, { method: 'reviews.setItemComment', input: { reviewId, itemId, comment } });
-  }, [queue, reviewId, update]);
+  const setItemComment = useCallback(
+    (itemId: string, comment: string) => {
+      update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { comment }) }));
+      queue.schedule(`item-comment:${itemId}`, {
+        method: 'reviews.setItemComment',
+        input: { reviewId, itemId, comment },
+      });
+    },
+    [queue, reviewId, update],
+  );
 
-  const setEvidenceOverride = useCallback((itemId: string, reason: string | null) => {
-    update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { evidenceOverride: reason }) }));
-    // A blank reason is no override (the backend refuses blank reasons).
-    const sent = reason !== null && reason.trim() !== '' ? reason : null;
-    queue.schedule(`override:${itemId}`, { method: 'reviews.setEvidenceOverride', input: { reviewId, itemId, reason: sent } });
-  }, [queue, reviewId, update]);
+  const setEvidenceOverride = useCallback(
+    (itemId: string, reason: string | null) => {
+      update((detail) => ({ ...detail, answers: patchAnswer(detail.answers, itemId, { evidenceOverride: reason }) }));
+      // A blank reason is no override (the backend refuses blank reasons).
+      const sent = reason !== null && reason.trim() !== '' ? reason : null;
+      queue.schedule(`override:${itemId}`, {
+        method: 'reviews.setEvidenceOverride',
+        input: { reviewId, itemId, reason: sent },
+      });
+    },
+    [queue, reviewId, update],
+  );
 
-  const setContext = useCallback((context: CallContext | null) => {
-    update((detail) => ({ ...detail, review: { ...detail.review, context } }));
-    queue.schedule('context', { method: 'reviews.setContext', input: { reviewId, context } }, { immediate: true });
-  }, [queue, reviewId, update]);
+  const setContext = useCallback(
+    (context: CallContext | null) => {
+      update((detail) => ({ ...detail, review: { ...detail.review, context } }));
+      queue.schedule('context', { method: 'reviews.setContext', input: { reviewId, context } }, { immediate: true });
+    },
+    [queue, reviewId, update],
+  );
 
-  const setComment = useCallback((comment: string) => {
-    update((detail) => ({ ...detail, review: { ...detail.review, comment } }));
-    queue.schedule('comment', { method: 'reviews.setComment', input: { reviewId, comment } });
-  }, [queue, reviewId, update]);
+  const setComment = useCallback(
+    (comment: string) => {
+      update((detail) => ({ ...detail, review: { ...detail.review, comment } }));
+      queue.schedule('comment', { method: 'reviews.setComment', input: { reviewId, comment } });
+    },
+    [queue, reviewId, update],
+  );
 
   /** Applies a moment's new state (null: gone) locally and queues its save, without touching the history. */
-  const applyMoment = useCallback((momentId: string, moment: Moment | null, options: { immediate?: boolean } = { immediate: true }) => {
-    update((detail) => {
-      const others = detail.moments.filter((existing) => existing.id !== momentId);
-      const moments = moment ? [...others, moment].sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id)) : others.map((other) => (other.respondsTo === momentId ? { ...other, respondsTo: undefined } : other));
-      return { ...detail, moments };
-    });
-    queue.schedule(`moment:${momentId}`, moment ? { method: 'moments.save', input: { reviewId, moment } } : { method: 'moments.delete', input: { reviewId, momentId } }, options);
-  }, [queue, reviewId, update]);
+  const applyMoment = useCallback(
+    (momentId: string, moment: Moment | null, options: { immediate?: boolean } = { immediate: true }) => {
+      update((detail) => {
+        const others = detail.moments.filter((existing) => existing.id !== momentId);
+        const moments = moment
+          ? [...others, moment].sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id))
+          : others.map((other) => (other.respondsTo === momentId ? { ...other, respondsTo: undefined } : other));
+        return { ...detail, moments };
+      });
+      queue.schedule(
+        `moment:${momentId}`,
+        moment
+          ? { method: 'moments.save', input: { reviewId, moment } }
+          : { method: 'moments.delete', input: { reviewId, momentId } },
+        options,
+      );
+    },
+    [queue, reviewId, update],
+  );
 
   /** Saves a moment (new or changed) as one undoable step. */
-  const saveMoment = useCallback((moment: Moment, options: { immediate?: boolean } = { immediate: true }) => {
-    const before = detailRef.current?.moments.find((existing) => existing.id === moment.id) ?? null;
-    applyMoment(moment.id, moment, options);
-    history.record({ undo: () => applyMoment(moment.id, before), redo: () => applyMoment(moment.id, moment) }, `moment:${moment.id}`, options.immediate === false);
-  }, [applyMoment, history]);
+  const saveMoment = useCallback(
+    (moment: Moment, options: { immediate?: boolean } = { immediate: true }) => {
+      const before = detailRef.current?.moments.find((existing) => existing.id === moment.id) ?? null;
+      applyMoment(moment.id, moment, options);
+      history.record(
+        { undo: () => applyMoment(moment.id, before), redo: () => applyMoment(moment.id, moment) },
+        `moment:${moment.id}`,
+        options.immediate === false,
+      );
+    },
+    [applyMoment, history],
+  );
 
   /** Deletes a moment as one undoable step; undo also restores the responses paired with it. */
-  const deleteMoment = useCallback((momentId: string) => {
-    const moments = detailRef.current?.moments ?? [];
-    const before = moments.find((existing) => existing.id === momentId);
-    if (!before) return;
-    const paired = moments.filter((other) => other.respondsTo === momentId);
-    applyMoment(momentId, null);
-    history.record({
-      undo: () => {
-        applyMoment(momentId, before);
-        for (const response of paired) applyMoment(response.id, response);
-      },
-      redo: () => applyMoment(momentId, null),
-    });
-  }, [applyMoment, history]);
+  const deleteMoment = useCallback(
+    (momentId: string) => {
+      const moments = detailRef.current?.moments ?? [];
+      const before = moments.find((existing) => existing.id === momentId);
+      if (!before) return;
+      const paired = moments.filter((other) => other.respondsTo === momentId);
+      applyMoment(momentId, null);
+      history.record({
+        undo: () => {
+          applyMoment(momentId, before);
+          for (const response of paired) applyMoment(response.id, response);
+        },
+        redo: () => applyMoment(momentId, null),
+      });
+    },
+    [applyMoment, history],
+  );
 
   const submit = useCallback(async () => {
     await queue.flush();
@@ -174,14 +234,17 @@ export function useReview(callId: string, sessionId: string | null = null) {
     } else setActionError(result.error);
   }, [queue, transport, reviewId, history]);
 
-  const reopen = useCallback(async (reason: string) => {
-    const result = await transport.invoke('reviews.reopen', { reviewId, reason });
-    if (result.ok) {
-      setActionError(null);
-      setState({ status: 'ok', detail: result.value });
-    } else setActionError(result.error);
-    return result.ok;
-  }, [transport, reviewId]);
+  const reopen = useCallback(
+    async (reason: string) => {
+      const result = await transport.invoke('reviews.reopen', { reviewId, reason });
+      if (result.ok) {
+        setActionError(null);
+        setState({ status: 'ok', detail: result.value });
+      } else setActionError(result.error);
+      return result.ok;
+    },
+    [transport, reviewId],
+  );
 
   return {
     state,

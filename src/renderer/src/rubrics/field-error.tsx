@@ -30,7 +30,19 @@ export function FieldError({ path }: { path: string }) {
 }
 
 /** A Dutch and an English field side by side for one text, each with its own message. */
-export function TextPair({ label, path, value, onChange, multiline = false }: { label: string; path: string; value: LocalizedText | undefined; onChange: (value: LocalizedText) => void; multiline?: boolean }) {
+export function TextPair({
+  label,
+  path,
+  value,
+  onChange,
+  multiline = false,
+}: {
+  label: string;
+  path: string;
+  value: LocalizedText | undefined;
+  onChange: (value: LocalizedText) => void;
+  multiline?: boolean;
+}) {
   const { t } = useTranslation();
   const text = value ?? { nl: '', en: '' };
   const nl = useFieldProblem(`${path}.nl`);
@@ -41,11 +53,22 @@ export function TextPair({ label, path, value, onChange, multiline = false }: { 
       {(['nl', 'en'] as const).map((locale) => (
         <span key={locale} className="text-pair-field">
           <label>
-            <span>{label} ({t(`rubrics.editor.${locale}`)})</span>
+            <span>
+              {label} ({t(`rubrics.editor.${locale}`)})
+            </span>
             {multiline ? (
-              <textarea rows={2} value={text[locale]} {...marks[locale]} onChange={(event) => onChange({ ...text, [locale]: event.target.value })} />
+              <textarea
+                rows={2}
+                value={text[locale]}
+                {...marks[locale]}
+                onChange={(event) => onChange({ ...text, [locale]: event.target.value })}
+              />
             ) : (
-              <input value={text[locale]} {...marks[locale]} onChange={(event) => onChange({ ...text, [locale]: event.target.value })} />
+              <input
+                value={text[locale]}
+                {...marks[locale]}
+                onChange={(event) => onChange({ ...text, [locale]: event.target.value })}
+              />
             )}
           </label>
           <FieldError path={`${path}.${locale}`} />

@@ -23,13 +23,15 @@ const contractIssueTexts: Record<string, ProblemCode> = { too_small: 'too_small'
 function contractIssueKey(path: string, code: string | undefined): ProblemCode {
   if (path.endsWith('weight') && (code === 'too_small' || code === 'invalid_type')) return 'weight_not_positive';
   if (path.endsWith('weight') && code === 'too_big') return 'weight_too_large';
-  if (/\.(nl|en)$/.test(path) && (code === 'too_small' || code === 'custom' || code === 'invalid_type')) return 'missing_translation';
+  if (/\.(nl|en)$/.test(path) && (code === 'too_small' || code === 'custom' || code === 'invalid_type'))
+    return 'missing_translation';
   if (/(^|\.)id$/.test(path)) return 'invalid_id';
   if (/\.(nl|en)$/.test(path) && code === 'too_big') return 'text_too_long';
   return contractIssueTexts[code ?? ''] ?? 'invalid_value';
 }
 
-const isProblemCode = (code: unknown): code is ProblemCode => typeof code === 'string' && (rubricProblemCodes as readonly string[]).includes(code);
+const isProblemCode = (code: unknown): code is ProblemCode =>
+  typeof code === 'string' && (rubricProblemCodes as readonly string[]).includes(code);
 
 /**
  * The problems a refused save names, placed at their fields: the domain's rule problems (rubric_invalid) and the
@@ -38,13 +40,19 @@ const isProblemCode = (code: unknown): code is ProblemCode => typeof code === 's
 export function fieldProblemsOf(error: AppError): FieldProblem[] | null {
   if (error.code === 'rubric_invalid') {
     const problems = (error.details?.problems ?? []) as { code?: unknown; path?: unknown }[];
-    return problems.map((problem) => ({ path: String(problem.path ?? ''), textKey: `rubrics.problems.${isProblemCode(problem.code) ? problem.code : 'invalid_value'}` }));
+    return problems.map((problem) => ({
+      path: String(problem.path ?? ''),
+      textKey: `rubrics.problems.${isProblemCode(problem.code) ? problem.code : 'invalid_value'}`,
+    }));
   }
   if (error.code === 'invalid_input') {
     const issues = (error.details?.issues ?? []) as { path?: unknown; code?: unknown }[];
     return issues.map((issue) => {
       const path = pathOfKeys(Array.isArray(issue.path) ? issue.path.map(String) : []);
-      return { path, textKey: `rubrics.problems.${contractIssueKey(path, typeof issue.code === 'string' ? issue.code : undefined)}` };
+      return {
+        path,
+        textKey: `rubrics.problems.${contractIssueKey(path, typeof issue.code === 'string' ? issue.code : undefined)}`,
+      };
     });
   }
   return null;

@@ -12,15 +12,20 @@ const draft: Rubric = { ...defaultRubric, id: 'mijn-rubric', version: 1, section
 
 /** The editor against a backend that checks drafts with the domain's rubric rules, as the rubric service does. */
 function renderEditor(language: 'nl' | 'en' = 'en') {
-  return renderWithBackend(<RubricEditor initial={draft} onClose={() => undefined} />, {
-    'rubrics.saveDraft': ({ rubric }) => {
-      const problems = validateRubric(rubric as Rubric);
-      return problems.length === 0 ? { savedAtMs: 1 } : fail('rubric_invalid', 'invalid', { problems });
+  return renderWithBackend(
+    <RubricEditor initial={draft} onClose={() => undefined} />,
+    {
+      'rubrics.saveDraft': ({ rubric }) => {
+        const problems = validateRubric(rubric as Rubric);
+        return problems.length === 0 ? { savedAtMs: 1 } : fail('rubric_invalid', 'invalid', { problems });
+      },
     },
-  }, language);
+    language,
+  );
 }
 
-const savedRubric = (transport: Parameters<typeof inputsOf>[0]) => (inputsOf(transport, 'rubrics.saveDraft').at(-1) as { rubric: Rubric }).rubric;
+const savedRubric = (transport: Parameters<typeof inputsOf>[0]) =>
+  (inputsOf(transport, 'rubrics.saveDraft').at(-1) as { rubric: Rubric }).rubric;
 
 describe('RubricEditor', () => {
   it('lists the problems of a refused save, and saves once they are fixed', async () => {

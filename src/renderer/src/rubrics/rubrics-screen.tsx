@@ -44,7 +44,12 @@ export function RubricsScreen() {
     const result = await transport.invoke('rubrics.import', { text: await file.text() });
     if (result.ok) {
       setError(null);
-      setMessage(t(result.value.alreadyPresent ? 'rubrics.alreadyPresent' : 'rubrics.imported', { id: result.value.id, version: result.value.version }));
+      setMessage(
+        t(result.value.alreadyPresent ? 'rubrics.alreadyPresent' : 'rubrics.imported', {
+          id: result.value.id,
+          version: result.value.version,
+        }),
+      );
       list.reload();
     } else setError(result.error);
   };
@@ -53,7 +58,9 @@ export function RubricsScreen() {
     <section className="screen" aria-labelledby="rubrics-title">
       <header className="screen-header">
         <h1 id="rubrics-title">{t('rubrics.title')}</h1>
-        <button type="button" className="button" onClick={() => fileInput.current?.click()}>{t('rubrics.import')}</button>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          {t('rubrics.import')}
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -68,40 +75,123 @@ export function RubricsScreen() {
         />
       </header>
       <p className="muted">{t('rubrics.intro')}</p>
-      {message && <p role="status" className="notice">{message}</p>}
+      {message && (
+        <p role="status" className="notice">
+          {message}
+        </p>
+      )}
       {error && <RubricError error={error} />}
       {list.status === 'ok' && (
         <div className="table-wrap">
           <table className="review-table" data-testid="rubric-table">
             <thead>
-              <tr>{(['name', 'version', 'status', 'items', 'reviews', 'actions'] as const).map((column) => <th key={column} scope="col">{t(`rubrics.columns.${column}`)}</th>)}</tr>
+              <tr>
+                {(['name', 'version', 'status', 'items', 'reviews', 'actions'] as const).map((column) => (
+                  <th key={column} scope="col">
+                    {t(`rubrics.columns.${column}`)}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {list.value.map((row) => (
                 <tr key={`${row.id}@${row.version}`} data-rubric={`${row.id}@${row.version}`}>
                   <td>
-                    {localize(row.name, locale)} {row.builtIn && <span className="muted">({t('rubrics.builtIn')})</span>}
-                    {row.usedForNewReviews && <div><span className="badge badge-submitted">{t('rubrics.inUse')}</span></div>}
+                    {localize(row.name, locale)}{' '}
+                    {row.builtIn && <span className="muted">({t('rubrics.builtIn')})</span>}
+                    {row.usedForNewReviews && (
+                      <div>
+                        <span className="badge badge-submitted">{t('rubrics.inUse')}</span>
+                      </div>
+                    )}
                   </td>
                   <td>v{row.version}</td>
-                  <td><span className={`status-pill status-${row.status === 'draft' ? 'draft' : 'submitted'}`}>{t(`rubrics.status.${row.status}`)}</span></td>
+                  <td>
+                    <span className={`status-pill status-${row.status === 'draft' ? 'draft' : 'submitted'}`}>
+                      {t(`rubrics.status.${row.status}`)}
+                    </span>
+                  </td>
                   <td>{row.itemCount}</td>
                   <td>{row.reviewCount}</td>
                   <td className="row-actions">
                     {row.status === 'draft' ? (
                       <>
-                        <button type="button" className="button" onClick={() => void openEditor(row)}>{t('rubrics.edit')}</button>
-                        <button type="button" className="button primary" onClick={() => void run(() => transport.invoke('rubrics.publish', { id: row.id, version: row.version }))}>{t('rubrics.publish')}</button>
-                        <button type="button" className="button" onClick={() => void run(() => transport.invoke('rubrics.deleteDraft', { id: row.id, version: row.version }))}>{t('rubrics.deleteDraft')}</button>
+                        <button type="button" className="button" onClick={() => void openEditor(row)}>
+                          {t('rubrics.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button primary"
+                          onClick={() =>
+                            void run(() => transport.invoke('rubrics.publish', { id: row.id, version: row.version }))
+                          }
+                        >
+                          {t('rubrics.publish')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button"
+                          onClick={() =>
+                            void run(() =>
+                              transport.invoke('rubrics.deleteDraft', { id: row.id, version: row.version }),
+                            )
+                          }
+                        >
+                          {t('rubrics.deleteDraft')}
+                        </button>
                       </>
                     ) : (
                       <>
-                        <button type="button" className="button" onClick={() => void run(async () => { const result = await transport.invoke('rubrics.newVersion', refOf(row)); if (result.ok) setEditing(result.value); return result; })}>{t('rubrics.newVersion')}</button>
-                        {!row.usedForNewReviews && <button type="button" className="button" onClick={() => void run(() => transport.invoke('rubrics.useForNewReviews', { id: row.id }))}>{t('rubrics.use')}</button>}
+                        <button
+                          type="button"
+                          className="button"
+                          onClick={() =>
+                            void run(async () => {
+                              const result = await transport.invoke('rubrics.newVersion', refOf(row));
+                              if (result.ok) setEditing(result.value);
+                              return result;
+                            })
+                          }
+                        >
+                          {t('rubrics.newVersion')}
+                        </button>
+                        {!row.usedForNewReviews && (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => void run(() => transport.invoke('rubrics.useForNewReviews', { id: row.id }))}
+                          >
+                            {t('rubrics.use')}
+                          </button>
+                        )}
                       </>
                     )}
-                    <button type="button" className="button" onClick={() => void run(async () => { const result = await transport.invoke('rubrics.copy', refOf(row)); if (result.ok) setEditing(result.value); return result; })}>{t('rubrics.copy')}</button>
-                    <button type="button" className="button" onClick={() => void run(async () => { const result = await transport.invoke('rubrics.export', refOf(row)); if (result.ok) downloadText(result.value.fileName, result.value.text); return result; })}>{t('rubrics.export')}</button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() =>
+                        void run(async () => {
+                          const result = await transport.invoke('rubrics.copy', refOf(row));
+                          if (result.ok) setEditing(result.value);
+                          return result;
+                        })
+                      }
+                    >
+                      {t('rubrics.copy')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() =>
+                        void run(async () => {
+                          const result = await transport.invoke('rubrics.export', refOf(row));
+                          if (result.ok) downloadText(result.value.fileName, result.value.text);
+                          return result;
+                        })
+                      }
+                    >
+                      {t('rubrics.export')}
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -133,13 +223,18 @@ function issuePath(path: string | readonly string[]): string {
 /** A refused save or file, with the problems it named. */
 export function RubricError({ error }: { error: AppError }) {
   const { t } = useTranslation();
-  const problems = (error.details?.problems ?? error.details?.issues) as { path: string | string[]; message: string }[] | undefined;
+  const problems = (error.details?.problems ?? error.details?.issues) as
+    { path: string | string[]; message: string }[] | undefined;
   return (
     <div className="error-panel" role="alert">
       <strong>{t(`errors.${error.code}`)}</strong>
       {problems && problems.length > 0 && (
         <ul className="problem-list">
-          {problems.map((problem, index) => <li key={index}><code>{issuePath(problem.path) || '—'}</code> {problem.message}</li>)}
+          {problems.map((problem, index) => (
+            <li key={index}>
+              <code>{issuePath(problem.path) || '—'}</code> {problem.message}
+            </li>
+          ))}
         </ul>
       )}
     </div>

@@ -15,7 +15,19 @@ import { useTransport } from '../transport/transport-context';
 // and call/ never imports review/ (review builds on call), so no two features import each other.
 
 /** One call: waveform and transcript in sync, with its metadata; beside them, when reviewing, the rubric. */
-export function CallScreen({ callId, onBack, shortcutsEnabled, initialReviewing = false, sessionId = null }: { callId: string; onBack: () => void; shortcutsEnabled: boolean; initialReviewing?: boolean; sessionId?: string | null }) {
+export function CallScreen({
+  callId,
+  onBack,
+  shortcutsEnabled,
+  initialReviewing = false,
+  sessionId = null,
+}: {
+  callId: string;
+  onBack: () => void;
+  shortcutsEnabled: boolean;
+  initialReviewing?: boolean;
+  sessionId?: string | null;
+}) {
   const { t } = useTranslation();
   const query = useBackendQuery('calls.get', { callId });
   const [edited, setEdited] = useState<CallDetail | null>(null);
@@ -27,10 +39,36 @@ export function CallScreen({ callId, onBack, shortcutsEnabled, initialReviewing 
     setEdited(null);
     query.reload();
   };
-  return <LoadedCall detail={detail!} onBack={onBack} onEdited={setEdited} onReload={reload} shortcutsEnabled={shortcutsEnabled} initialReviewing={initialReviewing} sessionId={sessionId} />;
+  return (
+    <LoadedCall
+      detail={detail!}
+      onBack={onBack}
+      onEdited={setEdited}
+      onReload={reload}
+      shortcutsEnabled={shortcutsEnabled}
+      initialReviewing={initialReviewing}
+      sessionId={sessionId}
+    />
+  );
 }
 
-function LoadedCall({ detail, onBack, onEdited, onReload, shortcutsEnabled, initialReviewing, sessionId }: { detail: CallDetail; onBack: () => void; onEdited: (detail: CallDetail) => void; onReload: () => void; shortcutsEnabled: boolean; initialReviewing: boolean; sessionId: string | null }) {
+function LoadedCall({
+  detail,
+  onBack,
+  onEdited,
+  onReload,
+  shortcutsEnabled,
+  initialReviewing,
+  sessionId,
+}: {
+  detail: CallDetail;
+  onBack: () => void;
+  onEdited: (detail: CallDetail) => void;
+  onReload: () => void;
+  shortcutsEnabled: boolean;
+  initialReviewing: boolean;
+  sessionId: string | null;
+}) {
   const { t } = useTranslation();
   const transport = useTransport();
   const [editing, setEditing] = useState(false);
@@ -43,7 +81,10 @@ function LoadedCall({ detail, onBack, onEdited, onReload, shortcutsEnabled, init
   useEffect(() => headingRef.current?.focus(), [call.id]);
 
   const swapChannels = async () => {
-    const result = await transport.invoke('calls.update', { callId: call.id, changes: { agentChannel: detail.agentChannel === 0 ? 1 : 0 } });
+    const result = await transport.invoke('calls.update', {
+      callId: call.id,
+      changes: { agentChannel: detail.agentChannel === 0 ? 1 : 0 },
+    });
     if (result.ok) onEdited(result.value);
   };
 
@@ -53,24 +94,48 @@ function LoadedCall({ detail, onBack, onEdited, onReload, shortcutsEnabled, init
         <CallBackButton sessionId={sessionId} onBack={onBack} />
         <div className="call-heading">
           {sessionId !== null && <SessionContextLabel sessionId={sessionId} />}
-          <h1 id="call-title" ref={headingRef} tabIndex={-1}>{call.title}</h1>
+          <h1 id="call-title" ref={headingRef} tabIndex={-1}>
+            {call.title}
+          </h1>
           <p className="muted">
-            {[call.agentName || t('library.noAgent'), call.customerRef, formatDuration(call.durationMs), audio ? `${audio.codec} · ${audio.sampleRateHz / 1000} kHz · ${t('call.channels', { count: audio.channels })}` : null]
+            {[
+              call.agentName || t('library.noAgent'),
+              call.customerRef,
+              formatDuration(call.durationMs),
+              audio
+                ? `${audio.codec} · ${audio.sampleRateHz / 1000} kHz · ${t('call.channels', { count: audio.channels })}`
+                : null,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
         </div>
         <div className="call-actions">
           {audio?.channels === 2 && (
-            <button type="button" className="button" onClick={() => void swapChannels()} title={t('call.swapChannelsHint')}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void swapChannels()}
+              title={t('call.swapChannelsHint')}
+            >
               {t('call.swapChannels')}
             </button>
           )}
           {detail.transcript && <RedactionsPanel callId={call.id} selection={redactSelection} onChanged={onReload} />}
-          <button type="button" className="button" onClick={() => setEditing((value) => !value)} aria-expanded={editing}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setEditing((value) => !value)}
+            aria-expanded={editing}
+          >
             {t('call.editDetails')}
           </button>
-          <button type="button" className={`button${reviewing ? '' : ' primary'}`} onClick={() => setReviewing((value) => !value)} aria-pressed={reviewing}>
+          <button
+            type="button"
+            className={`button${reviewing ? '' : ' primary'}`}
+            onClick={() => setReviewing((value) => !value)}
+            aria-pressed={reviewing}
+          >
             {t(reviewing ? 'review.hide' : 'review.start')}
           </button>
         </div>
@@ -87,7 +152,19 @@ function LoadedCall({ detail, onBack, onEdited, onReload, shortcutsEnabled, init
         />
       )}
       {reviewing ? (
-        <ReviewWorkspace detail={detail} sessionId={sessionId} shortcutsEnabled={shortcutsEnabled} renderCall={(props) => <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} onRedactSelection={onRedactSelection} {...props} />} />
+        <ReviewWorkspace
+          detail={detail}
+          sessionId={sessionId}
+          shortcutsEnabled={shortcutsEnabled}
+          renderCall={(props) => (
+            <CallWorkspace
+              detail={detail}
+              shortcutsEnabled={shortcutsEnabled}
+              onRedactSelection={onRedactSelection}
+              {...props}
+            />
+          )}
+        />
       ) : (
         <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} onRedactSelection={onRedactSelection} />
       )}

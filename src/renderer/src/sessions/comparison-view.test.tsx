@@ -7,13 +7,47 @@ import { reviewedCall, savedNow } from '../../../../tests/unit/review-fixtures';
 import { calibrationSession, shippedRubric } from '../../../../tests/unit/session-fixtures';
 import { ComparisonView } from './comparison-view';
 
-const answer = (itemId: string, value: number | 'yes' | 'no') => ({ itemId, answer: typeof value === 'number' ? { kind: 'level' as const, value } : { kind: value }, comment: '', evidenceOverride: null });
+const answer = (itemId: string, value: number | 'yes' | 'no') => ({
+  itemId,
+  answer: typeof value === 'number' ? { kind: 'level' as const, value } : { kind: value },
+  comment: '',
+  evidenceOverride: null,
+});
 
 function comparison(): SessionComparison {
   return {
     reviews: [
-      { reviewerId: 'anna', reviewerName: 'Anna Bakker', submitted: true, revision: 1, context: null, answers: [answer('1.1', 3), answer('1.3', 'yes')], moments: [], score: { total: 92.5, sections: [100, null, null, null, null] } },
-      { reviewerId: 'bram', reviewerName: 'Bram Visser', submitted: true, revision: 2, context: null, answers: [answer('1.1', 1), answer('1.3', 'yes')], moments: [{ id: 'b1', startMs: 1_000, endMs: 3_000, type: 'customer-emotion-cue', speaker: 'customer', polarity: 'neutral', itemIds: ['1.1'], note: '' }], score: { total: 61.25, sections: [66.7, null, null, null, null] } },
+      {
+        reviewerId: 'anna',
+        reviewerName: 'Anna Bakker',
+        submitted: true,
+        revision: 1,
+        context: null,
+        answers: [answer('1.1', 3), answer('1.3', 'yes')],
+        moments: [],
+        score: { total: 92.5, sections: [100, null, null, null, null] },
+      },
+      {
+        reviewerId: 'bram',
+        reviewerName: 'Bram Visser',
+        submitted: true,
+        revision: 2,
+        context: null,
+        answers: [answer('1.1', 1), answer('1.3', 'yes')],
+        moments: [
+          {
+            id: 'b1',
+            startMs: 1_000,
+            endMs: 3_000,
+            type: 'customer-emotion-cue',
+            speaker: 'customer',
+            polarity: 'neutral',
+            itemIds: ['1.1'],
+            note: '',
+          },
+        ],
+        score: { total: 61.25, sections: [66.7, null, null, null, null] },
+      },
     ],
     items: [
       { itemId: '1.1', deviations: ['benchmark', 'outside'], disagreement: true },
@@ -26,25 +60,37 @@ function comparison(): SessionComparison {
 
 function renderComparison(language: 'nl' | 'en' = 'en') {
   const compared = comparison();
-  return renderWithBackend(<ComparisonView session={calibrationSession} callId="call-1" />, {
-    'sessions.compare': () => compared,
-    'rubrics.get': shippedRubric,
-    'calls.get': () => reviewedCall,
-    'sessions.setConsensus': (input) => {
-      compared.consensus.push({ callId: input.callId, itemId: input.itemId, answer: input.answer, reason: input.reason, decidedBy: 'anna', decidedAtMs: 1 });
-      return savedNow();
+  return renderWithBackend(
+    <ComparisonView session={calibrationSession} callId="call-1" />,
+    {
+      'sessions.compare': () => compared,
+      'rubrics.get': shippedRubric,
+      'calls.get': () => reviewedCall,
+      'sessions.setConsensus': (input) => {
+        compared.consensus.push({
+          callId: input.callId,
+          itemId: input.itemId,
+          answer: input.answer,
+          reason: input.reason,
+          decidedBy: 'anna',
+          decidedAtMs: 1,
+        });
+        return savedNow();
+      },
+      'sessions.addNote': (input) => {
+        compared.notes.push({ itemId: null, authorId: 'anna', authorName: 'Anna Bakker', text: input.text, atMs: 1 });
+        return savedNow();
+      },
     },
-    'sessions.addNote': (input) => {
-      compared.notes.push({ itemId: null, authorId: 'anna', authorName: 'Anna Bakker', text: input.text, atMs: 1 });
-      return savedNow();
-    },
-  }, language);
+    language,
+  );
 }
 
-const row = (itemId: string) => screen.getByTestId('comparison-table').querySelector<HTMLElement>(`tr[data-item-id="${itemId}"]`);
+const row = (itemId: string) =>
+  screen.getByTestId('comparison-table').querySelector<HTMLElement>(`tr[data-item-id="${itemId}"]`);
 
 describe('ComparisonView', () => {
-  it('shows every reviewer\'s answers with the deviation the backend measured', async () => {
+  it("shows every reviewer's answers with the deviation the backend measured", async () => {
     renderComparison();
     expect(await screen.findByRole('heading', { name: 'Comparison: Klacht over factuur' })).toBeInTheDocument();
     const cells = within(row('1.1')!).getAllByRole('cell');
@@ -53,7 +99,11 @@ describe('ComparisonView', () => {
     expect(cells[1]).toHaveClass('dev-off');
     expect(within(row('1.3')!).getAllByRole('cell')[1]).toHaveTextContent(/^Yes$/);
     expect(screen.getByRole('columnheader', { name: /Bram Visser/ })).toHaveTextContent('revision 2');
-    expect(within(screen.getByRole('row', { name: /^Total/ })).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['92.5', '61.3', '']);
+    expect(
+      within(screen.getByRole('row', { name: /^Total/ }))
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['92.5', '61.3', '']);
     expect(screen.getByRole('img', { name: 'Bram Visser: 1 moments' })).toBeInTheDocument();
   });
 
@@ -80,7 +130,15 @@ describe('ComparisonView', () => {
     await user.type(screen.getByRole('textbox', { name: 'Reason 1.1' }), ': named, not tied to the situation');
     await user.click(record);
     expect(await within(row('1.1')!).findByText('“ok: named, not tied to the situation”')).toBeInTheDocument();
-    expect(inputsOf(transport, 'sessions.setConsensus')).toEqual([{ sessionId: 'session-1', callId: 'call-1', itemId: '1.1', answer: { kind: 'level', value: 2 }, reason: 'ok: named, not tied to the situation' }]);
+    expect(inputsOf(transport, 'sessions.setConsensus')).toEqual([
+      {
+        sessionId: 'session-1',
+        callId: 'call-1',
+        itemId: '1.1',
+        answer: { kind: 'level', value: 2 },
+        reason: 'ok: named, not tied to the situation',
+      },
+    ]);
   });
 
   it('adds a note to the discussion', async () => {
@@ -88,7 +146,9 @@ describe('ComparisonView', () => {
     renderComparison('nl');
     await user.type(await screen.findByRole('textbox', { name: 'Notitie' }), 'Bespreken in het teamoverleg');
     await user.click(screen.getByRole('button', { name: 'Notitie toevoegen' }));
-    await waitFor(() => expect(screen.getByTestId('discussion-notes')).toHaveTextContent('Anna Bakker: Bespreken in het teamoverleg'));
+    await waitFor(() =>
+      expect(screen.getByTestId('discussion-notes')).toHaveTextContent('Anna Bakker: Bespreken in het teamoverleg'),
+    );
     expect(screen.getByRole('textbox', { name: 'Notitie' })).toHaveValue('');
   });
 });

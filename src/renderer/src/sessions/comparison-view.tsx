@@ -35,9 +35,17 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
   if (comparison.status === 'error') return <ErrorPanel error={comparison.error} />;
   if (comparison.status !== 'ok' || rubric.status !== 'ok') return null;
   const reviews = comparison.value.reviews;
-  const durationMs = call.status === 'ok' ? call.value.call.durationMs : Math.max(1, maxOf(reviews.flatMap((review) => review.moments.map((moment) => moment.endMs))));
-  const answerOf = (reviewIndex: number, itemId: string) => reviews[reviewIndex]!.answers.find((answer) => answer.itemId === itemId)?.answer ?? null;
-  const words: AnswerWords = { yes: t('review.item.yes'), no: t('review.item.no'), 'not-applicable': t('review.item.notApplicable') };
+  const durationMs =
+    call.status === 'ok'
+      ? call.value.call.durationMs
+      : Math.max(1, maxOf(reviews.flatMap((review) => review.moments.map((moment) => moment.endMs))));
+  const answerOf = (reviewIndex: number, itemId: string) =>
+    reviews[reviewIndex]!.answers.find((answer) => answer.itemId === itemId)?.answer ?? null;
+  const words: AnswerWords = {
+    yes: t('review.item.yes'),
+    no: t('review.item.no'),
+    'not-applicable': t('review.item.notApplicable'),
+  };
   const shownAnswer = (answer: ItemAnswer | null) => (answer ? answerText(answer, words) : '—');
   const comparedItems = new Map(comparison.value.items.map((entry) => [entry.itemId, entry]));
   const items = rubricItems(rubric.value.rubric).map(({ item }) => item);
@@ -47,8 +55,16 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
   const record = async (item: RubricItem) => {
     const draft = drafts[item.id];
     if (!draft || !draft.answer) return;
-    const answer: ItemAnswer = draft.answer.startsWith('level:') ? { kind: 'level', value: Number(draft.answer.slice(6)) } : ({ kind: draft.answer } as ItemAnswer);
-    const result = await transport.invoke('sessions.setConsensus', { sessionId: session.id, callId, itemId: item.id, answer, reason: draft.reason });
+    const answer: ItemAnswer = draft.answer.startsWith('level:')
+      ? { kind: 'level', value: Number(draft.answer.slice(6)) }
+      : ({ kind: draft.answer } as ItemAnswer);
+    const result = await transport.invoke('sessions.setConsensus', {
+      sessionId: session.id,
+      callId,
+      itemId: item.id,
+      answer,
+      reason: draft.reason,
+    });
     if (result.ok) {
       setError(null);
       comparison.reload();
@@ -65,10 +81,16 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
 
   return (
     <section className="comparison" aria-labelledby="comparison-title">
-      <h2 id="comparison-title">{t('sessions.comparison.title', { call: call.status === 'ok' ? call.value.call.title : callId })}</h2>
+      <h2 id="comparison-title">
+        {t('sessions.comparison.title', { call: call.status === 'ok' ? call.value.call.title : callId })}
+      </h2>
       <MomentLanes reviews={reviews} durationMs={durationMs} />
       <label className="check">
-        <input type="checkbox" checked={onlyDisagreements} onChange={(event) => setOnlyDisagreements(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={onlyDisagreements}
+          onChange={(event) => setOnlyDisagreements(event.target.checked)}
+        />
         {t('sessions.comparison.onlyDisagreements')}
       </label>
       {error && <ErrorPanel error={error} />}
@@ -80,7 +102,13 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
               {reviews.map((review) => (
                 <th key={review.reviewerId} scope="col">
                   {review.reviewerName}
-                  <div className="muted small">{review.submitted ? (review.revision && review.revision > 1 ? t('sessions.comparison.revision', { revision: review.revision }) : '') : t('sessions.comparison.notSubmitted')}</div>
+                  <div className="muted small">
+                    {review.submitted
+                      ? review.revision && review.revision > 1
+                        ? t('sessions.comparison.revision', { revision: review.revision })
+                        : ''
+                      : t('sessions.comparison.notSubmitted')}
+                  </div>
                 </th>
               ))}
               <th scope="col">{t('sessions.comparison.consensus')}</th>
@@ -92,29 +120,70 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
               const draft = drafts[item.id] ?? { answer: '', reason: '' };
               return (
                 <tr key={item.id} data-item-id={item.id}>
-                  <th scope="row">{item.id} {localize(item.title, locale)}</th>
+                  <th scope="row">
+                    {item.id} {localize(item.title, locale)}
+                  </th>
                   {reviews.map((review, index) => {
                     const deviation = comparedItems.get(item.id)?.deviations[index] ?? null;
                     return (
                       <td key={review.reviewerId} className={deviation ? deviationClass[deviation] : ''}>
                         {review.submitted ? shownAnswer(answerOf(index, item.id)) : ''}
-                        {deviation === 'outside' && <span className="visually-hidden"> ({t('sessions.comparison.outside')})</span>}
-                        {deviation === 'benchmark' && <span className="visually-hidden"> ({t('sessions.comparison.benchmarkMark')})</span>}
+                        {deviation === 'outside' && (
+                          <span className="visually-hidden"> ({t('sessions.comparison.outside')})</span>
+                        )}
+                        {deviation === 'benchmark' && (
+                          <span className="visually-hidden"> ({t('sessions.comparison.benchmarkMark')})</span>
+                        )}
                       </td>
                     );
                   })}
                   <td>
-                    {consensus && <div className="consensus-recorded"><strong>{shownAnswer(consensus.answer)}</strong> <span className="muted">“{consensus.reason}”</span></div>}
+                    {consensus && (
+                      <div className="consensus-recorded">
+                        <strong>{shownAnswer(consensus.answer)}</strong>{' '}
+                        <span className="muted">“{consensus.reason}”</span>
+                      </div>
+                    )}
                     <div className="consensus-form">
-                      <select aria-label={`${t('sessions.comparison.consensus')} ${item.id}`} value={draft.answer} onChange={(event) => setDrafts({ ...drafts, [item.id]: { ...draft, answer: event.target.value } })}>
+                      <select
+                        aria-label={`${t('sessions.comparison.consensus')} ${item.id}`}
+                        value={draft.answer}
+                        onChange={(event) =>
+                          setDrafts({ ...drafts, [item.id]: { ...draft, answer: event.target.value } })
+                        }
+                      >
                         <option value="">—</option>
                         {item.scale.kind === 'ordinal'
-                          ? item.scale.levels.map((level) => <option key={level.value} value={`level:${level.value}`}>{level.value} · {localize(level.label, locale)}</option>)
-                          : (['yes', 'no'] as const).map((kind) => <option key={kind} value={kind}>{t(`review.item.${kind}`)}</option>)}
-                        {item.notApplicableAllowed && <option value="not-applicable">{t('review.item.notApplicable')}</option>}
+                          ? item.scale.levels.map((level) => (
+                              <option key={level.value} value={`level:${level.value}`}>
+                                {level.value} · {localize(level.label, locale)}
+                              </option>
+                            ))
+                          : (['yes', 'no'] as const).map((kind) => (
+                              <option key={kind} value={kind}>
+                                {t(`review.item.${kind}`)}
+                              </option>
+                            ))}
+                        {item.notApplicableAllowed && (
+                          <option value="not-applicable">{t('review.item.notApplicable')}</option>
+                        )}
                       </select>
-                      <input aria-label={`${t('sessions.comparison.reason')} ${item.id}`} placeholder={t('sessions.comparison.reason')} value={draft.reason} onChange={(event) => setDrafts({ ...drafts, [item.id]: { ...draft, reason: event.target.value } })} />
-                      <button type="button" className="button" disabled={!draft.answer || draft.reason.trim().length < 3} onClick={() => void record(item)}>{t('sessions.comparison.save')}</button>
+                      <input
+                        aria-label={`${t('sessions.comparison.reason')} ${item.id}`}
+                        placeholder={t('sessions.comparison.reason')}
+                        value={draft.reason}
+                        onChange={(event) =>
+                          setDrafts({ ...drafts, [item.id]: { ...draft, reason: event.target.value } })
+                        }
+                      />
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={!draft.answer || draft.reason.trim().length < 3}
+                        onClick={() => void record(item)}
+                      >
+                        {t('sessions.comparison.save')}
+                      </button>
                     </div>
                   </td>
                 </tr>
@@ -122,14 +191,24 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
             })}
             {rubric.value.rubric.sections.map((section, sectionIndex) => (
               <tr key={`section-${section.id}`} className="section-row" data-section-id={section.id}>
-                <th scope="row">{section.id}. {localize(section.title, locale)}</th>
-                {reviews.map((review) => <td key={review.reviewerId} className="number">{review.score ? formatScore(review.score.sections[sectionIndex] ?? null, locale) : ''}</td>)}
+                <th scope="row">
+                  {section.id}. {localize(section.title, locale)}
+                </th>
+                {reviews.map((review) => (
+                  <td key={review.reviewerId} className="number">
+                    {review.score ? formatScore(review.score.sections[sectionIndex] ?? null, locale) : ''}
+                  </td>
+                ))}
                 <td />
               </tr>
             ))}
             <tr className="total-row">
               <th scope="row">{t('sessions.comparison.total')}</th>
-              {reviews.map((review) => <td key={review.reviewerId} className="number">{review.score ? formatScore(review.score.total, locale) : ''}</td>)}
+              {reviews.map((review) => (
+                <td key={review.reviewerId} className="number">
+                  {review.score ? formatScore(review.score.total, locale) : ''}
+                </td>
+              ))}
               <td />
             </tr>
           </tbody>
@@ -139,18 +218,32 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
         <h3 id="discussion-title">{t('sessions.comparison.notes')}</h3>
         <ol data-testid="discussion-notes">
           {comparison.value.notes.map((entry, index) => (
-            <li key={index}><strong>{entry.authorName}</strong>{entry.itemId ? ` (${entry.itemId})` : ''}: {entry.text}</li>
+            <li key={index}>
+              <strong>{entry.authorName}</strong>
+              {entry.itemId ? ` (${entry.itemId})` : ''}: {entry.text}
+            </li>
           ))}
         </ol>
-        <form className="note-form" onSubmit={(event) => {
-          event.preventDefault();
-          void addNote();
-        }}>
+        <form
+          className="note-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void addNote();
+          }}
+        >
           <label>
             <span className="visually-hidden">{t('sessions.comparison.note')}</span>
-            <textarea rows={2} value={note} maxLength={5000} onChange={(event) => setNote(event.target.value)} placeholder={t('sessions.comparison.note')} />
+            <textarea
+              rows={2}
+              value={note}
+              maxLength={5000}
+              onChange={(event) => setNote(event.target.value)}
+              placeholder={t('sessions.comparison.note')}
+            />
           </label>
-          <button type="submit" className="button" disabled={note.trim() === ''}>{t('sessions.comparison.addNote')}</button>
+          <button type="submit" className="button" disabled={note.trim() === ''}>
+            {t('sessions.comparison.addNote')}
+          </button>
         </form>
       </section>
     </section>

@@ -18,10 +18,22 @@ export function MomentLanes({ reviews, durationMs }: { reviews: SessionCompariso
       {reviews.map((review) => (
         <div key={review.reviewerId} className="moment-lane">
           <span className="moment-lane-name">{review.reviewerName}</span>
-          <svg viewBox={`0 0 1000 ${laneHeight}`} preserveAspectRatio="none" role="img" aria-label={t('sessions.comparison.laneOf', { name: review.reviewerName, count: review.moments.length })}>
+          <svg
+            viewBox={`0 0 1000 ${laneHeight}`}
+            preserveAspectRatio="none"
+            role="img"
+            aria-label={t('sessions.comparison.laneOf', { name: review.reviewerName, count: review.moments.length })}
+          >
             <rect x="0" y="2" width="1000" height="14" fill="currentColor" fillOpacity="0.06" />
             {review.moments.map((moment) => (
-              <rect key={moment.id} x={(moment.startMs / durationMs) * 1000} y="3" width={Math.max(2, ((moment.endMs - moment.startMs) / durationMs) * 1000)} height="12" fill={momentTypeInfo[moment.type].colour}>
+              <rect
+                key={moment.id}
+                x={(moment.startMs / durationMs) * 1000}
+                y="3"
+                width={Math.max(2, ((moment.endMs - moment.startMs) / durationMs) * 1000)}
+                height="12"
+                fill={momentTypeInfo[moment.type].colour}
+              >
                 <title>{`${review.reviewerName}: ${localize(momentTypeInfo[moment.type].label, locale)} (${formatTimeMs(moment.startMs)})`}</title>
               </rect>
             ))}
@@ -31,7 +43,9 @@ export function MomentLanes({ reviews, durationMs }: { reviews: SessionCompariso
       <div className="moment-lane moment-lane-axis" aria-hidden="true">
         <span className="moment-lane-name" />
         <div className="moment-lane-ticks">
-          {ticks.map((tickMs) => <span key={tickMs}>{formatTimeMs(tickMs)}</span>)}
+          {ticks.map((tickMs) => (
+            <span key={tickMs}>{formatTimeMs(tickMs)}</span>
+          ))}
         </div>
       </div>
     </figure>

@@ -22,13 +22,19 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
   const [toleranceItem, setToleranceItem] = useState(1);
   const [deadline, setDeadline] = useState('');
   const [error, setError] = useState<AppError | null>(null);
-  const reviewerNames = names.split('\n').map((line) => line.trim()).filter(Boolean);
+  const reviewerNames = names
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const myName = me.status === 'ok' && me.value ? me.value.name : null;
   const allReviewers = [...(includeMe && myName ? [myName] : []), ...reviewerNames];
 
   const create = async (event: React.FormEvent) => {
     event.preventDefault();
-    const reviewers = [...(includeMe && me.status === 'ok' && me.value ? [{ id: me.value.id }] : []), ...reviewerNames.map((reviewer) => ({ name: reviewer }))];
+    const reviewers = [
+      ...(includeMe && me.status === 'ok' && me.value ? [{ id: me.value.id }] : []),
+      ...reviewerNames.map((reviewer) => ({ name: reviewer })),
+    ];
     const result = await transport.invoke('sessions.create', {
       name,
       callIds,
@@ -51,12 +57,21 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
       </label>
       <fieldset>
         <legend>{t('sessions.form.calls')}</legend>
-        {calls.status === 'ok' && calls.value.map((call) => (
-          <label key={call.id} className="check">
-            <input type="checkbox" checked={callIds.includes(call.id)} onChange={(event) => setCallIds((current) => (event.target.checked ? [...current, call.id] : current.filter((id) => id !== call.id)))} />
-            {call.title}
-          </label>
-        ))}
+        {calls.status === 'ok' &&
+          calls.value.map((call) => (
+            <label key={call.id} className="check">
+              <input
+                type="checkbox"
+                checked={callIds.includes(call.id)}
+                onChange={(event) =>
+                  setCallIds((current) =>
+                    event.target.checked ? [...current, call.id] : current.filter((id) => id !== call.id),
+                  )
+                }
+              />
+              {call.title}
+            </label>
+          ))}
       </fieldset>
       <label>
         {t('sessions.form.reviewers')}
@@ -72,7 +87,11 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
         {t('sessions.form.benchmark')}
         <select value={benchmark} onChange={(event) => setBenchmark(event.target.value)}>
           <option value="">{t('sessions.form.noBenchmark')}</option>
-          {allReviewers.map((reviewer, index) => <option key={`${reviewer}-${index}`} value={index}>{reviewer}</option>)}
+          {allReviewers.map((reviewer, index) => (
+            <option key={`${reviewer}-${index}`} value={index}>
+              {reviewer}
+            </option>
+          ))}
         </select>
       </label>
       <label className="check">
@@ -82,15 +101,35 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
       <div className="form-row">
         <label>
           {t('sessions.form.toleranceTotal')}
-          <input type="number" min={0} max={100} step={0.5} value={toleranceTotal} onChange={(event) => setToleranceTotal(Number(event.target.value))} />
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step={0.5}
+            value={toleranceTotal}
+            onChange={(event) => setToleranceTotal(Number(event.target.value))}
+          />
         </label>
         <label>
           {t('sessions.form.toleranceItem')}
-          <input type="number" min={0} max={10} step={1} value={toleranceItem} onChange={(event) => setToleranceItem(Number(event.target.value))} />
+          <input
+            type="number"
+            min={0}
+            max={10}
+            step={1}
+            value={toleranceItem}
+            onChange={(event) => setToleranceItem(Number(event.target.value))}
+          />
         </label>
         <DateField label={t('sessions.form.deadline')} value={deadline} onChange={setDeadline} />
       </div>
-      <button type="submit" className="button primary" disabled={!name.trim() || callIds.length === 0 || allReviewers.length < 2}>{t('sessions.form.create')}</button>
+      <button
+        type="submit"
+        className="button primary"
+        disabled={!name.trim() || callIds.length === 0 || allReviewers.length < 2}
+      >
+        {t('sessions.form.create')}
+      </button>
       {error && <ErrorPanel error={error} />}
     </form>
   );

@@ -13,10 +13,16 @@ export function ScoreExportControls({ onExport }: { onExport: (format: ScoreForm
       <label className="inline-field">
         {t('sessions.exportFormat')}
         <select value={format} onChange={(event) => setFormat(event.target.value as ScoreFormat)}>
-          {scoreFormats.map((option) => <option key={option} value={option}>{t(`sessions.formats.${option}`)}</option>)}
+          {scoreFormats.map((option) => (
+            <option key={option} value={option}>
+              {t(`sessions.formats.${option}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="button" className="button primary" onClick={() => onExport(format)}>{t('sessions.exportScores')}</button>
+      <button type="button" className="button primary" onClick={() => onExport(format)}>
+        {t('sessions.exportScores')}
+      </button>
     </>
   );
 }

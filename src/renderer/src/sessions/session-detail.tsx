@@ -11,7 +11,13 @@ import { useExportDownload } from './use-export-download';
 import { SessionReportView } from './session-report-view';
 
 /** One session: its calls (review, compare), reviewers, package exports, and the report. */
-export function SessionDetail({ sessionId, onReview }: { sessionId: string; onReview: (callId: string, sessionId: string) => void }) {
+export function SessionDetail({
+  sessionId,
+  onReview,
+}: {
+  sessionId: string;
+  onReview: (callId: string, sessionId: string) => void;
+}) {
   const { t } = useTranslation();
   const transport = useTransport();
   const session = useBackendQuery('sessions.get', { sessionId }, ['calls.changed']);
@@ -23,27 +29,56 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
   if (session.status === 'error') return <ErrorPanel error={session.error} onRetry={session.reload} />;
   if (session.status !== 'ok') return null;
   const value = session.value;
-  const recipient = value.reviewers.some((reviewer) => reviewer.id === packageFor) ? packageFor : (value.reviewers[0]?.id ?? '');
+  const recipient = value.reviewers.some((reviewer) => reviewer.id === packageFor)
+    ? packageFor
+    : (value.reviewers[0]?.id ?? '');
   return (
     <>
       <h1 id="session-title">{value.name}</h1>
       <p className="muted">
-        {t('sessions.rubric')}: {value.rubricName} v{value.rubricVersion} · {value.blind ? t('sessions.blind') : t('sessions.open_')} · ±{value.toleranceTotal} / ±{value.toleranceItem}
-        {value.deadline ? ` · ${t('sessions.form.deadline')} ${formatCalendarDate(value.deadline, locale)}` : ''} · {t('sessions.progress', { submitted: value.submitted, expected: value.expected })}
+        {t('sessions.rubric')}: {value.rubricName} v{value.rubricVersion} ·{' '}
+        {value.blind ? t('sessions.blind') : t('sessions.open_')} · ±{value.toleranceTotal} / ±{value.toleranceItem}
+        {value.deadline ? ` · ${t('sessions.form.deadline')} ${formatCalendarDate(value.deadline, locale)}` : ''} ·{' '}
+        {t('sessions.progress', { submitted: value.submitted, expected: value.expected })}
       </p>
       <div className="screen-header">
         <span className="package-for">
           <label>
             {t('sessions.packageFor')}{' '}
             <select value={recipient} onChange={(event) => setPackageFor(event.target.value)}>
-              {value.reviewers.map((reviewer) => <option key={reviewer.id} value={reviewer.id}>{reviewer.name}</option>)}
+              {value.reviewers.map((reviewer) => (
+                <option key={reviewer.id} value={reviewer.id}>
+                  {reviewer.name}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={!recipient} onClick={() => void run(transport.invoke('sessions.exportPackage', { sessionId, reviewerId: recipient }))}>{t('sessions.exportSession')}</button>
+          <button
+            type="button"
+            className="button"
+            disabled={!recipient}
+            onClick={() => void run(transport.invoke('sessions.exportPackage', { sessionId, reviewerId: recipient }))}
+          >
+            {t('sessions.exportSession')}
+          </button>
         </span>
-        <button type="button" className="button" onClick={() => void run(transport.invoke('sessions.exportReviews', { sessionId }))}>{t('sessions.exportReviews')}</button>
-        <ScoreExportControls onExport={(format) => void run(transport.invoke('exports.scores', { sessionId, format, language: locale }))} />
-        <button type="button" className="button" onClick={() => void run(transport.invoke('exports.sessionReport', { sessionId, language: locale }))}>{t('sessions.exportReport')}</button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(transport.invoke('sessions.exportReviews', { sessionId }))}
+        >
+          {t('sessions.exportReviews')}
+        </button>
+        <ScoreExportControls
+          onExport={(format) => void run(transport.invoke('exports.scores', { sessionId, format, language: locale }))}
+        />
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(transport.invoke('exports.sessionReport', { sessionId, language: locale }))}
+        >
+          {t('sessions.exportReport')}
+        </button>
       </div>
       {error && <ErrorPanel error={error} />}
       <div className="session-columns">
@@ -53,10 +88,49 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
             {value.calls.map((call) => (
               <li key={call.id} data-call-id={call.id}>
                 <span>{call.title}</span>
-                <button type="button" className="button" onClick={() => onReview(call.id, sessionId)}>{t('sessions.review')}</button>
-                <button type="button" className="button" aria-pressed={comparing === call.id} onClick={() => setComparing(comparing === call.id ? null : call.id)}>{t('sessions.compare')}</button>
-                <button type="button" className="button" onClick={() => void run(transport.invoke('exports.moments', { callId: call.id, sessionId, format: 'webvtt', language: locale }))}>{t('sessions.momentsVtt')}</button>
-                <button type="button" className="button" onClick={() => void run(transport.invoke('exports.moments', { callId: call.id, sessionId, format: 'eaf', language: locale }))}>{t('sessions.momentsEaf')}</button>
+                <button type="button" className="button" onClick={() => onReview(call.id, sessionId)}>
+                  {t('sessions.review')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  aria-pressed={comparing === call.id}
+                  onClick={() => setComparing(comparing === call.id ? null : call.id)}
+                >
+                  {t('sessions.compare')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void run(
+                      transport.invoke('exports.moments', {
+                        callId: call.id,
+                        sessionId,
+                        format: 'webvtt',
+                        language: locale,
+                      }),
+                    )
+                  }
+                >
+                  {t('sessions.momentsVtt')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void run(
+                      transport.invoke('exports.moments', {
+                        callId: call.id,
+                        sessionId,
+                        format: 'eaf',
+                        language: locale,
+                      }),
+                    )
+                  }
+                >
+                  {t('sessions.momentsEaf')}
+                </button>
               </li>
             ))}
           </ul>
@@ -64,7 +138,12 @@ export function SessionDetail({ sessionId, onReview }: { sessionId: string; onRe
         <section aria-labelledby="session-reviewers">
           <h2 id="session-reviewers">{t('sessions.reviewersTitle')}</h2>
           <ul>
-            {value.reviewers.map((reviewer) => <li key={reviewer.id}>{reviewer.name}{reviewer.id === value.benchmarkReviewerId ? ` (${t('sessions.form.benchmark').toLowerCase()})` : ''}</li>)}
+            {value.reviewers.map((reviewer) => (
+              <li key={reviewer.id}>
+                {reviewer.name}
+                {reviewer.id === value.benchmarkReviewerId ? ` (${t('sessions.form.benchmark').toLowerCase()})` : ''}
+              </li>
+            ))}
           </ul>
         </section>
       </div>

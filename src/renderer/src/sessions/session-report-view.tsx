@@ -7,7 +7,12 @@ import { useLocale } from '../ui/use-locale';
 import { maxOf } from '../../../domain/extremes';
 
 function formatNumber(value: number | null, digits: number, locale: string): string {
-  return value === null ? '—' : value.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value === null
+    ? '—'
+    : value.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
 }
 
 /** The session report: agreement per item, section and total against the thresholds; each reviewer's calibration. */
@@ -21,14 +26,33 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
   const scale = Math.max(5, maxOf(biases.map(Math.abs)));
   return (
     <section className="session-report" aria-labelledby="report-title">
-      <h2 id="report-title">{t('sessions.report.title')} <span className="muted">({t(`sessions.report.reference.${value.reference}`)})</span></h2>
-      {!value.enoughReviews && <p className="notice" data-testid="report-not-enough">{t('sessions.report.notEnoughReviews')}</p>}
+      <h2 id="report-title">
+        {t('sessions.report.title')}{' '}
+        <span className="muted">({t(`sessions.report.reference.${value.reference}`)})</span>
+      </h2>
+      {!value.enoughReviews && (
+        <p className="notice" data-testid="report-not-enough">
+          {t('sessions.report.notEnoughReviews')}
+        </p>
+      )}
       <p>
-        {t('sessions.report.total')}: α = {formatNumber(value.total.alpha, 3, locale)} {value.total.band && <span className={`band band-${value.total.band}`}>{t(`sessions.report.bands.${value.total.band}`)}</span>} · {t('sessions.report.icc')} = {formatNumber(value.total.iccAgreement, 3, locale)}
+        {t('sessions.report.total')}: α = {formatNumber(value.total.alpha, 3, locale)}{' '}
+        {value.total.band && (
+          <span className={`band band-${value.total.band}`}>{t(`sessions.report.bands.${value.total.band}`)}</span>
+        )}{' '}
+        · {t('sessions.report.icc')} = {formatNumber(value.total.iccAgreement, 3, locale)}
       </p>
       <div className="table-wrap">
         <table className="review-table" data-testid="report-reviewers">
-          <thead><tr>{(['reviewer', 'calls', 'bias', 'mad', 'within', 'severity', 'momentF1'] as const).map((column) => <th key={column} scope="col">{t(`sessions.report.${column}`)}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              {(['reviewer', 'calls', 'bias', 'mad', 'within', 'severity', 'momentF1'] as const).map((column) => (
+                <th key={column} scope="col">
+                  {t(`sessions.report.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {value.reviewers.map((reviewer, index) => (
               <tr key={session.reviewers[index]?.id ?? index}>
@@ -37,7 +61,12 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
                 <td className="number">{formatNumber(reviewer.bias, 1, locale)}</td>
                 <td className="number">{formatNumber(reviewer.meanAbsoluteDeviation, 1, locale)}</td>
                 <td className="number">{formatNumber(reviewer.percentWithinTolerance, 0, locale)}</td>
-                <td className="number">{formatNumber(reviewer.severity, 1, locale)}{reviewer.severityStandardError !== null ? ` ± ${formatNumber(reviewer.severityStandardError, 1, locale)}` : ''}</td>
+                <td className="number">
+                  {formatNumber(reviewer.severity, 1, locale)}
+                  {reviewer.severityStandardError !== null
+                    ? ` ± ${formatNumber(reviewer.severityStandardError, 1, locale)}`
+                    : ''}
+                </td>
                 <td className="number">{formatNumber(value.moments.reviewers?.[index]?.f1 ?? null, 2, locale)}</td>
               </tr>
             ))}
@@ -46,14 +75,33 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
       </div>
       <figure className="bias-chart">
         <figcaption>{t('sessions.report.chartTitle')}</figcaption>
-        <svg viewBox={`0 0 400 ${value.reviewers.length * 24 + 8}`} role="img" aria-label={t('sessions.report.chartTitle')}>
-          <line x1="200" x2="200" y1="0" y2={value.reviewers.length * 24 + 8} stroke="currentColor" strokeOpacity="0.4" />
+        <svg
+          viewBox={`0 0 400 ${value.reviewers.length * 24 + 8}`}
+          role="img"
+          aria-label={t('sessions.report.chartTitle')}
+        >
+          <line
+            x1="200"
+            x2="200"
+            y1="0"
+            y2={value.reviewers.length * 24 + 8}
+            stroke="currentColor"
+            strokeOpacity="0.4"
+          />
           {biases.map((bias, index) => {
             const width = (Math.abs(bias) / scale) * 150;
             return (
               <g key={index} transform={`translate(0, ${index * 24 + 4})`}>
-                <text x="4" y="14" fontSize="11" fill="currentColor">{session.reviewers[index]?.name}</text>
-                <rect x={bias >= 0 ? 200 : 200 - width} y="2" width={width} height="16" fill={bias >= 0 ? 'var(--status-submitted-fg)' : 'var(--danger)'} />
+                <text x="4" y="14" fontSize="11" fill="currentColor">
+                  {session.reviewers[index]?.name}
+                </text>
+                <rect
+                  x={bias >= 0 ? 200 : 200 - width}
+                  y="2"
+                  width={width}
+                  height="16"
+                  fill={bias >= 0 ? 'var(--status-submitted-fg)' : 'var(--danger)'}
+                />
               </g>
             );
           })}
@@ -63,7 +111,15 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
         <div className="table-wrap">
           <table className="review-table" data-testid="report-moments">
             <caption>{t('sessions.report.momentsTitle')}</caption>
-            <thead><tr>{(['momentType', 'matched', 'unmatched', 'f1'] as const).map((column) => <th key={column} scope="col">{t(`sessions.report.${column}`)}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                {(['momentType', 'matched', 'unmatched', 'f1'] as const).map((column) => (
+                  <th key={column} scope="col">
+                    {t(`sessions.report.${column}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {value.moments.types.map((entry) => (
                 <tr key={entry.type}>
@@ -79,11 +135,22 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
       )}
       <div className="table-wrap">
         <table className="review-table" data-testid="report-items">
-          <thead><tr>{(['item', 'alpha', 'band', 'agreement', 'ac1', 'within'] as const).map((column) => <th key={column} scope="col">{t(`sessions.report.${column}`)}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              {(['item', 'alpha', 'band', 'agreement', 'ac1', 'within'] as const).map((column) => (
+                <th key={column} scope="col">
+                  {t(`sessions.report.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {value.items.map((item) => (
               <tr key={item.itemId} data-item-id={item.itemId} className={item.ambiguous ? 'ambiguous' : undefined}>
-                <td>{item.itemId}{item.ambiguous && <span className="badge badge-critical"> {t('sessions.report.ambiguous')}</span>}</td>
+                <td>
+                  {item.itemId}
+                  {item.ambiguous && <span className="badge badge-critical"> {t('sessions.report.ambiguous')}</span>}
+                </td>
                 <td className="number">{formatNumber(item.alpha, 3, locale)}</td>
                 <td>{item.band ? t(`sessions.report.bands.${item.band}`) : '—'}</td>
                 <td className="number">{formatNumber(item.percentAgreement, 0, locale)}</td>

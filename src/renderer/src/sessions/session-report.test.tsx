@@ -7,8 +7,19 @@ import { inputsOf, renderWithBackend, type FakeHandlers } from '../../../../test
 import { calibrationSession, shippedRubric } from '../../../../tests/unit/session-fixtures';
 import { SessionDetail } from './session-detail';
 
-const band = (alpha: number): 'reliable' | 'tentative' | 'unreliable' => (alpha >= 0.8 ? 'reliable' : alpha >= 0.667 ? 'tentative' : 'unreliable');
-const itemRow = (itemId: string, alpha: number, ambiguous = false) => ({ itemId, level: 'ordinal' as const, alpha, band: band(alpha), percentAgreement: 75, gwetAc1: 0.71, applicabilityAlpha: null, ambiguous, percentWithinTolerance: 100 });
+const band = (alpha: number): 'reliable' | 'tentative' | 'unreliable' =>
+  alpha >= 0.8 ? 'reliable' : alpha >= 0.667 ? 'tentative' : 'unreliable';
+const itemRow = (itemId: string, alpha: number, ambiguous = false) => ({
+  itemId,
+  level: 'ordinal' as const,
+  alpha,
+  band: band(alpha),
+  percentAgreement: 75,
+  gwetAc1: 0.71,
+  applicabilityAlpha: null,
+  ambiguous,
+  percentWithinTolerance: 100,
+});
 
 const report: MethodOutput<'sessions.report'> = {
   reference: 'benchmark',
@@ -19,22 +30,43 @@ const report: MethodOutput<'sessions.report'> = {
   total: { alpha: 0.712, band: 'tentative', iccAgreement: 0.688 },
   totals: [[92.5, 61.25]],
   reviewers: [
-    { bias: null, meanAbsoluteDeviation: null, percentWithinTolerance: null, calls: 2, severity: 0.4, severityStandardError: 0.2 },
-    { bias: -8.75, meanAbsoluteDeviation: 8.75, percentWithinTolerance: 50, calls: 2, severity: -0.4, severityStandardError: 0.2 },
+    {
+      bias: null,
+      meanAbsoluteDeviation: null,
+      percentWithinTolerance: null,
+      calls: 2,
+      severity: 0.4,
+      severityStandardError: 0.2,
+    },
+    {
+      bias: -8.75,
+      meanAbsoluteDeviation: 8.75,
+      percentWithinTolerance: 50,
+      calls: 2,
+      severity: -0.4,
+      severityStandardError: 0.2,
+    },
   ],
   fairTotals: [80, 75],
   consensus: [],
-  moments: { types: [{ type: 'customer-emotion-cue', matched: 3, unmatched: 1, f1: 0.75 }], reviewers: [null, { matched: 3, missed: 1, extra: 0, f1: 0.857 }] },
+  moments: {
+    types: [{ type: 'customer-emotion-cue', matched: 3, unmatched: 1, f1: 0.75 }],
+    reviewers: [null, { matched: 3, missed: 1, extra: 0, f1: 0.857 }],
+  },
 };
 
 function renderSession(extra: FakeHandlers = {}, language: 'nl' | 'en' = 'en') {
-  return renderWithBackend(<SessionDetail sessionId="session-1" onReview={() => undefined} />, {
-    'sessions.get': () => calibrationSession,
-    'sessions.report': () => report,
-    'rubrics.get': shippedRubric,
-    'exports.sessionReport': (input) => ({ exportId: 'export-1', fileName: `report-${input.language}.pdf` }),
-    ...extra,
-  }, language);
+  return renderWithBackend(
+    <SessionDetail sessionId="session-1" onReview={() => undefined} />,
+    {
+      'sessions.get': () => calibrationSession,
+      'sessions.report': () => report,
+      'rubrics.get': shippedRubric,
+      'exports.sessionReport': (input) => ({ exportId: 'export-1', fileName: `report-${input.language}.pdf` }),
+      ...extra,
+    },
+    language,
+  );
 }
 
 describe('Session report', () => {
@@ -45,15 +77,35 @@ describe('Session report', () => {
       ...report,
       enoughReviews: false,
       ambiguousItems: null,
-      items: report.items.map((item) => ({ ...item, alpha: null, band: null, ambiguous: false, gwetAc1: null, percentAgreement: null, percentWithinTolerance: null })),
+      items: report.items.map((item) => ({
+        ...item,
+        alpha: null,
+        band: null,
+        ambiguous: false,
+        gwetAc1: null,
+        percentAgreement: null,
+        percentWithinTolerance: null,
+      })),
       total: { alpha: null, band: null, iccAgreement: null },
-      reviewers: report.reviewers.map(() => ({ bias: null, meanAbsoluteDeviation: null, percentWithinTolerance: null, calls: null, severity: null, severityStandardError: null })),
+      reviewers: report.reviewers.map(() => ({
+        bias: null,
+        meanAbsoluteDeviation: null,
+        percentWithinTolerance: null,
+        calls: null,
+        severity: null,
+        severityStandardError: null,
+      })),
       moments: { types: [], reviewers: null },
     };
     renderSession({ 'sessions.report': () => single }, 'nl');
     expect(await screen.findByTestId('report-not-enough')).toHaveTextContent('Nog niet genoeg beoordelingen');
     const anna = within(screen.getByTestId('report-reviewers')).getByRole('row', { name: /Anna Bakker/ });
-    expect(within(anna).getAllByRole('cell').slice(1).map((cell) => cell.textContent)).toEqual(['—', '—', '—', '—', '—', '—']);
+    expect(
+      within(anna)
+        .getAllByRole('cell')
+        .slice(1)
+        .map((cell) => cell.textContent),
+    ).toEqual(['—', '—', '—', '—', '—', '—']);
     expect(screen.getByTestId('report-items')).not.toHaveTextContent('dubbelzinnig');
   });
 
@@ -63,24 +115,36 @@ describe('Session report', () => {
     expect(screen.queryByTestId('report-not-enough')).not.toBeInTheDocument();
   });
 
-  it('shows the total agreement, each reviewer\'s calibration and the items that need discussion', async () => {
+  it("shows the total agreement, each reviewer's calibration and the items that need discussion", async () => {
     renderSession();
-    expect(await screen.findByRole('heading', { name: /Report/ })).toHaveTextContent('compared with the benchmark reviewer');
+    expect(await screen.findByRole('heading', { name: /Report/ })).toHaveTextContent(
+      'compared with the benchmark reviewer',
+    );
     expect(screen.getByText(/α = 0\.712/)).toHaveTextContent('tentative');
     expect(screen.getByText(/ICC\(A,1\) = 0\.688/)).toBeInTheDocument();
     const bram = within(screen.getByTestId('report-reviewers')).getByRole('row', { name: /Bram Visser/ });
-    expect(within(bram).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Bram Visser', '2', '-8.8', '8.8', '50', '-0.4 ± 0.2', '0.86']);
-    expect(within(screen.getByTestId('report-reviewers')).getByRole('row', { name: /Anna Bakker/ })).toHaveTextContent('—');
+    expect(
+      within(bram)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Bram Visser', '2', '-8.8', '8.8', '50', '-0.4 ± 0.2', '0.86']);
+    expect(within(screen.getByTestId('report-reviewers')).getByRole('row', { name: /Anna Bakker/ })).toHaveTextContent(
+      '—',
+    );
     const ambiguous = screen.getByTestId('report-items').querySelector('tr[data-item-id="1.1"]')!;
     expect(ambiguous).toHaveTextContent('ambiguous');
     expect(ambiguous).toHaveTextContent('unreliable');
-    expect(within(screen.getByTestId('report-moments')).getByRole('row', { name: /Customer emotion cue/ })).toHaveTextContent('0.75');
+    expect(
+      within(screen.getByTestId('report-moments')).getByRole('row', { name: /Customer emotion cue/ }),
+    ).toHaveTextContent('0.75');
   });
 
   it('writes numbers the Dutch way in Dutch', async () => {
     renderSession({}, 'nl');
     expect(await screen.findByText(/α = 0,712/)).toBeInTheDocument();
-    expect(within(screen.getByTestId('report-reviewers')).getByRole('row', { name: /Bram Visser/ })).toHaveTextContent('-8,8');
+    expect(within(screen.getByTestId('report-reviewers')).getByRole('row', { name: /Bram Visser/ })).toHaveTextContent(
+      '-8,8',
+    );
   });
 
   it('exports the PDF report in the UI language and downloads it', async () => {

@@ -22,7 +22,15 @@ function PackageError({ error }: { error: AppError }) {
 }
 
 /** Calibration sessions: the list, a new one, importing packages, and one session in detail. */
-export function SessionsScreen({ sessionId, onOpenSession, onReview }: { sessionId: string | null; onOpenSession: (sessionId: string) => void; onReview: (callId: string, sessionId: string) => void }) {
+export function SessionsScreen({
+  sessionId,
+  onOpenSession,
+  onReview,
+}: {
+  sessionId: string | null;
+  onOpenSession: (sessionId: string) => void;
+  onReview: (callId: string, sessionId: string) => void;
+}) {
   const { t } = useTranslation();
   const transport = useTransport();
   const sessions = useBackendQuery('sessions.list', {}, ['calls.changed']);
@@ -57,12 +65,20 @@ export function SessionsScreen({ sessionId, onOpenSession, onReview }: { session
 
   const importControls = (
     <>
-      <button type="button" className="button" onClick={() => void choosePackage()}>{t('sessions.importPackage')}</button>
-      <input ref={fileInput} type="file" hidden data-testid="package-import-input" onChange={(event) => {
-        const file = event.target.files?.[0];
-        event.target.value = '';
-        if (file) void importPackage(file);
-      }} />
+      <button type="button" className="button" onClick={() => void choosePackage()}>
+        {t('sessions.importPackage')}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        data-testid="package-import-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importPackage(file);
+        }}
+      />
     </>
   );
   const messages = (
@@ -73,7 +89,11 @@ export function SessionsScreen({ sessionId, onOpenSession, onReview }: { session
             ? t('sessions.imported.same')
             : imported.kind === 'session'
               ? t('sessions.imported.session', { name: imported.sessionName, calls: imported.callsAdded })
-              : t('sessions.imported.reviews', { name: imported.sessionName, added: imported.reviewsAdded, revised: imported.reviewsRevised })}
+              : t('sessions.imported.reviews', {
+                  name: imported.sessionName,
+                  added: imported.reviewsAdded,
+                  revised: imported.reviewsRevised,
+                })}
         </p>
       )}
       {error && (error.code === 'package_refused' ? <PackageError error={error} /> : <ErrorPanel error={error} />)}
@@ -84,7 +104,9 @@ export function SessionsScreen({ sessionId, onOpenSession, onReview }: { session
     return (
       <section className="screen" aria-labelledby="session-title">
         <header className="screen-header">
-          <button type="button" className="button" onClick={() => onOpenSession('')}>← {t('sessions.back')}</button>
+          <button type="button" className="button" onClick={() => onOpenSession('')}>
+            ← {t('sessions.back')}
+          </button>
           {importControls}
         </header>
         {messages}
@@ -97,23 +119,42 @@ export function SessionsScreen({ sessionId, onOpenSession, onReview }: { session
     <section className="screen" aria-labelledby="sessions-title">
       <header className="screen-header">
         <h1 id="sessions-title">{t('sessions.title')}</h1>
-        <button type="button" className="button primary" onClick={() => setCreating((value) => !value)} aria-expanded={creating}>{t('sessions.new')}</button>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => setCreating((value) => !value)}
+          aria-expanded={creating}
+        >
+          {t('sessions.new')}
+        </button>
         {importControls}
       </header>
       <p className="muted">{t('sessions.intro')}</p>
       {messages}
-      {imported?.kind === 'session' && <RecipientNotice result={imported} onOpen={() => onOpenSession(imported.sessionId)} />}
+      {imported?.kind === 'session' && (
+        <RecipientNotice result={imported} onOpen={() => onOpenSession(imported.sessionId)} />
+      )}
       {creating && <NewSessionForm onCreated={(id) => onOpenSession(id)} />}
-      {sessions.status === 'ok' && (sessions.value.length === 0 ? <p className="muted">{t('sessions.none')}</p> : (
-        <ul className="session-list" data-testid="session-list">
-          {sessions.value.map((session) => (
-            <li key={session.id}>
-              <button type="button" className="link-button" onClick={() => onOpenSession(session.id)}>{session.name}</button>
-              <span className="muted"> · {session.rubricName} v{session.rubricVersion} · {session.blind ? t('sessions.blind') : t('sessions.open_')} · {t('sessions.progress', { submitted: session.submitted, expected: session.expected })}</span>
-            </li>
-          ))}
-        </ul>
-      ))}
+      {sessions.status === 'ok' &&
+        (sessions.value.length === 0 ? (
+          <p className="muted">{t('sessions.none')}</p>
+        ) : (
+          <ul className="session-list" data-testid="session-list">
+            {sessions.value.map((session) => (
+              <li key={session.id}>
+                <button type="button" className="link-button" onClick={() => onOpenSession(session.id)}>
+                  {session.name}
+                </button>
+                <span className="muted">
+                  {' '}
+                  · {session.rubricName} v{session.rubricVersion} ·{' '}
+                  {session.blind ? t('sessions.blind') : t('sessions.open_')} ·{' '}
+                  {t('sessions.progress', { submitted: session.submitted, expected: session.expected })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ))}
     </section>
   );
 }
@@ -125,7 +166,9 @@ function RecipientNotice({ result, onOpen }: { result: PackageImportResult; onOp
   return (
     <p className="notice join-form">
       {t('sessions.importedFor', { name: result.recipient.name })}{' '}
-      <button type="button" className="button primary" onClick={onOpen}>{t('sessions.openSession')}</button>
+      <button type="button" className="button primary" onClick={onOpen}>
+        {t('sessions.openSession')}
+      </button>
     </p>
   );
 }

@@ -10,13 +10,16 @@ import { downloadExport } from './download-export';
 export function useExportDownload() {
   const transport = useTransport();
   const [error, setError] = useState<AppError | null>(null);
-  const run = useCallback(async (exporting: Promise<Result<{ exportId: string; fileName: string }>>) => {
-    const result = await exporting;
-    if (!result.ok) return setError(result.error);
-    setError(null);
-    if (!transport.saveExport) return downloadExport(result.value.exportId, result.value.fileName);
-    const saved = await transport.saveExport(result.value.exportId);
-    if (!saved.ok) setError(saved.error);
-  }, [transport]);
+  const run = useCallback(
+    async (exporting: Promise<Result<{ exportId: string; fileName: string }>>) => {
+      const result = await exporting;
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      if (!transport.saveExport) return downloadExport(result.value.exportId, result.value.fileName);
+      const saved = await transport.saveExport(result.value.exportId);
+      if (!saved.ok) setError(saved.error);
+    },
+    [transport],
+  );
   return { run, error, setError };
 }

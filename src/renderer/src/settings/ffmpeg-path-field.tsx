@@ -34,7 +34,9 @@ export function FfmpegPathField({ value, onSave }: { value: string; onSave: (pat
         <button type="submit">{t('settings.ffmpegPathSave')}</button>
       </form>
       <span />
-      <p id="ffmpeg-path-hint" className="muted hint">{t('settings.ffmpegPathHint')}</p>
+      <p id="ffmpeg-path-hint" className="muted hint">
+        {t('settings.ffmpegPathHint')}
+      </p>
     </>
   );
 }

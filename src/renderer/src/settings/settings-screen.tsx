@@ -5,7 +5,11 @@ import { FfmpegPathField } from './ffmpeg-path-field';
 import { SupportSection } from './support-section';
 
 /** Language, theme and where the data lives. */
-export function SettingsScreen({ preferences, info, onChange }: {
+export function SettingsScreen({
+  preferences,
+  info,
+  onChange,
+}: {
   preferences: Preferences;
   info: AppInfo | null;
   onChange: (change: Partial<Preferences>) => void;
@@ -21,9 +25,15 @@ export function SettingsScreen({ preferences, info, onChange }: {
         <select
           id="language-select"
           value={preferences.language ?? 'system'}
-          onChange={(event) => onChange({ language: event.target.value === 'system' ? null : (event.target.value as Preferences['language']) })}
+          onChange={(event) =>
+            onChange({
+              language: event.target.value === 'system' ? null : (event.target.value as Preferences['language']),
+            })
+          }
         >
-          <option value="system">{t('settings.languageSystem', { language: t(`languages.${systemLanguage()}`) })}</option>
+          <option value="system">
+            {t('settings.languageSystem', { language: t(`languages.${systemLanguage()}`) })}
+          </option>
           {languages.map((language) => (
             <option key={language} value={language} lang={language}>
               {t(`languages.${language}`)}
@@ -35,7 +45,13 @@ export function SettingsScreen({ preferences, info, onChange }: {
         <div role="radiogroup" aria-labelledby="theme-label" className="segmented">
           {themes.map((theme) => (
             <label key={theme} className="segment">
-              <input type="radio" name="theme" value={theme} checked={preferences.theme === theme} onChange={() => onChange({ theme })} />
+              <input
+                type="radio"
+                name="theme"
+                value={theme}
+                checked={preferences.theme === theme}
+                onChange={() => onChange({ theme })}
+              />
               <span>{t(`settings.themes.${theme}`)}</span>
             </label>
           ))}
@@ -43,20 +59,38 @@ export function SettingsScreen({ preferences, info, onChange }: {
 
         <span id="shortcuts-label">{t('settings.shortcuts')}</span>
         <label className="checkbox">
-          <input type="checkbox" checked={preferences.singleKeyShortcuts} onChange={(event) => onChange({ singleKeyShortcuts: event.target.checked })} aria-describedby="shortcuts-hint" />
+          <input
+            type="checkbox"
+            checked={preferences.singleKeyShortcuts}
+            onChange={(event) => onChange({ singleKeyShortcuts: event.target.checked })}
+            aria-describedby="shortcuts-hint"
+          />
           <span>{t('settings.singleKeyShortcuts')}</span>
         </label>
         <span />
-        <p id="shortcuts-hint" className="muted hint">{t('settings.singleKeyShortcutsHint')}</p>
+        <p id="shortcuts-hint" className="muted hint">
+          {t('settings.singleKeyShortcutsHint')}
+        </p>
 
-        <FfmpegPathField key={preferences.ffmpegPath} value={preferences.ffmpegPath} onSave={(ffmpegPath) => onChange({ ffmpegPath })} />
+        <FfmpegPathField
+          key={preferences.ffmpegPath}
+          value={preferences.ffmpegPath}
+          onSave={(ffmpegPath) => onChange({ ffmpegPath })}
+        />
         <span id="privacy-label">{t('settings.privacy')}</span>
         <label className="checkbox">
-          <input type="checkbox" checked={preferences.autoRedactCardNumbers} onChange={(event) => onChange({ autoRedactCardNumbers: event.target.checked })} aria-describedby="privacy-hint" />
+          <input
+            type="checkbox"
+            checked={preferences.autoRedactCardNumbers}
+            onChange={(event) => onChange({ autoRedactCardNumbers: event.target.checked })}
+            aria-describedby="privacy-hint"
+          />
           <span>{t('settings.autoRedactCardNumbers')}</span>
         </label>
         <span />
-        <p id="privacy-hint" className="muted hint">{t('settings.autoRedactCardNumbersHint')}</p>
+        <p id="privacy-hint" className="muted hint">
+          {t('settings.autoRedactCardNumbersHint')}
+        </p>
       </div>
 
       {info && (
@@ -66,9 +100,13 @@ export function SettingsScreen({ preferences, info, onChange }: {
             <dt>{t('settings.version')}</dt>
             <dd>{info.version}</dd>
             <dt>{t('settings.dataFolder')}</dt>
-            <dd><code data-testid="data-folder">{info.dataDir}</code></dd>
+            <dd>
+              <code data-testid="data-folder">{info.dataDir}</code>
+            </dd>
             <dt>{t('settings.databaseFile')}</dt>
-            <dd><code>{info.databaseFile}</code></dd>
+            <dd>
+              <code>{info.databaseFile}</code>
+            </dd>
             <dt>{t('settings.schemaVersion')}</dt>
             <dd>{info.schemaVersion}</dd>
           </dl>

@@ -15,7 +15,9 @@ const diagnostics: Diagnostics = {
   databaseFile: '/data/klankbord/klankbord.db',
   schemaVersion: 7,
   logFile: '/data/klankbord/logs/klankbord.log',
-  recentErrors: [{ time: '2026-12-04T10:00:00.000Z', process: 'backend', version: '0.1.0', message: 'calls.get failed' }],
+  recentErrors: [
+    { time: '2026-12-04T10:00:00.000Z', process: 'backend', version: '0.1.0', message: 'calls.get failed' },
+  ],
 };
 
 function renderSection(language: 'nl' | 'en') {

@@ -12,7 +12,12 @@ export type Screen =
 const navItems = ['calls', 'reviews', 'sessions', 'rubrics', 'settings'] as const;
 
 /** The frame around every screen: brand, main navigation, and the content region. */
-export function AppShell({ screen, onNavigate, banner, children }: {
+export function AppShell({
+  screen,
+  onNavigate,
+  banner,
+  children,
+}: {
   screen: Screen;
   onNavigate: (screen: Screen) => void;
   banner?: ReactNode;
@@ -39,7 +44,9 @@ export function AppShell({ screen, onNavigate, banner, children }: {
                 <button
                   type="button"
                   className="nav-item"
-                  aria-current={item === screen.name || (item === 'calls' && screen.name === 'call') ? 'page' : undefined}
+                  aria-current={
+                    item === screen.name || (item === 'calls' && screen.name === 'call') ? 'page' : undefined
+                  }
                   onClick={() => onNavigate({ name: item })}
                 >
                   {t(`nav.${item}`)}

@@ -34,7 +34,7 @@ describe('followTheme', () => {
     expect(os.listening()).toBe(0);
   });
 
-  it('keeps the user\'s choice whatever the OS does', () => {
+  it("keeps the user's choice whatever the OS does", () => {
     const os = fakeOsScheme(true);
     followTheme('light');
     expect(document.documentElement.dataset.theme).toBe('light');

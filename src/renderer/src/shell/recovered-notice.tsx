@@ -13,7 +13,8 @@ export function RecoveredNotice({ recovered }: { recovered: AppInfo['recoveredDa
   const [dismissed, setDismissed] = useState(false);
   if (!recovered || dismissed) return null;
   // Hidden once the backend has forgotten it; if that fails the notice stays, so it is never lost unread.
-  const dismiss = () => void transport.invoke('app.dismissRecoveryNotice', {}).then((result) => result.ok && setDismissed(true));
+  const dismiss = () =>
+    void transport.invoke('app.dismissRecoveryNotice', {}).then((result) => result.ok && setDismissed(true));
   return (
     <div className="notice notice-warning" role="alert">
       <p>{t('notice.recovered', { reason: recovered.reason, movedTo: recovered.movedTo })}</p>

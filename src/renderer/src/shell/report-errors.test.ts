@@ -6,13 +6,27 @@ describe('renderer error reports', () => {
   it('sends window errors and unhandled rejections with the page address but never its query', () => {
     const transport = createFakeTransport({ 'app.reportError': () => ({ logged: true }) });
     const target = new EventTarget() as unknown as Window;
-    reportWindowErrors(target, createErrorReporter(transport, () => 'http://127.0.0.1:4000/?secret=abc#x'));
+    reportWindowErrors(
+      target,
+      createErrorReporter(transport, () => 'http://127.0.0.1:4000/?secret=abc#x'),
+    );
     const error = new TypeError('x is undefined');
     target.dispatchEvent(Object.assign(new Event('error'), { error, message: 'x is undefined' }));
     target.dispatchEvent(Object.assign(new Event('unhandledrejection'), { reason: 'plain text reason' }));
     expect(transport.calls).toEqual([
-      { method: 'app.reportError', input: { kind: 'error', message: 'TypeError: x is undefined', stack: error.stack, page: 'http://127.0.0.1:4000/' } },
-      { method: 'app.reportError', input: { kind: 'unhandledrejection', message: 'plain text reason', page: 'http://127.0.0.1:4000/' } },
+      {
+        method: 'app.reportError',
+        input: {
+          kind: 'error',
+          message: 'TypeError: x is undefined',
+          stack: error.stack,
+          page: 'http://127.0.0.1:4000/',
+        },
+      },
+      {
+        method: 'app.reportError',
+        input: { kind: 'unhandledrejection', message: 'plain text reason', page: 'http://127.0.0.1:4000/' },
+      },
     ]);
   });
 

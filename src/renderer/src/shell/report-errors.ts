@@ -10,7 +10,8 @@ export interface ErrorReporter {
 }
 
 function describe(error: unknown): { message: string; stack?: string } {
-  if (error instanceof Error) return { message: `${error.name}: ${error.message}`.slice(0, 2_000), stack: error.stack?.slice(0, 20_000) };
+  if (error instanceof Error)
+    return { message: `${error.name}: ${error.message}`.slice(0, 2_000), stack: error.stack?.slice(0, 20_000) };
   return { message: String(error).slice(0, 2_000) };
 }
 
@@ -21,7 +22,11 @@ export function createErrorReporter(transport: Pick<Transport, 'invoke'>, page: 
       if (sent >= maxReportsPerPage) return;
       sent += 1;
       // The address without its query: browser mode carries its secret there.
-      void transport.invoke('app.reportError', { kind, ...describe(error), page: page().split(/[?#]/)[0]?.slice(0, 500) });
+      void transport.invoke('app.reportError', {
+        kind,
+        ...describe(error),
+        page: page().split(/[?#]/)[0]?.slice(0, 500),
+      });
     },
   };
 }

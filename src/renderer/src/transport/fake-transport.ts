@@ -17,10 +17,15 @@ export function createFakeTransport(handlers: FakeHandlers): FakeTransport {
     calls,
     async invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
       calls.push({ method, input });
-      const handler = handlers[method] as ((input: MethodInput<M>) => MethodOutput<M> | Result<MethodOutput<M>>) | undefined;
+      const handler = handlers[method] as
+        ((input: MethodInput<M>) => MethodOutput<M> | Result<MethodOutput<M>>) | undefined;
       if (!handler) return fail('unknown_method', `No fake for ${method}`);
       const value = handler(input);
-      const isResult = typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
+      const isResult =
+        typeof value === 'object' &&
+        value !== null &&
+        'ok' in value &&
+        typeof (value as { ok: unknown }).ok === 'boolean';
       return isResult ? (value as Result<MethodOutput<M>>) : ok(value as MethodOutput<M>);
     },
     subscribe<E extends EventName>(name: E, handler: (payload: EventPayload<E>) => void): () => void {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatCalendarDateInput, formatDateTime, parseCalendarDate, parseClockTime } from './calendar-date';
+import {
+  formatCalendarDate,
+  formatCalendarDateInput,
+  formatDateTime,
+  parseCalendarDate,
+  parseClockTime,
+} from './calendar-date';
 
 describe('calendar dates in the UI language', () => {
   it('reads day-first dates as typed in Dutch and English, and ISO dates', () => {
@@ -10,10 +16,11 @@ describe('calendar dates in the UI language', () => {
   });
 
   it('refuses what is not a calendar date', () => {
-    for (const text of ['31-02-2026', '12/31/2026', '1-1-26', 'morgen', '', '2026-13-01']) expect(parseCalendarDate(text), text).toBeNull();
+    for (const text of ['31-02-2026', '12/31/2026', '1-1-26', 'morgen', '', '2026-13-01'])
+      expect(parseCalendarDate(text), text).toBeNull();
   });
 
-  it('writes dates in the UI language, never in the operating system\'s', () => {
+  it("writes dates in the UI language, never in the operating system's", () => {
     expect(formatCalendarDateInput('2026-01-05', 'nl')).toBe('05-01-2026');
     expect(formatCalendarDateInput('2026-01-05', 'en')).toBe('05/01/2026');
     expect(formatCalendarDate('2026-03-05', 'nl')).toBe('5 mrt 2026');

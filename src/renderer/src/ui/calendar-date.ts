@@ -35,7 +35,10 @@ export function formatCalendarDateInput(isoDate: string, locale: Locale): string
 /** "yyyy-mm-dd" for reading, in the UI language: "31 dec 2026" or "31 Dec 2026". */
 export function formatCalendarDate(isoDate: string, locale: Locale): string {
   const [year, month, day] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(year!, month! - 1, day!)).toLocaleDateString(intlLocale[locale], { dateStyle: 'medium', timeZone: 'UTC' });
+  return new Date(Date.UTC(year!, month! - 1, day!)).toLocaleDateString(intlLocale[locale], {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
 }
 
 /** A moment in time, in the UI language. */

@@ -7,7 +7,15 @@ import { datePattern, formatCalendarDateInput, parseCalendarDate } from './calen
  * A date typed in the UI language's order (the browser's own date input follows the operating system, not the app).
  * The value is "yyyy-mm-dd" or "" for none; text that is not a date passes on "" and is marked at the field.
  */
-export function DateField({ label, value, onChange }: { label: string; value: string; onChange: (isoDate: string) => void }) {
+export function DateField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (isoDate: string) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const errorId = useId();
@@ -45,7 +53,11 @@ export function DateField({ label, value, onChange }: { label: string; value: st
           size={11}
         />
       </label>
-      {invalid && <span id={errorId} className="field-error">{t('common.invalidDate', { pattern: datePattern[locale] })}</span>}
+      {invalid && (
+        <span id={errorId} className="field-error">
+          {t('common.invalidDate', { pattern: datePattern[locale] })}
+        </span>
+      )}
     </span>
   );
 }

@@ -5,5 +5,9 @@ import { useDefaultLayout } from 'react-resizable-panels';
  * each keep their own), restored when the review screen opens again.
  */
 export function usePaneLayout(group: 'columns' | 'rows', reviewerId: string) {
-  return useDefaultLayout({ id: `klankbord.panes.${group}.${reviewerId}`, storage: localStorage, onlySaveAfterUserInteractions: true });
+  return useDefaultLayout({
+    id: `klankbord.panes.${group}.${reviewerId}`,
+    storage: localStorage,
+    onlySaveAfterUserInteractions: true,
+  });
 }

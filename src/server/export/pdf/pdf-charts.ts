@@ -8,7 +8,6 @@ import { maxOf, minOf } from '../../../domain/extremes';
 
 // The report's two bar charts: reviewer bias around zero, and alpha per item against the reliability thresholds.
 
-
 export const chartRowHeight = 13;
 /** The strips above (threshold labels) and below (axis) the rows of a chart. */
 const chartTopStrip = 13;
@@ -28,14 +27,22 @@ export interface BiasRow {
 }
 
 /** Horizontal bars of each reviewer's bias around a zero line; dashed lines at ±tolerance. */
-export function drawBiasChart(layout: Layout, rows: readonly BiasRow[], tolerance: number, labels: SessionReportLabels, format: Formats): void {
+export function drawBiasChart(
+  layout: Layout,
+  rows: readonly BiasRow[],
+  tolerance: number,
+  labels: SessionReportLabels,
+  format: Formats,
+): void {
   const labelWidth = 132;
   const valueWidth = 44;
   const x0 = margin.left + labelWidth;
   const x1 = contentRight - valueWidth;
   const zeroX = (x0 + x1) / 2;
   const half = (x1 - x0) / 2;
-  const biases = rows.map((row) => row.bias).filter((value): value is number => value !== null && Number.isFinite(value));
+  const biases = rows
+    .map((row) => row.bias)
+    .filter((value): value is number => value !== null && Number.isFinite(value));
   const { range, step } = niceAxis(Math.max(Math.abs(tolerance), maxOf(biases.map(Math.abs)), 0.5) * 1.08);
   const decimals = decimalsOf(step);
   const xOf = (value: number): number => zeroX + (Math.max(-range, Math.min(range, value)) / range) * half;
@@ -55,12 +62,25 @@ export function drawBiasChart(layout: Layout, rows: readonly BiasRow[], toleranc
 
     // Tolerance labels above their lines.
     if (tolerance > 0 && tolerance < range) {
-      layout.text(format.number(-tolerance, decimalsOf(tolerance), true), xOf(-tolerance), top - 9, { size: 6.5, color: palette.tolerance }, 'center');
-      layout.text(format.number(tolerance, decimalsOf(tolerance), true), xOf(tolerance), top - 9, { size: 6.5, color: palette.tolerance }, 'center');
+      layout.text(
+        format.number(-tolerance, decimalsOf(tolerance), true),
+        xOf(-tolerance),
+        top - 9,
+        { size: 6.5, color: palette.tolerance },
+        'center',
+      );
+      layout.text(
+        format.number(tolerance, decimalsOf(tolerance), true),
+        xOf(tolerance),
+        top - 9,
+        { size: 6.5, color: palette.tolerance },
+        'center',
+      );
     }
     chunk.forEach((row, offset) => {
       const rowTop = rowsTop - offset * rowHeight;
-      if ((index + offset) % 2 === 1) layout.rect(margin.left, rowTop - rowHeight, contentWidth, rowHeight, palette.zebra);
+      if ((index + offset) % 2 === 1)
+        layout.rect(margin.left, rowTop - rowHeight, contentWidth, rowHeight, palette.zebra);
     });
     for (let tick = -range; tick <= range + 1e-9; tick += step) {
       if (Math.abs(tick) > 1e-9) layout.line(xOf(tick), rowsTop, xOf(tick), rowsBottom, palette.grid, 0.4);
@@ -75,7 +95,8 @@ export function drawBiasChart(layout: Layout, rows: readonly BiasRow[], toleranc
         return;
       }
       const far = outside(row.bias);
-      const color = row.bias >= 0 ? (far ? palette.lenient : palette.lenientLight) : far ? palette.strict : palette.strictLight;
+      const color =
+        row.bias >= 0 ? (far ? palette.lenient : palette.lenientLight) : far ? palette.strict : palette.strictLight;
       const from = xOf(Math.min(0, row.bias));
       const to = xOf(Math.max(0, row.bias));
       layout.rect(from, rowTop - rowHeight / 2 - 4, Math.max(to - from, 0.8), 8, color);
@@ -90,7 +111,13 @@ export function drawBiasChart(layout: Layout, rows: readonly BiasRow[], toleranc
     layout.line(x0, rowsBottom, x1, rowsBottom, palette.muted, 0.5);
     for (let tick = -range; tick <= range + 1e-9; tick += step) {
       layout.line(xOf(tick), rowsBottom, xOf(tick), rowsBottom - 2.5, palette.muted, 0.5);
-      layout.text(format.number(Math.abs(tick) < 1e-9 ? 0 : tick, decimals, true), xOf(tick), rowsBottom - 10, { size: 6.5, color: palette.muted }, 'center');
+      layout.text(
+        format.number(Math.abs(tick) < 1e-9 ? 0 : tick, decimals, true),
+        xOf(tick),
+        rowsBottom - 10,
+        { size: 6.5, color: palette.muted },
+        'center',
+      );
     }
     layout.text(labels.stricter, x0, rowsBottom - 21, { size: 7, style: 'bold', color: palette.strict });
     layout.text(labels.biasAxis, zeroX, rowsBottom - 21, { size: 7, color: palette.muted }, 'center');
@@ -119,12 +146,19 @@ const tentativeThreshold = 0.667;
 const reliableThreshold = 0.8;
 
 /** Horizontal bars of alpha per item with the 0.667 and 0.800 threshold lines; ambiguous items on a red ground. */
-export function drawAlphaChart(layout: Layout, rows: readonly AlphaRow[], labels: SessionReportLabels, format: Formats): void {
+export function drawAlphaChart(
+  layout: Layout,
+  rows: readonly AlphaRow[],
+  labels: SessionReportLabels,
+  format: Formats,
+): void {
   const labelWidth = 225;
   const valueWidth = 40;
   const x0 = margin.left + labelWidth;
   const x1 = contentRight - valueWidth;
-  const alphas = rows.map((row) => row.alpha).filter((value): value is number => value !== null && Number.isFinite(value));
+  const alphas = rows
+    .map((row) => row.alpha)
+    .filter((value): value is number => value !== null && Number.isFinite(value));
   const lowest = Math.min(0, minOf(alphas));
   const low = lowest < 0 ? Math.max(-1, Math.floor(lowest * 5 - 1e-9) / 5) : 0;
   const xOf = (value: number): number => x0 + ((Math.max(low, Math.min(1, value)) - low) / (1 - low)) * (x1 - x0);
@@ -144,29 +178,53 @@ export function drawAlphaChart(layout: Layout, rows: readonly AlphaRow[], labels
     const rowsTop = top - topStrip;
     const rowsBottom = rowsTop - chunk.length * rowHeight;
 
-    layout.text(labels.thresholdTentative, xOf(tentativeThreshold) - 2, top - 9, { size: 6.5, color: palette.tentative, style: 'bold' }, 'right');
-    layout.text(labels.thresholdReliable, xOf(reliableThreshold) + 2, top - 9, { size: 6.5, color: palette.reliable, style: 'bold' });
+    layout.text(
+      labels.thresholdTentative,
+      xOf(tentativeThreshold) - 2,
+      top - 9,
+      { size: 6.5, color: palette.tentative, style: 'bold' },
+      'right',
+    );
+    layout.text(labels.thresholdReliable, xOf(reliableThreshold) + 2, top - 9, {
+      size: 6.5,
+      color: palette.reliable,
+      style: 'bold',
+    });
     chunk.forEach((row, offset) => {
       const rowTop = rowsTop - offset * rowHeight;
       if (row.ambiguous) layout.rect(margin.left, rowTop - rowHeight, contentWidth, rowHeight, palette.ambiguousFill);
-      else if ((index + offset) % 2 === 1) layout.rect(margin.left, rowTop - rowHeight, contentWidth, rowHeight, palette.zebra);
+      else if ((index + offset) % 2 === 1)
+        layout.rect(margin.left, rowTop - rowHeight, contentWidth, rowHeight, palette.zebra);
     });
     for (const tick of ticks) layout.line(xOf(tick), rowsTop, xOf(tick), rowsBottom, palette.grid, 0.4);
     chunk.forEach((row, offset) => {
       const rowTop = rowsTop - offset * rowHeight;
       const baseline = rowTop - rowHeight / 2 - size * 0.35;
       const labelStyle: TextStyle = row.ambiguous ? { size, style: 'bold', color: palette.unreliable } : { size };
-      layout.text(layout.truncate(`${row.ambiguous ? '! ' : ''}${row.label}`, labelWidth - 8, labelStyle), margin.left + 2, baseline, labelStyle);
+      layout.text(
+        layout.truncate(`${row.ambiguous ? '! ' : ''}${row.label}`, labelWidth - 8, labelStyle),
+        margin.left + 2,
+        baseline,
+        labelStyle,
+      );
       if (row.alpha === null || !Number.isFinite(row.alpha)) {
         layout.text(missing, x1 + 6, baseline, { size, color: palette.muted });
-        layout.text(labels.noAlpha, xOf(Math.max(0, low)) + 4, baseline, { size: 6.5, style: 'italic', color: palette.muted });
+        layout.text(labels.noAlpha, xOf(Math.max(0, low)) + 4, baseline, {
+          size: 6.5,
+          style: 'italic',
+          color: palette.muted,
+        });
         return;
       }
       const color = row.band ? bandColors[row.band] : palette.muted;
       const from = xOf(Math.min(0, row.alpha));
       const to = xOf(Math.max(0, row.alpha));
       layout.rect(from, rowTop - rowHeight / 2 - 4, Math.max(to - from, 0.8), 8, color);
-      layout.text(format.number(row.alpha, 3), x1 + 6, baseline, { size, style: row.ambiguous ? 'bold' : 'regular', color: row.ambiguous ? palette.unreliable : palette.text });
+      layout.text(format.number(row.alpha, 3), x1 + 6, baseline, {
+        size,
+        style: row.ambiguous ? 'bold' : 'regular',
+        color: row.ambiguous ? palette.unreliable : palette.text,
+      });
     });
     layout.line(xOf(0), rowsTop + 2, xOf(0), rowsBottom, palette.text, 0.8);
     layout.line(xOf(tentativeThreshold), rowsTop + 2, xOf(tentativeThreshold), rowsBottom, palette.tentative, 1, true);

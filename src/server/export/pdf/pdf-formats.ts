@@ -2,7 +2,6 @@ import type { Locale } from '../../../domain/rubric/localized-text';
 
 // Numbers, dates and axis steps in the report's language.
 
-
 export interface Formats {
   /** '—' for null or not finite. */
   number(value: number | null | undefined, digits: number, signed?: boolean): string;
@@ -23,7 +22,12 @@ export function formats(language: Locale): Formats {
     const key = `${digits}:${signed}`;
     let format = cache.get(key);
     if (!format) {
-      format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false, signDisplay: signed ? 'exceptZero' : 'auto' });
+      format = new Intl.NumberFormat(locale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+        useGrouping: false,
+        signDisplay: signed ? 'exceptZero' : 'auto',
+      });
       cache.set(key, format);
     }
     return format;
@@ -45,13 +49,17 @@ export function formats(language: Locale): Formats {
       return Number.isFinite(value) ? plainFormat.format(value) : missing;
     },
     dateTime(ms) {
-      return Number.isFinite(ms) ? new Date(ms).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' }) : missing;
+      return Number.isFinite(ms)
+        ? new Date(ms).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' })
+        : missing;
     },
     date(isoDate) {
       if (isoDate === null || isoDate.trim() === '') return missing;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
       const date = new Date(`${isoDate}T00:00:00Z`);
-      return Number.isNaN(date.getTime()) ? isoDate : date.toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' });
+      return Number.isNaN(date.getTime())
+        ? isoDate
+        : date.toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' });
     },
   };
 }
@@ -69,6 +77,7 @@ export function niceAxis(extent: number, ticks = 4): { readonly range: number; r
 }
 
 export function decimalsOf(step: number): number {
-  for (let digits = 0; digits < 4; digits += 1) if (Math.abs(step * 10 ** digits - Math.round(step * 10 ** digits)) < 1e-9) return digits;
+  for (let digits = 0; digits < 4; digits += 1)
+    if (Math.abs(step * 10 ** digits - Math.round(step * 10 ** digits)) < 1e-9) return digits;
   return 4;
 }

@@ -1,5 +1,17 @@
 import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
-import { baselineFactor, bodyTop, contentRight, contentWidth, lineHeightFactor, margin, pageHeight, pageWidth, palette, type FontStyle, type TextStyle } from './pdf-style';
+import {
+  baselineFactor,
+  bodyTop,
+  contentRight,
+  contentWidth,
+  lineHeightFactor,
+  margin,
+  pageHeight,
+  pageWidth,
+  palette,
+  type FontStyle,
+  type TextStyle,
+} from './pdf-style';
 import { winAnsiSafe } from './win-ansi';
 
 /** A cursor going down the pages: every block asks for the room it needs and starts a new page when it does not fit. */
@@ -54,7 +66,13 @@ export class Layout {
   }
 
   /** Draws one line with its baseline at `baseline`; align relative to x (left edge, centre or right edge). */
-  text(text: string, x: number, baseline: number, style: TextStyle = {}, align: 'left' | 'center' | 'right' = 'left'): void {
+  text(
+    text: string,
+    x: number,
+    baseline: number,
+    style: TextStyle = {},
+    align: 'left' | 'center' | 'right' = 'left',
+  ): void {
     const safe = winAnsiSafe(text);
     if (safe === '') return;
     const size = style.size ?? 9;
@@ -70,7 +88,13 @@ export class Layout {
   }
 
   line(x1: number, y1: number, x2: number, y2: number, color: RGB, thickness = 0.5, dashed = false): void {
-    this.current.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, color, thickness, ...(dashed ? { dashArray: [2.5, 2] } : {}) });
+    this.current.drawLine({
+      start: { x: x1, y: y1 },
+      end: { x: x2, y: y2 },
+      color,
+      thickness,
+      ...(dashed ? { dashArray: [2.5, 2] } : {}),
+    });
   }
 
   /** The text broken into lines no wider than maxWidth (on spaces; a word wider than a line is broken anywhere). */
@@ -131,7 +155,11 @@ export class Layout {
   }
 
   /** A wrapped paragraph at the cursor, breaking pages between lines. */
-  paragraph(text: string, style: TextStyle = {}, options: { readonly x?: number; readonly width?: number; readonly after?: number } = {}): void {
+  paragraph(
+    text: string,
+    style: TextStyle = {},
+    options: { readonly x?: number; readonly width?: number; readonly after?: number } = {},
+  ): void {
     const size = style.size ?? 9;
     const lineHeight = size * lineHeightFactor;
     for (const line of this.wrap(text, options.width ?? contentWidth, style)) {

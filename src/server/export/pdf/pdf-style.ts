@@ -3,7 +3,6 @@ import type { ReliabilityBand } from '../../../domain/agreement/reliability-band
 
 // Page geometry, fonts and colours shared by the PDF report's layout, tables and charts.
 
-
 export const pageWidth = 595.28;
 export const pageHeight = 841.89;
 export const margin = { left: 48, right: 48, top: 58, bottom: 56 } as const;
@@ -30,7 +29,11 @@ export const palette = {
   ambiguousFill: rgb(0.99, 0.89, 0.87),
 } as const;
 
-export const bandColors: Readonly<Record<ReliabilityBand, RGB>> = { reliable: palette.reliable, tentative: palette.tentative, unreliable: palette.unreliable };
+export const bandColors: Readonly<Record<ReliabilityBand, RGB>> = {
+  reliable: palette.reliable,
+  tentative: palette.tentative,
+  unreliable: palette.unreliable,
+};
 
 export type FontStyle = 'regular' | 'bold' | 'italic';
 

@@ -1,11 +1,18 @@
 import type { RGB } from 'pdf-lib';
 import { Layout } from './pdf-layout';
-import { baselineFactor, contentRight, contentWidth, margin, palette, type FontStyle, type TextStyle } from './pdf-style';
+import {
+  baselineFactor,
+  contentRight,
+  contentWidth,
+  margin,
+  palette,
+  type FontStyle,
+  type TextStyle,
+} from './pdf-style';
 import { winAnsiSafe } from './win-ansi';
 import { maxOf } from '../../../domain/extremes';
 
 // Tables, label-value lists and legends drawn at the layout's cursor.
-
 
 export interface TableColumn {
   readonly header: string;
@@ -35,27 +42,57 @@ const cellPaddingY = 2.6;
  * A table at the cursor: header repeated on each page, cells wrapped, zebra rows; a row that does not fit on the
  * rest of the page goes to the next one, and a row taller than a whole page is split between its lines.
  */
-export function drawTable(layout: Layout, columns: readonly TableColumn[], rows: readonly TableRow[], options: { readonly size?: number; readonly width?: number } = {}): void {
+export function drawTable(
+  layout: Layout,
+  columns: readonly TableColumn[],
+  rows: readonly TableRow[],
+  options: { readonly size?: number; readonly width?: number } = {},
+): void {
   const size = options.size ?? 8;
   const lineHeight = size * 1.25;
   const tableWidth = options.width ?? contentWidth;
   const cellText = (cell: string | TableCell): TableCell => (typeof cell === 'string' ? { text: cell } : cell);
-  const widths = columnWidths(layout, columns, rows.map((row) => columns.map((_, index) => {
-    const cell = cellText(row.cells[index] ?? '');
-    return { ...cell, style: cell.style ?? row.style ?? 'regular' };
-  })), size, tableWidth);
+  const widths = columnWidths(
+    layout,
+    columns,
+    rows.map((row) =>
+      columns.map((_, index) => {
+        const cell = cellText(row.cells[index] ?? '');
+        return { ...cell, style: cell.style ?? row.style ?? 'regular' };
+      }),
+    ),
+    size,
+    tableWidth,
+  );
   const lefts = widths.map((_, index) => margin.left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
   const headerStyle: TextStyle = { style: 'bold', size };
-  const headerLines = columns.map((column, index) => layout.wrap(column.header, widths[index]! - 2 * cellPaddingX, headerStyle));
+  const headerLines = columns.map((column, index) =>
+    layout.wrap(column.header, widths[index]! - 2 * cellPaddingX, headerStyle),
+  );
   const headerHeight = Math.max(1, maxOf(headerLines.map((lines) => lines.length))) * lineHeight + 2 * cellPaddingY;
 
-  const drawLines = (linesPerColumn: readonly (readonly string[])[], styles: readonly TextStyle[], height: number): void => {
+  const drawLines = (
+    linesPerColumn: readonly (readonly string[])[],
+    styles: readonly TextStyle[],
+    height: number,
+  ): void => {
     columns.forEach((column, index) => {
       const lines = linesPerColumn[index] ?? [];
       const align = column.align ?? 'left';
-      const x = align === 'left' ? lefts[index]! + cellPaddingX : align === 'right' ? lefts[index]! + widths[index]! - cellPaddingX : lefts[index]! + widths[index]! / 2;
+      const x =
+        align === 'left'
+          ? lefts[index]! + cellPaddingX
+          : align === 'right'
+            ? lefts[index]! + widths[index]! - cellPaddingX
+            : lefts[index]! + widths[index]! / 2;
       lines.forEach((line, lineIndex) => {
-        layout.text(line, x, layout.y - cellPaddingY - lineIndex * lineHeight - size * baselineFactor, styles[index] ?? { size }, align);
+        layout.text(
+          line,
+          x,
+          layout.y - cellPaddingY - lineIndex * lineHeight - size * baselineFactor,
+          styles[index] ?? { size },
+          align,
+        );
       });
     });
     layout.y -= height;
@@ -63,7 +100,11 @@ export function drawTable(layout: Layout, columns: readonly TableColumn[], rows:
 
   const drawHeader = (): void => {
     layout.rect(margin.left, layout.y - headerHeight, tableWidth, headerHeight, palette.headerFill);
-    drawLines(headerLines, columns.map(() => headerStyle), headerHeight);
+    drawLines(
+      headerLines,
+      columns.map(() => headerStyle),
+      headerHeight,
+    );
     layout.line(margin.left, layout.y, margin.left + tableWidth, layout.y, palette.muted, 0.6);
   };
 
@@ -73,7 +114,11 @@ export function drawTable(layout: Layout, columns: readonly TableColumn[], rows:
 
   rows.forEach((row, rowIndex) => {
     const cells = columns.map((_, index) => cellText(row.cells[index] ?? ''));
-    const styles = cells.map((cell): TextStyle => ({ style: cell.style ?? row.style ?? 'regular', size, color: cell.color ?? palette.text }));
+    const styles = cells.map((cell): TextStyle => ({
+      style: cell.style ?? row.style ?? 'regular',
+      size,
+      color: cell.color ?? palette.text,
+    }));
     const lines = cells.map((cell, index) => layout.wrap(cell.text, widths[index]! - 2 * cellPaddingX, styles[index]));
     const total = Math.max(1, maxOf(lines.map((cellLines) => cellLines.length)));
     const fill = row.fill ?? (rowIndex % 2 === 1 ? palette.zebra : undefined);
@@ -92,7 +137,11 @@ export function drawTable(layout: Layout, columns: readonly TableColumn[], rows:
       }
       const height = take * lineHeight + 2 * cellPaddingY;
       if (fill) layout.rect(margin.left, layout.y - height, tableWidth, height, fill);
-      drawLines(lines.map((cellLines) => cellLines.slice(start, start + take)), styles, height);
+      drawLines(
+        lines.map((cellLines) => cellLines.slice(start, start + take)),
+        styles,
+        height,
+      );
       layout.line(margin.left, layout.y, margin.left + tableWidth, layout.y, palette.rule, 0.4);
       start += take;
       if (start < total) {
@@ -110,29 +159,51 @@ export function drawTable(layout: Layout, columns: readonly TableColumn[], rows:
  * that have more than they need. Where the table cannot give that room, the widths stay as scaled (and long words
  * are broken).
  */
-function columnWidths(layout: Layout, columns: readonly TableColumn[], cells: readonly (readonly TableCell[])[], size: number, tableWidth: number): number[] {
+function columnWidths(
+  layout: Layout,
+  columns: readonly TableColumn[],
+  cells: readonly (readonly TableCell[])[],
+  size: number,
+  tableWidth: number,
+): number[] {
   const weight = columns.reduce((sum, column) => sum + column.width, 0);
   const scaled = columns.map((column) => (column.width / weight) * tableWidth);
   const needed = columns.map((column, index) => {
     const longestWord = (text: string, style: FontStyle): number =>
-      Math.max(0, maxOf(winAnsiSafe(text).split(/ +/).map((word) => layout.width(word, { style, size }))));
+      Math.max(
+        0,
+        maxOf(
+          winAnsiSafe(text)
+            .split(/ +/)
+            .map((word) => layout.width(word, { style, size })),
+        ),
+      );
     const noWrap = column.noWrap ?? column.align === 'right';
     let widest = longestWord(column.header, 'bold');
     for (const row of cells) {
       const cell = row[index];
       if (!cell || cell.text === '') continue;
-      widest = Math.max(widest, noWrap ? layout.width(cell.text, { style: cell.style, size }) : longestWord(cell.text, cell.style ?? 'regular'));
+      widest = Math.max(
+        widest,
+        noWrap ? layout.width(cell.text, { style: cell.style, size }) : longestWord(cell.text, cell.style ?? 'regular'),
+      );
     }
     return Math.min(widest + 2 * cellPaddingX + 0.5, tableWidth);
   });
   const deficit = scaled.reduce((sum, width, index) => sum + Math.max(0, needed[index]! - width), 0);
   const slack = scaled.reduce((sum, width, index) => sum + Math.max(0, width - needed[index]!), 0);
   if (deficit <= 0 || slack < deficit) return scaled;
-  return scaled.map((width, index) => (width < needed[index]! ? needed[index]! : width - ((width - needed[index]!) / slack) * deficit));
+  return scaled.map((width, index) =>
+    width < needed[index]! ? needed[index]! : width - ((width - needed[index]!) / slack) * deficit,
+  );
 }
 
 /** Label–value pairs in two columns, values wrapped. */
-export function drawKeyValues(layout: Layout, pairs: readonly (readonly [string, string | TableCell])[], labelWidth = 150): void {
+export function drawKeyValues(
+  layout: Layout,
+  pairs: readonly (readonly [string, string | TableCell])[],
+  labelWidth = 150,
+): void {
   const size = 9;
   const lineHeight = size * 1.35;
   for (const [label, value] of pairs) {
@@ -142,7 +213,11 @@ export function drawKeyValues(layout: Layout, pairs: readonly (readonly [string,
     layout.text(label, margin.left, layout.y - size * baselineFactor, { size, color: palette.muted });
     for (const line of lines) {
       layout.ensure(lineHeight);
-      layout.text(line, margin.left + labelWidth, layout.y - size * baselineFactor, { size, style: cell.style ?? 'regular', color: cell.color ?? palette.text });
+      layout.text(line, margin.left + labelWidth, layout.y - size * baselineFactor, {
+        size,
+        style: cell.style ?? 'regular',
+        color: cell.color ?? palette.text,
+      });
       layout.y -= lineHeight;
     }
   }

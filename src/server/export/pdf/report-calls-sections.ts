@@ -9,7 +9,15 @@ import { drawTable, type TableRow } from './pdf-tables';
 import type { ReportContext } from './report-context';
 
 /** The call legend, then reviewers × calls totals with the fair totals, in groups of calls that fit the page. */
-export function drawTotalsMatrix({ input, layout, labels, format, reviewerName, callCount, callTitle }: ReportContext): void {
+export function drawTotalsMatrix({
+  input,
+  layout,
+  labels,
+  format,
+  reviewerName,
+  callCount,
+  callTitle,
+}: ReportContext): void {
   const { report } = input;
   layout.heading(labels.totalsTitle);
   layout.paragraph(labels.totalsIntro, { size: 8, color: palette.muted }, { after: 1 });
@@ -18,8 +26,18 @@ export function drawTotalsMatrix({ input, layout, labels, format, reviewerName, 
     layout.paragraph(missing);
     return;
   }
-  const legend = Array.from({ length: callCount }, (_, index) => ({ cells: [labels.callCode(index), callTitle(index)] }));
-  drawTable(layout, [{ header: labels.code, width: 0.8 }, { header: labels.call, width: 8 }], legend, { size: 7.5 });
+  const legend = Array.from({ length: callCount }, (_, index) => ({
+    cells: [labels.callCode(index), callTitle(index)],
+  }));
+  drawTable(
+    layout,
+    [
+      { header: labels.code, width: 0.8 },
+      { header: labels.call, width: 8 },
+    ],
+    legend,
+    { size: 7.5 },
+  );
   const nameWidth = 120;
   const minimumCallWidth = 34;
   const perGroup = Math.max(1, Math.floor((contentWidth - nameWidth) / minimumCallWidth));
@@ -30,26 +48,40 @@ export function drawTotalsMatrix({ input, layout, labels, format, reviewerName, 
     const callWidth = Math.min(60, (contentWidth - nameWidth) / groupSize);
     if (groups > 1) layout.subheading(labels.callsRange(labels.callCode(first), labels.callCode(last)));
     const indices = Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
-    drawTable(layout, [
-      { header: labels.reviewer, width: nameWidth },
-      ...indices.map((call) => ({ header: labels.callCode(call), width: callWidth, align: 'right' as const })),
-    ], [
-      ...report.totals.map((row, reviewer): TableRow => ({
-        cells: [reviewerName(reviewer), ...indices.map((call) => format.number(row[call] ?? null, 1))],
-      })),
-      {
-        cells: [labels.fairTotal, ...indices.map((call) => format.number(report.fairTotals[call] ?? null, 1))],
-        style: 'bold',
-        fill: palette.headerFill,
-      },
-    ], { size: 7.5, width: nameWidth + callWidth * indices.length });
+    drawTable(
+      layout,
+      [
+        { header: labels.reviewer, width: nameWidth },
+        ...indices.map((call) => ({ header: labels.callCode(call), width: callWidth, align: 'right' as const })),
+      ],
+      [
+        ...report.totals.map((row, reviewer): TableRow => ({
+          cells: [reviewerName(reviewer), ...indices.map((call) => format.number(row[call] ?? null, 1))],
+        })),
+        {
+          cells: [labels.fairTotal, ...indices.map((call) => format.number(report.fairTotals[call] ?? null, 1))],
+          style: 'bold',
+          fill: palette.headerFill,
+        },
+      ],
+      { size: 7.5, width: nameWidth + callWidth * indices.length },
+    );
   }
 }
 
 /** A consensus answer as the report shows it: "2 · Sincere but generic", or Ja / Nee / N.v.t. */
-function consensusAnswerText(answer: ItemAnswer, rubric: Rubric, itemId: string, language: Locale, labels: SessionReportLabels): string {
+function consensusAnswerText(
+  answer: ItemAnswer,
+  rubric: Rubric,
+  itemId: string,
+  language: Locale,
+  labels: SessionReportLabels,
+): string {
   const item = findRubricItem(rubric, itemId);
-  const levelLabel = (value: number) => (item?.scale.kind === 'ordinal' ? item.scale.levels.find((entry) => entry.value === value)?.label[language] : undefined);
+  const levelLabel = (value: number) =>
+    item?.scale.kind === 'ordinal'
+      ? item.scale.levels.find((entry) => entry.value === value)?.label[language]
+      : undefined;
   return answerText(answer, labels.answers, levelLabel);
 }
 
@@ -65,24 +97,32 @@ export function drawConsensus({ input, layout, labels, callTitle, itemLabel }: R
   const callOrder = new Map(input.calls.map((call, index) => [call.id, index]));
   const itemOrder = new Map(rubric.sections.flatMap((section) => section.items).map((item, index) => [item.id, index]));
   const position = (order: ReadonlyMap<string, number>, id: string): number => order.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const entries = [...input.consensus].sort((a, b) =>
-    position(callOrder, a.callId) - position(callOrder, b.callId)
-    || position(itemOrder, a.itemId) - position(itemOrder, b.itemId)
-    || a.itemId.localeCompare(b.itemId));
-  drawTable(layout, [
-    { header: labels.call, width: 2.2 },
-    { header: labels.item, width: 2.8 },
-    { header: labels.consensus, width: 2.3, noWrap: true },
-    { header: labels.reason, width: 4 },
-  ], entries.map((entry): TableRow => {
-    const callIndex = callOrder.get(entry.callId);
-    return {
-      cells: [
-        callIndex !== undefined ? `${labels.callCode(callIndex)} ${callTitle(callIndex)}` : `${labels.unknownCall} (${entry.callId})`,
-        itemLabel(entry.itemId),
-        { text: consensusAnswerText(entry.answer, rubric, entry.itemId, language, labels), style: 'bold' },
-        entry.reason.trim() === '' ? missing : entry.reason,
-      ],
-    };
-  }));
+  const entries = [...input.consensus].sort(
+    (a, b) =>
+      position(callOrder, a.callId) - position(callOrder, b.callId) ||
+      position(itemOrder, a.itemId) - position(itemOrder, b.itemId) ||
+      a.itemId.localeCompare(b.itemId),
+  );
+  drawTable(
+    layout,
+    [
+      { header: labels.call, width: 2.2 },
+      { header: labels.item, width: 2.8 },
+      { header: labels.consensus, width: 2.3, noWrap: true },
+      { header: labels.reason, width: 4 },
+    ],
+    entries.map((entry): TableRow => {
+      const callIndex = callOrder.get(entry.callId);
+      return {
+        cells: [
+          callIndex !== undefined
+            ? `${labels.callCode(callIndex)} ${callTitle(callIndex)}`
+            : `${labels.unknownCall} (${entry.callId})`,
+          itemLabel(entry.itemId),
+          { text: consensusAnswerText(entry.answer, rubric, entry.itemId, language, labels), style: 'bold' },
+          entry.reason.trim() === '' ? missing : entry.reason,
+        ],
+      };
+    }),
+  );
 }

@@ -11,7 +11,15 @@ function chartHeight(rows: number): number {
 }
 
 /** The reviewer bias chart and the item alpha chart, each on a new page when it would fit there whole. */
-export function drawCharts({ input, layout, labels, format, reviewerName, itemLabel, referenceText }: ReportContext): void {
+export function drawCharts({
+  input,
+  layout,
+  labels,
+  format,
+  reviewerName,
+  itemLabel,
+  referenceText,
+}: ReportContext): void {
   const { report, session } = input;
   layout.heading(labels.biasChartTitle, chartHeight(report.reviewers.length));
   layout.paragraph(labels.biasChartIntro(referenceText), { size: 8, color: palette.muted }, { after: 6 });
@@ -25,7 +33,12 @@ export function drawCharts({ input, layout, labels, format, reviewerName, itemLa
   layout.heading(labels.itemChartTitle, chartHeight(report.items.length));
   layout.paragraph(labels.itemChartIntro, { size: 8, color: palette.muted }, { after: 6 });
   if (report.items.length > 0) {
-    const rows = report.items.map((item) => ({ label: itemLabel(item.itemId), alpha: item.alpha, band: item.band, ambiguous: item.ambiguous }));
+    const rows = report.items.map((item) => ({
+      label: itemLabel(item.itemId),
+      alpha: item.alpha,
+      band: item.band,
+      ambiguous: item.ambiguous,
+    }));
     drawAlphaChart(layout, rows, labels, format);
   } else {
     layout.paragraph(missing);

@@ -1,13 +1,34 @@
-import { baselineFactor, bandColors, contentRight, contentWidth, margin, pageHeight, palette, type TextStyle } from './pdf-style';
+import {
+  baselineFactor,
+  bandColors,
+  contentRight,
+  contentWidth,
+  margin,
+  pageHeight,
+  palette,
+  type TextStyle,
+} from './pdf-style';
 import { missing } from './pdf-formats';
 import { drawKeyValues, drawTable, type TableRow } from './pdf-tables';
 import type { ReportContext } from './report-context';
 import { winAnsiSafe } from './win-ansi';
 
 /** The title block: product, title, session name and its setup. */
-export function drawTitleBlock({ input, layout, labels, format, generatedMs, callCount, referenceText }: ReportContext): void {
+export function drawTitleBlock({
+  input,
+  layout,
+  labels,
+  format,
+  generatedMs,
+  callCount,
+  referenceText,
+}: ReportContext): void {
   const { session, report } = input;
-  layout.text(labels.product.toUpperCase(), margin.left, layout.y - 9, { style: 'bold', size: 9, color: palette.accent });
+  layout.text(labels.product.toUpperCase(), margin.left, layout.y - 9, {
+    style: 'bold',
+    size: 9,
+    color: palette.accent,
+  });
   layout.y -= 16;
   layout.text(labels.documentTitle, margin.left, layout.y - 22 * baselineFactor, { style: 'bold', size: 22 });
   layout.y -= 30;
@@ -33,43 +54,64 @@ export function drawSummary({ input, layout, labels, format }: ReportContext): v
   const { report, rubric, language } = input;
   layout.heading(labels.summaryTitle);
   const totalBand = report.total.band;
-  drawKeyValues(layout, [
-    [labels.totalAlpha, {
-      text: `${format.number(report.total.alpha, 3)}${totalBand ? ` (${labels.bands[totalBand]})` : ''}`,
-      style: 'bold',
-      color: totalBand ? bandColors[totalBand] : palette.text,
-    }],
-    [labels.icc, { text: format.number(report.total.iccAgreement, 3), style: 'bold' }],
-  ], 210);
+  drawKeyValues(
+    layout,
+    [
+      [
+        labels.totalAlpha,
+        {
+          text: `${format.number(report.total.alpha, 3)}${totalBand ? ` (${labels.bands[totalBand]})` : ''}`,
+          style: 'bold',
+          color: totalBand ? bandColors[totalBand] : palette.text,
+        },
+      ],
+      [labels.icc, { text: format.number(report.total.iccAgreement, 3), style: 'bold' }],
+    ],
+    210,
+  );
   const ambiguousItems = report.ambiguousItems;
   if (ambiguousItems === null) {
     layout.paragraph(labels.notEnoughReviews, { size: 9, style: 'bold', color: palette.text });
   } else {
-    const ambiguousStyle: TextStyle = { size: 9, style: ambiguousItems > 0 ? 'bold' : 'regular', color: ambiguousItems > 0 ? palette.unreliable : palette.text };
+    const ambiguousStyle: TextStyle = {
+      size: 9,
+      style: ambiguousItems > 0 ? 'bold' : 'regular',
+      color: ambiguousItems > 0 ? palette.unreliable : palette.text,
+    };
     layout.paragraph(labels.ambiguousCount(ambiguousItems, report.items.length), ambiguousStyle);
   }
   if (report.sections.length > 0) {
-    drawTable(layout, [
-      { header: labels.section, width: 5 },
-      { header: labels.alpha, width: 1.6, align: 'right' },
-      { header: labels.band, width: 1.6 },
-    ], [
-      ...report.sections.map((section): TableRow => {
-        const title = rubric.sections.find((candidate) => candidate.id === section.sectionId)?.title[language];
-        return {
+    drawTable(
+      layout,
+      [
+        { header: labels.section, width: 5 },
+        { header: labels.alpha, width: 1.6, align: 'right' },
+        { header: labels.band, width: 1.6 },
+      ],
+      [
+        ...report.sections.map((section): TableRow => {
+          const title = rubric.sections.find((candidate) => candidate.id === section.sectionId)?.title[language];
+          return {
+            cells: [
+              title ? `${section.sectionId} ${title}` : section.sectionId,
+              format.number(section.alpha, 3),
+              section.band
+                ? { text: labels.bands[section.band], color: bandColors[section.band], style: 'bold' }
+                : missing,
+            ],
+          };
+        }),
+        {
           cells: [
-            title ? `${section.sectionId} ${title}` : section.sectionId,
-            format.number(section.alpha, 3),
-            section.band ? { text: labels.bands[section.band], color: bandColors[section.band], style: 'bold' } : missing,
+            labels.total,
+            format.number(report.total.alpha, 3),
+            totalBand ? { text: labels.bands[totalBand], color: bandColors[totalBand] } : missing,
           ],
-        };
-      }),
-      {
-        cells: [labels.total, format.number(report.total.alpha, 3), totalBand ? { text: labels.bands[totalBand], color: bandColors[totalBand] } : missing],
-        style: 'bold',
-        fill: palette.headerFill,
-      },
-    ]);
+          style: 'bold',
+          fill: palette.headerFill,
+        },
+      ],
+    );
   }
   layout.paragraph(labels.thresholds, { size: 7.5, color: palette.muted }, { after: 1 });
   layout.paragraph(labels.iccNote, { size: 7.5, color: palette.muted });
@@ -83,20 +125,37 @@ export function drawRunningHeaders({ input, layout, fonts, labels, format, gener
       const safe = winAnsiSafe(text);
       const font = fonts[style.style ?? 'regular'];
       const size = style.size ?? 7;
-      page.drawText(safe, { x: align === 'right' ? x - font.widthOfTextAtSize(safe, size) : x, y, size, font, color: style.color ?? palette.muted });
+      page.drawText(safe, {
+        x: align === 'right' ? x - font.widthOfTextAtSize(safe, size) : x,
+        y,
+        size,
+        font,
+        color: style.color ?? palette.muted,
+      });
     };
     if (index > 0) {
       const title = `${labels.documentTitle} · ${input.session.name}`;
       const size = 7;
       let shown = winAnsiSafe(title);
       if (fonts.regular.widthOfTextAtSize(shown, size) > contentWidth) {
-        while (shown.length > 1 && fonts.regular.widthOfTextAtSize(`${shown}…`, size) > contentWidth) shown = shown.slice(0, -1);
+        while (shown.length > 1 && fonts.regular.widthOfTextAtSize(`${shown}…`, size) > contentWidth)
+          shown = shown.slice(0, -1);
         shown = `${shown.trimEnd()}…`;
       }
       draw(shown, margin.left, pageHeight - 34, { size });
-      page.drawLine({ start: { x: margin.left, y: pageHeight - 39 }, end: { x: contentRight, y: pageHeight - 39 }, thickness: 0.4, color: palette.rule });
+      page.drawLine({
+        start: { x: margin.left, y: pageHeight - 39 },
+        end: { x: contentRight, y: pageHeight - 39 },
+        thickness: 0.4,
+        color: palette.rule,
+      });
     }
-    page.drawLine({ start: { x: margin.left, y: 40 }, end: { x: contentRight, y: 40 }, thickness: 0.4, color: palette.rule });
+    page.drawLine({
+      start: { x: margin.left, y: 40 },
+      end: { x: contentRight, y: 40 },
+      thickness: 0.4,
+      color: palette.rule,
+    });
     draw(footer, margin.left, 30, { size: 7 });
     draw(labels.page(index + 1, layout.pages.length), contentRight, 30, { size: 7 }, 'right');
   });

@@ -1,20 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
-import { formatDuration } from '../../../domain/duration';
-import { speakerKey, type SpeakerRole } from '../../../domain/transcript/speaker-roles';
-import {
-  activeSegmentIndex,
-  activeWordIndex,
-  searchTranscript,
-  type TranscriptHit,
-} from '../../../domain/transcript/timeline';
+import { speakerKey } from '../../../domain/transcript/speaker-roles';
+import { searchTranscript } from '../../../domain/transcript/timeline';
 import type { PlaybackClock } from './playback-clock';
 import { caretAtPoint, textOffsetWithin, wordIndexAtOffset, wordStartOffsets } from './transcript-text';
+import { SegmentRow, useActivePosition, wordPosition } from './transcript-segment-row';
 
 type Transcript = NonNullable<CallDetail['transcript']>;
-type Segment = Transcript['segments'][number];
+export type Segment = Transcript['segments'][number];
 
 export interface TranscriptMark {
   readonly id: string;
@@ -33,137 +28,6 @@ export interface TranscriptMoments {
 }
 
 /** The position of a DOM point as (segment, word) in the transcript, or null outside turn text. */
-function wordPosition(
-  node: Node | null,
-  offset: number,
-  segments: readonly Segment[],
-): { segmentIndex: number; wordIndex: number } | null {
-  const element = node instanceof Element ? node : node?.parentElement;
-  const text = element?.closest<HTMLElement>('.turn-text');
-  const turn = element?.closest<HTMLElement>('.turn');
-  if (!node || !text || !turn) return null;
-  const segmentIndex = Number(turn.dataset.segmentIndex);
-  const segment = segments[segmentIndex];
-  if (!segment) return null;
-  if (segment.words.length === 0) return { segmentIndex, wordIndex: -1 };
-  return {
-    segmentIndex,
-    wordIndex: wordIndexAtOffset(wordStartOffsets(segment.words), textOffsetWithin(text, node, offset)),
-  };
-}
-
-/** The active segment and word, recomputed per tick but only changing state when they change. */
-function useActivePosition(clock: PlaybackClock, segments: readonly Segment[]): string {
-  return useSyncExternalStore(clock.subscribe, () => {
-    const timeMs = clock.getTimeMs();
-    const segmentIndex = activeSegmentIndex(segments, timeMs);
-    if (segmentIndex < 0) return '-1:-1';
-    return `${segmentIndex}:${activeWordIndex(segments[segmentIndex]!.words, timeMs)}`;
-  });
-}
-
-/**
- * A turn that is not being spoken, as plain text: one text node per run of words, a mark only around search hits
- * (clicks are mapped to words by position; see transcript-text.ts).
- */
-function plainTextWithHits(
-  words: Segment['words'],
-  hitWords: ReadonlySet<number> | undefined,
-  isCurrentHit: (wordIndex: number) => boolean,
-): React.ReactNode {
-  if (!hitWords || hitWords.size === 0) return words.map((word) => word.text).join(' ');
-  const parts: React.ReactNode[] = [];
-  let run: string[] = [];
-  words.forEach((word, wordIndex) => {
-    if (!hitWords.has(wordIndex)) {
-      run.push(word.text);
-      return;
-    }
-    if (run.length > 0) parts.push(`${run.join(' ')} `);
-    run = [];
-    parts.push(
-      <mark key={wordIndex} className={`hit${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}>
-        {word.text}
-      </mark>,
-    );
-    if (wordIndex < words.length - 1) parts.push(' ');
-  });
-  if (run.length > 0) parts.push(run.join(' '));
-  return parts;
-}
-
-const SegmentRow = memo(function SegmentRow({
-  segment,
-  index,
-  role,
-  activeWord,
-  isActive,
-  hitWords,
-  segmentHit,
-  currentHit,
-  marks,
-}: {
-  marks: readonly TranscriptMark[] | undefined;
-  segment: Segment;
-  index: number;
-  role: SpeakerRole;
-  activeWord: number;
-  isActive: boolean;
-  hitWords: ReadonlySet<number> | undefined;
-  segmentHit: boolean;
-  currentHit: TranscriptHit | null;
-}) {
-  const { t } = useTranslation();
-  const isCurrentHit = (wordIndex: number | null) =>
-    currentHit !== null && currentHit.segmentIndex === index && currentHit.wordIndex === wordIndex;
-  return (
-    <div
-      className={`turn turn-${role}${isActive ? ' turn-active' : ''}`}
-      data-segment-index={index}
-      data-start-ms={segment.startMs}
-    >
-      <div className="turn-meta">
-        <span className={`speaker speaker-${role}`}>{t(`roles.${role}`)}</span>
-        <button
-          type="button"
-          className="turn-time"
-          data-seek-ms={segment.startMs}
-          aria-label={t('transcript.playFrom', { time: formatDuration(segment.startMs) })}
-        >
-          {formatDuration(segment.startMs)}
-        </button>
-        {marks?.map((mark) => (
-          <button
-            key={mark.id}
-            type="button"
-            className="moment-mark"
-            data-moment-id={mark.id}
-            style={{ borderColor: mark.colour }}
-            title={mark.label}
-          >
-            {mark.label}
-          </button>
-        ))}
-      </div>
-      <p className={`turn-text${segmentHit ? ' hit' : ''}${isCurrentHit(null) && segmentHit ? ' hit-current' : ''}`}>
-        {segment.words.length === 0
-          ? segment.text
-          : isActive
-            ? segment.words.map((word, wordIndex) => (
-                <span
-                  key={wordIndex}
-                  className={`word${wordIndex === activeWord ? ' word-active' : ''}${hitWords?.has(wordIndex) ? ' hit' : ''}${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}
-                  data-seek-ms={word.startMs}
-                >
-                  {word.text}{' '}
-                </span>
-              ))
-            : plainTextWithHits(segment.words, hitWords, (wordIndex) => isCurrentHit(wordIndex))}
-      </p>
-    </div>
-  );
-});
-
 /**
  * The transcript, virtualised (only visible turns are in the DOM), highlighting the word being spoken and
  * following the playhead until the user scrolls away. Clicking a word seeks there. Text is rendered as text.

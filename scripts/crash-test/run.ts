@@ -43,6 +43,7 @@ import { fileURLToPath } from 'node:url';
 import { checkDatabase, setupEdit } from './checker';
 import { createRandom, EditScript, type Edit, type ScriptSnapshot } from './edit-script';
 import { databaseFileName } from '../../src/server/backend';
+import { workerCommand } from '../fault-test/worker-bundle';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -74,33 +75,6 @@ function parseOptions(args: readonly string[]): Options {
     process.exit(64);
   }
   return { kills, seed, keep: args.includes('--keep'), bundle: !args.includes('--no-bundle'), fault };
-}
-
-/** How to start the worker: a pre-built bundle under plain node (fast start), or node with the tsx loader. */
-async function workerCommand(bundle: boolean): Promise<{ args: string[]; cleanup: () => void }> {
-  const source = join(here, 'worker.ts');
-  if (bundle) {
-    try {
-      const esbuild = await import('esbuild');
-      const outDir = join(repoRoot, '.tmp', 'crash-test');
-      mkdirSync(outDir, { recursive: true });
-      const outfile = join(outDir, `worker-${process.pid}.cjs`);
-      await esbuild.build({
-        entryPoints: [source],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['better-sqlite3'],
-        outfile,
-        logLevel: 'warning',
-      });
-      return { args: [outfile], cleanup: () => rmSync(outfile, { force: true }) };
-    } catch (error) {
-      console.error(`could not bundle the worker (${String(error)}); falling back to tsx`);
-    }
-  }
-  return { args: ['--import', 'tsx', source], cleanup: () => undefined };
 }
 
 interface RoundOutput {
@@ -207,7 +181,7 @@ async function main(): Promise<void> {
   mkdirSync(dataDir);
   const snapshotFile = join(workDir, 'script-snapshot.json');
   const databaseFile = join(dataDir, databaseFileName);
-  const worker = await workerCommand(options.bundle);
+  const worker = await workerCommand(join(here, 'worker.ts'), join(repoRoot, '.tmp', 'crash-test'), options.bundle);
   const random = createRandom(options.seed ^ 0x5bd1e995);
 
   // The script as the runner sees it: `acknowledged` is the state after edits 0..lastAck; edits after it are kept

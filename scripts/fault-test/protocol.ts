@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workerCommand } from './worker-bundle';
 
 /*
  * The line protocol between the fault runner and its worker, one line each on stdout, written synchronously:
@@ -19,29 +19,9 @@ export { emit, writePaths, type WritePath } from './worker-lines';
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
 
-/** How to start the worker: a pre-built bundle under plain node (fast start), or node with the tsx loader. */
-export async function workerCommand(): Promise<{ args: string[]; cleanup: () => void }> {
-  const source = join(here, 'worker.ts');
-  try {
-    const esbuild = await import('esbuild');
-    const outDir = join(repoRoot, '.tmp', 'fault-test');
-    mkdirSync(outDir, { recursive: true });
-    const outfile = join(outDir, `worker-${process.pid}.cjs`);
-    await esbuild.build({
-      entryPoints: [source],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['better-sqlite3'],
-      outfile,
-      logLevel: 'warning',
-    });
-    return { args: [outfile], cleanup: () => rmSync(outfile, { force: true }) };
-  } catch (error) {
-    console.error(`could not bundle the worker (${String(error)}); falling back to tsx`);
-    return { args: ['--import', 'tsx', source], cleanup: () => undefined };
-  }
+/** How to start the fault worker (bundled where esbuild can, else under tsx). */
+export function faultWorkerCommand(): Promise<{ args: string[]; cleanup: () => void }> {
+  return workerCommand(join(here, 'worker.ts'), join(repoRoot, '.tmp', 'fault-test'));
 }
 
 /** When a round's kill comes, counted from a line the worker wrote; null: no kill (a full-disk round). */

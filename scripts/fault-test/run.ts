@@ -33,7 +33,7 @@ import { PackageSource } from './package-source';
 import {
   createRandom,
   runRound,
-  workerCommand,
+  faultWorkerCommand,
   writePaths,
   type KillPlan,
   type RoundOutput,
@@ -245,7 +245,7 @@ function remember(path: WritePath, acknowledged: Acknowledged, detail: unknown):
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const worker = await workerCommand();
+  const worker = await faultWorkerCommand();
   let failed = false;
   try {
     for (const path of options.paths) {

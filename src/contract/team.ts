@@ -40,7 +40,9 @@ export const teamReportSchema = z.object({
       team: scoreSummarySchema,
       gap: z.number(),
       /** The agent's reviews of this skill, lowest score first (at most 20): the evidence to listen to. */
-      reviewIds: z.array(z.string()),
+      evidence: z.array(
+        z.object({ reviewId: z.string(), callId: z.string(), callTitle: z.string(), score: z.number() }),
+      ),
     }),
   ),
 });

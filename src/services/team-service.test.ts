@@ -80,7 +80,13 @@ describe('the team report', () => {
     expect(report.needs).toHaveLength(1);
     expect(report.needs[0]).toMatchObject({ agentName: 'Sanne', skillId: '2', gap: 0.8 });
     // The four weak reviews come first as evidence.
-    expect(new Set(report.needs[0]!.reviewIds.slice(0, 4))).toEqual(new Set(submitted.Sanne!.slice(0, 4)));
+    const evidence = report.needs[0]!.evidence;
+    expect(new Set(evidence.slice(0, 4).map((entry) => entry.reviewId))).toEqual(new Set(submitted.Sanne!.slice(0, 4)));
+    expect(evidence.map((entry) => entry.score)).toEqual([0, 0, 0, 0, 1]);
+    expect(evidence[0]).toMatchObject({
+      callId: expect.stringMatching(/^call-[1-4]$/),
+      callTitle: expect.stringMatching(/^Call /),
+    });
     expect(report.skills.find((skill) => skill.skillId === '2')?.title.en).toBe(defaultRubric.sections[1]!.title.en);
 
     // The threshold and the period are the lead's to choose.

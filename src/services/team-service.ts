@@ -26,6 +26,7 @@ interface Collected {
   readonly observations: SkillObservation[];
   readonly titles: Map<string, { title: LocalizedText; version: number }>;
   readonly reviewsByAgent: Map<string, number>;
+  readonly callOfReview: Map<string, { callId: string; callTitle: string }>;
   readonly withoutAgent: number;
 }
 
@@ -38,6 +39,7 @@ function collectObservations(context: ServiceContext, fromMs: number, toMs: numb
   const observations: SkillObservation[] = [];
   const titles = new Map<string, { title: LocalizedText; version: number }>();
   const reviewsByAgent = new Map<string, number>();
+  const callOfReview = new Map<string, { callId: string; callTitle: string }>();
   let withoutAgent = 0;
   const filter = { status: 'submitted', sessionId: null, fromMs, toMs } as const;
   for (const row of iterateReviewRows(context.db, filter)) {
@@ -52,6 +54,7 @@ function collectObservations(context: ServiceContext, fromMs: number, toMs: numb
     const rubric = rubrics.get(key);
     if (!rubric) continue;
     reviewsByAgent.set(agentId, (reviewsByAgent.get(agentId) ?? 0) + 1);
+    callOfReview.set(review.id, { callId: review.callId, callTitle: row.callTitle });
     const day = localDay(review.submittedAtMs ?? review.updatedAtMs);
     for (const section of scoreOf(rubric, review, row.answers).sections) {
       if (section.score === null) continue;
@@ -63,17 +66,18 @@ function collectObservations(context: ServiceContext, fromMs: number, toMs: numb
         titles.set(section.id, { title: section.title, version: rubric.version });
     }
   }
-  return { observations, titles, reviewsByAgent, withoutAgent };
+  return { observations, titles, reviewsByAgent, callOfReview, withoutAgent };
 }
 
 export const teamHandlers = {
   'team.report': (input, context) => {
-    const { observations, titles, reviewsByAgent, withoutAgent } = collectObservations(
+    const { observations, titles, reviewsByAgent, callOfReview, withoutAgent } = collectObservations(
       context,
       input.fromMs,
       input.toMs,
     );
     const rule = { gap: input.gap, minReviews: input.minReviews };
+    const scoreOfSkill = new Map(observations.map((entry) => [`${entry.reviewId}/${entry.skillId}`, entry.score]));
     const agents: TeamReport['agents'] = [];
     for (const [agentName, ofAgent] of groupBy(observations, (observation) => observation.agentId)) {
       const skills = [...groupBy(ofAgent, (observation) => observation.skillId)].map(([skillId, ofSkill]) => ({
@@ -94,10 +98,15 @@ export const teamHandlers = {
       skills: [...titles].map(([skillId, { title }]) => ({ skillId, title: { nl: title.nl, en: title.en } })),
       team: weakestSkills(observations).map(({ skillId, team }) => ({ skillId, summary: team })),
       agents,
-      needs: trainingNeeds(observations, rule).map(({ agentId, reviewIds, ...need }) => ({
+      needs: trainingNeeds(observations, rule).map(({ agentId, skillId, reviewIds, ...need }) => ({
         ...need,
         agentName: agentId,
-        reviewIds: reviewIds.slice(0, evidencePerNeed),
+        skillId,
+        evidence: reviewIds.slice(0, evidencePerNeed).map((reviewId) => ({
+          reviewId,
+          ...callOfReview.get(reviewId)!,
+          score: scoreOfSkill.get(`${reviewId}/${skillId}`)!,
+        })),
       })),
     };
     return ok(report);

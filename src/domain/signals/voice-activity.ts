@@ -16,7 +16,7 @@ import { noiseFloor } from './noise-floor';
  *   `e_self - e_other` over the frames where the other side speaks and this side is raised above its floor
  *   (alone, that rise can only be leak). Real overtalk is 10-20 dB above the leak, so it passes; pure leak,
  *   however loud, never does.
- * - **Hangover** that bridges pauses up to 300 ms between words but never extends where speech ends, and runs
+ * - **Hangover** that bridges pauses up to 500 ms between words but never extends where speech ends, and runs
  *   shorter than 80 ms (clicks) dropped.
  */
 export interface VoiceActivityOptions {
@@ -34,9 +34,9 @@ export interface VoiceActivityOptions {
 
 export const defaultVoiceActivityOptions: VoiceActivityOptions = {
   seedMarginDb: 10,
-  extendMarginDb: 4,
+  extendMarginDb: 2,
   bleedMarginDb: 6,
-  hangoverFrames: 30,
+  hangoverFrames: 50,
   minSpeechFrames: 8,
 };
 
@@ -96,8 +96,14 @@ function channelActivity(
   const seedMinimum = Math.max(level - belowSpeechLevelDb.seed, absoluteMinimumDb.seed);
   const extendMinimum = Math.max(level - belowSpeechLevelDb.extend, absoluteMinimumDb.extend);
   const own = (frame: number) => leakLimit === null || energies[frame]! > leakLimit[frame]!;
+  // Edges are decided on the mean of five frames: steadier than one frame, so the low margin holds in noise.
+  const smoothed = (frame: number) => {
+    let sum = 0;
+    for (let offset = -2; offset <= 2; offset += 1) sum += energies[Math.min(frames - 1, Math.max(0, frame + offset))]!;
+    return sum / 5;
+  };
   const extendable = (frame: number) =>
-    energies[frame]! > Math.max(floor[frame]! + options.extendMarginDb, extendMinimum) && own(frame);
+    smoothed(frame) > Math.max(floor[frame]! + options.extendMarginDb, extendMinimum) && own(frame);
   const mask = new Uint8Array(frames);
   for (let frame = 0; frame < frames; frame += 1) {
     if (mask[frame] === 1) continue;

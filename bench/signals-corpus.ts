@@ -240,7 +240,8 @@ function transcriptOf(turns: readonly PlacedTurn[], language: string, random: ()
       offset += text.length + 1;
       const endMs = span.startMs + ((span.endMs - span.startMs) * (offset - 0.6)) / total;
       const jitter = () => Math.round((random() - 0.5) * 80);
-      return { text, startMs: Math.max(0, Math.round(startMs) + jitter()), endMs: Math.round(endMs) + jitter() };
+      const wordStart = Math.max(0, Math.round(startMs) + jitter());
+      return { text, startMs: wordStart, endMs: Math.max(wordStart + 20, Math.round(endMs) + jitter()) };
     });
     return { speaker: turn.who, channel: turn.who === 'agent' ? 0 : 1, ...span, text: turn.text, words: timed };
   });

@@ -74,7 +74,13 @@ function leakCeiling(
   for (let frame = 0; frame < frames; frame += 1) {
     otherPeak[frame] = Math.max(other[Math.max(0, frame - 1)]!, other[frame]!, other[Math.min(frames - 1, frame + 1)]!);
   }
-  const leaking = (frame: number) => other[frame]! > otherFloor[frame]! + 20 && energies[frame]! > floor[frame]! + 3;
+  // The other side clearly speaking (near its own loud level, so not itself a leak) and this side raised but
+  // quieter than it: alone, that rise can only be leak.
+  const otherLoud = (quantileDb(other, 0.97) ?? -120) - 12;
+  const leaking = (frame: number) =>
+    other[frame]! > Math.max(otherLoud, otherFloor[frame]! + 20) &&
+    energies[frame]! > floor[frame]! + 3 &&
+    energies[frame]! < other[frame]!;
   if (countWhere(frames, leaking) < minimumLeakFrames) return null;
   const difference = new Float32Array(frames);
   for (let frame = 0; frame < frames; frame += 1) difference[frame] = energies[frame]! - other[frame]!;

@@ -1,9 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseLexicon, type Lexicon } from '../domain/signals/lexicon';
 
-/** Where the shipped lexicons live (editable JSON, one file per language). */
-export const lexiconsDir = resolve(__dirname, '../../resources/lexicons');
+/** Where the shipped lexicons live (editable JSON, one file per language): the source tree (development, the
+ *  CLI, the built bundle in out/) or, in the packaged app, its resources folder (electron-builder.yml). */
+function findLexiconsDir(): string {
+  const inTree = resolve(__dirname, '../../resources/lexicons');
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  return existsSync(inTree) || !packaged ? inTree : join(packaged, 'lexicons');
+}
+
+export const lexiconsDir = findLexiconsDir();
 
 /** Reads every lexicon file in a folder; a broken file throws with its name and what is wrong (a shipping bug). */
 export function loadLexicons(dir = lexiconsDir): Lexicon[] {

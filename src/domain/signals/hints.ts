@@ -66,7 +66,7 @@ export function createHintMatcher(
       (customerName ?? '')
         .split(/\s+/)
         .map(normaliseWord)
-        .filter((word) => word.length > 1 && !nameNoise.has(word)),
+        .filter((word) => word.length > 1 && !/\d/.test(word) && !nameNoise.has(word)),
     );
     const hints: Hint[] = [];
     for (const sentence of sentences) {

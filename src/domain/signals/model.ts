@@ -77,3 +77,6 @@ export interface CallSignals {
   readonly responseLatencies: readonly ResponseLatency[];
   readonly hints: readonly Hint[];
 }
+
+/** Raised whenever the detector or the hint rules change, so stored signals are computed again. */
+export const signalsEngineVersion = 1;

@@ -17,6 +17,7 @@ interface Utterance {
 }
 
 export const hintUtterancesFile = join(__dirname, 'fixtures/signals-hint-utterances.json');
+export const heldOutHintsFile = join(__dirname, 'fixtures/signals-hint-utterances-holdout.json');
 
 /** The hints found in one utterance, spoken as a one-segment transcript. */
 export function hintsOfUtterance(utterance: Utterance): Hint[] {
@@ -75,4 +76,5 @@ export function measureHints(file = hintUtterancesFile) {
   };
 }
 
-if (require.main === module) console.log(JSON.stringify(measureHints(), null, 2));
+if (require.main === module)
+  console.log(JSON.stringify({ tuningSet: measureHints(), heldOut: measureHints(heldOutHintsFile) }, null, 2));

@@ -3,6 +3,7 @@ import { diagnosticsSchema, rendererErrorSchema } from './diagnostics';
 import { importSourceSchema } from './imports';
 import { packageImportResultSchema } from './packages';
 import { redactionMethods } from './redactions';
+import { signalsMethods } from './signals';
 import {
   callContextSchema,
   idSchema,
@@ -213,6 +214,7 @@ export const methods = {
   },
   ...redactionMethods,
   ...teamMethods,
+  ...signalsMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ImportSummary } from '../contract/imports';
 import type { Result } from '../contract/errors';
 import { runAgreementCli } from './agreement-cli';
+import { runSignalsCli } from './signals-cli';
 import { createBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { runTeamReport } from './team-report-cli';
@@ -37,6 +38,8 @@ Commands:
                                training needs) of submitted routine reviews as JSON; dates as YYYY-MM-DD
   agreement FILE [options]     inter-rater agreement statistics for a ratings file (JSON or CSV) as one JSON
                                object; needs no data folder; see agreement --help; exit code 1 for a bad file
+  signals AUDIO [TRANSCRIPT]   a call's overtalk, silences, talk ratio, speech rate, response times and phrase
+                               hints as one JSON object; needs no data folder; see signals --help
 
 Options:
   --data-dir PATH              use this data folder (or set KLANKBORD_DATA_DIR)
@@ -84,6 +87,7 @@ async function importFiles(backend: Backend, paths: readonly string[]): Promise<
 export async function runCli(argv: readonly string[]): Promise<number> {
   // Pure computation on a file: it has its own options and must not open (or create) a data folder.
   if (argv[0] === 'agreement') return runAgreementCli(argv.slice(1));
+  if (argv[0] === 'signals') return runSignalsCli(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,

@@ -14,6 +14,7 @@ import { packageHandlers } from './package-service';
 import { redactionHandlers } from './redaction-service';
 import { sessionHandlers } from './session-service';
 import { teamHandlers } from './team-service';
+import { signalsHandlers } from './signals-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...redactionHandlers,
   ...teamHandlers,
+  ...signalsHandlers,
 };

@@ -31,6 +31,8 @@ export function heavyJobs(data: HeavyWorkerData) {
   return {
     analyzeAudio: async (input: { readonly path: string; readonly ffmpegPath: string | null }, signal: AbortSignal) =>
       (await import('../audio/analyze-audio')).analyzeAudio(input.path, { signal, ffmpegPath: input.ffmpegPath }),
+    hashFile: async (input: { readonly path: string }, signal: AbortSignal) =>
+      (await import('../../services/import-files')).hashFile(input.path, signal),
     listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) =>
       (await import('../packages/zip')).listArchive(input.path, input.limits),
     extractArchive: async (input: {

@@ -62,10 +62,9 @@ async function importPair(
   context: ServiceContext,
   signal: AbortSignal,
   issues: ImportIssue[],
-  turns: SameRecordingTurns,
+  turn: { readonly index: number; readonly turns: SameRecordingTurns },
 ): Promise<string | null> {
-  const sha256 = await context.ports.hashFile(audio.path, signal);
-  const done = await turns.take(sha256);
+  const { sha256, done } = await turn.turns.take(turn.index, context.ports.hashFile(audio.path, signal));
   try {
     return await importHashed(audio, sha256, transcriptFile, context, signal, issues);
   } finally {
@@ -260,13 +259,13 @@ async function importSources(
   const { total, issues, pairs, orphans } = await pairSources(sources, context);
   const numbers = firstFileNumbers(pairs);
   const outcomes = pairs.map(() => ({ callId: null as string | null, issues: [] as ImportIssue[] }));
-  const turns = new SameRecordingTurns();
+  const turns = new SameRecordingTurns(pairs.length);
   let diskFull = false;
   const importOne = async ({ file, transcript }: (typeof pairs)[number], index: number): Promise<void> => {
     context.events.emit('imports.progress', { jobId, current: numbers[index]!, total, fileName: file.name });
     const outcome = outcomes[index]!;
     try {
-      outcome.callId = await importPair(file, transcript, context, signal, outcome.issues, turns);
+      outcome.callId = await importPair(file, transcript, context, signal, outcome.issues, { index, turns });
       if (outcome.callId) context.events.emit('calls.changed', {});
     } catch (error) {
       if (signal.aborted) return;

@@ -21,9 +21,8 @@ interface RunFigures {
   readonly seconds: number;
   readonly callsPerMinute: number;
   readonly peakRssMb: number;
-  /** RSS when a tenth of the files had started and at the end: flat when memory does not grow with the batch. */
-  readonly rssMbAtTenth: number;
-  readonly rssMbAtEnd: number;
+  /** RSS as each tenth of the batch starts, and at the end: flat when memory does not grow with the batch. */
+  readonly rssMbByTenth: readonly number[];
   readonly load1mBefore: number;
   readonly load1mAfter: number;
   /** The share of the run the calling thread (dispatch, database writes) was busy. */
@@ -48,12 +47,13 @@ async function runOnce(folder: string, count: number, workers: number): Promise<
   const load1mBefore = loadavg()[0]!;
   const backend = createBackend({ dataDir, allowPathSources: true, importWorkers: workers });
   try {
-    let rssMbAtTenth = 0;
+    const rssMbByTenth: number[] = [];
     const finished = new Promise<ImportSummary>((resolveSummary) => {
       backend.events.listen((message) => {
         const payload = message.payload as { current?: number };
-        if (message.name === 'imports.progress' && !rssMbAtTenth && (payload.current ?? 0) >= (count * 2) / 10)
-          rssMbAtTenth = process.memoryUsage.rss() / mib;
+        // Each pair is two files: a tenth of the batch is count / 5 files.
+        if (message.name === 'imports.progress' && (payload.current ?? 0) >= ((rssMbByTenth.length + 1) * count) / 5)
+          rssMbByTenth.push(Math.round(process.memoryUsage.rss() / mib));
         if (message.name === 'imports.finished') resolveSummary(message.payload as ImportSummary);
       });
     });
@@ -75,8 +75,7 @@ async function runOnce(folder: string, count: number, workers: number): Promise<
       seconds: Number(seconds.toFixed(1)),
       callsPerMinute: Number(((summary.importedCallIds.length / seconds) * 60).toFixed(1)),
       peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / mib),
-      rssMbAtTenth: Math.round(rssMbAtTenth),
-      rssMbAtEnd: Math.round(process.memoryUsage.rss() / mib),
+      rssMbByTenth: [...rssMbByTenth, Math.round(process.memoryUsage.rss() / mib)],
       load1mBefore: Number(load1mBefore.toFixed(2)),
       load1mAfter: Number(loadavg()[0]!.toFixed(2)),
       mainThreadBusy: Number(mainThreadBusy.toFixed(2)),
@@ -105,7 +104,7 @@ async function childCommand(): Promise<string[]> {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['better-sqlite3'],
+      external: ['better-sqlite3', 'esbuild'],
       outdir,
       logLevel: 'warning',
     });
@@ -149,10 +148,8 @@ async function main(): Promise<void> {
     generateSeconds: Number(generateSeconds.toFixed(1)),
     seconds1: one.seconds,
     secondsPool: pool.seconds,
-    rssMbAtTenth1: one.rssMbAtTenth,
-    rssMbAtEnd1: one.rssMbAtEnd,
-    rssMbAtTenthPool: pool.rssMbAtTenth,
-    rssMbAtEndPool: pool.rssMbAtEnd,
+    rssMbByTenth1: one.rssMbByTenth,
+    rssMbByTenthPool: pool.rssMbByTenth,
     coresUsed1: one.coresUsed,
     coresUsedPool: pool.coresUsed,
     mainThreadBusy1: one.mainThreadBusy,

@@ -180,6 +180,13 @@ export interface ServicePorts {
   >;
   /** Decodes the recording to frame energies and computes the call's signals (in a worker in the app). */
   computeCallSignals(request: CallSignalsRequest, signal?: AbortSignal): Promise<CallSignalsResult>;
+  /** SHA-256 of a file's content (hex), streamed; rejects when the file cannot be read or `signal` aborts. */
+  hashFile(path: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * How many files of an import batch are worked on at once: hashing and analysis run in parallel in the import's
+   * worker threads while the database writes stay one at a time on the calling thread; 1 when they run in-thread.
+   */
+  readonly importParallelism: number;
   sniffAudioContainer(head: Uint8Array): string | null;
   looksLikeText(head: Uint8Array): boolean;
   decodeText(bytes: Uint8Array): { readonly text: string; readonly encoding: string };

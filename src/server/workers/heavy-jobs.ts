@@ -36,6 +36,8 @@ export function heavyJobs(data: HeavyWorkerData) {
       input: { readonly request: CallSignalsRequest; readonly ffmpegPath: string | null },
       signal: AbortSignal,
     ) => (await import('../call-signals')).computeCallSignals(input.request, { signal, ffmpegPath: input.ffmpegPath }),
+    hashFile: async (input: { readonly path: string }, signal: AbortSignal) =>
+      (await import('../../services/import-files')).hashFile(input.path, signal),
     listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) =>
       (await import('../packages/zip')).listArchive(input.path, input.limits),
     extractArchive: async (input: {

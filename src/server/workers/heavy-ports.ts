@@ -6,6 +6,7 @@ import { computeCallSignals } from '../call-signals';
 import { makeMomentsExporter } from '../export/moments-exporter';
 import { makeScoreExporter } from '../export/score-exporter';
 import { sessionReportPdf } from '../export/session-report-pdf';
+import { hashFile } from '../../services/import-files';
 import { extractArchive, listArchive, writeArchive } from '../packages/zip';
 import type { HeavyJobs } from './heavy-jobs';
 import { transferablesOf, type JobOutcome } from './job-messages';
@@ -16,6 +17,8 @@ export type HeavyPorts = Pick<
   ServicePorts,
   | 'analyzeAudio'
   | 'computeCallSignals'
+  | 'hashFile'
+  | 'importParallelism'
   | 'listArchive'
   | 'extractArchive'
   | 'writeArchive'
@@ -35,14 +38,29 @@ export function ffmpegPathPreference(db: Database.Database): () => string | null
   return () => readPreferences(db).ffmpegPath || null;
 }
 
-/** Heavy ports that run in the pool's workers, so the dispatch thread stays free to answer. */
+/**
+ * How many files an import keeps in flight per audio worker: while one file's copy is fsynced and its rows are
+ * written on the calling thread, the worker already decodes the next.
+ */
+const filesInFlightPerAudioWorker = 2;
+
+/**
+ * Heavy ports that run in the pools' workers, so the dispatch thread stays free to answer. An import's hashing and
+ * audio analysis go to `audioPool` (one worker per core, so a batch decodes on every core); archives, exports and
+ * the PDF to `pool`.
+ */
 export function workerHeavyPorts(
   pool: WorkerPool<HeavyJobs>,
   ffmpegPath: () => string | null = () => null,
+  audioPool: WorkerPool<HeavyJobs> = pool,
 ): HeavyPorts {
   return {
     analyzeAudio: async (path, signal) => {
-      const outcome = await pool.run('analyzeAudio', { path, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' });
+      const outcome = await audioPool.run(
+        'analyzeAudio',
+        { path, ffmpegPath: ffmpegPath() },
+        { signal, cancel: 'message' },
+      );
       if (outcome.ok) return outcome.value;
       return {
         ok: false,
@@ -63,6 +81,8 @@ export function workerHeavyPorts(
         detail: outcome.error.message,
       };
     },
+    hashFile: async (path, signal) => valueOf(await audioPool.run('hashFile', { path }, { signal, cancel: 'message' })),
+    importParallelism: audioPool.size * filesInFlightPerAudioWorker,
     // Archives are read and written as files: only paths and small parts cross to the worker.
     listArchive: async (path, limits) => valueOf(await pool.run('listArchive', { path, limits })),
     extractArchive: async (path, requests, limits) =>
@@ -87,6 +107,8 @@ export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): H
   return {
     analyzeAudio: (path, signal) => analyzeAudio(path, { signal, ffmpegPath: ffmpegPath() }),
     computeCallSignals: (request, signal) => computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
+    hashFile,
+    importParallelism: 1,
     listArchive,
     extractArchive,
     writeArchive,

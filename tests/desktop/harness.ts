@@ -34,6 +34,8 @@ export interface LaunchOptions {
   readonly packaged?: boolean;
   /** Extra environment variables for this launch (removed again when it closes or fails). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Puts files in the (empty) data folder before the shell starts (e.g. a database it must refuse). */
+  readonly prepareDataDir?: (dataDir: string) => void;
 }
 
 export class StartupFailed extends Error {
@@ -72,6 +74,7 @@ export async function launchDesktop(options: LaunchOptions = {}): Promise<Deskto
   if (!existsSync(join(builtRenderer, 'index.html')) || !existsSync(builtBackendEntry))
     throw new Error('No built renderer or backend entry in out/: run "npx electron-vite build" first');
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-desktop-'));
+  options.prepareDataDir?.(dataDir);
   const savedEnv = new Map(
     Object.keys({ KLANKBORD_DATA_DIR: '', ...options.env }).map((name) => [name, process.env[name]]),
   );

@@ -6,9 +6,11 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appProtocolHandler } from '../../src/main/app-protocol';
+import { BackendUnavailableError } from '../../src/main/backend-relay';
 import { createBackend, DataFolderInUseError } from '../../src/server/backend';
 import './bridge-global';
-import { builtBackendEntry, launchDesktop, StartupFailed, type DesktopApp } from './harness';
+import { builtBackendEntry, builtRenderer, launchDesktop, StartupFailed, type DesktopApp } from './harness';
 import { utilityProcessState, type StandInUtilityProcess } from './electron-stand-in/utility-process';
 
 const appInfo = (desktop: DesktopApp) =>
@@ -98,5 +100,19 @@ describe('a start-up failure in the backend process', () => {
         content: expect.stringContaining('gemaakt door een nieuwere versie van Klankbord'),
       },
     });
+  });
+});
+
+describe('media while the backend process is down', () => {
+  it('answers 503 (with the CSP) instead of failing the request, for audio, peaks and exports alike', async () => {
+    const down = (): Promise<never> =>
+      Promise.reject(new BackendUnavailableError('The backend process is not running'));
+    const handler = appProtocolHandler(builtRenderer, { audioFile: down, peaks: down, exportFile: down });
+    const id = '123e4567-e89b-42d3-a456-426614174000';
+    for (const kind of ['audio', 'peaks', 'exports']) {
+      const response = await handler(new Request(`app://klankbord/media/${kind}/${id}`));
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-security-policy')).toBeTruthy();
+    }
   });
 });

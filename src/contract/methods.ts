@@ -34,6 +34,7 @@ import {
   preferencesSchema,
   speakerRoleSchema,
 } from './schemas';
+import { teamMethods } from './team';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -211,6 +212,7 @@ export const methods = {
     output: exportedFileSchema,
   },
   ...redactionMethods,
+  ...teamMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -58,6 +58,7 @@ export const retentionLogSchema = z.object({
   entries: z.array(retentionLogEntrySchema),
   total: z.number().int(),
 });
+export type RetentionLog = z.infer<typeof retentionLogSchema>;
 
 export const retentionRunSchema = z.object({
   removedCount: z.number().int(),

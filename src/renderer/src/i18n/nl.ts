@@ -718,6 +718,9 @@ export const nl: TranslationTexts = {
       manual: 'Nu uitvoeren',
     },
     logSize: '{{size}}, {{segments}} beurten transcript',
+    andMore_one: '…en nog {{count}} gesprek',
+    andMore_other: '…en nog {{count}} gesprekken',
+    transcriptRemoved: 'Het transcript is verwijderd door de bewaartermijn.',
     callGone: 'Gesprek verwijderd',
     callNotice:
       'Opname en transcript zijn op {{date}} verwijderd door de bewaartermijn; scores en momenten blijven bewaard.',

@@ -704,7 +704,7 @@ export const en = {
     triggers: {
       start: 'At start',
       daily: 'Daily',
-      manual: 'Run now',
+      manual: 'By hand',
     },
     logSize: '{{size}}, {{segments}} transcript turns',
     andMore_one: '…and {{count}} more call',

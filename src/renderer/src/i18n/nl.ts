@@ -715,7 +715,7 @@ export const nl: TranslationTexts = {
     triggers: {
       start: 'Bij start',
       daily: 'Dagelijks',
-      manual: 'Nu uitvoeren',
+      manual: 'Met de hand',
     },
     logSize: '{{size}}, {{segments}} beurten transcript',
     andMore_one: '…en nog {{count}} gesprek',

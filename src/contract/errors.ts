@@ -42,6 +42,8 @@ export const errorCodes = [
   'path_not_granted',
   /** Desktop: the export could not be written where the user chose in the save dialog (details.reason). */
   'export_not_saved',
+  /** A retention rule removed the call's audio and transcript (details.callTitles): a session package cannot carry it. */
+  'media_removed',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -4,6 +4,7 @@ import { importSourceSchema } from './imports';
 import { packageImportResultSchema } from './packages';
 import { redactionMethods } from './redactions';
 import { signalsMethods } from './signals';
+import { retentionMethods } from './retention';
 import {
   callContextSchema,
   idSchema,
@@ -215,6 +216,7 @@ export const methods = {
   ...redactionMethods,
   ...teamMethods,
   ...signalsMethods,
+  ...retentionMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -10,6 +10,7 @@ export const callSummarySchema = z.object({
   durationMs: z.number().int().nonnegative(),
   reviewStatus: z.enum(callReviewStatuses),
   reviewCount: z.number().int().nonnegative(),
+  mediaRemovedAtMs: z.number().int().nullable().optional(),
 });
 
 export const languages = ['nl', 'en'] as const;
@@ -89,6 +90,8 @@ export const callDetailSchema = z.object({
     .nullable(),
   /** Accepted redactions, merged: the player mutes them and the waveform shows them; the transcript comes masked. */
   redactedRanges: z.array(z.object({ startMs: z.number().int(), endMs: z.number().int() })).optional(),
+  /** Set when a retention rule removed the audio, transcript and peaks (then audio and transcript are null). */
+  mediaRemovedAtMs: z.number().int().nullable().optional(),
 });
 export type CallDetail = z.infer<typeof callDetailSchema>;
 

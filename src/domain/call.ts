@@ -13,6 +13,8 @@ export interface CallSummary {
   readonly durationMs: number;
   readonly reviewStatus: CallReviewStatus;
   readonly reviewCount: number;
+  /** When a retention rule removed the call's audio, transcript and peaks; null (or absent) while they are stored. */
+  readonly mediaRemovedAtMs?: number | null;
 }
 
 /** Combines the statuses of a call's reviews into the one the library shows: any submitted wins, then any draft. */

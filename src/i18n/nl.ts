@@ -650,6 +650,83 @@ export const nl: TranslationTexts = {
     path_not_granted: 'Kies bestanden met het importvenster of sleep ze naar het venster.',
     export_not_saved:
       'De export kon niet worden opgeslagen op de plek die je koos. Kies een andere map of controleer of er ruimte is.',
+    media_removed:
+      'Van een gesprek in deze sessie is de opname verwijderd door de bewaartermijn, en een sessiepakket heeft de opname van elk gesprek nodig. Er is niets geëxporteerd.',
+  },
+  retention: {
+    title: 'Bewaartermijn',
+    intro:
+      'Verwijdert de opnames, transcripten en golfvormen van oudere gesprekken van deze computer. Scores, antwoorden op de rubric en momenten (hun tijden en notities) blijven bewaard, zodat rapporten blijven kloppen.',
+    routine: 'Gewone gesprekken',
+    calibration: 'Gesprekken in een kalibratiesessie',
+    basis: 'Opname verwijderen',
+    bases: {
+      off: 'Nooit',
+      after_import: 'Na import',
+      after_last_submitted_review: 'Na de laatst ingediende beoordeling',
+    },
+    days: 'Dagen',
+    daysSuffix: 'dagen',
+    daysInvalid: 'Vul een heel aantal dagen in, van 0 tot {{max}}.',
+    hint: 'De regels lopen als Klankbord start en elke 24 uur zolang het draait. Een gesprek met een open concept-beoordeling houdt zijn opname tot het concept is ingediend. Bij “na de laatst ingediende beoordeling” houdt een gesprek zonder ingediende beoordeling zijn opname.',
+    save: 'Regels opslaan',
+    saved: 'Regels opgeslagen.',
+    unsaved: 'Het voorbeeld toont de regels hierboven; ze zijn nog niet opgeslagen.',
+    previewTitle: 'Voorbeeld',
+    previewLoading: 'Bezig met uitzoeken welke gesprekken aan de beurt zijn…',
+    nothingDue: 'Met deze regels verliest geen enkel gesprek zijn opname.',
+    dueNow_one: 'Dit gesprek verliest zijn opname, transcript en golfvorm bij de volgende ronde (vandaag):',
+    dueNow_other:
+      'Deze {{count}} gesprekken verliezen hun opname, transcript en golfvorm bij de volgende ronde (vandaag):',
+    dueOn_one: 'Dit gesprek verliest zijn opname op {{date}}:',
+    dueOn_other: 'Deze {{count}} gesprekken verliezen hun opname op {{date}}:',
+    held_one:
+      '{{count}} gesprek dat aan de beurt is, houdt voorlopig zijn opname: het heeft een open concept-beoordeling.',
+    held_other:
+      '{{count}} gesprekken die aan de beurt zijn, houden voorlopig hun opname: ze hebben een open concept-beoordeling.',
+    truncated: 'Alleen de eerste {{count}} gesprekken staan in de lijst.',
+    ruleKinds: {
+      routine: 'Gewoon',
+      calibration: 'Kalibratie',
+    },
+    runNow: 'Nu uitvoeren',
+    runNeedsSave: 'Sla de regels eerst op; “Nu uitvoeren” past de opgeslagen regels toe.',
+    confirm_one:
+      'De opname, het transcript en de golfvorm van {{count}} gesprek nu verwijderen? Dit kun je niet ongedaan maken; scores en momenten blijven bewaard.',
+    confirm_other:
+      'De opname, het transcript en de golfvorm van {{count}} gesprekken nu verwijderen? Dit kun je niet ongedaan maken; scores en momenten blijven bewaard.',
+    confirmRemove: 'Nu verwijderen',
+    ran_one: 'De opname van {{count}} gesprek is verwijderd ({{size}} vrijgemaakt).',
+    ran_other: 'De opnames van {{count}} gesprekken zijn verwijderd ({{size}} vrijgemaakt).',
+    ranNothing: 'Er was niets aan de beurt; er is niets verwijderd.',
+    failedFiles: 'Sommige opnamebestanden konden nu niet worden gewist; Klankbord wist ze bij de volgende start.',
+    logTitle: 'Verwijderlogboek',
+    logEmpty: 'Er is nog niets verwijderd.',
+    logHint: 'Het logboek bewaart het gesprek, de regel en hoeveel er is verwijderd; nooit tekst uit het transcript.',
+    logRemovedOn: 'Verwijderd op',
+    logCall: 'Gesprek',
+    logRule: 'Regel',
+    logTrigger: 'Ronde',
+    logFreed: 'Verwijderd',
+    logRuleText: '{{kind}}: {{days}} dagen {{basis}}',
+    logBasis: {
+      after_import: 'na import',
+      after_last_submitted_review: 'na de laatst ingediende beoordeling',
+    },
+    triggers: {
+      start: 'Bij start',
+      daily: 'Dagelijks',
+      manual: 'Met de hand',
+    },
+    logSize: '{{size}}, {{segments}} beurten transcript',
+    andMore_one: '…en nog {{count}} gesprek',
+    andMore_other: '…en nog {{count}} gesprekken',
+    transcriptRemoved: 'Het transcript is verwijderd door de bewaartermijn.',
+    callGone: 'Gesprek verwijderd',
+    callNotice:
+      'Opname en transcript zijn op {{date}} verwijderd door de bewaartermijn; scores en momenten blijven bewaard.',
+    libraryBadge: 'Opname verwijderd',
+    libraryBadgeTitle: 'Opname en transcript zijn op {{date}} verwijderd door de bewaartermijn',
   },
   team: {
     title: 'Team',

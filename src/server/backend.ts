@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { getAudio, readPeaks } from '../storage/audio-repository';
+import { isAudioRemoved } from '../storage/retention-repository';
+import { startRetentionSchedule, type RetentionTimer } from '../services/retention-schedule';
 import { ImportQueue } from '../services/import-queue';
 import { looksLikeText, sniffAudioContainer } from './audio/sniff';
 import { decodeText } from './text-decoding';
@@ -65,6 +67,10 @@ export interface BackendOptions {
   readonly importWorkers?: number;
   /** The file-system calls behind the durable file port (the fault harness hands in ones that fail). */
   readonly fileSystemCalls?: FileSystemCalls;
+  /** The clock the services read (default Date.now); tests hand in their own. */
+  readonly now?: () => number;
+  /** The timer of the daily retention run (default: a real one); tests fire it themselves. */
+  readonly retentionTimer?: RetentionTimer;
 }
 
 /**
@@ -129,7 +135,7 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
     db: opened.db,
     events,
     info,
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
     paths: { audioDir, stagingDir, exportsDir },
     allowPathSources: options.allowPathSources ?? false,
     ports: {
@@ -145,19 +151,23 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
   ensureBuiltInRubrics(opened.db, context.now());
   const dispatch = createDispatch(handlers, context, { checkOutputs: options.checkOutputs });
   if (options.demoDir) seedDemoOnce(context, options.demoDir);
+  // Retention rules apply at start and every 24 hours while the backend runs.
+  const retention = startRetentionSchedule(context, options.retentionTimer);
   return {
     dispatch,
     events,
     info,
     stagingDir,
     audioFile: (audioId) => {
-      const audio = /^[0-9a-f-]{36}$/.test(audioId) ? getAudio(opened.db, audioId) : undefined;
+      const known = /^[0-9a-f-]{36}$/.test(audioId) && !isAudioRemoved(opened.db, audioId);
+      const audio = known ? getAudio(opened.db, audioId) : undefined;
       return audio ? { path: join(audioDir, audio.storedName), mimeType: audio.mimeType } : undefined;
     },
     peaks: (audioId) => readPeaks(opened.db, audioId)?.bytes,
     exportFile: (exportId) => findExport(exportsDir, exportId),
     idle: () => importQueue.idle(),
     close: () => {
+      retention.stop();
       void pool?.close();
       void audioPool?.close();
       opened.db.close();

@@ -15,7 +15,9 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
   const call = getCall(db, callId);
   const summary = getCallSummary(db, callId);
   if (!call || !summary) return fail('not_found', `No call ${callId}`);
-  const audio = call.audioId ? getAudio(db, call.audioId) : undefined;
+  const mediaRemovedAtMs = summary.mediaRemovedAtMs ?? null;
+  // Retention removed the recording: its facts row stays (the hash identifies the call), but there is nothing to play.
+  const audio = call.audioId && mediaRemovedAtMs === null ? getAudio(db, call.audioId) : undefined;
   const pairsPerSecond = audio ? peakPairsPerSecond(db, audio.id) : 0;
   const transcript = getTranscript(db, callId);
   const redactedRanges = redactedRangesOf(db, callId);
@@ -46,6 +48,7 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
         }
       : null,
     redactedRanges,
+    mediaRemovedAtMs,
   });
 }
 

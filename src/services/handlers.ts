@@ -12,6 +12,7 @@ import { rubricHandlers } from './rubric-service';
 import { exportHandlers } from './export-service';
 import { packageHandlers } from './package-service';
 import { redactionHandlers } from './redaction-service';
+import { retentionHandlers } from './retention-service';
 import { sessionHandlers } from './session-service';
 import { teamHandlers } from './team-service';
 import { signalsHandlers } from './signals-service';
@@ -39,4 +40,5 @@ export const handlers: Handlers = {
   ...redactionHandlers,
   ...teamHandlers,
   ...signalsHandlers,
+  ...retentionHandlers,
 };

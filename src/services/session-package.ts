@@ -8,6 +8,7 @@ import { maskTranscript } from '../domain/privacy/redaction-ranges';
 import { getAudio, readPeaks } from '../storage/audio-repository';
 import { getCall } from '../storage/calls-repository';
 import { getReviewer } from '../storage/reviewers-repository';
+import { mediaRemovedAt } from '../storage/retention-repository';
 import { getRubric } from '../storage/rubrics-repository';
 import { getPackageKey, getSession, setPackageKey } from '../storage/sessions-repository';
 import { getTranscript, type StoredTranscript } from '../storage/transcripts-repository';
@@ -67,6 +68,12 @@ export async function exportSessionPackage(
     return fail('not_found', `${reviewerId} is not a reviewer in this session`);
   const rubric = getRubric(db, session.rubricId, session.rubricVersion);
   if (!rubric) return fail('not_found', 'The session rubric is missing');
+  // A package without a call's audio would leave that reviewer nothing to listen to: refuse, naming the calls.
+  const withoutMedia = session.callIds.filter((callId) => mediaRemovedAt(db, callId));
+  if (withoutMedia.length > 0)
+    return fail('media_removed', 'A retention rule removed the audio of calls in this session', {
+      callTitles: withoutMedia.map((callId) => getCall(db, callId)?.title ?? callId),
+    });
   const parts: PackagePart[] = [{ path: 'rubric.json', bytes: encoder.encode(serialiseRubricFile(rubric.rubric)) }];
   const calls: SessionPackageContent['calls'] = [];
   for (const callId of session.callIds) {

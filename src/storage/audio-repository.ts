@@ -76,7 +76,19 @@ export function readPeaks(
   };
 }
 
-/** The file names in the audio folder that a row points at (start-up removes every other file there). */
+/**
+ * The file names in the audio folder that a row points at (start-up removes every other file there). A recording
+ * whose media retention removed is not one of them: a crash between the commit and the file's removal leaves the
+ * file, and start-up then removes it.
+ */
 export function listStoredAudioNames(db: Database.Database): Set<string> {
-  return new Set(db.prepare('SELECT stored_name FROM audio_files').pluck().all() as string[]);
+  return new Set(
+    db
+      .prepare(
+        `SELECT stored_name FROM audio_files a
+          WHERE NOT EXISTS (SELECT 1 FROM calls c WHERE c.audio_id = a.id AND c.media_removed_at_ms IS NOT NULL)`,
+      )
+      .pluck()
+      .all() as string[],
+  );
 }

@@ -85,10 +85,11 @@ interface CallRow {
   customer_ref: string;
   recorded_at: string | null;
   duration_ms: number;
+  media_removed_at_ms: number | null;
   statuses: string | null;
 }
 
-const summaryColumns = `c.id, c.title, c.agent_name, c.customer_ref, c.recorded_at, c.duration_ms,
+const summaryColumns = `c.id, c.title, c.agent_name, c.customer_ref, c.recorded_at, c.duration_ms, c.media_removed_at_ms,
        (SELECT group_concat(r.status) FROM reviews r WHERE r.call_id = c.id) AS statuses`;
 
 function toSummary(row: CallRow): CallSummary {
@@ -102,6 +103,7 @@ function toSummary(row: CallRow): CallSummary {
     durationMs: row.duration_ms,
     reviewStatus: combinedReviewStatus(statuses),
     reviewCount: statuses.length,
+    mediaRemovedAtMs: row.media_removed_at_ms,
   };
 }
 

@@ -7,6 +7,7 @@ import { schemaVersion4 } from './schema/v04';
 import { schemaVersion5 } from './schema/v05';
 import { schemaVersion6 } from './schema/v06';
 import { schemaVersion7 } from './schema/v07';
+import { schemaVersion8 } from './schema/v08';
 import { schemaVersion11 } from './schema/v11';
 import { writeTransaction } from './transactions';
 
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   schemaVersion5,
   schemaVersion6,
   schemaVersion7,
+  schemaVersion8,
   schemaVersion11,
 ];
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
+import { MediaRemovedNotice } from './media-removed-notice';
 import { createPlaybackClock } from './playback-clock';
 import { PlayerControls } from './player-controls';
 import { handlePlayerKey } from './player-shortcuts';
@@ -44,6 +45,7 @@ export function CallWorkspace({
   const [rate, setRate] = useState(1);
   const [helpOpen, setHelpOpen] = useState(false);
   const { audio, transcript } = detail;
+  const mediaRemoved = Boolean(detail.mediaRemovedAtMs);
 
   useEffect(() => {
     // Ctrl/Cmd+F searches the transcript rather than the page.
@@ -69,7 +71,7 @@ export function CallWorkspace({
     />
   ) : (
     <section className="transcript transcript-missing" aria-label={t('transcript.title')}>
-      <p className="muted">{t('call.noTranscript')}</p>
+      <p className="muted">{t(mediaRemoved ? 'retention.transcriptRemoved' : 'call.noTranscript')}</p>
     </section>
   );
 
@@ -120,6 +122,8 @@ export function CallWorkspace({
             {t('player.region')}
           </p>
         </section>
+      ) : detail.mediaRemovedAtMs ? (
+        <MediaRemovedNotice removedAtMs={detail.mediaRemovedAtMs} />
       ) : (
         <p className="muted">{t('call.noAudio')}</p>
       )}

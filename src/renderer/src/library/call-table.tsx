@@ -70,6 +70,17 @@ export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; on
                 </span>
                 <span role="cell">
                   <span className={`badge badge-${call.reviewStatus}`}>{t(`library.status.${call.reviewStatus}`)}</span>
+                  {call.mediaRemovedAtMs ? (
+                    <span
+                      className="badge badge-media-removed"
+                      data-testid="media-removed-badge"
+                      title={t('retention.libraryBadgeTitle', {
+                        date: formatDateTime(call.mediaRemovedAtMs, locale),
+                      })}
+                    >
+                      {t('retention.libraryBadge')}
+                    </span>
+                  ) : null}
                   {call.reviewCount > 1 && (
                     <span className="muted"> · {t('library.reviews', { count: call.reviewCount })}</span>
                   )}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { languages, themes, type AppInfo, type Preferences } from '../../../contract/schemas';
 import { systemLanguage } from '../i18n/i18n';
 import { FfmpegPathField } from './ffmpeg-path-field';
+import { RetentionSection } from './retention-section';
 import { SupportSection } from './support-section';
 
 /** Language, theme and where the data lives. */
@@ -92,6 +93,8 @@ export function SettingsScreen({
           {t('settings.autoRedactCardNumbersHint')}
         </p>
       </div>
+
+      <RetentionSection />
 
       {info && (
         <>

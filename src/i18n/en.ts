@@ -795,6 +795,14 @@ export const en = {
     polarity: { strength: 'Strength', gap: 'Gap', neutral: 'Neutral' },
     calibrationMethod: { consensus: 'Consensus', 'severity-adjusted': 'Severity-adjusted' },
   },
+  emotions: {
+    frustration: 'Frustration',
+    anger: 'Anger',
+    disappointment: 'Disappointment',
+    worry: 'Worry',
+    relief: 'Relief',
+    joy: 'Joy',
+  },
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

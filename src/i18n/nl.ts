@@ -803,4 +803,12 @@ export const nl: TranslationTexts = {
     polarity: { strength: 'Sterk punt', gap: 'Verbeterpunt', neutral: 'Neutraal' },
     calibrationMethod: { consensus: 'Consensus', 'severity-adjusted': 'Gecorrigeerd voor strengheid' },
   },
+  emotions: {
+    frustration: 'Frustratie',
+    anger: 'Boosheid',
+    disappointment: 'Teleurstelling',
+    worry: 'Bezorgdheid',
+    relief: 'Opluchting',
+    joy: 'Blijdschap',
+  },
 };

@@ -1,6 +1,6 @@
 import { answerText, writtenAnswerWords } from '../scoring/answer-text';
 import { empathyResponseTimeMs } from '../moments/empathy-response-time';
-import { emotionLabels } from '../moments/emotions';
+import { customerEmotions } from '../moments/emotions';
 import type { Moment } from '../moments/model';
 import { momentTypeInfo } from '../moments/moment-types';
 import type { CallContext } from '../rubric/call-context';
@@ -106,7 +106,9 @@ const reviewStatusLabels = codeWords('status', ['draft', 'submitted']);
 const calibrationMethodLabels = codeWords('calibrationMethod', ['consensus', 'severity-adjusted']);
 const momentSpeakerLabels = codeWords('speaker', ['agent', 'customer', 'both', 'unknown']);
 const momentPolarityLabels = codeWords('polarity', ['strength', 'gap', 'neutral']);
-const emotionValueLabels: Readonly<Record<string, LocalizedText>> = emotionLabels;
+const emotionValueLabels = Object.fromEntries(
+  customerEmotions.map((emotion) => [emotion, inBothLanguages(`emotions.${emotion}`)]),
+);
 
 const reviewColumnsBefore: readonly ExportColumn[] = [
   column('reviewId', 'text'),

@@ -811,4 +811,15 @@ export const nl: TranslationTexts = {
     relief: 'Opluchting',
     joy: 'Blijdschap',
   },
+  momentTypes: {
+    'customer-emotion-cue': 'Emotie van de klant',
+    'empathic-response': 'Empathische reactie',
+    'missed-empathy-opportunity': 'Gemiste kans op empathie',
+    'follow-up-question': 'Doorvraag',
+    'paraphrase-summary': 'Parafrase of samenvatting',
+    'interruption-overtalk': 'Onderbreken of door elkaar praten',
+    'de-escalation': 'De-escalatie',
+    'scripted-answer': 'Gescript of onpersoonlijk antwoord',
+    'free-note': 'Vrije notitie',
+  },
 };

@@ -132,12 +132,17 @@ const reviewColumnsBefore: readonly ExportColumn[] = [
 
 const reviewColumnsAfter: readonly ExportColumn[] = [column('momentCount', 'number', { decimals: 0 })];
 
-/** The item table's columns (fixed). */
-export const itemColumns: readonly ExportColumn[] = [
+/** The columns an item or moment row starts with: which review, call and reviewer it belongs to. */
+const reviewRefColumns: readonly ExportColumn[] = [
   column('reviewId', 'text'),
   column('callId', 'text'),
   column('reviewerId', 'text'),
   column('reviewerName', 'text'),
+];
+
+/** The item table's columns (fixed). */
+export const itemColumns: readonly ExportColumn[] = [
+  ...reviewRefColumns,
   column('rubricId', 'text'),
   column('rubricVersion', 'number', { decimals: 0 }),
   column('sectionId', 'text'),
@@ -153,10 +158,7 @@ export const itemColumns: readonly ExportColumn[] = [
 
 /** The moment table's columns (fixed). */
 export const momentColumns: readonly ExportColumn[] = [
-  column('reviewId', 'text'),
-  column('callId', 'text'),
-  column('reviewerId', 'text'),
-  column('reviewerName', 'text'),
+  ...reviewRefColumns,
   column('momentId', 'text'),
   column('startSec', 'number', { decimals: secondsDecimals }),
   column('endSec', 'number', { decimals: secondsDecimals }),

@@ -3,6 +3,7 @@ import { diagnosticsSchema, rendererErrorSchema } from './diagnostics';
 import { importSourceSchema } from './imports';
 import { packageImportResultSchema } from './packages';
 import { redactionMethods } from './redactions';
+import { signalsMethods } from './signals';
 import {
   callContextSchema,
   idSchema,
@@ -34,6 +35,7 @@ import {
   preferencesSchema,
   speakerRoleSchema,
 } from './schemas';
+import { teamMethods } from './team';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -211,6 +213,8 @@ export const methods = {
     output: exportedFileSchema,
   },
   ...redactionMethods,
+  ...teamMethods,
+  ...signalsMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { getAudio, readPeaks } from '../storage/audio-repository';
 import { ImportQueue } from '../services/import-queue';
@@ -60,6 +61,8 @@ export interface BackendOptions {
   readonly heavyWork?: 'workers' | 'in-thread';
   /** Worker threads for heavy work; default one fewer than the cores, at least one. */
   readonly workerPoolSize?: number;
+  /** Worker threads that hash and decode audio (and compute peaks) during imports; default one per core. */
+  readonly importWorkers?: number;
   /** The file-system calls behind the durable file port (the fault harness hands in ones that fail). */
   readonly fileSystemCalls?: FileSystemCalls;
 }
@@ -111,9 +114,17 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
           start: () => startWorker('heavy-worker', workerData),
           size: options.workerPoolSize,
         });
-  const heavyPorts = pool
-    ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db))
-    : inThreadHeavyPorts(opened.db, exportsDir);
+  // A batch import decodes on every core; the write to the database after each file stays on this thread.
+  const audioPool = pool
+    ? new WorkerPool<HeavyJobs>({
+        start: () => startWorker('heavy-worker', workerData),
+        size: options.importWorkers ?? availableParallelism(),
+      })
+    : undefined;
+  const heavyPorts =
+    pool && audioPool
+      ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db), audioPool)
+      : inThreadHeavyPorts(opened.db, exportsDir);
   const context = {
     db: opened.db,
     events,
@@ -148,6 +159,7 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
     idle: () => importQueue.idle(),
     close: () => {
       void pool?.close();
+      void audioPool?.close();
       opened.db.close();
       releaseLock();
     },

@@ -13,6 +13,8 @@ import { exportHandlers } from './export-service';
 import { packageHandlers } from './package-service';
 import { redactionHandlers } from './redaction-service';
 import { sessionHandlers } from './session-service';
+import { teamHandlers } from './team-service';
+import { signalsHandlers } from './signals-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -35,4 +37,6 @@ export const handlers: Handlers = {
   ...packageHandlers,
   ...exportHandlers,
   ...redactionHandlers,
+  ...teamHandlers,
+  ...signalsHandlers,
 };

@@ -9,12 +9,14 @@ import { findAudioBySha, insertAudio } from '../storage/audio-repository';
 import { findCallIdByAudio, getCall, insertCall } from '../storage/calls-repository';
 import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
 import { scanCallTranscript } from './redaction-scan';
+import { computeSignalsAtImport } from './signals-service';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import { isDiskFull } from './disk-full';
 import type { Handlers } from './handlers';
-import { classifyFile, expandSources, hashFile, pairingStem, titleFromFileName, type ImportFile } from './import-files';
+import { classifyFile, expandSources, pairingStem, titleFromFileName, type ImportFile } from './import-files';
 import { appendAll, maxBy } from '../domain/extremes';
+import { firstFileNumbers, forEachInParallel, SameRecordingTurns } from './import-batch';
 
 /** Transcripts may run a little past the audio (rounding, trailing silence trimmed by the recorder). */
 const transcriptOverrunToleranceMs = 1500;
@@ -51,15 +53,34 @@ async function readTranscript(file: ImportFile, context: ServiceContext, audioDu
   return { issues, transcript: parsed.transcript };
 }
 
-/** Imports one audio file with its transcript (if any) as a new call; returns the call id or null. */
+/**
+ * Imports one audio file with its transcript (if any) as a new call; returns the call id or null. Hashing and
+ * analysis run in the import's workers; a file holding the same recording as one still in flight waits for it.
+ */
 async function importPair(
   audio: ImportFile,
   transcriptFile: ImportFile | undefined,
   context: ServiceContext,
   signal: AbortSignal,
   issues: ImportIssue[],
+  turn: { readonly index: number; readonly turns: SameRecordingTurns },
 ): Promise<string | null> {
-  const sha256 = await hashFile(audio.path, signal);
+  const { sha256, done } = await turn.turns.take(turn.index, context.ports.hashFile(audio.path, signal));
+  try {
+    return await importHashed(audio, sha256, transcriptFile, context, signal, issues);
+  } finally {
+    done();
+  }
+}
+
+async function importHashed(
+  audio: ImportFile,
+  sha256: string,
+  transcriptFile: ImportFile | undefined,
+  context: ServiceContext,
+  signal: AbortSignal,
+  issues: ImportIssue[],
+): Promise<string | null> {
   const existing = findAudioBySha(context.db, sha256);
   if (existing) {
     issues.push(issue(audio.name, 'duplicate_audio', `same recording as ${existing.originalName}`, 'warning'));
@@ -102,6 +123,7 @@ async function importPair(
       transcriptFile && read.transcript ? { file: transcriptFile, transcript: read.transcript } : null,
       context,
     );
+    await computeSignalsAtImport(context, callId, signal);
     // The transcript was refused but the call is there: say that it came in without it.
     appendAll(
       issues,
@@ -204,14 +226,9 @@ export async function runImport(
   }
 }
 
-async function importSources(
-  jobId: string,
-  sources: readonly ImportSource[],
-  context: ServiceContext,
-  signal: AbortSignal,
-): Promise<void> {
+/** Classifies the batch's files and pairs each audio file with its transcript, in the order the user gave them. */
+async function pairSources(sources: readonly ImportSource[], context: ServiceContext) {
   const { files, issues } = await expandSources(sources, context.paths.stagingDir);
-  const importedCallIds: string[] = [];
   const audio: ImportFile[] = [];
   const transcripts = new Map<string, ImportFile>();
   for (const file of files) {
@@ -220,38 +237,54 @@ async function importSources(
     else if (classified.kind === 'audio') audio.push(file);
     else transcripts.set(pairingStem(file.name), file);
   }
-  const total = files.length;
-  let current = 0;
-  let diskFull = false;
-  for (const file of audio) {
-    if (signal.aborted) break;
-    current += 1;
-    context.events.emit('imports.progress', { jobId, current, total, fileName: file.name });
+  // Pairing happens before any file starts, so it does not depend on which file of the batch finishes first.
+  const pairs = audio.map((file) => {
     const stem = pairingStem(file.name);
     const transcript = transcripts.get(stem);
     transcripts.delete(stem);
+    return { file, transcript };
+  });
+  return { total: files.length, issues, pairs, orphans: [...transcripts.values()] };
+}
+
+/**
+ * Imports the pairs several at a time (as many as the import's workers keep busy), each reporting progress when it
+ * starts, in the user's order. Each file's rows are written when its analysis is done, one transaction at a time;
+ * the summary lists calls and issues in the user's order, whatever order the files finished in.
+ */
+async function importSources(
+  jobId: string,
+  sources: readonly ImportSource[],
+  context: ServiceContext,
+  signal: AbortSignal,
+): Promise<void> {
+  const { total, issues, pairs, orphans } = await pairSources(sources, context);
+  const numbers = firstFileNumbers(pairs);
+  const outcomes = pairs.map(() => ({ callId: null as string | null, issues: [] as ImportIssue[] }));
+  const turns = new SameRecordingTurns(pairs.length);
+  let diskFull = false;
+  const importOne = async ({ file, transcript }: (typeof pairs)[number], index: number): Promise<void> => {
+    context.events.emit('imports.progress', { jobId, current: numbers[index]!, total, fileName: file.name });
+    const outcome = outcomes[index]!;
     try {
-      const callId = await importPair(file, transcript, context, signal, issues);
-      if (callId) {
-        importedCallIds.push(callId);
-        context.events.emit('calls.changed', {});
-      }
+      outcome.callId = await importPair(file, transcript, context, signal, outcome.issues, { index, turns });
+      if (outcome.callId) context.events.emit('calls.changed', {});
     } catch (error) {
-      if (signal.aborted) break;
-      // With the disk full the next files would fail the same way: stop, keeping what is imported.
-      diskFull = isDiskFull(error);
-      issues.push(
-        issue(
-          file.name,
-          diskFull ? 'disk_full' : 'file_unreadable',
-          error instanceof Error ? error.message : String(error),
-        ),
-      );
-      if (diskFull) break;
+      if (signal.aborted) return;
+      // With the disk full the next files would fail the same way: start no more, keeping what is imported.
+      const full = isDiskFull(error);
+      diskFull ||= full;
+      const detail = error instanceof Error ? error.message : String(error);
+      outcome.issues.push(issue(file.name, full ? 'disk_full' : 'file_unreadable', detail));
     }
-    if (transcript) current += 1;
+  };
+  await forEachInParallel(pairs, context.ports.importParallelism, importOne, () => signal.aborted || diskFull);
+  const importedCallIds: string[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.callId) importedCallIds.push(outcome.callId);
+    appendAll(issues, outcome.issues);
   }
-  for (const orphan of transcripts.values()) {
+  for (const orphan of orphans) {
     if (signal.aborted || diskFull) break;
     issues.push(issue(orphan.name, 'transcript_without_audio', 'no audio file with the same name'));
   }

@@ -2,9 +2,11 @@ import type Database from 'better-sqlite3';
 import type { ServicePorts } from '../../services/ports';
 import { readPreferences } from '../../storage/preferences-repository';
 import { analyzeAudio } from '../audio/analyze-audio';
+import { computeCallSignals } from '../call-signals';
 import { makeMomentsExporter } from '../export/moments-exporter';
 import { makeScoreExporter } from '../export/score-exporter';
 import { sessionReportPdf } from '../export/session-report-pdf';
+import { hashFile } from '../../services/import-files';
 import { extractArchive, listArchive, writeArchive } from '../packages/zip';
 import type { HeavyJobs } from './heavy-jobs';
 import { transferablesOf, type JobOutcome } from './job-messages';
@@ -14,6 +16,9 @@ import type { WorkerPool } from './worker-pool';
 export type HeavyPorts = Pick<
   ServicePorts,
   | 'analyzeAudio'
+  | 'computeCallSignals'
+  | 'hashFile'
+  | 'importParallelism'
   | 'listArchive'
   | 'extractArchive'
   | 'writeArchive'
@@ -33,14 +38,29 @@ export function ffmpegPathPreference(db: Database.Database): () => string | null
   return () => readPreferences(db).ffmpegPath || null;
 }
 
-/** Heavy ports that run in the pool's workers, so the dispatch thread stays free to answer. */
+/**
+ * How many files an import keeps in flight per audio worker: while one file's copy is fsynced and its rows are
+ * written on the calling thread, the worker already decodes the next.
+ */
+const filesInFlightPerAudioWorker = 2;
+
+/**
+ * Heavy ports that run in the pools' workers, so the dispatch thread stays free to answer. An import's hashing and
+ * audio analysis go to `audioPool` (one worker per core, so a batch decodes on every core); archives, exports and
+ * the PDF to `pool`.
+ */
 export function workerHeavyPorts(
   pool: WorkerPool<HeavyJobs>,
   ffmpegPath: () => string | null = () => null,
+  audioPool: WorkerPool<HeavyJobs> = pool,
 ): HeavyPorts {
   return {
     analyzeAudio: async (path, signal) => {
-      const outcome = await pool.run('analyzeAudio', { path, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' });
+      const outcome = await audioPool.run(
+        'analyzeAudio',
+        { path, ffmpegPath: ffmpegPath() },
+        { signal, cancel: 'message' },
+      );
       if (outcome.ok) return outcome.value;
       return {
         ok: false,
@@ -48,6 +68,21 @@ export function workerHeavyPorts(
         detail: outcome.error.message,
       };
     },
+    computeCallSignals: async (request, signal) => {
+      const outcome = await pool.run(
+        'computeCallSignals',
+        { request, ffmpegPath: ffmpegPath() },
+        { signal, cancel: 'message' },
+      );
+      if (outcome.ok) return outcome.value;
+      return {
+        ok: false,
+        problem: outcome.error.kind === 'cancelled' ? 'cancelled' : 'audio_undecodable',
+        detail: outcome.error.message,
+      };
+    },
+    hashFile: async (path, signal) => valueOf(await audioPool.run('hashFile', { path }, { signal, cancel: 'message' })),
+    importParallelism: audioPool.size * filesInFlightPerAudioWorker,
     // Archives are read and written as files: only paths and small parts cross to the worker.
     listArchive: async (path, limits) => valueOf(await pool.run('listArchive', { path, limits })),
     extractArchive: async (path, requests, limits) =>
@@ -71,6 +106,9 @@ export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): H
   const ffmpegPath = ffmpegPathPreference(db);
   return {
     analyzeAudio: (path, signal) => analyzeAudio(path, { signal, ffmpegPath: ffmpegPath() }),
+    computeCallSignals: (request, signal) => computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
+    hashFile,
+    importParallelism: 1,
     listArchive,
     extractArchive,
     writeArchive,

@@ -51,7 +51,8 @@ export function defaultPoolSize(): number {
  * caller waiting forever.
  */
 export class WorkerPool<J extends JobTable> {
-  private readonly size: number;
+  /** How many workers may run at once. */
+  readonly size: number;
   private readonly slots: Slot[] = [];
   private readonly queue: QueuedJob[] = [];
   private nextId = 1;

@@ -1,0 +1,170 @@
+// import-batch: calls per minute when a batch of five-minute stereo WAV + VTT pairs is imported through the real
+// backend (imports.start on a folder), with one import worker and with one per core, in the same run; and each
+// run's peak RSS. Each run is a fresh process with a fresh data folder, so its peak RSS is its own.
+//
+//   npm run bench:import-batch [-- --count N] [--workers N]
+//
+// Prints JSON, the last line holding the figures.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ImportSummary } from '../src/contract/imports';
+import { createBackend } from '../src/server/backend';
+import { batchFiles } from './import-batch-files';
+
+interface RunFigures {
+  readonly workers: number;
+  readonly imported: number;
+  readonly errors: number;
+  readonly seconds: number;
+  readonly callsPerMinute: number;
+  readonly peakRssMb: number;
+  /** RSS as each tenth of the batch starts, and at the end: flat when memory does not grow with the batch. */
+  readonly rssMbByTenth: readonly number[];
+  readonly load1mBefore: number;
+  readonly load1mAfter: number;
+  /** The share of the run the calling thread (dispatch, database writes) was busy. */
+  readonly mainThreadBusy: number;
+  /** CPU time of all the process's threads over the run's wall time: how many cores it kept busy. */
+  readonly coresUsed: number;
+}
+
+const mib = 1024 * 1024;
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a whole number of at least 1`);
+  return value;
+}
+
+/** One measured import (run in a child process): the whole folder through imports.start. */
+async function runOnce(folder: string, count: number, workers: number): Promise<RunFigures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-bench-batch-'));
+  const load1mBefore = loadavg()[0]!;
+  const backend = createBackend({ dataDir, allowPathSources: true, importWorkers: workers });
+  try {
+    const rssMbByTenth: number[] = [];
+    const finished = new Promise<ImportSummary>((resolveSummary) => {
+      backend.events.listen((message) => {
+        const payload = message.payload as { current?: number };
+        // Each pair is two files: a tenth of the batch is count / 5 files.
+        if (message.name === 'imports.progress' && (payload.current ?? 0) >= ((rssMbByTenth.length + 1) * count) / 5)
+          rssMbByTenth.push(Math.round(process.memoryUsage.rss() / mib));
+        if (message.name === 'imports.finished') resolveSummary(message.payload as ImportSummary);
+      });
+    });
+    const start = performance.now();
+    const loopBefore = performance.eventLoopUtilization();
+    const cpuBefore = process.cpuUsage();
+    const started = await backend.dispatch('imports.start', { sources: [{ kind: 'path', path: folder }] });
+    if (!started.ok) throw new Error(`imports.start: ${started.error.message}`);
+    const summary = await finished;
+    const seconds = (performance.now() - start) / 1000;
+    const mainThreadBusy = performance.eventLoopUtilization(loopBefore).utilization;
+    const cpu = process.cpuUsage(cpuBefore);
+    const errors = summary.issues.filter((found) => found.severity === 'error');
+    if (errors.length > 0) throw new Error(`the import refused files: ${JSON.stringify(errors.slice(0, 3))}`);
+    return {
+      workers,
+      imported: summary.importedCallIds.length,
+      errors: errors.length,
+      seconds: Number(seconds.toFixed(1)),
+      callsPerMinute: Number(((summary.importedCallIds.length / seconds) * 60).toFixed(1)),
+      peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / mib),
+      rssMbByTenth: [...rssMbByTenth, Math.round(process.memoryUsage.rss() / mib)],
+      load1mBefore: Number(load1mBefore.toFixed(2)),
+      load1mAfter: Number(loadavg()[0]!.toFixed(2)),
+      mainThreadBusy: Number(mainThreadBusy.toFixed(2)),
+      coresUsed: Number(((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)),
+    };
+  } finally {
+    backend.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The command that runs one measured import: this file bundled with esbuild next to the heavy worker (so the worker
+ * starts from JavaScript, as in the built app, not through tsx's loader), or under tsx when bundling fails.
+ */
+async function childCommand(): Promise<string[]> {
+  const outdir = resolve(__dirname, '../.tmp/bench/import-batch-bundle');
+  try {
+    const esbuild = await import('esbuild');
+    await esbuild.build({
+      entryPoints: {
+        'import-batch': __filename,
+        'heavy-worker': resolve(__dirname, '../src/server/workers/heavy-worker.ts'),
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['better-sqlite3', 'esbuild'],
+      outdir,
+      logLevel: 'warning',
+    });
+    return [join(outdir, 'import-batch.js')];
+  } catch (error) {
+    process.stderr.write(`could not bundle the benchmark (${String(error)}); running it under tsx\n`);
+    return [resolve(__dirname, '../node_modules/tsx/dist/cli.mjs'), __filename];
+  }
+}
+
+/** Runs one measured import in a fresh process and returns its figures. */
+function runInChild(command: readonly string[], folder: string, count: number, workers: number): RunFigures {
+  const args = [...command, '--run', folder, '--count', `${count}`, '--workers', `${workers}`];
+  const output = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = output.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as RunFigures;
+}
+
+async function main(): Promise<void> {
+  const count = option('count', 500);
+  const runIndex = process.argv.indexOf('--run');
+  if (runIndex >= 0) {
+    const figures = await runOnce(process.argv[runIndex + 1]!, count, option('workers', 1));
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return;
+  }
+  const poolWorkers = option('workers', availableParallelism());
+  const generateStart = performance.now();
+  const folder = batchFiles(resolve(__dirname, '../.tmp/bench'), count);
+  const generateSeconds = (performance.now() - generateStart) / 1000;
+  const command = await childCommand();
+  const one = runInChild(command, folder, count, 1);
+  process.stderr.write(`1 worker: ${JSON.stringify(one)}\n`);
+  const pool = runInChild(command, folder, count, poolWorkers);
+  process.stderr.write(`${poolWorkers} workers: ${JSON.stringify(pool)}\n`);
+  const figures = {
+    benchmark: 'import-batch',
+    count,
+    poolWorkers,
+    cores: availableParallelism(),
+    generateSeconds: Number(generateSeconds.toFixed(1)),
+    seconds1: one.seconds,
+    secondsPool: pool.seconds,
+    rssMbByTenth1: one.rssMbByTenth,
+    rssMbByTenthPool: pool.rssMbByTenth,
+    coresUsed1: one.coresUsed,
+    coresUsedPool: pool.coresUsed,
+    mainThreadBusy1: one.mainThreadBusy,
+    mainThreadBusyPool: pool.mainThreadBusy,
+    load1m: [one.load1mBefore, one.load1mAfter, pool.load1mBefore, pool.load1mAfter],
+    callsPerMinute1: one.callsPerMinute,
+    callsPerMinutePool: pool.callsPerMinute,
+    speedup: Number((pool.callsPerMinute / one.callsPerMinute).toFixed(2)),
+    peakRssMb1: one.peakRssMb,
+    peakRssMbPool: pool.peakRssMb,
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

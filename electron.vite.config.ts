@@ -8,10 +8,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // Heavy work runs in worker threads, each started from its own file next to the main bundle.
+      // The backend runs in its own process (an Electron utility process) and heavy work in worker threads, each
+      // started from its own file next to the main bundle.
       rollupOptions: {
         input: {
           index: resolve(root, 'src/main/index.ts'),
+          'backend-process': resolve(root, 'src/main/backend-process.ts'),
           'heavy-worker': resolve(root, 'src/server/workers/heavy-worker.ts'),
         },
       },

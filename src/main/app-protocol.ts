@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
-import type { Backend } from '../server/backend';
 import { contentSecurityPolicy } from '../server/content-security-policy';
-import { mediaResponse } from '../server/media';
+import { mediaResponse, type MediaFiles, type MediaResponse } from '../server/media';
 import { readStaticFile } from '../server/static-files';
 
 export const appScheme = 'app';
@@ -20,6 +19,15 @@ export function registerAppScheme(): void {
   ]);
 }
 
+/** A media answer, or 503 when the backend process is not there to look the file up (it stopped). */
+async function mediaOrUnavailable(media: MediaFiles, pathname: string, range: string | null): Promise<MediaResponse> {
+  try {
+    return await mediaResponse(media, pathname, range);
+  } catch {
+    return { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' } };
+  }
+}
+
 function notFound(): Response {
   return new Response('Not found', {
     status: 404,
@@ -31,20 +39,20 @@ function notFound(): Response {
  * The handler of `app://klankbord/`: the built renderer (never file://) and audio, peaks and exports under `/media/`
  * with Range support (protocol.handle does not do Range for us).
  */
-export function appProtocolHandler(rendererDir: string, backend: Backend): (request: Request) => Promise<Response> {
+export function appProtocolHandler(rendererDir: string, media: MediaFiles): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'klankbord') return notFound();
     if (url.pathname.startsWith('/media/')) {
-      const media = await mediaResponse(backend, url.pathname, request.headers.get('range'));
-      const body = media.body?.();
+      const answer = await mediaOrUnavailable(media, url.pathname, request.headers.get('range'));
+      const body = answer.body?.();
       const stream =
         body === undefined
           ? null
           : Buffer.isBuffer(body)
             ? new Uint8Array(body)
             : (Readable.toWeb(body) as ReadableStream<Uint8Array>);
-      return new Response(stream, { status: media.status, headers: { ...media.headers, ...securityHeaders } });
+      return new Response(stream, { status: answer.status, headers: { ...answer.headers, ...securityHeaders } });
     }
     const isDocument = url.pathname === '/' || !url.pathname.includes('.');
     const file = await readStaticFile(rendererDir, isDocument ? '/index.html' : url.pathname);
@@ -55,6 +63,6 @@ export function appProtocolHandler(rendererDir: string, backend: Backend): (requ
   };
 }
 
-export function handleAppProtocol(rendererDir: string, backend: Backend): void {
-  protocol.handle(appScheme, appProtocolHandler(rendererDir, backend));
+export function handleAppProtocol(rendererDir: string, media: MediaFiles): void {
+  protocol.handle(appScheme, appProtocolHandler(rendererDir, media));
 }

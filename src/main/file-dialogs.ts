@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { fail, ok } from '../contract/errors';
 import type { ImportSource } from '../contract/imports';
 import { ipcChannels, type FileDialogPurpose, type SaveExportResult } from '../contract/transport';
-import type { Backend } from '../server/backend';
+import type { BackendRelay } from './backend-relay';
 import type { GrantedPaths } from './granted-paths';
 import { isTrustedSender } from './ipc';
 
@@ -49,7 +49,7 @@ async function showSave(contentsId: number, fileName: string) {
 
 /** The open dialog (its result granted to the window as import sources), the save dialog for exports, dropped files. */
 export function connectFileDialogs(
-  backend: Backend,
+  backend: Pick<BackendRelay, 'exportFile'>,
   windows: () => readonly BrowserWindow[],
   granted: GrantedPaths,
 ): void {
@@ -64,7 +64,12 @@ export function connectFileDialogs(
 
   ipcMain.handle(ipcChannels.saveExport, async (event, exportId: unknown) => {
     if (!isTrustedSender(event, windows)) return fail('invalid_input', 'Untrusted sender');
-    const file = typeof exportId === 'string' ? backend.exportFile(exportId) : undefined;
+    let file: Awaited<ReturnType<BackendRelay['exportFile']>>;
+    try {
+      file = typeof exportId === 'string' ? await backend.exportFile(exportId) : undefined;
+    } catch (error) {
+      return fail('backend_unreachable', error instanceof Error ? error.message : String(error));
+    }
     if (!file) return fail('not_found', 'This export is no longer available; export again');
     const chosen = await showSave(event.sender.id, file.fileName);
     if (chosen.canceled || !chosen.filePath) return ok<SaveExportResult>({ saved: false });

@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { fail } from '../contract/errors';
 import { ipcChannels } from '../contract/transport';
-import type { Backend } from '../server/backend';
+import type { BackendRelay } from './backend-relay';
 import type { GrantedPaths } from './granted-paths';
 import { isAppUrl } from './security';
 
@@ -16,7 +16,11 @@ export function isTrustedSender(
 }
 
 /** The one IPC channel to `dispatch`, and pushed events to every window. */
-export function connectIpc(backend: Backend, windows: () => readonly BrowserWindow[], granted: GrantedPaths): void {
+export function connectIpc(
+  backend: Pick<BackendRelay, 'dispatch' | 'events'>,
+  windows: () => readonly BrowserWindow[],
+  granted: GrantedPaths,
+): void {
   ipcMain.handle(ipcChannels.invoke, async (event, message: unknown) => {
     if (!isTrustedSender(event, windows)) return fail('invalid_input', 'Untrusted sender');
     const { method, input } = (typeof message === 'object' && message !== null ? message : {}) as {

@@ -1,10 +1,11 @@
 // The Electron shell: lifecycle, the window, the IPC channels, the app protocol. Everything else is in server/.
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, utilityProcess } from 'electron';
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../server/backend';
 import { dataDirFlag } from '../server/data-dir';
-import { classifyStartupFailure, describeStartupFailure, pickStartupLanguage } from '../server/startup-failure';
+import { describeStartupFailure, pickStartupLanguage } from '../server/startup-failure';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { backendServiceName } from './backend-protocol';
+import { startBackendRelay, type BackendRelay } from './backend-relay';
 import { connectFileDialogs } from './file-dialogs';
 import { GrantedPaths } from './granted-paths';
 import { connectIpc } from './ipc';
@@ -12,10 +13,15 @@ import { startMainLog } from './main-log';
 import { sqliteBindingOverride } from './native-binding';
 import { appOrigin, applySecurityBaseline } from './security';
 
-/** Where the built renderer and preload are (next to the main bundle; the desktop tests pass their own build). */
+/**
+ * Where the built renderer, preload and backend-process entry are (next to the main bundle; the desktop tests pass
+ * their own build).
+ */
 export interface ShellPaths {
   readonly rendererDir: string;
   readonly preloadPath: string;
+  /** The backend process's entry (out/main/backend-process.js), forked as an Electron utility process. */
+  readonly backendEntry: string;
 }
 
 /** The options of every Klankbord window: sandboxed, isolated, no Node, the preload as the only bridge. */
@@ -44,26 +50,31 @@ export function windowOptions(preloadPath: string): Electron.BrowserWindowConstr
   };
 }
 
-function openBackend(): Backend | null {
+/** Opens the backend in its own process; on failure says why in the system's language and answers null. */
+async function openBackend(backendEntry: string): Promise<BackendRelay | null> {
   const override = dataDirFlag(process.argv) ?? process.env.KLANKBORD_DATA_DIR;
   const dataDir = override && override.trim() !== '' ? override : app.getPath('userData');
   const appLog = startMainLog(dataDir);
-  try {
-    const demoDir = app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources/demo');
-    return createBackend({
-      dataDir,
-      nativeBinding: sqliteBindingOverride(process.env, app.isPackaged),
-      allowPathSources: true,
-      demoDir,
-    });
-  } catch (error) {
-    appLog.error(`Cannot open the data folder ${dataDir}`, error);
-    // Nothing was touched; say why in the system's language (the stored language preference is out of reach).
-    const language = pickStartupLanguage([...app.getPreferredSystemLanguages(), app.getLocale()]);
-    const { title, message, detail } = describeStartupFailure(classifyStartupFailure(error, dataDir), language);
-    dialog.showErrorBox(title, `${message}\n\n${detail}`);
-    return null;
-  }
+  const demoDir = app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources/demo');
+  const fork = () => utilityProcess.fork(backendEntry, [], { serviceName: backendServiceName, stdio: 'inherit' });
+  const options = { dataDir, nativeBinding: sqliteBindingOverride(process.env, app.isPackaged), demoDir };
+  const started = await startBackendRelay(fork, options, appLog);
+  if (started.ok) return started.relay;
+  appLog.error(`Cannot open the data folder ${dataDir}: ${started.failure.detail}`);
+  // Nothing was touched; say why in the system's language (the stored language preference is out of reach).
+  const language = pickStartupLanguage([...app.getPreferredSystemLanguages(), app.getLocale()]);
+  const { title, message, detail } = describeStartupFailure(started.failure, language);
+  dialog.showErrorBox(title, `${message}\n\n${detail}`);
+  return null;
+}
+
+/** Lets the backend process close its database before the app quits. */
+function closeBackendOnQuit(backend: BackendRelay): void {
+  app.on('will-quit', (event) => {
+    if (!backend.available) return;
+    event.preventDefault();
+    void backend.close().then(() => app.quit());
+  });
 }
 
 /** Registers the scheme, takes the single-instance lock, and opens the backend and the first window when ready. */
@@ -93,9 +104,9 @@ export function startShell(paths: ShellPaths): void {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     applySecurityBaseline();
-    const backend = openBackend();
+    const backend = await openBackend(paths.backendEntry);
     if (!backend) {
       app.exit(1);
       return;
@@ -107,7 +118,7 @@ export function startShell(paths: ShellPaths): void {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-    app.on('will-quit', () => backend.close());
+    closeBackendOnQuit(backend);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

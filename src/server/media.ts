@@ -1,10 +1,20 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Backend } from './backend';
+
+/**
+ * The lookups media answers need: the backend itself (browser mode), or the Electron main process's relay to the
+ * backend process, whose answers arrive later.
+ */
+export interface MediaFiles {
+  audioFile(audioId: string): ReturnType<Backend['audioFile']> | Promise<ReturnType<Backend['audioFile']>>;
+  peaks(audioId: string): Uint8Array | undefined | Promise<Uint8Array | undefined>;
+  exportFile(exportId: string): ReturnType<Backend['exportFile']> | Promise<ReturnType<Backend['exportFile']>>;
+}
 import { parseByteRange } from './byte-range';
 
 export interface MediaResponse {
-  readonly status: 200 | 206 | 404 | 416;
+  readonly status: 200 | 206 | 404 | 416 | 503;
   readonly headers: Record<string, string>;
   /** Opens the body stream (only for 200/206). */
   readonly body?: () => ReadStream | Buffer;
@@ -15,7 +25,7 @@ export interface MediaResponse {
  * Chromium's seeking silently snaps back to 0); ids are opaque, never paths.
  */
 export async function mediaResponse(
-  backend: Backend,
+  backend: MediaFiles,
   pathname: string,
   rangeHeader: string | null | undefined,
 ): Promise<MediaResponse> {
@@ -23,7 +33,7 @@ export async function mediaResponse(
   if (!match) return { status: 404, headers: {} };
   const [, kind, id = ''] = match;
   if (kind === 'exports') {
-    const file = backend.exportFile(id);
+    const file = await backend.exportFile(id);
     if (!file) return { status: 404, headers: {} };
     const sizeBytes = (await stat(file.path)).size;
     return {
@@ -38,8 +48,9 @@ export async function mediaResponse(
     };
   }
   if (kind === 'peaks') {
-    const peaks = backend.peaks(id);
-    if (!peaks) return { status: 404, headers: {} };
+    const stored = await backend.peaks(id);
+    if (!stored) return { status: 404, headers: {} };
+    const peaks = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
     return {
       status: 200,
       headers: {
@@ -50,7 +61,7 @@ export async function mediaResponse(
       body: () => peaks,
     };
   }
-  const file = backend.audioFile(id);
+  const file = await backend.audioFile(id);
   if (!file) return { status: 404, headers: {} };
   let sizeBytes: number;
   try {

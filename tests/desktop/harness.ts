@@ -9,16 +9,19 @@ import { app, dialogState, restartStandIn } from './electron-stand-in/app';
 import { resetIpc } from './electron-stand-in/ipc';
 import { setWindowHooks, StandInBrowserWindow } from './electron-stand-in/browser-window';
 import { hostWebContents, type HostedPage } from './electron-stand-in/renderer-host';
+import { allUtilityProcessesExited, resetUtilityProcesses } from './electron-stand-in/utility-process';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const builtRenderer = join(projectRoot, 'out/renderer');
 export const preloadSource = join(projectRoot, 'src/preload/index.ts');
+/** The built backend-process entry: forked by the shell through the stand-in's utilityProcess. */
+export const builtBackendEntry = join(projectRoot, 'out/main/backend-process.js');
 
 export interface DesktopApp extends HostedPage {
   readonly window: StandInBrowserWindow;
   readonly dataDir: string;
   readonly context: BrowserContext;
-  /** Closes the window, quits (the backend closes) and removes the data folder. */
+  /** Closes the window, quits (the backend process closes and ends) and removes the data folder. */
   close(): Promise<void>;
 }
 
@@ -31,6 +34,8 @@ export interface LaunchOptions {
   readonly packaged?: boolean;
   /** Extra environment variables for this launch (removed again when it closes or fails). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Puts files in the (empty) data folder before the shell starts (e.g. a database it must refuse). */
+  readonly prepareDataDir?: (dataDir: string) => void;
 }
 
 export class StartupFailed extends Error {
@@ -49,7 +54,14 @@ function restoreEnv(saved: ReadonlyMap<string, string | undefined>): void {
   }
 }
 
-function forget(browser: Browser, dataDir: string, savedEnv: ReadonlyMap<string, string | undefined>): Promise<void> {
+async function forget(
+  browser: Browser,
+  dataDir: string,
+  savedEnv: ReadonlyMap<string, string | undefined>,
+): Promise<void> {
+  // The backend process has the data folder open until it ends (a closed database, or killed after a failed start).
+  await allUtilityProcessesExited();
+  resetUtilityProcesses();
   setWindowHooks(undefined);
   resetIpc();
   restartStandIn();
@@ -59,9 +71,10 @@ function forget(browser: Browser, dataDir: string, savedEnv: ReadonlyMap<string,
 }
 
 export async function launchDesktop(options: LaunchOptions = {}): Promise<DesktopApp> {
-  if (!existsSync(join(builtRenderer, 'index.html')))
-    throw new Error('No built renderer in out/renderer: run "npx electron-vite build" first');
+  if (!existsSync(join(builtRenderer, 'index.html')) || !existsSync(builtBackendEntry))
+    throw new Error('No built renderer or backend entry in out/: run "npx electron-vite build" first');
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-desktop-'));
+  options.prepareDataDir?.(dataDir);
   const savedEnv = new Map(
     Object.keys({ KLANKBORD_DATA_DIR: '', ...options.env }).map((name) => [name, process.env[name]]),
   );
@@ -94,7 +107,7 @@ export async function launchDesktop(options: LaunchOptions = {}): Promise<Deskto
       fail(new StartupFailed(code, dialogState.shown.findLast((shown) => shown.kind === 'error')?.options)),
     ),
   );
-  startShell({ rendererDir: builtRenderer, preloadPath: preloadSource });
+  startShell({ rendererDir: builtRenderer, preloadPath: preloadSource, backendEntry: builtBackendEntry });
   app.becomeReady();
   let window: StandInBrowserWindow;
   try {
@@ -112,7 +125,8 @@ export async function launchDesktop(options: LaunchOptions = {}): Promise<Deskto
     async close() {
       for (const open of StandInBrowserWindow.getAllWindows()) await open.close();
       app.emit('window-all-closed');
-      app.emit('will-quit');
+      // Electron's will-quit event: the shell holds the quit until the backend process has closed its database.
+      app.emit('will-quit', { preventDefault: () => undefined });
       await forget(browser, dataDir, savedEnv);
     },
   };

@@ -3,3 +3,4 @@ export { app, contextBridge, dialog, protocol, session, shell, webUtils } from '
 export { StandInBrowserWindow as BrowserWindow } from './browser-window';
 export { ipcMain, ipcRenderer } from './ipc';
 export { webContents } from './web-contents';
+export { utilityProcess } from './utility-process';

@@ -910,6 +910,25 @@ export const en = {
     polarity: { strength: 'Strength', gap: 'Gap', neutral: 'Neutral' },
     calibrationMethod: { consensus: 'Consensus', 'severity-adjusted': 'Severity-adjusted' },
   },
+  emotions: {
+    frustration: 'Frustration',
+    anger: 'Anger',
+    disappointment: 'Disappointment',
+    worry: 'Worry',
+    relief: 'Relief',
+    joy: 'Joy',
+  },
+  momentTypes: {
+    'customer-emotion-cue': 'Customer emotion cue',
+    'empathic-response': 'Empathic response',
+    'missed-empathy-opportunity': 'Missed empathy opportunity',
+    'follow-up-question': 'Follow-up question',
+    'paraphrase-summary': 'Paraphrase or summary',
+    'interruption-overtalk': 'Interruption or overtalk',
+    'de-escalation': 'De-escalation',
+    'scripted-answer': 'Scripted or impersonal answer',
+    'free-note': 'Free note',
+  },
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -922,4 +922,23 @@ export const nl: TranslationTexts = {
     polarity: { strength: 'Sterk punt', gap: 'Verbeterpunt', neutral: 'Neutraal' },
     calibrationMethod: { consensus: 'Consensus', 'severity-adjusted': 'Gecorrigeerd voor strengheid' },
   },
+  emotions: {
+    frustration: 'Frustratie',
+    anger: 'Boosheid',
+    disappointment: 'Teleurstelling',
+    worry: 'Bezorgdheid',
+    relief: 'Opluchting',
+    joy: 'Blijdschap',
+  },
+  momentTypes: {
+    'customer-emotion-cue': 'Emotie van de klant',
+    'empathic-response': 'Empathische reactie',
+    'missed-empathy-opportunity': 'Gemiste kans op empathie',
+    'follow-up-question': 'Doorvraag',
+    'paraphrase-summary': 'Parafrase of samenvatting',
+    'interruption-overtalk': 'Onderbreken of door elkaar praten',
+    'de-escalation': 'De-escalatie',
+    'scripted-answer': 'Gescript of onpersoonlijk antwoord',
+    'free-note': 'Vrije notitie',
+  },
 };

@@ -53,7 +53,7 @@ export interface MomentsExportRequest {
   readonly baseName: string;
 }
 
-/** What the PDF session report shows (mirrors the server's writer input). */
+/** What the PDF session report shows (the server's writer draws exactly this). */
 export interface SessionReportPdfRequest {
   readonly session: {
     readonly name: string;

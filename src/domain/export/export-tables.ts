@@ -1,6 +1,6 @@
 import { answerText, writtenAnswerWords } from '../scoring/answer-text';
 import { empathyResponseTimeMs } from '../moments/empathy-response-time';
-import { emotionLabels } from '../moments/emotions';
+import { customerEmotions } from '../moments/emotions';
 import type { Moment } from '../moments/model';
 import { momentTypeInfo } from '../moments/moment-types';
 import type { CallContext } from '../rubric/call-context';
@@ -106,7 +106,9 @@ const reviewStatusLabels = codeWords('status', ['draft', 'submitted']);
 const calibrationMethodLabels = codeWords('calibrationMethod', ['consensus', 'severity-adjusted']);
 const momentSpeakerLabels = codeWords('speaker', ['agent', 'customer', 'both', 'unknown']);
 const momentPolarityLabels = codeWords('polarity', ['strength', 'gap', 'neutral']);
-const emotionValueLabels: Readonly<Record<string, LocalizedText>> = emotionLabels;
+const emotionValueLabels = Object.fromEntries(
+  customerEmotions.map((emotion) => [emotion, inBothLanguages(`emotions.${emotion}`)]),
+);
 
 const reviewColumnsBefore: readonly ExportColumn[] = [
   column('reviewId', 'text'),
@@ -130,12 +132,17 @@ const reviewColumnsBefore: readonly ExportColumn[] = [
 
 const reviewColumnsAfter: readonly ExportColumn[] = [column('momentCount', 'number', { decimals: 0 })];
 
-/** The item table's columns (fixed). */
-export const itemColumns: readonly ExportColumn[] = [
+/** The columns an item or moment row starts with: which review, call and reviewer it belongs to. */
+const reviewRefColumns: readonly ExportColumn[] = [
   column('reviewId', 'text'),
   column('callId', 'text'),
   column('reviewerId', 'text'),
   column('reviewerName', 'text'),
+];
+
+/** The item table's columns (fixed). */
+export const itemColumns: readonly ExportColumn[] = [
+  ...reviewRefColumns,
   column('rubricId', 'text'),
   column('rubricVersion', 'number', { decimals: 0 }),
   column('sectionId', 'text'),
@@ -151,10 +158,7 @@ export const itemColumns: readonly ExportColumn[] = [
 
 /** The moment table's columns (fixed). */
 export const momentColumns: readonly ExportColumn[] = [
-  column('reviewId', 'text'),
-  column('callId', 'text'),
-  column('reviewerId', 'text'),
-  column('reviewerName', 'text'),
+  ...reviewRefColumns,
   column('momentId', 'text'),
   column('startSec', 'number', { decimals: secondsDecimals }),
   column('endSec', 'number', { decimals: secondsDecimals }),

@@ -1,4 +1,4 @@
-import { emotionLabels } from '../moments/emotions';
+import { emotionWord } from '../moments/emotions';
 import type { Moment } from '../moments/model';
 import { momentTypeInfo } from '../moments/moment-types';
 import type { Locale, LocalizedText } from '../rubric/localized-text';
@@ -18,10 +18,7 @@ export function momentCaption(moment: Moment, language: Locale): string {
     (momentTypeInfo as Record<string, { readonly label: LocalizedText } | undefined>)[moment.type]?.label[language] ??
     moment.type;
   const details: string[] = [];
-  if (moment.emotion !== undefined)
-    details.push(
-      (emotionLabels as Record<string, LocalizedText | undefined>)[moment.emotion]?.[language] ?? moment.emotion,
-    );
+  if (moment.emotion !== undefined) details.push(emotionWord(moment.emotion, language));
   if (moment.intensity !== undefined) details.push(`${moment.intensity}/3`);
   const sign = polaritySigns[moment.polarity] ?? null;
   if (sign !== null) details.push(sign);

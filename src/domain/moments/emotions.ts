@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../rubric/localized-text';
+import { translate, type Language } from '../../i18n/translate';
 
 /** Negative emotions a customer may bring into a call; the call-context gate names one of these. */
 export const negativeEmotions = ['frustration', 'anger', 'disappointment', 'worry'] as const;
@@ -12,14 +12,15 @@ export type PositiveEmotion = (typeof positiveEmotions)[number];
 export const customerEmotions = [...negativeEmotions, ...positiveEmotions] as const;
 export type CustomerEmotion = (typeof customerEmotions)[number];
 
-export const emotionLabels = {
-  frustration: { nl: 'Frustratie', en: 'Frustration' },
-  anger: { nl: 'Boosheid', en: 'Anger' },
-  disappointment: { nl: 'Teleurstelling', en: 'Disappointment' },
-  worry: { nl: 'Bezorgdheid', en: 'Worry' },
-  relief: { nl: 'Opluchting', en: 'Relief' },
-  joy: { nl: 'Blijdschap', en: 'Joy' },
-} as const satisfies Record<CustomerEmotion, LocalizedText>;
+/** Whether a stored code is one of the emotions (an imported file may carry others). */
+export function isCustomerEmotion(code: string): code is CustomerEmotion {
+  return (customerEmotions as readonly string[]).includes(code);
+}
+
+/** The emotion's word (texts section `emotions`), or the code itself when it is not one of ours. */
+export function emotionWord(code: string, language: Language): string {
+  return isCustomerEmotion(code) ? translate(language, `emotions.${code}`) : code;
+}
 
 /** Whether the emotion is one of the negative ones. */
 export function isNegativeEmotion(emotion: CustomerEmotion): emotion is NegativeEmotion {

@@ -1,3 +1,4 @@
+import { inBothLanguages } from '../../i18n/translate';
 import type { LocalizedText } from '../rubric/localized-text';
 import type { MomentPolarity, MomentSpeaker } from './model';
 
@@ -34,7 +35,7 @@ export interface MomentTypeInfo {
 export const momentTypeInfo = {
   'customer-emotion-cue': {
     type: 'customer-emotion-cue',
-    label: { nl: 'Emotie van de klant', en: 'Customer emotion cue' },
+    label: inBothLanguages('momentTypes.customer-emotion-cue'),
     defaultPolarity: 'neutral',
     defaultSpeaker: 'customer',
     colour: '#d9480f',
@@ -42,7 +43,7 @@ export const momentTypeInfo = {
   },
   'empathic-response': {
     type: 'empathic-response',
-    label: { nl: 'Empathische reactie', en: 'Empathic response' },
+    label: inBothLanguages('momentTypes.empathic-response'),
     defaultPolarity: 'strength',
     defaultSpeaker: 'agent',
     colour: '#2b8a3e',
@@ -50,7 +51,7 @@ export const momentTypeInfo = {
   },
   'missed-empathy-opportunity': {
     type: 'missed-empathy-opportunity',
-    label: { nl: 'Gemiste kans op empathie', en: 'Missed empathy opportunity' },
+    label: inBothLanguages('momentTypes.missed-empathy-opportunity'),
     defaultPolarity: 'gap',
     defaultSpeaker: 'agent',
     colour: '#e03131',
@@ -58,7 +59,7 @@ export const momentTypeInfo = {
   },
   'follow-up-question': {
     type: 'follow-up-question',
-    label: { nl: 'Doorvraag', en: 'Follow-up question' },
+    label: inBothLanguages('momentTypes.follow-up-question'),
     defaultPolarity: 'strength',
     defaultSpeaker: 'agent',
     colour: '#1c7ed6',
@@ -66,7 +67,7 @@ export const momentTypeInfo = {
   },
   'paraphrase-summary': {
     type: 'paraphrase-summary',
-    label: { nl: 'Parafrase of samenvatting', en: 'Paraphrase or summary' },
+    label: inBothLanguages('momentTypes.paraphrase-summary'),
     defaultPolarity: 'strength',
     defaultSpeaker: 'agent',
     colour: '#7048e8',
@@ -74,7 +75,7 @@ export const momentTypeInfo = {
   },
   'interruption-overtalk': {
     type: 'interruption-overtalk',
-    label: { nl: 'Onderbreken of door elkaar praten', en: 'Interruption or overtalk' },
+    label: inBothLanguages('momentTypes.interruption-overtalk'),
     defaultPolarity: 'gap',
     defaultSpeaker: 'both',
     colour: '#c2255c',
@@ -82,7 +83,7 @@ export const momentTypeInfo = {
   },
   'de-escalation': {
     type: 'de-escalation',
-    label: { nl: 'De-escalatie', en: 'De-escalation' },
+    label: inBothLanguages('momentTypes.de-escalation'),
     defaultPolarity: 'strength',
     defaultSpeaker: 'agent',
     colour: '#0c8599',
@@ -90,7 +91,7 @@ export const momentTypeInfo = {
   },
   'scripted-answer': {
     type: 'scripted-answer',
-    label: { nl: 'Gescript of onpersoonlijk antwoord', en: 'Scripted or impersonal answer' },
+    label: inBothLanguages('momentTypes.scripted-answer'),
     defaultPolarity: 'gap',
     defaultSpeaker: 'agent',
     colour: '#b7791f',
@@ -98,7 +99,7 @@ export const momentTypeInfo = {
   },
   'free-note': {
     type: 'free-note',
-    label: { nl: 'Vrije notitie', en: 'Free note' },
+    label: inBothLanguages('momentTypes.free-note'),
     defaultPolarity: 'neutral',
     defaultSpeaker: 'unknown',
     colour: '#868e96',

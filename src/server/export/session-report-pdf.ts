@@ -1,8 +1,5 @@
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
-import type { SessionReport } from '../../domain/calibration/session-report';
-import type { Locale } from '../../domain/rubric/localized-text';
-import { findRubricItem, type Rubric } from '../../domain/rubric/model';
-import type { ItemAnswer } from '../../domain/scoring/answers';
+import { findRubricItem } from '../../domain/rubric/model';
 import { writeTextFileAtomic } from './atomic-write';
 import { drawCharts } from './pdf/report-charts-section';
 import { drawConsensus, drawTotalsMatrix } from './pdf/report-calls-sections';
@@ -12,6 +9,7 @@ import { Layout } from './pdf/pdf-layout';
 import { drawRunningHeaders, drawSummary, drawTitleBlock } from './pdf/report-front-sections';
 import type { FontStyle } from './pdf/pdf-style';
 import type { ReportContext } from './pdf/report-context';
+import type { SessionReportPdfRequest } from '../../services/ports';
 import { translatorFor } from '../../i18n/translate';
 import { maxOf } from '../../domain/extremes';
 
@@ -35,33 +33,8 @@ export { isWinAnsi, winAnsiSafe } from './pdf/win-ansi';
  * instead of letting pdf-lib throw on the first character it cannot encode.
  */
 
-export interface SessionReportPdfInput {
-  readonly session: {
-    readonly name: string;
-    readonly rubricName: string;
-    readonly rubricVersion: number;
-    readonly blind: boolean;
-    readonly toleranceTotal: number;
-    readonly toleranceItem: number;
-    /** YYYY-MM-DD, or null. */
-    readonly deadline: string | null;
-    readonly createdAtMs: number;
-  };
-  /** In the order of the report's rows. */
-  readonly reviewers: readonly { readonly id: string; readonly name: string }[];
-  /** In the order of the report's columns. */
-  readonly calls: readonly { readonly id: string; readonly title: string }[];
-  readonly rubric: Rubric;
-  readonly report: SessionReport;
-  readonly consensus: readonly {
-    readonly callId: string;
-    readonly itemId: string;
-    readonly answer: ItemAnswer;
-    readonly reason: string;
-  }[];
-  readonly language: Locale;
-  readonly generatedAtMs: number;
-}
+/** What the report shows: the services' request, as the port declares it. */
+export type SessionReportPdfInput = SessionReportPdfRequest;
 
 /** The calibration report of a session as an A4 PDF; see the top of this file for what it contains. */
 export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { customerEmotions, emotionLabels } from '../../../domain/moments/emotions';
+import { customerEmotions } from '../../../domain/moments/emotions';
 import { empathyResponseTimeMs } from '../../../domain/moments/empathy-response-time';
 import { emotionIntensities, momentPolarities, momentSpeakers, type Moment } from '../../../domain/moments/model';
 import { momentTypeInfo, momentTypes, type MomentType } from '../../../domain/moments/moment-types';
@@ -137,7 +137,7 @@ export function MomentEditor({
               >
                 {customerEmotions.map((emotion) => (
                   <option key={emotion} value={emotion}>
-                    {localize(emotionLabels[emotion], locale)}
+                    {t(`emotions.${emotion}`)}
                   </option>
                 ))}
               </select>
@@ -172,8 +172,7 @@ export function MomentEditor({
               <option value="">{t('moments.noCue')}</option>
               {cues.map((other) => (
                 <option key={other.id} value={other.id}>
-                  {formatTimeMs(other.startMs)}{' '}
-                  {other.emotion ? localize(emotionLabels[other.emotion], locale) : typeLabel(other.type)}
+                  {formatTimeMs(other.startMs)} {other.emotion ? t(`emotions.${other.emotion}`) : typeLabel(other.type)}
                 </option>
               ))}
             </select>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDetail } from '../../../contract/reviews';
-import { negativeEmotions, emotionLabels } from '../../../domain/moments/emotions';
+import { negativeEmotions } from '../../../domain/moments/emotions';
 import type { Moment } from '../../../domain/moments/model';
 import { customerStates, type CallContext } from '../../../domain/rubric/call-context';
 import { localize } from '../../../domain/rubric/localized-text';
@@ -122,7 +122,7 @@ export function ReviewPanel({
               <option value="">{t('review.context.noEmotion')}</option>
               {negativeEmotions.map((emotion) => (
                 <option key={emotion} value={emotion}>
-                  {localize(emotionLabels[emotion], locale)}
+                  {t(`emotions.${emotion}`)}
                 </option>
               ))}
             </select>

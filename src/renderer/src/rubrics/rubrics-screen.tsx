@@ -12,6 +12,15 @@ import { RubricEditor } from './rubric-editor';
 
 const refOf = (row: Pick<RubricVersionSummary, 'id' | 'version'>) => ({ id: row.id, version: row.version });
 
+/** A button in a rubric row's actions. */
+function RowAction({ label, primary = false, onClick }: { label: string; primary?: boolean; onClick: () => void }) {
+  return (
+    <button type="button" className={primary ? 'button primary' : 'button'} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
 /** Rubric versions: which one new reviews use, copies, new versions, publishing, import and export. */
 export function RubricsScreen() {
   const { t } = useTranslation();
@@ -31,6 +40,15 @@ export function RubricsScreen() {
       if (done) setMessage(done);
       list.reload();
     } else setError(result.error ?? null);
+  };
+
+  /** A new version or a copy opens in the editor once the backend made it. */
+  const editResult = async <Result extends { ok: true; value: Rubric } | { ok: false; error: AppError }>(
+    pending: Promise<Result>,
+  ): Promise<Result> => {
+    const result = await pending;
+    if (result.ok) setEditing(result.value);
+    return result;
   };
 
   const openEditor = async (row: Pick<RubricVersionSummary, 'id' | 'version'>) => {
@@ -116,72 +134,37 @@ export function RubricsScreen() {
                   <td className="row-actions">
                     {row.status === 'draft' ? (
                       <>
-                        <button type="button" className="button" onClick={() => void openEditor(row)}>
-                          {t('rubrics.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button primary"
-                          onClick={() =>
-                            void run(() => transport.invoke('rubrics.publish', { id: row.id, version: row.version }))
-                          }
-                        >
-                          {t('rubrics.publish')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() =>
-                            void run(() =>
-                              transport.invoke('rubrics.deleteDraft', { id: row.id, version: row.version }),
-                            )
-                          }
-                        >
-                          {t('rubrics.deleteDraft')}
-                        </button>
+                        <RowAction label={t('rubrics.edit')} onClick={() => void openEditor(row)} />
+                        <RowAction
+                          primary
+                          label={t('rubrics.publish')}
+                          onClick={() => void run(() => transport.invoke('rubrics.publish', refOf(row)))}
+                        />
+                        <RowAction
+                          label={t('rubrics.deleteDraft')}
+                          onClick={() => void run(() => transport.invoke('rubrics.deleteDraft', refOf(row)))}
+                        />
                       </>
                     ) : (
                       <>
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() =>
-                            void run(async () => {
-                              const result = await transport.invoke('rubrics.newVersion', refOf(row));
-                              if (result.ok) setEditing(result.value);
-                              return result;
-                            })
-                          }
-                        >
-                          {t('rubrics.newVersion')}
-                        </button>
+                        <RowAction
+                          label={t('rubrics.newVersion')}
+                          onClick={() => void run(() => editResult(transport.invoke('rubrics.newVersion', refOf(row))))}
+                        />
                         {!row.usedForNewReviews && (
-                          <button
-                            type="button"
-                            className="button"
+                          <RowAction
+                            label={t('rubrics.use')}
                             onClick={() => void run(() => transport.invoke('rubrics.useForNewReviews', { id: row.id }))}
-                          >
-                            {t('rubrics.use')}
-                          </button>
+                          />
                         )}
                       </>
                     )}
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() =>
-                        void run(async () => {
-                          const result = await transport.invoke('rubrics.copy', refOf(row));
-                          if (result.ok) setEditing(result.value);
-                          return result;
-                        })
-                      }
-                    >
-                      {t('rubrics.copy')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button"
+                    <RowAction
+                      label={t('rubrics.copy')}
+                      onClick={() => void run(() => editResult(transport.invoke('rubrics.copy', refOf(row))))}
+                    />
+                    <RowAction
+                      label={t('rubrics.export')}
                       onClick={() =>
                         void run(async () => {
                           const result = await transport.invoke('rubrics.export', refOf(row));
@@ -189,9 +172,7 @@ export function RubricsScreen() {
                           return result;
                         })
                       }
-                    >
-                      {t('rubrics.export')}
-                    </button>
+                    />
                   </td>
                 </tr>
               ))}

@@ -99,38 +99,20 @@ export function SessionDetail({
                 >
                   {t('sessions.compare')}
                 </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() =>
-                    void run(
-                      transport.invoke('exports.moments', {
-                        callId: call.id,
-                        sessionId,
-                        format: 'webvtt',
-                        language: locale,
-                      }),
-                    )
-                  }
-                >
-                  {t('sessions.momentsVtt')}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() =>
-                    void run(
-                      transport.invoke('exports.moments', {
-                        callId: call.id,
-                        sessionId,
-                        format: 'eaf',
-                        language: locale,
-                      }),
-                    )
-                  }
-                >
-                  {t('sessions.momentsEaf')}
-                </button>
+                {(['webvtt', 'eaf'] as const).map((format) => (
+                  <button
+                    key={format}
+                    type="button"
+                    className="button"
+                    onClick={() =>
+                      void run(
+                        transport.invoke('exports.moments', { callId: call.id, sessionId, format, language: locale }),
+                      )
+                    }
+                  >
+                    {t(format === 'webvtt' ? 'sessions.momentsVtt' : 'sessions.momentsEaf')}
+                  </button>
+                ))}
               </li>
             ))}
           </ul>

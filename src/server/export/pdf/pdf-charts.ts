@@ -21,6 +21,22 @@ function chartRowsHere(layout: Layout, remaining: number): number {
   return rest > 0 && rest < 3 && fit > 3 ? fit - Math.min(fit - 3, 3 - rest) : Math.min(fit, remaining);
 }
 
+/**
+ * The rows from `index` that go on this page (a new page first when not even three fit), and where they go: the
+ * chart's top, the top of its first row and the bottom of its last.
+ */
+function nextChartChunk<Row>(
+  layout: Layout,
+  rows: readonly Row[],
+  index: number,
+): { chunk: readonly Row[]; top: number; rowsTop: number; rowsBottom: number } {
+  layout.ensure(chartTopStrip + chartRowHeight * Math.min(3, rows.length - index) + chartBottomStrip);
+  const chunk = rows.slice(index, index + chartRowsHere(layout, rows.length - index));
+  const top = layout.y;
+  const rowsTop = top - chartTopStrip;
+  return { chunk, top, rowsTop, rowsBottom: rowsTop - chunk.length * chartRowHeight };
+}
+
 export interface BiasRow {
   readonly label: string;
   readonly bias: number | null;
@@ -47,18 +63,13 @@ export function drawBiasChart(
   const decimals = decimalsOf(step);
   const xOf = (value: number): number => zeroX + (Math.max(-range, Math.min(range, value)) / range) * half;
   const rowHeight = chartRowHeight;
-  const topStrip = chartTopStrip;
   const bottomStrip = chartBottomStrip;
   const size = 7.5;
   const outside = (value: number): boolean => Math.abs(value) > tolerance + 1e-9;
 
   let index = 0;
   while (index < rows.length) {
-    layout.ensure(topStrip + rowHeight * Math.min(3, rows.length - index) + bottomStrip);
-    const chunk = rows.slice(index, index + chartRowsHere(layout, rows.length - index));
-    const top = layout.y;
-    const rowsTop = top - topStrip;
-    const rowsBottom = rowsTop - chunk.length * rowHeight;
+    const { chunk, top, rowsTop, rowsBottom } = nextChartChunk(layout, rows, index);
 
     // Tolerance labels above their lines.
     if (tolerance > 0 && tolerance < range) {
@@ -166,17 +177,12 @@ export function drawAlphaChart(layout: Layout, rows: readonly AlphaRow[], t: Tra
   const ticks: number[] = [];
   for (let tick = 1; tick >= low - 1e-9; tick -= step) ticks.push(Math.round(tick * 10) / 10);
   const rowHeight = chartRowHeight;
-  const topStrip = chartTopStrip;
   const bottomStrip = chartBottomStrip;
   const size = 7.5;
 
   let index = 0;
   while (index < rows.length) {
-    layout.ensure(topStrip + rowHeight * Math.min(3, rows.length - index) + bottomStrip);
-    const chunk = rows.slice(index, index + chartRowsHere(layout, rows.length - index));
-    const top = layout.y;
-    const rowsTop = top - topStrip;
-    const rowsBottom = rowsTop - chunk.length * rowHeight;
+    const { chunk, top, rowsTop, rowsBottom } = nextChartChunk(layout, rows, index);
 
     layout.text(
       t('report.thresholdTentative'),

@@ -711,6 +711,7 @@ export const en = {
     andMore_one: '…and {{count}} more call',
     andMore_other: '…and {{count}} more calls',
     transcriptRemoved: 'The transcript was removed by the retention rule.',
+    packageCalls: 'Calls without audio: {{titles}}.',
     callGone: 'Call deleted',
     callNotice: 'Audio and transcript removed on {{date}} by the retention rule; scores and moments are kept.',
     libraryBadge: 'Audio removed',

@@ -722,6 +722,7 @@ export const nl: TranslationTexts = {
     andMore_one: '…en nog {{count}} gesprek',
     andMore_other: '…en nog {{count}} gesprekken',
     transcriptRemoved: 'Het transcript is verwijderd door de bewaartermijn.',
+    packageCalls: 'Gesprekken zonder opname: {{titles}}.',
     callGone: 'Gesprek verwijderd',
     callNotice:
       'Opname en transcript zijn op {{date}} verwijderd door de bewaartermijn; scores en momenten blijven bewaard.',

@@ -81,6 +81,11 @@ export function SessionDetail({
         </button>
       </div>
       {error && <ErrorPanel error={error} />}
+      {error?.code === 'media_removed' && Array.isArray(error.details?.callTitles) && (
+        <p className="muted" data-testid="media-removed-calls">
+          {t('retention.packageCalls', { titles: error.details.callTitles.map(String).join(', ') })}
+        </p>
+      )}
       <div className="session-columns">
         <section aria-labelledby="session-calls">
           <h2 id="session-calls">{t('sessions.callsTitle')}</h2>

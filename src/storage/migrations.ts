@@ -7,6 +7,7 @@ import { schemaVersion4 } from './schema/v04';
 import { schemaVersion5 } from './schema/v05';
 import { schemaVersion6 } from './schema/v06';
 import { schemaVersion7 } from './schema/v07';
+import { schemaVersion9 } from './schema/v09';
 import { writeTransaction } from './transactions';
 
 export type { Migration } from './schema/migration';
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   schemaVersion5,
   schemaVersion6,
   schemaVersion7,
+  schemaVersion9,
 ];
 
 /** The schema version this build of the app knows. */

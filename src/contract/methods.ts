@@ -3,6 +3,7 @@ import { diagnosticsSchema, rendererErrorSchema } from './diagnostics';
 import { importSourceSchema } from './imports';
 import { packageImportResultSchema } from './packages';
 import { redactionMethods } from './redactions';
+import { requestMethods } from './requests';
 import {
   callContextSchema,
   idSchema,
@@ -211,6 +212,7 @@ export const methods = {
     output: exportedFileSchema,
   },
   ...redactionMethods,
+  ...requestMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

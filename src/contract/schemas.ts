@@ -89,6 +89,11 @@ export const callDetailSchema = z.object({
     .nullable(),
   /** Accepted redactions, merged: the player mutes them and the waveform shows them; the transcript comes masked. */
   redactedRanges: z.array(z.object({ startMs: z.number().int(), endMs: z.number().int() })).optional(),
+  /** The recording and transcript were removed (a customer's erasure request): the call screen says so. */
+  mediaRemoved: z
+    .object({ atMs: z.number().int(), reason: z.enum(['request', 'retention']) })
+    .nullable()
+    .optional(),
 });
 export type CallDetail = z.infer<typeof callDetailSchema>;
 

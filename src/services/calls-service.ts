@@ -5,6 +5,7 @@ import { maskTranscript } from '../domain/privacy/redaction-ranges';
 import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { getAudio, peakPairsPerSecond } from '../storage/audio-repository';
 import { getCall, getCallSummary, listCalls, updateCall } from '../storage/calls-repository';
+import { mediaRemovedOf } from '../storage/customer-requests-repository';
 import { getTranscript, saveSpeakerRoles } from '../storage/transcripts-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { Handlers } from './handlers';
@@ -46,6 +47,7 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
         }
       : null,
     redactedRanges,
+    mediaRemoved: mediaRemovedOf(db, callId) ?? null,
   });
 }
 

@@ -12,6 +12,7 @@ import { rubricHandlers } from './rubric-service';
 import { exportHandlers } from './export-service';
 import { packageHandlers } from './package-service';
 import { redactionHandlers } from './redaction-service';
+import { requestHandlers } from './request-service';
 import { sessionHandlers } from './session-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...packageHandlers,
   ...exportHandlers,
   ...redactionHandlers,
+  ...requestHandlers,
 };

@@ -165,7 +165,7 @@ export function listCustomerRequests(db: Database.Database, limit = 500): Custom
   return db
     .prepare(
       `SELECT id, kind, reference, call_count AS callCount, operator_id AS operatorId, operator_name AS operatorName, at_ms AS atMs
-         FROM customer_requests ORDER BY at_ms DESC, id LIMIT ?`,
+         FROM customer_requests ORDER BY at_ms DESC, rowid DESC LIMIT ?`,
     )
     .all(limit) as CustomerRequestRecord[];
 }

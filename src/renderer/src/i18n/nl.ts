@@ -650,4 +650,57 @@ export const nl: TranslationTexts = {
     export_not_saved:
       'De export kon niet worden opgeslagen op de plek die je koos. Kies een andere map of controleer of er ruimte is.',
   },
+  requests: {
+    title: 'Verzoeken van klanten',
+    intro:
+      'Zoek alle gesprekken van één klant voor een inzage- of verwijderverzoek: op naam, klantnummer, referentie, telefoonnummer of e-mailadres, in de gegevens van het gesprek en in de transcripten. Telefoonnummers worden in elke schrijfwijze gevonden (06-12345678, +31 6 1234 5678, 0031612345678).',
+    query: 'Naam, klantnummer, referentie, telefoon of e-mail van de klant',
+    find: 'Gesprekken zoeken',
+    searching: 'Bezig met zoeken…',
+    queryTooShort: 'Typ minstens 3 tekens.',
+    kinds: {
+      phone: 'Gezocht als telefoonnummer',
+      email: 'Gezocht als e-mailadres',
+      text: 'Gezocht als naam of referentie',
+    },
+    noResults: 'Geen gesprekken gevonden.',
+    found_one: '{{count}} gesprek gevonden',
+    found_other: '{{count}} gesprekken gevonden',
+    selectAll: 'Alles selecteren',
+    select: '{{title}} selecteren',
+    selected_one: '{{count}} geselecteerd',
+    selected_other: '{{count}} geselecteerd',
+    where: { title: 'Titel', customerRef: 'Klantreferentie', transcript: 'Transcript op {{time}}' },
+    moreMatches_one: 'en nog {{count}} treffer',
+    moreMatches_other: 'en nog {{count}} treffers',
+    reference: 'Referentie van het verzoek (bijv. een ticketnummer)',
+    referenceHint:
+      'Het logboek bewaart deze referentie, de datum, het soort verzoek en het aantal gesprekken; nooit de klant of wat je zocht.',
+    referenceHasPersonalData:
+      'De referentie lijkt op persoonsgegevens (een telefoonnummer, e-mail, BSN…). Gebruik een ticketnummer.',
+    needReference: 'Vul eerst een referentie in.',
+    exportArchive: 'Archief exporteren',
+    exporting: 'Bezig met exporteren…',
+    exported: 'Archief geëxporteerd: {{fileName}}',
+    erase: 'Verwijderen…',
+    eraseTitle_one: '{{count}} gesprek verwijderen?',
+    eraseTitle_other: '{{count}} gesprekken verwijderen?',
+    eraseText:
+      'De opnames en transcripten van deze gesprekken worden definitief verwijderd en hun beoordelingen geanonimiseerd (opmerkingen, notities en redenen weg; scores blijven). Dit kun je niet ongedaan maken. Exporteer eerst het archief als de klant ook om een kopie vroeg.',
+    eraseConfirmLabel: 'Typ {{word}} om te bevestigen',
+    eraseConfirmWord: 'VERWIJDEREN',
+    eraseConfirm: 'Definitief verwijderen',
+    cancel: 'Annuleren',
+    erasing: 'Bezig met verwijderen…',
+    erased_one: '{{count}} gesprek verwijderd.',
+    erased_other: '{{count}} gesprekken verwijderd.',
+    log: 'Logboek van verzoeken',
+    logEmpty: 'Nog geen verzoeken.',
+    logColumns: { date: 'Datum', kind: 'Soort', reference: 'Referentie', calls: 'Gesprekken', operator: 'Door' },
+    logKinds: { access: 'Inzage', erasure: 'Verwijdering' },
+    mediaRemoved:
+      'De opname en het transcript van dit gesprek zijn op {{date}} verwijderd op verzoek van de klant. De beoordelingen blijven, geanonimiseerd.',
+    mediaRemovedRetention:
+      'De opname en het transcript van dit gesprek zijn op {{date}} verwijderd volgens de bewaartermijn. De beoordelingen blijven.',
+  },
 };

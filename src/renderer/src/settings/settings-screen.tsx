@@ -3,6 +3,7 @@ import { languages, themes, type AppInfo, type Preferences } from '../../../cont
 import { systemLanguage } from '../i18n/i18n';
 import { FfmpegPathField } from './ffmpeg-path-field';
 import { SupportSection } from './support-section';
+import { CustomerRequestsSection } from '../privacy/customer-requests-section';
 
 /** Language, theme and where the data lives. */
 export function SettingsScreen({
@@ -92,6 +93,7 @@ export function SettingsScreen({
           {t('settings.autoRedactCardNumbersHint')}
         </p>
       </div>
+      <CustomerRequestsSection />
 
       {info && (
         <>

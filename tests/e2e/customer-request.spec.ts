@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { makeDataDir } from '../support/browser-mode';
+import { expectAccessible } from './axe-helpers';
 import { expect, test } from './fixtures';
 
 const vttTime = (ms: number) => new Date(ms).toISOString().slice(11, 23);
@@ -85,6 +86,7 @@ test('a customer request: find calls by phone number across transcripts, export 
     'Bel me terug op 06-12345678 alstublieft.',
   );
   await expect(results.filter({ hasText: 'adreswijziging' }).locator('mark')).toHaveText('+31 6 1234 5678');
+  await expectAccessible(page, 'customer requests with results');
   const callIds = await results.evaluateAll((items) => items.map((item) => item.getAttribute('data-call-id')!));
 
   // Export the archive and read it back.
@@ -108,6 +110,7 @@ test('a customer request: find calls by phone number across transcripts, export 
   // Erase, with the typed confirmation.
   await requests.getByRole('button', { name: 'Verwijderen…' }).click();
   const dialog = page.getByTestId('erase-dialog');
+  await expectAccessible(page, 'erase confirmation');
   await dialog.getByLabel('Typ VERWIJDEREN om te bevestigen').fill('VERWIJDEREN');
   await dialog.getByRole('button', { name: 'Definitief verwijderen' }).click();
   await expect(requests.getByText('2 gesprekken verwijderd.')).toBeVisible();
@@ -125,6 +128,7 @@ test('a customer request: find calls by phone number across transcripts, export 
   await expect(page.getByTestId('media-removed')).toContainText('verwijderd op verzoek van de klant');
   await expect(page.getByText('Dit gesprek heeft geen audio.')).toBeVisible();
   await expect(page.locator('audio')).toHaveCount(0);
+  await expectAccessible(page, 'call with media removed');
   await page.getByRole('button', { name: 'Beoordelen' }).click();
   await expect(page.getByLabel('Opmerking over het hele gesprek')).toHaveValue('');
   await page.getByRole('button', { name: '← Gesprekken' }).click();

@@ -6,9 +6,32 @@ import { canonicalPhoneNumber, foldText, type CustomerQuery } from './customer-q
 
 /** Where a customer's identifier occurs in a text (a call's title, its customer reference, a transcript segment). */
 export function findCustomerMentions(text: string, query: CustomerQuery): TextRange[] {
+  if (!mayMention(text, query)) return [];
   if (query.kind === 'phone') return findPhoneNumber(tokenize(text), query.canonical);
   if (query.kind === 'email') return findEmailAddress(tokenize(text), query.address);
   return findWords(text, query.compact);
+}
+
+const spokenDigit =
+  /(?:^|[^\p{L}])(?:nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![\p{L}])/giu;
+/** A phone number spoken without a written digit has at least this many digit words. */
+const fewestSpokenDigits = 7;
+
+/**
+ * A cheap look before the exact rules run, so a scan of every transcript skips most segments: a phone number needs a
+ * written digit or several spoken ones, an address an "at" word, words the query's letters in a row.
+ */
+function mayMention(text: string, query: CustomerQuery): boolean {
+  if (query.kind === 'phone') {
+    if (/\d/.test(text)) return true;
+    let count = 0;
+    for (const _match of text.matchAll(spokenDigit)) if (++count >= fewestSpokenDigits) return true;
+    return false;
+  }
+  if (query.kind === 'email') return /@|apenstaartje|\bat\b/i.test(text);
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .includes(query.compact);
 }
 
 /**

@@ -1,9 +1,10 @@
 // The layer table of the architecture as `no-restricted-imports` rules, one config block per layer.
-const layers = ['domain', 'contract', 'storage', 'services', 'server', 'main', 'preload', 'renderer'];
+const layers = ['i18n', 'domain', 'contract', 'storage', 'services', 'server', 'main', 'preload', 'renderer'];
 
 /** Which other layers and which packages each layer may import (see docs/architecture.md). */
 const allowed = {
-  domain: { layers: [], packages: [] },
+  i18n: { layers: [], packages: [] },
+  domain: { layers: ['i18n'], packages: [] },
   contract: { layers: ['domain'], packages: ['zod'] },
   storage: { layers: ['domain'], packages: ['better-sqlite3', 'node:*'] },
   services: {
@@ -11,11 +12,11 @@ const allowed = {
     packages: ['zod', 'node:*'],
     typeOnlyPackages: ['better-sqlite3'],
   },
-  server: { layers: ['domain', 'contract', 'storage', 'services'], packages: ['*'] },
+  server: { layers: ['i18n', 'domain', 'contract', 'storage', 'services'], packages: ['*'] },
   main: { layers: ['server', 'contract'], packages: ['electron', 'node:*'] },
   preload: { layers: [], typeOnlyLayers: ['contract'], packages: ['electron'] },
   renderer: {
-    layers: ['contract', 'domain'],
+    layers: ['i18n', 'contract', 'domain'],
     packages: [
       'react',
       'react-dom',

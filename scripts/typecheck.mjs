@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 
 const projects = [
+  'src/i18n',
   'src/domain',
   'src/contract',
   'src/storage',

@@ -4,6 +4,7 @@ import { importSourceSchema } from './imports';
 import { packageImportResultSchema } from './packages';
 import { redactionMethods } from './redactions';
 import { requestMethods } from './requests';
+import { signalsMethods } from './signals';
 import {
   callContextSchema,
   idSchema,
@@ -35,6 +36,7 @@ import {
   preferencesSchema,
   speakerRoleSchema,
 } from './schemas';
+import { teamMethods } from './team';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -213,6 +215,8 @@ export const methods = {
   },
   ...redactionMethods,
   ...requestMethods,
+  ...teamMethods,
+  ...signalsMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -4,8 +4,10 @@ import { parseArgs } from 'node:util';
 import type { ImportSummary } from '../contract/imports';
 import type { Result } from '../contract/errors';
 import { runAgreementCli } from './agreement-cli';
+import { runSignalsCli } from './signals-cli';
 import { createBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
+import { runTeamReport } from './team-report-cli';
 import { logUncaughtErrors, openAppLog } from './logging/app-log';
 import { classifyStartupFailure, startupExitCodes, startupFailureLine, terminalLanguage } from './startup-failure';
 
@@ -31,8 +33,13 @@ Commands:
   import <files or folders>    import audio with transcripts paired by file name; progress on stderr,
                                summary as JSON; exit code 1 when a file was refused
   data-dir                     print the data folder and database file
+  report team --from DATE --to DATE [--granularity week|month]
+                               the team report (per agent and skill: means with 95 % intervals, trends,
+                               training needs) of submitted routine reviews as JSON; dates as YYYY-MM-DD
   agreement FILE [options]     inter-rater agreement statistics for a ratings file (JSON or CSV) as one JSON
                                object; needs no data folder; see agreement --help; exit code 1 for a bad file
+  signals AUDIO [TRANSCRIPT]   a call's overtalk, silences, talk ratio, speech rate, response times and phrase
+                               hints as one JSON object; needs no data folder; see signals --help
 
 Options:
   --data-dir PATH              use this data folder (or set KLANKBORD_DATA_DIR)
@@ -80,10 +87,19 @@ async function importFiles(backend: Backend, paths: readonly string[]): Promise<
 export async function runCli(argv: readonly string[]): Promise<number> {
   // Pure computation on a file: it has its own options and must not open (or create) a data folder.
   if (argv[0] === 'agreement') return runAgreementCli(argv.slice(1));
+  if (argv[0] === 'signals') return runSignalsCli(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string' }, search: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      'data-dir': { type: 'string' },
+      search: { type: 'string' },
+      help: { type: 'boolean' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      granularity: { type: 'string' },
+    },
   });
   const command = positionals[0] === 'import' ? 'import' : positionals.join(' ');
   if (values.help || command === '') {
@@ -109,6 +125,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return printResult(await backend.dispatch('calls.list', values.search ? { search: values.search } : {}));
       case 'import':
         return await importFiles(backend, positionals.slice(1));
+      case 'report team':
+        return await runTeamReport(backend, values, printResult);
       case 'data-dir':
         print({ dataDir: backend.info.dataDir, databaseFile: backend.info.databaseFile });
         return 0;

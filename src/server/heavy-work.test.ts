@@ -29,6 +29,22 @@ async function lightCalls(backend: Backend, events: string[]): Promise<void> {
 
 // Generous limits: a worker starting from TypeScript source on a busy machine takes seconds; order, not time, is tested.
 describe('heavy work in worker threads', { timeout: 180_000 }, () => {
+  it("computes a call's signals in the worker at import and serves them with signals.get", async () => {
+    const backend = start();
+    const demo = join(__dirname, '../../resources/demo/demo-klantgesprek.wav');
+    const finished = new Promise<void>((resolve) =>
+      backend.events.listen((message) => message.name === 'imports.finished' && resolve()),
+    );
+    expect((await backend.dispatch('imports.start', { sources: [{ kind: 'path', path: demo }] })).ok).toBe(true);
+    await finished;
+    const list = await backend.dispatch('calls.list', {});
+    const callId = list.ok ? (list.value as { id: string }[])[0]!.id : '';
+    const signals = await backend.dispatch('signals.get', { callId });
+    expect(signals.ok && (signals.value as { overtalk: { startedBy: string }[] }).overtalk).toEqual([
+      expect.objectContaining({ startedBy: 'agent' }),
+    ]);
+  });
+
   it('answers app.info and calls.list while a long recording is analysed, then stores the analysis', async () => {
     const backend = start();
     const wav = join(tempDir(), 'lang-gesprek.wav');

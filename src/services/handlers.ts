@@ -14,6 +14,8 @@ import { packageHandlers } from './package-service';
 import { redactionHandlers } from './redaction-service';
 import { requestHandlers } from './request-service';
 import { sessionHandlers } from './session-service';
+import { teamHandlers } from './team-service';
+import { signalsHandlers } from './signals-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -37,4 +39,6 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...redactionHandlers,
   ...requestHandlers,
+  ...teamHandlers,
+  ...signalsHandlers,
 };

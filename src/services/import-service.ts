@@ -9,6 +9,7 @@ import { findAudioBySha, insertAudio } from '../storage/audio-repository';
 import { findCallIdByAudio, getCall, insertCall } from '../storage/calls-repository';
 import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
 import { scanCallTranscript } from './redaction-scan';
+import { computeSignalsAtImport } from './signals-service';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import { isDiskFull } from './disk-full';
@@ -102,6 +103,7 @@ async function importPair(
       transcriptFile && read.transcript ? { file: transcriptFile, transcript: read.transcript } : null,
       context,
     );
+    await computeSignalsAtImport(context, callId, signal);
     // The transcript was refused but the call is there: say that it came in without it.
     appendAll(
       issues,

@@ -1,6 +1,22 @@
 import type { SessionReport } from '../domain/calibration/session-report';
 import type { Rubric } from '../domain/rubric/model';
 import type { ItemAnswer } from '../domain/scoring/answers';
+import type { CallSignals } from '../domain/signals/model';
+import type { Transcript } from '../domain/transcript/model';
+import type { SpeakerRoles } from '../domain/transcript/speaker-roles';
+
+/** What a call's signals are computed from: its stored recording, transcript and who is who. */
+export interface CallSignalsRequest {
+  readonly audioPath: string;
+  readonly agentChannel: 0 | 1;
+  readonly transcript: Transcript | null;
+  readonly roles: SpeakerRoles | null;
+  readonly customerName: string | null;
+}
+
+export type CallSignalsResult =
+  | { readonly ok: true; readonly value: CallSignals }
+  | { readonly ok: false; readonly problem: string; readonly detail: string };
 
 /** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
 export interface ScoreExportRequest {
@@ -162,6 +178,8 @@ export interface ServicePorts {
       }
     | { readonly ok: false; readonly problem: string; readonly detail: string }
   >;
+  /** Decodes the recording to frame energies and computes the call's signals (in a worker in the app). */
+  computeCallSignals(request: CallSignalsRequest, signal?: AbortSignal): Promise<CallSignalsResult>;
   sniffAudioContainer(head: Uint8Array): string | null;
   looksLikeText(head: Uint8Array): boolean;
   decodeText(bytes: Uint8Array): { readonly text: string; readonly encoding: string };

@@ -9,7 +9,8 @@ import { DatabaseTooNewError, latestSchemaVersion, migrate, migrations, type Mig
 const tempDir = useTempDirs();
 
 describe('migrations', () => {
-  it('are numbered in increasing order from 1, the last one the latest', () => {
+  it('are numbered in increasing order from 1', () => {
+    // Versions are handed out per change before they merge, so the list may have a gap until they all have.
     const versions = migrations.map((m) => m.version);
     expect(versions[0]).toBe(1);
     versions.slice(1).forEach((version, index) => expect(version).toBeGreaterThan(versions[index]!));

@@ -16,6 +16,9 @@ describe('layer import rules', () => {
     ['src/domain/fixture.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['src/domain/fixture.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
     ['src/domain/fixture.ts', "import { methods } from '../contract/methods';\nexport const x = methods;\n"],
+    ['src/domain/fixture.ts', "import i18next from 'i18next';\nexport const x = i18next;\n"],
+    ['src/i18n/fixture.ts', "import { locales } from '../domain/rubric/localized-text';\nexport const x = locales;\n"],
+    ['src/contract/fixture.ts', "import { translate } from '../i18n/translate';\nexport const x = translate;\n"],
     ['src/contract/fixture.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n"],
     ['src/storage/fixture.ts', "import { methods } from '../contract/methods';\nexport const x = methods;\n"],
     ['src/services/fixture.ts', "import Database from 'better-sqlite3';\nexport const x = new Database(':memory:');\n"],
@@ -42,6 +45,8 @@ describe('layer import rules', () => {
 
   it.each([
     ['src/domain/fixture.ts', "import { formatDuration } from './duration';\nexport const x = formatDuration;\n"],
+    ['src/domain/fixture.ts', "import { translate } from '../i18n/translate';\nexport const x = translate;\n"],
+    ['src/server/fixture.ts', "import { translate } from '../i18n/translate';\nexport const x = translate;\n"],
     [
       'src/contract/fixture.ts',
       "import { z } from 'zod';\nimport { callReviewStatuses } from '../domain/call';\nexport const x = z.enum(callReviewStatuses);\n",

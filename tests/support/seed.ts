@@ -5,11 +5,19 @@ import { openDatabase } from '../../src/storage/connection';
 import { defaultRubric } from '../../src/domain/rubric/default-rubric';
 import { ensureBuiltInRubrics } from '../../src/services/built-in-rubrics';
 import { insertCall, type NewCall } from '../../src/storage/calls-repository';
-import { createReview, updateReview } from '../../src/storage/reviews-repository';
+import type { ItemAnswer } from '../../src/domain/scoring/answers';
+import { createReview, updateReview, upsertAnswer } from '../../src/storage/reviews-repository';
 
 export interface Seed {
   readonly calls?: readonly NewCall[];
-  readonly reviews?: readonly { readonly callId: string; readonly status: 'draft' | 'submitted' }[];
+  readonly reviews?: readonly {
+    readonly callId: string;
+    readonly status: 'draft' | 'submitted';
+    /** Answers by item id (default: none). */
+    readonly answers?: Readonly<Record<string, ItemAnswer>>;
+    /** When it was created and submitted (default: 1 and 2 ms after the epoch). */
+    readonly atMs?: number;
+  }[];
   /** Raw bytes to put where the database file goes (to test damaged files). */
   readonly rawDatabaseFile?: string;
 }
@@ -34,9 +42,13 @@ export function applySeed(dataDir: string, seed: Seed): void {
         rubricId: defaultRubric.id,
         rubricVersion: defaultRubric.version,
       },
-      1,
+      review.atMs ?? 1,
     );
-    if (review.status === 'submitted') updateReview(db, `r${index}`, { status: 'submitted', submittedAtMs: 2 }, 2);
+    for (const [itemId, answer] of Object.entries(review.answers ?? {}))
+      upsertAnswer(db, `r${index}`, itemId, { answer }, review.atMs ?? 1);
+    const submittedAtMs = review.atMs ?? 2;
+    if (review.status === 'submitted')
+      updateReview(db, `r${index}`, { status: 'submitted', submittedAtMs }, submittedAtMs);
   });
   db.close();
 }

@@ -203,3 +203,110 @@ export function replaceSegmentFields(
     segment[keys[at % keys.length]!] = value;
   }
 }
+
+/** How many cases a reader property tries. */
+export const fuzzRuns = 2000;
+
+/**
+ * The property that `reader` never throws on any text `texts` gives; `check` is expectJsonReaderNeverThrows (the
+ * reader and parseTranscript answer) unless a stricter one is given.
+ */
+export function assertNeverThrowsOn(
+  reader: TranscriptFormatReader,
+  texts: fc.Arbitrary<string>,
+  {
+    check = expectJsonReaderNeverThrows,
+    numRuns = fuzzRuns,
+  }: { check?: typeof expectReaderNeverThrows; numRuns?: number } = {},
+): void {
+  fc.assert(
+    fc.property(texts, (text) => {
+      check(reader, text);
+    }),
+    { numRuns },
+  );
+}
+
+/** Any JSON value a generator gives, as text. */
+export const jsonTextArb = (values: fc.Arbitrary<unknown>): fc.Arbitrary<string> =>
+  values.map((value) => JSON.stringify(value) ?? 'null');
+
+/** Any text of up to 300 characters, half the time after `head` (a signature, a timing line). */
+export const arbitraryTextArb = (head: string): fc.Arbitrary<string> =>
+  fc
+    .tuple(fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean())
+    .map(([text, withHead]) => (withHead ? `${head}${text}` : text));
+
+/** Valid documents, then cut, flipped or spliced (textMutationsArb). */
+export const corruptedTextArb = (documents: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.tuple(documents, textMutationsArb).map(([text, mutations]) => applyTextMutations(text, mutations));
+
+/**
+ * Valid JSON documents (parsed), a field of a segment in their `list` replaced by any JSON value, written with `indent`
+ * and then corrupted.
+ */
+export function restructuredJsonArb<Segment>(
+  segments: fc.Arbitrary<Segment[]>,
+  documentOf: (segments: Segment[]) => unknown,
+  { list = 'segments', indent }: { list?: string; indent?: string | number } = {},
+): fc.Arbitrary<string> {
+  return corruptedTextArb(
+    fc.tuple(segments, segmentReplacementsArb).map(([generated, replacements]) => {
+      const document = documentOf(generated) as Record<string, Record<string, unknown>[]>;
+      replaceSegmentFields(document[list]!, replacements);
+      return JSON.stringify(document, null, indent);
+    }),
+  );
+}
+
+/** The words of a generated turn: clean texts, each after a gap and lasting a while (ms). */
+export const generatedWordsArb = fc.array(
+  fc.record({
+    text: cleanWordTextArb,
+    gap: fc.integer({ min: 0, max: 3000 }),
+    duration: fc.integer({ min: 1, max: 2000 }),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
+
+/** A word the reader should find, with its segment's speaker and channel. */
+export interface ExpectedWord {
+  readonly text: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly speaker: string | null;
+  readonly channel: number | null;
+}
+
+/** A clock for generated words: each starts its gap after the previous one's end. */
+export function wordClock(): (word: { gap: number; duration: number }) => { startMs: number; endMs: number } {
+  let clock = 0;
+  return ({ gap, duration }) => {
+    const startMs = clock + gap;
+    clock = startMs + duration;
+    return { startMs, endMs: clock };
+  };
+}
+
+/** The transcript's words, with their segment's speaker and channel, are the generated ones (times to 1 ms). */
+export function expectWordsAsGenerated(transcript: Transcript, expected: readonly ExpectedWord[]): void {
+  const found = transcript.segments
+    .flatMap((segment) => segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel })))
+    .sort((a, b) => a.startMs - b.startMs);
+  expect(found).toHaveLength(expected.length);
+  expected.forEach((want, index) => {
+    const got = found[index]!;
+    expect(Math.abs(got.startMs - want.startMs)).toBeLessThanOrEqual(1);
+    expect(got.text).toBe(want.text);
+    expect(Math.abs(got.endMs - want.endMs)).toBeLessThanOrEqual(1);
+    expect(got.speaker).toBe(want.speaker);
+    expect(got.channel).toBe(want.channel);
+  });
+}
+
+/** The speaker, channel, times and text of each segment (what most reader tests compare). */
+export const segmentSummary = (transcript: Transcript) =>
+  transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
+
+/** What parseTranscript reads from a JSON document. */
+export const readJson = (document: unknown): Transcript => parsedTranscript(JSON.stringify(document));

@@ -1,11 +1,10 @@
-// Every text the app shows or writes exists in Dutch and English with the same keys: the UI resources (i18next),
-// the PDF report's labels and the score exports' table and column names.
+// Every text the app shows or writes exists in Dutch and English with the same keys: one set of resources
+// (src/i18n) serves the UI (i18next), the PDF report (section report) and the exports (exports, exportValues).
 import { describe, expect, it } from 'vitest';
 import { buildScoreExportTables } from '../../src/domain/export/export-tables';
 import { tablesInOrder } from '../../src/domain/export/table-model';
-import { en } from '../../src/renderer/src/i18n/en';
-import { nl } from '../../src/renderer/src/i18n/nl';
-import { sessionReportLabels } from '../../src/server/export/session-report-labels';
+import { en } from '../../src/i18n/en';
+import { nl } from '../../src/i18n/nl';
 
 type Leaf = string | ((...args: never[]) => string);
 
@@ -41,12 +40,22 @@ function expectSameKeysAndTexts(dutch: object, english: object) {
 }
 
 describe('translations', () => {
-  it('the UI resources have the same keys in Dutch and English, none empty', () => {
+  it('the resources have the same keys in Dutch and English, none empty', () => {
     expectSameKeysAndTexts(nl, en);
   });
 
-  it('the PDF report labels have the same keys in Dutch and English, none empty', () => {
-    expectSameKeysAndTexts(sessionReportLabels.nl, sessionReportLabels.en);
+  it('the resources hold the PDF report and the export texts', () => {
+    for (const section of ['report', 'exports', 'exportValues'] as const) {
+      expect(leaves(en[section]).size, section).toBeGreaterThan(0);
+    }
+  });
+
+  it('a text has the same placeholders in Dutch and English', () => {
+    const nlLeaves = leaves(nl);
+    const placeholders = (text: Leaf) => [...String(text).matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1]).sort();
+    for (const [path, text] of leaves(en)) {
+      expect(placeholders(nlLeaves.get(path)!), path).toEqual(placeholders(text));
+    }
   });
 
   it('every score export table and column is named in Dutch and in English', () => {
@@ -61,8 +70,6 @@ describe('translations', () => {
   it('notices a key that one language lacks', () => {
     const { app: _app, ...withoutApp } = nl;
     expect(() => expectSameKeysAndTexts(withoutApp, en)).toThrow();
-    expect(() =>
-      expectSameKeysAndTexts({ ...sessionReportLabels.nl, extra: 'alleen Nederlands' }, sessionReportLabels.en),
-    ).toThrow();
+    expect(() => expectSameKeysAndTexts({ ...nl, report: { ...nl.report, extra: 'alleen Nederlands' } }, en)).toThrow();
   });
 });

@@ -23,8 +23,9 @@ function alawToLinear(byte: number): number {
   return (sign ? magnitude : -magnitude) / 32768;
 }
 
-const mulawTable = Float32Array.from({ length: 256 }, (_, byte) => mulawToLinear(byte));
-const alawTable = Float32Array.from({ length: 256 }, (_, byte) => alawToLinear(byte));
+/** Lookup tables from a G.711 byte to its linear sample (shared with the signals' frame energies). */
+export const mulawTable = Float32Array.from({ length: 256 }, (_, byte) => mulawToLinear(byte));
+export const alawTable = Float32Array.from({ length: 256 }, (_, byte) => alawToLinear(byte));
 
 export interface SampleFormat {
   readonly encoding: WavEncoding;

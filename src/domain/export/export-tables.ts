@@ -1,5 +1,6 @@
-import { answerText } from '../scoring/answer-text';
+import { answerText, writtenAnswerWords } from '../scoring/answer-text';
 import { empathyResponseTimeMs } from '../moments/empathy-response-time';
+import { emotionLabels } from '../moments/emotions';
 import type { Moment } from '../moments/model';
 import { momentTypeInfo } from '../moments/moment-types';
 import type { CallContext } from '../rubric/call-context';
@@ -7,14 +8,16 @@ import type { Locale, LocalizedText } from '../rubric/localized-text';
 import type { Rubric } from '../rubric/model';
 import type { ItemAnswer, ReviewAnswers } from '../scoring/answers';
 import { scoreReview } from '../scoring/score-review';
+import type { TranslationTexts } from '../../i18n/en';
+import { inBothLanguages, translate, type PlainTranslationKey } from '../../i18n/translate';
 import {
-  calibrationMethodLabels,
-  emotionValueLabels,
-  momentPolarityLabels,
-  momentSpeakerLabels,
-  reviewStatusLabels,
-} from './value-labels';
-import { roundTo, type ExportCell, type ExportColumn, type ExportRow, type ScoreExportTables } from './table-model';
+  roundTo,
+  type ExportCell,
+  type ExportColumn,
+  type ExportColumnType,
+  type ExportRow,
+  type ScoreExportTables,
+} from './table-model';
 
 /*
  * Builds the three tables of a score export (docs/domain.md, "Exports"): one row per review,
@@ -22,7 +25,7 @@ import { roundTo, type ExportCell, type ExportColumn, type ExportRow, type Score
  * docs/score-export-format.md; a change there is a new formatVersion of the JSON export.
  *
  * Enumerations (status, speaker, polarity, emotion, calibration method) are stored in the rows as their stable codes,
- * with the words for them on the column (value-labels.ts): CSV and XLSX show the words in the export's language, the
+ * with the words for them on the column (src/i18n, section exportValues): CSV and XLSX show the words in the export's language, the
  * JSON export keeps the codes so scripts work whatever the language. The moment type has a code column and a label
  * column. Texts written for people (item title, the answer "Ja"/"Nee"/"N.v.t.") follow the export's language.
  */
@@ -75,104 +78,96 @@ export interface ScoreExportTableOptions {
   readonly language?: Locale;
 }
 
-const text = (nl: string, en: string): LocalizedText => ({ nl, en });
-
 const scoreDecimals = 2;
 const valueDecimals = 4;
 const secondsDecimals = 3;
 
-const answerWords = {
-  yes: text('Ja', 'Yes'),
-  no: text('Nee', 'No'),
-  notApplicable: text('N.v.t.', 'N/A'),
-} as const;
+type ColumnKey = keyof TranslationTexts['exports']['columns'];
+
+/** A column whose header is its key's text under exports.columns, in both languages. */
+function column(
+  key: ColumnKey,
+  type: ExportColumnType,
+  extra: Pick<ExportColumn, 'decimals' | 'valueLabels'> = {},
+): ExportColumn {
+  return { key, header: inBothLanguages(`exports.columns.${key}`), type, ...extra };
+}
+
+/** The words for a column's codes (status, speaker...), from the texts under exportValues. */
+function codeWords<Code extends string>(
+  group: 'status' | 'speaker' | 'polarity' | 'calibrationMethod',
+  codes: readonly Code[],
+): Readonly<Record<Code, LocalizedText>> {
+  const words = codes.map((code) => [code, inBothLanguages(`exportValues.${group}.${code}` as PlainTranslationKey)]);
+  return Object.fromEntries(words) as Record<Code, LocalizedText>;
+}
+
+const reviewStatusLabels = codeWords('status', ['draft', 'submitted']);
+const calibrationMethodLabels = codeWords('calibrationMethod', ['consensus', 'severity-adjusted']);
+const momentSpeakerLabels = codeWords('speaker', ['agent', 'customer', 'both', 'unknown']);
+const momentPolarityLabels = codeWords('polarity', ['strength', 'gap', 'neutral']);
+const emotionValueLabels: Readonly<Record<string, LocalizedText>> = emotionLabels;
 
 const reviewColumnsBefore: readonly ExportColumn[] = [
-  { key: 'reviewId', header: text('Beoordeling-id', 'Review ID'), type: 'text' },
-  { key: 'callId', header: text('Gesprek-id', 'Call ID'), type: 'text' },
-  { key: 'callTitle', header: text('Gesprek', 'Call'), type: 'text' },
-  { key: 'agentName', header: text('Medewerker', 'Agent'), type: 'text' },
-  { key: 'reviewerId', header: text('Beoordelaar-id', 'Reviewer ID'), type: 'text' },
-  { key: 'reviewerName', header: text('Beoordelaar', 'Reviewer'), type: 'text' },
-  { key: 'status', header: text('Status', 'Status'), type: 'text', valueLabels: reviewStatusLabels },
-  { key: 'submittedAt', header: text('Ingediend op (UTC)', 'Submitted at (UTC)'), type: 'date' },
-  { key: 'updatedAt', header: text('Laatst gewijzigd (UTC)', 'Last changed (UTC)'), type: 'date' },
-  { key: 'rubricId', header: text('Rubric-id', 'Rubric ID'), type: 'text' },
-  { key: 'rubricVersion', header: text('Rubricversie', 'Rubric version'), type: 'number', decimals: 0 },
-  { key: 'total', header: text('Totaalscore (ruw)', 'Raw total'), type: 'number', decimals: scoreDecimals },
-  {
-    key: 'totalBeforeCritical',
-    header: text('Totaal vóór kritieke regel', 'Total before critical rule'),
-    type: 'number',
-    decimals: scoreDecimals,
-  },
-  { key: 'criticalFailed', header: text('Kritiek criterium niet gehaald', 'Critical item failed'), type: 'boolean' },
-  {
-    key: 'calibratedTotal',
-    header: text('Gekalibreerde score', 'Calibrated total'),
-    type: 'number',
-    decimals: scoreDecimals,
-  },
-  {
-    key: 'calibrationMethod',
-    header: text('Kalibratiemethode', 'Calibration method'),
-    type: 'text',
-    valueLabels: calibrationMethodLabels,
-  },
-  { key: 'calibrationSource', header: text('Kalibratiebron', 'Calibration source'), type: 'text' },
+  column('reviewId', 'text'),
+  column('callId', 'text'),
+  column('callTitle', 'text'),
+  column('agentName', 'text'),
+  column('reviewerId', 'text'),
+  column('reviewerName', 'text'),
+  column('status', 'text', { valueLabels: reviewStatusLabels }),
+  column('submittedAt', 'date'),
+  column('updatedAt', 'date'),
+  column('rubricId', 'text'),
+  column('rubricVersion', 'number', { decimals: 0 }),
+  column('total', 'number', { decimals: scoreDecimals }),
+  column('totalBeforeCritical', 'number', { decimals: scoreDecimals }),
+  column('criticalFailed', 'boolean'),
+  column('calibratedTotal', 'number', { decimals: scoreDecimals }),
+  column('calibrationMethod', 'text', { valueLabels: calibrationMethodLabels }),
+  column('calibrationSource', 'text'),
 ];
 
-const reviewColumnsAfter: readonly ExportColumn[] = [
-  { key: 'momentCount', header: text('Aantal momenten', 'Moment count'), type: 'number', decimals: 0 },
-];
+const reviewColumnsAfter: readonly ExportColumn[] = [column('momentCount', 'number', { decimals: 0 })];
 
 /** The item table's columns (fixed). */
 export const itemColumns: readonly ExportColumn[] = [
-  { key: 'reviewId', header: text('Beoordeling-id', 'Review ID'), type: 'text' },
-  { key: 'callId', header: text('Gesprek-id', 'Call ID'), type: 'text' },
-  { key: 'reviewerId', header: text('Beoordelaar-id', 'Reviewer ID'), type: 'text' },
-  { key: 'reviewerName', header: text('Beoordelaar', 'Reviewer'), type: 'text' },
-  { key: 'rubricId', header: text('Rubric-id', 'Rubric ID'), type: 'text' },
-  { key: 'rubricVersion', header: text('Rubricversie', 'Rubric version'), type: 'number', decimals: 0 },
-  { key: 'sectionId', header: text('Onderdeel', 'Section'), type: 'text' },
-  { key: 'itemId', header: text('Criterium', 'Item'), type: 'text' },
-  { key: 'itemTitle', header: text('Criterium (titel)', 'Item title'), type: 'text' },
-  { key: 'answer', header: text('Antwoord', 'Answer'), type: 'text' },
-  { key: 'value', header: text('Waarde (0-1)', 'Value (0-1)'), type: 'number', decimals: valueDecimals },
-  { key: 'notApplicableByDefault', header: text('Standaard N.v.t.', 'N/A by default'), type: 'boolean' },
-  { key: 'comment', header: text('Toelichting', 'Comment'), type: 'text' },
-  {
-    key: 'evidenceOverrideReason',
-    header: text('Reden zonder bewijsmoment', 'Evidence override reason'),
-    type: 'text',
-  },
-  { key: 'linkedMomentCount', header: text('Gekoppelde momenten', 'Linked moments'), type: 'number', decimals: 0 },
+  column('reviewId', 'text'),
+  column('callId', 'text'),
+  column('reviewerId', 'text'),
+  column('reviewerName', 'text'),
+  column('rubricId', 'text'),
+  column('rubricVersion', 'number', { decimals: 0 }),
+  column('sectionId', 'text'),
+  column('itemId', 'text'),
+  column('itemTitle', 'text'),
+  column('answer', 'text'),
+  column('value', 'number', { decimals: valueDecimals }),
+  column('notApplicableByDefault', 'boolean'),
+  column('comment', 'text'),
+  column('evidenceOverrideReason', 'text'),
+  column('linkedMomentCount', 'number', { decimals: 0 }),
 ];
 
 /** The moment table's columns (fixed). */
 export const momentColumns: readonly ExportColumn[] = [
-  { key: 'reviewId', header: text('Beoordeling-id', 'Review ID'), type: 'text' },
-  { key: 'callId', header: text('Gesprek-id', 'Call ID'), type: 'text' },
-  { key: 'reviewerId', header: text('Beoordelaar-id', 'Reviewer ID'), type: 'text' },
-  { key: 'reviewerName', header: text('Beoordelaar', 'Reviewer'), type: 'text' },
-  { key: 'momentId', header: text('Moment-id', 'Moment ID'), type: 'text' },
-  { key: 'startSec', header: text('Begin (s)', 'Start (s)'), type: 'number', decimals: secondsDecimals },
-  { key: 'endSec', header: text('Einde (s)', 'End (s)'), type: 'number', decimals: secondsDecimals },
-  { key: 'typeId', header: text('Type-id', 'Type ID'), type: 'text' },
-  { key: 'typeLabel', header: text('Type', 'Type'), type: 'text' },
-  { key: 'speaker', header: text('Spreker', 'Speaker'), type: 'text', valueLabels: momentSpeakerLabels },
-  { key: 'polarity', header: text('Polariteit', 'Polarity'), type: 'text', valueLabels: momentPolarityLabels },
-  { key: 'emotion', header: text('Emotie', 'Emotion'), type: 'text', valueLabels: emotionValueLabels },
-  { key: 'intensity', header: text('Intensiteit', 'Intensity'), type: 'number', decimals: 0 },
-  { key: 'itemIds', header: text('Criteria', 'Items'), type: 'text' },
-  { key: 'respondsTo', header: text('Reactie op moment', 'Responds to moment'), type: 'text' },
-  {
-    key: 'empathyResponseTimeSec',
-    header: text('Empathische reactietijd (s)', 'Empathy response time (s)'),
-    type: 'number',
-    decimals: secondsDecimals,
-  },
-  { key: 'note', header: text('Notitie', 'Note'), type: 'text' },
+  column('reviewId', 'text'),
+  column('callId', 'text'),
+  column('reviewerId', 'text'),
+  column('reviewerName', 'text'),
+  column('momentId', 'text'),
+  column('startSec', 'number', { decimals: secondsDecimals }),
+  column('endSec', 'number', { decimals: secondsDecimals }),
+  column('typeId', 'text'),
+  column('typeLabel', 'text'),
+  column('speaker', 'text', { valueLabels: momentSpeakerLabels }),
+  column('polarity', 'text', { valueLabels: momentPolarityLabels }),
+  column('emotion', 'text', { valueLabels: emotionValueLabels }),
+  column('intensity', 'number', { decimals: 0 }),
+  column('itemIds', 'text'),
+  column('respondsTo', 'text'),
+  column('empathyResponseTimeSec', 'number', { decimals: secondsDecimals }),
+  column('note', 'text'),
 ];
 
 /** The JSON group section score columns are nested under. */
@@ -193,10 +188,10 @@ function sectionColumns(reviews: readonly ScoreExportReview[]): ExportColumn[] {
       if (columns.has(section.id)) continue;
       columns.set(section.id, {
         key: `section:${section.id}`,
-        header: text(
-          `Score onderdeel ${section.id}: ${section.title.nl} (0-100)`,
-          `Section ${section.id} score: ${section.title.en} (0-100)`,
-        ),
+        header: {
+          nl: translate('nl', 'exports.sectionScore', { id: section.id, title: section.title.nl }),
+          en: translate('en', 'exports.sectionScore', { id: section.id, title: section.title.en }),
+        },
         type: 'number',
         decimals: scoreDecimals,
         group: { key: sectionScoresGroup, member: section.id },
@@ -209,11 +204,7 @@ function sectionColumns(reviews: readonly ScoreExportReview[]): ExportColumn[] {
 /** The answer as people read it: the level ("2"), Ja, Nee, N.v.t., or "" when unanswered or not fitting. */
 function answerCell(answer: ItemAnswer | null, language: Locale): string {
   if (answer === null) return '';
-  return answerText(answer, {
-    yes: answerWords.yes[language],
-    no: answerWords.no[language],
-    'not-applicable': answerWords.notApplicable[language],
-  });
+  return answerText(answer, writtenAnswerWords(language));
 }
 
 const score100 = (value: number | null): number | null => (value === null ? null : roundTo(value, scoreDecimals));
@@ -332,11 +323,16 @@ export function buildScoreExportTables(
   return {
     reviews: {
       id: 'reviews',
-      name: text('Beoordelingen', 'Reviews'),
+      name: inBothLanguages('exports.tables.reviews'),
       columns: [...reviewColumnsBefore, ...sections, ...reviewColumnsAfter],
       rows: reviewRows,
     },
-    items: { id: 'items', name: text('Criteria', 'Items'), columns: itemColumns, rows: itemRows },
-    moments: { id: 'moments', name: text('Momenten', 'Moments'), columns: momentColumns, rows: momentRows },
+    items: { id: 'items', name: inBothLanguages('exports.tables.items'), columns: itemColumns, rows: itemRows },
+    moments: {
+      id: 'moments',
+      name: inBothLanguages('exports.tables.moments'),
+      columns: momentColumns,
+      rows: momentRows,
+    },
   };
 }

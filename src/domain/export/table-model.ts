@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../rubric/localized-text';
+import type { Locale, LocalizedText } from '../rubric/localized-text';
 
 /*
  * The format-neutral tables every export writer (CSV, XLSX, JSON) renders. A row is an array aligned with the
@@ -65,4 +65,13 @@ export function roundTo(value: number, decimals: number): number | null {
 /** The tables in their usual order (reviews, items, moments): sheet order in XLSX, file order for CSV. */
 export function tablesInOrder(tables: ScoreExportTables): readonly ExportTable[] {
   return [tables.reviews, tables.items, tables.moments];
+}
+
+/**
+ * A cell as a person reads it in `language`: a coded value of a column with value labels becomes its word; everything
+ * else (and a code without a word) is left as it is.
+ */
+export function labelledCell(cell: ExportCell, column: ExportColumn, language: Locale): ExportCell {
+  if (typeof cell !== 'string' || !column.valueLabels) return cell;
+  return Object.hasOwn(column.valueLabels, cell) ? column.valueLabels[cell]![language] : cell;
 }

@@ -1,3 +1,4 @@
+import { translate, type Language } from '../../i18n/translate';
 import type { ItemAnswer } from './answers';
 
 /** The words for the answers that are not a level, in the language of whoever shows them. */
@@ -16,4 +17,13 @@ export function answerText(
   if (answer.kind !== 'level') return words[answer.kind];
   const label = levelLabel?.(answer.value);
   return label ? `${answer.value} · ${label}` : String(answer.value);
+}
+
+/** The words the exports and the PDF report write for Yes, No and N/A in `language`. */
+export function writtenAnswerWords(language: Language): AnswerWords {
+  return {
+    yes: translate(language, 'exportValues.answer.yes'),
+    no: translate(language, 'exportValues.answer.no'),
+    'not-applicable': translate(language, 'exportValues.answer.not-applicable'),
+  };
 }

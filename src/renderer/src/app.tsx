@@ -10,6 +10,7 @@ import { ReviewListScreen } from './review-list/review-list-screen';
 import { RubricsScreen } from './rubrics/rubrics-screen';
 import { SessionsScreen } from './sessions/sessions-screen';
 import { SettingsScreen } from './settings/settings-screen';
+import { TeamScreen } from './team/team-screen';
 import { AppShell, type Screen } from './shell/app-shell';
 import { followTheme } from './shell/apply-theme';
 import { RecoveredNotice } from './shell/recovered-notice';
@@ -61,6 +62,9 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       )}
       {screen.name === 'reviews' && (
         <ReviewListScreen onOpen={(callId) => setScreen({ name: 'call', callId, reviewing: true })} />
+      )}
+      {screen.name === 'team' && (
+        <TeamScreen onOpen={(callId) => setScreen({ name: 'call', callId, reviewing: true })} />
       )}
       {screen.name === 'rubrics' && <RubricsScreen />}
       {screen.name === 'sessions' && (

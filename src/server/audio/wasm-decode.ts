@@ -20,7 +20,7 @@ interface StreamDecoder {
 }
 
 /** Loads only the decoder the file needs (each is a WebAssembly module of its own). */
-async function openDecoder(codec: WasmCodec): Promise<StreamDecoder> {
+export async function openDecoder(codec: WasmCodec): Promise<StreamDecoder> {
   if (codec === 'mp3') {
     const { MPEGDecoder } = await import('mpg123-decoder');
     const decoder = new MPEGDecoder();

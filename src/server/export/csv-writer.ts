@@ -2,8 +2,7 @@ import { stringify } from 'csv-stringify';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { neutraliseFormula } from '../../domain/export/neutralise-formula';
-import { labelledCell } from '../../domain/export/value-labels';
-import type { ExportCell, ExportColumn, ExportTable } from '../../domain/export/table-model';
+import { labelledCell, type ExportCell, type ExportColumn, type ExportTable } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import { writeFileAtomic } from './atomic-write';
 

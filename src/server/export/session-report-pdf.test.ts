@@ -9,7 +9,9 @@ import { sessionReport, type SessionReviewInput } from '../../domain/calibration
 import { defaultRubric } from '../../domain/rubric/default-rubric';
 import { rubricItems } from '../../domain/rubric/model';
 import type { ItemAnswer, ReviewAnswers } from '../../domain/scoring/answers';
-import { sessionReportLabels } from './session-report-labels';
+import { en as englishTexts } from '../../i18n/en';
+import { nl as dutchTexts } from '../../i18n/nl';
+import { translate } from '../../i18n/translate';
 import {
   isWinAnsi,
   sessionReportPdf,
@@ -234,7 +236,7 @@ describe('sessionReportPdf', () => {
     expect(doc.getTitle()).toContain(sessionName);
 
     const text = pdfText(bytes);
-    const nl = sessionReportLabels.nl;
+    const nl = dutchTexts.report;
     expect(text).toContain(sessionName);
     for (const label of [
       nl.documentTitle,
@@ -253,7 +255,7 @@ describe('sessionReportPdf', () => {
       nl.thresholdTentative,
       nl.thresholdReliable,
       nl.bands.unreliable,
-      nl.page(1, doc.getPageCount()),
+      translate('nl', 'report.page', { page: 1, pages: doc.getPageCount() }),
     ]) {
       expect(text).toContain(winAnsiSafe(label));
     }
@@ -283,13 +285,13 @@ describe('sessionReportPdf', () => {
     });
     const text = pdfText(await sessionReportPdf(reportInput(3, 2, { report, consensus: [] })));
     expect(text).toContain('Nog niet genoeg beoordelingen');
-    expect(text).not.toContain(sessionReportLabels.nl.ambiguousCount(0, report.items.length));
+    expect(text).not.toContain(translate('nl', 'report.ambiguousCount', { count: 0, total: report.items.length }));
   });
 
   it('uses the English labels for language en', async () => {
     const bytes = await sessionReportPdf(reportInput(3, 4, { language: 'en' }));
     const text = pdfText(bytes);
-    const en = sessionReportLabels.en;
+    const en = englishTexts.report;
     for (const label of [
       en.documentTitle,
       en.biasChartTitle,
@@ -312,13 +314,13 @@ describe('sessionReportPdf', () => {
     const text = pdfText(bytes);
     expect(text).toContain('Beoordelaar 50');
     expect(text).toContain('G30');
-    expect(text).toContain(sessionReportLabels.nl.page(pages, pages));
-    expect(text).toContain(sessionReportLabels.nl.noConsensus);
+    expect(text).toContain(translate('nl', 'report.page', { page: pages, pages }));
+    expect(text).toContain(dutchTexts.report.noConsensus);
     // 30 calls do not fit one row: the matrix is split into groups of calls.
     expect(text).toContain('Gesprekken G1–G10');
     expect(text).toContain('Gesprekken G21–G30');
     // The matrix header is repeated on the pages it spans.
-    const headerCount = text.split('\n').filter((line) => line === sessionReportLabels.nl.reviewer).length;
+    const headerCount = text.split('\n').filter((line) => line === dutchTexts.report.reviewer).length;
     expect(headerCount).toBeGreaterThan(4);
   }, 30_000);
 
@@ -359,7 +361,7 @@ describe('sessionReportPdf', () => {
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(3);
     const text = pdfText(bytes);
     expect(text).toContain('—');
-    expect(text).toContain(sessionReportLabels.nl.open.slice(0, 20));
+    expect(text).toContain(dutchTexts.report.open.slice(0, 20));
     expect(text).toContain('woord0');
     expect(text).toContain('woord1499');
   });

@@ -12,7 +12,7 @@ import { Layout } from './pdf/pdf-layout';
 import { drawRunningHeaders, drawSummary, drawTitleBlock } from './pdf/report-front-sections';
 import type { FontStyle } from './pdf/pdf-style';
 import type { ReportContext } from './pdf/report-context';
-import { sessionReportLabels } from './session-report-labels';
+import { translatorFor } from '../../i18n/translate';
 import { maxOf } from '../../domain/extremes';
 
 export { isWinAnsi, winAnsiSafe } from './pdf/win-ansi';
@@ -66,7 +66,7 @@ export interface SessionReportPdfInput {
 /** The calibration report of a session as an A4 PDF; see the top of this file for what it contains. */
 export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Uint8Array> {
   const { session, report, rubric, language } = input;
-  const labels = sessionReportLabels[language];
+  const t = translatorFor(language);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts: Record<FontStyle, PDFFont> = {
     regular: await doc.embedFont(StandardFonts.Helvetica),
@@ -74,10 +74,10 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
     italic: await doc.embedFont(StandardFonts.HelveticaOblique),
   };
   const generated = new Date(Number.isFinite(input.generatedAtMs) ? input.generatedAtMs : 0);
-  doc.setTitle(`${labels.documentTitle} – ${session.name}`);
-  doc.setSubject(labels.rubricVersion(session.rubricName, session.rubricVersion));
-  doc.setCreator(labels.product);
-  doc.setProducer(`${labels.product} (pdf-lib)`);
+  doc.setTitle(`${t('report.documentTitle')} – ${session.name}`);
+  doc.setSubject(t('report.rubricVersion', { name: session.rubricName, version: session.rubricVersion }));
+  doc.setCreator(t('report.product'));
+  doc.setProducer(`${t('report.product')} (pdf-lib)`);
   doc.setLanguage(language === 'nl' ? 'nl-NL' : 'en-GB');
   doc.setCreationDate(generated);
   doc.setModificationDate(generated);
@@ -86,17 +86,17 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
     input,
     layout: new Layout(doc, fonts),
     fonts,
-    labels,
+    t,
     format: formats(language),
     generatedMs: generated.getTime(),
-    reviewerName: (index) => input.reviewers[index]?.name ?? labels.unknownReviewer(index),
+    reviewerName: (index) => input.reviewers[index]?.name ?? t('report.unknownReviewer', { number: index + 1 }),
     callCount: Math.max(input.calls.length, maxOf(report.totals.map((row) => row.length)), report.fairTotals.length),
-    callTitle: (index) => input.calls[index]?.title ?? labels.unknownCall,
+    callTitle: (index) => input.calls[index]?.title ?? t('report.unknownCall'),
     itemLabel: (itemId) => {
       const item = findRubricItem(rubric, itemId);
       return item ? `${itemId} ${item.title[language]}` : itemId;
     },
-    referenceText: labels.references[report.reference],
+    referenceText: t(`report.references.${report.reference}`),
   };
   drawTitleBlock(context);
   drawSummary(context);

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import type { ExportCell, ExportColumn, ExportTable } from '../../domain/export/table-model';
-import { labelledCell } from '../../domain/export/value-labels';
+import { labelledCell, type ExportCell, type ExportColumn, type ExportTable } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import { writeFileAtomic } from './atomic-write';
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type {
   ArchiveSource,
+  CallSignalsRequest,
   ExtractRequest,
   MomentsExportRequest,
   ScoreExportRequest,
@@ -31,6 +32,10 @@ export function heavyJobs(data: HeavyWorkerData) {
   return {
     analyzeAudio: async (input: { readonly path: string; readonly ffmpegPath: string | null }, signal: AbortSignal) =>
       (await import('../audio/analyze-audio')).analyzeAudio(input.path, { signal, ffmpegPath: input.ffmpegPath }),
+    computeCallSignals: async (
+      input: { readonly request: CallSignalsRequest; readonly ffmpegPath: string | null },
+      signal: AbortSignal,
+    ) => (await import('../call-signals')).computeCallSignals(input.request, { signal, ffmpegPath: input.ffmpegPath }),
     listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) =>
       (await import('../packages/zip')).listArchive(input.path, input.limits),
     extractArchive: async (input: {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ServicePorts } from '../../services/ports';
 import { readPreferences } from '../../storage/preferences-repository';
 import { analyzeAudio } from '../audio/analyze-audio';
+import { computeCallSignals } from '../call-signals';
 import { makeMomentsExporter } from '../export/moments-exporter';
 import { makeScoreExporter } from '../export/score-exporter';
 import { sessionReportPdf } from '../export/session-report-pdf';
@@ -14,6 +15,7 @@ import type { WorkerPool } from './worker-pool';
 export type HeavyPorts = Pick<
   ServicePorts,
   | 'analyzeAudio'
+  | 'computeCallSignals'
   | 'listArchive'
   | 'extractArchive'
   | 'writeArchive'
@@ -48,6 +50,19 @@ export function workerHeavyPorts(
         detail: outcome.error.message,
       };
     },
+    computeCallSignals: async (request, signal) => {
+      const outcome = await pool.run(
+        'computeCallSignals',
+        { request, ffmpegPath: ffmpegPath() },
+        { signal, cancel: 'message' },
+      );
+      if (outcome.ok) return outcome.value;
+      return {
+        ok: false,
+        problem: outcome.error.kind === 'cancelled' ? 'cancelled' : 'audio_undecodable',
+        detail: outcome.error.message,
+      };
+    },
     // Archives are read and written as files: only paths and small parts cross to the worker.
     listArchive: async (path, limits) => valueOf(await pool.run('listArchive', { path, limits })),
     extractArchive: async (path, requests, limits) =>
@@ -71,6 +86,7 @@ export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): H
   const ffmpegPath = ffmpegPathPreference(db);
   return {
     analyzeAudio: (path, signal) => analyzeAudio(path, { signal, ffmpegPath: ffmpegPath() }),
+    computeCallSignals: (request, signal) => computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
     listArchive,
     extractArchive,
     writeArchive,

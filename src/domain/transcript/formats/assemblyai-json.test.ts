@@ -1,14 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptFormatReader } from '../model';
+import type { TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
 import {
   assertNeverThrowsOnMutatedSamples,
-  cleanWordTextArb,
   expectReaderNeverThrows,
   type Json,
   parsedTranscript,
   transcriptFixture,
+  segmentSummary,
+  expectWordsAsGenerated,
+  type ExpectedWord,
+  generatedWordsArb,
+  jsonTextArb,
+  readJson,
+  assertNeverThrowsOn,
+  wordClock,
 } from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
@@ -19,9 +26,6 @@ const fixture = (name: string) => transcriptFixture('assemblyai-json', name);
 
 const parsed = (text: string) => parsedTranscript(text);
 
-const read = (document: unknown) => parsed(JSON.stringify(document));
-const summary = (transcript: Transcript) =>
-  transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
 const otherReaders: readonly TranscriptFormatReader[] = [
   awsTranscribeJsonReader,
   deepgramJsonReader,
@@ -52,21 +56,21 @@ describe('assemblyai-json: real transcripts', () => {
     expect(transcript.language).toBe('en-us');
     expect(transcript.segments).toHaveLength(6);
     expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(75);
-    expect(summary(transcript)[0]).toEqual({
+    expect(segmentSummary(transcript)[0]).toEqual({
       speaker: null,
       channel: null,
       startMs: 250,
       endMs: 6350,
       text: 'Smoke from hundreds of wildfires in Canada is triggering air quality alerts throughout the US.',
     });
-    expect(summary(transcript)[4]).toEqual({
+    expect(segmentSummary(transcript)[4]).toEqual({
       speaker: null,
       channel: null,
       startMs: 25578,
       endMs: 26950,
       text: 'Good morning, professor.',
     });
-    expect(summary(transcript)[5]).toEqual({
+    expect(segmentSummary(transcript)[5]).toEqual({
       speaker: null,
       channel: null,
       startMs: 27850,
@@ -92,7 +96,9 @@ const transcriptOf = (fields: Record<string, unknown>) => ({
 
 describe('assemblyai-json: vendor quirks', () => {
   it('treats times as integer milliseconds, not seconds', () => {
-    const transcript = read(transcriptOf({ words: [aaiWord('Hallo', 1500, 1980), aaiWord('daar', '2000', '2400')] }));
+    const transcript = readJson(
+      transcriptOf({ words: [aaiWord('Hallo', 1500, 1980), aaiWord('daar', '2000', '2400')] }),
+    );
     expect(transcript.segments[0]!.words.map(({ startMs, endMs }) => [startMs, endMs])).toEqual([
       [1500, 1980],
       [2000, 2400],
@@ -100,7 +106,7 @@ describe('assemblyai-json: vendor quirks', () => {
   });
 
   it('turns 1-based string channels into 0-based channels', () => {
-    const transcript = read(
+    const transcript = readJson(
       transcriptOf({
         multichannel: true,
         audio_channels: 2,
@@ -124,14 +130,14 @@ describe('assemblyai-json: vendor quirks', () => {
         ],
       }),
     );
-    expect(summary(transcript)).toEqual([
+    expect(segmentSummary(transcript)).toEqual([
       { speaker: '1', channel: 0, startMs: 100, endMs: 900, text: 'Goedemiddag.' },
       { speaker: '2', channel: 1, startMs: 1000, endMs: 1600, text: 'Hallo.' },
     ]);
   });
 
   it('cuts words at channel and speaker changes and at long pauses when there are no utterances', () => {
-    const transcript = read(
+    const transcript = readJson(
       transcriptOf({
         words: [
           aaiWord('ja', 0, 300, { speaker: 'A', channel: '1' }),
@@ -167,7 +173,7 @@ describe('assemblyai-json: vendor quirks', () => {
   });
 
   it('tolerates null fields and words without times', () => {
-    const transcript = read(
+    const transcript = readJson(
       transcriptOf({
         language_code: null,
         text: null,
@@ -191,7 +197,7 @@ describe('assemblyai-json: vendor quirks', () => {
   });
 
   it('keeps HTML and script text verbatim as text', () => {
-    const transcript = read(transcriptOf({ words: [aaiWord('<script>alert("x")</script>', 0, 100)] }));
+    const transcript = readJson(transcriptOf({ words: [aaiWord('<script>alert("x")</script>', 0, 100)] }));
     expect(transcript.segments[0]!.text).toBe('<script>alert("x")</script>');
   });
 
@@ -224,26 +230,20 @@ function smallUtterancesSample(): Json {
 
 describe('assemblyai-json: fuzzing', () => {
   it('never throws on arbitrary JSON', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => expectReaderNeverThrows(assemblyAiJsonReader, JSON.stringify(value))),
-      { numRuns: 2000 },
-    );
+    assertNeverThrowsOn(assemblyAiJsonReader, jsonTextArb(fc.jsonValue()), { check: expectReaderNeverThrows });
   });
 
   it('never throws on arbitrary values inside an AssemblyAI envelope', () => {
-    fc.assert(
-      fc.property(
-        fc.jsonValue({ maxDepth: 4 }),
-        fc.jsonValue({ maxDepth: 4 }),
-        fc.jsonValue({ maxDepth: 1 }),
-        (words, utterances, status) =>
-          expectReaderNeverThrows(
-            assemblyAiJsonReader,
-            JSON.stringify({ id: 'x', status, audio_url: 'u', words: Array.isArray(words) ? words : null, utterances }),
-          ),
-      ),
-      { numRuns: 2000 },
-    );
+    const envelopes = fc
+      .tuple(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 1 }))
+      .map(([words, utterances, status]) => ({
+        id: 'x',
+        status,
+        audio_url: 'u',
+        words: Array.isArray(words) ? words : null,
+        utterances,
+      }));
+    assertNeverThrowsOn(assemblyAiJsonReader, jsonTextArb(envelopes), { check: expectReaderNeverThrows });
   });
 
   it('never throws on mutations of real transcripts', () => {
@@ -251,18 +251,10 @@ describe('assemblyai-json: fuzzing', () => {
     assertNeverThrowsOnMutatedSamples(assemblyAiJsonReader, samples);
   });
 
-  const wordText = cleanWordTextArb;
   const turnArb = fc.record({
     speaker: fc.constantFrom('A', 'B', 'C'),
     channel: fc.integer({ min: 1, max: 2 }),
-    words: fc.array(
-      fc.record({
-        text: wordText,
-        gap: fc.integer({ min: 0, max: 3000 }),
-        duration: fc.integer({ min: 1, max: 2000 }),
-      }),
-      { minLength: 1, maxLength: 6 },
-    ),
+    words: generatedWordsArb,
   });
 
   it('reads generated valid transcripts with the generated times, speakers and channels', () => {
@@ -271,19 +263,11 @@ describe('assemblyai-json: fuzzing', () => {
         fc.array(turnArb, { minLength: 1, maxLength: 6 }),
         fc.constantFrom('utterances', 'words', 'multichannel'),
         (turns, mode) => {
-          let clock = 0;
-          const expected: {
-            text: string;
-            startMs: number;
-            endMs: number;
-            speaker: string | null;
-            channel: number | null;
-          }[] = [];
+          const timeOf = wordClock();
+          const expected: ExpectedWord[] = [];
           const built = turns.map((turn) =>
             turn.words.map((w) => {
-              const startMs = clock + w.gap;
-              const endMs = startMs + w.duration;
-              clock = endMs;
+              const { startMs, endMs } = timeOf(w);
               const speaker = mode === 'multichannel' ? String(turn.channel) : turn.speaker;
               const channel = mode === 'multichannel' ? turn.channel - 1 : null;
               expected.push({ text: w.text, startMs, endMs, speaker, channel });
@@ -309,23 +293,10 @@ describe('assemblyai-json: fuzzing', () => {
                   confidence: 0.5,
                   words,
                 }));
-          const transcript = read(
+          const transcript = readJson(
             transcriptOf({ words: built.flat(), utterances, multichannel: mode === 'multichannel' }),
           );
-          const found = transcript.segments
-            .flatMap((segment) =>
-              segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel })),
-            )
-            .sort((a, b) => a.startMs - b.startMs);
-          expect(found).toHaveLength(expected.length);
-          expected.forEach((want, index) => {
-            const got = found[index];
-            expect(Math.abs(got!.startMs - want.startMs)).toBeLessThanOrEqual(1);
-            expect(got!.text).toBe(want.text);
-            expect(Math.abs(got!.endMs - want.endMs)).toBeLessThanOrEqual(1);
-            expect(got!.speaker).toBe(want.speaker);
-            expect(got!.channel).toBe(want.channel);
-          });
+          expectWordsAsGenerated(transcript, expected);
         },
       ),
       { numRuns: 2000 },

@@ -4,11 +4,17 @@ import type { TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
 import {
   assertNeverThrowsOnMutatedSamples,
-  cleanWordTextArb,
   expectReaderNeverThrows,
   type Json,
   parsedTranscript,
   transcriptFixture,
+  expectWordsAsGenerated,
+  type ExpectedWord,
+  generatedWordsArb,
+  jsonTextArb,
+  readJson,
+  assertNeverThrowsOn,
+  wordClock,
 } from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
@@ -19,7 +25,6 @@ const fixture = (name: string) => transcriptFixture('aws-transcribe-json', name)
 
 const parsed = (text: string) => parsedTranscript(text);
 
-const read = (document: unknown) => parsed(JSON.stringify(document));
 const otherReaders: readonly TranscriptFormatReader[] = [deepgramJsonReader, assemblyAiJsonReader, googleSttJsonReader];
 
 describe('aws-transcribe-json: real outputs', () => {
@@ -128,7 +133,7 @@ const job = (results: Record<string, unknown>) => ({ jobName: 'j', accountId: '1
 
 describe('aws-transcribe-json: vendor quirks', () => {
   it('accepts times as numbers as well as strings', () => {
-    const transcript = read(job({ items: [word('Hallo', 0.5, '1.25'), word('daar', '1.25', 2)] }));
+    const transcript = readJson(job({ items: [word('Hallo', 0.5, '1.25'), word('daar', '1.25', 2)] }));
     expect(transcript.segments[0]!.words.map(({ startMs, endMs }) => [startMs, endMs])).toEqual([
       [500, 1250],
       [1250, 2000],
@@ -136,7 +141,7 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 
   it('attaches untimed punctuation to the word before it without a warning', () => {
-    const transcript = read(
+    const transcript = readJson(
       job({ items: [word('Goedemiddag', '0.1', '0.8'), word(','), word('meneer', '0.9', '1.3'), word('?')] }),
     );
     expect(transcript.segments).toHaveLength(1);
@@ -146,14 +151,14 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 
   it('cuts plain items at pauses longer than 1.5 s but not at 1.5 s exactly', () => {
-    const transcript = read(
+    const transcript = readJson(
       job({ items: [word('een', '0', '1'), word('twee', '2.5', '3'), word('drie', '4.501', '5')] }),
     );
     expect(transcript.segments.map((segment) => segment.text)).toEqual(['een twee', 'drie']);
   });
 
   it('prefers audio_segments and finds their words by item id', () => {
-    const transcript = read(
+    const transcript = readJson(
       job({
         items: [
           { id: 0, ...word('Goedemorgen', '0.1', '0.9', { speaker_label: 'spk_0' }) },
@@ -203,7 +208,7 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 
   it('places words by turn span when the turns do not list their items', () => {
-    const transcript = read(
+    const transcript = readJson(
       job({
         items: [
           word('Goedemiddag', '0.2', '0.9'),
@@ -238,7 +243,7 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 
   it('interleaves channel_labels channels by time (ch_1 may speak first)', () => {
-    const transcript = read(
+    const transcript = readJson(
       job({
         channel_labels: {
           channels: [
@@ -259,7 +264,7 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 
   it('skips items with empty or missing alternatives and tolerates null fields', () => {
-    const transcript = read(
+    const transcript = readJson(
       job({
         language_code: 'nl-NL',
         items: [
@@ -287,14 +292,14 @@ describe('aws-transcribe-json: vendor quirks', () => {
   });
 
   it('keeps HTML and script text verbatim as text', () => {
-    const transcript = read(
+    const transcript = readJson(
       job({ items: [word('<script>alert(1)</script>', '0', '1'), word('<b>vet</b>', '1', '2')] }),
     );
     expect(transcript.segments[0]!.text).toBe('<script>alert(1)</script> <b>vet</b>');
   });
 
   it('maps Call Analytics roles to channels through ChannelDefinitions', () => {
-    const transcript = read({
+    const transcript = readJson({
       JobName: 'ca',
       LanguageCode: 'nl-NL',
       ChannelDefinitions: [
@@ -363,10 +368,7 @@ describe('aws-transcribe-json: vendor quirks', () => {
 
 describe('aws-transcribe-json: fuzzing', () => {
   it('never throws on arbitrary JSON', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => expectReaderNeverThrows(awsTranscribeJsonReader, JSON.stringify(value))),
-      { numRuns: 2000 },
-    );
+    assertNeverThrowsOn(awsTranscribeJsonReader, jsonTextArb(fc.jsonValue()), { check: expectReaderNeverThrows });
   });
 
   it('never throws on arbitrary values inside a Transcribe envelope', () => {
@@ -378,18 +380,10 @@ describe('aws-transcribe-json: fuzzing', () => {
       'transcripts',
       'language_code',
     );
-    fc.assert(
-      fc.property(
-        fc.dictionary(key, fc.jsonValue({ maxDepth: 4 })),
-        fc.constantFrom('COMPLETED', 'FAILED', undefined),
-        (results, status) =>
-          expectReaderNeverThrows(
-            awsTranscribeJsonReader,
-            JSON.stringify({ jobName: 'x', results: { transcripts: [], ...results }, status }),
-          ),
-      ),
-      { numRuns: 2000 },
-    );
+    const jobs = fc
+      .tuple(fc.dictionary(key, fc.jsonValue({ maxDepth: 4 })), fc.constantFrom('COMPLETED', 'FAILED', undefined))
+      .map(([results, status]) => ({ jobName: 'x', results: { transcripts: [], ...results }, status }));
+    assertNeverThrowsOn(awsTranscribeJsonReader, jsonTextArb(jobs), { check: expectReaderNeverThrows });
   });
 
   it('never throws on mutations of real outputs', () => {
@@ -399,18 +393,10 @@ describe('aws-transcribe-json: fuzzing', () => {
     assertNeverThrowsOnMutatedSamples(awsTranscribeJsonReader, samples);
   });
 
-  const wordText = cleanWordTextArb;
   const turnArb = fc.record({
     speaker: fc.integer({ min: 0, max: 3 }),
     channel: fc.integer({ min: 0, max: 1 }),
-    words: fc.array(
-      fc.record({
-        text: wordText,
-        gap: fc.integer({ min: 0, max: 3000 }),
-        duration: fc.integer({ min: 1, max: 2000 }),
-      }),
-      { minLength: 1, maxLength: 6 },
-    ),
+    words: generatedWordsArb,
   });
 
   it('reads generated valid jobs with the generated times, speakers and channels', () => {
@@ -420,21 +406,13 @@ describe('aws-transcribe-json: fuzzing', () => {
         fc.constantFrom('audio_segments', 'speaker_labels', 'channel_labels', 'item_labels'),
         fc.boolean(),
         (turns, mode, numericTimes) => {
-          let clock = 0;
+          const timeOf = wordClock();
           let id = 0;
           const seconds = (ms: number) => (numericTimes ? ms / 1000 : (ms / 1000).toFixed(3));
-          const expected: {
-            text: string;
-            startMs: number;
-            endMs: number;
-            speaker: string | null;
-            channel: number | null;
-          }[] = [];
+          const expected: ExpectedWord[] = [];
           const built = turns.map((turn) =>
             turn.words.map((w) => {
-              const startMs = clock + w.gap;
-              const endMs = startMs + w.duration;
-              clock = endMs;
+              const { startMs, endMs } = timeOf(w);
               const speaker = mode === 'channel_labels' ? null : `spk_${turn.speaker}`;
               const channel = mode === 'channel_labels' || mode === 'audio_segments' ? turn.channel : null;
               expected.push({ text: w.text, startMs, endMs, speaker, channel });
@@ -488,21 +466,8 @@ describe('aws-transcribe-json: fuzzing', () => {
               })),
             };
           }
-          const transcript = read(job(results));
-          const found = transcript.segments
-            .flatMap((segment) =>
-              segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel })),
-            )
-            .sort((a, b) => a.startMs - b.startMs);
-          expect(found).toHaveLength(expected.length);
-          expected.forEach((want, index) => {
-            const got = found[index];
-            expect(Math.abs(got!.startMs - want.startMs)).toBeLessThanOrEqual(1);
-            expect(got!.text).toBe(want.text);
-            expect(Math.abs(got!.endMs - want.endMs)).toBeLessThanOrEqual(1);
-            expect(got!.speaker).toBe(want.speaker);
-            expect(got!.channel).toBe(want.channel);
-          });
+          const transcript = readJson(job(results));
+          expectWordsAsGenerated(transcript, expected);
         },
       ),
       { numRuns: 2000 },

@@ -1,14 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptFormatReader } from '../model';
+import type { TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
 import {
   assertNeverThrowsOnMutatedSamples,
-  cleanWordTextArb,
   expectReaderNeverThrows,
   type Json,
   parsedTranscript,
   transcriptFixture,
+  segmentSummary,
+  expectWordsAsGenerated,
+  type ExpectedWord,
+  generatedWordsArb,
+  jsonTextArb,
+  readJson,
+  assertNeverThrowsOn,
+  wordClock,
 } from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
@@ -19,9 +26,6 @@ const fixture = (name: string) => transcriptFixture('deepgram-json', name);
 
 const parsed = (text: string) => parsedTranscript(text);
 
-const read = (document: unknown) => parsed(JSON.stringify(document));
-const summary = (transcript: Transcript) =>
-  transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
 const otherReaders: readonly TranscriptFormatReader[] = [
   awsTranscribeJsonReader,
   assemblyAiJsonReader,
@@ -35,7 +39,7 @@ describe('deepgram-json: real responses', () => {
     expect(transcript.format).toBe('deepgram-json');
     expect(transcript.language).toBeNull();
     expect(transcript.warnings).toEqual([]);
-    expect(summary(transcript)).toEqual([
+    expect(segmentSummary(transcript)).toEqual([
       { speaker: null, channel: null, startMs: 5520, endMs: 6240, text: 'Yep.' },
       { speaker: null, channel: null, startMs: 6960, endMs: 8960, text: "I said it before, and I'll say it again." },
       { speaker: null, channel: null, startMs: 10071, endMs: 11671, text: 'Life moves pretty fast.' },
@@ -62,14 +66,14 @@ describe('deepgram-json: real responses', () => {
     const transcript = parsed(fixture('captions-dg-utterances.json'));
     expect(transcript.segments).toHaveLength(6);
     expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(62);
-    expect(summary(transcript)[0]).toEqual({
+    expect(segmentSummary(transcript)[0]).toEqual({
       speaker: null,
       channel: null,
       startMs: 80,
       endMs: 3220,
       text: "Yeah. As as much as, it's worth celebrating,",
     });
-    expect(summary(transcript)[5]).toEqual({
+    expect(segmentSummary(transcript)[5]).toEqual({
       speaker: null,
       channel: null,
       startMs: 22300,
@@ -87,21 +91,21 @@ describe('deepgram-json: real responses', () => {
   it('cuts diarized words at speaker changes', () => {
     const transcript = parsed(fixture('captions-dg-speakers-trimmed.json'));
     expect(transcript.segments.map((segment) => segment.speaker)).toEqual(['0', '0', '0', '0', '0', '1', '1']);
-    expect(summary(transcript)[0]).toEqual({
+    expect(segmentSummary(transcript)[0]).toEqual({
       speaker: '0',
       channel: null,
       startMs: 3040,
       endMs: 7585,
       text: 'And, Jessica, Christina, we are so proud of you.',
     });
-    expect(summary(transcript)[5]).toEqual({
+    expect(segmentSummary(transcript)[5]).toEqual({
       speaker: '1',
       channel: null,
       startMs: 17660,
       endMs: 18960,
       text: 'Drew, thank you so much.',
     });
-    expect(summary(transcript)[6]).toEqual({
+    expect(segmentSummary(transcript)[6]).toEqual({
       speaker: '1',
       channel: null,
       startMs: 19180,
@@ -126,7 +130,7 @@ const response = (results: Record<string, unknown>, channels = 1) => ({
 
 describe('deepgram-json: vendor quirks', () => {
   it('takes 0-based channels and speakers from multichannel utterances', () => {
-    const transcript = read(
+    const transcript = readJson(
       response(
         {
           channels: [
@@ -149,14 +153,14 @@ describe('deepgram-json: vendor quirks', () => {
         2,
       ),
     );
-    expect(summary(transcript)).toEqual([
+    expect(segmentSummary(transcript)).toEqual([
       { speaker: '0', channel: 1, startMs: 500, endMs: 1500, text: 'Met de klantenservice.' },
       { speaker: '1', channel: 0, startMs: 2000, endMs: 3000, text: 'Hallo.' },
     ]);
   });
 
   it('interleaves multichannel words by time when there are no utterances', () => {
-    const transcript = read(
+    const transcript = readJson(
       response(
         {
           channels: [
@@ -181,7 +185,7 @@ describe('deepgram-json: vendor quirks', () => {
       alternatives: [{ words: [dgWord('ja', count - index, count - index + 0.5)] }],
     }));
     const started = Date.now();
-    const transcript = read(response({ channels }, count));
+    const transcript = readJson(response({ channels }, count));
     expect(Date.now() - started).toBeLessThan(3000);
     expect(transcript.segments).toHaveLength(count);
     expect(transcript.segments[0]).toMatchObject({ channel: count - 1, startMs: 1000 });
@@ -189,7 +193,7 @@ describe('deepgram-json: vendor quirks', () => {
   });
 
   it('uses word when punctuated_word is missing or empty, and accepts string times', () => {
-    const transcript = read(
+    const transcript = readJson(
       response({
         channels: [
           {
@@ -207,7 +211,7 @@ describe('deepgram-json: vendor quirks', () => {
   });
 
   it('turns a transcript without words into one segment over the duration', () => {
-    const transcript = read(
+    const transcript = readJson(
       response({
         channels: [
           { alternatives: [{ transcript: 'Goedemiddag, u spreekt met Anna.', words: null }], detected_language: 'nl' },
@@ -215,7 +219,7 @@ describe('deepgram-json: vendor quirks', () => {
       }),
     );
     expect(transcript.language).toBe('nl');
-    expect(summary(transcript)).toEqual([
+    expect(segmentSummary(transcript)).toEqual([
       { speaker: null, channel: null, startMs: 0, endMs: 10000, text: 'Goedemiddag, u spreekt met Anna.' },
     ]);
   });
@@ -228,7 +232,7 @@ describe('deepgram-json: vendor quirks', () => {
   });
 
   it('tolerates null fields', () => {
-    const transcript = read({
+    const transcript = readJson({
       metadata: null,
       results: {
         utterances: null,
@@ -248,7 +252,7 @@ describe('deepgram-json: vendor quirks', () => {
   });
 
   it('keeps HTML and script text verbatim as text', () => {
-    const transcript = read(
+    const transcript = readJson(
       response({
         channels: [
           { alternatives: [{ words: [dgWord('x', 0, 1, { punctuated_word: '<img src=x onerror=alert(1)>' })] }] },
@@ -284,29 +288,17 @@ describe('deepgram-json: vendor quirks', () => {
 
 describe('deepgram-json: fuzzing', () => {
   it('never throws on arbitrary JSON', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => expectReaderNeverThrows(deepgramJsonReader, JSON.stringify(value))),
-      { numRuns: 2000 },
-    );
+    assertNeverThrowsOn(deepgramJsonReader, jsonTextArb(fc.jsonValue()), { check: expectReaderNeverThrows });
   });
 
   it('never throws on arbitrary values inside a Deepgram envelope', () => {
-    fc.assert(
-      fc.property(
-        fc.jsonValue({ maxDepth: 5 }),
-        fc.jsonValue({ maxDepth: 5 }),
-        fc.jsonValue({ maxDepth: 2 }),
-        (channels, utterances, metadata) =>
-          expectReaderNeverThrows(
-            deepgramJsonReader,
-            JSON.stringify({
-              metadata,
-              results: { channels: Array.isArray(channels) ? channels : [channels], utterances },
-            }),
-          ),
-      ),
-      { numRuns: 2000 },
-    );
+    const responses = fc
+      .tuple(fc.jsonValue({ maxDepth: 5 }), fc.jsonValue({ maxDepth: 5 }), fc.jsonValue({ maxDepth: 2 }))
+      .map(([channels, utterances, metadata]) => ({
+        metadata,
+        results: { channels: Array.isArray(channels) ? channels : [channels], utterances },
+      }));
+    assertNeverThrowsOn(deepgramJsonReader, jsonTextArb(responses), { check: expectReaderNeverThrows });
   });
 
   it('never throws on mutations of real responses', () => {
@@ -314,18 +306,10 @@ describe('deepgram-json: fuzzing', () => {
     assertNeverThrowsOnMutatedSamples(deepgramJsonReader, samples);
   });
 
-  const wordText = cleanWordTextArb;
   const turnArb = fc.record({
     speaker: fc.integer({ min: 0, max: 3 }),
     channel: fc.integer({ min: 0, max: 2 }),
-    words: fc.array(
-      fc.record({
-        text: wordText,
-        gap: fc.integer({ min: 0, max: 3000 }),
-        duration: fc.integer({ min: 1, max: 2000 }),
-      }),
-      { minLength: 1, maxLength: 6 },
-    ),
+    words: generatedWordsArb,
   });
 
   it('reads generated valid responses with the generated times, speakers and channels', () => {
@@ -334,20 +318,12 @@ describe('deepgram-json: fuzzing', () => {
         fc.array(turnArb, { minLength: 1, maxLength: 6 }),
         fc.constantFrom('utterances', 'diarized_words', 'multichannel_words'),
         (turns, mode) => {
-          let clock = 0;
+          const timeOf = wordClock();
           const multichannel = mode !== 'diarized_words';
-          const expected: {
-            text: string;
-            startMs: number;
-            endMs: number;
-            speaker: string | null;
-            channel: number | null;
-          }[] = [];
+          const expected: ExpectedWord[] = [];
           const built = turns.map((turn) =>
             turn.words.map((w) => {
-              const startMs = clock + w.gap;
-              const endMs = startMs + w.duration;
-              clock = endMs;
+              const { startMs, endMs } = timeOf(w);
               expected.push({
                 text: w.text,
                 startMs,
@@ -388,21 +364,8 @@ describe('deepgram-json: fuzzing', () => {
               id: String(index),
             }));
           }
-          const transcript = read(response(results, channelCount));
-          const found = transcript.segments
-            .flatMap((segment) =>
-              segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel })),
-            )
-            .sort((a, b) => a.startMs - b.startMs);
-          expect(found).toHaveLength(expected.length);
-          expected.forEach((want, index) => {
-            const got = found[index];
-            expect(Math.abs(got!.startMs - want.startMs)).toBeLessThanOrEqual(1);
-            expect(got!.text).toBe(want.text);
-            expect(Math.abs(got!.endMs - want.endMs)).toBeLessThanOrEqual(1);
-            expect(got!.speaker).toBe(want.speaker);
-            expect(got!.channel).toBe(want.channel);
-          });
+          const transcript = readJson(response(results, channelCount));
+          expectWordsAsGenerated(transcript, expected);
         },
       ),
       { numRuns: 2000 },

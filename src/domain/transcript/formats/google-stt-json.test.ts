@@ -1,14 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Transcript, TranscriptFormatReader } from '../model';
+import type { TranscriptFormatReader } from '../model';
 import { parseTranscript } from '../parse-transcript';
 import {
   assertNeverThrowsOnMutatedSamples,
-  cleanWordTextArb,
   expectReaderNeverThrows,
   type Json,
   parsedTranscript,
   transcriptFixture,
+  segmentSummary,
+  expectWordsAsGenerated,
+  type ExpectedWord,
+  generatedWordsArb,
+  jsonTextArb,
+  readJson,
+  assertNeverThrowsOn,
+  wordClock,
 } from '../../../../tests/unit/transcript-fuzz';
 import { assemblyAiJsonReader } from './assemblyai-json';
 import { awsTranscribeJsonReader } from './aws-transcribe-json';
@@ -19,9 +26,6 @@ const fixture = (name: string) => transcriptFixture('google-stt-json', name);
 
 const parsed = (text: string) => parsedTranscript(text);
 
-const read = (document: unknown) => parsed(JSON.stringify(document));
-const summary = (transcript: Transcript) =>
-  transcript.segments.map(({ speaker, channel, startMs, endMs, text }) => ({ speaker, channel, startMs, endMs, text }));
 const otherReaders: readonly TranscriptFormatReader[] = [
   awsTranscribeJsonReader,
   deepgramJsonReader,
@@ -37,7 +41,7 @@ describe('google-stt-json: real responses', () => {
     expect(transcript.warnings).toEqual([]);
     expect(transcript.segments).toHaveLength(15);
     expect(transcript.segments.flatMap((segment) => segment.words)).toHaveLength(82);
-    expect(summary(transcript)[0]).toEqual({
+    expect(segmentSummary(transcript)[0]).toEqual({
       speaker: null,
       channel: null,
       startMs: 500,
@@ -45,14 +49,14 @@ describe('google-stt-json: real responses', () => {
       text: "Hi, I'd like to buy a Chrome Cast I was wondering whether you could help me with that.",
     });
     expect(transcript.segments[0]!.words[5]).toEqual({ text: 'a', startMs: 2400, endMs: 2400 });
-    expect(summary(transcript)[1]).toEqual({
+    expect(segmentSummary(transcript)[1]).toEqual({
       speaker: null,
       channel: null,
       startMs: 6200,
       endMs: 6900,
       text: 'Certain me.',
     });
-    expect(summary(transcript)[14]).toEqual({
+    expect(segmentSummary(transcript)[14]).toEqual({
       speaker: null,
       channel: null,
       startMs: 32500,
@@ -66,7 +70,7 @@ describe('google-stt-json: real responses', () => {
     const text = fixture('rxtoolkit-client-library-recognize.json');
     const transcript = parsed(text);
     expect(transcript.language).toBe('en-us');
-    expect(summary(transcript)).toEqual([
+    expect(segmentSummary(transcript)).toEqual([
       {
         speaker: null,
         channel: null,
@@ -99,7 +103,7 @@ const result = (words: unknown[] | undefined, extra: Record<string, unknown> = {
 
 describe('google-stt-json: vendor quirks', () => {
   it('reads every duration shape: "1.300s", "1s", numbers, {seconds, nanos} and Long seconds', () => {
-    const transcript = read({
+    const transcript = readJson({
       results: [
         result([
           gWord('nul', { seconds: null, nanos: 100000000 }, { nanos: 400000000 }),
@@ -121,7 +125,7 @@ describe('google-stt-json: vendor quirks', () => {
   });
 
   it('uses only the last result when diarization repeats all words there, so no word appears twice', () => {
-    const transcript = read({
+    const transcript = readJson({
       results: [
         result(
           [gWord('Goedemiddag,', '0s', '0.800s'), gWord('Anna.', '0.800s', '1.200s')],
@@ -140,7 +144,7 @@ describe('google-stt-json: vendor quirks', () => {
       ],
     });
     expect(transcript.language).toBe('nl-nl');
-    expect(summary(transcript)).toEqual([
+    expect(segmentSummary(transcript)).toEqual([
       { speaker: '1', channel: null, startMs: 0, endMs: 1200, text: 'Goedemiddag, Anna.' },
       { speaker: '2', channel: null, startMs: 1500, endMs: 2000, text: 'Hallo.' },
     ]);
@@ -148,7 +152,7 @@ describe('google-stt-json: vendor quirks', () => {
   });
 
   it('turns 1-based channelTag into 0-based channels and channelTag 0 into none', () => {
-    const transcript = read({
+    const transcript = readJson({
       results: [
         result([gWord('hallo', '0s', '1s')], { channelTag: 2 }),
         result([gWord('ja', '2s', '3s')], { channelTag: 1 }),
@@ -163,14 +167,14 @@ describe('google-stt-json: vendor quirks', () => {
   });
 
   it('bounds results without words by the previous and own resultEndTime, per channel', () => {
-    const transcript = read({
+    const transcript = readJson({
       results: [
         result(undefined, { resultEndTime: '2.500s', channelTag: 1 }, 'Goedemiddag.'),
         result(undefined, { resultEndTime: '3s', channelTag: 2 }, 'Hallo?'),
         result(undefined, { resultEndTime: '6s', channelTag: 1 }, 'Hoe kan ik u helpen?'),
       ],
     });
-    expect(summary(transcript)).toEqual([
+    expect(segmentSummary(transcript)).toEqual([
       { speaker: null, channel: 0, startMs: 0, endMs: 2500, text: 'Goedemiddag.' },
       { speaker: null, channel: 1, startMs: 0, endMs: 3000, text: 'Hallo?' },
       { speaker: null, channel: 0, startMs: 2500, endMs: 6000, text: 'Hoe kan ik u helpen?' },
@@ -178,7 +182,7 @@ describe('google-stt-json: vendor quirks', () => {
   });
 
   it('reads v2 offsets and speaker labels', () => {
-    const transcript = read({
+    const transcript = readJson({
       results: [
         {
           alternatives: [
@@ -196,14 +200,14 @@ describe('google-stt-json: vendor quirks', () => {
       ],
     });
     expect(transcript.language).toBe('nl-NL');
-    expect(summary(transcript)).toEqual([
+    expect(segmentSummary(transcript)).toEqual([
       { speaker: '1', channel: null, startMs: 100, endMs: 900, text: 'goedemorgen' },
       { speaker: '2', channel: null, startMs: 1000, endMs: 1400, text: 'dag' },
     ]);
   });
 
   it('reads v2 batch results with inline transcripts and explains Cloud Storage ones', () => {
-    const inline = read({
+    const inline = readJson({
       results: {
         'gs://bucket/call.wav': {
           inlineResult: { transcript: { results: [result([gWord('ja', '1s', '2s')])] } },
@@ -212,7 +216,7 @@ describe('google-stt-json: vendor quirks', () => {
       },
       totalBilledDuration: '3s',
     });
-    expect(summary(inline)).toEqual([{ speaker: null, channel: null, startMs: 1000, endMs: 2000, text: 'ja' }]);
+    expect(segmentSummary(inline)).toEqual([{ speaker: null, channel: null, startMs: 1000, endMs: 2000, text: 'ja' }]);
     const stored = parseTranscript(
       JSON.stringify({
         results: {
@@ -251,7 +255,7 @@ describe('google-stt-json: vendor quirks', () => {
   });
 
   it('skips empty alternatives and tolerates null fields', () => {
-    const transcript = read({
+    const transcript = readJson({
       results: [
         { alternatives: [{}], resultEndTime: '1s' },
         { alternatives: [] },
@@ -277,7 +281,7 @@ describe('google-stt-json: vendor quirks', () => {
   });
 
   it('keeps HTML and script text verbatim as text', () => {
-    const transcript = read({ results: [result([gWord('<iframe src="javascript:alert(1)">', '0s', '1s')])] });
+    const transcript = readJson({ results: [result([gWord('<iframe src="javascript:alert(1)">', '0s', '1s')])] });
     expect(transcript.segments[0]!.text).toBe('<iframe src="javascript:alert(1)">');
   });
 
@@ -303,10 +307,7 @@ function smallOperationSample(): Json {
 
 describe('google-stt-json: fuzzing', () => {
   it('never throws on arbitrary JSON', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => expectReaderNeverThrows(googleSttJsonReader, JSON.stringify(value))),
-      { numRuns: 2000 },
-    );
+    assertNeverThrowsOn(googleSttJsonReader, jsonTextArb(fc.jsonValue()), { check: expectReaderNeverThrows });
   });
 
   it('never throws on arbitrary values inside Google envelopes', () => {
@@ -319,23 +320,17 @@ describe('google-stt-json: fuzzing', () => {
       },
       { requiredKeys: ['alternatives'] },
     );
-    fc.assert(
-      fc.property(
-        fc.array(resultArb, { maxLength: 5 }),
-        fc.constantFrom('plain', 'operation', 'tuple'),
-        (results, shape) => {
-          const response = { results };
-          const document =
-            shape === 'plain'
-              ? response
-              : shape === 'operation'
-                ? { name: '1', done: true, response }
-                : [response, null, null];
-          expectReaderNeverThrows(googleSttJsonReader, JSON.stringify(document));
-        },
-      ),
-      { numRuns: 2000 },
-    );
+    const documents = fc
+      .tuple(fc.array(resultArb, { maxLength: 5 }), fc.constantFrom('plain', 'operation', 'tuple'))
+      .map(([results, shape]) => {
+        const response = { results };
+        return shape === 'plain'
+          ? response
+          : shape === 'operation'
+            ? { name: '1', done: true, response }
+            : [response, null, null];
+      });
+    assertNeverThrowsOn(googleSttJsonReader, jsonTextArb(documents), { check: expectReaderNeverThrows });
   });
 
   it('never throws on mutations of real responses', () => {
@@ -343,18 +338,10 @@ describe('google-stt-json: fuzzing', () => {
     assertNeverThrowsOnMutatedSamples(googleSttJsonReader, samples);
   });
 
-  const wordText = cleanWordTextArb;
   const turnArb = fc.record({
     speaker: fc.integer({ min: 1, max: 3 }),
     channelTag: fc.integer({ min: 0, max: 2 }),
-    words: fc.array(
-      fc.record({
-        text: wordText,
-        gap: fc.integer({ min: 0, max: 3000 }),
-        duration: fc.integer({ min: 1, max: 2000 }),
-      }),
-      { minLength: 1, maxLength: 6 },
-    ),
+    words: generatedWordsArb,
   });
   const durationOf = (ms: number, shape: 'string' | 'object' | 'number') =>
     shape === 'string'
@@ -371,19 +358,11 @@ describe('google-stt-json: fuzzing', () => {
         fc.constantFrom('string', 'object', 'number'),
         fc.boolean(),
         (turns, mode, shape, wrapped) => {
-          let clock = 0;
-          const expected: {
-            text: string;
-            startMs: number;
-            endMs: number;
-            speaker: string | null;
-            channel: number | null;
-          }[] = [];
+          const timeOf = wordClock();
+          const expected: ExpectedWord[] = [];
           const perTurn = turns.map((turn) =>
             turn.words.map((w) => {
-              const startMs = clock + w.gap;
-              const endMs = startMs + w.duration;
-              clock = endMs;
+              const { startMs, endMs } = timeOf(w);
               const speaker = mode === 'results' ? null : String(turn.speaker);
               const channel = mode === 'diarized_last' || turn.channelTag === 0 ? null : turn.channelTag - 1;
               expected.push({ text: w.text, startMs, endMs, speaker, channel });
@@ -412,7 +391,7 @@ describe('google-stt-json: fuzzing', () => {
                   ),
                 );
           const response = { results, totalBilledTime: '1s' };
-          const transcript = read(
+          const transcript = readJson(
             wrapped
               ? {
                   name: 'op',
@@ -424,20 +403,7 @@ describe('google-stt-json: fuzzing', () => {
                 }
               : response,
           );
-          const found = transcript.segments
-            .flatMap((segment) =>
-              segment.words.map((w) => ({ ...w, speaker: segment.speaker, channel: segment.channel })),
-            )
-            .sort((a, b) => a.startMs - b.startMs);
-          expect(found).toHaveLength(expected.length);
-          expected.forEach((want, index) => {
-            const got = found[index];
-            expect(Math.abs(got!.startMs - want.startMs)).toBeLessThanOrEqual(1);
-            expect(got!.text).toBe(want.text);
-            expect(Math.abs(got!.endMs - want.endMs)).toBeLessThanOrEqual(1);
-            expect(got!.speaker).toBe(want.speaker);
-            expect(got!.channel).toBe(want.channel);
-          });
+          expectWordsAsGenerated(transcript, expected);
         },
       ),
       { numRuns: 2000 },

@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  applyTextMutations,
-  expectJsonReaderNeverThrows,
   parsedTranscript,
-  replaceSegmentFields,
   segmentOrder,
-  segmentReplacementsArb,
-  textMutationsArb,
   transcriptFixture,
   warningCount,
+  assertNeverThrowsOn,
+  jsonTextArb,
+  restructuredJsonArb,
 } from '../../../../tests/unit/transcript-fuzz';
 import { cleanText } from '../normalize';
 import { parseTranscript } from '../parse-transcript';
@@ -340,12 +338,7 @@ describe('whisper.cpp JSON: properties', () => {
       },
       { requiredKeys: ['transcription'] },
     );
-    fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
-        expectJsonReaderNeverThrows(whisperCppJsonReader, JSON.stringify(value) ?? 'null');
-      }),
-      { numRuns: 2000 },
-    );
+    assertNeverThrowsOn(whisperCppJsonReader, jsonTextArb(fc.oneof(fc.jsonValue(), shaped)));
   });
 
   it('reads every generated valid document back: segments, times, text and words', () => {
@@ -375,19 +368,11 @@ describe('whisper.cpp JSON: properties', () => {
   });
 
   it('never throws on truncated, corrupted or restructured valid documents', () => {
-    fc.assert(
-      fc.property(
-        fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
-        textMutationsArb,
-        segmentReplacementsArb,
-        (segments, mutations, replacements) => {
-          const document = JSON.parse(buildWhisperCpp(segments)) as { transcription: Record<string, unknown>[] };
-          replaceSegmentFields(document.transcription, replacements);
-          const text = applyTextMutations(JSON.stringify(document, null, '\t'), mutations);
-          expectJsonReaderNeverThrows(whisperCppJsonReader, text);
-        },
-      ),
-      { numRuns: 2000 },
+    const documents = restructuredJsonArb(
+      fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
+      (segments) => JSON.parse(buildWhisperCpp(segments)),
+      { list: 'transcription', indent: '\t' },
     );
+    assertNeverThrowsOn(whisperCppJsonReader, documents);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
+import { en } from '../../../i18n/en';
 import { systemLanguage } from './i18n';
-import { nl } from './nl';
+import { nl } from '../../../i18n/nl';
 
 function keys(object: object, prefix = ''): string[] {
   return Object.entries(object).flatMap(([key, value]) =>

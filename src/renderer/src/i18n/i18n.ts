@@ -1,10 +1,11 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Preferences } from '../../../contract/schemas';
-import { en } from './en';
-import { nl } from './nl';
+import { en } from '../../../i18n/en';
+import { nl } from '../../../i18n/nl';
+import type { Language } from '../../../i18n/translate';
 
-export type Language = 'nl' | 'en';
+export type { Language };
 
 /** The OS language as the browser reports it (Electron passes the OS locale), mapped to ours; English otherwise. */
 export function systemLanguage(preferred: readonly string[] = navigator.languages): Language {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewListFilter, ReviewSummary } from '../../../contract/reviews';
 import { DateField } from '../ui/date-field';
+import { FilterSelect } from '../ui/filter-select';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { formatDateTime, formatScore } from '../ui/format';
 import { useLocale } from '../ui/use-locale';
@@ -68,59 +69,34 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
       <h1 id="reviews-title">{t('reviewList.title')}</h1>
       <fieldset className="review-filters">
         <legend className="visually-hidden">{t('reviewList.filters')}</legend>
-        <label>
-          {t('reviewList.call')}
-          <select value={callId} onChange={(event) => setCallId(event.target.value)}>
-            <option value="">{t('reviewList.all')}</option>
-            {options.calls.map(([id, title]) => (
-              <option key={id} value={id}>
-                {title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('reviewList.agent')}
-          <select value={agentName} onChange={(event) => setAgentName(event.target.value)}>
-            <option value="">{t('reviewList.all')}</option>
-            {options.agents.map((agent) => (
-              <option key={agent} value={agent}>
-                {agent}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('reviewList.reviewer')}
-          <select value={reviewerId} onChange={(event) => setReviewerId(event.target.value)}>
-            <option value="">{t('reviewList.all')}</option>
-            {options.reviewers.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('reviewList.session')}
-          <select value={session} onChange={(event) => setSession(event.target.value)}>
-            <option value="">{t('reviewList.all')}</option>
-            <option value="routine">{t('reviewList.routine')}</option>
-            {options.sessions.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('reviewList.status')}
-          <select value={status} onChange={(event) => setStatus(event.target.value as Status | '')}>
-            <option value="">{t('reviewList.all')}</option>
-            <option value="draft">{t('review.status.draft')}</option>
-            <option value="submitted">{t('review.status.submitted')}</option>
-          </select>
-        </label>
+        <FilterSelect label={t('reviewList.call')} value={callId} onChange={setCallId} choices={options.calls} />
+        <FilterSelect
+          label={t('reviewList.agent')}
+          value={agentName}
+          onChange={setAgentName}
+          choices={options.agents.map((agent) => [agent, agent] as const)}
+        />
+        <FilterSelect
+          label={t('reviewList.reviewer')}
+          value={reviewerId}
+          onChange={setReviewerId}
+          choices={options.reviewers}
+        />
+        <FilterSelect
+          label={t('reviewList.session')}
+          value={session}
+          onChange={setSession}
+          choices={[['routine', t('reviewList.routine')], ...options.sessions]}
+        />
+        <FilterSelect<Status>
+          label={t('reviewList.status')}
+          value={status}
+          onChange={setStatus}
+          choices={[
+            ['draft', t('review.status.draft')],
+            ['submitted', t('review.status.submitted')],
+          ]}
+        />
         <DateField label={t('reviewList.from')} value={from} onChange={setFrom} />
         <DateField label={t('reviewList.to')} value={to} onChange={setTo} />
       </fieldset>

@@ -1,6 +1,6 @@
 import type { AppError } from '../../../contract/errors';
 import { rubricProblemCodes } from '../../../domain/rubric/validate-rubric';
-import type { rubricProblemTexts } from '../i18n/rubric-problems';
+import type { rubricProblemTexts } from '../../../i18n/rubric-problems';
 
 /** A problem text of the rubric editor (the summary lines aside). */
 type ProblemCode = Exclude<keyof (typeof rubricProblemTexts)['en'], 'summary_one' | 'summary_other'>;

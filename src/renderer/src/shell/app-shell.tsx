@@ -6,10 +6,11 @@ export type Screen =
   | { readonly name: 'reviews' }
   | { readonly name: 'rubrics' }
   | { readonly name: 'sessions'; readonly sessionId?: string }
+  | { readonly name: 'team' }
   | { readonly name: 'settings' }
   | { readonly name: 'call'; readonly callId: string; readonly reviewing?: boolean; readonly sessionId?: string };
 
-const navItems = ['calls', 'reviews', 'sessions', 'rubrics', 'settings'] as const;
+const navItems = ['calls', 'reviews', 'sessions', 'team', 'rubrics', 'settings'] as const;
 
 /** The frame around every screen: brand, main navigation, and the content region. */
 export function AppShell({

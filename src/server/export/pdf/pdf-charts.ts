@@ -1,5 +1,5 @@
 import type { ReliabilityBand } from '../../../domain/agreement/reliability-band';
-import type { SessionReportLabels } from '../session-report-labels';
+import type { Translate } from '../../../i18n/translate';
 import { decimalsOf, missing, niceAxis, type Formats } from './pdf-formats';
 import type { Layout } from './pdf-layout';
 import { bandColors, contentRight, contentWidth, margin, palette, type TextStyle } from './pdf-style';
@@ -31,7 +31,7 @@ export function drawBiasChart(
   layout: Layout,
   rows: readonly BiasRow[],
   tolerance: number,
-  labels: SessionReportLabels,
+  t: Translate,
   format: Formats,
 ): void {
   const labelWidth = 132;
@@ -91,7 +91,7 @@ export function drawBiasChart(
       layout.text(layout.truncate(row.label, labelWidth - 8, { size }), margin.left + 2, baseline, { size });
       if (row.bias === null || !Number.isFinite(row.bias)) {
         layout.text(missing, x1 + 6, baseline, { size, color: palette.muted });
-        layout.text(labels.noBias, x0 + 4, baseline, { size: 6.5, style: 'italic', color: palette.muted });
+        layout.text(t('report.noBias'), x0 + 4, baseline, { size: 6.5, style: 'italic', color: palette.muted });
         return;
       }
       const far = outside(row.bias);
@@ -119,19 +119,24 @@ export function drawBiasChart(
         'center',
       );
     }
-    layout.text(labels.stricter, x0, rowsBottom - 21, { size: 7, style: 'bold', color: palette.strict });
-    layout.text(labels.biasAxis, zeroX, rowsBottom - 21, { size: 7, color: palette.muted }, 'center');
-    layout.text(labels.milder, x1, rowsBottom - 21, { size: 7, style: 'bold', color: palette.lenient }, 'right');
+    layout.text(t('report.stricter'), x0, rowsBottom - 21, { size: 7, style: 'bold', color: palette.strict });
+    layout.text(t('report.biasAxis'), zeroX, rowsBottom - 21, { size: 7, color: palette.muted }, 'center');
+    layout.text(t('report.milder'), x1, rowsBottom - 21, { size: 7, style: 'bold', color: palette.lenient }, 'right');
     layout.y = rowsBottom - bottomStrip;
     index += chunk.length;
     if (index < rows.length) layout.newPage();
   }
   drawLegend(layout, [
-    { kind: 'swatch', color: palette.strictLight, label: `${labels.withinTolerance} (-)` },
-    { kind: 'swatch', color: palette.lenientLight, label: `${labels.withinTolerance} (+)` },
-    { kind: 'swatch', color: palette.strict, label: `${labels.outsideTolerance} (-)` },
-    { kind: 'swatch', color: palette.lenient, label: `${labels.outsideTolerance} (+)` },
-    { kind: 'line', color: palette.tolerance, label: labels.toleranceLine(format.plain(tolerance)), dashed: true },
+    { kind: 'swatch', color: palette.strictLight, label: `${t('report.withinTolerance')} (-)` },
+    { kind: 'swatch', color: palette.lenientLight, label: `${t('report.withinTolerance')} (+)` },
+    { kind: 'swatch', color: palette.strict, label: `${t('report.outsideTolerance')} (-)` },
+    { kind: 'swatch', color: palette.lenient, label: `${t('report.outsideTolerance')} (+)` },
+    {
+      kind: 'line',
+      color: palette.tolerance,
+      label: t('report.toleranceLine', { points: format.plain(tolerance) }),
+      dashed: true,
+    },
   ]);
 }
 
@@ -146,12 +151,7 @@ const tentativeThreshold = 0.667;
 const reliableThreshold = 0.8;
 
 /** Horizontal bars of alpha per item with the 0.667 and 0.800 threshold lines; ambiguous items on a red ground. */
-export function drawAlphaChart(
-  layout: Layout,
-  rows: readonly AlphaRow[],
-  labels: SessionReportLabels,
-  format: Formats,
-): void {
+export function drawAlphaChart(layout: Layout, rows: readonly AlphaRow[], t: Translate, format: Formats): void {
   const labelWidth = 225;
   const valueWidth = 40;
   const x0 = margin.left + labelWidth;
@@ -179,13 +179,13 @@ export function drawAlphaChart(
     const rowsBottom = rowsTop - chunk.length * rowHeight;
 
     layout.text(
-      labels.thresholdTentative,
+      t('report.thresholdTentative'),
       xOf(tentativeThreshold) - 2,
       top - 9,
       { size: 6.5, color: palette.tentative, style: 'bold' },
       'right',
     );
-    layout.text(labels.thresholdReliable, xOf(reliableThreshold) + 2, top - 9, {
+    layout.text(t('report.thresholdReliable'), xOf(reliableThreshold) + 2, top - 9, {
       size: 6.5,
       color: palette.reliable,
       style: 'bold',
@@ -209,7 +209,7 @@ export function drawAlphaChart(
       );
       if (row.alpha === null || !Number.isFinite(row.alpha)) {
         layout.text(missing, x1 + 6, baseline, { size, color: palette.muted });
-        layout.text(labels.noAlpha, xOf(Math.max(0, low)) + 4, baseline, {
+        layout.text(t('report.noAlpha'), xOf(Math.max(0, low)) + 4, baseline, {
           size: 6.5,
           style: 'italic',
           color: palette.muted,
@@ -234,17 +234,17 @@ export function drawAlphaChart(
       layout.line(xOf(tick), rowsBottom, xOf(tick), rowsBottom - 2.5, palette.muted, 0.5);
       layout.text(format.number(tick, 1), xOf(tick), rowsBottom - 10, { size: 6.5, color: palette.muted }, 'center');
     }
-    layout.text(labels.alpha, (x0 + x1) / 2, rowsBottom - 20, { size: 7, color: palette.muted }, 'center');
+    layout.text(t('report.alpha'), (x0 + x1) / 2, rowsBottom - 20, { size: 7, color: palette.muted }, 'center');
     layout.y = rowsBottom - bottomStrip;
     index += chunk.length;
     if (index < rows.length) layout.newPage();
   }
   drawLegend(layout, [
-    { kind: 'swatch', color: palette.reliable, label: labels.bands.reliable },
-    { kind: 'swatch', color: palette.tentative, label: labels.bands.tentative },
-    { kind: 'swatch', color: palette.unreliable, label: labels.bands.unreliable },
-    { kind: 'swatch', color: palette.ambiguousFill, label: labels.ambiguousHighlight },
-    { kind: 'line', color: palette.tentative, label: labels.thresholdTentative, dashed: true },
-    { kind: 'line', color: palette.reliable, label: labels.thresholdReliable, dashed: true },
+    { kind: 'swatch', color: palette.reliable, label: t('report.bands.reliable') },
+    { kind: 'swatch', color: palette.tentative, label: t('report.bands.tentative') },
+    { kind: 'swatch', color: palette.unreliable, label: t('report.bands.unreliable') },
+    { kind: 'swatch', color: palette.ambiguousFill, label: t('report.ambiguousHighlight') },
+    { kind: 'line', color: palette.tentative, label: t('report.thresholdTentative'), dashed: true },
+    { kind: 'line', color: palette.reliable, label: t('report.thresholdReliable'), dashed: true },
   ]);
 }

@@ -1,8 +1,7 @@
 import type { Locale } from '../../../domain/rubric/localized-text';
 import { findRubricItem, type Rubric } from '../../../domain/rubric/model';
-import { answerText } from '../../../domain/scoring/answer-text';
+import { answerText, writtenAnswerWords } from '../../../domain/scoring/answer-text';
 import type { ItemAnswer } from '../../../domain/scoring/answers';
-import type { SessionReportLabels } from '../session-report-labels';
 import { missing } from './pdf-formats';
 import { contentWidth, palette } from './pdf-style';
 import { drawTable, type TableRow } from './pdf-tables';
@@ -12,28 +11,28 @@ import type { ReportContext } from './report-context';
 export function drawTotalsMatrix({
   input,
   layout,
-  labels,
+  t,
   format,
   reviewerName,
   callCount,
   callTitle,
 }: ReportContext): void {
   const { report } = input;
-  layout.heading(labels.totalsTitle);
-  layout.paragraph(labels.totalsIntro, { size: 8, color: palette.muted }, { after: 1 });
-  layout.paragraph(labels.notReviewed, { size: 8, color: palette.muted }, { after: 6 });
+  layout.heading(t('report.totalsTitle'));
+  layout.paragraph(t('report.totalsIntro'), { size: 8, color: palette.muted }, { after: 1 });
+  layout.paragraph(t('report.notReviewed'), { size: 8, color: palette.muted }, { after: 6 });
   if (callCount === 0) {
     layout.paragraph(missing);
     return;
   }
   const legend = Array.from({ length: callCount }, (_, index) => ({
-    cells: [labels.callCode(index), callTitle(index)],
+    cells: [t('report.callCode', { number: index + 1 }), callTitle(index)],
   }));
   drawTable(
     layout,
     [
-      { header: labels.code, width: 0.8 },
-      { header: labels.call, width: 8 },
+      { header: t('report.code'), width: 0.8 },
+      { header: t('report.call'), width: 8 },
     ],
     legend,
     { size: 7.5 },
@@ -46,20 +45,30 @@ export function drawTotalsMatrix({
   for (let first = 0; first < callCount; first += groupSize) {
     const last = Math.min(callCount, first + groupSize) - 1;
     const callWidth = Math.min(60, (contentWidth - nameWidth) / groupSize);
-    if (groups > 1) layout.subheading(labels.callsRange(labels.callCode(first), labels.callCode(last)));
+    if (groups > 1)
+      layout.subheading(
+        t('report.callsRange', {
+          from: t('report.callCode', { number: first + 1 }),
+          to: t('report.callCode', { number: last + 1 }),
+        }),
+      );
     const indices = Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
     drawTable(
       layout,
       [
-        { header: labels.reviewer, width: nameWidth },
-        ...indices.map((call) => ({ header: labels.callCode(call), width: callWidth, align: 'right' as const })),
+        { header: t('report.reviewer'), width: nameWidth },
+        ...indices.map((call) => ({
+          header: t('report.callCode', { number: call + 1 }),
+          width: callWidth,
+          align: 'right' as const,
+        })),
       ],
       [
         ...report.totals.map((row, reviewer): TableRow => ({
           cells: [reviewerName(reviewer), ...indices.map((call) => format.number(row[call] ?? null, 1))],
         })),
         {
-          cells: [labels.fairTotal, ...indices.map((call) => format.number(report.fairTotals[call] ?? null, 1))],
+          cells: [t('report.fairTotal'), ...indices.map((call) => format.number(report.fairTotals[call] ?? null, 1))],
           style: 'bold',
           fill: palette.headerFill,
         },
@@ -70,28 +79,22 @@ export function drawTotalsMatrix({
 }
 
 /** A consensus answer as the report shows it: "2 · Sincere but generic", or Ja / Nee / N.v.t. */
-function consensusAnswerText(
-  answer: ItemAnswer,
-  rubric: Rubric,
-  itemId: string,
-  language: Locale,
-  labels: SessionReportLabels,
-): string {
+function consensusAnswerText(answer: ItemAnswer, rubric: Rubric, itemId: string, language: Locale): string {
   const item = findRubricItem(rubric, itemId);
   const levelLabel = (value: number) =>
     item?.scale.kind === 'ordinal'
       ? item.scale.levels.find((entry) => entry.value === value)?.label[language]
       : undefined;
-  return answerText(answer, labels.answers, levelLabel);
+  return answerText(answer, writtenAnswerWords(language), levelLabel);
 }
 
 /** The consensus scores with their reasons, in call order and then rubric order. */
-export function drawConsensus({ input, layout, labels, callTitle, itemLabel }: ReportContext): void {
+export function drawConsensus({ input, layout, t, callTitle, itemLabel }: ReportContext): void {
   const { rubric, language } = input;
-  layout.heading(labels.consensusTitle);
-  layout.paragraph(labels.consensusIntro, { size: 8, color: palette.muted }, { after: 6 });
+  layout.heading(t('report.consensusTitle'));
+  layout.paragraph(t('report.consensusIntro'), { size: 8, color: palette.muted }, { after: 6 });
   if (input.consensus.length === 0) {
-    layout.paragraph(labels.noConsensus, { style: 'italic', color: palette.muted });
+    layout.paragraph(t('report.noConsensus'), { style: 'italic', color: palette.muted });
     return;
   }
   const callOrder = new Map(input.calls.map((call, index) => [call.id, index]));
@@ -106,20 +109,20 @@ export function drawConsensus({ input, layout, labels, callTitle, itemLabel }: R
   drawTable(
     layout,
     [
-      { header: labels.call, width: 2.2 },
-      { header: labels.item, width: 2.8 },
-      { header: labels.consensus, width: 2.3, noWrap: true },
-      { header: labels.reason, width: 4 },
+      { header: t('report.call'), width: 2.2 },
+      { header: t('report.item'), width: 2.8 },
+      { header: t('report.consensus'), width: 2.3, noWrap: true },
+      { header: t('report.reason'), width: 4 },
     ],
     entries.map((entry): TableRow => {
       const callIndex = callOrder.get(entry.callId);
       return {
         cells: [
           callIndex !== undefined
-            ? `${labels.callCode(callIndex)} ${callTitle(callIndex)}`
-            : `${labels.unknownCall} (${entry.callId})`,
+            ? `${t('report.callCode', { number: callIndex + 1 })} ${callTitle(callIndex)}`
+            : `${t('report.unknownCall')} (${entry.callId})`,
           itemLabel(entry.itemId),
-          { text: consensusAnswerText(entry.answer, rubric, entry.itemId, language, labels), style: 'bold' },
+          { text: consensusAnswerText(entry.answer, rubric, entry.itemId, language), style: 'bold' },
           entry.reason.trim() === '' ? missing : entry.reason,
         ],
       };

@@ -11,27 +11,23 @@ function chartHeight(rows: number): number {
 }
 
 /** The reviewer bias chart and the item alpha chart, each on a new page when it would fit there whole. */
-export function drawCharts({
-  input,
-  layout,
-  labels,
-  format,
-  reviewerName,
-  itemLabel,
-  referenceText,
-}: ReportContext): void {
+export function drawCharts({ input, layout, t, format, reviewerName, itemLabel, referenceText }: ReportContext): void {
   const { report, session } = input;
-  layout.heading(labels.biasChartTitle, chartHeight(report.reviewers.length));
-  layout.paragraph(labels.biasChartIntro(referenceText), { size: 8, color: palette.muted }, { after: 6 });
+  layout.heading(t('report.biasChartTitle'), chartHeight(report.reviewers.length));
+  layout.paragraph(
+    t('report.biasChartIntro', { reference: referenceText }),
+    { size: 8, color: palette.muted },
+    { after: 6 },
+  );
   if (report.reviewers.length > 0) {
     const rows = report.reviewers.map((reviewer, index) => ({ label: reviewerName(index), bias: reviewer.bias }));
-    drawBiasChart(layout, rows, session.toleranceTotal, labels, format);
+    drawBiasChart(layout, rows, session.toleranceTotal, t, format);
   } else {
     layout.paragraph(missing);
   }
 
-  layout.heading(labels.itemChartTitle, chartHeight(report.items.length));
-  layout.paragraph(labels.itemChartIntro, { size: 8, color: palette.muted }, { after: 6 });
+  layout.heading(t('report.itemChartTitle'), chartHeight(report.items.length));
+  layout.paragraph(t('report.itemChartIntro'), { size: 8, color: palette.muted }, { after: 6 });
   if (report.items.length > 0) {
     const rows = report.items.map((item) => ({
       label: itemLabel(item.itemId),
@@ -39,7 +35,7 @@ export function drawCharts({
       band: item.band,
       ambiguous: item.ambiguous,
     }));
-    drawAlphaChart(layout, rows, labels, format);
+    drawAlphaChart(layout, rows, t, format);
   } else {
     layout.paragraph(missing);
   }

@@ -1,6 +1,6 @@
 import type { PDFFont } from 'pdf-lib';
 import type { SessionReportPdfInput } from '../session-report-pdf';
-import type { SessionReportLabels } from '../session-report-labels';
+import type { Translate } from '../../../i18n/translate';
 import type { Formats } from './pdf-formats';
 import type { Layout } from './pdf-layout';
 import type { FontStyle } from './pdf-style';
@@ -10,7 +10,7 @@ export interface ReportContext {
   readonly input: SessionReportPdfInput;
   readonly layout: Layout;
   readonly fonts: Readonly<Record<FontStyle, PDFFont>>;
-  readonly labels: SessionReportLabels;
+  readonly t: Translate;
   readonly format: Formats;
   readonly generatedMs: number;
   readonly reviewerName: (index: number) => string;

@@ -17,76 +17,76 @@ import { winAnsiSafe } from './win-ansi';
 export function drawTitleBlock({
   input,
   layout,
-  labels,
+  t,
   format,
   generatedMs,
   callCount,
   referenceText,
 }: ReportContext): void {
   const { session, report } = input;
-  layout.text(labels.product.toUpperCase(), margin.left, layout.y - 9, {
+  layout.text(t('report.product').toUpperCase(), margin.left, layout.y - 9, {
     style: 'bold',
     size: 9,
     color: palette.accent,
   });
   layout.y -= 16;
-  layout.text(labels.documentTitle, margin.left, layout.y - 22 * baselineFactor, { style: 'bold', size: 22 });
+  layout.text(t('report.documentTitle'), margin.left, layout.y - 22 * baselineFactor, { style: 'bold', size: 22 });
   layout.y -= 30;
   layout.paragraph(session.name, { size: 15, style: 'bold', color: palette.accent }, { after: 6 });
   layout.line(margin.left, layout.y, contentRight, layout.y, palette.rule, 0.8);
   layout.y -= 10;
   drawKeyValues(layout, [
-    [labels.rubric, labels.rubricVersion(session.rubricName, session.rubricVersion)],
-    [labels.mode, session.blind ? labels.blind : labels.open],
-    [labels.toleranceTotal, labels.toleranceTotalValue(format.plain(session.toleranceTotal))],
-    [labels.toleranceItem, labels.toleranceItemValue(format.plain(session.toleranceItem))],
-    [labels.reference, referenceText.charAt(0).toUpperCase() + referenceText.slice(1)],
-    [labels.reviewers, String(report.reviewers.length)],
-    [labels.calls, String(callCount)],
-    [labels.deadline, format.date(session.deadline)],
-    [labels.created, format.dateTime(session.createdAtMs)],
-    [labels.generated, format.dateTime(generatedMs)],
+    [t('report.rubric'), t('report.rubricVersion', { name: session.rubricName, version: session.rubricVersion })],
+    [t('report.mode'), session.blind ? t('report.blind') : t('report.open')],
+    [t('report.toleranceTotal'), t('report.toleranceTotalValue', { points: format.plain(session.toleranceTotal) })],
+    [t('report.toleranceItem'), t('report.toleranceItemValue', { points: format.plain(session.toleranceItem) })],
+    [t('report.reference'), referenceText.charAt(0).toUpperCase() + referenceText.slice(1)],
+    [t('report.reviewers'), String(report.reviewers.length)],
+    [t('report.calls'), String(callCount)],
+    [t('report.deadline'), format.date(session.deadline)],
+    [t('report.created'), format.dateTime(session.createdAtMs)],
+    [t('report.generated'), format.dateTime(generatedMs)],
   ]);
 }
 
 /** Agreement on the total (alpha, ICC) and per section, and how many items are ambiguous. */
-export function drawSummary({ input, layout, labels, format }: ReportContext): void {
+export function drawSummary({ input, layout, t, format }: ReportContext): void {
   const { report, rubric, language } = input;
-  layout.heading(labels.summaryTitle);
+  layout.heading(t('report.summaryTitle'));
   const totalBand = report.total.band;
   drawKeyValues(
     layout,
     [
       [
-        labels.totalAlpha,
+        t('report.totalAlpha'),
         {
-          text: `${format.number(report.total.alpha, 3)}${totalBand ? ` (${labels.bands[totalBand]})` : ''}`,
+          text: `${format.number(report.total.alpha, 3)}${totalBand ? ` (${t(`report.bands.${totalBand}`)})` : ''}`,
           style: 'bold',
           color: totalBand ? bandColors[totalBand] : palette.text,
         },
       ],
-      [labels.icc, { text: format.number(report.total.iccAgreement, 3), style: 'bold' }],
+      [t('report.icc'), { text: format.number(report.total.iccAgreement, 3), style: 'bold' }],
     ],
     210,
   );
   const ambiguousItems = report.ambiguousItems;
   if (ambiguousItems === null) {
-    layout.paragraph(labels.notEnoughReviews, { size: 9, style: 'bold', color: palette.text });
+    layout.paragraph(t('report.notEnoughReviews'), { size: 9, style: 'bold', color: palette.text });
   } else {
     const ambiguousStyle: TextStyle = {
       size: 9,
       style: ambiguousItems > 0 ? 'bold' : 'regular',
       color: ambiguousItems > 0 ? palette.unreliable : palette.text,
     };
-    layout.paragraph(labels.ambiguousCount(ambiguousItems, report.items.length), ambiguousStyle);
+    layout.paragraph(t('report.ambiguousCount', { count: ambiguousItems, total: report.items.length }), ambiguousStyle);
   }
   if (report.sections.length > 0) {
     drawTable(
       layout,
       [
-        { header: labels.section, width: 5 },
-        { header: labels.alpha, width: 1.6, align: 'right' },
-        { header: labels.band, width: 1.6 },
+        { header: t('report.section'), width: 5 },
+        { header: t('report.alpha'), width: 1.6, align: 'right' },
+        { header: t('report.band'), width: 1.6 },
       ],
       [
         ...report.sections.map((section): TableRow => {
@@ -96,16 +96,16 @@ export function drawSummary({ input, layout, labels, format }: ReportContext): v
               title ? `${section.sectionId} ${title}` : section.sectionId,
               format.number(section.alpha, 3),
               section.band
-                ? { text: labels.bands[section.band], color: bandColors[section.band], style: 'bold' }
+                ? { text: t(`report.bands.${section.band}`), color: bandColors[section.band], style: 'bold' }
                 : missing,
             ],
           };
         }),
         {
           cells: [
-            labels.total,
+            t('report.total'),
             format.number(report.total.alpha, 3),
-            totalBand ? { text: labels.bands[totalBand], color: bandColors[totalBand] } : missing,
+            totalBand ? { text: t(`report.bands.${totalBand}`), color: bandColors[totalBand] } : missing,
           ],
           style: 'bold',
           fill: palette.headerFill,
@@ -113,13 +113,13 @@ export function drawSummary({ input, layout, labels, format }: ReportContext): v
       ],
     );
   }
-  layout.paragraph(labels.thresholds, { size: 7.5, color: palette.muted }, { after: 1 });
-  layout.paragraph(labels.iccNote, { size: 7.5, color: palette.muted });
+  layout.paragraph(t('report.thresholds'), { size: 7.5, color: palette.muted }, { after: 1 });
+  layout.paragraph(t('report.iccNote'), { size: 7.5, color: palette.muted });
 }
 
 /** The running header (from page 2) and the footer with the page number, drawn once the page count is known. */
-export function drawRunningHeaders({ input, layout, fonts, labels, format, generatedMs }: ReportContext): void {
-  const footer = `${labels.product} · ${labels.generated} ${format.dateTime(generatedMs)}`;
+export function drawRunningHeaders({ input, layout, fonts, t, format, generatedMs }: ReportContext): void {
+  const footer = `${t('report.product')} · ${t('report.generated')} ${format.dateTime(generatedMs)}`;
   layout.pages.forEach((page, index) => {
     const draw = (text: string, x: number, y: number, style: TextStyle, align: 'left' | 'right' = 'left'): void => {
       const safe = winAnsiSafe(text);
@@ -134,7 +134,7 @@ export function drawRunningHeaders({ input, layout, fonts, labels, format, gener
       });
     };
     if (index > 0) {
-      const title = `${labels.documentTitle} · ${input.session.name}`;
+      const title = `${t('report.documentTitle')} · ${input.session.name}`;
       const size = 7;
       let shown = winAnsiSafe(title);
       if (fonts.regular.widthOfTextAtSize(shown, size) > contentWidth) {
@@ -157,6 +157,6 @@ export function drawRunningHeaders({ input, layout, fonts, labels, format, gener
       color: palette.rule,
     });
     draw(footer, margin.left, 30, { size: 7 });
-    draw(labels.page(index + 1, layout.pages.length), contentRight, 30, { size: 7 }, 'right');
+    draw(t('report.page', { page: index + 1, pages: layout.pages.length }), contentRight, 30, { size: 7 }, 'right');
   });
 }

@@ -4,18 +4,18 @@ import { drawTable, type TableRow } from './pdf-tables';
 import type { ReportContext } from './report-context';
 
 /** Per reviewer: calls, bias, mean absolute deviation, share within tolerance and severity ± its standard error. */
-export function drawReviewerTable({ input, layout, labels, format, reviewerName }: ReportContext): void {
+export function drawReviewerTable({ input, layout, t, format, reviewerName }: ReportContext): void {
   const { report, session } = input;
-  layout.heading(labels.reviewerTableTitle);
+  layout.heading(t('report.reviewerTableTitle'));
   drawTable(
     layout,
     [
-      { header: labels.reviewer, width: 3.2 },
-      { header: labels.calls, width: 1.2, align: 'right' },
-      { header: labels.bias, width: 1.5, align: 'right' },
-      { header: labels.mad, width: 1.5, align: 'right' },
-      { header: labels.within, width: 1.5, align: 'right' },
-      { header: labels.severity, width: 1.9, align: 'right' },
+      { header: t('report.reviewer'), width: 3.2 },
+      { header: t('report.calls'), width: 1.2, align: 'right' },
+      { header: t('report.bias'), width: 1.5, align: 'right' },
+      { header: t('report.mad'), width: 1.5, align: 'right' },
+      { header: t('report.within'), width: 1.5, align: 'right' },
+      { header: t('report.severity'), width: 1.9, align: 'right' },
     ],
     report.reviewers.map((reviewer, index): TableRow => {
       const bias = reviewer.bias;
@@ -38,35 +38,35 @@ export function drawReviewerTable({ input, layout, labels, format, reviewerName 
       };
     }),
   );
-  layout.paragraph(labels.severityNote, { size: 7.5, color: palette.muted });
+  layout.paragraph(t('report.severityNote'), { size: 7.5, color: palette.muted });
 }
 
 /** Per item: alpha with its band, agreement, AC1, share within tolerance; ambiguous items highlighted. */
-export function drawItemTable({ input, layout, labels, format, itemLabel }: ReportContext): void {
-  layout.heading(labels.itemTableTitle);
+export function drawItemTable({ input, layout, t, format, itemLabel }: ReportContext): void {
+  layout.heading(t('report.itemTableTitle'));
   drawTable(
     layout,
     [
-      { header: labels.item, width: 4.4 },
-      { header: labels.alpha, width: 1.3, align: 'right' },
-      { header: labels.band, width: 1.5 },
-      { header: labels.agreement, width: 1.3, align: 'right' },
-      { header: labels.ac1, width: 1.1, align: 'right' },
-      { header: labels.within, width: 1.3, align: 'right' },
-      { header: labels.ambiguous, width: 1.3 },
+      { header: t('report.item'), width: 4.4 },
+      { header: t('report.alpha'), width: 1.3, align: 'right' },
+      { header: t('report.band'), width: 1.5 },
+      { header: t('report.agreement'), width: 1.3, align: 'right' },
+      { header: t('report.ac1'), width: 1.1, align: 'right' },
+      { header: t('report.within'), width: 1.3, align: 'right' },
+      { header: t('report.ambiguous'), width: 1.3 },
     ],
     input.report.items.map((item): TableRow => ({
       cells: [
-        `${itemLabel(item.itemId)} (${labels.levels[item.level]})`,
+        `${itemLabel(item.itemId)} (${t(`report.levels.${item.level}`)})`,
         format.number(item.alpha, 3),
-        item.band ? { text: labels.bands[item.band], color: bandColors[item.band], style: 'bold' } : missing,
+        item.band ? { text: t(`report.bands.${item.band}`), color: bandColors[item.band], style: 'bold' } : missing,
         format.percent(item.percentAgreement),
         format.number(item.gwetAc1, 3),
         format.percent(item.percentWithinTolerance),
-        item.ambiguous ? { text: labels.ambiguousYes, style: 'bold', color: palette.unreliable } : '',
+        item.ambiguous ? { text: t('report.ambiguousYes'), style: 'bold', color: palette.unreliable } : '',
       ],
       ...(item.ambiguous ? { fill: palette.ambiguousFill } : {}),
     })),
   );
-  layout.paragraph(labels.itemTableNote, { size: 7.5, color: palette.muted });
+  layout.paragraph(t('report.itemTableNote'), { size: 7.5, color: palette.muted });
 }

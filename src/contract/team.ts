@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { defaultNeedRule } from '../domain/team/training-needs';
+import { trendGranularities } from '../domain/team/trend';
+
+const scoreSummarySchema = z.object({
+  count: z.number().int(),
+  mean: z.number().nullable(),
+  standardDeviation: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+});
+
+const trendPointSchema = z.object({ period: z.string(), summary: scoreSummarySchema });
+
+export const teamReportSchema = z.object({
+  fromMs: z.number().int(),
+  toMs: z.number().int(),
+  granularity: z.enum(trendGranularities),
+  rule: z.object({ gap: z.number(), minReviews: z.number().int() }),
+  /** Submitted routine reviews in the period with an agent. */
+  reviewCount: z.number().int(),
+  /** Submitted routine reviews in the period whose call names no agent (left out of every figure). */
+  withoutAgentCount: z.number().int(),
+  /** The rubric sections met in the period (the skills), with their titles from the newest rubric version. */
+  skills: z.array(z.object({ skillId: z.string(), title: z.object({ nl: z.string(), en: z.string() }) })),
+  /** The whole team per skill, weakest first. */
+  team: z.array(z.object({ skillId: z.string(), summary: scoreSummarySchema })),
+  agents: z.array(
+    z.object({
+      agentName: z.string(),
+      reviewCount: z.number().int(),
+      skills: z.array(z.object({ skillId: z.string(), summary: scoreSummarySchema, trend: z.array(trendPointSchema) })),
+    }),
+  ),
+  needs: z.array(
+    z.object({
+      agentName: z.string(),
+      skillId: z.string(),
+      agent: scoreSummarySchema,
+      team: scoreSummarySchema,
+      gap: z.number(),
+      /** The agent's reviews of this skill, lowest score first (at most 20): the evidence to listen to. */
+      evidence: z.array(
+        z.object({ reviewId: z.string(), callId: z.string(), callTitle: z.string(), score: z.number() }),
+      ),
+    }),
+  ),
+});
+export type TeamReport = z.infer<typeof teamReportSchema>;
+
+/** The team-report methods; spread into the method table. */
+export const teamMethods = {
+  /** Per agent and skill over a period: means with intervals, trends, training needs and the team's weakest skills. */
+  'team.report': {
+    input: z
+      .object({
+        fromMs: z.number().int(),
+        toMs: z.number().int(),
+        granularity: z.enum(trendGranularities).default('month'),
+        gap: z.number().min(0).max(1).default(defaultNeedRule.gap),
+        minReviews: z.number().int().min(2).max(1000).default(defaultNeedRule.minReviews),
+      })
+      .strict()
+      .refine((value) => value.toMs >= value.fromMs, { message: 'toMs must not be before fromMs', path: ['toMs'] }),
+    output: teamReportSchema,
+  },
+} as const;

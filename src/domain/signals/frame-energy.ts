@@ -1,0 +1,162 @@
+import { alawTable, mulawTable, type SampleFormat } from '../audio/peaks';
+import { frameMs } from './model';
+
+/** Energy of digital silence, so a log never sees zero. */
+const silenceDb = -120;
+/** One-pole DC blocker: removes offset and mains hum below ~60 Hz that would lift a quiet channel's energy. */
+const dcBlockerPole = 0.995;
+
+export interface FrameEnergies {
+  /** Per channel, one value per 10 ms frame: mean power in dB relative to full scale. */
+  readonly channels: readonly Float32Array[];
+  readonly frameMs: number;
+  readonly durationMs: number;
+}
+
+/**
+ * Streams samples into per-channel frame energies (10 ms, dBFS) in constant memory apart from the result (a
+ * 60-minute stereo call is 2 × 360,000 floats). Takes interleaved little-endian bytes as stored in a WAV file or
+ * decoded float channels, the same inputs as the peak accumulator, so any decoder the import uses can feed it.
+ */
+export class FrameEnergyAccumulator {
+  private readonly samplesPerFrame: number;
+  private energies: Float32Array[];
+  private frames = 0;
+  private readonly sums: Float64Array;
+  private readonly previousInput: Float64Array;
+  private readonly previousOutput: Float64Array;
+  private inFrame = 0;
+  private totalSamples = 0;
+  private carry = new Uint8Array(0);
+
+  constructor(
+    private readonly format: SampleFormat,
+    expectedFrames = 0,
+  ) {
+    this.samplesPerFrame = Math.max(1, Math.round((format.sampleRateHz * frameMs) / 1000));
+    const capacity = Math.max(1024, Math.ceil(expectedFrames / this.samplesPerFrame) + 1);
+    this.energies = Array.from({ length: format.channels }, () => new Float32Array(capacity));
+    this.sums = new Float64Array(format.channels);
+    this.previousInput = new Float64Array(format.channels);
+    this.previousOutput = new Float64Array(format.channels);
+  }
+
+  /** Adds the next bytes of interleaved sample data (frames may be split across chunks). */
+  push(chunk: Uint8Array): void {
+    let bytes = chunk;
+    if (this.carry.length > 0) {
+      bytes = new Uint8Array(this.carry.length + chunk.length);
+      bytes.set(this.carry);
+      bytes.set(chunk, this.carry.length);
+    }
+    const { channels, bitsPerSample } = this.format;
+    const bytesPerSample = bitsPerSample / 8;
+    const frameBytes = bytesPerSample * channels;
+    const sampleFrames = Math.floor(bytes.length / frameBytes);
+    this.carry = bytes.slice(sampleFrames * frameBytes);
+    const planar = Array.from({ length: channels }, () => new Float32Array(sampleFrames));
+    const read = sampleReader(this.format, bytes);
+    for (let frame = 0; frame < sampleFrames; frame += 1) {
+      for (let channel = 0; channel < channels; channel += 1) {
+        planar[channel]![frame] = read(frame * frameBytes + channel * bytesPerSample);
+      }
+    }
+    this.pushPlanar(planar, sampleFrames);
+  }
+
+  /** Adds decoded frames as one float array per channel (in [-1, 1]); only the first `count` of each are read. */
+  pushPlanar(channelData: readonly Float32Array[], count: number): void {
+    const channels = this.format.channels;
+    let start = 0;
+    while (start < count) {
+      const take = Math.min(count - start, this.samplesPerFrame - this.inFrame);
+      for (let channel = 0; channel < channels; channel += 1) {
+        this.accumulate(channel, channelData[Math.min(channel, channelData.length - 1)]!, start, take);
+      }
+      start += take;
+      this.inFrame += take;
+      this.totalSamples += take;
+      if (this.inFrame === this.samplesPerFrame) this.closeFrame();
+    }
+  }
+
+  /** Ends the stream; a last partial frame counts when it is at least half full. */
+  finish(): FrameEnergies {
+    if (this.inFrame * 2 >= this.samplesPerFrame) this.closeFrame();
+    const channels = this.energies.map((values) => values.slice(0, this.frames));
+    this.energies = [];
+    return {
+      channels,
+      frameMs,
+      durationMs: Math.round((this.totalSamples / this.format.sampleRateHz) * 1000),
+    };
+  }
+
+  private accumulate(channel: number, samples: Float32Array, start: number, count: number): void {
+    let x1 = this.previousInput[channel]!;
+    let y1 = this.previousOutput[channel]!;
+    let sum = this.sums[channel]!;
+    const end = start + count;
+    for (let index = start; index < end; index += 1) {
+      const x = samples[index]!;
+      const y = x - x1 + dcBlockerPole * y1;
+      sum += y * y;
+      x1 = x;
+      y1 = y;
+    }
+    this.previousInput[channel] = x1;
+    this.previousOutput[channel] = y1;
+    this.sums[channel] = sum;
+  }
+
+  private closeFrame(): void {
+    if (this.frames === this.energies[0]!.length) this.grow();
+    const count = Math.max(1, this.inFrame);
+    for (let channel = 0; channel < this.format.channels; channel += 1) {
+      const power = this.sums[channel]! / count;
+      this.energies[channel]![this.frames] = power > 0 ? Math.max(silenceDb, 10 * Math.log10(power)) : silenceDb;
+      this.sums[channel] = 0;
+    }
+    this.frames += 1;
+    this.inFrame = 0;
+  }
+
+  private grow(): void {
+    this.energies = this.energies.map((values) => {
+      const larger = new Float32Array(Math.ceil(values.length * 1.5));
+      larger.set(values);
+      return larger;
+    });
+  }
+}
+
+/** Reads one sample at a byte offset as a float in [-1, 1]. */
+function sampleReader(format: SampleFormat, bytes: Uint8Array): (offset: number) => number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { encoding, bitsPerSample } = format;
+  if (encoding === 'mulaw') return (offset) => mulawTable[bytes[offset]!]!;
+  if (encoding === 'alaw') return (offset) => alawTable[bytes[offset]!]!;
+  if (encoding === 'float')
+    return bitsPerSample === 32 ? (offset) => view.getFloat32(offset, true) : (offset) => view.getFloat64(offset, true);
+  switch (bitsPerSample) {
+    case 8:
+      return (offset) => (bytes[offset]! - 128) / 128;
+    case 16:
+      return (offset) => view.getInt16(offset, true) / 32768;
+    case 24:
+      return (offset) =>
+        (((bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16)) << 8) >> 8) / 8388608;
+    default:
+      return (offset) => view.getInt32(offset, true) / 2147483648;
+  }
+}
+
+/** Frame energies from whole decoded channels (tests and the bench's synthetic calls). */
+export function frameEnergiesOf(channels: readonly Float32Array[], sampleRateHz: number): FrameEnergies {
+  const accumulator = new FrameEnergyAccumulator(
+    { encoding: 'float', bitsPerSample: 32, channels: channels.length, sampleRateHz },
+    channels[0]?.length ?? 0,
+  );
+  accumulator.pushPlanar(channels, channels[0]?.length ?? 0);
+  return accumulator.finish();
+}

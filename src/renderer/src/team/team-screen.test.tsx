@@ -1,0 +1,123 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { TeamReport } from '../../../contract/team';
+import { inputsOf, renderWithBackend } from '../../../../tests/unit/render-with-backend';
+import { TeamScreen } from './team-screen';
+
+const summary = (mean: number, count: number, lower: number | null, upper: number | null) => ({
+  count,
+  mean,
+  standardDeviation: lower === null ? null : 0.05,
+  lower,
+  upper,
+});
+
+const report: TeamReport = {
+  fromMs: 0,
+  toMs: 1,
+  granularity: 'month',
+  rule: { gap: 0.1, minReviews: 5 },
+  reviewCount: 10,
+  withoutAgentCount: 1,
+  skills: [
+    { skillId: '1', title: { nl: 'Emotie herkennen', en: 'Recognising emotion' } },
+    { skillId: '2', title: { nl: 'Empathie tonen', en: 'Showing empathy' } },
+  ],
+  team: [
+    { skillId: '2', summary: summary(0.6, 10, 0.4, 0.8) },
+    { skillId: '1', summary: summary(0.9, 10, 0.85, 0.95) },
+  ],
+  agents: [
+    {
+      agentName: 'Piet',
+      reviewCount: 5,
+      skills: [
+        { skillId: '1', summary: summary(0.9, 5, 0.8, 1), trend: [] },
+        { skillId: '2', summary: summary(1, 5, 1, 1), trend: [] },
+      ],
+    },
+    {
+      agentName: 'Sanne',
+      reviewCount: 5,
+      skills: [
+        { skillId: '1', summary: summary(0.9, 5, 0.8, 1), trend: [] },
+        {
+          skillId: '2',
+          summary: summary(0.2, 5, 0, 0.75),
+          trend: [
+            { period: '2026-10', summary: summary(0.35, 2, 0, 1) },
+            { period: '2026-11', summary: summary(0.1, 3, 0, 0.35) },
+          ],
+        },
+      ],
+    },
+  ],
+  needs: [
+    {
+      agentName: 'Sanne',
+      skillId: '2',
+      agent: summary(0.2, 5, 0, 0.75),
+      team: summary(1, 5, 1, 1),
+      gap: 0.8,
+      evidence: [
+        { reviewId: 'r1', callId: 'call-1', callTitle: 'Opzegging', score: 0 },
+        { reviewId: 'r5', callId: 'call-5', callTitle: 'Storing', score: 1 },
+      ],
+    },
+  ],
+};
+
+describe('Team screen', () => {
+  it('names the training need with its figures, trend and calls, and opens a call from it', async () => {
+    const user = userEvent.setup();
+    const onOpen = vi.fn();
+    renderWithBackend(<TeamScreen onOpen={onOpen} />, { 'team.report': () => report }, 'nl');
+    const need = await screen.findByRole('heading', { name: 'Sanne: Empathie tonen' });
+    const card = need.closest('li')!;
+    expect(card).toHaveTextContent(
+      'Gemiddeld 20 (95%-interval 0–75) over 5 beoordelingen; de rest van het team 100: 80 punten lager.',
+    );
+    expect(card).toHaveTextContent('Verloop: okt 2026 35 · nov 2026 10');
+    await user.click(within(card).getByRole('button', { name: 'Opzegging openen (score 0)' }));
+    expect(onOpen).toHaveBeenCalledWith('call-1');
+    expect(screen.getByText(/1 beoordeling van een gesprek zonder medewerker telt niet mee/)).toBeInTheDocument();
+    const table = screen.getByTestId('agent-skill-table');
+    const sanne = within(table).getByRole('row', { name: /Sanne/ });
+    expect(within(sanne).getAllByRole('cell')[1]).toHaveTextContent('20' + '0–75 · 5' + 'Trainingsbehoefte');
+  });
+
+  it('asks again with the threshold and trend the lead picks', async () => {
+    const user = userEvent.setup();
+    const { transport } = renderWithBackend(
+      <TeamScreen onOpen={() => undefined} />,
+      { 'team.report': () => report },
+      'en',
+    );
+    await screen.findByRole('heading', { name: 'Sanne: Showing empathy' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Training need from' }), '0.2');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Trend per' }), 'week');
+    await waitFor(() =>
+      expect(inputsOf(transport, 'team.report').at(-1)).toMatchObject({ gap: 0.2, granularity: 'week', minReviews: 5 }),
+    );
+  });
+
+  it('says so when the period has no reviews', async () => {
+    renderWithBackend(
+      <TeamScreen onOpen={() => undefined} />,
+      {
+        'team.report': () => ({
+          ...report,
+          reviewCount: 0,
+          withoutAgentCount: 0,
+          agents: [],
+          needs: [],
+          team: [],
+          skills: [],
+        }),
+      },
+      'en',
+    );
+    expect(await screen.findByText('No submitted routine reviews in this period.')).toBeInTheDocument();
+  });
+});

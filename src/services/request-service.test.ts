@@ -193,12 +193,17 @@ describe('customer requests', () => {
     const audioFiles = readdirSync(context.paths.audioDir);
     expect(audioFiles).toHaveLength(3);
 
+    const signalsOf = (callId: string) =>
+      context.db.prepare('SELECT count(*) FROM call_signals WHERE call_id = ?').pluck().get(callId);
+    expect(signalsOf(ids.terugbelverzoek!)).toBe(1);
     const erased = await call<{ erased: number }>('requests.erase', {
       callIds: [ids.terugbelverzoek!, ids.adreswijziging!],
       reference: 'AVG-7',
     });
     expect(erased).toEqual({ erased: 2 });
     expect(readdirSync(context.paths.audioDir)).toHaveLength(1);
+    expect(signalsOf(ids.terugbelverzoek!)).toBe(0);
+    expect(signalsOf(ids['andere-klant']!)).toBe(1);
     expect(findExport(context.paths.exportsDir, archive.exportId)).toBeUndefined();
     const detail = await call<CallDetail>('calls.get', { callId: ids.terugbelverzoek });
     expect(detail).toMatchObject({

@@ -82,7 +82,7 @@ export function mediaRemovedOf(
 
 /**
  * Removes a call's recording (its row and peaks; the file is the caller's to remove after the commit), its
- * transcript, and the text fields that can name the customer; the call keeps its row, marked as erased. Returns the
+ * transcript, its signals, and the text fields that can name the customer; the call keeps its row, marked as erased. Returns the
  * stored audio file name, if it had one.
  */
 export function eraseCallMedia(
@@ -101,6 +101,8 @@ export function eraseCallMedia(
       WHERE id = ?`,
   ).run(neutralTitle, atMs, callId);
   db.prepare('DELETE FROM transcripts WHERE call_id = ?').run(callId);
+  // Signals are computed from the recording and transcript and keep phrases of it (hints): they go with them.
+  db.prepare('DELETE FROM call_signals WHERE call_id = ?').run(callId);
   if (audio)
     db.prepare('DELETE FROM audio_files WHERE id = ? AND NOT EXISTS (SELECT 1 FROM calls WHERE audio_id = ?)').run(
       audio.id,

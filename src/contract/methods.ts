@@ -3,6 +3,7 @@ import { diagnosticsSchema, rendererErrorSchema } from './diagnostics';
 import { importSourceSchema } from './imports';
 import { packageImportResultSchema } from './packages';
 import { redactionMethods } from './redactions';
+import { requestMethods } from './requests';
 import { signalsMethods } from './signals';
 import { retentionMethods } from './retention';
 import {
@@ -214,6 +215,7 @@ export const methods = {
     output: exportedFileSchema,
   },
   ...redactionMethods,
+  ...requestMethods,
   ...teamMethods,
   ...signalsMethods,
   ...retentionMethods,

@@ -92,6 +92,11 @@ export const callDetailSchema = z.object({
   redactedRanges: z.array(z.object({ startMs: z.number().int(), endMs: z.number().int() })).optional(),
   /** Set when a retention rule removed the audio, transcript and peaks (then audio and transcript are null). */
   mediaRemovedAtMs: z.number().int().nullable().optional(),
+  /** The recording and transcript were removed (a customer's erasure request; retention removals say so in mediaRemovedAtMs): the call screen says so. */
+  mediaRemoved: z
+    .object({ atMs: z.number().int(), reason: z.enum(['request', 'retention']) })
+    .nullable()
+    .optional(),
 });
 export type CallDetail = z.infer<typeof callDetailSchema>;
 

@@ -930,6 +930,59 @@ export const en = {
     'scripted-answer': 'Scripted or impersonal answer',
     'free-note': 'Free note',
   },
+  requests: {
+    title: 'Customer requests',
+    intro:
+      'Find every call of one customer for an inzage (access) or erasure request: by name, customer number, reference, phone number or e-mail address, in the call details and the transcripts. Phone numbers match in every notation (06-12345678, +31 6 1234 5678, 0031612345678).',
+    query: 'Customer name, number, reference, phone or e-mail',
+    find: 'Find calls',
+    searching: 'Searching…',
+    queryTooShort: 'Type at least 3 characters.',
+    kinds: {
+      phone: 'Searched as a phone number',
+      email: 'Searched as an e-mail address',
+      text: 'Searched as a name or reference',
+    },
+    noResults: 'No calls found.',
+    found_one: '{{count}} call found',
+    found_other: '{{count}} calls found',
+    selectAll: 'Select all',
+    select: 'Select {{title}}',
+    selected_one: '{{count}} selected',
+    selected_other: '{{count}} selected',
+    where: { title: 'Title', customerRef: 'Customer reference', transcript: 'Transcript at {{time}}' },
+    moreMatches_one: 'and {{count}} more match',
+    moreMatches_other: 'and {{count}} more matches',
+    reference: 'Request reference (e.g. a ticket number)',
+    referenceHint:
+      'The log keeps this reference, the date, the kind of request and the number of calls; never the customer or what you searched for.',
+    referenceHasPersonalData:
+      'The reference looks like personal data (a phone number, e-mail, BSN…). Use a ticket number.',
+    needReference: 'Enter a reference first.',
+    exportArchive: 'Export archive',
+    exporting: 'Exporting…',
+    exported: 'Archive exported: {{fileName}}',
+    erase: 'Erase…',
+    eraseTitle_one: 'Erase {{count}} call?',
+    eraseTitle_other: 'Erase {{count}} calls?',
+    eraseText:
+      'The recordings and transcripts of these calls are removed for good and their reviews anonymised (comments, notes and reasons removed; scores kept). This cannot be undone. Export the archive first if the customer also asked for a copy.',
+    eraseConfirmLabel: 'Type {{word}} to confirm',
+    eraseConfirmWord: 'ERASE',
+    eraseConfirm: 'Erase for good',
+    cancel: 'Cancel',
+    erasing: 'Erasing…',
+    erased_one: '{{count}} call erased.',
+    erased_other: '{{count}} calls erased.',
+    log: 'Request log',
+    logEmpty: 'No requests yet.',
+    logColumns: { date: 'Date', kind: 'Kind', reference: 'Reference', calls: 'Calls', operator: 'By' },
+    logKinds: { access: 'Inzage (access)', erasure: 'Erasure' },
+    mediaRemoved:
+      'The recording and transcript of this call were removed on {{date}} at the customer’s request. Its reviews are kept, anonymised.',
+    mediaRemovedRetention:
+      'The recording and transcript of this call were removed on {{date}} under the retention rules. Its reviews are kept.',
+  },
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

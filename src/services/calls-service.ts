@@ -5,6 +5,7 @@ import { maskTranscript } from '../domain/privacy/redaction-ranges';
 import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { getAudio, peakPairsPerSecond } from '../storage/audio-repository';
 import { getCall, getCallSummary, listCalls, updateCall } from '../storage/calls-repository';
+import { mediaRemovedOf } from '../storage/customer-requests-repository';
 import { getTranscript, saveSpeakerRoles } from '../storage/transcripts-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { Handlers } from './handlers';
@@ -16,6 +17,7 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
   const summary = getCallSummary(db, callId);
   if (!call || !summary) return fail('not_found', `No call ${callId}`);
   const mediaRemovedAtMs = summary.mediaRemovedAtMs ?? null;
+  const removed = mediaRemovedOf(db, callId);
   // Retention removed the recording: its facts row stays (the hash identifies the call), but there is nothing to play.
   const audio = call.audioId && mediaRemovedAtMs === null ? getAudio(db, call.audioId) : undefined;
   const pairsPerSecond = audio ? peakPairsPerSecond(db, audio.id) : 0;
@@ -48,7 +50,9 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
         }
       : null,
     redactedRanges,
-    mediaRemovedAtMs,
+    // One notice per removal: the workspace's for a retention rule, the call screen's for a customer's erasure.
+    mediaRemovedAtMs: removed?.reason === 'request' ? null : mediaRemovedAtMs,
+    mediaRemoved: removed?.reason === 'request' ? removed : null,
   });
 }
 

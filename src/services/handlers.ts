@@ -13,6 +13,7 @@ import { exportHandlers } from './export-service';
 import { packageHandlers } from './package-service';
 import { redactionHandlers } from './redaction-service';
 import { retentionHandlers } from './retention-service';
+import { requestHandlers } from './request-service';
 import { sessionHandlers } from './session-service';
 import { teamHandlers } from './team-service';
 import { signalsHandlers } from './signals-service';
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...packageHandlers,
   ...exportHandlers,
   ...redactionHandlers,
+  ...requestHandlers,
   ...teamHandlers,
   ...signalsHandlers,
   ...retentionHandlers,

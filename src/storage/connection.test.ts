@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { insertCall, listCalls } from './calls-repository';
-import { openDatabase, DatabaseOpenError } from './connection';
-import { latestSchemaVersion } from './migrations';
+import { configureConnection, openDatabase, DatabaseOpenError } from './connection';
+import { latestSchemaVersion, migrate, migrations } from './migrations';
 import { dismissRecoveryNotice } from './recovery-notice-repository';
 import { holdDatabaseLock } from '../../tests/support/lock-holders';
 import { canMountSmallDisk, mountSmallDisk } from '../../tests/support/small-disk';
@@ -132,9 +132,16 @@ describe('openDatabase when the database cannot be used now', () => {
       const disk = mountSmallDisk(1024 * 1024)!;
       try {
         const file = join(disk.dir, 'k.db');
-        const seeded = openDatabase(file);
-        for (let i = 0; i < 20; i += 1) insertCall(seeded.db, { id: `c${i}`, title: `Gesprek ${i}`, createdAtMs: i });
-        seeded.db.close();
+        // Seeded at schema version 7, as an older Klankbord left it: opening must then write (the newer migrations), so
+        // a full disk refuses it whatever room SQLite's own files happen to find.
+        const seeded = new Database(file);
+        configureConnection(seeded);
+        migrate(seeded, migrations, 7);
+        for (let i = 0; i < 20; i += 1)
+          seeded
+            .prepare('INSERT INTO calls (id, title, created_at_ms) VALUES (?, ?, ?)')
+            .run(`c${i}`, `Gesprek ${i}`, i);
+        seeded.close();
         const before = readFileSync(file);
         disk.fill();
 

@@ -8,6 +8,7 @@ import { schemaVersion5 } from './schema/v05';
 import { schemaVersion6 } from './schema/v06';
 import { schemaVersion7 } from './schema/v07';
 import { schemaVersion8 } from './schema/v08';
+import { schemaVersion9 } from './schema/v09';
 import { schemaVersion11 } from './schema/v11';
 import { writeTransaction } from './transactions';
 
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   schemaVersion6,
   schemaVersion7,
   schemaVersion8,
+  schemaVersion9,
   schemaVersion11,
 ];
 

@@ -56,7 +56,10 @@ export function storedMediaOf(db: Database.Database, callId: string): StoredMedi
  * Call inside a write transaction; the file itself is removed after it commits.
  */
 export function markMediaRemoved(db: Database.Database, callId: string, audioId: string, atMs: number): void {
-  db.prepare('UPDATE calls SET media_removed_at_ms = ? WHERE id = ?').run(atMs, callId);
+  db.prepare("UPDATE calls SET media_removed_at_ms = ?, media_removed_reason = 'retention' WHERE id = ?").run(
+    atMs,
+    callId,
+  );
   db.prepare('DELETE FROM transcripts WHERE call_id = ?').run(callId);
   db.prepare('DELETE FROM audio_peaks WHERE audio_id = ?').run(audioId);
   db.prepare('DELETE FROM redaction_scans WHERE call_id = ?').run(callId);

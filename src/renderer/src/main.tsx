@@ -12,6 +12,7 @@ import './styles/theme.css';
 import './styles/app.css';
 import './styles/workspace.css';
 import './styles/accessibility.css';
+import './styles/requests.css';
 import './styles/team.css';
 
 const defaultPreferences: Preferences = {

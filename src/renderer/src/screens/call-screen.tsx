@@ -6,6 +6,7 @@ import { CallDetailsDialog } from '../call/call-details-dialog';
 import { CallWorkspace } from '../call/call-workspace';
 import { CallBackButton, SessionContextLabel } from '../call/session-context';
 import { useBackendQuery } from '../hooks/use-backend-query';
+import { MediaRemovedNotice } from '../privacy/media-removed-notice';
 import { RedactionsPanel } from '../privacy/redactions-panel';
 import { ReviewWorkspace } from '../review/review-workspace';
 import { ErrorPanel } from '../shell/error-panel';
@@ -140,6 +141,7 @@ function LoadedCall({
           </button>
         </div>
       </header>
+      {detail.mediaRemoved && <MediaRemovedNotice removed={detail.mediaRemoved} />}
       {editing && (
         <CallDetailsDialog
           detail={detail}

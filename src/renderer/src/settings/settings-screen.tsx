@@ -4,6 +4,7 @@ import { systemLanguage } from '../i18n/i18n';
 import { FfmpegPathField } from './ffmpeg-path-field';
 import { RetentionSection } from './retention-section';
 import { SupportSection } from './support-section';
+import { CustomerRequestsSection } from '../privacy/customer-requests-section';
 
 /** Language, theme and where the data lives. */
 export function SettingsScreen({
@@ -93,6 +94,7 @@ export function SettingsScreen({
           {t('settings.autoRedactCardNumbersHint')}
         </p>
       </div>
+      <CustomerRequestsSection />
 
       <RetentionSection />
 

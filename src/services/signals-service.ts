@@ -6,19 +6,29 @@ import { signalsEngineVersion, type CallSignals } from '../domain/signals/model'
 import { getAudio } from '../storage/audio-repository';
 import { getCall } from '../storage/calls-repository';
 import { getCallSignals, saveCallSignals } from '../storage/signals-repository';
-import { getTranscript } from '../storage/transcripts-repository';
+import { getTranscript, transcriptSegmentCount } from '../storage/transcripts-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 import type { CallSignalsRequest } from './ports';
 import { redactedRangesOf } from './redaction-service';
 
+/**
+ * Transcripts longer than this are left out of the signals (they come from the audio alone, without hints or
+ * transcript speech rate). A ten-hour call has some 10,000 turns; far beyond that is a machine-made file, and reading
+ * it whole again here would break the import's memory bound (the import reads such files in windows).
+ */
+export const maxSignalsTranscriptSegments = 20_000;
+
 /** What a call's signals are computed from, and a fingerprint of it: stored signals with another are out of date. */
 function signalsInput(context: ServiceContext, callId: string): { request: CallSignalsRequest; basis: string } | null {
   const call = getCall(context.db, callId);
   const audio = call?.audioId ? getAudio(context.db, call.audioId) : undefined;
   if (!call || !audio) return null;
-  const stored = getTranscript(context.db, callId);
+  const stored =
+    transcriptSegmentCount(context.db, callId) <= maxSignalsTranscriptSegments
+      ? getTranscript(context.db, callId)
+      : undefined;
   // Hints quote the transcript: redacted words stay hidden there too.
   const ranges = redactedRangesOf(context.db, callId);
   const transcript = stored

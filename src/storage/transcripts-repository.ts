@@ -69,3 +69,12 @@ export function saveSpeakerRoles(db: Database.Database, callId: string, roles: S
       .changes > 0
   );
 }
+
+/** How many segments a call's stored transcript has (0 without one), without reading them. */
+export function transcriptSegmentCount(db: Database.Database, callId: string): number {
+  const count = db
+    .prepare('SELECT json_array_length(segments_json) FROM transcripts WHERE call_id = ?')
+    .pluck()
+    .get(callId) as number | undefined;
+  return count ?? 0;
+}

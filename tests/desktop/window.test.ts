@@ -89,9 +89,15 @@ describe('the desktop window', () => {
     const before = ipcLog.length;
     const info = await desktop.page.evaluate(() => window.klankbord!.invoke({ method: 'app.info', input: {} }));
     expect(info).toMatchObject({ ok: true, value: { version: expect.any(String) } });
-    expect(ipcLog.slice(before)).toEqual([
-      { channel: 'klankbord:invoke', senderId: desktop.contents.id, frameUrl: 'app://klankbord/' },
-    ]);
+    // The page's own queries may call too while this runs: every call that arrived came from this window's page.
+    const arrived = ipcLog.slice(before);
+    expect(arrived.length).toBeGreaterThanOrEqual(1);
+    for (const entry of arrived)
+      expect(entry).toEqual({
+        channel: 'klankbord:invoke',
+        senderId: desktop.contents.id,
+        frameUrl: 'app://klankbord/',
+      });
   });
 
   it('refuses a frame of its window that shows another page, and every window that is not its own', async () => {

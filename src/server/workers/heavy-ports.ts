@@ -33,6 +33,21 @@ function valueOf<T>(outcome: JobOutcome<T>): T {
   throw new Error(outcome.error.message);
 }
 
+/**
+ * A decoding job's answer as its port promises it: the job's own result, or a cancelled/undecodable failure when the
+ * worker could not finish (crashed, stopped, aborted).
+ */
+function decodingOutcome<T>(
+  outcome: JobOutcome<T>,
+): T | { readonly ok: false; readonly problem: 'cancelled' | 'audio_undecodable'; readonly detail: string } {
+  if (outcome.ok) return outcome.value;
+  return {
+    ok: false,
+    problem: outcome.error.kind === 'cancelled' ? 'cancelled' : 'audio_undecodable',
+    detail: outcome.error.message,
+  };
+}
+
 /** ffmpeg as set in Settings (read at each analysis, so a change applies to the next file), or null: look on PATH. */
 export function ffmpegPathPreference(db: Database.Database): () => string | null {
   return () => readPreferences(db).ffmpegPath || null;
@@ -56,30 +71,14 @@ export function workerHeavyPorts(
 ): HeavyPorts {
   return {
     analyzeAudio: async (path, signal) => {
-      const outcome = await audioPool.run(
-        'analyzeAudio',
-        { path, ffmpegPath: ffmpegPath() },
-        { signal, cancel: 'message' },
+      return decodingOutcome(
+        await audioPool.run('analyzeAudio', { path, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
       );
-      if (outcome.ok) return outcome.value;
-      return {
-        ok: false,
-        problem: outcome.error.kind === 'cancelled' ? 'cancelled' : 'audio_undecodable',
-        detail: outcome.error.message,
-      };
     },
     computeCallSignals: async (request, signal) => {
-      const outcome = await pool.run(
-        'computeCallSignals',
-        { request, ffmpegPath: ffmpegPath() },
-        { signal, cancel: 'message' },
+      return decodingOutcome(
+        await pool.run('computeCallSignals', { request, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
       );
-      if (outcome.ok) return outcome.value;
-      return {
-        ok: false,
-        problem: outcome.error.kind === 'cancelled' ? 'cancelled' : 'audio_undecodable',
-        detail: outcome.error.message,
-      };
     },
     hashFile: async (path, signal) => valueOf(await audioPool.run('hashFile', { path }, { signal, cancel: 'message' })),
     importParallelism: audioPool.size * filesInFlightPerAudioWorker,

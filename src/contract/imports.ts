@@ -21,6 +21,12 @@ export const importIssueCodes = [
   'transcript_too_large',
   'transcript_longer_than_audio',
   'transcript_without_audio',
+  /** A transcript for a call that already has one: a call keeps the transcript it has. */
+  'transcript_call_has_one',
+  /** A transcript imported on its own whose name fits several calls without a transcript. */
+  'transcript_call_ambiguous',
+  /** The call to add a transcript to is gone or its media were removed. */
+  'transcript_call_unavailable',
   'transcript_not_utf8',
   'cancelled',
   /** The disk holding the data folder is full: this file and the ones after it were not imported. */
@@ -63,6 +69,8 @@ export const importProgressSchema = z.object({
 export const importSummarySchema = z.object({
   jobId: z.string(),
   importedCallIds: z.array(z.string()),
+  /** Existing calls that received a transcript in this job (a transcript imported on its own, or added on the call). */
+  transcriptCallIds: z.array(z.string()),
   issues: z.array(importIssueSchema),
   cancelled: z.boolean(),
 });

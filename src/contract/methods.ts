@@ -79,7 +79,13 @@ export const methods = {
   },
   /** Starts importing files in the background; progress and the summary arrive as events. */
   'imports.start': {
-    input: z.object({ sources: z.array(importSourceSchema).min(1).max(10_000) }).strict(),
+    input: z
+      .object({
+        sources: z.array(importSourceSchema).min(1).max(10_000),
+        /** Add the one transcript among the sources to this call instead of importing new calls. */
+        attachToCallId: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
     output: z.object({ jobId: z.string() }),
   },
   'imports.cancel': { input: z.object({ jobId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },

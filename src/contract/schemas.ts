@@ -51,6 +51,8 @@ const wordSchema = z.object({
   startMs: z.number(),
   endMs: z.number(),
   confidence: z.number().optional(),
+  /** The source timed only the sentence; this word's times are estimated from its place in the text. */
+  estimated: z.boolean().optional(),
 });
 
 export const transcriptSegmentSchema = z.object({

@@ -22,7 +22,7 @@ export interface RawBridge {
 }
 
 /** What an open dialog is for: calls and transcripts to import, or a calibration package. */
-export type FileDialogPurpose = 'import' | 'package';
+export type FileDialogPurpose = 'import' | 'package' | 'transcript';
 
 /** The answer of a save dialog: where the export was written (its file name only), or that the user cancelled. */
 export type SaveExportResult = { readonly saved: true; readonly fileName: string } | { readonly saved: false };

@@ -443,7 +443,11 @@ export const en = {
     },
     loading: 'Loading call…',
     noAudio: 'This call has no audio.',
-    noTranscript: 'This call has no transcript. Import a transcript file with the same name as the audio to add one.',
+    noTranscript:
+      'This call has no transcript. Add one here, or import a transcript file with the same name as the audio.',
+    addTranscript: 'Add transcript…',
+    addingTranscript: 'Adding transcript…',
+    transcriptRefused: 'The transcript was not added:',
     editDetails: 'Edit details',
     recordedTime: 'Time',
     timePattern: 'hh:mm',
@@ -480,6 +484,9 @@ export const en = {
     nextHit: 'Next hit',
     backToPlayhead: 'Back to playback position',
     playFrom: 'Play from {{time}}',
+    estimatedTimes: '≈ Word times estimated',
+    estimatedTimesHint:
+      "This transcript times whole sentences only; each word's time is estimated from its place in the sentence, so a highlight or a click can be a little off.",
   },
   workspace: {
     player: 'Player',
@@ -527,6 +534,8 @@ export const en = {
     refused_one: '{{count}} file was not imported:',
     refused_other: '{{count}} files were not imported:',
     importedWithout: 'The audio ({{audio}}) was imported without this transcript.',
+    transcriptsAdded_one: '{{count}} transcript was added to a call that had none.',
+    transcriptsAdded_other: '{{count}} transcripts were added to calls that had none.',
     noted_one: 'A note on {{count}} file:',
     noted_other: 'Notes on {{count}} files:',
   },
@@ -552,7 +561,12 @@ export const en = {
     transcript_too_large:
       'the transcript is too large: Klankbord reads transcripts of up to 12 MB, 200,000 segments, 2,000,000 words and 100,000 characters per cue.',
     transcript_longer_than_audio: 'the transcript runs longer than the audio; it does not belong to this recording.',
-    transcript_without_audio: 'no audio file with the same name was found.',
+    transcript_without_audio:
+      'no audio file or call with the same name was found; open the call and use “Add transcript…”.',
+    transcript_call_has_one: 'the call with this name already has a transcript; a call keeps the transcript it has.',
+    transcript_call_ambiguous: 'several calls have this name; open the right call and use “Add transcript…”.',
+    transcript_call_unavailable:
+      'the call no longer has a recording (removed or erased), so no transcript can be added.',
     transcript_not_utf8: 'the text was not UTF-8 and was read as Windows-1252; check special characters.',
     cancelled: 'cancelled.',
     disk_full: 'the disk is full; free up space and import it again.',

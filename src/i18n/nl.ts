@@ -448,7 +448,10 @@ export const nl: TranslationTexts = {
     loading: 'Gesprek laden…',
     noAudio: 'Dit gesprek heeft geen audio.',
     noTranscript:
-      'Dit gesprek heeft geen transcript. Importeer een transcriptbestand met dezelfde naam als de audio om er een toe te voegen.',
+      'Dit gesprek heeft geen transcript. Voeg er hier een toe, of importeer een transcriptbestand met dezelfde naam als de audio.',
+    addTranscript: 'Transcript toevoegen…',
+    addingTranscript: 'Transcript toevoegen…',
+    transcriptRefused: 'Het transcript is niet toegevoegd:',
     editDetails: 'Gegevens bewerken',
     recordedTime: 'Tijd',
     timePattern: 'uu:mm',
@@ -485,6 +488,9 @@ export const nl: TranslationTexts = {
     nextHit: 'Volgende treffer',
     backToPlayhead: 'Terug naar afspeelpositie',
     playFrom: 'Afspelen vanaf {{time}}',
+    estimatedTimes: '≈ Woordtijden geschat',
+    estimatedTimesHint:
+      'Dit transcript geeft alleen tijden per zin; de tijd van elk woord is geschat uit zijn plaats in de zin, dus markering en klikken kunnen iets afwijken.',
   },
   workspace: {
     player: 'Speler',
@@ -531,6 +537,8 @@ export const nl: TranslationTexts = {
     cancelledSummary_other: 'Import geannuleerd: {{count}} gesprekken waren al toegevoegd.',
     refused_one: '{{count}} bestand is niet geïmporteerd:',
     refused_other: '{{count}} bestanden zijn niet geïmporteerd:',
+    transcriptsAdded_one: '{{count}} transcript is toegevoegd aan een gesprek dat er nog geen had.',
+    transcriptsAdded_other: '{{count}} transcripten zijn toegevoegd aan gesprekken die er nog geen hadden.',
     importedWithout: 'De audio ({{audio}}) is zonder dit transcript geïmporteerd.',
     noted_one: 'Opmerking bij {{count}} bestand:',
     noted_other: 'Opmerkingen bij {{count}} bestanden:',
@@ -557,7 +565,14 @@ export const nl: TranslationTexts = {
     transcript_too_large:
       'het transcript is te groot: Klankbord leest transcripten tot 12 MB, 200.000 segmenten, 2.000.000 woorden en 100.000 tekens per cue.',
     transcript_longer_than_audio: 'het transcript loopt langer door dan de audio; het hoort niet bij deze opname.',
-    transcript_without_audio: 'er is geen audiobestand met dezelfde naam gevonden.',
+    transcript_without_audio:
+      'er is geen audiobestand of gesprek met dezelfde naam gevonden; open het gesprek en kies “Transcript toevoegen…”.',
+    transcript_call_has_one:
+      'het gesprek met deze naam heeft al een transcript; een gesprek houdt het transcript dat het heeft.',
+    transcript_call_ambiguous:
+      'meerdere gesprekken hebben deze naam; open het juiste gesprek en kies “Transcript toevoegen…”.',
+    transcript_call_unavailable:
+      'het gesprek heeft geen opname meer (verwijderd of gewist), dus er kan geen transcript bij.',
     transcript_not_utf8: 'de tekst was geen UTF-8 en is gelezen als Windows-1252; controleer speciale tekens.',
     cancelled: 'geannuleerd.',
     disk_full: 'de schijf is vol; maak ruimte vrij en importeer het opnieuw.',

@@ -20,6 +20,14 @@ function openOptions(purpose: FileDialogPurpose): OpenDialogOptions {
         { name: '*', extensions: ['*'] },
       ],
     };
+  if (purpose === 'transcript')
+    return {
+      properties: ['openFile'],
+      filters: [
+        { name: 'Transcript', extensions: ['vtt', 'srt', 'json'] },
+        { name: '*', extensions: ['*'] },
+      ],
+    };
   return {
     properties: ['openFile', 'multiSelections'],
     filters: [
@@ -55,7 +63,8 @@ export function connectFileDialogs(
 ): void {
   ipcMain.handle(ipcChannels.openFiles, async (event, purpose: unknown) => {
     if (!isTrustedSender(event, windows)) return fail('invalid_input', 'Untrusted sender');
-    if (purpose !== 'import' && purpose !== 'package') return fail('invalid_input', 'Unknown dialog');
+    if (purpose !== 'import' && purpose !== 'package' && purpose !== 'transcript')
+      return fail('invalid_input', 'Unknown dialog');
     const chosen = await showOpen(event.sender.id, purpose);
     if (chosen.canceled) return ok<ImportSource[]>([]);
     granted.grant(event.sender.id, chosen.filePaths);

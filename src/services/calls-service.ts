@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../contract/errors';
 import type { CallDetail } from '../contract/schemas';
 import { maskTranscript } from '../domain/privacy/redaction-ranges';
+import { withEstimatedWordTimes } from '../domain/transcript/estimated-word-times';
 import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { getAudio, peakPairsPerSecond } from '../storage/audio-repository';
 import { getCall, getCallSummary, listCalls, updateCall } from '../storage/calls-repository';
@@ -44,7 +45,8 @@ export function readCallDetail(db: Database.Database, callId: string): Result<Ca
           format: transcript.format,
           language: transcript.language,
           sourceName: transcript.sourceName,
-          segments: maskTranscript(transcript.segments, redactedRanges),
+          // Sentence-timed cues get estimated word times so the transcript behaves as if timed word by word.
+          segments: maskTranscript(withEstimatedWordTimes(transcript.segments), redactedRanges),
           warnings: transcript.warnings,
           speakerRoles: { ...transcript.speakerRoles },
         }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fail, ok } from '../contract/errors';
 import type { ImportIssue, ImportSource } from '../contract/imports';
-import { parseTranscript } from '../domain/transcript/parse-transcript';
 import { guessSpeakerRoles } from '../domain/transcript/speaker-roles';
 import { findAudioBySha, insertAudio } from '../storage/audio-repository';
-import { findCallIdByAudio, getCall, insertCall } from '../storage/calls-repository';
+import { findCallIdByAudio, insertCall } from '../storage/calls-repository';
 import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
 import { scanCallTranscript } from './redaction-scan';
 import { computeSignalsAtImport } from './signals-service';
@@ -15,43 +14,14 @@ import type { ServiceContext } from './context';
 import { isDiskFull } from './disk-full';
 import type { Handlers } from './handlers';
 import { classifyFile, expandSources, pairingStem, titleFromFileName, type ImportFile } from './import-files';
-import { appendAll, maxBy } from '../domain/extremes';
+import { appendAll } from '../domain/extremes';
+import { attachByName, attachTranscript, importIssue, readTranscript, type AttachOutcome } from './import-transcript';
 import { firstFileNumbers, forEachInParallel, SameRecordingTurns } from './import-batch';
 
-/** Transcripts may run a little past the audio (rounding, trailing silence trimmed by the recorder). */
-const transcriptOverrunToleranceMs = 1500;
+const issue = importIssue;
 
-const issue = (
-  fileName: string,
-  code: ImportIssue['code'],
-  detail: string,
-  severity: ImportIssue['severity'] = 'error',
-): ImportIssue => ({ fileName, code, severity, detail });
-
-/** Reads, decodes and parses a transcript file; returns the issues it raised and the transcript if usable. */
-async function readTranscript(file: ImportFile, context: ServiceContext, audioDurationMs: number) {
-  const issues: ImportIssue[] = [];
-  const { text, encoding } = context.ports.decodeText(await readFile(file.path));
-  if (encoding === 'windows-1252')
-    issues.push(issue(file.name, 'transcript_not_utf8', 'read as Windows-1252', 'warning'));
-  const parsed = parseTranscript(text);
-  if (!parsed.ok) {
-    issues.push(issue(file.name, parsed.error.code, parsed.error.detail));
-    return { issues, transcript: null };
-  }
-  const lastEndMs = maxBy(parsed.transcript.segments, (segment) => segment.endMs);
-  if (lastEndMs > audioDurationMs + transcriptOverrunToleranceMs) {
-    issues.push(
-      issue(
-        file.name,
-        'transcript_longer_than_audio',
-        `transcript ends at ${lastEndMs} ms, audio lasts ${audioDurationMs} ms`,
-      ),
-    );
-    return { issues, transcript: null };
-  }
-  return { issues, transcript: parsed.transcript };
-}
+/** What one audio file led to: a new call, a transcript added to the call that already holds this recording, or nothing. */
+type PairResult = { readonly callId: string; readonly added: 'call' | 'transcript' } | null;
 
 /**
  * Imports one audio file with its transcript (if any) as a new call; returns the call id or null. Hashing and
@@ -64,7 +34,7 @@ async function importPair(
   signal: AbortSignal,
   issues: ImportIssue[],
   turn: { readonly index: number; readonly turns: SameRecordingTurns },
-): Promise<string | null> {
+): Promise<PairResult> {
   const { sha256, done } = await turn.turns.take(turn.index, context.ports.hashFile(audio.path, signal));
   try {
     return await importHashed(audio, sha256, transcriptFile, context, signal, issues);
@@ -80,29 +50,16 @@ async function importHashed(
   context: ServiceContext,
   signal: AbortSignal,
   issues: ImportIssue[],
-): Promise<string | null> {
+): Promise<PairResult> {
   const existing = findAudioBySha(context.db, sha256);
   if (existing) {
     issues.push(issue(audio.name, 'duplicate_audio', `same recording as ${existing.originalName}`, 'warning'));
     const call = findCallIdByAudio(context.db, existing.id);
+    // The recording is already a call: its transcript, if it has none yet, is added to it.
     if (call && transcriptFile && !getTranscript(context.db, call)) {
-      const read = await readTranscript(transcriptFile, context, existing.durationMs);
-      appendAll(issues, read.issues);
-      if (read.transcript) {
-        const agentChannel = getCall(context.db, call)?.agentChannel ?? 0;
-        saveTranscript(
-          context.db,
-          call,
-          {
-            ...read.transcript,
-            sourceName: transcriptFile.name,
-            speakerRoles: guessSpeakerRoles(read.transcript, agentChannel),
-          },
-          context.now(),
-        );
-        scanCallTranscript(context.db, call, context.now(), read.transcript.segments);
-        return call;
-      }
+      const attached = await attachTranscript(transcriptFile, call, context);
+      appendAll(issues, attached.issues);
+      if (attached.callId) return { callId: attached.callId, added: 'transcript' };
     }
     return null;
   }
@@ -129,7 +86,7 @@ async function importHashed(
       issues,
       read.issues.map((found) => (found.severity === 'error' ? { ...found, importedWithout: audio.name } : found)),
     );
-    return callId;
+    return { callId, added: 'call' };
   } catch (error) {
     appendAll(issues, read.issues);
     throw error;
@@ -214,9 +171,10 @@ export async function runImport(
   sources: readonly ImportSource[],
   context: ServiceContext,
   signal: AbortSignal,
+  attachToCallId?: string,
 ): Promise<void> {
   try {
-    await importSources(jobId, sources, context, signal);
+    await importSources(jobId, sources, context, signal, attachToCallId);
   } finally {
     // Uploads are removed after every job, whatever happened to it (start-up clears what a crash left).
     for (const source of sources) {
@@ -257,18 +215,23 @@ async function importSources(
   sources: readonly ImportSource[],
   context: ServiceContext,
   signal: AbortSignal,
+  attachToCallId: string | undefined,
 ): Promise<void> {
-  const { total, issues, pairs, orphans } = await pairSources(sources, context);
+  const { total, issues, pairs: allPairs, orphans } = await pairSources(sources, context);
+  // Adding a transcript to one call imports no recordings.
+  const pairs = attachToCallId === undefined ? allPairs : [];
+  for (const { file } of attachToCallId === undefined ? [] : allPairs)
+    issues.push(issue(file.name, 'unsupported_file', 'only a transcript can be added to a call'));
   const numbers = firstFileNumbers(pairs);
-  const outcomes = pairs.map(() => ({ callId: null as string | null, issues: [] as ImportIssue[] }));
+  const outcomes = pairs.map(() => ({ result: null as PairResult, issues: [] as ImportIssue[] }));
   const turns = new SameRecordingTurns(pairs.length);
   let diskFull = false;
   const importOne = async ({ file, transcript }: (typeof pairs)[number], index: number): Promise<void> => {
     context.events.emit('imports.progress', { jobId, current: numbers[index]!, total, fileName: file.name });
     const outcome = outcomes[index]!;
     try {
-      outcome.callId = await importPair(file, transcript, context, signal, outcome.issues, { index, turns });
-      if (outcome.callId) context.events.emit('calls.changed', {});
+      outcome.result = await importPair(file, transcript, context, signal, outcome.issues, { index, turns });
+      if (outcome.result) context.events.emit('calls.changed', {});
     } catch (error) {
       if (signal.aborted) return;
       // With the disk full the next files would fail the same way: start no more, keeping what is imported.
@@ -280,15 +243,41 @@ async function importSources(
   };
   await forEachInParallel(pairs, context.ports.importParallelism, importOne, () => signal.aborted || diskFull);
   const importedCallIds: string[] = [];
-  for (const outcome of outcomes) {
-    if (outcome.callId) importedCallIds.push(outcome.callId);
-    appendAll(issues, outcome.issues);
+  const transcriptCallIds: string[] = [];
+  for (const { result, issues: found } of outcomes) {
+    if (result) (result.added === 'call' ? importedCallIds : transcriptCallIds).push(result.callId);
+    appendAll(issues, found);
   }
-  for (const orphan of orphans) {
+  for (const [index, orphan] of orphans.entries()) {
     if (signal.aborted || diskFull) break;
-    issues.push(issue(orphan.name, 'transcript_without_audio', 'no audio file with the same name'));
+    context.events.emit('imports.progress', { jobId, current: pairs.length + index + 1, total, fileName: orphan.name });
+    const attached = await attachOrphan(orphan, index, attachToCallId, context);
+    appendAll(issues, attached.issues);
+    if (attached.callId) {
+      transcriptCallIds.push(attached.callId);
+      context.events.emit('calls.changed', {});
+    }
   }
-  context.events.emit('imports.finished', { jobId, importedCallIds, issues, cancelled: signal.aborted });
+  context.events.emit('imports.finished', {
+    jobId,
+    importedCallIds,
+    transcriptCallIds,
+    issues,
+    cancelled: signal.aborted,
+  });
+}
+
+/** A transcript without its audio in the batch: to the call the user chose, else to the call with its name. */
+async function attachOrphan(
+  file: ImportFile,
+  index: number,
+  attachToCallId: string | undefined,
+  context: ServiceContext,
+): Promise<AttachOutcome> {
+  if (attachToCallId === undefined) return attachByName(file, context);
+  if (index > 0)
+    return { callId: null, issues: [issue(file.name, 'transcript_call_has_one', 'one transcript per call')] };
+  return attachTranscript(file, attachToCallId, context);
 }
 
 export const importHandlers = {
@@ -296,7 +285,9 @@ export const importHandlers = {
     if (!context.allowPathSources && input.sources.some((source) => source.kind === 'path')) {
       return fail('invalid_input', 'This transport imports uploaded files only');
     }
-    const jobId = context.importQueue.enqueue((id) => (signal) => runImport(id, input.sources, context, signal));
+    const jobId = context.importQueue.enqueue(
+      (id) => (signal) => runImport(id, input.sources, context, signal, input.attachToCallId),
+    );
     return ok({ jobId });
   },
   'imports.cancel': (input, context) => ok({ cancelled: context.importQueue.cancel(input.jobId) }),

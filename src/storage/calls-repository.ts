@@ -142,3 +142,30 @@ export function getCallSummary(db: Database.Database, callId: string): CallSumma
   const row = db.prepare(`SELECT ${summaryColumns} FROM calls c WHERE c.id = ?`).get(callId) as CallRow | undefined;
   return row ? toSummary(row) : undefined;
 }
+
+export interface TranscriptTarget {
+  readonly callId: string;
+  readonly audioName: string;
+  readonly hasTranscript: boolean;
+  /** Retention or a customer's request removed the call's media: nothing may be added to it. */
+  readonly mediaRemoved: boolean;
+}
+
+/**
+ * Calls whose recording's original file name starts with `namePrefix` (ASCII case-insensitive): the candidates for
+ * a transcript imported on its own. The caller compares the exact pairing name; this only narrows the rows read.
+ */
+export function callsWithAudioNamed(db: Database.Database, namePrefix: string): TranscriptTarget[] {
+  const pattern = `${namePrefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const rows = db
+    .prepare(
+      `SELECT c.id AS callId, a.original_name AS audioName,
+              EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id) AS hasTranscript,
+              c.media_removed_at_ms IS NOT NULL AS mediaRemoved
+         FROM calls c JOIN audio_files a ON a.id = c.audio_id
+        WHERE a.original_name LIKE ? ESCAPE '\\'
+        ORDER BY c.created_at_ms`,
+    )
+    .all(pattern) as { callId: string; audioName: string; hasTranscript: number; mediaRemoved: number }[];
+  return rows.map((row) => ({ ...row, hasTranscript: row.hasTranscript === 1, mediaRemoved: row.mediaRemoved === 1 }));
+}

@@ -1,5 +1,5 @@
 import type { TranscriptSegment, TranscriptWord } from '../transcript/model';
-import { timedWordsOf } from './transcript-words';
+import { timedWordsOf } from '../transcript/estimated-word-times';
 
 /** A time range in the recording that is redacted: muted in playback, masked in text. */
 export interface RedactedRange {

@@ -2,7 +2,7 @@ import type { TranscriptSegment } from '../transcript/model';
 import { appendAll } from '../extremes';
 import { detectPersonalData } from './detect-personal-data';
 import type { PersonalDataKind } from './model';
-import { timedWordsOf } from './transcript-words';
+import { timedWordsOf } from '../transcript/estimated-word-times';
 
 /** A finding placed in the recording: the time from the first to the last word it covers. */
 export interface TimedFinding {

@@ -20,6 +20,8 @@ export interface TranscriptWord {
   readonly endMs: number;
   /** 0..1 where the source gives one. */
   readonly confidence?: number;
+  /** Set when the source timed only the sentence and this word's times were estimated from its place in the text. */
+  readonly estimated?: boolean;
 }
 
 export interface TranscriptSegment {

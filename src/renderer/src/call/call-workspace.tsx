@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
+import { AddTranscript } from './add-transcript';
 import { MediaRemovedNotice } from './media-removed-notice';
 import { createPlaybackClock } from './playback-clock';
 import { PlayerControls } from './player-controls';
@@ -22,6 +23,8 @@ export interface CallWorkspaceReviewProps {
   readonly reviewerId?: string;
   /** A transcript selection offered for redaction. */
   readonly onRedactSelection?: (startMs: number, endMs: number) => void;
+  /** Offers "Add transcript…" on a call without one; called when it was added. */
+  readonly onTranscriptAdded?: () => void;
 }
 
 /** The player (waveform, controls) above the transcript, sharing one playback clock and the single-key shortcuts. */
@@ -35,6 +38,7 @@ export function CallWorkspace({
   momentsPane,
   reviewerId,
   onRedactSelection,
+  onTranscriptAdded,
 }: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
   const { t } = useTranslation();
   const clock = useMemo(() => createPlaybackClock(), []);
@@ -72,6 +76,9 @@ export function CallWorkspace({
   ) : (
     <section className="transcript transcript-missing" aria-label={t('transcript.title')}>
       <p className="muted">{t(mediaRemoved ? 'retention.transcriptRemoved' : 'call.noTranscript')}</p>
+      {!mediaRemoved && audio && onTranscriptAdded && (
+        <AddTranscript callId={detail.call.id} onAdded={onTranscriptAdded} />
+      )}
     </section>
   );
 

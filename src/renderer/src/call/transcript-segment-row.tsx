@@ -128,7 +128,7 @@ export const SegmentRow = memo(function SegmentRow({
             ? segment.words.map((word, wordIndex) => (
                 <span
                   key={wordIndex}
-                  className={`word${wordIndex === activeWord ? ' word-active' : ''}${hitWords?.has(wordIndex) ? ' hit' : ''}${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}
+                  className={`word${word.estimated ? ' word-estimated' : ''}${wordIndex === activeWord ? ' word-active' : ''}${hitWords?.has(wordIndex) ? ' hit' : ''}${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}
                   data-seek-ms={word.startMs}
                 >
                   {word.text}{' '}

@@ -5,6 +5,7 @@ import type { CallDetail } from '../../../contract/schemas';
 import { speakerKey } from '../../../domain/transcript/speaker-roles';
 import { searchTranscript } from '../../../domain/transcript/timeline';
 import type { PlaybackClock } from './playback-clock';
+import { hasEstimatedWordTimes } from '../../../domain/transcript/estimated-word-times';
 import { caretAtPoint, textOffsetWithin, wordIndexAtOffset, wordStartOffsets } from './transcript-text';
 import { SegmentRow, useActivePosition, wordPosition } from './transcript-segment-row';
 
@@ -56,6 +57,7 @@ export function TranscriptView({
   const deferredQuery = useDeferredValue(query);
   const [hitIndex, setHitIndex] = useState(0);
   const hits = useMemo(() => searchTranscript(segments, deferredQuery), [segments, deferredQuery]);
+  const estimatedWordTimes = useMemo(() => hasEstimatedWordTimes(segments), [segments]);
   const hitsBySegment = useMemo(() => {
     const map = new Map<number, { words: Set<number>; segment: boolean }>();
     for (const hit of hits) {
@@ -249,6 +251,16 @@ export function TranscriptView({
           >
             {t('redaction.fromSelection')}
           </button>
+        )}
+        {estimatedWordTimes && (
+          <span
+            className="estimated-times muted"
+            title={t('transcript.estimatedTimesHint')}
+            data-testid="estimated-times"
+          >
+            {t('transcript.estimatedTimes')}
+            <span className="visually-hidden">: {t('transcript.estimatedTimesHint')}</span>
+          </span>
         )}
         {!following && (
           <button type="button" className="button follow-button" onClick={() => setFollowing(true)}>

@@ -24,6 +24,7 @@ function renderImport(
 const finished = (patch: Partial<ImportSummary> = {}): ImportSummary => ({
   jobId: 'job-1',
   importedCallIds: ['call-1'],
+  transcriptCallIds: [],
   issues: [
     { fileName: 'notities.json', code: 'transcript_unknown_format', severity: 'error', detail: 'no known fields' },
   ],

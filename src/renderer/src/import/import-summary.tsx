@@ -28,6 +28,11 @@ export function ImportSummaryPanel({ summary, onClose }: { summary: ImportSummar
           ? t('import.cancelledSummary', { count: summary.importedCallIds.length })
           : t('import.doneSummary', { count: summary.importedCallIds.length })}
       </strong>
+      {summary.transcriptCallIds.length > 0 && (
+        <p data-testid="transcripts-added">
+          {t('import.transcriptsAdded', { count: summary.transcriptCallIds.length })}
+        </p>
+      )}
       {refused.length > 0 && (
         <>
           <p>{t('import.refused', { count: refused.length })}</p>

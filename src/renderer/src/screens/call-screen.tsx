@@ -163,12 +163,18 @@ function LoadedCall({
               detail={detail}
               shortcutsEnabled={shortcutsEnabled}
               onRedactSelection={onRedactSelection}
+              onTranscriptAdded={onReload}
               {...props}
             />
           )}
         />
       ) : (
-        <CallWorkspace detail={detail} shortcutsEnabled={shortcutsEnabled} onRedactSelection={onRedactSelection} />
+        <CallWorkspace
+          detail={detail}
+          shortcutsEnabled={shortcutsEnabled}
+          onRedactSelection={onRedactSelection}
+          onTranscriptAdded={onReload}
+        />
       )}
     </section>
   );

@@ -609,6 +609,22 @@ export const en = {
     auditEntry: '{{action}} · {{who}} · {{time}}',
     app: 'Klankbord',
     waveformLabel: 'Redacted',
+    permanent: {
+      title: 'Apply permanently',
+      explain_one:
+        'Rewrites the stored recording with the redacted range silent and keeps only the masked words of the transcript. The original recording is removed: this cannot be undone, by anyone. 1 redaction waits to be applied.',
+      explain_other:
+        'Rewrites the stored recording with the redacted ranges silent and keeps only the masked words of the transcript. The original recording is removed: this cannot be undone, by anyone. {{count}} redactions wait to be applied.',
+      nothing_one: '1 redaction is applied permanently; nothing else waits to be applied.',
+      nothing_other: '{{count}} redactions are applied permanently; nothing else waits to be applied.',
+      understood: 'I understand that the original recording and words are gone for good',
+      apply_one: 'Apply 1 redaction permanently',
+      apply_other: 'Apply {{count}} redactions permanently',
+      busy: 'Rewriting the recording…',
+      reasonRequired: 'Write why the redactions are applied permanently.',
+      done: 'Applied permanently: the original recording is gone; the stored recording has the redacted ranges silent and the transcript keeps only the masked words.',
+      applied: 'applied permanently',
+    },
     kinds: {
       card_number: 'Card number',
       iban: 'IBAN',
@@ -631,6 +647,8 @@ export const en = {
   errors: {
     title: 'Something went wrong',
     retry: 'Try again',
+    redaction_not_applied:
+      'The recording could not be rewritten, so nothing was applied; the redactions still mute and mask as before.',
     invalid_input: 'The request was not valid.',
     unknown_method: 'This version of Klankbord does not know that action.',
     not_found: 'It no longer exists.',

@@ -616,6 +616,22 @@ export const nl: TranslationTexts = {
     auditEntry: '{{action}} · {{who}} · {{time}}',
     app: 'Klankbord',
     waveformLabel: 'Afgeschermd',
+    permanent: {
+      title: 'Definitief toepassen',
+      explain_one:
+        'Schrijft de opgeslagen opname opnieuw met het afgeschermde stuk stil en bewaart van het transcript alleen de onleesbaar gemaakte woorden. De oorspronkelijke opname wordt verwijderd: dit kan niemand terugdraaien. 1 afscherming wacht op toepassen.',
+      explain_other:
+        'Schrijft de opgeslagen opname opnieuw met de afgeschermde stukken stil en bewaart van het transcript alleen de onleesbaar gemaakte woorden. De oorspronkelijke opname wordt verwijderd: dit kan niemand terugdraaien. {{count}} afschermingen wachten op toepassen.',
+      nothing_one: '1 afscherming is definitief toegepast; er wacht niets meer.',
+      nothing_other: '{{count}} afschermingen zijn definitief toegepast; er wacht niets meer.',
+      understood: 'Ik begrijp dat de oorspronkelijke opname en woorden voorgoed weg zijn',
+      apply_one: '1 afscherming definitief toepassen',
+      apply_other: '{{count}} afschermingen definitief toepassen',
+      busy: 'Opname wordt herschreven…',
+      reasonRequired: 'Schrijf op waarom je de afschermingen definitief toepast.',
+      done: 'Definitief toegepast: de oorspronkelijke opname is weg; de opgeslagen opname is stil op de afgeschermde stukken en het transcript bevat alleen de onleesbaar gemaakte woorden.',
+      applied: 'definitief toegepast',
+    },
     kinds: {
       card_number: 'Kaartnummer',
       iban: 'IBAN',
@@ -638,6 +654,8 @@ export const nl: TranslationTexts = {
   errors: {
     title: 'Er ging iets mis',
     retry: 'Opnieuw proberen',
+    redaction_not_applied:
+      'De opname kon niet opnieuw worden geschreven, dus er is niets toegepast; de afschermingen dempen en maskeren zoals voorheen.',
     invalid_input: 'Het verzoek was ongeldig.',
     unknown_method: 'Deze versie van Klankbord kent die actie niet.',
     not_found: 'Het bestaat niet meer.',

@@ -18,6 +18,16 @@ export type CallSignalsResult =
   | { readonly ok: true; readonly value: CallSignals }
   | { readonly ok: false; readonly problem: string; readonly detail: string };
 
+export interface RedactAudioRequest {
+  readonly sourcePath: string;
+  readonly targetPath: string;
+  readonly ranges: readonly { readonly startMs: number; readonly endMs: number }[];
+}
+
+export type RedactAudioResult =
+  | { readonly ok: true; readonly value: { readonly container: 'wav'; readonly sizeBytes: number } }
+  | { readonly ok: false; readonly problem: string; readonly detail: string };
+
 /** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
 export interface ScoreExportRequest {
   readonly selection: {
@@ -212,6 +222,11 @@ export interface ServicePorts {
   ): Promise<{ readonly exportId: string; readonly fileName: string } | undefined>;
   /** Renders the calibration session report as a PDF. */
   sessionReportPdf(request: SessionReportPdfRequest): Promise<Uint8Array>;
+  /**
+   * Writes the recording at `sourcePath` again as the new file `targetPath` with `ranges` silent (a redaction applied
+   * permanently): a WAV keeps its format, other formats become 16-bit PCM WAV.
+   */
+  redactAudio(request: RedactAudioRequest, signal?: AbortSignal): Promise<RedactAudioResult>;
   readonly errorLog: ErrorLogPort;
   /** Places files the database will point at durably; tests hand in one that fails. */
   readonly files: FilePort;

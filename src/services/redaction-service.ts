@@ -17,6 +17,7 @@ import {
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
+import { applyRedactionsPermanently } from './redaction-apply';
 import { scanIfNotYetScanned } from './redaction-scan';
 import { requireLocalReviewer } from './reviewer-service';
 
@@ -83,6 +84,10 @@ export const redactionHandlers = {
   },
   'redactions.accept': (input, context) => decide(context, input.redactionId, 'accepted', input.reason),
   'redactions.dismiss': (input, context) => decide(context, input.redactionId, 'dismissed', input.reason),
+  'redactions.applyPermanently': async (input, context) => {
+    const applied = await applyRedactionsPermanently(context, input.callId, input.reason);
+    return applied.ok ? ok(callRedactions(context.db, input.callId)) : applied;
+  },
   'redactions.mark': (input, context) => {
     const reviewer = requireLocalReviewer(context.db);
     if (!reviewer.ok) return reviewer;

@@ -6,8 +6,8 @@ import {
   type PackageImportResult,
   type ReviewPackageContent,
 } from '../contract/packages';
-import { getAudio } from '../storage/audio-repository';
-import { getCall } from '../storage/calls-repository';
+import { findAudioBySha, getAudio } from '../storage/audio-repository';
+import { findCallIdByAudio, getCall } from '../storage/calls-repository';
 import { deleteMoment, listMoments, saveMoment } from '../storage/moments-repository';
 import { getReviewer } from '../storage/reviewers-repository';
 import {
@@ -131,10 +131,15 @@ function checkedReviews(
     return refused('package_rubric_mismatch', 'Scored with another rubric version');
   const rubric = getRubric(context.db, session.rubricId, session.rubricVersion);
   if (!rubric) return refused('package_rubric_mismatch', 'The session rubric is missing here');
-  const localCall = new Map(session.callIds.map((callId) => [callKey(context.db, callId), callId]));
+  // By the recording's hash, or the hash it had before a redaction was applied to it permanently here.
+  const sessionCallOf = (key: string) => {
+    const audio = findAudioBySha(context.db, key);
+    const callId = audio ? findCallIdByAudio(context.db, audio.id) : undefined;
+    return callId && session.callIds.includes(callId) ? callId : undefined;
+  };
   const callOfReview = new Map<string, string>();
   for (const review of content.reviews) {
-    const callId = localCall.get(review.callKey);
+    const callId = sessionCallOf(review.callKey);
     if (!callId) return refused('package_unknown_call', 'A review is of a call outside the session');
     if (callOfReview.has(review.id) || [...callOfReview.values()].includes(callId))
       return refused('package_bad_review', 'Two reviews of one call, or one review twice');

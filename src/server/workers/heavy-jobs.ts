@@ -4,6 +4,7 @@ import type {
   CallSignalsRequest,
   ExtractRequest,
   MomentsExportRequest,
+  RedactAudioRequest,
   ScoreExportRequest,
   SessionReportPdfRequest,
 } from '../../services/ports';
@@ -36,6 +37,8 @@ export function heavyJobs(data: HeavyWorkerData) {
       input: { readonly request: CallSignalsRequest; readonly ffmpegPath: string | null },
       signal: AbortSignal,
     ) => (await import('../call-signals')).computeCallSignals(input.request, { signal, ffmpegPath: input.ffmpegPath }),
+    redactAudio: async (input: RedactAudioRequest & { readonly ffmpegPath: string | null }, signal: AbortSignal) =>
+      (await import('../audio/redact-audio')).writeRedactedAudio(input, signal),
     hashFile: async (input: { readonly path: string }, signal: AbortSignal) =>
       (await import('../../services/import-files')).hashFile(input.path, signal),
     listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) =>

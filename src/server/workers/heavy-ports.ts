@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ServicePorts } from '../../services/ports';
 import { readPreferences } from '../../storage/preferences-repository';
 import { analyzeAudio } from '../audio/analyze-audio';
+import { writeRedactedAudio } from '../audio/redact-audio';
 import { computeCallSignals } from '../call-signals';
 import { makeMomentsExporter } from '../export/moments-exporter';
 import { makeScoreExporter } from '../export/score-exporter';
@@ -25,6 +26,7 @@ export type HeavyPorts = Pick<
   | 'exportScores'
   | 'exportMoments'
   | 'sessionReportPdf'
+  | 'redactAudio'
 >;
 
 /** A failed job as the exception the port's callers already handle (dispatch reports it as `internal`). */
@@ -80,6 +82,10 @@ export function workerHeavyPorts(
         await pool.run('computeCallSignals', { request, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
       );
     },
+    redactAudio: async (request, signal) =>
+      decodingOutcome(
+        await audioPool.run('redactAudio', { ...request, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
+      ),
     hashFile: async (path, signal) => valueOf(await audioPool.run('hashFile', { path }, { signal, cancel: 'message' })),
     importParallelism: audioPool.size * filesInFlightPerAudioWorker,
     // Archives are read and written as files: only paths and small parts cross to the worker.
@@ -106,6 +112,7 @@ export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): H
   return {
     analyzeAudio: (path, signal) => analyzeAudio(path, { signal, ffmpegPath: ffmpegPath() }),
     computeCallSignals: (request, signal) => computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
+    redactAudio: (request, signal) => writeRedactedAudio({ ...request, ffmpegPath: ffmpegPath() }, signal),
     hashFile,
     importParallelism: 1,
     listArchive,

@@ -38,6 +38,7 @@ import {
   speakerRoleSchema,
 } from './schemas';
 import { teamMethods } from './team';
+import { transcriptSearchMethods } from './transcript-search';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -225,6 +226,7 @@ export const methods = {
   ...teamMethods,
   ...signalsMethods,
   ...retentionMethods,
+  ...transcriptSearchMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

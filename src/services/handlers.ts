@@ -17,6 +17,7 @@ import { requestHandlers } from './request-service';
 import { sessionHandlers } from './session-service';
 import { teamHandlers } from './team-service';
 import { signalsHandlers } from './signals-service';
+import { transcriptSearchHandlers } from './transcript-search-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -43,4 +44,5 @@ export const handlers: Handlers = {
   ...teamHandlers,
   ...signalsHandlers,
   ...retentionHandlers,
+  ...transcriptSearchHandlers,
 };

@@ -39,6 +39,7 @@ import {
 } from './schemas';
 import { teamMethods } from './team';
 import { transcriptSearchMethods } from './transcript-search';
+import { reviewWindowMethods } from './review-window';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -227,6 +228,7 @@ export const methods = {
   ...signalsMethods,
   ...retentionMethods,
   ...transcriptSearchMethods,
+  ...reviewWindowMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

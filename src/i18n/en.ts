@@ -997,6 +997,9 @@ export const en = {
     mediaRemovedRetention:
       'The recording and transcript of this call were removed on {{date}} under the retention rules. Its reviews are kept.',
   },
+  reviewWindow: {
+    more: '{{shown}} of {{total}} shown; load more',
+  },
   transcriptSearch: {
     label: 'Search transcripts',
     placeholder: 'What was said? E.g. cancel',

@@ -1010,6 +1010,9 @@ export const nl: TranslationTexts = {
     mediaRemovedRetention:
       'De opname en het transcript van dit gesprek zijn op {{date}} verwijderd volgens de bewaartermijn. De beoordelingen blijven.',
   },
+  reviewWindow: {
+    more: '{{shown}} van {{total}} getoond; meer laden',
+  },
   transcriptSearch: {
     label: 'Zoeken in transcripten',
     placeholder: 'Wat werd er gezegd? Bijv. opzeggen',

@@ -18,6 +18,7 @@ import { sessionHandlers } from './session-service';
 import { teamHandlers } from './team-service';
 import { signalsHandlers } from './signals-service';
 import { transcriptSearchHandlers } from './transcript-search-service';
+import { reviewWindowHandlers } from './review-window-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -45,4 +46,5 @@ export const handlers: Handlers = {
   ...signalsHandlers,
   ...retentionHandlers,
   ...transcriptSearchHandlers,
+  ...reviewWindowHandlers,
 };

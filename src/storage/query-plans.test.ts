@@ -4,6 +4,7 @@ import { transcriptMatchQuery } from '../domain/transcript/search-text';
 import { listCalls } from './calls-repository';
 import { migrate } from './migrations';
 import { listReviewRows } from './review-list-repository';
+import { countReviewRows } from './review-window-repository';
 import type { ReviewFilter } from './reviews-repository';
 import { reindexCallTranscript, searchTranscriptTurns } from './transcript-search-repository';
 
@@ -99,5 +100,11 @@ describe('query plans of the hot paths', () => {
     expectNoFullScan(() => searchTranscriptTurns(db, transcriptMatchQuery('opzeggen')!, null, 100));
     expectNoFullScan(() => searchTranscriptTurns(db, transcriptMatchQuery('wil opzeg')!, 'customer', 100));
     expectNoFullScan(() => reindexCallTranscript(db, 'c1'));
+  });
+});
+
+describe('query plans of the review list’s count and filter options', () => {
+  it.each(reviewFilters)('counts %j through an index', (filter) => {
+    expectNoFullScan(() => countReviewRows(db, filter));
   });
 });

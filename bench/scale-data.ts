@@ -54,7 +54,8 @@ function transcriptSegments(seed: number): TranscriptSegment[] {
   return Array.from({ length: 62 }, (_, turn) => {
     const segmentStart = turn * 4800;
     const segmentWords = Array.from({ length: 12 }, (_, n) => ({
-      text: words[(seed + turn * 12 + n) % words.length]!,
+      // One customer turn names a number shared by one call in a thousand: a rare word for transcript search.
+      text: turn === 31 && n === 0 ? `klantnummer${seed % 1000}` : words[(seed + turn * 12 + n) % words.length]!,
       startMs: segmentStart + n * 380,
       endMs: segmentStart + n * 380 + 340,
       confidence: 0.9,

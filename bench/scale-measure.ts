@@ -29,6 +29,36 @@ export const operations: readonly Operation[] = [
     input: (n) => ({ search: ['opzeggen', 'factuur', 'abonnement'][n % 3] }),
   },
   { name: 'calls.list search no hit', method: 'calls.list', input: (n) => ({ search: `zzz${n}` }) },
+  {
+    name: 'calls.searchTranscripts word in every call',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: ['opzeggen', 'factuur', 'abonnement'][n % 3] }),
+  },
+  {
+    name: 'calls.searchTranscripts word said by the customer',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: ['opzeggen', 'factuur', 'abonnement'][n % 3], role: 'customer' }),
+  },
+  {
+    name: 'calls.searchTranscripts phrase',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: ['wil graag opzeggen', 'de factuur te hoog', 'laat me even'][n % 3] }),
+  },
+  {
+    name: 'calls.searchTranscripts word in 1 call of 1000',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: `klantnummer${(n * 37) % 1000}` }),
+  },
+  {
+    name: 'calls.searchTranscripts rare word, other speaker (no hit)',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: `klantnummer${(n * 37) % 1000}`, role: 'agent' }),
+  },
+  {
+    name: 'calls.searchTranscripts no hit',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: `zzz${n}` }),
+  },
   { name: 'calls.get', method: 'calls.get', input: (n, size) => ({ callId: callId((n * 7919) % size.calls) }) },
   {
     name: 'reviews.get',
@@ -94,7 +124,17 @@ async function timed(
   const result = await backend.dispatch(operation.method, operation.input(sample, size));
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(`${operation.name} failed: ${result.error.code} ${result.error.message}`);
-  return { ms, rows: Array.isArray(result.value) ? result.value.length : 1 };
+  return { ms, rows: rowCount(result.value) };
+}
+
+/** Rows in an answer: a list, a window (`rows`) or transcript hits (`hits`). */
+function rowCount(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  if (value && typeof value === 'object') {
+    const list = (value as { rows?: unknown; hits?: unknown }).rows ?? (value as { hits?: unknown }).hits;
+    if (Array.isArray(list)) return list.length;
+  }
+  return 1;
 }
 
 async function librarySize(backend: Backend): Promise<{ calls: number; reviews: number }> {

@@ -38,6 +38,8 @@ import {
   speakerRoleSchema,
 } from './schemas';
 import { teamMethods } from './team';
+import { transcriptSearchMethods } from './transcript-search';
+import { reviewWindowMethods } from './review-window';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -225,6 +227,8 @@ export const methods = {
   ...teamMethods,
   ...signalsMethods,
   ...retentionMethods,
+  ...transcriptSearchMethods,
+  ...reviewWindowMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

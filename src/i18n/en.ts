@@ -1015,6 +1015,25 @@ export const en = {
     mediaRemovedRetention:
       'The recording and transcript of this call were removed on {{date}} under the retention rules. Its reviews are kept.',
   },
+  reviewWindow: {
+    more: '{{shown}} of {{total}} shown; load more',
+  },
+  transcriptSearch: {
+    label: 'Search transcripts',
+    placeholder: 'What was said? E.g. cancel',
+    speaker: 'Said by',
+    anyone: 'Anyone',
+    agent: 'Agent',
+    customer: 'Customer',
+    unknown: 'Unknown',
+    searching: 'Searching…',
+    none: 'Nobody said “{{query}}” in a transcript.',
+    hits_one: '{{count}} hit',
+    hits_other: '{{count}} hits',
+    more: 'The first {{count}} hits; narrow the search for the rest.',
+    results: 'Hits in transcripts',
+    openAt: 'Open {{title}} at {{time}}',
+  },
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

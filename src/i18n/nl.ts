@@ -1028,4 +1028,23 @@ export const nl: TranslationTexts = {
     mediaRemovedRetention:
       'De opname en het transcript van dit gesprek zijn op {{date}} verwijderd volgens de bewaartermijn. De beoordelingen blijven.',
   },
+  reviewWindow: {
+    more: '{{shown}} van {{total}} getoond; meer laden',
+  },
+  transcriptSearch: {
+    label: 'Zoeken in transcripten',
+    placeholder: 'Wat werd er gezegd? Bijv. opzeggen',
+    speaker: 'Gezegd door',
+    anyone: 'Iedereen',
+    agent: 'Medewerker',
+    customer: 'Klant',
+    unknown: 'Onbekend',
+    searching: 'Zoeken…',
+    none: 'Niemand zei “{{query}}” in een transcript.',
+    hits_one: '{{count}} treffer',
+    hits_other: '{{count}} treffers',
+    more: 'De eerste {{count}} treffers; maak de zoekopdracht nauwkeuriger voor de rest.',
+    results: 'Treffers in transcripten',
+    openAt: '{{title}} openen op {{time}}',
+  },
 };

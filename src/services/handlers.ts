@@ -17,6 +17,8 @@ import { requestHandlers } from './request-service';
 import { sessionHandlers } from './session-service';
 import { teamHandlers } from './team-service';
 import { signalsHandlers } from './signals-service';
+import { transcriptSearchHandlers } from './transcript-search-service';
+import { reviewWindowHandlers } from './review-window-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -43,4 +45,6 @@ export const handlers: Handlers = {
   ...teamHandlers,
   ...signalsHandlers,
   ...retentionHandlers,
+  ...transcriptSearchHandlers,
+  ...reviewWindowHandlers,
 };

@@ -9,6 +9,7 @@ import { schemaVersion6 } from './schema/v06';
 import { schemaVersion7 } from './schema/v07';
 import { schemaVersion8 } from './schema/v08';
 import { schemaVersion9 } from './schema/v09';
+import { schemaVersion10 } from './schema/v10';
 import { schemaVersion11 } from './schema/v11';
 import { schemaVersion15 } from './schema/v15';
 import { writeTransaction } from './transactions';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   schemaVersion7,
   schemaVersion8,
   schemaVersion9,
+  schemaVersion10,
   schemaVersion11,
   schemaVersion15,
 ];

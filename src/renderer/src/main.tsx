@@ -13,6 +13,7 @@ import './styles/app.css';
 import './styles/workspace.css';
 import './styles/accessibility.css';
 import './styles/requests.css';
+import './styles/transcript-search.css';
 import './styles/team.css';
 
 const defaultPreferences: Preferences = {

@@ -39,12 +39,19 @@ export function CallWorkspace({
   reviewerId,
   onRedactSelection,
   onTranscriptAdded,
-}: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
+  initialTimeMs = null,
+}: {
+  detail: CallDetail;
+  shortcutsEnabled: boolean;
+  /** Where the player starts once the waveform is ready (a transcript search hit), or null for the start. */
+  initialTimeMs?: number | null;
+} & CallWorkspaceReviewProps) {
   const { t } = useTranslation();
   const clock = useMemo(() => createPlaybackClock(), []);
   const ownPlayer = useRef<PlayerHandle>(null);
   const player = playerRef ?? ownPlayer;
   const searchRef = useRef<HTMLInputElement>(null);
+  const startedAt = useRef(false);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -116,6 +123,10 @@ export function CallWorkspace({
             onRateChange={setRate}
             moments={waveformMoments}
             redactedRanges={detail.redactedRanges}
+            onReady={() => {
+              if (initialTimeMs !== null && !startedAt.current) player.current?.seekMs(initialTimeMs);
+              startedAt.current = true;
+            }}
           />
           <PlayerControls
             player={player}

@@ -27,7 +27,7 @@ function renderLibrary(calls: CallSummary[], language: 'nl' | 'en' = 'nl') {
   render(
     <TransportProvider transport={transport}>
       <I18nextProvider i18n={createI18n(language)}>
-        <CallLibrary onOpen={() => undefined} onImport={() => undefined} />
+        <CallLibrary onOpen={() => undefined} onOpenAt={() => undefined} onImport={() => undefined} />
       </I18nextProvider>
     </TransportProvider>,
   );
@@ -60,7 +60,7 @@ describe('CallLibrary', () => {
     const calls = [call('a', 'Levering te laat'), call('b', 'Opzegging')];
     const transport = renderLibrary(calls);
     await screen.findByText('Opzegging');
-    await userEvent.type(screen.getByRole('searchbox'), 'Levering');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Gesprekken zoeken' }), 'Levering');
     await waitFor(() => expect(screen.queryByText('Opzegging')).not.toBeInTheDocument());
     expect(transport.calls.at(-1)).toEqual({ method: 'calls.list', input: { search: 'Levering' } });
     calls.push(call('c', 'Levering beschadigd'));
@@ -75,7 +75,7 @@ describe('CallLibrary', () => {
     render(
       <TransportProvider transport={transport}>
         <I18nextProvider i18n={createI18n('en')}>
-          <CallLibrary onOpen={() => undefined} onImport={() => undefined} />
+          <CallLibrary onOpen={() => undefined} onOpenAt={() => undefined} onImport={() => undefined} />
         </I18nextProvider>
       </TransportProvider>,
     );

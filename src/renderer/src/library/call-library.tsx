@@ -4,12 +4,27 @@ import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
 import { CallTable } from './call-table';
 import { EmptyLibrary } from './empty-library';
+import { TranscriptHits, TranscriptSearchFields, type SpeakerFilter } from './transcript-search';
 
-/** The first screen: every call with its agent, date, duration and review status. */
-export function CallLibrary({ onOpen, onImport }: { onOpen: (callId: string) => void; onImport: () => void }) {
+/**
+ * The first screen: every call with its agent, date, duration and review status; or, while something is typed in
+ * the transcript search, the turns of any call where it was said.
+ */
+export function CallLibrary({
+  onOpen,
+  onOpenAt,
+  onImport,
+}: {
+  onOpen: (callId: string) => void;
+  onOpenAt: (callId: string, atMs: number) => void;
+  onImport: () => void;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search.trim());
+  const [spoken, setSpoken] = useState('');
+  const deferredSpoken = useDeferredValue(spoken.trim());
+  const [speaker, setSpeaker] = useState<SpeakerFilter>('anyone');
   const calls = useBackendQuery('calls.list', deferredSearch ? { search: deferredSearch } : {}, ['calls.changed']);
 
   return (
@@ -38,16 +53,21 @@ export function CallLibrary({ onOpen, onImport }: { onOpen: (callId: string) => 
           </button>
         </div>
       </header>
-      {calls.status === 'loading' && <p className="muted">{t('library.loading')}</p>}
-      {calls.status === 'error' && <ErrorPanel error={calls.error} onRetry={calls.reload} />}
-      {calls.status === 'ok' &&
+      <TranscriptSearchFields query={spoken} speaker={speaker} onQuery={setSpoken} onSpeaker={setSpeaker} />
+      {deferredSpoken && <TranscriptHits query={deferredSpoken} speaker={speaker} onOpenAt={onOpenAt} />}
+      {!deferredSpoken && calls.status === 'loading' && <p className="muted">{t('library.loading')}</p>}
+      {!deferredSpoken && calls.status === 'error' && <ErrorPanel error={calls.error} onRetry={calls.reload} />}
+      {!deferredSpoken &&
+        calls.status === 'ok' &&
         calls.value.length === 0 &&
         (deferredSearch ? (
           <p className="muted">{t('library.noMatches', { search: deferredSearch })}</p>
         ) : (
           <EmptyLibrary />
         ))}
-      {calls.status === 'ok' && calls.value.length > 0 && <CallTable calls={calls.value} onOpen={onOpen} />}
+      {!deferredSpoken && calls.status === 'ok' && calls.value.length > 0 && (
+        <CallTable calls={calls.value} onOpen={onOpen} />
+      )}
     </section>
   );
 }

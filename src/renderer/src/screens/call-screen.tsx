@@ -22,12 +22,14 @@ export function CallScreen({
   shortcutsEnabled,
   initialReviewing = false,
   sessionId = null,
+  initialTimeMs = null,
 }: {
   callId: string;
   onBack: () => void;
   shortcutsEnabled: boolean;
   initialReviewing?: boolean;
   sessionId?: string | null;
+  initialTimeMs?: number | null;
 }) {
   const { t } = useTranslation();
   const query = useBackendQuery('calls.get', { callId });
@@ -49,6 +51,7 @@ export function CallScreen({
       shortcutsEnabled={shortcutsEnabled}
       initialReviewing={initialReviewing}
       sessionId={sessionId}
+      initialTimeMs={initialTimeMs}
     />
   );
 }
@@ -61,6 +64,7 @@ function LoadedCall({
   shortcutsEnabled,
   initialReviewing,
   sessionId,
+  initialTimeMs,
 }: {
   detail: CallDetail;
   onBack: () => void;
@@ -69,6 +73,7 @@ function LoadedCall({
   shortcutsEnabled: boolean;
   initialReviewing: boolean;
   sessionId: string | null;
+  initialTimeMs: number | null;
 }) {
   const { t } = useTranslation();
   const transport = useTransport();
@@ -164,6 +169,7 @@ function LoadedCall({
               shortcutsEnabled={shortcutsEnabled}
               onRedactSelection={onRedactSelection}
               onTranscriptAdded={onReload}
+              initialTimeMs={initialTimeMs}
               {...props}
             />
           )}
@@ -174,6 +180,7 @@ function LoadedCall({
           shortcutsEnabled={shortcutsEnabled}
           onRedactSelection={onRedactSelection}
           onTranscriptAdded={onReload}
+          initialTimeMs={initialTimeMs}
         />
       )}
     </section>

@@ -9,9 +9,9 @@ import { schemaVersion6 } from './schema/v06';
 import { schemaVersion7 } from './schema/v07';
 import { schemaVersion8 } from './schema/v08';
 import { schemaVersion9 } from './schema/v09';
-import { schemaVersion10 } from './schema/v10';
 import { schemaVersion11 } from './schema/v11';
 import { schemaVersion15 } from './schema/v15';
+import { schemaVersion16 } from './schema/v16';
 import { writeTransaction } from './transactions';
 
 export type { Migration } from './schema/migration';
@@ -30,9 +30,9 @@ export const migrations: readonly Migration[] = [
   schemaVersion7,
   schemaVersion8,
   schemaVersion9,
-  schemaVersion10,
   schemaVersion11,
   schemaVersion15,
+  schemaVersion16,
 ];
 
 /** The schema version this build of the app knows. */

@@ -4,7 +4,7 @@ import type { TranscriptSegment } from '../domain/transcript/model';
 import { searchableTurns } from '../domain/transcript/search-text';
 import type { SpeakerRole, SpeakerRoles } from '../domain/transcript/speaker-roles';
 
-// The index (schema version 10) holds each turn's masked text in `transcript_search` and what the turn is in
+// The index (schema version 16) holds each turn's masked text in `transcript_search` and what the turn is in
 // `transcript_search_turns` under the same rowid. Every write to a transcript, its speaker roles or its accepted
 // redactions goes through here, so the index never holds a word that is no longer on screen.
 

@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 import { rebuildTranscriptSearch } from '../transcript-search-repository';
 
 /**
- * Schema version 10: search inside transcripts across calls. `transcript_search` is an FTS5 index of every turn's
+ * Schema version 16: search inside transcripts across calls. `transcript_search` is an FTS5 index of every turn's
  * text with redacted words already masked (unicode61 with remove_diacritics 2, so "geinformeerd" finds
  * "geïnformeerd"); `transcript_search_turns` says which call, turn, speaker and time each indexed row is, keyed by
  * the same rowid, so a call's rows are found (and replaced or removed) without scanning the index. FTS5's
@@ -10,8 +10,8 @@ import { rebuildTranscriptSearch } from '../transcript-search-repository';
  * here for the transcripts already stored. Two indexes serve the review list's count and its "routine reviews only"
  * filter, the two that read every review before. Shipped: never edit, add a new version.
  */
-export const schemaVersion10: Migration = {
-  version: 10,
+export const schemaVersion16: Migration = {
+  version: 16,
   name: 'transcript search',
   up: (db) => {
     db.exec(`

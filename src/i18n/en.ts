@@ -1034,6 +1034,25 @@ export const en = {
     results: 'Hits in transcripts',
     openAt: 'Open {{title}} at {{time}}',
   },
+  dataProtection: {
+    title: 'Encryption at rest',
+    files: 'Recordings and exports',
+    filesOn: 'Encrypted (AES-256-GCM), key: {{origin}}',
+    filesOff: 'Not encrypted',
+    origin: {
+      'safe-storage': "the operating system's credential store",
+      'key-file': 'a key file in the user’s config folder',
+      passphrase: 'a passphrase (KLANKBORD_PASSPHRASE)',
+    },
+    upgrade: 'Encrypting the existing files: {{done}} of {{total}}',
+    upgradeDone: 'Existing files encrypted ({{total}}).',
+    disk: 'Disk of the data folder (database included)',
+    diskState: {
+      encrypted: 'Encrypted by the operating system ({{method}})',
+      not_encrypted: 'Not encrypted ({{method}}): turn on disk encryption to protect the database',
+      unknown: 'Unknown: Klankbord cannot tell; check the disk encryption yourself',
+    },
+  },
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -1047,4 +1047,23 @@ export const nl: TranslationTexts = {
     results: 'Treffers in transcripten',
     openAt: '{{title}} openen op {{time}}',
   },
+  dataProtection: {
+    title: 'Versleuteling van opgeslagen gegevens',
+    files: 'Opnames en exports',
+    filesOn: 'Versleuteld (AES-256-GCM), sleutel: {{origin}}',
+    filesOff: 'Niet versleuteld',
+    origin: {
+      'safe-storage': 'de sleutelhanger van het besturingssysteem',
+      'key-file': 'een sleutelbestand in de configuratiemap van de gebruiker',
+      passphrase: 'een wachtzin (KLANKBORD_PASSPHRASE)',
+    },
+    upgrade: 'Bestaande bestanden worden versleuteld: {{done}} van {{total}}',
+    upgradeDone: 'Bestaande bestanden versleuteld ({{total}}).',
+    disk: 'Schijf van de gegevensmap (ook de database)',
+    diskState: {
+      encrypted: 'Versleuteld door het besturingssysteem ({{method}})',
+      not_encrypted: 'Niet versleuteld ({{method}}): zet schijfversleuteling aan om de database te beschermen',
+      unknown: 'Onbekend: Klankbord kan het niet nagaan; controleer de schijfversleuteling zelf',
+    },
+  },
 };

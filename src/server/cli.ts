@@ -20,6 +20,8 @@ function exitCodeList(): string {
     io_error: 'the disk reported an error',
     database_too_new: 'the database is from a newer Klankbord',
     unexpected: 'the data folder could not be opened otherwise',
+    data_key_missing: 'the data folder is encrypted and its key is missing',
+    data_key_wrong: 'the key does not open the encrypted data folder',
   };
   return Object.entries(startupExitCodes)
     .map(([problem, code]) => `${code}  ${names[problem as keyof typeof names]}`)
@@ -44,6 +46,10 @@ Commands:
 Options:
   --data-dir PATH              use this data folder (or set KLANKBORD_DATA_DIR)
   --help                       show this help
+
+Encryption at rest: recordings and exports in the data folder are encrypted (AES-256-GCM) with a key derived
+from KLANKBORD_PASSPHRASE, else the key in KLANKBORD_KEY_FILE, else the key file data.key in the config folder
+(KLANKBORD_CONFIG_DIR, or ~/.config/klankbord-keys on Linux), made on first use.
 
 When the data folder cannot be used, one line on stderr says why and the exit code says what:
   ${exitCodeList()}`;

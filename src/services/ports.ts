@@ -1,3 +1,4 @@
+import type { DataProtection } from '../contract/diagnostics';
 import type { SessionReport } from '../domain/calibration/session-report';
 import type { Rubric } from '../domain/rubric/model';
 import type { ItemAnswer } from '../domain/scoring/answers';
@@ -230,4 +231,6 @@ export interface ServicePorts {
   readonly errorLog: ErrorLogPort;
   /** Places files the database will point at durably; tests hand in one that fails. */
   readonly files: FilePort;
+  /** Encryption at rest of the data folder and its disk (absent where a test does not provide it). */
+  dataProtection?(): Promise<DataProtection>;
 }

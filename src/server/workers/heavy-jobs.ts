@@ -17,6 +17,8 @@ export interface HeavyWorkerData {
   readonly databaseFile: string;
   readonly exportsDir: string;
   readonly nativeBinding?: string;
+  /** The data folder's key (hex), when it is encrypted: the worker registers it for the files it reads and writes. */
+  readonly dataKey?: { readonly folder: string; readonly keyHex: string };
 }
 
 /**

@@ -24,7 +24,7 @@ import { appVersion } from './app-version';
 import { makeErrorLogPort } from './logging/error-log-port';
 import { cleanDataFolder } from './files/data-folder-cleanup';
 import { createDurableFiles, type FileSystemCalls } from './files/durable-files';
-import { defaultKeyProvider, type DataKeyProvider } from './encryption/data-key';
+import { keyProviderFromEnvironment, type DataKeyProvider } from './encryption/data-key';
 import { openDataFolderEncryption, type EncryptionState } from './encryption/backend-encryption';
 import { isFolderEncrypted } from './encryption/folder-encryption';
 import { dataProtection } from './encryption/data-protection';
@@ -101,7 +101,7 @@ export function createBackend(options: BackendOptions): Backend {
     // An encrypted folder's key is checked before the database is opened: a missing or wrong key stops here and
     // changes nothing. A folder not encrypted yet is marked only once its database has opened.
     const openEncryption = (hasData: boolean) =>
-      openDataFolderEncryption(options.dataDir, options.encryption ?? defaultKeyProvider(), hasData);
+      openDataFolderEncryption(options.dataDir, options.encryption ?? keyProviderFromEnvironment(), hasData);
     const hasData = existsSync(join(options.dataDir, databaseFileName));
     if (isFolderEncrypted(options.dataDir)) encryption = openEncryption(hasData);
     opened = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });

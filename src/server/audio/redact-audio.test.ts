@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,8 @@ import { useTempDirs } from '../../../tests/unit/temp-dir';
 import { readWavHeader } from '../../domain/audio/wav';
 import { maxBy } from '../../domain/extremes';
 import { analyzeAudio } from './analyze-audio';
+import { forgetFolderKey, registerFolderKey } from '../encryption/folder-keys';
+import { isSealedFile, sealCopy } from '../encryption/sealed-files';
 import { writeRedactedAudio } from './redact-audio';
 
 const tempDir = useTempDirs();
@@ -90,4 +93,30 @@ describe('writeRedactedAudio', () => {
     });
     expect(result.ok).toBe(false);
   });
+
+  it.each(['tone-stereo-8k.wav', 'tone-stereo.mp3', 'tone-stereo.m4a'])(
+    'reads a recording stored sealed (encryption at rest): %s',
+    async (name) => {
+      const folder = tempDir();
+      const key = randomBytes(32);
+      registerFolderKey(folder, key);
+      try {
+        const sealed = join(folder, name);
+        await sealCopy(join(fixtures, name), sealed, key);
+        expect(await isSealedFile(sealed)).toBe(true);
+        const target = join(tempDir(), 'out.wav');
+        const result = await writeRedactedAudio({
+          sourcePath: sealed,
+          targetPath: target,
+          ranges: [{ startMs: 100, endMs: 300 }],
+          ffmpegPath: null,
+        });
+        expect(result.ok).toBe(true);
+        expect(loudest(samplesBetween(target, 110, 290))).toBe(0);
+        expect(loudest(samplesBetween(target, 320, 400))).toBeGreaterThan(1000);
+      } finally {
+        forgetFolderKey(folder);
+      }
+    },
+  );
 });

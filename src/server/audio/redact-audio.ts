@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { openPlainFile, plainFileSize, readPlainBytes } from '../encryption/sealed-files';
 import {
   framesToSilence,
   pcm16WavHeader,
@@ -10,7 +10,7 @@ import {
 } from '../../domain/audio/silence';
 import { readWavHeader } from '../../domain/audio/wav';
 import type { AudioProblem } from './analysis-result';
-import { describedAudioStream, locateFfmpeg } from './ffmpeg';
+import { describedAudioStream, ffmpegInput, locateFfmpeg } from './ffmpeg';
 import { sniffAudioContainer } from './sniff';
 import { mp3Facts, oggCodec, type WasmCodec } from './stream-headers';
 import { openDecoder } from './wasm-decode';
@@ -44,14 +44,11 @@ export async function writeRedactedAudio(
   let head: Uint8Array;
   let size: number;
   try {
-    const handle = await open(request.sourcePath, 'r');
-    try {
-      const buffer = new Uint8Array(headBytes);
-      head = buffer.subarray(0, (await handle.read(buffer, 0, headBytes, 0)).bytesRead);
-    } finally {
-      await handle.close();
-    }
-    size = (await stat(request.sourcePath)).size;
+    // The stored recording may be sealed (encryption at rest): every read goes through its plaintext.
+    [head, size] = await Promise.all([
+      readPlainBytes(request.sourcePath, 0, headBytes),
+      plainFileSize(request.sourcePath),
+    ]);
   } catch (error) {
     return refuse('audio_unrecognized', error instanceof Error ? error.message : String(error));
   }
@@ -82,7 +79,8 @@ async function silenceWav(
   const output = await open(request.targetPath, 'wx');
   try {
     let position = 0;
-    for await (const chunk of createReadStream(request.sourcePath, { highWaterMark: 1024 * 1024 })) {
+    const { stream: source } = await openPlainFile(request.sourcePath, { highWaterMark: 1024 * 1024 });
+    for await (const chunk of source) {
       if (signal?.aborted) return refuse('cancelled', 'cancelled');
       const bytes = chunk as Buffer;
       const dataStart = Math.max(position, info.dataOffset);
@@ -177,7 +175,8 @@ async function decodeToWav(
           samples[frame * channels + channel] = toInt16(decoded.channelData[channel]![frame]!);
       await writer.push(samples, decoded.samplesDecoded);
     };
-    for await (const chunk of createReadStream(request.sourcePath, { highWaterMark: 256 * 1024 })) {
+    const { stream: source } = await openPlainFile(request.sourcePath, { highWaterMark: 256 * 1024 });
+    for await (const chunk of source) {
       if (signal?.aborted) return refuse('cancelled', 'cancelled');
       await take(await decoder.decode(new Uint8Array(chunk as Buffer)));
     }
@@ -193,12 +192,14 @@ async function decodeToWav(
 async function ffmpegToWav(request: RedactAudioRequest, signal?: AbortSignal): Promise<RedactAudioResult> {
   const ffmpeg = await locateFfmpeg(request.ffmpegPath);
   if (!ffmpeg.path) return refuse('audio_decoder_missing', 'this format needs ffmpeg, which was not found');
+  const probeInput = await ffmpegInput(request.sourcePath);
   const probe = await new Promise<string>((resolve) => {
     let text = '';
-    const child = spawn(ffmpeg.path!, ['-hide_banner', '-nostdin', '-i', request.sourcePath], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const child = spawn(ffmpeg.path!, ['-hide_banner', '-nostdin', '-i', probeInput.arg], {
+      stdio: [probeInput.stdin, 'ignore', 'pipe'],
     });
-    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    probeInput.feed(child);
+    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', () => resolve(''));
     child.on('close', () => resolve(text));
   });
@@ -211,15 +212,17 @@ async function ffmpegToWav(request: RedactAudioRequest, signal?: AbortSignal): P
   try {
     await writer.begin(stream.channels, sampleRateHz);
     const frameBytes = stream.channels * 2;
-    const args = ['-v', 'error', '-nostdin', '-i', request.sourcePath, '-map', 'a:0', '-f', 's16le'];
+    const input = await ffmpegInput(request.sourcePath);
+    const args = ['-v', 'error', '-nostdin', '-i', input.arg, '-map', 'a:0', '-f', 's16le'];
     args.push('-ac', String(stream.channels), '-ar', String(sampleRateHz), 'pipe:1');
-    const child = spawn(ffmpeg.path, args, { stdio: ['ignore', 'pipe', 'ignore'], signal });
+    const child = spawn(ffmpeg.path, args, { stdio: [input.stdin, 'pipe', 'ignore'], signal });
+    input.feed(child);
     const closed = new Promise<number | null>((resolve) => {
       child.on('error', () => resolve(null));
       child.on('close', resolve);
     });
     let carry = Buffer.alloc(0);
-    for await (const chunk of child.stdout) {
+    for await (const chunk of child.stdout!) {
       const bytes = Buffer.concat([carry, chunk as Buffer]);
       const whole = bytes.length - (bytes.length % frameBytes);
       carry = bytes.subarray(whole);

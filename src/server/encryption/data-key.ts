@@ -112,3 +112,11 @@ export function defaultKeyProvider(env: NodeJS.ProcessEnv = process.env): DataKe
   if (env.KLANKBORD_PASSPHRASE) return passphraseProvider(env.KLANKBORD_PASSPHRASE);
   return keyFileProvider(env.KLANKBORD_KEY_FILE ?? join(keyConfigDir(env), 'data.key'));
 }
+
+/**
+ * What browser mode and the CLI use: KLANKBORD_ENCRYPTION=off keeps a folder that is not encrypted yet unencrypted
+ * (a folder on a disk the operating system encrypts, the benchmark's baseline); an encrypted folder still needs its key.
+ */
+export function keyProviderFromEnvironment(env: NodeJS.ProcessEnv = process.env): DataKeyProvider | 'off' {
+  return env.KLANKBORD_ENCRYPTION === 'off' ? 'off' : defaultKeyProvider(env);
+}

@@ -14,6 +14,7 @@ import './styles/workspace.css';
 import './styles/accessibility.css';
 import './styles/requests.css';
 import './styles/team.css';
+import './styles/assist.css';
 
 const defaultPreferences: Preferences = {
   language: null,

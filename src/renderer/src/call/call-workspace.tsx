@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
+import type { CallSignals } from '../../../domain/signals/model';
+import { SignalsLane } from '../assist/signals-lane';
 import { AddTranscript } from './add-transcript';
 import { MediaRemovedNotice } from './media-removed-notice';
 import { createPlaybackClock } from './playback-clock';
@@ -39,7 +41,13 @@ export function CallWorkspace({
   reviewerId,
   onRedactSelection,
   onTranscriptAdded,
-}: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
+  signals,
+}: {
+  detail: CallDetail;
+  shortcutsEnabled: boolean;
+  /** The call's signals, drawn in a lane under the waveform. */
+  signals?: CallSignals | null;
+} & CallWorkspaceReviewProps) {
   const { t } = useTranslation();
   const clock = useMemo(() => createPlaybackClock(), []);
   const ownPlayer = useRef<PlayerHandle>(null);
@@ -116,6 +124,7 @@ export function CallWorkspace({
             onRateChange={setRate}
             moments={waveformMoments}
             redactedRanges={detail.redactedRanges}
+            lane={signals ? <SignalsLane signals={signals} durationMs={audio.durationMs} /> : null}
           />
           <PlayerControls
             player={player}

@@ -9,6 +9,8 @@ import { useBackendQuery } from '../hooks/use-backend-query';
 import { MediaRemovedNotice } from '../privacy/media-removed-notice';
 import { RedactionsPanel } from '../privacy/redactions-panel';
 import { ReviewWorkspace } from '../review/review-workspace';
+import { CallMetricsBar } from '../assist/call-metrics-bar';
+import { useCallSignals } from '../assist/use-call-signals';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
 
@@ -78,6 +80,8 @@ function LoadedCall({
   const [reviewing, setReviewing] = useState(initialReviewing);
   const { call, audio } = detail;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const signalsState = useCallSignals(call.id, Boolean(audio), detail);
+  const signals = signalsState.status === 'ok' ? signalsState.signals : null;
   // Opening a call moves focus to its heading, so a screen reader announces where the user is.
   useEffect(() => headingRef.current?.focus(), [call.id]);
 
@@ -110,6 +114,7 @@ function LoadedCall({
               .filter(Boolean)
               .join(' · ')}
           </p>
+          <CallMetricsBar state={signalsState} />
         </div>
         <div className="call-actions">
           {audio?.channels === 2 && (
@@ -158,9 +163,11 @@ function LoadedCall({
           detail={detail}
           sessionId={sessionId}
           shortcutsEnabled={shortcutsEnabled}
+          signals={signals}
           renderCall={(props) => (
             <CallWorkspace
               detail={detail}
+              signals={signals}
               shortcutsEnabled={shortcutsEnabled}
               onRedactSelection={onRedactSelection}
               onTranscriptAdded={onReload}
@@ -171,6 +178,7 @@ function LoadedCall({
       ) : (
         <CallWorkspace
           detail={detail}
+          signals={signals}
           shortcutsEnabled={shortcutsEnabled}
           onRedactSelection={onRedactSelection}
           onTranscriptAdded={onReload}

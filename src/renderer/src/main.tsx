@@ -15,6 +15,7 @@ import './styles/accessibility.css';
 import './styles/requests.css';
 import './styles/transcript-search.css';
 import './styles/team.css';
+import './styles/assist.css';
 
 const defaultPreferences: Preferences = {
   language: null,

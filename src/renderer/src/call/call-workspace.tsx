@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
+import type { CallSignals } from '../../../domain/signals/model';
+import { SignalsLane } from '../assist/signals-lane';
 import { AddTranscript } from './add-transcript';
 import { MediaRemovedNotice } from './media-removed-notice';
 import { createPlaybackClock } from './playback-clock';
@@ -40,11 +42,14 @@ export function CallWorkspace({
   onRedactSelection,
   onTranscriptAdded,
   initialTimeMs = null,
+  signals,
 }: {
   detail: CallDetail;
   shortcutsEnabled: boolean;
   /** Where the player starts once the waveform is ready (a transcript search hit), or null for the start. */
   initialTimeMs?: number | null;
+  /** The call's signals, drawn in a lane under the waveform. */
+  signals?: CallSignals | null;
 } & CallWorkspaceReviewProps) {
   const { t } = useTranslation();
   const clock = useMemo(() => createPlaybackClock(), []);
@@ -127,6 +132,7 @@ export function CallWorkspace({
               if (initialTimeMs !== null && !startedAt.current) player.current?.seekMs(initialTimeMs);
               startedAt.current = true;
             }}
+            lane={signals ? <SignalsLane signals={signals} durationMs={audio.durationMs} /> : null}
           />
           <PlayerControls
             player={player}

@@ -112,8 +112,10 @@ export const SegmentRow = memo(function SegmentRow({
           <button
             key={mark.id}
             type="button"
-            className="moment-mark"
-            data-moment-id={mark.id}
+            className={mark.ghost ? 'moment-mark ghost-mark' : 'moment-mark'}
+            data-moment-id={mark.ghost ? undefined : mark.id}
+            data-suggestion-key={mark.ghost ? mark.id : undefined}
+            data-testid={mark.ghost ? 'ghost-moment-transcript' : undefined}
             style={{ borderColor: mark.colour }}
             title={mark.label}
           >

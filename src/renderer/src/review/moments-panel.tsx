@@ -28,6 +28,8 @@ export function MomentsPanel({
   onPlay,
   onUndo,
   onRedo,
+  suggestionRows = [],
+  fromSuggestion,
 }: {
   moments: readonly Moment[];
   rubric: Rubric;
@@ -45,6 +47,10 @@ export function MomentsPanel({
   onPlay: (moment: Moment, loop: boolean) => void;
   onUndo: () => void;
   onRedo: () => void;
+  /** Open suggestions as ghost rows, placed among the moments by time. */
+  suggestionRows?: readonly { readonly key: string; readonly startMs: number; readonly row: React.ReactNode }[];
+  /** Moments that came from accepted suggestions. */
+  fromSuggestion?: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -114,13 +120,16 @@ export function MomentsPanel({
         </button>
       </div>
       <div className="moments-body">
-        {moments.length === 0 ? (
+        {moments.length === 0 && suggestionRows.length === 0 ? (
           <p className="muted small">
             {t('moments.none')} {t('moments.addHint')}
           </p>
         ) : (
           <ul className="moment-list" data-testid="moment-list">
-            {moments.map((moment) => (
+            {suggestionRows
+              .filter((suggestion) => !moments.some((moment) => moment.startMs <= suggestion.startMs))
+              .map((suggestion) => suggestion.row)}
+            {moments.map((moment, index) => [
               <li
                 key={moment.id}
                 className={`moment-row${moment.id === selectedId ? ' selected' : ''}`}
@@ -144,6 +153,11 @@ export function MomentsPanel({
                     {moment.polarity !== 'neutral' ? ` · ${moment.polarity === 'strength' ? '+' : '−'}` : ''}
                   </span>
                   {moment.itemIds.length > 0 && <span className="moment-items">{moment.itemIds.join(', ')}</span>}
+                  {fromSuggestion?.has(moment.id) && (
+                    <span className="moment-origin" data-testid="moment-from-suggestion">
+                      {t('assist.suggestions.fromSuggestion')}
+                    </span>
+                  )}
                 </button>
                 <button
                   type="button"
@@ -161,8 +175,15 @@ export function MomentsPanel({
                 >
                   ⟳
                 </button>
-              </li>
-            ))}
+              </li>,
+              ...suggestionRows
+                .filter(
+                  (suggestion) =>
+                    suggestion.startMs >= moment.startMs &&
+                    (index + 1 >= moments.length || suggestion.startMs < moments[index + 1]!.startMs),
+                )
+                .map((suggestion) => suggestion.row),
+            ])}
           </ul>
         )}
         {selected && (

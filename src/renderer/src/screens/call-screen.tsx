@@ -9,6 +9,8 @@ import { useBackendQuery } from '../hooks/use-backend-query';
 import { MediaRemovedNotice } from '../privacy/media-removed-notice';
 import { RedactionsPanel } from '../privacy/redactions-panel';
 import { ReviewWorkspace } from '../review/review-workspace';
+import { CallMetricsBar } from '../assist/call-metrics-bar';
+import { useCallSignals } from '../assist/use-call-signals';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
 
@@ -83,6 +85,8 @@ function LoadedCall({
   const [reviewing, setReviewing] = useState(initialReviewing);
   const { call, audio } = detail;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const signalsState = useCallSignals(call.id, Boolean(audio), detail);
+  const signals = signalsState.status === 'ok' ? signalsState.signals : null;
   // Opening a call moves focus to its heading, so a screen reader announces where the user is.
   useEffect(() => headingRef.current?.focus(), [call.id]);
 
@@ -115,6 +119,7 @@ function LoadedCall({
               .filter(Boolean)
               .join(' · ')}
           </p>
+          <CallMetricsBar state={signalsState} />
         </div>
         <div className="call-actions">
           {audio?.channels === 2 && (
@@ -163,9 +168,11 @@ function LoadedCall({
           detail={detail}
           sessionId={sessionId}
           shortcutsEnabled={shortcutsEnabled}
+          signals={signals}
           renderCall={(props) => (
             <CallWorkspace
               detail={detail}
+              signals={signals}
               shortcutsEnabled={shortcutsEnabled}
               onRedactSelection={onRedactSelection}
               onTranscriptAdded={onReload}
@@ -177,6 +184,7 @@ function LoadedCall({
       ) : (
         <CallWorkspace
           detail={detail}
+          signals={signals}
           shortcutsEnabled={shortcutsEnabled}
           onRedactSelection={onRedactSelection}
           onTranscriptAdded={onReload}

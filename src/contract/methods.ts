@@ -37,7 +37,7 @@ import {
   preferencesSchema,
   speakerRoleSchema,
 } from './schemas';
-import { teamMethods } from './team';
+import { agentMethods, teamMethods } from './team';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -223,6 +223,7 @@ export const methods = {
   ...redactionMethods,
   ...requestMethods,
   ...teamMethods,
+  ...agentMethods,
   ...signalsMethods,
   ...retentionMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },

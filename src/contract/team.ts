@@ -65,3 +65,26 @@ export const teamMethods = {
     output: teamReportSchema,
   },
 } as const;
+
+const agentMergeSchema = z.object({ variant: z.string(), agentName: z.string(), mergedAtMs: z.number().int() });
+const agentNameSchema = z.string().trim().min(1).max(200);
+
+export const agentListSchema = z.object({
+  /** Every agent spelling on the calls with its counts and the agent it belongs to (itself when not merged). */
+  spellings: z.array(
+    z.object({ name: z.string(), agentName: z.string(), calls: z.number().int(), reviews: z.number().int() }),
+  ),
+  merges: z.array(agentMergeSchema),
+});
+export type AgentList = z.infer<typeof agentListSchema>;
+
+/** Agent merges: the lead names an agent once; spread into the method table. */
+export const agentMethods = {
+  'agents.list': { input: z.object({}).strict(), output: agentListSchema },
+  /** Calls spelled `variant` count as the agent `into` from now on (kept; undone by agents.unmerge). */
+  'agents.merge': {
+    input: z.object({ variant: agentNameSchema, into: agentNameSchema }).strict(),
+    output: agentListSchema,
+  },
+  'agents.unmerge': { input: z.object({ variant: agentNameSchema }).strict(), output: agentListSchema },
+} as const;

@@ -1,4 +1,5 @@
 import { rubricProblemTexts } from './rubric-problems';
+import { teamToolTexts } from './team-texts';
 
 /** English texts; the shape every other language must match (see nl.ts). */
 export const en = {
@@ -997,6 +998,7 @@ export const en = {
     mediaRemovedRetention:
       'The recording and transcript of this call were removed on {{date}} under the retention rules. Its reviews are kept.',
   },
+  teamTools: teamToolTexts.en,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

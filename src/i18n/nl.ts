@@ -1,5 +1,6 @@
 import type { TranslationTexts } from './en';
 import { rubricProblemTexts } from './rubric-problems';
+import { teamToolTexts } from './team-texts';
 
 /** Nederlandse teksten (glossary: see docs/domain.md). */
 export const nl: TranslationTexts = {
@@ -1010,4 +1011,5 @@ export const nl: TranslationTexts = {
     mediaRemovedRetention:
       'De opname en het transcript van dit gesprek zijn op {{date}} verwijderd volgens de bewaartermijn. De beoordelingen blijven.',
   },
+  teamTools: teamToolTexts.nl,
 };

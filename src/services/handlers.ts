@@ -16,6 +16,7 @@ import { retentionHandlers } from './retention-service';
 import { requestHandlers } from './request-service';
 import { sessionHandlers } from './session-service';
 import { teamHandlers } from './team-service';
+import { agentHandlers } from './agent-service';
 import { signalsHandlers } from './signals-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
@@ -41,6 +42,7 @@ export const handlers: Handlers = {
   ...redactionHandlers,
   ...requestHandlers,
   ...teamHandlers,
+  ...agentHandlers,
   ...signalsHandlers,
   ...retentionHandlers,
 };

@@ -10,6 +10,7 @@ import { schemaVersion7 } from './schema/v07';
 import { schemaVersion8 } from './schema/v08';
 import { schemaVersion9 } from './schema/v09';
 import { schemaVersion11 } from './schema/v11';
+import { schemaVersion14 } from './schema/v14';
 import { writeTransaction } from './transactions';
 
 export type { Migration } from './schema/migration';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   schemaVersion8,
   schemaVersion9,
   schemaVersion11,
+  schemaVersion14,
 ];
 
 /** The schema version this build of the app knows. */

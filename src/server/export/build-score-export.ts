@@ -7,6 +7,8 @@ import {
 import type { ScoreExportTables } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import type { Rubric } from '../../domain/rubric/model';
+import { agentOf, mergeLookup } from '../../domain/team/agent-merges';
+import { listAgentMerges } from '../../storage/agent-merges-repository';
 import { getCallSummary } from '../../storage/calls-repository';
 import { listMoments } from '../../storage/moments-repository';
 import { getReviewer } from '../../storage/reviewers-repository';
@@ -70,6 +72,8 @@ export function buildScoreExport(
     const rubrics = new Map<string, Rubric>();
     const reviewerNames = new Map<string, string | null>();
     const calls = new Map<string, ScoreExportReview['call']>();
+    // The agent as the lead named it: merged spellings export under one name.
+    const merges = mergeLookup(listAgentMerges(db));
     const entries = selectedReviews(db, selection).map((review): ScoreExportReview => {
       const rubricKey = `${review.rubricId}@${review.rubricVersion}`;
       let rubric = rubrics.get(rubricKey);
@@ -83,7 +87,7 @@ export function buildScoreExport(
         reviewerNames.set(review.reviewerId, getReviewer(db, review.reviewerId)?.name ?? null);
       if (!calls.has(review.callId)) {
         const call = getCallSummary(db, review.callId);
-        calls.set(review.callId, { title: call?.title ?? '', agentName: call?.agentName ?? '' });
+        calls.set(review.callId, { title: call?.title ?? '', agentName: agentOf(call?.agentName ?? '', merges) });
       }
       const calibration =
         options.calibrations && Object.hasOwn(options.calibrations, review.id)

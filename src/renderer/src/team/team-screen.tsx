@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
 import { DateField } from '../ui/date-field';
+import { AgentMerges } from './agent-merges';
 import { AgentSkillTable, TeamSkillTable } from './skill-tables';
 import { TrainingNeedsList } from './training-needs-list';
 
@@ -99,6 +100,7 @@ export function TeamScreen({ onOpen }: { onOpen: (callId: string) => void }) {
           )}
         </>
       )}
+      <AgentMerges />
     </section>
   );
 }

@@ -17,6 +17,9 @@ export const teamReportSchema = z.object({
   toMs: z.number().int(),
   granularity: z.enum(trendGranularities),
   rule: z.object({ gap: z.number(), minReviews: z.number().int() }),
+  /** Whether reviewer effects from calibration sessions were removed, and from how many sessions. */
+  severityAdjusted: z.boolean(),
+  adjustmentSessionCount: z.number().int(),
   /** Submitted routine reviews in the period with an agent. */
   reviewCount: z.number().int(),
   /** Submitted routine reviews in the period whose call names no agent (left out of every figure). */
@@ -48,21 +51,50 @@ export const teamReportSchema = z.object({
 });
 export type TeamReport = z.infer<typeof teamReportSchema>;
 
+/** What a team report is asked for: the period, the trend step, the need rule and the kind of scores. */
+const teamReportInputShape = {
+  fromMs: z.number().int(),
+  toMs: z.number().int(),
+  granularity: z.enum(trendGranularities).default('month'),
+  gap: z.number().min(0).max(1).default(defaultNeedRule.gap),
+  minReviews: z.number().int().min(2).max(1000).default(defaultNeedRule.minReviews),
+  /** Reviewer effects measured in calibration sessions removed from the routine scores (named so in the report). */
+  severityAdjusted: z.boolean().default(false),
+};
+
 /** The team-report methods; spread into the method table. */
 export const teamMethods = {
   /** Per agent and skill over a period: means with intervals, trends, training needs and the team's weakest skills. */
   'team.report': {
     input: z
-      .object({
-        fromMs: z.number().int(),
-        toMs: z.number().int(),
-        granularity: z.enum(trendGranularities).default('month'),
-        gap: z.number().min(0).max(1).default(defaultNeedRule.gap),
-        minReviews: z.number().int().min(2).max(1000).default(defaultNeedRule.minReviews),
-      })
+      .object(teamReportInputShape)
       .strict()
       .refine((value) => value.toMs >= value.fromMs, { message: 'toMs must not be before fromMs', path: ['toMs'] }),
     output: teamReportSchema,
+  },
+  /** The team report as a file for download: XLSX (a sheet per table) or PDF. */
+  'exports.teamReport': {
+    input: z
+      .object({
+        ...teamReportInputShape,
+        format: z.enum(['xlsx', 'pdf']),
+        language: z.enum(['nl', 'en']).default('nl'),
+      })
+      .strict()
+      .refine((value) => value.toMs >= value.fromMs, { message: 'toMs must not be before fromMs', path: ['toMs'] }),
+    output: z.object({ exportId: z.string(), fileName: z.string() }),
+  },
+  /** One agent's coaching sheet (PDF): strengths, needs, example moments with transcript excerpts, trend chart. */
+  'exports.coachingSheet': {
+    input: z
+      .object({
+        ...teamReportInputShape,
+        agentName: z.string().trim().min(1).max(200),
+        language: z.enum(['nl', 'en']).default('nl'),
+      })
+      .strict()
+      .refine((value) => value.toMs >= value.fromMs, { message: 'toMs must not be before fromMs', path: ['toMs'] }),
+    output: z.object({ exportId: z.string(), fileName: z.string() }),
   },
 } as const;
 

@@ -18,6 +18,8 @@ const report: TeamReport = {
   toMs: 1,
   granularity: 'month',
   rule: { gap: 0.1, minReviews: 5 },
+  severityAdjusted: false,
+  adjustmentSessionCount: 0,
   reviewCount: 10,
   withoutAgentCount: 1,
   skills: [

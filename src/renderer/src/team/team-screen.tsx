@@ -76,7 +76,7 @@ export function TeamScreen({ onOpen }: { onOpen: (callId: string) => void }) {
             ))}
           </select>
         </label>
-        <label title={t('teamTools.severityHint')}>
+        <label className="team-severity" title={t('teamTools.severityHint')}>
           <input
             type="checkbox"
             checked={severityAdjusted}

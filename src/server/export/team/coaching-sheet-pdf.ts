@@ -17,7 +17,6 @@ export async function coachingSheetPdf(request: TeamReportFileRequest): Promise<
   const { doc, layout, t } = await startTeamPdf(request, title);
   const skill = (skillId: string) => skillName(report, skillId, language);
   const agent = report.agents.find((entry) => entry.agentName === agentName);
-  const team = new Map(report.team.map((entry) => [entry.skillId, entry.summary]));
 
   layout.heading(t('teamTools.strengths'), 30);
   const strengths = agentStrengths(agent?.skills ?? [], report.team, report.rule.minReviews);
@@ -42,7 +41,7 @@ export async function coachingSheetPdf(request: TeamReportFileRequest): Promise<
         mean: pointsText(need.agent.mean),
         lower: pointsText(need.agent.lower),
         upper: pointsText(need.agent.upper),
-        team: pointsText(team.get(need.skillId)?.mean ?? need.team.mean),
+        team: pointsText(need.team.mean),
         gap: pointsText(need.gap),
         count: need.agent.count,
       })}`,

@@ -28,8 +28,8 @@ export function drawTrendChart(layout: Layout, lines: readonly TrendLine[], t: T
   }
   const height = 150;
   const axisWidth = 26;
-  layout.ensure(height + 40);
-  const top = layout.y - 6;
+  layout.ensure(height + 50);
+  const top = layout.y - 16;
   const bottom = top - height;
   const left = margin.left + axisWidth;
   const right = contentRight - 8;
@@ -52,7 +52,7 @@ export function drawTrendChart(layout: Layout, lines: readonly TrendLine[], t: T
       .forEach((point, index) => layout.line(placed[index]!.x, placed[index]!.y, point.x, point.y, color, 1.4));
     for (const point of placed) layout.rect(point.x - 1.8, point.y - 1.8, 3.6, 3.6, color);
   });
-  layout.text(t('teamTools.trendAxis'), margin.left, top + 2, { size: 7, color: palette.muted });
+  layout.text(t('teamTools.trendAxis'), margin.left, top + 8, { size: 7, color: palette.muted });
   layout.y = bottom - 18;
   drawLegend(
     layout,

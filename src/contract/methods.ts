@@ -37,7 +37,7 @@ import {
   preferencesSchema,
   speakerRoleSchema,
 } from './schemas';
-import { teamMethods } from './team';
+import { agentMethods, teamMethods } from './team';
 import { transcriptSearchMethods } from './transcript-search';
 import { reviewWindowMethods } from './review-window';
 
@@ -225,6 +225,7 @@ export const methods = {
   ...redactionMethods,
   ...requestMethods,
   ...teamMethods,
+  ...agentMethods,
   ...signalsMethods,
   ...retentionMethods,
   ...transcriptSearchMethods,

@@ -1,4 +1,5 @@
 import { rubricProblemTexts } from './rubric-problems';
+import { teamToolTexts } from './team-texts';
 
 /** English texts; the shape every other language must match (see nl.ts). */
 export const en = {
@@ -1051,6 +1052,7 @@ export const en = {
       encrypted: 'Encrypted by the operating system ({{method}})',
       not_encrypted: 'Not encrypted ({{method}}): turn on disk encryption to protect the database',
       unknown: 'Unknown: Klankbord cannot tell; check the disk encryption yourself',
+    },
   },
   assist: {
     metrics: {
@@ -1124,6 +1126,7 @@ export const en = {
       line: 'Agent talk {{talk}} · overtalk {{overtalk}} · longest silence {{silence}} · agent rate {{rate}} · acknowledgement {{ack}}',
     },
   },
+  teamTools: teamToolTexts.en,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

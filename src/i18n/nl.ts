@@ -1,5 +1,6 @@
 import type { TranslationTexts } from './en';
 import { rubricProblemTexts } from './rubric-problems';
+import { teamToolTexts } from './team-texts';
 
 /** Nederlandse teksten (glossary: see docs/domain.md). */
 export const nl: TranslationTexts = {
@@ -1064,6 +1065,7 @@ export const nl: TranslationTexts = {
       encrypted: 'Versleuteld door het besturingssysteem ({{method}})',
       not_encrypted: 'Niet versleuteld ({{method}}): zet schijfversleuteling aan om de database te beschermen',
       unknown: 'Onbekend: Klankbord kan het niet nagaan; controleer de schijfversleuteling zelf',
+    },
   },
   assist: {
     metrics: {
@@ -1137,4 +1139,5 @@ export const nl: TranslationTexts = {
       line: 'Spreektijd medewerker {{talk}} · door elkaar {{overtalk}} · langste stilte {{silence}} · tempo {{rate}} · erkenning {{ack}}',
     },
   },
+  teamTools: teamToolTexts.nl,
 };

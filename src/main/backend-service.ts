@@ -22,7 +22,10 @@ function open(port: ParentPortLike, options: BackendProcessOptions): { backend: 
       allowPathSources: true,
       demoDir: options.demoDir,
       encryption: options.dataKeyHex
-        ? firstFittingProvider([heldKeyProvider(Buffer.from(options.dataKeyHex, 'hex'), 'safeStorage'), defaultKeyProvider()])
+        ? firstFittingProvider([
+            heldKeyProvider(Buffer.from(options.dataKeyHex, 'hex'), 'safeStorage'),
+            defaultKeyProvider(),
+          ])
         : defaultKeyProvider(),
     });
     backend.events.listen((event) => post(port, { kind: 'event', event }));

@@ -16,6 +16,7 @@ import { retentionHandlers } from './retention-service';
 import { requestHandlers } from './request-service';
 import { sessionHandlers } from './session-service';
 import { teamHandlers } from './team-service';
+import { agentHandlers } from './agent-service';
 import { signalsHandlers } from './signals-service';
 import { transcriptSearchHandlers } from './transcript-search-service';
 import { reviewWindowHandlers } from './review-window-service';
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   ...redactionHandlers,
   ...requestHandlers,
   ...teamHandlers,
+  ...agentHandlers,
   ...signalsHandlers,
   ...retentionHandlers,
   ...transcriptSearchHandlers,

@@ -1,4 +1,5 @@
 import type { DataProtection } from '../contract/diagnostics';
+import type { TeamReport } from '../contract/team';
 import type { SessionReport } from '../domain/calibration/session-report';
 import type { Rubric } from '../domain/rubric/model';
 import type { ItemAnswer } from '../domain/scoring/answers';
@@ -228,9 +229,31 @@ export interface ServicePorts {
    * permanently): a WAV keeps its format, other formats become 16-bit PCM WAV.
    */
   redactAudio(request: RedactAudioRequest, signal?: AbortSignal): Promise<RedactAudioResult>;
+  /** Renders the team report (XLSX or PDF) or an agent's coaching sheet (PDF). */
+  teamReportFile(request: TeamReportFileRequest): Promise<Uint8Array>;
   readonly errorLog: ErrorLogPort;
   /** Places files the database will point at durably; tests hand in one that fails. */
   readonly files: FilePort;
   /** Encryption at rest of the data folder and its disk (absent where a test does not provide it). */
   dataProtection?(): Promise<DataProtection>;
+}
+
+/** A team report file: the report as XLSX or PDF, or one agent's coaching sheet (PDF). */
+export interface TeamReportFileRequest {
+  readonly kind: 'xlsx' | 'pdf' | 'coaching';
+  readonly report: TeamReport;
+  /** The coaching sheet's agent. */
+  readonly agentName?: string;
+  /** The coaching sheet's example moments, with what was said around them. */
+  readonly examples: readonly {
+    readonly skillId: string;
+    readonly callTitle: string;
+    readonly startMs: number;
+    readonly endMs: number;
+    readonly score: number;
+    readonly note: string;
+    readonly excerpt: string;
+  }[];
+  readonly language: 'nl' | 'en';
+  readonly generatedAtMs: number;
 }

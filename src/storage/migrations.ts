@@ -11,6 +11,7 @@ import { schemaVersion8 } from './schema/v08';
 import { schemaVersion9 } from './schema/v09';
 import { schemaVersion11 } from './schema/v11';
 import { schemaVersion13 } from './schema/v13';
+import { schemaVersion14 } from './schema/v14';
 import { schemaVersion15 } from './schema/v15';
 import { schemaVersion16 } from './schema/v16';
 import { writeTransaction } from './transactions';
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   schemaVersion9,
   schemaVersion11,
   schemaVersion13,
+  schemaVersion14,
   schemaVersion15,
   schemaVersion16,
 ];

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { agentMatchSql } from './agent-merges-repository';
 import type { CallContext } from '../domain/rubric/call-context';
 import type { ItemAnswer } from '../domain/scoring/answers';
 
@@ -125,7 +126,8 @@ export function reviewFilterSql(filter: ReviewFilter): {
   };
   add('callId', 'r.call_id = @callId');
   add('reviewerId', 'r.reviewer_id = @reviewerId');
-  add('agentName', 'c.agent_name = @agentName');
+  // An agent's own spelling and every spelling merged into it.
+  add('agentName', agentMatchSql);
   add('status', 'r.status = @status');
   add('fromMs', 'r.updated_at_ms >= @fromMs');
   add('toMs', 'r.updated_at_ms <= @toMs');

@@ -87,8 +87,12 @@ describe('a data folder encrypted at rest', () => {
       createBackend({ dataDir, heavyWork: 'in-thread', encryption: keyFileProvider(wrongKeyFile) }),
     );
     expect(classifyStartupFailure(wrong, dataDir)).toMatchObject({ problem: 'data_key_wrong', exitCode: 18 });
-    expect(classifyStartupFailure(startupError(() => createBackend({ dataDir, encryption: 'off' })), dataDir))
-      .toMatchObject({ problem: 'data_key_missing' });
+    expect(
+      classifyStartupFailure(
+        startupError(() => createBackend({ dataDir, encryption: 'off' })),
+        dataDir,
+      ),
+    ).toMatchObject({ problem: 'data_key_missing' });
     // Nothing was set aside or removed: the recording is still there and opens with the right key.
     expect(readdirSync(join(dataDir, 'audio'))).toEqual([stored]);
     const again = createBackend({ dataDir, heavyWork: 'in-thread', encryption: keyFileProvider(keyFile) });
@@ -104,12 +108,24 @@ describe('a data folder encrypted at rest', () => {
     const audioId = await importOne(plain, source);
     plain.close();
     const [stored] = readdirSync(join(dataDir, 'audio'));
-    expect(readFileSync(join(dataDir, 'audio', stored!)).subarray(0, 4).toString('latin1')).toBe('RIFF');
+    expect(
+      readFileSync(join(dataDir, 'audio', stored!))
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('RIFF');
 
-    const upgraded = createBackend({ dataDir, heavyWork: 'in-thread', encryption: passphraseProvider('correct horse') });
+    const upgraded = createBackend({
+      dataDir,
+      heavyWork: 'in-thread',
+      encryption: passphraseProvider('correct horse'),
+    });
     await expect.poll(() => upgraded.encryption().upgrade?.finished).toBe(true);
     expect(upgraded.encryption().upgrade).toMatchObject({ done: 1, total: 1 });
-    expect(readFileSync(join(dataDir, 'audio', stored!)).subarray(0, 8).toString('latin1')).toBe('KLKBSEAL');
+    expect(
+      readFileSync(join(dataDir, 'audio', stored!))
+        .subarray(0, 8)
+        .toString('latin1'),
+    ).toBe('KLKBSEAL');
     expect(existsSync(join(dataDir, '.encryption-upgrade'))).toBe(false);
     const played = await body(await mediaResponse(upgraded, `/media/audio/${audioId}`, 'bytes=0-3'));
     expect(played.toString('latin1')).toBe('RIFF');

@@ -78,7 +78,8 @@ export function passphraseProvider(passphrase: string): DataKeyProvider {
   return {
     origin: 'passphrase',
     location: 'KLANKBORD_PASSPHRASE',
-    obtain: ({ salt }) => scryptSync(passphrase.normalize('NFC'), salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 << 20 }),
+    obtain: ({ salt }) =>
+      scryptSync(passphrase.normalize('NFC'), salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 << 20 }),
   };
 }
 

@@ -95,7 +95,10 @@ export function openFolderEncryption(dataDir: string, provider: DataKeyProvider,
     const fits = (candidate: Buffer) => keyFits(candidate, existing.keyCheck);
     const key = provider.obtain({ create: false, salt: Buffer.from(existing.salt, 'base64'), fits });
     if (!key)
-      throw new DataKeyError(`The data folder is encrypted and its key (${provider.location}) is missing`, 'data_key_missing');
+      throw new DataKeyError(
+        `The data folder is encrypted and its key (${provider.location}) is missing`,
+        'data_key_missing',
+      );
     if (!fits(key))
       throw new DataKeyError(`The key (${provider.location}) does not open this data folder`, 'data_key_wrong');
     const upgradeNeeded = existsSync(join(dataDir, upgradeMarkerName));

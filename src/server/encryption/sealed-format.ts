@@ -114,13 +114,7 @@ export function sealBytes(key: Buffer, plain: Uint8Array, chunkBytes = defaultCh
   const chunks = Math.max(1, Math.ceil(plain.length / chunkBytes));
   for (let index = 0; index < chunks; index++)
     parts.push(
-      sealChunk(
-        key,
-        header,
-        index,
-        index === chunks - 1,
-        plain.subarray(index * chunkBytes, (index + 1) * chunkBytes),
-      ),
+      sealChunk(key, header, index, index === chunks - 1, plain.subarray(index * chunkBytes, (index + 1) * chunkBytes)),
     );
   return Buffer.concat(parts);
 }
@@ -134,7 +128,13 @@ export function openSealedBytes(key: Buffer, sealed: Uint8Array): Buffer {
   for (let index = 0; index < chunks; index++) {
     const start = sealHeaderBytes + index * recordBytes;
     parts.push(
-      openChunk(key, header, index, index === chunks - 1, sealed.subarray(start, Math.min(start + recordBytes, sealed.length))),
+      openChunk(
+        key,
+        header,
+        index,
+        index === chunks - 1,
+        sealed.subarray(start, Math.min(start + recordBytes, sealed.length)),
+      ),
     );
   }
   return Buffer.concat(parts);

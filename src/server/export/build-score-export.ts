@@ -8,6 +8,8 @@ import type { ScoreExportTables } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import type { Rubric } from '../../domain/rubric/model';
 import { callMetrics, type CallMetrics } from '../../domain/assist/call-metrics';
+import { agentOf, mergeLookup } from '../../domain/team/agent-merges';
+import { listAgentMerges } from '../../storage/agent-merges-repository';
 import { getCallSummary } from '../../storage/calls-repository';
 import { getCallSignals } from '../../storage/signals-repository';
 import { listMoments } from '../../storage/moments-repository';
@@ -74,6 +76,8 @@ export function buildScoreExport(
     const calls = new Map<string, ScoreExportReview['call']>();
     // The metrics of the call's stored signals (as last computed): facts about the call, not part of the score.
     const metrics = new Map<string, CallMetrics | null>();
+    // The agent as the lead named it: merged spellings export under one name.
+    const merges = mergeLookup(listAgentMerges(db));
     const entries = selectedReviews(db, selection).map((review): ScoreExportReview => {
       const rubricKey = `${review.rubricId}@${review.rubricVersion}`;
       let rubric = rubrics.get(rubricKey);
@@ -87,7 +91,7 @@ export function buildScoreExport(
         reviewerNames.set(review.reviewerId, getReviewer(db, review.reviewerId)?.name ?? null);
       if (!calls.has(review.callId)) {
         const call = getCallSummary(db, review.callId);
-        calls.set(review.callId, { title: call?.title ?? '', agentName: call?.agentName ?? '' });
+        calls.set(review.callId, { title: call?.title ?? '', agentName: agentOf(call?.agentName ?? '', merges) });
         const stored = getCallSignals(db, review.callId);
         metrics.set(review.callId, stored ? callMetrics(stored.signals) : null);
       }

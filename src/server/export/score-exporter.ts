@@ -33,7 +33,10 @@ export function makeScoreExporter(db: Database.Database, exportsDir: string) {
       });
       if (written.length === 1) {
         const fileName = basename(written[0]!);
-        return { exportId: writeExport(exportsDir, fileName, sealForPath(exportsDir, readFileSync(written[0]!))), fileName };
+        return {
+          exportId: writeExport(exportsDir, fileName, sealForPath(exportsDir, readFileSync(written[0]!))),
+          fileName,
+        };
       }
       const fileName = `${baseName}.${request.format}.zip`;
       return {

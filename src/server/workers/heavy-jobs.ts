@@ -7,6 +7,7 @@ import type {
   RedactAudioRequest,
   ScoreExportRequest,
   SessionReportPdfRequest,
+  TeamReportFileRequest,
 } from '../../services/ports';
 import { openReadOnlyConnection } from '../../storage/connection';
 
@@ -61,6 +62,8 @@ export function heavyJobs(data: HeavyWorkerData) {
       (await import('../export/moments-exporter')).makeMomentsExporter(database(), data.exportsDir)(request),
     sessionReportPdf: async (request: SessionReportPdfRequest) =>
       (await import('../export/session-report-pdf')).sessionReportPdf(request),
+    teamReportFile: async (request: TeamReportFileRequest) =>
+      (await import('../export/team/team-report-file')).teamReportFile(request),
   };
 }
 

@@ -7,6 +7,7 @@ import { computeCallSignals } from '../call-signals';
 import { makeMomentsExporter } from '../export/moments-exporter';
 import { makeScoreExporter } from '../export/score-exporter';
 import { sessionReportPdf } from '../export/session-report-pdf';
+import { teamReportFile } from '../export/team/team-report-file';
 import { hashFile } from '../../services/import-files';
 import { extractArchive, listArchive, writeArchive } from '../packages/zip';
 import type { HeavyJobs } from './heavy-jobs';
@@ -27,6 +28,7 @@ export type HeavyPorts = Pick<
   | 'exportMoments'
   | 'sessionReportPdf'
   | 'redactAudio'
+  | 'teamReportFile'
 >;
 
 /** A failed job as the exception the port's callers already handle (dispatch reports it as `internal`). */
@@ -103,6 +105,7 @@ export function workerHeavyPorts(
     exportScores: async (request) => valueOf(await pool.run('exportScores', request)),
     exportMoments: async (request) => valueOf(await pool.run('exportMoments', request)),
     sessionReportPdf: async (request) => valueOf(await pool.run('sessionReportPdf', request)),
+    teamReportFile: async (request) => valueOf(await pool.run('teamReportFile', request)),
   };
 }
 
@@ -121,5 +124,6 @@ export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): H
     exportScores: makeScoreExporter(db, exportsDir),
     exportMoments: makeMomentsExporter(db, exportsDir),
     sessionReportPdf,
+    teamReportFile,
   };
 }

@@ -18,6 +18,8 @@ const report: TeamReport = {
   toMs: 1,
   granularity: 'month',
   rule: { gap: 0.1, minReviews: 5 },
+  severityAdjusted: false,
+  adjustmentSessionCount: 0,
   reviewCount: 10,
   withoutAgentCount: 1,
   skills: [
@@ -119,5 +121,43 @@ describe('Team screen', () => {
       'en',
     );
     expect(await screen.findByText('No submitted routine reviews in this period.')).toBeInTheDocument();
+  });
+
+  it('merges the spellings of an agent into one and undoes it', async () => {
+    const user = userEvent.setup();
+    const spellings = [
+      { name: 'S. Jansen', calls: 1, reviews: 1 },
+      { name: 'Sanne Jansen', calls: 2, reviews: 2 },
+    ];
+    let merges: { variant: string; agentName: string; mergedAtMs: number }[] = [];
+    const list = () => ({
+      spellings: spellings.map((spelling) => ({
+        ...spelling,
+        agentName: merges.find((merge) => merge.variant === spelling.name)?.agentName ?? spelling.name,
+      })),
+      merges,
+    });
+    const { transport } = renderWithBackend(
+      <TeamScreen onOpen={() => undefined} />,
+      {
+        'team.report': () => report,
+        'agents.list': list,
+        'agents.merge': (input) => {
+          merges = [{ variant: input.variant, agentName: input.into, mergedAtMs: 1 }];
+          return list();
+        },
+        'agents.unmerge': () => {
+          merges = [];
+          return list();
+        },
+      },
+      'en',
+    );
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Belongs to: S. Jansen' }), 'Sanne Jansen');
+    await user.click(screen.getByRole('button', { name: 'Merge S. Jansen into Sanne Jansen' }));
+    expect(inputsOf(transport, 'agents.merge')).toEqual([{ variant: 'S. Jansen', into: 'Sanne Jansen' }]);
+    expect(await screen.findByText('S. Jansen counts as Sanne Jansen')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo the merge of S. Jansen into Sanne Jansen' }));
+    expect(await screen.findByText('No merges yet.')).toBeInTheDocument();
   });
 });

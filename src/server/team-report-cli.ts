@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyPlainFile } from './encryption/sealed-files';
 import { resolve } from 'node:path';
 import type { Result } from '../contract/errors';
 import type { Backend } from './backend';
@@ -42,14 +42,19 @@ export function reportPeriod(from: string, to: string): { fromMs: number; toMs: 
 }
 
 /** Copies a written export to `out` (default: its own name in the current folder) and prints where it went. */
-function deliver(backend: Backend, written: { exportId: string; fileName: string }, out: string | undefined): number {
+async function deliver(
+  backend: Backend,
+  written: { exportId: string; fileName: string },
+  out: string | undefined,
+): Promise<number> {
   const file = backend.exportFile(written.exportId);
   if (!file) {
     process.stderr.write('the export was written but cannot be found\n');
     return 1;
   }
   const target = resolve(out ?? written.fileName);
-  copyFileSync(file.path, target);
+  // The stored export is sealed when the data folder is encrypted: the file handed out is its plaintext.
+  await copyPlainFile(file.path, target);
   process.stdout.write(`${JSON.stringify({ file: target })}\n`);
   return 0;
 }

@@ -43,7 +43,7 @@ describe('transcript search text', () => {
         { text: 'Peter', startMs: 1100, endMs: 2000 },
       ],
     };
-    expect(searchableTurns([segment], [{ startMs: 1100, endMs: 2000 }], { 'speaker:Peter': 'customer' })).toEqual([
+    expect([...searchableTurns([segment], [{ startMs: 1100, endMs: 2000 }], { 'speaker:Peter': 'customer' })]).toEqual([
       {
         segment: 0,
         speaker: 'Peter',

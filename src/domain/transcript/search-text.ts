@@ -16,25 +16,26 @@ export interface SearchableTurn {
 }
 
 /** The turns of a transcript to index: masked, one entry per turn with text left after masking. */
-export function searchableTurns(
+export function* searchableTurns(
   segments: readonly TranscriptSegment[],
   redacted: readonly RedactedRange[],
   roles: SpeakerRoles,
-): SearchableTurn[] {
-  return maskTranscript(segments, redacted).flatMap((segment, index) => {
+): Generator<SearchableTurn> {
+  // One turn at a time: a transcript of 150,000 segments is indexed without a second copy of it in memory.
+  const masked = maskTranscript(segments, redacted);
+  for (let index = 0; index < masked.length; index += 1) {
+    const segment = masked[index]!;
     const words = timedWordsOf(segment).filter((word) => word.text.trim() !== '');
-    if (words.length === 0) return [];
-    return [
-      {
-        segment: index,
-        speaker: segment.speaker,
-        role: roles[speakerKey(segment)] ?? 'unknown',
-        startMs: segment.startMs,
-        text: words.map((word) => word.text.replace(/\s+/g, ' ').trim()).join(' '),
-        wordStartsMs: words.map((word) => word.startMs),
-      },
-    ];
-  });
+    if (words.length === 0) continue;
+    yield {
+      segment: index,
+      speaker: segment.speaker,
+      role: roles[speakerKey(segment)] ?? 'unknown',
+      startMs: segment.startMs,
+      text: words.map((word) => word.text.replace(/\s+/g, ' ').trim()).join(' '),
+      wordStartsMs: words.map((word) => word.startMs),
+    };
+  }
 }
 
 /**

@@ -99,10 +99,7 @@ async function openCallIn(
   const env = encrypted ? process.env : { ...process.env, KLANKBORD_ENCRYPTION: 'off' };
   const dataDir = mkdtempSync(join(tmpdir(), `klankbord-bench-${encrypted ? 'sealed' : 'plain'}-`));
   importCall(dataDir, wav, transcript, 'open-call-10k', env);
-  const previous = process.env.KLANKBORD_ENCRYPTION;
-  if (!encrypted) process.env.KLANKBORD_ENCRYPTION = 'off';
-  const app = await startBrowserMode(dataDir);
-  if (previous === undefined) delete process.env.KLANKBORD_ENCRYPTION;
+  const app = await startBrowserMode(dataDir, { env });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.addInitScript(keepNamesShim);
@@ -157,49 +154,11 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.addInitScript(keepNamesShim);
     await page.goto(app.url);
-    const runs: number[] = [];
-    for (let run = 0; run < 5; run += 1) {
-      await page.getByRole('button', { name: 'open-call-10k' }).waitFor();
-      // Timed inside the page, from the click to the waveform drawn and the first transcript turn on screen, so
-      // the figure holds no test-driver round trips.
-      runs.push(
-        await page.evaluate(
-          () =>
-            new Promise<number>((resolveOpen) => {
-              const start = performance.now();
-              const done = () =>
-                document.querySelector('[data-testid="waveform"][data-ready="true"]') &&
-                document.querySelector('.turn');
-              const observer = new MutationObserver(() => {
-                if (!done()) return;
-                observer.disconnect();
-                resolveOpen(performance.now() - start);
-              });
-              observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-              [...document.querySelectorAll<HTMLButtonElement>('button')]
-                .find((button) => button.textContent?.includes('open-call-10k'))!
-                .click();
-            }),
-        ),
-      );
-      await page.locator('.call-header .button').first().click();
-    }
-    const openMs = Math.round(Math.min(...runs));
-    const audioId = await page.evaluate(async () => {
-      const invoke = async (method: string, input: unknown) => {
-        const response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-klankbord-secret': document.querySelector<HTMLMetaElement>('meta[name="klankbord-secret"]')!.content,
-          },
-          body: JSON.stringify({ method, input }),
-        });
-        return ((await response.json()) as { value: unknown }).value;
-      };
-      const list = (await invoke('calls.list', { search: 'open-call-10k' })) as { id: string }[];
-      return ((await invoke('calls.get', { callId: list[0]!.id })) as { audio: { id: string } }).audio.id;
-    });
+    // Timed inside the page, from the click to the waveform drawn, the first transcript turn on screen and the
+    // recording's metadata loaded, so the figure holds no test-driver round trips.
+    const runs = await timeOpenCall(page);
+    const openMs = Math.min(...runs);
+    const audioId = await audioIdOf(page);
     await page.close();
 
     // Baseline: wavesurfer.js given only the URL, as without stored peaks: it fetches and decodes the whole file,
@@ -252,7 +211,7 @@ async function main(): Promise<void> {
     const openCall = {
       benchmark: 'open-call',
       open_ms: openMs,
-      runs_ms: runs.map(Math.round),
+      runs_ms: runs,
       baseline_wavesurfer_decode_ms: baselineMs,
       baseline_runs_ms: baselineRuns.map(Math.round),
       ratio_vs_baseline: Number((baselineMs / openMs).toFixed(1)),

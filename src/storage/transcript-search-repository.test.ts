@@ -122,9 +122,9 @@ describe('transcript search repository', () => {
     expect(db.prepare("SELECT v FROM transcript_search_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
   });
 
-  it('is built by migration 10 for the transcripts stored before it', () => {
+  it('is built by migration 16 for the transcripts stored before it', () => {
     const old = new Database(':memory:');
-    migrate(old, migrations, 9);
+    migrate(old, migrations, 15);
     old.exec(`INSERT INTO calls (id, title, created_at_ms) VALUES ('c9', 'Oud', 1);`);
     old
       .prepare(
@@ -132,7 +132,7 @@ describe('transcript search repository', () => {
          VALUES ('c9', 'webvtt', 'nl', 'oud.vtt', ?, '[]', '{"speaker:Peter":"customer"}', 1)`,
       )
       .run(JSON.stringify([turn('Peter', 1000, 'Ik wil opzeggen.')]));
-    expect(migrate(old, migrations, 10)).toBe(10);
+    expect(migrate(old, migrations, 16)).toBe(16);
     const hits = searchTranscriptTurns(old, transcriptMatchQuery('opzeggen')!, 'customer', 10);
     expect(hits.map((hit) => [hit.callId, hit.startMs, hit.wordStartsMs[2]])).toEqual([['c9', 1000, 2000]]);
   });

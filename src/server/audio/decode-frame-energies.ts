@@ -3,7 +3,7 @@ import { openPlainFile, plainFileSize, readPlainBytes } from '../encryption/seal
 import { readWavHeader } from '../../domain/audio/wav';
 import { FrameEnergyAccumulator, type FrameEnergies } from '../../domain/signals/frame-energy';
 import type { AudioProblem } from './analysis-result';
-import { describedAudioStream, ffmpegInput, locateFfmpeg } from './ffmpeg';
+import { describedAudioStream, ffmpegInput, locateFfmpeg, pcm16DecodeArgs } from './ffmpeg';
 import { sniffAudioContainer } from './sniff';
 import { mp3Facts, oggCodec, type WasmCodec } from './stream-headers';
 import { openDecoder } from './wasm-decode';
@@ -135,22 +135,7 @@ async function ffmpegEnergies(
     channels: probe,
     sampleRateHz: ffmpegRateHz,
   });
-  const args = [
-    '-v',
-    'error',
-    '-nostdin',
-    '-i',
-    input.arg,
-    '-map',
-    'a:0',
-    '-f',
-    's16le',
-    '-ac',
-    String(probe),
-    '-ar',
-    String(ffmpegRateHz),
-    'pipe:1',
-  ];
+  const args = pcm16DecodeArgs(input.arg, probe, ffmpegRateHz);
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(ffmpeg.path!, args, { stdio: [input.stdin, 'pipe', 'ignore'], signal });
     input.feed(child);

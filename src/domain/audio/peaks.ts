@@ -74,12 +74,7 @@ export class PeakAccumulator {
 
   /** Adds the next bytes of interleaved sample data. */
   push(chunk: Uint8Array): void {
-    let bytes = chunk;
-    if (this.carry.length > 0) {
-      bytes = new Uint8Array(this.carry.length + chunk.length);
-      bytes.set(this.carry);
-      bytes.set(chunk, this.carry.length);
-    }
+    const bytes = afterCarry(this.carry, chunk);
     const frameBytes = this.bytesPerSample * this.format.channels;
     const usable = bytes.length - (bytes.length % frameBytes);
     this.carry = bytes.slice(usable);
@@ -191,4 +186,13 @@ export function sampleReader(format: SampleFormat, bytes: Uint8Array): (offset: 
     default:
       return (offset) => view.getInt32(offset, true) / 2147483648;
   }
+}
+
+/** The bytes a chunk left over (part of a frame, kept as the carry) followed by the next chunk. */
+export function afterCarry(carry: Uint8Array, chunk: Uint8Array): Uint8Array {
+  if (carry.length === 0) return chunk;
+  const bytes = new Uint8Array(carry.length + chunk.length);
+  bytes.set(carry);
+  bytes.set(chunk, carry.length);
+  return bytes;
 }

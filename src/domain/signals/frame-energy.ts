@@ -1,4 +1,4 @@
-import { sampleReader, type SampleFormat } from '../audio/peaks';
+import { afterCarry, sampleReader, type SampleFormat } from '../audio/peaks';
 import { frameMs } from './model';
 
 /** Energy of digital silence, so a log never sees zero. */
@@ -43,12 +43,7 @@ export class FrameEnergyAccumulator {
 
   /** Adds the next bytes of interleaved sample data (frames may be split across chunks). */
   push(chunk: Uint8Array): void {
-    let bytes = chunk;
-    if (this.carry.length > 0) {
-      bytes = new Uint8Array(this.carry.length + chunk.length);
-      bytes.set(this.carry);
-      bytes.set(chunk, this.carry.length);
-    }
+    const bytes = afterCarry(this.carry, chunk);
     const { channels, bitsPerSample } = this.format;
     const bytesPerSample = bitsPerSample / 8;
     const frameBytes = bytesPerSample * channels;

@@ -7,6 +7,7 @@ import { describedAudioStream, ffmpegInput, locateFfmpeg, pcm16DecodeArgs } from
 import { sniffAudioContainer } from './sniff';
 import { mp3Facts, oggCodec, type WasmCodec } from './stream-headers';
 import { openDecoder } from './wasm-decode';
+import { streamWavData } from './wav-data';
 
 export type FrameEnergiesResult =
   | { readonly ok: true; readonly value: FrameEnergies }
@@ -57,19 +58,8 @@ async function wavEnergies(
   const { info } = header;
   if (info.channels > 2) return refuse('audio_too_many_channels', `${info.channels} channels`);
   const accumulator = new FrameEnergyAccumulator(info, info.dataBytes / info.blockAlign);
-  const { stream } = await openPlainFile(path, {
-    start: info.dataOffset,
-    end: info.dataOffset + info.dataBytes - 1,
-    highWaterMark: 1024 * 1024,
-  });
-  try {
-    for await (const chunk of stream) {
-      if (signal?.aborted) return refuse('cancelled', 'cancelled');
-      accumulator.push(chunk as Buffer);
-    }
-  } finally {
-    stream.destroy();
-  }
+  if (!(await streamWavData(path, info, (chunk) => accumulator.push(chunk), signal)))
+    return refuse('cancelled', 'cancelled');
   return { ok: true, value: accumulator.finish() };
 }
 

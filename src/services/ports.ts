@@ -1,8 +1,10 @@
 import type { DataProtection } from '../contract/diagnostics';
 import type { TeamReport } from '../contract/team';
+import type { AudioAnalysis } from '../domain/audio/audio-analysis';
 import type { SessionReport } from '../domain/calibration/session-report';
 import type { Rubric } from '../domain/rubric/model';
 import type { ItemAnswer } from '../domain/scoring/answers';
+import type { DiagnosticsFacts } from '../domain/support/diagnostics-summary';
 import type { CallSignals } from '../domain/signals/model';
 import type { Transcript } from '../domain/transcript/model';
 import type { SpeakerRoles } from '../domain/transcript/speaker-roles';
@@ -101,14 +103,7 @@ export interface ErrorLogPort {
     limit: number,
   ): readonly { readonly time: string; readonly process: string; readonly version: string; readonly message: string }[];
   /** Versions of the runtime the backend runs in. */
-  runtime(): {
-    readonly node: string;
-    readonly electron: string | null;
-    readonly chrome: string | null;
-    readonly platform: string;
-    readonly arch: string;
-    readonly osRelease: string;
-  };
+  runtime(): DiagnosticsFacts['runtime'];
 }
 
 /** One entry of a zip archive's central directory, as declared there (a declared size can lie). */
@@ -177,16 +172,7 @@ export interface ServicePorts {
   ): Promise<
     | {
         readonly ok: true;
-        readonly value: {
-          readonly container: string;
-          readonly codec: string;
-          readonly mimeType: string;
-          readonly sampleRateHz: number;
-          readonly channels: number;
-          readonly durationMs: number;
-          readonly peaks: readonly Int16Array[];
-          readonly pairsPerSecond: number;
-        };
+        readonly value: AudioAnalysis;
       }
     | { readonly ok: false; readonly problem: string; readonly detail: string }
   >;

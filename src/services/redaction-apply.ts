@@ -5,12 +5,7 @@ import { fail, ok, type Result } from '../contract/errors';
 import { maskTranscript, mergeRanges, type RedactedRange } from '../domain/privacy/redaction-ranges';
 import { getAudio, replaceCallAudio } from '../storage/audio-repository';
 import { getCall } from '../storage/calls-repository';
-import {
-  acceptedRanges,
-  appendRedactionAudit,
-  listRedactions,
-  markRedactionApplied,
-} from '../storage/redactions-repository';
+import { acceptedRanges, auditRedaction, listRedactions, markRedactionApplied } from '../storage/redactions-repository';
 import { storedMediaOf } from '../storage/retention-repository';
 import { getTranscript, saveTranscript } from '../storage/transcripts-repository';
 import { scrubWriteAheadLog, writeTransaction } from '../storage/transactions';
@@ -107,18 +102,7 @@ export async function applyRedactionsPermanently(
       saveTranscript(db, callId, { ...transcript, segments: maskTranscript(transcript.segments, ranges) }, nowMs);
     for (const redaction of pending) {
       markRedactionApplied(db, redaction.id, nowMs);
-      appendRedactionAudit(db, {
-        redactionId: redaction.id,
-        callId,
-        action: 'applied_permanently',
-        kind: redaction.kind,
-        startMs: redaction.startMs,
-        endMs: redaction.endMs,
-        actorId: reviewer.value.id,
-        actorName: reviewer.value.name,
-        reason,
-        atMs: nowMs,
-      });
+      auditRedaction(db, redaction, 'applied_permanently', reviewer.value, reason, nowMs);
     }
     return true;
   });

@@ -7,7 +7,7 @@ import type { RedactionStatus } from '../domain/privacy/redaction';
 import { getCall } from '../storage/calls-repository';
 import {
   acceptedRanges,
-  appendRedactionAudit,
+  auditRedaction,
   getRedaction,
   insertRedaction,
   listRedactionAudit,
@@ -59,18 +59,7 @@ function decide(
   const now = context.now();
   writeTransaction(context.db, () => {
     setRedactionStatus(context.db, redactionId, status, reason, now);
-    appendRedactionAudit(context.db, {
-      redactionId,
-      callId: redaction.callId,
-      action: status,
-      kind: redaction.kind,
-      startMs: redaction.startMs,
-      endMs: redaction.endMs,
-      actorId: reviewer.value.id,
-      actorName: reviewer.value.name,
-      reason,
-      atMs: now,
-    });
+    auditRedaction(context.db, redaction, status, reviewer.value, reason, now);
   });
   context.events.emit('calls.changed', {});
   return ok(callRedactions(context.db, redaction.callId));
@@ -110,18 +99,7 @@ export const redactionHandlers = {
     } as const;
     writeTransaction(context.db, () => {
       insertRedaction(context.db, redaction);
-      appendRedactionAudit(context.db, {
-        redactionId: redaction.id,
-        callId: input.callId,
-        action: 'marked',
-        kind: 'manual',
-        startMs: redaction.startMs,
-        endMs,
-        actorId: reviewer.value.id,
-        actorName: reviewer.value.name,
-        reason: input.reason,
-        atMs: now,
-      });
+      auditRedaction(context.db, redaction, 'marked', reviewer.value, input.reason, now);
     });
     context.events.emit('calls.changed', {});
     return ok(callRedactions(context.db, input.callId));

@@ -24,8 +24,7 @@ import { getRubric } from '../storage/rubrics-repository';
 import { getPackageKey, getSession, type CalibrationSession } from '../storage/sessions-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
-import { reserveExport } from './exports-folder';
-import { json, readPackageJson, refused, validManifestMac, writePackage, type OpenedPackage } from './package-archive';
+import { exportPackage, json, readPackageJson, refused, validManifestMac, type OpenedPackage } from './package-archive';
 import { packagedReviewProblem } from './packaged-review-check';
 import { sessionIdentity } from './session-identity';
 
@@ -72,23 +71,13 @@ export async function exportReviewPackage(
     reviews,
   };
   const fileName = `${session.name} - ${reviewer?.name ?? 'reviewer'}.klankbord-reviews`;
-  const target = reserveExport(context.paths.exportsDir, fileName);
-  const written = await writePackage(
+  return exportPackage(
     context,
-    target.partialPath,
+    fileName,
     { format: reviewPackageFormat, sessionId },
     [{ path: 'reviews.json', bytes: json(content) }],
     { reviewerId, key },
-  ).catch((error: unknown) => {
-    target.discard();
-    throw error;
-  });
-  if (!written.ok) {
-    target.discard();
-    return written;
-  }
-  await target.publish(context.ports.files);
-  return ok({ exportId: target.exportId, fileName });
+  );
 }
 
 /** What makes two versions of a review the same: everything the reviewer decided. */

@@ -1,16 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { AudioFacts } from '../domain/audio/audio-analysis';
 
-export interface AudioFileRow {
+/** A stored recording: its decoded facts, where it is kept and what it was called when imported. */
+export interface AudioFileRow extends AudioFacts {
   readonly id: string;
   readonly sha256: string;
   readonly storedName: string;
   readonly originalName: string;
-  readonly container: string;
-  readonly codec: string;
-  readonly mimeType: string;
-  readonly sampleRateHz: number;
-  readonly channels: number;
-  readonly durationMs: number;
   readonly sizeBytes: number;
   readonly createdAtMs: number;
 }

@@ -99,6 +99,32 @@ export function appendRedactionAudit(db: Database.Database, entry: RedactionAudi
   ).run(entry);
 }
 
+/**
+ * Appends to the audit trail what was done to a redaction (its kind and range as stored), by whom (no actor: the
+ * app itself, a scanner suggestion or an automatic rule), why and when.
+ */
+export function auditRedaction(
+  db: Database.Database,
+  redaction: Pick<Redaction, 'id' | 'callId' | 'kind' | 'startMs' | 'endMs'>,
+  action: RedactionAction,
+  actor: { readonly id: string; readonly name: string } | null,
+  reason: string,
+  atMs: number,
+): void {
+  appendRedactionAudit(db, {
+    redactionId: redaction.id,
+    callId: redaction.callId,
+    action,
+    kind: redaction.kind,
+    startMs: redaction.startMs,
+    endMs: redaction.endMs,
+    actorId: actor?.id ?? null,
+    actorName: actor?.name ?? '',
+    reason,
+    atMs,
+  });
+}
+
 /** A call's audit trail, oldest first. */
 export function listRedactionAudit(db: Database.Database, callId: string): RedactionAuditEntry[] {
   return db

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { mergeRanges, type RedactedRange } from '../domain/privacy/redaction-ranges';
 import type { TranscriptSegment } from '../domain/transcript/model';
-import { searchableTurns } from '../domain/transcript/search-text';
+import { searchableTurns, type SearchableTurn } from '../domain/transcript/search-text';
 import type { SpeakerRole, SpeakerRoles } from '../domain/transcript/speaker-roles';
 
 // The index (schema version 16) holds each turn's masked text in `transcript_search` and what the turn is in
@@ -77,17 +77,11 @@ export function rebuildTranscriptSearch(db: Database.Database, windowSize = 200)
 }
 
 /** One turn that matched a search, newest indexed first. */
-export interface TranscriptSearchRow {
+export interface TranscriptSearchRow extends SearchableTurn {
   readonly callId: string;
   readonly title: string;
   readonly agentName: string;
   readonly recordedAt: string | null;
-  readonly segment: number;
-  readonly speaker: string | null;
-  readonly role: SpeakerRole;
-  readonly startMs: number;
-  readonly text: string;
-  readonly wordStartsMs: readonly number[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { alawTable, mulawTable, type SampleFormat } from '../audio/peaks';
+import { afterCarry, sampleReader, type SampleFormat } from '../audio/peaks';
 import { frameMs } from './model';
 
 /** Energy of digital silence, so a log never sees zero. */
@@ -43,12 +43,7 @@ export class FrameEnergyAccumulator {
 
   /** Adds the next bytes of interleaved sample data (frames may be split across chunks). */
   push(chunk: Uint8Array): void {
-    let bytes = chunk;
-    if (this.carry.length > 0) {
-      bytes = new Uint8Array(this.carry.length + chunk.length);
-      bytes.set(this.carry);
-      bytes.set(chunk, this.carry.length);
-    }
+    const bytes = afterCarry(this.carry, chunk);
     const { channels, bitsPerSample } = this.format;
     const bytesPerSample = bitsPerSample / 8;
     const frameBytes = bytesPerSample * channels;
@@ -127,27 +122,6 @@ export class FrameEnergyAccumulator {
       larger.set(values);
       return larger;
     });
-  }
-}
-
-/** Reads one sample at a byte offset as a float in [-1, 1]. */
-function sampleReader(format: SampleFormat, bytes: Uint8Array): (offset: number) => number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { encoding, bitsPerSample } = format;
-  if (encoding === 'mulaw') return (offset) => mulawTable[bytes[offset]!]!;
-  if (encoding === 'alaw') return (offset) => alawTable[bytes[offset]!]!;
-  if (encoding === 'float')
-    return bitsPerSample === 32 ? (offset) => view.getFloat32(offset, true) : (offset) => view.getFloat64(offset, true);
-  switch (bitsPerSample) {
-    case 8:
-      return (offset) => (bytes[offset]! - 128) / 128;
-    case 16:
-      return (offset) => view.getInt16(offset, true) / 32768;
-    case 24:
-      return (offset) =>
-        (((bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16)) << 8) >> 8) / 8388608;
-    default:
-      return (offset) => view.getInt32(offset, true) / 2147483648;
   }
 }
 

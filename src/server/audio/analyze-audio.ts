@@ -1,4 +1,4 @@
-import { openPlainFile, plainFileSize, readPlainBytes } from '../encryption/sealed-files';
+import { plainFileSize, readPlainBytes } from '../encryption/sealed-files';
 import { PeakAccumulator, peakPairsPerSecond } from '../../domain/audio/peaks';
 import { readWavHeader } from '../../domain/audio/wav';
 import { cancelled, refusal, type AudioAnalysisResult } from './analysis-result';
@@ -6,6 +6,7 @@ import { analyzeWithFfmpeg } from './ffmpeg';
 import { mimeTypes, sniffAudioContainer } from './sniff';
 import { flacExpectedFrames, mp3Facts, oggCodec, oggExpectedFrames } from './stream-headers';
 import { analyzeWithWasm } from './wasm-decode';
+import { streamWavData } from './wav-data';
 
 export type { AudioAnalysis, AudioAnalysisResult, AudioProblem } from './analysis-result';
 
@@ -67,19 +68,7 @@ async function analyzeWav(
   if (info.channels > 2) return refusal('audio_too_many_channels', `${info.channels} channels`);
   const frameBytes = (info.bitsPerSample / 8) * info.channels;
   const accumulator = new PeakAccumulator(info, Math.floor(info.dataBytes / frameBytes));
-  const { stream } = await openPlainFile(path, {
-    start: info.dataOffset,
-    end: info.dataOffset + info.dataBytes - 1,
-    highWaterMark: 1024 * 1024,
-  });
-  try {
-    for await (const chunk of stream) {
-      if (signal?.aborted) return cancelled();
-      accumulator.push(chunk as Buffer);
-    }
-  } finally {
-    stream.destroy();
-  }
+  if (!(await streamWavData(path, info, (chunk) => accumulator.push(chunk), signal))) return cancelled();
   const peaks = accumulator.finish();
   const codec =
     info.encoding === 'pcm'

@@ -3,10 +3,11 @@ import { openPlainFile, plainFileSize, readPlainBytes } from '../encryption/seal
 import { readWavHeader } from '../../domain/audio/wav';
 import { FrameEnergyAccumulator, type FrameEnergies } from '../../domain/signals/frame-energy';
 import type { AudioProblem } from './analysis-result';
-import { describedAudioStream, ffmpegInput, locateFfmpeg } from './ffmpeg';
+import { describedAudioStream, ffmpegInput, locateFfmpeg, pcm16DecodeArgs } from './ffmpeg';
 import { sniffAudioContainer } from './sniff';
 import { mp3Facts, oggCodec, type WasmCodec } from './stream-headers';
 import { openDecoder } from './wasm-decode';
+import { streamWavData } from './wav-data';
 
 export type FrameEnergiesResult =
   | { readonly ok: true; readonly value: FrameEnergies }
@@ -57,19 +58,8 @@ async function wavEnergies(
   const { info } = header;
   if (info.channels > 2) return refuse('audio_too_many_channels', `${info.channels} channels`);
   const accumulator = new FrameEnergyAccumulator(info, info.dataBytes / info.blockAlign);
-  const { stream } = await openPlainFile(path, {
-    start: info.dataOffset,
-    end: info.dataOffset + info.dataBytes - 1,
-    highWaterMark: 1024 * 1024,
-  });
-  try {
-    for await (const chunk of stream) {
-      if (signal?.aborted) return refuse('cancelled', 'cancelled');
-      accumulator.push(chunk as Buffer);
-    }
-  } finally {
-    stream.destroy();
-  }
+  if (!(await streamWavData(path, info, (chunk) => accumulator.push(chunk), signal)))
+    return refuse('cancelled', 'cancelled');
   return { ok: true, value: accumulator.finish() };
 }
 
@@ -135,22 +125,7 @@ async function ffmpegEnergies(
     channels: probe,
     sampleRateHz: ffmpegRateHz,
   });
-  const args = [
-    '-v',
-    'error',
-    '-nostdin',
-    '-i',
-    input.arg,
-    '-map',
-    'a:0',
-    '-f',
-    's16le',
-    '-ac',
-    String(probe),
-    '-ar',
-    String(ffmpegRateHz),
-    'pipe:1',
-  ];
+  const args = pcm16DecodeArgs(input.arg, probe, ffmpegRateHz);
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(ffmpeg.path!, args, { stdio: [input.stdin, 'pipe', 'ignore'], signal });
     input.feed(child);

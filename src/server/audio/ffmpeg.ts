@@ -105,24 +105,7 @@ export async function analyzeWithFfmpeg(
     statedSeconds(probe.stderr) * peakDecodeRateHz,
   );
   const input = await ffmpegInput(path);
-  const args = [
-    '-v',
-    'error',
-    '-nostdin',
-    '-i',
-    input.arg,
-    '-map',
-    'a:0',
-    '-f',
-    's16le',
-    '-acodec',
-    'pcm_s16le',
-    '-ac',
-    String(stream.channels),
-    '-ar',
-    String(peakDecodeRateHz),
-    'pipe:1',
-  ];
+  const args = pcm16DecodeArgs(input.arg, stream.channels, peakDecodeRateHz);
   const decode = await run(ffmpeg.path, args, (chunk) => accumulator.push(chunk), signal, input);
   if (signal?.aborted) return cancelled();
   const peaks = accumulator.finish();
@@ -141,6 +124,14 @@ export async function analyzeWithFfmpeg(
       pairsPerSecond: peakPairsPerSecond,
     },
   };
+}
+
+/** ffmpeg's arguments to decode the first audio stream to interleaved 16-bit PCM on stdout, at a given rate. */
+export function pcm16DecodeArgs(inputArg: string, channels: number, rateHz: number): string[] {
+  return [
+    ...['-v', 'error', '-nostdin', '-i', inputArg, '-map', 'a:0'],
+    ...['-f', 's16le', '-acodec', 'pcm_s16le', '-ac', String(channels), '-ar', String(rateHz), 'pipe:1'],
+  ];
 }
 
 /**

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Moment } from '../../../domain/moments/model';
-import { momentTypeInfo, momentTypes, type MomentType } from '../../../domain/moments/moment-types';
+import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
 import { localize } from '../../../domain/rubric/localized-text';
 import type { Rubric } from '../../../domain/rubric/model';
 import { formatTimeMs } from '../ui/format';
 import { useLocale } from '../ui/use-locale';
 import { MomentEditor } from './moment-editor';
+import { MomentTypeOptions } from './moment-type-options';
 
 /**
  * The review's moments: a list in time order (play, loop, select), and the editor of the selected one (type,
@@ -82,11 +83,7 @@ export function MomentsPanel({
         <label className="inline-field" title={t('moments.newType')}>
           <span className="new-type-label">{t('moments.newType')}</span>
           <select value={newType} onChange={(event) => onNewType(event.target.value as MomentType)} disabled={locked}>
-            {momentTypes.map((type) => (
-              <option key={type} value={type}>
-                {typeLabel(type)}
-              </option>
-            ))}
+            <MomentTypeOptions typeLabel={typeLabel} />
           </select>
         </label>
         <button

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
 import { formatDuration } from '../../../domain/duration';
 import { CallDetailsDialog } from '../call/call-details-dialog';
-import { CallWorkspace } from '../call/call-workspace';
+import { CallWorkspace, type CallWorkspaceReviewProps } from '../call/call-workspace';
 import { CallBackButton, SessionContextLabel } from '../call/session-context';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { MediaRemovedNotice } from '../privacy/media-removed-notice';
@@ -97,6 +97,18 @@ function LoadedCall({
     });
     if (result.ok) onEdited(result.value);
   };
+  // The call's player and transcript, alone or beside the review, which adds its panes through `reviewProps`.
+  const callWorkspace = (reviewProps?: CallWorkspaceReviewProps) => (
+    <CallWorkspace
+      detail={detail}
+      signals={signals}
+      shortcutsEnabled={shortcutsEnabled}
+      onRedactSelection={onRedactSelection}
+      onTranscriptAdded={onReload}
+      initialTimeMs={initialTimeMs}
+      {...reviewProps}
+    />
+  );
 
   return (
     <section className={`screen call-screen${reviewing ? ' reviewing' : ''}`} aria-labelledby="call-title">
@@ -169,27 +181,10 @@ function LoadedCall({
           sessionId={sessionId}
           shortcutsEnabled={shortcutsEnabled}
           signals={signals}
-          renderCall={(props) => (
-            <CallWorkspace
-              detail={detail}
-              signals={signals}
-              shortcutsEnabled={shortcutsEnabled}
-              onRedactSelection={onRedactSelection}
-              onTranscriptAdded={onReload}
-              initialTimeMs={initialTimeMs}
-              {...props}
-            />
-          )}
+          renderCall={callWorkspace}
         />
       ) : (
-        <CallWorkspace
-          detail={detail}
-          signals={signals}
-          shortcutsEnabled={shortcutsEnabled}
-          onRedactSelection={onRedactSelection}
-          onTranscriptAdded={onReload}
-          initialTimeMs={initialTimeMs}
-        />
+        callWorkspace()
       )}
     </section>
   );

@@ -8,13 +8,16 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(bytes: Uint8Array): string {
   const raw = Buffer.from(bytes).toString('latin1');
   const lines: string[] = [];
-  const streamPattern = /stream\r?\n/g;
+  // A stream's own /Length says where it ends: compressed bytes may happen to spell "stream" or "endstream".
+  const streamPattern = /<<((?:[^<>]|<<[^<>]*>>)*)>>\s*stream\r?\n/g;
   let match: RegExpExecArray | null;
   while ((match = streamPattern.exec(raw)) !== null) {
     const start = match.index + match[0].length;
-    const end = raw.indexOf('endstream', start);
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(match[1]!);
+    const end = length ? start + Number(length[1]) : raw.indexOf('endstream', start);
     if (end < 0) break;
-    const body = Buffer.from(raw.slice(start, end).replace(/\r?\n$/, ''), 'latin1');
+    const slice = raw.slice(start, end);
+    const body = Buffer.from(length ? slice : slice.replace(/\r?\n$/, ''), 'latin1');
     let content: string;
     try {
       content = inflateSync(body).toString('latin1');

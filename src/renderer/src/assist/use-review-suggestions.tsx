@@ -33,12 +33,13 @@ export function useReviewSuggestions(input: {
   readonly durationMs: number;
   readonly flush: () => Promise<unknown>;
   readonly addAcceptedMoment: (moment: Moment, entry: ReviewDetail['audit'][number]) => void;
+  readonly addHistoryEntry: (entry: ReviewDetail['audit'][number]) => void;
   readonly onMomentCreated: (momentId: string) => void;
   readonly seekMs: (timeMs: number) => void;
   readonly currentTimeMs: () => number;
 }) {
   const { t } = useTranslation();
-  const { review, locked, durationMs, flush, addAcceptedMoment, onMomentCreated } = input;
+  const { review, locked, durationMs, flush, addAcceptedMoment, addHistoryEntry, onMomentCreated } = input;
   // The player's functions change with every render; the ghosts must not (they redraw the waveform's regions).
   const player = useRef({ seekMs: input.seekMs, currentTimeMs: input.currentTimeMs });
   useEffect(() => {
@@ -74,9 +75,18 @@ export function useReviewSuggestions(input: {
               });
               onMomentCreated(moment.id);
             },
+            onDismissed: (suggestion: Suggestion, atMs: number) =>
+              addHistoryEntry({
+                atMs,
+                reviewerId: review.review.reviewerId,
+                reviewerName: review.review.reviewerName,
+                action: 'suggestion-dismissed',
+                reason: '',
+                details: { kind: suggestion.kind, startMs: suggestion.startMs, endMs: suggestion.endMs },
+              }),
           }
         : null,
-    [review, reviewId, locked, moments, rubric, durationMs, flush, addAcceptedMoment, onMomentCreated],
+    [review, reviewId, locked, moments, rubric, durationMs, flush, addAcceptedMoment, addHistoryEntry, onMomentCreated],
   );
   const controller = useSuggestions(input.signals, target);
   const { open, selected } = controller;

@@ -20,6 +20,7 @@ export interface SuggestionTarget {
   /** Saves waiting edits first, so a response can pair with a cue marked a moment ago. */
   readonly flush: () => Promise<unknown>;
   readonly onAccepted: (moment: Moment, suggestion: Suggestion, atMs: number) => void;
+  readonly onDismissed: (suggestion: Suggestion, atMs: number) => void;
 }
 
 /**
@@ -81,6 +82,7 @@ export function useSuggestions(signals: CallSignals | null, target: SuggestionTa
       const next = open[open.indexOf(suggestion) + 1] ?? null;
       setSelectedKey(next?.key ?? null);
       if (moment) target.onAccepted(moment, suggestion, result.value.savedAtMs);
+      else target.onDismissed(suggestion, result.value.savedAtMs);
     },
     [target, transport, open],
   );

@@ -97,6 +97,7 @@ export function ReviewWorkspace({
     durationMs,
     flush: controller.flush,
     addAcceptedMoment: controller.addAcceptedMoment,
+    addHistoryEntry: controller.addHistoryEntry,
     onMomentCreated: setSelectedId,
     seekMs: (timeMs) => playerRef.current?.seekMs(timeMs),
     currentTimeMs: () => playerRef.current?.currentTimeMs() ?? 0,

@@ -236,6 +236,12 @@ export function useReview(callId: string, sessionId: string | null = null) {
     [update, history, applyMoment],
   );
 
+  /** An entry the backend already wrote to the review's history (a dismissed suggestion): shown at once. */
+  const addHistoryEntry = useCallback(
+    (entry: ReviewDetail['audit'][number]) => update((detail) => ({ ...detail, audit: [...detail.audit, entry] })),
+    [update],
+  );
+
   const submit = useCallback(async () => {
     await queue.flush();
     if (queue.hasUnsaved()) return;
@@ -274,6 +280,7 @@ export function useReview(callId: string, sessionId: string | null = null) {
     saveMoment,
     deleteMoment,
     addAcceptedMoment,
+    addHistoryEntry,
     undo: () => history.undo(),
     redo: () => history.redo(),
     canUndo: historyVersion >= 0 && history.canUndo(),

@@ -1,15 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ServicePorts } from '../../services/ports';
 import { readPreferences } from '../../storage/preferences-repository';
-import { analyzeAudio } from '../audio/analyze-audio';
-import { writeRedactedAudio } from '../audio/redact-audio';
-import { computeCallSignals } from '../call-signals';
-import { makeMomentsExporter } from '../export/moments-exporter';
-import { makeScoreExporter } from '../export/score-exporter';
-import { sessionReportPdf } from '../export/session-report-pdf';
-import { teamReportFile } from '../export/team/team-report-file';
 import { hashFile } from '../../services/import-files';
-import { extractArchive, listArchive, writeArchive } from '../packages/zip';
 import type { HeavyJobs } from './heavy-jobs';
 import { transferablesOf, type JobOutcome } from './job-messages';
 import type { WorkerPool } from './worker-pool';
@@ -109,21 +101,32 @@ export function workerHeavyPorts(
   };
 }
 
-/** The same ports run on the calling thread: the measured baseline of bench:responsiveness, and a fallback. */
+/**
+ * The same ports run on the calling thread: the measured baseline of bench:responsiveness, and a fallback. Each loads
+ * its code on first use, as the workers' jobs do, so a backend whose heavy work runs in workers never holds the
+ * spreadsheet, PDF and decoder libraries in its own memory.
+ */
 export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): HeavyPorts {
   const ffmpegPath = ffmpegPathPreference(db);
   return {
-    analyzeAudio: (path, signal) => analyzeAudio(path, { signal, ffmpegPath: ffmpegPath() }),
-    computeCallSignals: (request, signal) => computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
-    redactAudio: (request, signal) => writeRedactedAudio({ ...request, ffmpegPath: ffmpegPath() }, signal),
+    analyzeAudio: async (path, signal) =>
+      (await import('../audio/analyze-audio')).analyzeAudio(path, { signal, ffmpegPath: ffmpegPath() }),
+    computeCallSignals: async (request, signal) =>
+      (await import('../call-signals')).computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
+    redactAudio: async (request, signal) =>
+      (await import('../audio/redact-audio')).writeRedactedAudio({ ...request, ffmpegPath: ffmpegPath() }, signal),
     hashFile,
     importParallelism: 1,
-    listArchive,
-    extractArchive,
-    writeArchive,
-    exportScores: makeScoreExporter(db, exportsDir),
-    exportMoments: makeMomentsExporter(db, exportsDir),
-    sessionReportPdf,
-    teamReportFile,
+    listArchive: async (path, limits) => (await import('../packages/zip')).listArchive(path, limits),
+    extractArchive: async (path, requests, limits) =>
+      (await import('../packages/zip')).extractArchive(path, requests, limits),
+    writeArchive: async (target, sources, limits) =>
+      (await import('../packages/zip')).writeArchive(target, sources, limits),
+    exportScores: async (request) =>
+      (await import('../export/score-exporter')).makeScoreExporter(db, exportsDir)(request),
+    exportMoments: async (request) =>
+      (await import('../export/moments-exporter')).makeMomentsExporter(db, exportsDir)(request),
+    sessionReportPdf: async (request) => (await import('../export/session-report-pdf')).sessionReportPdf(request),
+    teamReportFile: async (request) => (await import('../export/team/team-report-file')).teamReportFile(request),
   };
 }

@@ -40,6 +40,7 @@ import {
 import { agentMethods, teamMethods } from './team';
 import { transcriptSearchMethods } from './transcript-search';
 import { reviewWindowMethods } from './review-window';
+import { callWindowMethods } from './call-window';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -230,6 +231,7 @@ export const methods = {
   ...retentionMethods,
   ...transcriptSearchMethods,
   ...reviewWindowMethods,
+  ...callWindowMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

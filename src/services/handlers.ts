@@ -20,6 +20,7 @@ import { agentHandlers } from './agent-service';
 import { signalsHandlers } from './signals-service';
 import { transcriptSearchHandlers } from './transcript-search-service';
 import { reviewWindowHandlers } from './review-window-service';
+import { callWindowHandlers } from './call-window-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -49,4 +50,5 @@ export const handlers: Handlers = {
   ...retentionHandlers,
   ...transcriptSearchHandlers,
   ...reviewWindowHandlers,
+  ...callWindowHandlers,
 };

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transcriptMatchQuery } from '../domain/transcript/search-text';
+import { countCallRows, listCallWindow } from './call-window-repository';
 import { listCalls } from './calls-repository';
 import { migrate } from './migrations';
 import { listReviewRows } from './review-list-repository';
@@ -89,6 +90,15 @@ describe('query plans of the hot paths', () => {
   it('the library lists calls through its order index, whole or a window, with or without a search', () => {
     expectNoFullScan(() => listCalls(db));
     expectNoFullScan(() => listCalls(db, 'opzeggen', { limit: 100, offset: 200 }));
+  });
+
+  it('the library’s windows walk its order index from their place, and its count reads an index', () => {
+    const after = { recordedAt: '2026-03-04', createdAtMs: 5, id: 'c9' };
+    for (const search of [undefined, 'opzeggen']) {
+      expectNoFullScan(() => listCallWindow(db, search, { limit: 200 }));
+      expectNoFullScan(() => listCallWindow(db, search, { limit: 200, after }));
+    }
+    expectNoFullScan(() => countCallRows(db, undefined));
   });
 
   it.each(reviewFilters)('the review list uses an index for %j, first window and the next', (filter) => {

@@ -25,7 +25,7 @@ const hit: TranscriptHit = {
 describe('transcript search in the library', () => {
   it('shows hits in context with speaker and time, filters by speaker, and opens a call at the hit', async () => {
     const transport = createFakeTransport({
-      'calls.list': () => [],
+      'calls.window': () => ({ rows: [], total: 0, next: null }),
       'calls.searchTranscripts': () => ({ hits: [hit], more: false }),
     });
     const onOpenAt = vi.fn();

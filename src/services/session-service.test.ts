@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSectionScoresInStep } from '../../tests/unit/section-scores-in-step';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { makeServiceContext } from '../../tests/unit/service-context';
 import { serviceDispatch } from '../../tests/unit/service-dispatch';
@@ -42,7 +43,7 @@ async function submitMaximum(
 
 describe('calibration sessions', () => {
   it('creates a session with the rubric version in use, keeps session reviews apart from routine ones, and reports', async () => {
-    const { call, dispatch } = setup();
+    const { context, call, dispatch } = setup();
     const lead = await call('reviewer.set', { name: 'Lead Lotte' });
     const session = await call('sessions.create', {
       name: 'Kalibratie november',
@@ -89,6 +90,8 @@ describe('calibration sessions', () => {
     expect(report.totals[0]![0]).toBeCloseTo(100 - (25 * (2 / 3)) / 3, 6);
     expect(report.totals[1]).toEqual([null, null]);
     expect((await call('sessions.get', { sessionId: session.id })).submitted).toBe(1);
+    // A calibration review's scores are stored too (apart from routine ones by its session).
+    expect(expectSectionScoresInStep(context.db)).toBeGreaterThan(0);
 
     const compared = await call('sessions.compare', { sessionId: session.id, callId: 'call-a' });
     expect(compared.reviews.map((review) => [review.reviewerName, review.submitted])).toEqual([

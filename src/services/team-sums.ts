@@ -6,7 +6,7 @@ import { addMoments, noScores, repeatedScore, summariseMoments, type ScoreMoment
 import type { AgentSkillSums } from '../domain/team/training-needs-of-sums';
 import { periodOf, type TrendGranularity } from '../domain/team/trend';
 import { listAgentMerges } from '../storage/agent-merges-repository';
-import { getRubric } from '../storage/rubrics-repository';
+import { getRubricBody } from '../storage/rubrics-repository';
 import { sumSectionScores, type ScorePeriod, type SectionScoreSums } from '../storage/team-report-repository';
 
 /** The period's stored section scores added up per agent (as the lead named it) and skill, and per trend period. */
@@ -33,7 +33,7 @@ function momentsOf(row: SectionScoreSums, effects: ReviewerEffects | null): Scor
 
 function addTitles(db: Database.Database, sums: TeamSums, rubricKeys: Map<string, { id: string; version: number }>) {
   for (const { id, version } of rubricKeys.values()) {
-    const rubric = getRubric(db, id, version)?.rubric;
+    const rubric = getRubricBody(db, id, version);
     if (!rubric) continue;
     for (const section of rubric.sections) {
       const known = sums.titles.get(section.id);

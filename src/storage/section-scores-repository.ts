@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CallContext } from '../domain/rubric/call-context';
 import type { ItemAnswer, ReviewAnswers } from '../domain/scoring/answers';
 import { scoreReview } from '../domain/scoring/score-review';
-import { getRubric } from './rubrics-repository';
+import { getRubricBody } from './rubrics-repository';
 
 /*
  * The section scores of every submitted review, stored when it is submitted or changed (review_section_scores,
@@ -55,13 +55,13 @@ function storer(db: Database.Database) {
      VALUES (@reviewId, @sectionId, @ordinal, @agentName, @reviewerId, @sessionId, @rubricId, @rubricVersion,
        @updatedAtMs, @day, @score, @weight)`,
   );
-  const rubrics = new Map<string, ReturnType<typeof getRubric>>();
+  const rubrics = new Map<string, ReturnType<typeof getRubricBody>>();
   return (row: ReviewForScores) => {
     remove.run(row.id);
     if (row.status !== 'submitted' || row.rubric_id === null || row.rubric_version === null) return;
     const key = `${row.rubric_id}@${row.rubric_version}`;
-    if (!rubrics.has(key)) rubrics.set(key, getRubric(db, row.rubric_id, row.rubric_version));
-    const rubric = rubrics.get(key)?.rubric;
+    if (!rubrics.has(key)) rubrics.set(key, getRubricBody(db, row.rubric_id, row.rubric_version));
+    const rubric = rubrics.get(key);
     // A stored body that is not a rubric (the app never writes one) scores nothing rather than failing the write.
     if (!rubric || !Array.isArray(rubric.sections)) return;
     const context = row.context_json ? (JSON.parse(row.context_json) as CallContext) : null;

@@ -44,7 +44,20 @@ export const teamReportSchema = z.object({
       gap: z.number(),
       /** The agent's reviews of this skill, lowest score first (at most 20): the evidence to listen to. */
       evidence: z.array(
-        z.object({ reviewId: z.string(), callId: z.string(), callTitle: z.string(), score: z.number() }),
+        z.object({
+          reviewId: z.string(),
+          callId: z.string(),
+          callTitle: z.string(),
+          score: z.number(),
+          /** The call's recording (null once removed): a moment plays in place from it. */
+          audioId: z.string().nullable(),
+          /** The moments marked for the skill's items (every moment of the review when none was), in time order. */
+          moments: z.array(
+            z.object({ momentId: z.string(), startMs: z.number().int(), endMs: z.number().int(), type: z.string() }),
+          ),
+          /** The call's redacted ranges, silent when a moment plays. */
+          redactedRanges: z.array(z.object({ startMs: z.number().int(), endMs: z.number().int() })),
+        }),
       ),
     }),
   ),

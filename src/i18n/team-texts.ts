@@ -75,6 +75,9 @@ export const teamToolTexts = {
     noTrend: 'Too few periods for a trend.',
     weakestTeam: 'The team’s weakest skills',
     unknownAgent: 'No agent {{agent}} in this period.',
+    playMoment: 'Play {{type}} at {{from}} in {{call}}',
+    stopMoment: 'Stop {{type}} at {{from}} in {{call}}',
+    momentsRemoved: 'The recording was removed: its moments cannot play.',
   },
   nl: {
     merges: 'Medewerkers eenmalig benoemd',
@@ -148,5 +151,8 @@ export const teamToolTexts = {
     noTrend: 'Te weinig perioden voor een verloop.',
     weakestTeam: 'De zwakste vaardigheden van het team',
     unknownAgent: 'Geen medewerker {{agent}} in deze periode.',
+    playMoment: '{{type}} op {{from}} in {{call}} afspelen',
+    stopMoment: '{{type}} op {{from}} in {{call}} stoppen',
+    momentsRemoved: 'De opname is verwijderd: de momenten kunnen niet afspelen.',
   },
 } as const;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSectionScoresInStep } from '../../tests/unit/section-scores-in-step';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { makeServiceContext } from '../../tests/unit/service-context';
 import { serviceDispatch } from '../../tests/unit/service-dispatch';
@@ -118,6 +119,8 @@ describe('calibration sessions', () => {
       null,
     ]);
     expect((await call('sessions.get', { sessionId: session.id })).submitted).toBe(1);
+    // A calibration review's scores are stored too (apart from routine ones by its session).
+    expect(expectSectionScoresInStep(context.db)).toBeGreaterThan(0);
 
     const compared = await call('sessions.compare', { sessionId: session.id, callId: 'call-a' });
     expect(compared.reviews.map((review) => [review.reviewerName, review.submitted])).toEqual([

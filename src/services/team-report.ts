@@ -1,25 +1,16 @@
 import type { TeamReport } from '../contract/team';
-import type { LocalizedText } from '../domain/rubric/localized-text';
 import type { Rubric } from '../domain/rubric/model';
-import {
-  reviewerEffects,
-  severityAdjusted,
-  type CalibrationScore,
-  type ReviewerEffects,
-} from '../domain/team/reviewer-effects';
-import { summariseScores } from '../domain/team/score-interval';
-import { groupBy, type SkillObservation } from '../domain/team/skill-observation';
-import { trainingNeeds, weakestSkills } from '../domain/team/training-needs';
-import { trendOf, type TrendGranularity } from '../domain/team/trend';
+import { reviewerEffects, type CalibrationScore, type ReviewerEffects } from '../domain/team/reviewer-effects';
+import { trainingNeedsOfSums, weakestSkillsOfSums } from '../domain/team/training-needs-of-sums';
+import type { TrendGranularity } from '../domain/team/trend';
 import type { ReviewListRow } from '../storage/review-list-repository';
 import { iterateReviewRows } from '../storage/review-list-repository';
 import { getRubric } from '../storage/rubrics-repository';
 import { listSessions } from '../storage/sessions-repository';
 import type { ServiceContext } from './context';
 import { scoreOf } from './review-model';
-
-/** Reviews listed per need: enough to listen to, few enough to keep the report small. */
-const evidencePerNeed = 20;
+import { needsWithEvidence } from './team-evidence';
+import { agentFigures, sumTeamScores } from './team-sums';
 
 export interface TeamReportRequest {
   readonly fromMs: number;
@@ -28,13 +19,6 @@ export interface TeamReportRequest {
   readonly gap: number;
   readonly minReviews: number;
   readonly severityAdjusted: boolean;
-}
-
-/** The calendar day of a moment in this machine's time zone (where the lead reads the report), YYYY-MM-DD. */
-function localDay(ms: number): string {
-  const date = new Date(ms);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** Section scores of a review row, its rubric read once per version. */
@@ -73,77 +57,14 @@ function calibrationEffects(context: ServiceContext): { effects: ReviewerEffects
   return { effects: reviewerEffects(scores), sessionCount };
 }
 
-interface Collected {
-  readonly observations: SkillObservation[];
-  readonly titles: Map<string, { title: LocalizedText; version: number }>;
-  readonly reviewsByAgent: Map<string, number>;
-  readonly callOfReview: Map<string, { callId: string; callTitle: string }>;
-  readonly withoutAgent: number;
-}
-
-/**
- * The section scores of the submitted routine reviews changed in the period (the agent as the lead named it, merges
- * applied). Calibration reviews stay out: they score a few chosen calls several times over and would weigh those
- * calls in an agent's figures.
- */
-function collectObservations(context: ServiceContext, request: TeamReportRequest, effects: ReviewerEffects): Collected {
-  const scoresOf = sectionScorer(context);
-  const observations: SkillObservation[] = [];
-  const titles = new Map<string, { title: LocalizedText; version: number }>();
-  const reviewsByAgent = new Map<string, number>();
-  const callOfReview = new Map<string, { callId: string; callTitle: string }>();
-  let withoutAgent = 0;
-  const filter = { status: 'submitted', sessionId: null, fromMs: request.fromMs, toMs: request.toMs } as const;
-  for (const row of iterateReviewRows(context.db, filter)) {
-    const { review } = row;
-    const agentId = row.agentName.trim();
-    if (agentId === '') {
-      withoutAgent += 1;
-      continue;
-    }
-    const scored = scoresOf(row);
-    if (!scored) continue;
-    reviewsByAgent.set(agentId, (reviewsByAgent.get(agentId) ?? 0) + 1);
-    callOfReview.set(review.id, { callId: review.callId, callTitle: row.callTitle });
-    const day = localDay(review.submittedAtMs ?? review.updatedAtMs);
-    for (const section of scored.sections) {
-      if (section.score === null) continue;
-      const score = request.severityAdjusted
-        ? severityAdjusted(section.score, effects, review.reviewerId, section.sectionId)
-        : section.score;
-      observations.push({ reviewId: review.id, agentId, skillId: section.sectionId, score, day });
-    }
-    for (const section of scored.rubric.sections) {
-      const known = titles.get(section.id);
-      if (!known || known.version < scored.rubric.version)
-        titles.set(section.id, { title: section.title, version: scored.rubric.version });
-    }
-  }
-  return { observations, titles, reviewsByAgent, callOfReview, withoutAgent };
-}
-
 /** The team report of a period: per agent and skill, the team per skill, and the training needs with evidence. */
 export function buildTeamReport(context: ServiceContext, request: TeamReportRequest): TeamReport {
   const { effects, sessionCount } = request.severityAdjusted
     ? calibrationEffects(context)
     : { effects: new Map(), sessionCount: 0 };
-  const { observations, titles, reviewsByAgent, callOfReview, withoutAgent } = collectObservations(
-    context,
-    request,
-    effects,
-  );
+  const summed = sumTeamScores(context.db, request, request.severityAdjusted ? effects : null);
   const rule = { gap: request.gap, minReviews: request.minReviews };
-  const scoreOfSkill = new Map(observations.map((entry) => [`${entry.reviewId}/${entry.skillId}`, entry.score]));
-  const agents: TeamReport['agents'] = [];
-  for (const [agentName, ofAgent] of groupBy(observations, (observation) => observation.agentId)) {
-    const skills = [...groupBy(ofAgent, (observation) => observation.skillId)].map(([skillId, ofSkill]) => ({
-      skillId,
-      summary: summariseScores(ofSkill.map((observation) => observation.score)),
-      trend: trendOf(ofSkill, request.granularity),
-    }));
-    agents.push({ agentName, reviewCount: reviewsByAgent.get(agentName) ?? 0, skills });
-  }
-  agents.sort((a, b) => a.agentName.localeCompare(b.agentName));
+  const needs = trainingNeedsOfSums([...summed.cells.values()], rule);
   return {
     fromMs: request.fromMs,
     toMs: request.toMs,
@@ -151,20 +72,11 @@ export function buildTeamReport(context: ServiceContext, request: TeamReportRequ
     rule,
     severityAdjusted: request.severityAdjusted,
     adjustmentSessionCount: sessionCount,
-    reviewCount: [...reviewsByAgent.values()].reduce((sum, count) => sum + count, 0),
-    withoutAgentCount: withoutAgent,
-    skills: [...titles].map(([skillId, { title }]) => ({ skillId, title: { nl: title.nl, en: title.en } })),
-    team: weakestSkills(observations).map(({ skillId, team }) => ({ skillId, summary: team })),
-    agents,
-    needs: trainingNeeds(observations, rule).map(({ agentId, skillId, reviewIds, ...need }) => ({
-      ...need,
-      agentName: agentId,
-      skillId,
-      evidence: reviewIds.slice(0, evidencePerNeed).map((reviewId) => ({
-        reviewId,
-        ...callOfReview.get(reviewId)!,
-        score: scoreOfSkill.get(`${reviewId}/${skillId}`)!,
-      })),
-    })),
+    reviewCount: [...summed.reviewsByAgent.values()].reduce((sum, count) => sum + count, 0),
+    withoutAgentCount: summed.withoutAgent,
+    skills: [...summed.titles].map(([skillId, { title }]) => ({ skillId, title: { nl: title.nl, en: title.en } })),
+    team: weakestSkillsOfSums([...summed.cells.values()]).map(({ skillId, team }) => ({ skillId, summary: team })),
+    agents: agentFigures(summed),
+    needs: needsWithEvidence(context.db, request, summed, needs, request.severityAdjusted ? effects : null),
   };
 }

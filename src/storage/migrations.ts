@@ -14,6 +14,7 @@ import { schemaVersion13 } from './schema/v13';
 import { schemaVersion14 } from './schema/v14';
 import { schemaVersion15 } from './schema/v15';
 import { schemaVersion16 } from './schema/v16';
+import { schemaVersion17 } from './schema/v17';
 import { writeTransaction } from './transactions';
 
 export type { Migration } from './schema/migration';
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   schemaVersion14,
   schemaVersion15,
   schemaVersion16,
+  schemaVersion17,
 ];
 
 /** The schema version this build of the app knows. */

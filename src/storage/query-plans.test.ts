@@ -6,6 +6,7 @@ import { listCalls } from './calls-repository';
 import { migrate } from './migrations';
 import { listReviewRows } from './review-list-repository';
 import { countReviewRows } from './review-window-repository';
+import { momentsOfReviews, skillScoresOfAgent, sumSectionScores } from './team-report-repository';
 import type { ReviewFilter } from './reviews-repository';
 import { reindexCallTranscript, searchTranscriptTurns } from './transcript-search-repository';
 
@@ -116,5 +117,33 @@ describe('query plans of the hot paths', () => {
 describe('query plans of the review list’s count and filter options', () => {
   it.each(reviewFilters)('counts %j through an index', (filter) => {
     expectNoFullScan(() => countReviewRows(db, filter));
+  });
+});
+
+describe('query plans of the team report', () => {
+  const planOf = ({ sql, args }: Ran) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((row) => row.detail);
+
+  it.each([false, true])(
+    'sums the stored section scores from the covering index in its order, without sorting (per reviewer: %s)',
+    (perReviewerAndScore) => {
+      const ran = statementsOf(() => sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore));
+      expect(ran).toHaveLength(1);
+      const plan = planOf(ran[0]!);
+      expect(plan.join('\n')).toMatch(/USING COVERING INDEX review_section_scores_routine/);
+      expect(plan.filter((detail) => /TEMP B-TREE/.test(detail))).toEqual([]);
+      expectNoFullScan(() => sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore));
+    },
+  );
+
+  it('finds an agent’s lowest scores on a skill, and their moments, through indexes', () => {
+    const query = { fromMs: 1, toMs: 2, spellings: ['Sanne', 'S. Jansen'], sectionId: '2' };
+    expectNoFullScan(() => skillScoresOfAgent(db, { ...query, limit: 20 }));
+    expectNoFullScan(() => skillScoresOfAgent(db, query));
+    expectNoFullScan(() => momentsOfReviews(db, ['r1', 'r2']));
+    const plan = planOf(statementsOf(() => skillScoresOfAgent(db, { ...query, limit: 20 }))[0]!);
+    expect(plan.join('\n')).toMatch(
+      /SEARCH s USING COVERING INDEX review_section_scores_routine \(agent_name=\? AND section_id=\?/,
+    );
   });
 });

@@ -5,6 +5,8 @@ import { frameMs } from './model';
 const silenceDb = -120;
 /** One-pole DC blocker: removes offset and mains hum below ~60 Hz that would lift a quiet channel's energy. */
 const dcBlockerPole = 0.995;
+/** Sample frames converted to floats at a time when interleaved bytes are pushed. */
+const scratchFrames = 4096;
 
 export interface FrameEnergies {
   /** Per channel, one value per 10 ms frame: mean power in dB relative to full scale. */
@@ -28,6 +30,7 @@ export class FrameEnergyAccumulator {
   private inFrame = 0;
   private totalSamples = 0;
   private carry = new Uint8Array(0);
+  private readonly scratch: Float32Array[];
 
   constructor(
     private readonly format: SampleFormat,
@@ -39,6 +42,7 @@ export class FrameEnergyAccumulator {
     this.sums = new Float64Array(format.channels);
     this.previousInput = new Float64Array(format.channels);
     this.previousOutput = new Float64Array(format.channels);
+    this.scratch = Array.from({ length: format.channels }, () => new Float32Array(scratchFrames));
   }
 
   /** Adds the next bytes of interleaved sample data (frames may be split across chunks). */
@@ -49,14 +53,20 @@ export class FrameEnergyAccumulator {
     const frameBytes = bytesPerSample * channels;
     const sampleFrames = Math.floor(bytes.length / frameBytes);
     this.carry = bytes.slice(sampleFrames * frameBytes);
-    const planar = Array.from({ length: channels }, () => new Float32Array(sampleFrames));
     const read = sampleReader(this.format, bytes);
-    for (let frame = 0; frame < sampleFrames; frame += 1) {
-      for (let channel = 0; channel < channels; channel += 1) {
-        planar[channel]![frame] = read(frame * frameBytes + channel * bytesPerSample);
+    // Converted a block at a time into one reused buffer: a chunk's worth of floats per chunk would be garbage
+    // several times the size of the recording by the end of a long call.
+    const planar = this.scratch;
+    for (let blockStart = 0; blockStart < sampleFrames; blockStart += scratchFrames) {
+      const count = Math.min(scratchFrames, sampleFrames - blockStart);
+      for (let frame = 0; frame < count; frame += 1) {
+        const offset = (blockStart + frame) * frameBytes;
+        for (let channel = 0; channel < channels; channel += 1) {
+          planar[channel]![frame] = read(offset + channel * bytesPerSample);
+        }
       }
+      this.pushPlanar(planar, count);
     }
-    this.pushPlanar(planar, sampleFrames);
   }
 
   /** Adds decoded frames as one float array per channel (in [-1, 1]); only the first `count` of each are read. */

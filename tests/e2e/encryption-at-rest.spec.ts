@@ -29,6 +29,8 @@ function ffmpegSeconds(path: string): number | null {
 test('a recording in the data folder cannot be read without the key; the app plays it and a lost key stops start-up', async ({
   page,
 }) => {
+  // Three starts of the backend and an import: more than a minute on a busy machine.
+  test.setTimeout(180_000);
   const dataDir = makeDataDir();
   const app = await startBrowserMode(dataDir, { removeDataDir: false });
   const { audio, transcript } = makeCardCall();

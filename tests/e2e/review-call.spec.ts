@@ -50,6 +50,8 @@ test.describe('reviewing the demo call', () => {
     page,
     app,
   }) => {
+    // A whole review, the list and an export: more than a minute on a busy machine.
+    test.setTimeout(180_000);
     await page.setViewportSize({ width: 1500, height: 950 });
     await page.goto(app.url);
     await page.getByRole('button', { name: 'demo-klantgesprek' }).click();

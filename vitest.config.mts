@@ -24,6 +24,7 @@ export default defineConfig({
             'tests/faults/**/*.test.ts',
           ],
           exclude: ['src/renderer/**'],
+          setupFiles: ['tests/unit/key-config-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -18,7 +18,13 @@ const callMs = 3_600_000;
 // page does not have.
 const keepNamesShim = 'window.__name = (target) => target;';
 
-function importCall(dataDir: string, audio: string, transcript: string, stem: string): void {
+function importCall(
+  dataDir: string,
+  audio: string,
+  transcript: string,
+  stem: string,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   const copiedAudio = join(benchDir, `${stem}.wav`);
   const copiedTranscript = join(benchDir, `${stem}.json`);
   execFileSync('cp', [audio, copiedAudio]);
@@ -26,8 +32,104 @@ function importCall(dataDir: string, audio: string, transcript: string, stem: st
   execFileSync(
     join(root, 'node_modules/.bin/tsx'),
     [join(root, 'src/server/cli.ts'), 'import', copiedAudio, copiedTranscript, '--data-dir', dataDir],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', env },
   );
+}
+
+type BenchPage = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newPage']>>;
+
+/** From the click on the call to the waveform drawn and the first transcript turn on screen; the best of five. */
+async function timeOpenCall(page: BenchPage): Promise<number[]> {
+  const runs: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    await page.getByRole('button', { name: 'open-call-10k' }).waitFor();
+    // Timed inside the page, so the figure holds no test-driver round trips. The audio element loads its metadata
+    // (a Range request on the stored recording) while the call opens.
+    runs.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolveOpen) => {
+            const start = performance.now();
+            const done = () =>
+              document.querySelector('[data-testid="waveform"][data-ready="true"]') &&
+              document.querySelector('.turn') &&
+              (document.querySelector('audio')?.readyState ?? 0) >= 1;
+            const check = () => {
+              if (!done()) return;
+              observer.disconnect();
+              clearInterval(poll);
+              resolveOpen(performance.now() - start);
+            };
+            const observer = new MutationObserver(check);
+            const poll = setInterval(check, 5);
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+            [...document.querySelectorAll<HTMLButtonElement>('button')]
+              .find((button) => button.textContent?.includes('open-call-10k'))!
+              .click();
+          }),
+      ),
+    );
+    await page.locator('.call-header .button').first().click();
+  }
+  return runs.map(Math.round);
+}
+
+/** A seek: 256 KiB from the middle of the stored recording by Range, as the media element asks; the best of ten. */
+async function timeSeek(page: BenchPage, audioId: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const times: number[] = [];
+    for (let run = 0; run < 10; run += 1) {
+      const start = performance.now();
+      const offset = 20_000_000 + run * 1_000_003;
+      const response = await fetch(`/media/audio/${id}`, { headers: { Range: `bytes=${offset}-${offset + 262_143}` } });
+      await response.arrayBuffer();
+      times.push(performance.now() - start);
+    }
+    return Math.round(Math.min(...times) * 10) / 10;
+  }, audioId);
+}
+
+/** Opening the 60-minute call in a data folder of its own, encrypted or not, in a browser mode of its own. */
+async function openCallIn(
+  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  encrypted: boolean,
+  wav: string,
+  transcript: string,
+): Promise<{ open_ms: number; runs_ms: number[]; seek_range_ms: number }> {
+  const env = encrypted ? process.env : { ...process.env, KLANKBORD_ENCRYPTION: 'off' };
+  const dataDir = mkdtempSync(join(tmpdir(), `klankbord-bench-${encrypted ? 'sealed' : 'plain'}-`));
+  importCall(dataDir, wav, transcript, 'open-call-10k', env);
+  const app = await startBrowserMode(dataDir, { env });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(keepNamesShim);
+    await page.goto(app.url);
+    const runs = await timeOpenCall(page);
+    const seek = await timeSeek(page, await audioIdOf(page));
+    await page.close();
+    return { open_ms: Math.min(...runs), runs_ms: runs, seek_range_ms: seek };
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function audioIdOf(page: BenchPage): Promise<string> {
+  return page.evaluate(async () => {
+    const invoke = async (method: string, input: unknown) => {
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-klankbord-secret': document.querySelector<HTMLMetaElement>('meta[name="klankbord-secret"]')!.content,
+        },
+        body: JSON.stringify({ method, input }),
+      });
+      return ((await response.json()) as { value: unknown }).value;
+    };
+    const list = (await invoke('calls.list', { search: 'open-call-10k' })) as { id: string }[];
+    return ((await invoke('calls.get', { callId: list[0]!.id })) as { audio: { id: string } }).audio.id;
+  });
 }
 
 async function main(): Promise<void> {
@@ -36,9 +138,12 @@ async function main(): Promise<void> {
     [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
     { cwd: root },
   );
+  // Data folders are encrypted by default, with a key file in the config folder: the bench uses a temporary one.
+  process.env.KLANKBORD_CONFIG_DIR ??= mkdtempSync(join(tmpdir(), 'klankbord-bench-keys-'));
   const { wav } = longCallAudio();
+  const transcript10k = longTranscript(10_000, callMs, 'words-10k.json');
   const dataDir = mkdtempSync(join(tmpdir(), 'klankbord-bench-'));
-  importCall(dataDir, wav, longTranscript(10_000, callMs, 'words-10k.json'), 'open-call-10k');
+  importCall(dataDir, wav, transcript10k, 'open-call-10k');
   // A different recording (dedup by content hash would refuse the same audio twice).
   const otherWav = join(benchDir, 'call-60min-b.wav');
   execFileSync('sox', [wav, otherWav, 'gain', '-0.5']);
@@ -49,49 +154,11 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.addInitScript(keepNamesShim);
     await page.goto(app.url);
-    const runs: number[] = [];
-    for (let run = 0; run < 5; run += 1) {
-      await page.getByRole('button', { name: 'open-call-10k' }).waitFor();
-      // Timed inside the page, from the click to the waveform drawn and the first transcript turn on screen, so
-      // the figure holds no test-driver round trips.
-      runs.push(
-        await page.evaluate(
-          () =>
-            new Promise<number>((resolveOpen) => {
-              const start = performance.now();
-              const done = () =>
-                document.querySelector('[data-testid="waveform"][data-ready="true"]') &&
-                document.querySelector('.turn');
-              const observer = new MutationObserver(() => {
-                if (!done()) return;
-                observer.disconnect();
-                resolveOpen(performance.now() - start);
-              });
-              observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-              [...document.querySelectorAll<HTMLButtonElement>('button')]
-                .find((button) => button.textContent?.includes('open-call-10k'))!
-                .click();
-            }),
-        ),
-      );
-      await page.locator('.call-header .button').first().click();
-    }
-    const openMs = Math.round(Math.min(...runs));
-    const audioId = await page.evaluate(async () => {
-      const invoke = async (method: string, input: unknown) => {
-        const response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-klankbord-secret': document.querySelector<HTMLMetaElement>('meta[name="klankbord-secret"]')!.content,
-          },
-          body: JSON.stringify({ method, input }),
-        });
-        return ((await response.json()) as { value: unknown }).value;
-      };
-      const list = (await invoke('calls.list', { search: 'open-call-10k' })) as { id: string }[];
-      return ((await invoke('calls.get', { callId: list[0]!.id })) as { audio: { id: string } }).audio.id;
-    });
+    // Timed inside the page, from the click to the waveform drawn, the first transcript turn on screen and the
+    // recording's metadata loaded, so the figure holds no test-driver round trips.
+    const runs = await timeOpenCall(page);
+    const openMs = Math.min(...runs);
+    const audioId = await audioIdOf(page);
     await page.close();
 
     // Baseline: wavesurfer.js given only the URL, as without stored peaks: it fetches and decodes the whole file,
@@ -144,7 +211,7 @@ async function main(): Promise<void> {
     const openCall = {
       benchmark: 'open-call',
       open_ms: openMs,
-      runs_ms: runs.map(Math.round),
+      runs_ms: runs,
       baseline_wavesurfer_decode_ms: baselineMs,
       baseline_runs_ms: baselineRuns.map(Math.round),
       ratio_vs_baseline: Number((baselineMs / openMs).toFixed(1)),
@@ -152,6 +219,20 @@ async function main(): Promise<void> {
       met: baselineMs / openMs >= 20 && openMs < 500,
     };
     console.log(JSON.stringify(openCall));
+
+    // Encryption at rest: the same call opened from an unencrypted and an encrypted data folder, in this run.
+    const unencrypted = await openCallIn(browser, false, wav, transcript10k);
+    const encrypted = await openCallIn(browser, true, wav, transcript10k);
+    const openEncrypted = {
+      benchmark: 'open-call-encrypted',
+      unencrypted,
+      encrypted,
+      open_ratio: Number((encrypted.open_ms / unencrypted.open_ms).toFixed(2)),
+      seek_ratio: Number((encrypted.seek_range_ms / unencrypted.seek_range_ms).toFixed(2)),
+      target: { open_ratio_max: 1.2 },
+      met: encrypted.open_ms <= unencrypted.open_ms * 1.2,
+    };
+    console.log(JSON.stringify(openEncrypted));
 
     // transcript-follow (BENCH_FOLLOW_MS shortens it while iterating)
     const follow = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -190,7 +271,7 @@ async function main(): Promise<void> {
       met: maxNodes <= 300 && result.longTasks.length === 0,
     };
     console.log(JSON.stringify(transcriptFollow));
-    console.log(JSON.stringify({ openCall, transcriptFollow }));
+    console.log(JSON.stringify({ openCall, openEncrypted, transcriptFollow }));
   } finally {
     await browser.close();
     await app.stop();

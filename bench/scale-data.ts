@@ -34,13 +34,15 @@ export const agentCount = 50;
 const callMs = 5 * 60_000;
 const sessionCalls = 20;
 const sessionReviewers = 5;
+/** Session 0 is the large one whose report bench:scale times: every reviewer on 50 calls. */
+export const reportSession = { index: 0, calls: 50, reviewers: reviewerCount } as const;
 const startMs = Date.UTC(2025, 0, 1);
 const dayMs = 86_400_000;
 
 export const callId = (index: number) => `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 export const reviewId = (index: number) => `10000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 export const reviewerId = (index: number) => `20000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
-const sessionId = (index: number) => `30000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
+export const sessionId = (index: number) => `30000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 const audioId = (index: number) => `40000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 export const agentName = (index: number) => `Agent ${String(index % agentCount).padStart(2, '0')}`;
 
@@ -54,7 +56,8 @@ function transcriptSegments(seed: number): TranscriptSegment[] {
   return Array.from({ length: 62 }, (_, turn) => {
     const segmentStart = turn * 4800;
     const segmentWords = Array.from({ length: 12 }, (_, n) => ({
-      text: words[(seed + turn * 12 + n) % words.length]!,
+      // One customer turn names a number shared by one call in a thousand: a rare word for transcript search.
+      text: turn === 31 && n === 0 ? `klantnummer${seed % 1000}` : words[(seed + turn * 12 + n) % words.length]!,
       startMs: segmentStart + n * 380,
       endMs: segmentStart + n * 380 + 340,
       confidence: 0.9,
@@ -187,9 +190,14 @@ function addReview(db: Database.Database, plan: ReviewPlan): void {
 }
 
 function addSession(db: Database.Database, index: number, size: ScaleSize): ReviewPlan[] {
-  const firstCall = (index * sessionCalls * 7) % Math.max(1, size.calls - sessionCalls);
-  const calls = Array.from({ length: sessionCalls }, (_, n) => firstCall + n);
-  const reviewers = Array.from({ length: sessionReviewers }, (_, n) => (index + n) % reviewerCount);
+  const large = index === reportSession.index;
+  const callCount = Math.min(size.calls, large ? reportSession.calls : sessionCalls);
+  const firstCall = (index * sessionCalls * 7) % Math.max(1, size.calls - callCount);
+  const calls = Array.from({ length: callCount }, (_, n) => firstCall + n);
+  const reviewers = Array.from(
+    { length: large ? reportSession.reviewers : sessionReviewers },
+    (_, n) => (index + n) % reviewerCount,
+  );
   insertSession(db, {
     id: sessionId(index),
     name: `Kalibratie ${index}`,

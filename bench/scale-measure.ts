@@ -1,7 +1,16 @@
 // The measuring half of bench:scale: every operation through the backend's dispatch, as the renderer calls it.
 import { performance } from 'node:perf_hooks';
 import { createBackend, type Backend } from '../src/server/backend';
-import { agentCount, agentName, callId, reviewerCount, reviewerId, reviewId } from './scale-data';
+import {
+  agentCount,
+  agentName,
+  callId,
+  reportSession,
+  reviewerCount,
+  reviewerId,
+  reviewId,
+  sessionId,
+} from './scale-data';
 
 interface Operation {
   readonly name: string;
@@ -19,56 +28,90 @@ const monthOf = (sample: number) => ({
 const agentOf = (sample: number) => agentName((sample * 7) % agentCount);
 const reviewerOf = (sample: number) => reviewerId((sample * 3) % reviewerCount);
 
-export const operations: readonly Operation[] = [
-  { name: 'calls.list', method: 'calls.list', input: () => ({}) },
-  { name: 'calls.list window of 100', method: 'calls.list', input: (n) => ({ limit: 100, offset: (n % 10) * 100 }) },
-  { name: 'calls.list search agent', method: 'calls.list', input: (n) => ({ search: agentOf(n) }) },
+const titleWords = ['opzeggen', 'factuur', 'abonnement'] as const;
+/** The review list's filters, alone and combined, as the Reviews screen sends them (a window of 200 each). */
+const reviewFilters: readonly { readonly name: string; readonly filter: Operation['input'] }[] = [
+  { name: 'none', filter: () => ({}) },
+  { name: 'call', filter: (n, size) => ({ callId: callId((n * 7919) % size.calls) }) },
+  { name: 'agent', filter: (n) => ({ agentName: agentOf(n) }) },
+  { name: 'reviewer', filter: (n) => ({ reviewerId: reviewerOf(n) }) },
+  { name: 'status', filter: (n) => ({ status: n % 2 === 0 ? 'draft' : 'submitted' }) },
+  { name: 'session', filter: (n) => ({ sessionId: sessionId(n % 200) }) },
+  { name: 'routine only', filter: () => ({ sessionId: null }) },
+  { name: 'period', filter: (n) => monthOf(n) },
+  { name: 'reviewer+status', filter: (n) => ({ reviewerId: reviewerOf(n), status: 'draft' }) },
+  { name: 'agent+status+period', filter: (n) => ({ agentName: agentOf(n), status: 'submitted', ...monthOf(n) }) },
   {
-    name: 'calls.list search title word',
-    method: 'calls.list',
-    input: (n) => ({ search: ['opzeggen', 'factuur', 'abonnement'][n % 3] }),
+    name: 'reviewer+agent+period',
+    filter: (n) => ({ reviewerId: reviewerOf(n), agentName: agentOf(n), ...monthOf(n) }),
   },
-  { name: 'calls.list search no hit', method: 'calls.list', input: (n) => ({ search: `zzz${n}` }) },
-  { name: 'calls.get', method: 'calls.get', input: (n, size) => ({ callId: callId((n * 7919) % size.calls) }) },
+];
+
+export const operations: readonly Operation[] = [
+  // The library as its screen asks for it: the first window of 200 with the count of every match.
+  { name: 'calls.window', method: 'calls.window', input: () => ({}) },
   {
-    name: 'reviews.get',
+    name: 'calls.window search title word',
+    method: 'calls.window',
+    input: (n) => ({ search: titleWords[n % 3] }),
+  },
+  { name: 'calls.window search agent', method: 'calls.window', input: (n) => ({ search: agentOf(n) }) },
+  { name: 'calls.window search no hit', method: 'calls.window', input: (n) => ({ search: `zzz${n}` }) },
+  {
+    name: 'calls.searchTranscripts word in every call',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: titleWords[n % 3] }),
+  },
+  {
+    name: 'calls.searchTranscripts word said by the customer',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: titleWords[n % 3], role: 'customer' }),
+  },
+  {
+    name: 'calls.searchTranscripts phrase',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: ['wil graag opzeggen', 'de factuur te hoog', 'laat me even'][n % 3] }),
+  },
+  {
+    name: 'calls.searchTranscripts word in 1 call of 1000',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: `klantnummer${(n * 37) % 1000}` }),
+  },
+  {
+    name: 'calls.searchTranscripts no hit',
+    method: 'calls.searchTranscripts',
+    input: (n) => ({ query: `zzz${n}` }),
+  },
+  {
+    name: 'calls.get (open a call)',
+    method: 'calls.get',
+    input: (n, size) => ({ callId: callId((n * 7919) % size.calls) }),
+  },
+  {
+    name: 'reviews.get (open a review)',
     method: 'reviews.get',
     input: (n, size) => ({ reviewId: reviewId((n * 7919) % size.reviews) }),
   },
-  { name: 'reviews.list', method: 'reviews.list', input: () => ({}) },
-  { name: 'reviews.list window of 100', method: 'reviews.list', input: () => ({ limit: 100 }) },
   {
-    name: 'reviews.list status window of 100',
-    method: 'reviews.list',
-    input: (n) => ({ status: n % 2 === 0 ? 'draft' : 'submitted', limit: 100 }),
-  },
-  {
-    name: 'reviews.list callId',
+    name: 'reviews.list of a call (the workspace)',
     method: 'reviews.list',
     input: (n, size) => ({ callId: callId((n * 7919) % size.calls) }),
   },
-  { name: 'reviews.list reviewer', method: 'reviews.list', input: (n) => ({ reviewerId: reviewerOf(n) }) },
-  { name: 'reviews.list agent', method: 'reviews.list', input: (n) => ({ agentName: agentOf(n) }) },
+  ...reviewFilters.map(({ name, filter }): Operation => ({
+    name: `reviews.window ${name}`,
+    method: 'reviews.window',
+    input: filter,
+  })),
   {
-    name: 'reviews.list status',
-    method: 'reviews.list',
-    input: (n) => ({ status: n % 2 === 0 ? 'draft' : 'submitted' }),
+    name: 'reviews.window next window (after 200)',
+    method: 'reviews.window',
+    input: () => ({ after: { updatedAtMs: Date.UTC(2025, 6, 1), id: reviewId(0) } }),
   },
-  { name: 'reviews.list period', method: 'reviews.list', input: (n) => monthOf(n) },
+  { name: 'reviews.filterOptions', method: 'reviews.filterOptions', input: () => ({}) },
   {
-    name: 'reviews.list reviewer+status',
-    method: 'reviews.list',
-    input: (n) => ({ reviewerId: reviewerOf(n), status: 'draft' }),
-  },
-  {
-    name: 'reviews.list agent+status+period',
-    method: 'reviews.list',
-    input: (n) => ({ agentName: agentOf(n), status: 'submitted', ...monthOf(n) }),
-  },
-  {
-    name: 'reviews.list reviewer+agent+period',
-    method: 'reviews.list',
-    input: (n) => ({ reviewerId: reviewerOf(n), agentName: agentOf(n), ...monthOf(n) }),
+    name: 'sessions.report 20 reviewers x 50 calls',
+    method: 'sessions.report',
+    input: () => ({ sessionId: sessionId(reportSession.index) }),
   },
 ];
 
@@ -78,7 +121,7 @@ interface Figures {
   readonly n: number;
 }
 
-function percentiles(samples: readonly number[]): Figures {
+export function percentiles(samples: readonly number[]): Figures {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
   return { p50: Math.round(at(0.5) * 10) / 10, p95: Math.round(at(0.95) * 10) / 10, n: sorted.length };
@@ -94,26 +137,40 @@ async function timed(
   const result = await backend.dispatch(operation.method, operation.input(sample, size));
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(`${operation.name} failed: ${result.error.code} ${result.error.message}`);
-  return { ms, rows: Array.isArray(result.value) ? result.value.length : 1 };
+  return { ms, rows: rowCount(result.value) };
+}
+
+/** Rows in an answer: a list, a window (`rows`) or transcript hits (`hits`). */
+function rowCount(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  if (value && typeof value === 'object') {
+    const list = (value as { rows?: unknown; hits?: unknown }).rows ?? (value as { hits?: unknown }).hits;
+    if (Array.isArray(list)) return list.length;
+  }
+  return 1;
 }
 
 async function librarySize(backend: Backend): Promise<{ calls: number; reviews: number }> {
-  const calls = await backend.dispatch('calls.list', {});
-  const reviews = await backend.dispatch('reviews.list', {});
+  const calls = await backend.dispatch('calls.window', { limit: 1 });
+  const reviews = await backend.dispatch('reviews.window', { limit: 1 });
   if (!calls.ok || !reviews.ok) throw new Error('the library cannot be listed');
-  return { calls: (calls.value as unknown[]).length, reviews: (reviews.value as unknown[]).length };
+  const total = (value: unknown) => (value as { total: number }).total;
+  return { calls: total(calls.value), reviews: total(reviews.value) };
 }
 
-/** Cold: each round starts a fresh backend, times start-up to the first calls.list answer, then every operation once. */
+/**
+ * Cold: each round starts a fresh backend and times start-up (opening the database, its check and migrations) to the
+ * library's first window, what the screen needs to be interactive; then every operation once on a fresh backend.
+ */
 async function coldRounds(dataDir: string, rounds: number, size: { calls: number; reviews: number }) {
   const startup: number[] = [];
   const cold = new Map<string, number[]>(operations.map((operation) => [operation.name, []]));
   for (let round = 0; round < rounds; round += 1) {
     const started = performance.now();
     const backend = createBackend({ dataDir });
-    const first = await backend.dispatch('calls.list', {});
+    const first = await backend.dispatch('calls.window', {});
     startup.push(performance.now() - started);
-    if (!first.ok) throw new Error('calls.list failed at start-up');
+    if (!first.ok) throw new Error('calls.window failed at start-up');
     backend.close();
     for (const operation of operations) {
       // A fresh backend per operation, so each one is its first query on a new connection.

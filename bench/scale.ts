@@ -1,7 +1,10 @@
 // bench:scale: builds a large data folder through the repositories (bench/scale-data.ts), then measures the backend
-// through dispatch in a fresh process: start-up until the first calls.list answers, the library and review lists
-// with their filters, opening a call and a review, cold (first call after a fresh createBackend) and warm, and the
-// measuring process's peak RSS. Prints progress on stderr and one JSON line on stdout.
+// through dispatch in a fresh process: start-up until the library's first window answers, the library and review
+// lists with their filters and searches, transcript search, opening a call and a review, a session report of 20
+// reviewers x 50 calls, cold (first call after a fresh createBackend) and warm, and that process's peak RSS; then the
+// score export of every review in each format, each in its own process with its RSS (bench/scale-exports.ts); then,
+// when the renderer is built, keystroke-to-rows in Chromium (bench/scale-keystroke.ts; SCALE_BROWSER=off skips it).
+// Prints progress on stderr and one JSON line on stdout.
 //
 // Size: SCALE_CALLS (default 10,000), SCALE_REVIEWS (default 3 per call), SCALE_SESSIONS (default 1 per 500 calls),
 // SCALE_PEAKS_EVERY (default 10: every 10th call has stored peaks). SCALE_DIR reuses a folder built before.
@@ -12,7 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildScaleFolder, type ScaleSize } from './scale-data';
-import { measureBackend } from './scale-measure';
+import { exportFormats, exportInThisProcess, measureExports } from './scale-exports';
+import { measureKeystrokes } from './scale-keystroke';
+import { measureBackend, percentiles } from './scale-measure';
 
 const numberFromEnv = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -37,7 +42,18 @@ async function measureInThisProcess(dataDir: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-function main(): void {
+async function keystrokeFigures(dataDir: string) {
+  if (process.env.SCALE_BROWSER === 'off') return null;
+  if (!existsSync(join(__dirname, '../out/renderer/index.html'))) {
+    process.stderr.write('keystroke-to-rows skipped: build the renderer first (npx electron-vite build)\n');
+    return null;
+  }
+  process.stderr.write('measuring keystroke to rows in Chromium\n');
+  const { firstScreenMs, keystrokeMs } = await measureKeystrokes(dataDir, numberFromEnv('SCALE_KEYSTROKES', 12));
+  return { firstScreenMs: Math.round(firstScreenMs), keystrokeToRowsMs: percentiles(keystrokeMs) };
+}
+
+async function main(): Promise<void> {
   const size = sizeFromEnv();
   const reuse = process.env.SCALE_DIR;
   const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'klankbord-scale-'));
@@ -50,6 +66,11 @@ function main(): void {
     );
     buildMs = Math.round(performance.now() - started);
   }
+  // Building alone (SCALE_BUILD_ONLY=1) leaves a folder for later runs with SCALE_DIR.
+  if (process.env.SCALE_BUILD_ONLY === '1') {
+    process.stdout.write(`${JSON.stringify({ bench: 'scale', built: dataDir, size, buildMs })}\n`);
+    return;
+  }
   const databaseMB = Math.round(statSync(join(dataDir, 'klankbord.db')).size / 1e5) / 10;
   process.stderr.write(`measuring in a fresh process (database ${databaseMB} MB)\n`);
   // A fresh process, so the peak RSS is the backend's and not the builder's.
@@ -60,7 +81,12 @@ function main(): void {
   });
   if (child.status !== 0) throw new Error(`the measuring process failed (${child.status ?? child.signal})`);
   const figures = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
-  process.stdout.write(`${JSON.stringify({ bench: 'scale', size, dataDir, buildMs, databaseMB, ...figures })}\n`);
+  process.stderr.write('measuring the score export of every review, each format in a fresh process\n');
+  const exports = measureExports(dataDir, __filename);
+  const screen = await keystrokeFigures(dataDir);
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'scale', size, dataDir, buildMs, databaseMB, ...figures, exports, screen })}\n`,
+  );
 }
 
 if (process.argv[2] === '--measure') {
@@ -68,6 +94,16 @@ if (process.argv[2] === '--measure') {
     process.stderr.write(`${String(error)}\n`);
     process.exit(1);
   });
+} else if (process.argv[2] === '--export') {
+  const format = exportFormats.find((known) => known === process.argv[3]);
+  if (!format) throw new Error(`unknown export format ${process.argv[3]}`);
+  void exportInThisProcess(process.argv[4]!, format).catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });
 } else {
-  main();
+  void main().catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });
 }

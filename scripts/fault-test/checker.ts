@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBackend, databaseFileName } from '../../src/server/backend';
 import { isTemporaryName } from '../../src/server/files/durable-files';
+import { storedPlaintext } from '../../tests/support/stored-plaintext';
 import { latestSchemaVersion } from '../../src/storage/migrations';
 
 /** What the worker acknowledged so far, per write path: each must be found complete after every fault. */
@@ -23,7 +24,7 @@ export interface CheckResult {
   readonly cleanedAtStart: number;
 }
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const sha256 = (path: string) => createHash('sha256').update(storedPlaintext(path)).digest('hex');
 const list = (folder: string) => (existsSync(folder) ? readdirSync(folder) : []);
 
 /** Files the data folder holds that no row accounts for: audio without a row, temporary files, staging entries. */

@@ -26,6 +26,7 @@ import { extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ImportSummary } from '../../src/contract/imports';
 import { createBackend, databaseFileName, type Backend } from '../../src/server/backend';
+import { storedPlaintext } from '../../tests/support/stored-plaintext';
 import { makeCase, type Corpus } from './mutations';
 import { createRandom, repoRoot } from './protocol';
 
@@ -101,7 +102,7 @@ function partialRows(dataDir: string, newCallIds: readonly string[]): string[] {
     for (const callId of newCallIds) {
       const row = audioOf.get(callId) as { sha256: string; storedName: string } | undefined;
       const file = row ? join(dataDir, 'audio', row.storedName) : '';
-      if (!row || !existsSync(file) || createHash('sha256').update(readFileSync(file)).digest('hex') !== row.sha256)
+      if (!row || !existsSync(file) || createHash('sha256').update(storedPlaintext(file)).digest('hex') !== row.sha256)
         problems.push(`call ${callId} without its complete audio`);
     }
     if (readdirSync(join(dataDir, 'staging')).length > 0) problems.push('staging/ not empty');

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
 import { createBackend, type Backend } from '../../src/server/backend';
 import { toneWav, transcriptVtt } from './make-audio';
 import { sha256Of } from './worker-operations';
+import { storedPlaintext } from '../../tests/support/stored-plaintext';
 
 /**
  * Real session packages for the package-import path, made by a lead's backend of its own: package i holds a new
@@ -65,7 +66,8 @@ export class PackageSource {
       reviewerId: session.reviewers[0]!.id,
     });
     const target = join(this.folder, `${index}.klankbord-session`);
-    copyFileSync(this.lead.exportFile(exported.exportId)!.path, target);
+    // The lead's folder is encrypted: the package handed on is the export's plaintext, as a download would be.
+    writeFileSync(target, storedPlaintext(this.lead.exportFile(exported.exportId)!.path));
     writeFileSync(`${target}.json`, JSON.stringify({ sessionId: session.id, shas }));
   }
 

@@ -5,6 +5,7 @@ import type { ImportSummary } from '../../src/contract/imports';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
 import type { Backend } from '../../src/server/backend';
 import { toneWav, transcriptVtt } from './make-audio';
+import { storedPlaintext } from '../../tests/support/stored-plaintext';
 
 /** What one operation came to: acknowledged (with what the runner must find later), refused for a full disk, or failed. */
 export type Outcome = { readonly kind: 'ack' | 'full' | 'err'; readonly detail: unknown };
@@ -122,7 +123,7 @@ export function prepareExport(
 ): Operation {
   const acknowledge = (written: { exportId: string; fileName: string }) => {
     const file = backend.exportFile(written.exportId);
-    const bytes = file ? readFileSync(file.path) : new Uint8Array();
+    const bytes = file ? storedPlaintext(file.path) : new Uint8Array();
     return { exportId: written.exportId, sha256: sha256Of(bytes), bytes: bytes.length };
   };
   if (index % 3 === 0)

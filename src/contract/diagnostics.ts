@@ -19,6 +19,17 @@ export const loggedErrorSchema = z.object({
   message: z.string(),
 });
 
+/** Encryption at rest: the data folder's files (Klankbord's own) and the disk under it (the operating system's). */
+export const dataProtectionSchema = z.object({
+  filesEncrypted: z.boolean(),
+  keyOrigin: z.enum(['safe-storage', 'key-file', 'passphrase']).nullable(),
+  /** The upgrade of a folder from before encryption, while or after it ran in this session. */
+  upgrade: z.object({ done: z.number().int(), total: z.number().int(), finished: z.boolean() }).nullable(),
+  disk: z.enum(['encrypted', 'not_encrypted', 'unknown']),
+  diskMethod: z.string().nullable(),
+});
+export type DataProtection = z.infer<typeof dataProtectionSchema>;
+
 /** What support needs to know: versions, where the data and the log are, the newest errors of every process. */
 export const diagnosticsSchema = z.object({
   version: z.string(),
@@ -35,5 +46,6 @@ export const diagnosticsSchema = z.object({
   schemaVersion: z.number().int(),
   logFile: z.string(),
   recentErrors: z.array(loggedErrorSchema),
+  dataProtection: dataProtectionSchema.optional(),
 });
 export type Diagnostics = z.infer<typeof diagnosticsSchema>;

@@ -44,6 +44,8 @@ export const errorCodes = [
   'export_not_saved',
   /** A retention rule removed the call's audio and transcript (details.callTitles): a session package cannot carry it. */
   'media_removed',
+  /** Applying redactions permanently failed (details.reason: the recording could not be read or written); nothing changed. */
+  'redaction_not_applied',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -37,7 +37,10 @@ import {
   preferencesSchema,
   speakerRoleSchema,
 } from './schemas';
-import { teamMethods } from './team';
+import { agentMethods, teamMethods } from './team';
+import { transcriptSearchMethods } from './transcript-search';
+import { reviewWindowMethods } from './review-window';
+import { callWindowMethods } from './call-window';
 
 const noInput = z.object({}).strict();
 /** A file written for download: fetch `/media/exports/<exportId>`. */
@@ -223,8 +226,12 @@ export const methods = {
   ...redactionMethods,
   ...requestMethods,
   ...teamMethods,
+  ...agentMethods,
   ...signalsMethods,
   ...retentionMethods,
+  ...transcriptSearchMethods,
+  ...reviewWindowMethods,
+  ...callWindowMethods,
   'preferences.get': { input: noInput, output: preferencesSchema },
   'preferences.set': { input: preferencesSchema.partial().strict(), output: preferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

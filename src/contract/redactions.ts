@@ -43,6 +43,14 @@ export const redactionMethods = {
   'redactions.list': { input: z.object({ callId: idSchema }).strict(), output: callRedactionsSchema },
   'redactions.accept': { input: decisionSchema, output: callRedactionsSchema },
   'redactions.dismiss': { input: decisionSchema, output: callRedactionsSchema },
+  /**
+   * Rewrites the stored recording with every redacted range silent and the stored transcript with the words masked,
+   * and removes the original: the accepted redactions can no longer be undone. The reason goes to the audit trail.
+   */
+  'redactions.applyPermanently': {
+    input: z.object({ callId: idSchema, reason: z.string().trim().min(1).max(maxReasonLength) }).strict(),
+    output: callRedactionsSchema,
+  },
   /** Marks a time range as redacted by hand (from a waveform range or a transcript selection); the reason is required. */
   'redactions.mark': {
     input: z

@@ -67,7 +67,7 @@ export const auditEntrySchema = z.object({
   atMs: z.number(),
   reviewerId: z.string(),
   reviewerName: z.string().nullable(),
-  action: z.enum(['created', 'submitted', 'reopened', 'imported']),
+  action: z.enum(['created', 'submitted', 'reopened', 'imported', 'suggestion-accepted', 'suggestion-dismissed']),
   reason: z.string(),
   details: z.record(z.string(), z.unknown()),
 });

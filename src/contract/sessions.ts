@@ -95,6 +95,19 @@ export const sessionReportSchema = z.object({
     }),
   ),
   fairTotals: z.array(z.number().nullable()),
+  /** Each call's metrics (src/domain/assist/call-metrics.ts), in the session's call order; null without signals. */
+  callMetrics: z.array(
+    z
+      .object({
+        agentTalkRatio: z.number().nullable(),
+        overtalkCount: z.number().int(),
+        overtalkMs: z.number(),
+        longestSilenceMs: z.number(),
+        agentWordsPerMinute: z.number().nullable(),
+        medianAcknowledgementLatencyMs: z.number().nullable(),
+      })
+      .nullable(),
+  ),
   consensus: z.array(
     z.object({
       callId: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hintKinds } from '../domain/signals/model';
-import { idSchema } from './reviews';
+import { suggestionKinds } from '../domain/assist/suggestions';
+import { idSchema, momentSchema, savedSchema } from './reviews';
 
 const speaker = z.enum(['agent', 'customer']);
 const span = { startMs: z.number().int(), endMs: z.number().int() };
@@ -41,7 +42,28 @@ export const callSignalsSchema = z.object({
     .readonly(),
 });
 
+/** Which suggestion a decision is about: its key and what it was, so the history can name it. */
+const suggestionRefSchema = {
+  reviewId: idSchema,
+  key: z.string().min(1).max(200),
+  kind: z.enum(suggestionKinds),
+  startMs: z.number().int().min(0),
+  endMs: z.number().int().min(0),
+};
+
 export const signalsMethods = {
   /** The call's signals, computed at import; computed again (and stored) when missing or out of date. */
   'signals.get': { input: z.object({ callId: idSchema }).strict(), output: callSignalsSchema },
+  /** The keys of the suggestions a review has accepted or dismissed: they are not offered again. */
+  'suggestions.decided': {
+    input: z.object({ reviewId: idSchema }).strict(),
+    output: z.array(z.string()),
+  },
+  /** Saves the moment a suggestion became (checked as moments.save) and remembers the suggestion as accepted. */
+  'suggestions.accept': {
+    input: z.object({ ...suggestionRefSchema, moment: momentSchema }).strict(),
+    output: savedSchema,
+  },
+  /** Remembers a suggestion as dismissed in this review. */
+  'suggestions.dismiss': { input: z.object(suggestionRefSchema).strict(), output: savedSchema },
 } as const;

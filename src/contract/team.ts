@@ -17,6 +17,9 @@ export const teamReportSchema = z.object({
   toMs: z.number().int(),
   granularity: z.enum(trendGranularities),
   rule: z.object({ gap: z.number(), minReviews: z.number().int() }),
+  /** Whether reviewer effects from calibration sessions were removed, and from how many sessions. */
+  severityAdjusted: z.boolean(),
+  adjustmentSessionCount: z.number().int(),
   /** Submitted routine reviews in the period with an agent. */
   reviewCount: z.number().int(),
   /** Submitted routine reviews in the period whose call names no agent (left out of every figure). */
@@ -41,27 +44,92 @@ export const teamReportSchema = z.object({
       gap: z.number(),
       /** The agent's reviews of this skill, lowest score first (at most 20): the evidence to listen to. */
       evidence: z.array(
-        z.object({ reviewId: z.string(), callId: z.string(), callTitle: z.string(), score: z.number() }),
+        z.object({
+          reviewId: z.string(),
+          callId: z.string(),
+          callTitle: z.string(),
+          score: z.number(),
+          /** The call's recording (null once removed): a moment plays in place from it. */
+          audioId: z.string().nullable(),
+          /** The moments marked for the skill's items (every moment of the review when none was), in time order. */
+          moments: z.array(
+            z.object({ momentId: z.string(), startMs: z.number().int(), endMs: z.number().int(), type: z.string() }),
+          ),
+          /** The call's redacted ranges, silent when a moment plays. */
+          redactedRanges: z.array(z.object({ startMs: z.number().int(), endMs: z.number().int() })),
+        }),
       ),
     }),
   ),
 });
 export type TeamReport = z.infer<typeof teamReportSchema>;
 
+/** What a team report is asked for: the period, the trend step, the need rule and the kind of scores. */
+const teamReportInputShape = {
+  fromMs: z.number().int(),
+  toMs: z.number().int(),
+  granularity: z.enum(trendGranularities).default('month'),
+  gap: z.number().min(0).max(1).default(defaultNeedRule.gap),
+  minReviews: z.number().int().min(2).max(1000).default(defaultNeedRule.minReviews),
+  /** Reviewer effects measured in calibration sessions removed from the routine scores (named so in the report). */
+  severityAdjusted: z.boolean().default(false),
+};
+
 /** The team-report methods; spread into the method table. */
 export const teamMethods = {
   /** Per agent and skill over a period: means with intervals, trends, training needs and the team's weakest skills. */
   'team.report': {
     input: z
-      .object({
-        fromMs: z.number().int(),
-        toMs: z.number().int(),
-        granularity: z.enum(trendGranularities).default('month'),
-        gap: z.number().min(0).max(1).default(defaultNeedRule.gap),
-        minReviews: z.number().int().min(2).max(1000).default(defaultNeedRule.minReviews),
-      })
+      .object(teamReportInputShape)
       .strict()
       .refine((value) => value.toMs >= value.fromMs, { message: 'toMs must not be before fromMs', path: ['toMs'] }),
     output: teamReportSchema,
   },
+  /** The team report as a file for download: XLSX (a sheet per table) or PDF. */
+  'exports.teamReport': {
+    input: z
+      .object({
+        ...teamReportInputShape,
+        format: z.enum(['xlsx', 'pdf']),
+        language: z.enum(['nl', 'en']).default('nl'),
+      })
+      .strict()
+      .refine((value) => value.toMs >= value.fromMs, { message: 'toMs must not be before fromMs', path: ['toMs'] }),
+    output: z.object({ exportId: z.string(), fileName: z.string() }),
+  },
+  /** One agent's coaching sheet (PDF): strengths, needs, example moments with transcript excerpts, trend chart. */
+  'exports.coachingSheet': {
+    input: z
+      .object({
+        ...teamReportInputShape,
+        agentName: z.string().trim().min(1).max(200),
+        language: z.enum(['nl', 'en']).default('nl'),
+      })
+      .strict()
+      .refine((value) => value.toMs >= value.fromMs, { message: 'toMs must not be before fromMs', path: ['toMs'] }),
+    output: z.object({ exportId: z.string(), fileName: z.string() }),
+  },
+} as const;
+
+const agentMergeSchema = z.object({ variant: z.string(), agentName: z.string(), mergedAtMs: z.number().int() });
+const agentNameSchema = z.string().trim().min(1).max(200);
+
+export const agentListSchema = z.object({
+  /** Every agent spelling on the calls with its counts and the agent it belongs to (itself when not merged). */
+  spellings: z.array(
+    z.object({ name: z.string(), agentName: z.string(), calls: z.number().int(), reviews: z.number().int() }),
+  ),
+  merges: z.array(agentMergeSchema),
+});
+export type AgentList = z.infer<typeof agentListSchema>;
+
+/** Agent merges: the lead names an agent once; spread into the method table. */
+export const agentMethods = {
+  'agents.list': { input: z.object({}).strict(), output: agentListSchema },
+  /** Calls spelled `variant` count as the agent `into` from now on (kept; undone by agents.unmerge). */
+  'agents.merge': {
+    input: z.object({ variant: agentNameSchema, into: agentNameSchema }).strict(),
+    output: agentListSchema,
+  },
+  'agents.unmerge': { input: z.object({ variant: agentNameSchema }).strict(), output: agentListSchema },
 } as const;

@@ -1,4 +1,5 @@
 import { rubricProblemTexts } from './rubric-problems';
+import { teamToolTexts } from './team-texts';
 
 /** English texts; the shape every other language must match (see nl.ts). */
 export const en = {
@@ -609,6 +610,22 @@ export const en = {
     auditEntry: '{{action}} · {{who}} · {{time}}',
     app: 'Klankbord',
     waveformLabel: 'Redacted',
+    permanent: {
+      title: 'Apply permanently',
+      explain_one:
+        'Rewrites the stored recording with the redacted range silent and keeps only the masked words of the transcript. The original recording is removed: this cannot be undone, by anyone. 1 redaction waits to be applied.',
+      explain_other:
+        'Rewrites the stored recording with the redacted ranges silent and keeps only the masked words of the transcript. The original recording is removed: this cannot be undone, by anyone. {{count}} redactions wait to be applied.',
+      nothing_one: '1 redaction is applied permanently; nothing else waits to be applied.',
+      nothing_other: '{{count}} redactions are applied permanently; nothing else waits to be applied.',
+      understood: 'I understand that the original recording and words are gone for good',
+      apply_one: 'Apply 1 redaction permanently',
+      apply_other: 'Apply {{count}} redactions permanently',
+      busy: 'Rewriting the recording…',
+      reasonRequired: 'Write why the redactions are applied permanently.',
+      done: 'Applied permanently: the original recording is gone; the stored recording has the redacted ranges silent and the transcript keeps only the masked words.',
+      applied: 'applied permanently',
+    },
     kinds: {
       card_number: 'Card number',
       iban: 'IBAN',
@@ -631,6 +648,8 @@ export const en = {
   errors: {
     title: 'Something went wrong',
     retry: 'Try again',
+    redaction_not_applied:
+      'The recording could not be rewritten, so nothing was applied; the redactions still mute and mask as before.',
     invalid_input: 'The request was not valid.',
     unknown_method: 'This version of Klankbord does not know that action.',
     not_found: 'It no longer exists.',
@@ -997,6 +1016,117 @@ export const en = {
     mediaRemovedRetention:
       'The recording and transcript of this call were removed on {{date}} under the retention rules. Its reviews are kept.',
   },
+  reviewWindow: {
+    more: '{{shown}} of {{total}} shown; load more',
+  },
+  transcriptSearch: {
+    label: 'Search transcripts',
+    placeholder: 'What was said? E.g. cancel',
+    speaker: 'Said by',
+    anyone: 'Anyone',
+    agent: 'Agent',
+    customer: 'Customer',
+    unknown: 'Unknown',
+    searching: 'Searching…',
+    none: 'Nobody said “{{query}}” in a transcript.',
+    hits_one: '{{count}} hit',
+    hits_other: '{{count}} hits',
+    more: 'The first {{count}} hits; narrow the search for the rest.',
+    results: 'Hits in transcripts',
+    openAt: 'Open {{title}} at {{time}}',
+  },
+  dataProtection: {
+    title: 'Encryption at rest',
+    files: 'Recordings and exports',
+    filesOn: 'Encrypted (AES-256-GCM), key: {{origin}}',
+    filesOff: 'Not encrypted',
+    origin: {
+      'safe-storage': "the operating system's credential store",
+      'key-file': 'a key file in the user’s config folder',
+      passphrase: 'a passphrase (KLANKBORD_PASSPHRASE)',
+    },
+    upgrade: 'Encrypting the existing files: {{done}} of {{total}}',
+    upgradeDone: 'Existing files encrypted ({{total}}).',
+    disk: 'Disk of the data folder (database included)',
+    diskState: {
+      encrypted: 'Encrypted by the operating system ({{method}})',
+      not_encrypted: 'Not encrypted ({{method}}): turn on disk encryption to protect the database',
+      unknown: 'Unknown: Klankbord cannot tell; check the disk encryption yourself',
+    },
+  },
+  assist: {
+    metrics: {
+      label: 'Call signals',
+      talkRatio: 'Agent talk',
+      overtalk: 'Overtalk',
+      overtalkValue_one: '{{count}}× · {{seconds}} s',
+      overtalkValue_other: '{{count}}× · {{seconds}} s',
+      longestSilence: 'Longest silence',
+      seconds: '{{seconds}} s',
+      agentRate: 'Agent rate',
+      wordsPerMinute: '{{value}} wpm',
+      acknowledgement: 'Acknowledgement after emotion',
+      acknowledgementHint: 'Median time from a customer emotion cue to the agent’s first acknowledgement',
+      none: '–',
+      loading: 'Computing call signals…',
+      unavailable: 'No call signals',
+    },
+    lane: {
+      label: 'Call signals: overtalk and silences',
+      overtalk: 'Overtalk ({{who}} started), {{start}}–{{end}}',
+      silence: 'Silence, {{start}}–{{end}}',
+      deadAir: 'Dead air (10 s or more), {{start}}–{{end}}',
+      legendOvertalk: 'Overtalk',
+      legendSilence: 'Silence',
+      legendSuggestion: 'Suggestion',
+    },
+    kinds: {
+      acknowledgement: 'Acknowledgement',
+      empathy: 'Empathy',
+      emotion: 'Emotion cue',
+      paraphrase: 'Paraphrase',
+      follow_up_question: 'Follow-up question',
+      customer_name: 'Customer’s name',
+      scripted: 'Scripted phrase',
+      interruption: 'Interruption',
+      long_silence: 'Long silence',
+    },
+    suggestions: {
+      title_one: '{{count}} suggestion',
+      title_other: '{{count}} suggestions',
+      hint: 'Suggested from the call’s signals; never part of the score until you accept one.',
+      suggested: 'Suggested: {{kind}}',
+      accept: 'Accept',
+      dismiss: 'Dismiss',
+      acceptLabel: 'Accept suggestion {{kind}} at {{time}} as a moment',
+      dismissLabel: 'Dismiss suggestion {{kind}} at {{time}}',
+      fromSuggestion: 'From a suggestion',
+      failed: 'The suggestion could not be saved: {{message}}',
+    },
+    audit: {
+      'suggestion-accepted': 'Suggestion accepted',
+      'suggestion-dismissed': 'Suggestion dismissed',
+      detail: '{{kind}} at {{time}}',
+    },
+    shortcuts: {
+      nextSuggestion: 'Previous / next suggestion',
+      accept: 'Accept the selected suggestion as a moment',
+      dismiss: 'Dismiss the selected suggestion',
+    },
+    columns: {
+      agentTalkRatio: 'Agent talk ratio (0-1)',
+      overtalkCount: 'Overtalk count',
+      overtalkSec: 'Overtalk (s)',
+      longestSilenceSec: 'Longest silence (s)',
+      agentWordsPerMinute: 'Agent words per minute',
+      medianAcknowledgementLatencySec: 'Median acknowledgement latency (s)',
+    },
+    report: {
+      title: 'Call signals',
+      line: 'Agent talk {{talk}} · overtalk {{overtalk}} · longest silence {{silence}} · agent rate {{rate}} · acknowledgement {{ack}}',
+    },
+  },
+  teamTools: teamToolTexts.en,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

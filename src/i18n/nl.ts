@@ -1,5 +1,6 @@
 import type { TranslationTexts } from './en';
 import { rubricProblemTexts } from './rubric-problems';
+import { teamToolTexts } from './team-texts';
 
 /** Nederlandse teksten (glossary: see docs/domain.md). */
 export const nl: TranslationTexts = {
@@ -616,6 +617,22 @@ export const nl: TranslationTexts = {
     auditEntry: '{{action}} · {{who}} · {{time}}',
     app: 'Klankbord',
     waveformLabel: 'Afgeschermd',
+    permanent: {
+      title: 'Definitief toepassen',
+      explain_one:
+        'Schrijft de opgeslagen opname opnieuw met het afgeschermde stuk stil en bewaart van het transcript alleen de onleesbaar gemaakte woorden. De oorspronkelijke opname wordt verwijderd: dit kan niemand terugdraaien. 1 afscherming wacht op toepassen.',
+      explain_other:
+        'Schrijft de opgeslagen opname opnieuw met de afgeschermde stukken stil en bewaart van het transcript alleen de onleesbaar gemaakte woorden. De oorspronkelijke opname wordt verwijderd: dit kan niemand terugdraaien. {{count}} afschermingen wachten op toepassen.',
+      nothing_one: '1 afscherming is definitief toegepast; er wacht niets meer.',
+      nothing_other: '{{count}} afschermingen zijn definitief toegepast; er wacht niets meer.',
+      understood: 'Ik begrijp dat de oorspronkelijke opname en woorden voorgoed weg zijn',
+      apply_one: '1 afscherming definitief toepassen',
+      apply_other: '{{count}} afschermingen definitief toepassen',
+      busy: 'Opname wordt herschreven…',
+      reasonRequired: 'Schrijf op waarom je de afschermingen definitief toepast.',
+      done: 'Definitief toegepast: de oorspronkelijke opname is weg; de opgeslagen opname is stil op de afgeschermde stukken en het transcript bevat alleen de onleesbaar gemaakte woorden.',
+      applied: 'definitief toegepast',
+    },
     kinds: {
       card_number: 'Kaartnummer',
       iban: 'IBAN',
@@ -638,6 +655,8 @@ export const nl: TranslationTexts = {
   errors: {
     title: 'Er ging iets mis',
     retry: 'Opnieuw proberen',
+    redaction_not_applied:
+      'De opname kon niet opnieuw worden geschreven, dus er is niets toegepast; de afschermingen dempen en maskeren zoals voorheen.',
     invalid_input: 'Het verzoek was ongeldig.',
     unknown_method: 'Deze versie van Klankbord kent die actie niet.',
     not_found: 'Het bestaat niet meer.',
@@ -1010,4 +1029,115 @@ export const nl: TranslationTexts = {
     mediaRemovedRetention:
       'De opname en het transcript van dit gesprek zijn op {{date}} verwijderd volgens de bewaartermijn. De beoordelingen blijven.',
   },
+  reviewWindow: {
+    more: '{{shown}} van {{total}} getoond; meer laden',
+  },
+  transcriptSearch: {
+    label: 'Zoeken in transcripten',
+    placeholder: 'Wat werd er gezegd? Bijv. opzeggen',
+    speaker: 'Gezegd door',
+    anyone: 'Iedereen',
+    agent: 'Medewerker',
+    customer: 'Klant',
+    unknown: 'Onbekend',
+    searching: 'Zoeken…',
+    none: 'Niemand zei “{{query}}” in een transcript.',
+    hits_one: '{{count}} treffer',
+    hits_other: '{{count}} treffers',
+    more: 'De eerste {{count}} treffers; maak de zoekopdracht nauwkeuriger voor de rest.',
+    results: 'Treffers in transcripten',
+    openAt: '{{title}} openen op {{time}}',
+  },
+  dataProtection: {
+    title: 'Versleuteling van opgeslagen gegevens',
+    files: 'Opnames en exports',
+    filesOn: 'Versleuteld (AES-256-GCM), sleutel: {{origin}}',
+    filesOff: 'Niet versleuteld',
+    origin: {
+      'safe-storage': 'de sleutelhanger van het besturingssysteem',
+      'key-file': 'een sleutelbestand in de configuratiemap van de gebruiker',
+      passphrase: 'een wachtzin (KLANKBORD_PASSPHRASE)',
+    },
+    upgrade: 'Bestaande bestanden worden versleuteld: {{done}} van {{total}}',
+    upgradeDone: 'Bestaande bestanden versleuteld ({{total}}).',
+    disk: 'Schijf van de gegevensmap (ook de database)',
+    diskState: {
+      encrypted: 'Versleuteld door het besturingssysteem ({{method}})',
+      not_encrypted: 'Niet versleuteld ({{method}}): zet schijfversleuteling aan om de database te beschermen',
+      unknown: 'Onbekend: Klankbord kan het niet nagaan; controleer de schijfversleuteling zelf',
+    },
+  },
+  assist: {
+    metrics: {
+      label: 'Gesprekssignalen',
+      talkRatio: 'Spreektijd medewerker',
+      overtalk: 'Door elkaar',
+      overtalkValue_one: '{{count}}× · {{seconds}} s',
+      overtalkValue_other: '{{count}}× · {{seconds}} s',
+      longestSilence: 'Langste stilte',
+      seconds: '{{seconds}} s',
+      agentRate: 'Spreektempo medewerker',
+      wordsPerMinute: '{{value}} w/min',
+      acknowledgement: 'Erkenning na emotie',
+      acknowledgementHint: 'Mediane tijd van een emotiesignaal van de klant tot de eerste erkenning door de medewerker',
+      none: '–',
+      loading: 'Gesprekssignalen worden berekend…',
+      unavailable: 'Geen gesprekssignalen',
+    },
+    lane: {
+      label: 'Gesprekssignalen: door elkaar praten en stiltes',
+      overtalk: 'Door elkaar ({{who}} begon), {{start}}–{{end}}',
+      silence: 'Stilte, {{start}}–{{end}}',
+      deadAir: 'Dode lucht (10 s of langer), {{start}}–{{end}}',
+      legendOvertalk: 'Door elkaar',
+      legendSilence: 'Stilte',
+      legendSuggestion: 'Suggestie',
+    },
+    kinds: {
+      acknowledgement: 'Erkenning',
+      empathy: 'Empathie',
+      emotion: 'Emotiesignaal',
+      paraphrase: 'Parafrase',
+      follow_up_question: 'Doorvraag',
+      customer_name: 'Naam van de klant',
+      scripted: 'Standaardzin',
+      interruption: 'Onderbreking',
+      long_silence: 'Lange stilte',
+    },
+    suggestions: {
+      title_one: '{{count}} suggestie',
+      title_other: '{{count}} suggesties',
+      hint: 'Voorgesteld uit de gesprekssignalen; telt nooit mee in de score tot je er een overneemt.',
+      suggested: 'Suggestie: {{kind}}',
+      accept: 'Overnemen',
+      dismiss: 'Negeren',
+      acceptLabel: 'Suggestie {{kind}} op {{time}} overnemen als moment',
+      dismissLabel: 'Suggestie {{kind}} op {{time}} negeren',
+      fromSuggestion: 'Uit een suggestie',
+      failed: 'De suggestie kon niet worden opgeslagen: {{message}}',
+    },
+    audit: {
+      'suggestion-accepted': 'Suggestie overgenomen',
+      'suggestion-dismissed': 'Suggestie genegeerd',
+      detail: '{{kind}} op {{time}}',
+    },
+    shortcuts: {
+      nextSuggestion: 'Vorige / volgende suggestie',
+      accept: 'De gekozen suggestie overnemen als moment',
+      dismiss: 'De gekozen suggestie negeren',
+    },
+    columns: {
+      agentTalkRatio: 'Spreektijd medewerker (0-1)',
+      overtalkCount: 'Aantal keer door elkaar',
+      overtalkSec: 'Door elkaar (s)',
+      longestSilenceSec: 'Langste stilte (s)',
+      agentWordsPerMinute: 'Woorden per minuut medewerker',
+      medianAcknowledgementLatencySec: 'Mediane erkenningstijd (s)',
+    },
+    report: {
+      title: 'Gesprekssignalen',
+      line: 'Spreektijd medewerker {{talk}} · door elkaar {{overtalk}} · langste stilte {{silence}} · tempo {{rate}} · erkenning {{ack}}',
+    },
+  },
+  teamTools: teamToolTexts.nl,
 };

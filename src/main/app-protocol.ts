@@ -45,7 +45,7 @@ export function appProtocolHandler(rendererDir: string, media: MediaFiles): (req
     if (url.host !== 'klankbord') return notFound();
     if (url.pathname.startsWith('/media/')) {
       const answer = await mediaOrUnavailable(media, url.pathname, request.headers.get('range'));
-      const body = answer.body?.();
+      const body = await answer.body?.();
       const stream =
         body === undefined
           ? null

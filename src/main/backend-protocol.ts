@@ -9,6 +9,8 @@ export interface BackendProcessOptions {
   readonly dataDir: string;
   readonly nativeBinding?: string;
   readonly demoDir?: string;
+  /** The data key (hex) the main process unwrapped from the credential store; absent: the config folder's key file. */
+  readonly dataKeyHex?: string;
 }
 
 /** The file lookups the main process needs for app:// media and the save dialog; answered with paths or bytes. */
@@ -21,7 +23,8 @@ export type ToBackend =
   | { readonly kind: 'close' };
 
 export type FromBackend =
-  | { readonly kind: 'ready'; readonly info: AppInfo }
+  /** `dataKeyHex`: the key the backend opened the folder with, for the media main streams itself (none: plaintext). */
+  | { readonly kind: 'ready'; readonly info: AppInfo; readonly dataKeyHex?: string }
   | { readonly kind: 'startup-failed'; readonly failure: StartupFailure }
   /** The answer to request `id`: a dispatch Result, or the media lookup's value (undefined: not found). */
   | { readonly kind: 'answer'; readonly id: number; readonly result: unknown }

@@ -8,6 +8,7 @@ import type { AppInfo } from '../contract/schemas';
 import type { StartupFailure } from '../server/startup-failure';
 import { startupExitCodes } from '../server/startup-failure';
 import type { BackendProcessOptions, FromBackend, MediaQuery, ToBackend } from './backend-protocol';
+import { registerFolderKey } from '../server/encryption/folder-keys';
 
 /** What the relay needs of Electron's UtilityProcess (the desktop tests hand in one built on child_process.fork). */
 export interface BackendChild {
@@ -94,6 +95,8 @@ export class BackendRelay {
     child.on('message', (message) => {
       if (message.kind === 'ready') {
         ready = true;
+        // Main streams app:// media and copies saved exports itself: it reads the sealed files with the same key.
+        if (message.dataKeyHex) registerFolderKey(this.options.dataDir, Buffer.from(message.dataKeyHex, 'hex'));
         this.currentInfo = message.info;
         settle({ ok: true, info: message.info });
       } else if (message.kind === 'startup-failed') {

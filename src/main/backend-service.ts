@@ -1,6 +1,7 @@
 // The backend process's side of the relay: opens the backend on the data folder the main process names, answers its
 // requests and forwards pushed events. Runs in the utility process (see backend-process.ts), never in main.
 import { createBackend, type Backend } from '../server/backend';
+import { defaultKeyProvider, firstFittingProvider, heldKeyProvider } from '../server/encryption/data-key';
 import { logUncaughtErrors, openAppLog, type AppLog } from '../server/logging/app-log';
 import { classifyStartupFailure } from '../server/startup-failure';
 import type { BackendProcessOptions, FromBackend, MediaQuery, ToBackend } from './backend-protocol';
@@ -20,9 +21,15 @@ function open(port: ParentPortLike, options: BackendProcessOptions): { backend: 
       nativeBinding: options.nativeBinding,
       allowPathSources: true,
       demoDir: options.demoDir,
+      encryption: options.dataKeyHex
+        ? firstFittingProvider([
+            heldKeyProvider(Buffer.from(options.dataKeyHex, 'hex'), 'safeStorage'),
+            defaultKeyProvider(),
+          ])
+        : defaultKeyProvider(),
     });
     backend.events.listen((event) => post(port, { kind: 'event', event }));
-    post(port, { kind: 'ready', info: backend.info });
+    post(port, { kind: 'ready', info: backend.info, dataKeyHex: backend.folderKeyHex() });
     return { backend, log };
   } catch (error) {
     log.error(`Cannot open the data folder ${options.dataDir}`, error);

@@ -1,6 +1,5 @@
 // Open and save dialogs run in the main process: the paths the backend reads and writes come from them, not from the page.
 import { BrowserWindow, dialog, ipcMain, webContents as allContents, type OpenDialogOptions } from 'electron';
-import { copyFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fail, ok } from '../contract/errors';
 import type { ImportSource } from '../contract/imports';
@@ -8,6 +7,7 @@ import { ipcChannels, type FileDialogPurpose, type SaveExportResult } from '../c
 import type { BackendRelay } from './backend-relay';
 import type { GrantedPaths } from './granted-paths';
 import { isTrustedSender } from './ipc';
+import { copyPlainFile } from '../server/encryption/sealed-files';
 
 const importExtensions = ['wav', 'mp3', 'ogg', 'opus', 'flac', 'm4a', 'webm', 'vtt', 'srt', 'json'];
 
@@ -83,7 +83,7 @@ export function connectFileDialogs(
     const chosen = await showSave(event.sender.id, file.fileName);
     if (chosen.canceled || !chosen.filePath) return ok<SaveExportResult>({ saved: false });
     try {
-      await copyFile(file.path, chosen.filePath);
+      await copyPlainFile(file.path, chosen.filePath);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return fail('export_not_saved', `Cannot write ${basename(chosen.filePath)}`, { reason });

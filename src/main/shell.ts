@@ -6,6 +6,7 @@ import { describeStartupFailure, pickStartupLanguage } from '../server/startup-f
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { backendServiceName } from './backend-protocol';
 import { startBackendRelay, type BackendRelay } from './backend-relay';
+import { desktopDataKey } from './desktop-data-key';
 import { connectFileDialogs } from './file-dialogs';
 import { GrantedPaths } from './granted-paths';
 import { connectIpc } from './ipc';
@@ -57,7 +58,12 @@ async function openBackend(backendEntry: string): Promise<BackendRelay | null> {
   const appLog = startMainLog(dataDir);
   const demoDir = app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'resources/demo');
   const fork = () => utilityProcess.fork(backendEntry, [], { serviceName: backendServiceName, stdio: 'inherit' });
-  const options = { dataDir, nativeBinding: sqliteBindingOverride(process.env, app.isPackaged), demoDir };
+  const options = {
+    dataDir,
+    nativeBinding: sqliteBindingOverride(process.env, app.isPackaged),
+    demoDir,
+    dataKeyHex: desktopDataKey(app.getPath('userData'), dataDir),
+  };
   const started = await startBackendRelay(fork, options, appLog);
   if (started.ok) return started.relay;
   appLog.error(`Cannot open the data folder ${dataDir}: ${started.failure.detail}`);

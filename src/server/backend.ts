@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { getAudio, readPeaks } from '../storage/audio-repository';
@@ -24,6 +24,10 @@ import { appVersion } from './app-version';
 import { makeErrorLogPort } from './logging/error-log-port';
 import { cleanDataFolder } from './files/data-folder-cleanup';
 import { createDurableFiles, type FileSystemCalls } from './files/durable-files';
+import { keyProviderFromEnvironment, type DataKeyProvider } from './encryption/data-key';
+import { openDataFolderEncryption, type EncryptionState } from './encryption/backend-encryption';
+import { isFolderEncrypted } from './encryption/folder-encryption';
+import { dataProtection } from './encryption/data-protection';
 
 export { DatabaseTooNewError } from '../storage/migrations';
 export { DatabaseOpenError } from '../storage/connection';
@@ -43,6 +47,10 @@ export interface Backend {
   peaks(audioId: string): Buffer | undefined;
   /** An exported file waiting to be downloaded, by its opaque id. */
   exportFile(exportId: string): { readonly path: string; readonly fileName: string } | undefined;
+  /** Whether the data folder is encrypted, where its key is, and how far the upgrade of an older folder is. */
+  encryption(): EncryptionState;
+  /** The data folder's key (hex), for the desktop main process's own media reads; undefined when not encrypted. */
+  folderKeyHex(): string | undefined;
   /** Resolves when background imports are done. */
   idle(): Promise<void>;
   close(): void;
@@ -71,6 +79,11 @@ export interface BackendOptions {
   readonly now?: () => number;
   /** The timer of the daily retention run (default: a real one); tests fire it themselves. */
   readonly retentionTimer?: RetentionTimer;
+  /**
+   * Where the data folder's key comes from (default: KLANKBORD_PASSPHRASE, or the key file in the user's config
+   * folder, made when missing); 'off' keeps a folder that is not encrypted unencrypted (the benchmark's baseline).
+   */
+  readonly encryption?: DataKeyProvider | 'off';
 }
 
 /**
@@ -83,17 +96,31 @@ export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
   const lock = lockDataFolder(options.dataDir, { nativeBinding: options.nativeBinding });
   let opened: OpenedDatabase | undefined;
+  let encryption: ReturnType<typeof openDataFolderEncryption> | undefined;
   try {
+    // An encrypted folder's key is checked before the database is opened: a missing or wrong key stops here and
+    // changes nothing. A folder not encrypted yet is marked only once its database has opened.
+    const openEncryption = (hasData: boolean) =>
+      openDataFolderEncryption(options.dataDir, options.encryption ?? keyProviderFromEnvironment(), hasData);
+    const hasData = existsSync(join(options.dataDir, databaseFileName));
+    if (isFolderEncrypted(options.dataDir)) encryption = openEncryption(hasData);
     opened = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
-    return assembleBackend(options, opened, lock.release);
+    encryption ??= openEncryption(hasData);
+    return assembleBackend(options, opened, encryption, lock.release);
   } catch (error) {
     opened?.db.close();
+    encryption?.close();
     lock.release();
     throw error;
   }
 }
 
-function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releaseLock: () => void): Backend {
+function assembleBackend(
+  options: BackendOptions,
+  opened: OpenedDatabase,
+  encryption: ReturnType<typeof openDataFolderEncryption>,
+  releaseLock: () => void,
+): Backend {
   const databaseFile = join(options.dataDir, databaseFileName);
   const events = new EventHub();
   const info: AppInfo = {
@@ -112,7 +139,12 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
   // Before any job runs: what a crash or a failed job left in the data folder goes.
   cleanDataFolder(opened.db, { audioDir, stagingDir, exportsDir });
   const importQueue = new ImportQueue();
-  const workerData: HeavyWorkerData = { databaseFile, exportsDir, nativeBinding: options.nativeBinding };
+  const workerData: HeavyWorkerData = {
+    databaseFile,
+    exportsDir,
+    nativeBinding: options.nativeBinding,
+    dataKey: encryption.workerKey,
+  };
   const pool =
     options.heavyWork === 'in-thread'
       ? undefined
@@ -145,6 +177,7 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
       decodeText,
       errorLog: makeErrorLogPort(options.dataDir),
       files: createDurableFiles(options.fileSystemCalls),
+      dataProtection: () => dataProtection(options.dataDir, encryption.state()),
     },
     importQueue,
   };
@@ -153,6 +186,8 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
   if (options.demoDir) seedDemoOnce(context, options.demoDir);
   // Retention rules apply at start and every 24 hours while the backend runs.
   const retention = startRetentionSchedule(context, options.retentionTimer);
+  // A folder from before encryption is sealed file by file in the background; readers open both kinds meanwhile.
+  encryption.startUpgrade(context.ports.errorLog);
   return {
     dispatch,
     events,
@@ -165,8 +200,11 @@ function assembleBackend(options: BackendOptions, opened: OpenedDatabase, releas
     },
     peaks: (audioId) => readPeaks(opened.db, audioId)?.bytes,
     exportFile: (exportId) => findExport(exportsDir, exportId),
+    encryption: () => encryption.state(),
+    folderKeyHex: () => encryption.workerKey?.keyHex,
     idle: () => importQueue.idle(),
     close: () => {
+      encryption.close();
       retention.stop();
       void pool?.close();
       void audioPool?.close();

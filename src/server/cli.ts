@@ -20,6 +20,8 @@ function exitCodeList(): string {
     io_error: 'the disk reported an error',
     database_too_new: 'the database is from a newer Klankbord',
     unexpected: 'the data folder could not be opened otherwise',
+    data_key_missing: 'the data folder is encrypted and its key is missing',
+    data_key_wrong: 'the key does not open the encrypted data folder',
   };
   return Object.entries(startupExitCodes)
     .map(([problem, code]) => `${code}  ${names[problem as keyof typeof names]}`)
@@ -33,9 +35,12 @@ Commands:
   import <files or folders>    import audio with transcripts paired by file name; progress on stderr,
                                summary as JSON; exit code 1 when a file was refused
   data-dir                     print the data folder and database file
-  report team --from DATE --to DATE [--granularity week|month]
+  report team --from DATE --to DATE [--granularity week|month] [--format json|xlsx|pdf]
+              [--agent NAME] [--severity-adjusted] [--language nl|en] [--out FILE]
                                the team report (per agent and skill: means with 95 % intervals, trends,
-                               training needs) of submitted routine reviews as JSON; dates as YYYY-MM-DD
+                               training needs) of submitted routine reviews as JSON, XLSX or PDF, or one
+                               agent's coaching sheet (PDF, --agent); dates as YYYY-MM-DD; a file goes to
+                               --out (default: its own name here) and its path is printed as JSON
   agreement FILE [options]     inter-rater agreement statistics for a ratings file (JSON or CSV) as one JSON
                                object; needs no data folder; see agreement --help; exit code 1 for a bad file
   signals AUDIO [TRANSCRIPT]   a call's overtalk, silences, talk ratio, speech rate, response times and phrase
@@ -44,6 +49,10 @@ Commands:
 Options:
   --data-dir PATH              use this data folder (or set KLANKBORD_DATA_DIR)
   --help                       show this help
+
+Encryption at rest: recordings and exports in the data folder are encrypted (AES-256-GCM) with a key derived
+from KLANKBORD_PASSPHRASE, else the key in KLANKBORD_KEY_FILE, else the key file data.key in the config folder
+(KLANKBORD_CONFIG_DIR, or ~/.config/klankbord-keys on Linux), made on first use.
 
 When the data folder cannot be used, one line on stderr says why and the exit code says what:
   ${exitCodeList()}`;
@@ -99,6 +108,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       to: { type: 'string' },
       format: { type: 'string' },
       granularity: { type: 'string' },
+      agent: { type: 'string' },
+      out: { type: 'string' },
+      language: { type: 'string' },
+      'severity-adjusted': { type: 'boolean' },
     },
   });
   const command = positionals[0] === 'import' ? 'import' : positionals.join(' ');

@@ -157,7 +157,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const media = await mediaResponse(options.backend, pathname, request.headers.range);
     response.writeHead(media.status, media.headers);
     if (!media.body || request.method === 'HEAD') return void response.end();
-    const body = media.body();
+    const body = await Promise.resolve()
+      .then(() => media.body?.())
+      .catch(() => undefined);
+    if (!body) return void response.destroy();
     if (Buffer.isBuffer(body)) return void response.end(body);
     await pipeline(body, response).catch(() => undefined); // the player often aborts a range it no longer needs
   }

@@ -1,5 +1,5 @@
-import { createReadStream, type ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { openPlainFile, plainFileSize } from './encryption/sealed-files';
 import type { Backend } from './backend';
 
 /**
@@ -17,7 +17,7 @@ export interface MediaResponse {
   readonly status: 200 | 206 | 404 | 416 | 503;
   readonly headers: Record<string, string>;
   /** Opens the body stream (only for 200/206). */
-  readonly body?: () => ReadStream | Buffer;
+  readonly body?: () => Readable | Buffer | Promise<Readable>;
 }
 
 /**
@@ -35,7 +35,7 @@ export async function mediaResponse(
   if (kind === 'exports') {
     const file = await backend.exportFile(id);
     if (!file) return { status: 404, headers: {} };
-    const sizeBytes = (await stat(file.path)).size;
+    const sizeBytes = await plainFileSize(file.path);
     return {
       status: 200,
       headers: {
@@ -44,7 +44,7 @@ export async function mediaResponse(
         'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         'Cache-Control': 'no-store',
       },
-      body: () => createReadStream(file.path),
+      body: async () => (await openPlainFile(file.path)).stream,
     };
   }
   if (kind === 'peaks') {
@@ -65,7 +65,8 @@ export async function mediaResponse(
   if (!file) return { status: 404, headers: {} };
   let sizeBytes: number;
   try {
-    sizeBytes = (await stat(file.path)).size;
+    // Sealed files report their plaintext size: ranges are of the recording, not of its ciphertext.
+    sizeBytes = await plainFileSize(file.path);
   } catch {
     return { status: 404, headers: {} };
   }
@@ -81,7 +82,7 @@ export async function mediaResponse(
     return {
       status: 200,
       headers: { ...common, 'Content-Length': String(sizeBytes) },
-      body: () => createReadStream(file.path),
+      body: async () => (await openPlainFile(file.path)).stream,
     };
   return {
     status: 206,
@@ -90,6 +91,6 @@ export async function mediaResponse(
       'Content-Length': String(range.end - range.start + 1),
       'Content-Range': `bytes ${range.start}-${range.end}/${sizeBytes}`,
     },
-    body: () => createReadStream(file.path, { start: range.start, end: range.end }),
+    body: async () => (await openPlainFile(file.path, { start: range.start, end: range.end })).stream,
   };
 }

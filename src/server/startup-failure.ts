@@ -2,6 +2,7 @@
 import { statfsSync } from 'node:fs';
 import { DatabaseTooNewError } from '../storage/migrations';
 import { DataFolderInUseError } from '../storage/folder-lock';
+import { DataKeyError } from './encryption/folder-encryption';
 
 export const startupProblems = [
   'data_folder_in_use',
@@ -11,6 +12,8 @@ export const startupProblems = [
   'io_error',
   'database_too_new',
   'unexpected',
+  'data_key_missing',
+  'data_key_wrong',
 ] as const;
 export type StartupProblem = (typeof startupProblems)[number];
 
@@ -23,6 +26,8 @@ export const startupExitCodes: Record<StartupProblem, number> = {
   io_error: 14,
   database_too_new: 15,
   unexpected: 16,
+  data_key_missing: 17,
+  data_key_wrong: 18,
 };
 
 export type StartupLanguage = 'nl' | 'en';
@@ -55,6 +60,7 @@ function codeOf(error: unknown): string {
 function problemOf(error: unknown, dataDir: string): StartupProblem {
   if (error instanceof DataFolderInUseError) return 'data_folder_in_use';
   if (error instanceof DatabaseTooNewError) return 'database_too_new';
+  if (error instanceof DataKeyError) return error.problem;
   const code = codeOf(error);
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'database_locked';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk_full';
@@ -92,6 +98,10 @@ const texts: Record<StartupLanguage, { title: string; details: string } & Record
     database_too_new:
       'De database in {dataDir} is gemaakt door een nieuwere versie van Klankbord. Werk Klankbord bij om hem te openen; de database is niet aangeraakt.',
     unexpected: 'Klankbord kon de gegevensmap {dataDir} niet openen.',
+    data_key_missing:
+      'De gegevensmap {dataDir} is versleuteld, maar de sleutel ontbreekt (het sleutelbestand, de wachtzin of de sleutel in de sleutelhanger van het systeem). Zet de sleutel terug en start Klankbord opnieuw. Er is niets veranderd of weggegooid.',
+    data_key_wrong:
+      'De sleutel past niet bij de versleutelde gegevensmap {dataDir}. Gebruik de sleutel (of wachtzin) waarmee de map is versleuteld en start Klankbord opnieuw. Er is niets veranderd of weggegooid.',
   },
   en: {
     title: 'Klankbord cannot start',
@@ -109,6 +119,10 @@ const texts: Record<StartupLanguage, { title: string; details: string } & Record
     database_too_new:
       'The database in {dataDir} was made by a newer version of Klankbord. Update Klankbord to open it; the database was not touched.',
     unexpected: 'Klankbord could not open the data folder {dataDir}.',
+    data_key_missing:
+      "The data folder {dataDir} is encrypted, but its key is missing (the key file, the passphrase or the key in the system's credential store). Put the key back and start Klankbord again. Nothing was changed or removed.",
+    data_key_wrong:
+      'The key does not fit the encrypted data folder {dataDir}. Use the key (or passphrase) the folder was encrypted with and start Klankbord again. Nothing was changed or removed.',
   },
 };
 

@@ -1,3 +1,6 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +33,7 @@ describe('report team period', () => {
 });
 
 describe('report team command', () => {
-  it('prints the report of a period as JSON, and refuses what it cannot do with exit code 2', () => {
+  it('prints the report of a period as JSON, writes it as PDF or XLSX, and refuses what it cannot do with exit code 2', async () => {
     const dataDir = tempDir();
     const result = cli(['report', 'team', '--from', '2026-11-01', '--to', '2026-11-30', '--data-dir', dataDir]);
     expect(result.status).toBe(0);
@@ -39,19 +42,21 @@ describe('report team command', () => {
     const badDate = cli(['report', 'team', '--from', 'yesterday', '--to', '2026-11-30', '--data-dir', dataDir]);
     expect(badDate.status).toBe(2);
     expect(badDate.stderr).toContain('--from');
-    const pdf = cli([
-      'report',
-      'team',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--format',
-      'pdf',
-      '--data-dir',
-      dataDir,
-    ]);
-    expect(pdf.status).toBe(2);
-    expect(pdf.stderr).toContain('json only');
-  });
+    const period = ['report', 'team', '--from', '2026-11-01', '--to', '2026-11-30', '--data-dir', dataDir];
+    const pdfFile = join(dataDir, 'team.pdf');
+    const pdf = cli([...period, '--format', 'pdf', '--language', 'en', '--out', pdfFile]);
+    expect(pdf.status).toBe(0);
+    expect(JSON.parse(pdf.stdout)).toEqual({ file: pdfFile });
+    const document = await PDFDocument.load(readFileSync(pdfFile));
+    expect(document.getTitle()).toBe('Team report');
+    const xlsxFile = join(dataDir, 'team.xlsx');
+    expect(cli([...period, '--format', 'xlsx', '--out', xlsxFile]).status).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxFile);
+    expect(workbook.worksheets[0]!.name).toBe('Samenvatting');
+    const csv = cli([...period, '--format', 'csv']);
+    expect(csv.status).toBe(2);
+    expect(csv.stderr).toContain('json, xlsx or pdf');
+    // Five runs of the CLI, each a fresh process on a shared machine.
+  }, 180_000);
 });

@@ -19,8 +19,9 @@ export const appHandlers = {
     dismissRecoveryNotice(context.db);
     return ok(currentInfo(context));
   },
-  'app.diagnostics': (_input, context) => {
+  'app.diagnostics': async (_input, context) => {
     const { errorLog } = context.ports;
+    const dataProtection = await context.ports.dataProtection?.();
     return ok({
       version: context.info.version,
       runtime: errorLog.runtime(),
@@ -29,6 +30,7 @@ export const appHandlers = {
       schemaVersion: context.info.schemaVersion,
       logFile: errorLog.file,
       recentErrors: [...errorLog.recentErrors(diagnosticsErrorCount)],
+      ...(dataProtection ? { dataProtection } : {}),
     });
   },
   'app.reportError': (input, context) => {

@@ -16,7 +16,11 @@ import { retentionHandlers } from './retention-service';
 import { requestHandlers } from './request-service';
 import { sessionHandlers } from './session-service';
 import { teamHandlers } from './team-service';
+import { agentHandlers } from './agent-service';
 import { signalsHandlers } from './signals-service';
+import { transcriptSearchHandlers } from './transcript-search-service';
+import { reviewWindowHandlers } from './review-window-service';
+import { callWindowHandlers } from './call-window-service';
 
 /** Handlers receive the parsed input (defaults applied) and return a result value; throwing is a bug. */
 export type Handler<M extends MethodName> = (
@@ -41,6 +45,10 @@ export const handlers: Handlers = {
   ...redactionHandlers,
   ...requestHandlers,
   ...teamHandlers,
+  ...agentHandlers,
   ...signalsHandlers,
   ...retentionHandlers,
+  ...transcriptSearchHandlers,
+  ...reviewWindowHandlers,
+  ...callWindowHandlers,
 };

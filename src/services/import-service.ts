@@ -68,7 +68,26 @@ async function importHashed(
     issues.push(issue(audio.name, analysis.problem as ImportIssue['code'], analysis.detail));
     return null;
   }
-  const facts = analysis.value;
+  const stored = await readAndStoreCall(audio, sha256, analysis.value, transcriptFile, context, issues);
+  // The parsed transcript is out of reach by now: a long one is not held twice while the signals are computed.
+  await computeSignalsAtImport(context, stored.callId, signal);
+  // The transcript was refused but the call is there: say that it came in without it.
+  appendAll(
+    issues,
+    stored.readIssues.map((found) => (found.severity === 'error' ? { ...found, importedWithout: audio.name } : found)),
+  );
+  return { callId: stored.callId, added: 'call' };
+}
+
+/** Reads the transcript and stores the call with it; returns the call and what reading the transcript found. */
+async function readAndStoreCall(
+  audio: Parameters<typeof storeCall>[0],
+  sha256: string,
+  facts: Parameters<typeof storeCall>[2],
+  transcriptFile: Parameters<typeof readTranscript>[0] | null | undefined,
+  context: ServiceContext,
+  issues: ImportIssue[],
+): Promise<{ callId: string; readIssues: readonly ImportIssue[] }> {
   const read = transcriptFile
     ? await readTranscript(transcriptFile, context, facts.durationMs)
     : { issues: [], transcript: null };
@@ -80,13 +99,7 @@ async function importHashed(
       transcriptFile && read.transcript ? { file: transcriptFile, transcript: read.transcript } : null,
       context,
     );
-    await computeSignalsAtImport(context, callId, signal);
-    // The transcript was refused but the call is there: say that it came in without it.
-    appendAll(
-      issues,
-      read.issues.map((found) => (found.severity === 'error' ? { ...found, importedWithout: audio.name } : found)),
-    );
-    return { callId, added: 'call' };
+    return { callId, readIssues: read.issues };
   } catch (error) {
     appendAll(issues, read.issues);
     throw error;

@@ -19,6 +19,7 @@ import {
 } from '../contract/packages';
 import type { ServiceContext } from './context';
 import { isDiskFull } from './disk-full';
+import { reserveExport } from './exports-folder';
 import type { ArchiveFailure, ArchiveSource } from './ports';
 
 /*
@@ -274,4 +275,28 @@ export async function writePackage(
   if (written.ok) return ok(undefined);
   if (written.problem === 'too_large') return fail('package_too_large_to_export', written.detail);
   return isDiskFull(new Error(written.detail)) ? fail('disk_full', written.detail) : fail('internal', written.detail);
+}
+
+/**
+ * Writes a package into the exports folder as `fileName`: written beside its final place first and moved in when
+ * complete, so a failure (refusal or exception) leaves nothing half-written behind.
+ */
+export async function exportPackage(
+  context: ServiceContext,
+  fileName: string,
+  header: Parameters<typeof writePackage>[2],
+  parts: readonly PackagePart[],
+  signer?: Parameters<typeof writePackage>[4],
+): Promise<Result<{ exportId: string; fileName: string }>> {
+  const target = reserveExport(context.paths.exportsDir, fileName);
+  const written = await writePackage(context, target.partialPath, header, parts, signer).catch((error: unknown) => {
+    target.discard();
+    throw error;
+  });
+  if (!written.ok) {
+    target.discard();
+    return written;
+  }
+  await target.publish(context.ports.files);
+  return ok({ exportId: target.exportId, fileName });
 }

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { expectSectionScoresInStep } from '../../tests/unit/section-scores-in-step';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { makeServiceContext } from '../../tests/unit/service-context';
 import { serviceDispatch } from '../../tests/unit/service-dispatch';
@@ -115,6 +116,9 @@ describe('calibration packages', () => {
     const after = await lead.call('sessions.compare', { sessionId: session.id, callId: session.calls[0]!.id });
     const anouksReview = after.reviews.find((review) => review.reviewerName === 'Anouk')!;
     expect(anouksReview.revision).toBe(2);
+    // An imported review, and its new revision, are stored as the domain scores them, on both machines.
+    expect(expectSectionScoresInStep(lead.context.db)).toBeGreaterThan(0);
+    expect(expectSectionScoresInStep(anouk.context.db)).toBeGreaterThan(0);
     expect(anouksReview.answers.find((answer) => answer.itemId === '2.1')!.answer).toEqual({ kind: 'level', value: 2 });
   });
 

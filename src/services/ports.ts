@@ -1,6 +1,10 @@
+import type { DataProtection } from '../contract/diagnostics';
+import type { TeamReport } from '../contract/team';
+import type { AudioAnalysis } from '../domain/audio/audio-analysis';
 import type { SessionReport } from '../domain/calibration/session-report';
 import type { Rubric } from '../domain/rubric/model';
 import type { ItemAnswer } from '../domain/scoring/answers';
+import type { DiagnosticsFacts } from '../domain/support/diagnostics-summary';
 import type { CallSignals } from '../domain/signals/model';
 import type { Transcript } from '../domain/transcript/model';
 import type { SpeakerRoles } from '../domain/transcript/speaker-roles';
@@ -16,6 +20,16 @@ export interface CallSignalsRequest {
 
 export type CallSignalsResult =
   | { readonly ok: true; readonly value: CallSignals }
+  | { readonly ok: false; readonly problem: string; readonly detail: string };
+
+export interface RedactAudioRequest {
+  readonly sourcePath: string;
+  readonly targetPath: string;
+  readonly ranges: readonly { readonly startMs: number; readonly endMs: number }[];
+}
+
+export type RedactAudioResult =
+  | { readonly ok: true; readonly value: { readonly container: 'wav'; readonly sizeBytes: number } }
   | { readonly ok: false; readonly problem: string; readonly detail: string };
 
 /** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
@@ -89,14 +103,7 @@ export interface ErrorLogPort {
     limit: number,
   ): readonly { readonly time: string; readonly process: string; readonly version: string; readonly message: string }[];
   /** Versions of the runtime the backend runs in. */
-  runtime(): {
-    readonly node: string;
-    readonly electron: string | null;
-    readonly chrome: string | null;
-    readonly platform: string;
-    readonly arch: string;
-    readonly osRelease: string;
-  };
+  runtime(): DiagnosticsFacts['runtime'];
 }
 
 /** One entry of a zip archive's central directory, as declared there (a declared size can lie). */
@@ -165,16 +172,7 @@ export interface ServicePorts {
   ): Promise<
     | {
         readonly ok: true;
-        readonly value: {
-          readonly container: string;
-          readonly codec: string;
-          readonly mimeType: string;
-          readonly sampleRateHz: number;
-          readonly channels: number;
-          readonly durationMs: number;
-          readonly peaks: readonly Int16Array[];
-          readonly pairsPerSecond: number;
-        };
+        readonly value: AudioAnalysis;
       }
     | { readonly ok: false; readonly problem: string; readonly detail: string }
   >;
@@ -212,7 +210,36 @@ export interface ServicePorts {
   ): Promise<{ readonly exportId: string; readonly fileName: string } | undefined>;
   /** Renders the calibration session report as a PDF. */
   sessionReportPdf(request: SessionReportPdfRequest): Promise<Uint8Array>;
+  /**
+   * Writes the recording at `sourcePath` again as the new file `targetPath` with `ranges` silent (a redaction applied
+   * permanently): a WAV keeps its format, other formats become 16-bit PCM WAV.
+   */
+  redactAudio(request: RedactAudioRequest, signal?: AbortSignal): Promise<RedactAudioResult>;
+  /** Renders the team report (XLSX or PDF) or an agent's coaching sheet (PDF). */
+  teamReportFile(request: TeamReportFileRequest): Promise<Uint8Array>;
   readonly errorLog: ErrorLogPort;
   /** Places files the database will point at durably; tests hand in one that fails. */
   readonly files: FilePort;
+  /** Encryption at rest of the data folder and its disk (absent where a test does not provide it). */
+  dataProtection?(): Promise<DataProtection>;
+}
+
+/** A team report file: the report as XLSX or PDF, or one agent's coaching sheet (PDF). */
+export interface TeamReportFileRequest {
+  readonly kind: 'xlsx' | 'pdf' | 'coaching';
+  readonly report: TeamReport;
+  /** The coaching sheet's agent. */
+  readonly agentName?: string;
+  /** The coaching sheet's example moments, with what was said around them. */
+  readonly examples: readonly {
+    readonly skillId: string;
+    readonly callTitle: string;
+    readonly startMs: number;
+    readonly endMs: number;
+    readonly score: number;
+    readonly note: string;
+    readonly excerpt: string;
+  }[];
+  readonly language: 'nl' | 'en';
+  readonly generatedAtMs: number;
 }

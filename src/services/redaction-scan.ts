@@ -5,7 +5,7 @@ import type { TranscriptSegment } from '../domain/transcript/model';
 import { findPersonalDataInTranscript } from '../domain/privacy/transcript-findings';
 import { readPreferences } from '../storage/preferences-repository';
 import {
-  appendRedactionAudit,
+  auditRedaction,
   insertRedaction,
   listRedactions,
   markScanned,
@@ -49,18 +49,7 @@ export function scanCallTranscript(
         createdAtMs: nowMs,
       } as const;
       insertRedaction(db, redaction);
-      appendRedactionAudit(db, {
-        redactionId: redaction.id,
-        callId,
-        action: automatic ? 'auto_applied' : 'suggested',
-        kind: finding.kind,
-        startMs: finding.startMs,
-        endMs: finding.endMs,
-        actorId: null,
-        actorName: '',
-        reason: '',
-        atMs: nowMs,
-      });
+      auditRedaction(db, redaction, automatic ? 'auto_applied' : 'suggested', null, '', nowMs);
       added++;
     }
     markScanned(db, callId, scannerVersion, nowMs);
@@ -97,17 +86,7 @@ export function receiveRedactions(
       createdAtMs: nowMs,
     } as const;
     insertRedaction(db, redaction);
-    appendRedactionAudit(db, {
-      redactionId: redaction.id,
-      callId,
-      action: 'accepted',
-      kind: 'manual',
-      ...range,
-      actorId: null,
-      actorName: '',
-      reason: packageReason,
-      atMs: nowMs,
-    });
+    auditRedaction(db, redaction, 'accepted', null, packageReason, nowMs);
   }
 }
 

@@ -7,7 +7,7 @@ import type { RedactionStatus } from '../domain/privacy/redaction';
 import { getCall } from '../storage/calls-repository';
 import {
   acceptedRanges,
-  appendRedactionAudit,
+  auditRedaction,
   getRedaction,
   insertRedaction,
   listRedactionAudit,
@@ -17,6 +17,7 @@ import {
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
+import { applyRedactionsPermanently } from './redaction-apply';
 import { scanIfNotYetScanned } from './redaction-scan';
 import { requireLocalReviewer } from './reviewer-service';
 
@@ -58,18 +59,7 @@ function decide(
   const now = context.now();
   writeTransaction(context.db, () => {
     setRedactionStatus(context.db, redactionId, status, reason, now);
-    appendRedactionAudit(context.db, {
-      redactionId,
-      callId: redaction.callId,
-      action: status,
-      kind: redaction.kind,
-      startMs: redaction.startMs,
-      endMs: redaction.endMs,
-      actorId: reviewer.value.id,
-      actorName: reviewer.value.name,
-      reason,
-      atMs: now,
-    });
+    auditRedaction(context.db, redaction, status, reviewer.value, reason, now);
   });
   context.events.emit('calls.changed', {});
   return ok(callRedactions(context.db, redaction.callId));
@@ -83,6 +73,10 @@ export const redactionHandlers = {
   },
   'redactions.accept': (input, context) => decide(context, input.redactionId, 'accepted', input.reason),
   'redactions.dismiss': (input, context) => decide(context, input.redactionId, 'dismissed', input.reason),
+  'redactions.applyPermanently': async (input, context) => {
+    const applied = await applyRedactionsPermanently(context, input.callId, input.reason);
+    return applied.ok ? ok(callRedactions(context.db, input.callId)) : applied;
+  },
   'redactions.mark': (input, context) => {
     const reviewer = requireLocalReviewer(context.db);
     if (!reviewer.ok) return reviewer;
@@ -105,18 +99,7 @@ export const redactionHandlers = {
     } as const;
     writeTransaction(context.db, () => {
       insertRedaction(context.db, redaction);
-      appendRedactionAudit(context.db, {
-        redactionId: redaction.id,
-        callId: input.callId,
-        action: 'marked',
-        kind: 'manual',
-        startMs: redaction.startMs,
-        endMs,
-        actorId: reviewer.value.id,
-        actorName: reviewer.value.name,
-        reason: input.reason,
-        atMs: now,
-      });
+      auditRedaction(context.db, redaction, 'marked', reviewer.value, input.reason, now);
     });
     context.events.emit('calls.changed', {});
     return ok(callRedactions(context.db, input.callId));

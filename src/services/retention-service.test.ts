@@ -1,6 +1,7 @@
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectSectionScoresInStep } from '../../tests/unit/section-scores-in-step';
 import { makeServiceContext } from '../../tests/unit/service-context';
 import { serviceDispatch } from '../../tests/unit/service-dispatch';
 import { useTempDirs } from '../../tests/unit/temp-dir';
@@ -111,6 +112,8 @@ describe('retention', () => {
 
     const kept = await call('reviews.get', { reviewId: submitted.review.id });
     expect(kept.answers).toHaveLength(18);
+    // The report's stored scores stay the review's scores.
+    expect(expectSectionScoresInStep(context.db)).toBe(1);
     expect(kept.moments.map(({ startMs, endMs, note }) => ({ startMs, endMs, note }))).toEqual([
       { startMs: 1200, endMs: 3400, note: 'Benoemt de frustratie.' },
     ]);

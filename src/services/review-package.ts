@@ -6,8 +6,8 @@ import {
   type PackageImportResult,
   type ReviewPackageContent,
 } from '../contract/packages';
-import { getAudio } from '../storage/audio-repository';
-import { getCall } from '../storage/calls-repository';
+import { findAudioBySha, getAudio } from '../storage/audio-repository';
+import { findCallIdByAudio, getCall } from '../storage/calls-repository';
 import { deleteMoment, listMoments, saveMoment } from '../storage/moments-repository';
 import { getReviewer } from '../storage/reviewers-repository';
 import {
@@ -24,8 +24,7 @@ import { getRubric } from '../storage/rubrics-repository';
 import { getPackageKey, getSession, type CalibrationSession } from '../storage/sessions-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
-import { reserveExport } from './exports-folder';
-import { json, readPackageJson, refused, validManifestMac, writePackage, type OpenedPackage } from './package-archive';
+import { exportPackage, json, readPackageJson, refused, validManifestMac, type OpenedPackage } from './package-archive';
 import { packagedReviewProblem } from './packaged-review-check';
 import { sessionIdentity } from './session-identity';
 
@@ -72,23 +71,13 @@ export async function exportReviewPackage(
     reviews,
   };
   const fileName = `${session.name} - ${reviewer?.name ?? 'reviewer'}.klankbord-reviews`;
-  const target = reserveExport(context.paths.exportsDir, fileName);
-  const written = await writePackage(
+  return exportPackage(
     context,
-    target.partialPath,
+    fileName,
     { format: reviewPackageFormat, sessionId },
     [{ path: 'reviews.json', bytes: json(content) }],
     { reviewerId, key },
-  ).catch((error: unknown) => {
-    target.discard();
-    throw error;
-  });
-  if (!written.ok) {
-    target.discard();
-    return written;
-  }
-  await target.publish(context.ports.files);
-  return ok({ exportId: target.exportId, fileName });
+  );
 }
 
 /** What makes two versions of a review the same: everything the reviewer decided. */
@@ -131,10 +120,15 @@ function checkedReviews(
     return refused('package_rubric_mismatch', 'Scored with another rubric version');
   const rubric = getRubric(context.db, session.rubricId, session.rubricVersion);
   if (!rubric) return refused('package_rubric_mismatch', 'The session rubric is missing here');
-  const localCall = new Map(session.callIds.map((callId) => [callKey(context.db, callId), callId]));
+  // By the recording's hash, or the hash it had before a redaction was applied to it permanently here.
+  const sessionCallOf = (key: string) => {
+    const audio = findAudioBySha(context.db, key);
+    const callId = audio ? findCallIdByAudio(context.db, audio.id) : undefined;
+    return callId && session.callIds.includes(callId) ? callId : undefined;
+  };
   const callOfReview = new Map<string, string>();
   for (const review of content.reviews) {
-    const callId = localCall.get(review.callKey);
+    const callId = sessionCallOf(review.callKey);
     if (!callId) return refused('package_unknown_call', 'A review is of a call outside the session');
     if (callOfReview.has(review.id) || [...callOfReview.values()].includes(callId))
       return refused('package_bad_review', 'Two reviews of one call, or one review twice');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../contract/errors';
 import type { ReviewDetail, ReviewSummary } from '../contract/reviews';
+import type { Moment } from '../domain/moments/model';
 import { validateMoment } from '../domain/moments/validate-moment';
 import { localize } from '../domain/rubric/localized-text';
 import { findRubricItem, rubricItems, type Rubric } from '../domain/rubric/model';
@@ -31,6 +32,8 @@ import { answersOf, overridesOf, scoreOf } from './review-model';
 import { requireLocalReviewer } from './reviewer-service';
 import { reviewRubricId } from './rubric-service';
 import { sessionIdentity } from './session-identity';
+import { withSuggestionDecisions } from './suggestion-audit';
+import { listSuggestionDecisions } from '../storage/suggestions-repository';
 
 /** Everything the review screen needs: the review, its exact rubric version, answers, moments and audit trail. */
 export function readReviewDetail(db: Database.Database, reviewId: string): Result<ReviewDetail> {
@@ -43,8 +46,28 @@ export function readReviewDetail(db: Database.Database, reviewId: string): Resul
     rubric: rubric.rubric as ReviewDetail['rubric'],
     answers: listAnswers(db, reviewId),
     moments: listMoments(db, reviewId),
-    audit: listAuditEntries(db, reviewId),
+    audit: withSuggestionDecisions(listAuditEntries(db, reviewId), listSuggestionDecisions(db, reviewId)),
   });
+}
+
+/** Saves a moment of a draft review after checking it against the call and the review's rubric. */
+export function saveCheckedMoment(
+  db: Database.Database,
+  { review, rubric }: { review: ReviewRecord; rubric: Rubric },
+  moment: Moment,
+  nowMs: number,
+): Result<void> {
+  const problems = validateMoment(moment, {
+    durationMs: getCall(db, review.callId)?.durationMs ?? 0,
+    moments: listMoments(db, review.id),
+    itemIds: new Set(rubricItems(rubric).map(({ item }) => item.id)),
+  });
+  if (problems.length > 0)
+    return fail('moment_invalid', problems.map((problem) => problem.message).join('; '), {
+      problems: problems.map((problem) => problem.code),
+    });
+  saveMoment(db, review.id, moment, nowMs);
+  return ok(undefined);
 }
 
 /** The review and its rubric, when it exists and is still a draft. */
@@ -58,7 +81,7 @@ function editableReview(db: Database.Database, reviewId: string): Result<{ revie
 }
 
 /** Runs one edit of a draft review in a transaction and stamps the review as changed. */
-function editReview(
+export function editReview(
   context: ServiceContext,
   reviewId: string,
   edit: (found: { review: ReviewRecord; rubric: Rubric }, nowMs: number) => Result<void>,
@@ -240,21 +263,7 @@ export const reviewHandlers = {
       return ok(undefined);
     }),
   'moments.save': (input, context) =>
-    editReview(context, input.reviewId, ({ review, rubric }, nowMs) => {
-      const moments = listMoments(context.db, input.reviewId);
-      const durationMs = getCall(context.db, review.callId)?.durationMs ?? 0;
-      const problems = validateMoment(input.moment, {
-        durationMs,
-        moments,
-        itemIds: new Set(rubricItems(rubric).map(({ item }) => item.id)),
-      });
-      if (problems.length > 0)
-        return fail('moment_invalid', problems.map((problem) => problem.message).join('; '), {
-          problems: problems.map((problem) => problem.code),
-        });
-      saveMoment(context.db, input.reviewId, input.moment, nowMs);
-      return ok(undefined);
-    }),
+    editReview(context, input.reviewId, (found, nowMs) => saveCheckedMoment(context.db, found, input.moment, nowMs)),
   'moments.delete': (input, context) =>
     editReview(context, input.reviewId, () => {
       deleteMoment(context.db, input.reviewId, input.momentId);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, ok, type Result } from '../contract/errors';
+import { fail, type Result } from '../contract/errors';
 import { sessionPackageFormat, type SessionPackageContent } from '../contract/packages';
 import { serialiseRubricFile } from '../contract/rubric-file';
 import { maskTranscript } from '../domain/privacy/redaction-ranges';
@@ -13,9 +12,8 @@ import { getRubric } from '../storage/rubrics-repository';
 import { getPackageKey, getSession, setPackageKey } from '../storage/sessions-repository';
 import { getTranscript, type StoredTranscript } from '../storage/transcripts-repository';
 import type { ServiceContext } from './context';
-import { reserveExport } from './exports-folder';
 import { redactedRangesOf } from './redaction-service';
-import { json, writePackage, type PackagePart } from './package-archive';
+import { exportPackage, json, type PackagePart } from './package-archive';
 
 const encoder = new TextEncoder();
 const languageTag = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -87,7 +85,8 @@ export async function exportSessionPackage(
     parts.push({
       path: `${folder}/audio${extension}`,
       file: audioFile,
-      sizeBytes: statSync(audioFile).size,
+      // The recording's own size (as imported or rewritten): the stored file may be sealed, the archive gets its plaintext.
+      sizeBytes: audio.sizeBytes,
       sha256: audio.sha256,
     });
     parts.push({ path: `${folder}/peaks.bin`, bytes: peaks.bytes });
@@ -139,20 +138,5 @@ export async function exportSessionPackage(
   };
   parts.push({ path: 'session.json', bytes: json(content) });
   const fileName = `${session.name} - ${getReviewer(db, reviewerId)?.name ?? reviewerId}.klankbord-session`;
-  const target = reserveExport(context.paths.exportsDir, fileName);
-  const written = await writePackage(
-    context,
-    target.partialPath,
-    { format: sessionPackageFormat, sessionId: session.id },
-    parts,
-  ).catch((error: unknown) => {
-    target.discard();
-    throw error;
-  });
-  if (!written.ok) {
-    target.discard();
-    return written;
-  }
-  await target.publish(context.ports.files);
-  return ok({ exportId: target.exportId, fileName });
+  return exportPackage(context, fileName, { format: sessionPackageFormat, sessionId: session.id }, parts);
 }

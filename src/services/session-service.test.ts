@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectSectionScoresInStep } from '../../tests/unit/section-scores-in-step';
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { makeServiceContext } from '../../tests/unit/service-context';
 import { serviceDispatch } from '../../tests/unit/service-dispatch';
@@ -8,6 +9,7 @@ import { insertCall } from '../storage/calls-repository';
 import { saveMoment } from '../storage/moments-repository';
 import { createReview, updateReview } from '../storage/reviews-repository';
 import { getSession } from '../storage/sessions-repository';
+import { saveCallSignals } from '../storage/signals-repository';
 import { sessionMomentAgreement } from './session-service';
 import { ensureBuiltInRubrics } from './built-in-rubrics';
 
@@ -42,7 +44,23 @@ async function submitMaximum(
 
 describe('calibration sessions', () => {
   it('creates a session with the rubric version in use, keeps session reviews apart from routine ones, and reports', async () => {
-    const { call, dispatch } = setup();
+    const { call, dispatch, context } = setup();
+    saveCallSignals(
+      context.db,
+      'call-a',
+      'test',
+      {
+        durationMs: 90_000,
+        speech: [],
+        overtalk: [{ startMs: 1000, endMs: 1500, startedBy: 'agent' }],
+        silences: [],
+        talkRatio: { agent: 0.6, customer: 0.4 },
+        wordsPerMinute: { agent: 150, customer: null },
+        responseLatencies: [],
+        hints: [],
+      },
+      1,
+    );
     const lead = await call('reviewer.set', { name: 'Lead Lotte' });
     const session = await call('sessions.create', {
       name: 'Kalibratie november',
@@ -88,7 +106,21 @@ describe('calibration sessions', () => {
     const report = await call('sessions.report', { sessionId: session.id });
     expect(report.totals[0]![0]).toBeCloseTo(100 - (25 * (2 / 3)) / 3, 6);
     expect(report.totals[1]).toEqual([null, null]);
+    // The calls' metrics from their stored signals, in the session's call order.
+    expect(report.callMetrics).toEqual([
+      {
+        agentTalkRatio: 0.6,
+        overtalkCount: 1,
+        overtalkMs: 500,
+        longestSilenceMs: 0,
+        agentWordsPerMinute: 150,
+        medianAcknowledgementLatencyMs: null,
+      },
+      null,
+    ]);
     expect((await call('sessions.get', { sessionId: session.id })).submitted).toBe(1);
+    // A calibration review's scores are stored too (apart from routine ones by its session).
+    expect(expectSectionScoresInStep(context.db)).toBeGreaterThan(0);
 
     const compared = await call('sessions.compare', { sessionId: session.id, callId: 'call-a' });
     expect(compared.reviews.map((review) => [review.reviewerName, review.submitted])).toEqual([

@@ -11,6 +11,7 @@ import { findRubricItem } from '../domain/rubric/model';
 import { answerProblem } from '../domain/scoring/answers';
 import { getCallSummary } from '../storage/calls-repository';
 import { listMoments } from '../storage/moments-repository';
+import { getCallSignals } from '../storage/signals-repository';
 import { getReviewer, upsertReviewer } from '../storage/reviewers-repository';
 import { listAnswers, listReviews, type ReviewRecord } from '../storage/reviews-repository';
 import { getRubric, latestPublishedRubric } from '../storage/rubrics-repository';
@@ -73,6 +74,7 @@ export function computeSessionReport(db: Database.Database, session: Calibration
       benchmarkIndex: benchmarkIndex >= 0 ? benchmarkIndex : null,
       toleranceTotal: session.toleranceTotal,
       toleranceItem: session.toleranceItem,
+      callSignals: session.callIds.map((callId) => getCallSignals(db, callId)?.signals ?? null),
     }),
   );
 }

@@ -12,6 +12,7 @@ import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 import type { CallSignalsRequest } from './ports';
 import { redactedRangesOf } from './redaction-service';
+import { suggestionHandlers } from './suggestion-service';
 
 /**
  * Transcripts longer than this are left out of the signals (they come from the audio alone, without hints or
@@ -97,4 +98,5 @@ export async function computeSignalsAtImport(
 
 export const signalsHandlers = {
   'signals.get': (input, context) => ensureCallSignals(context, input.callId),
+  ...suggestionHandlers,
 } satisfies Partial<Handlers>;

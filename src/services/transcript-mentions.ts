@@ -12,9 +12,10 @@ export interface TranscriptMention {
 }
 
 /**
- * Every transcript mention of the customer. A plain scan of every stored transcript, window by window; a transcript
- * index, when there is one, only has to replace this function (it may narrow the calls first, the rules stay in
- * findCustomerMentions).
+ * Every transcript mention of the customer: a plain scan of every stored transcript, window by window. Not the
+ * transcript search index, on purpose: the index holds the masked text, and a customer's request must also find
+ * what is redacted on screen but still stored (a phone number masked in playback is still their data), spoken in
+ * any notation (digit by digit), which word tokens do not match.
  */
 export function findTranscriptMentions(
   db: Database.Database,

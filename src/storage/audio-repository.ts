@@ -1,16 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { AudioFacts } from '../domain/audio/audio-analysis';
 
-export interface AudioFileRow {
+/** A stored recording: its decoded facts, where it is kept and what it was called when imported. */
+export interface AudioFileRow extends AudioFacts {
   readonly id: string;
   readonly sha256: string;
   readonly storedName: string;
   readonly originalName: string;
-  readonly container: string;
-  readonly codec: string;
-  readonly mimeType: string;
-  readonly sampleRateHz: number;
-  readonly channels: number;
-  readonly durationMs: number;
   readonly sizeBytes: number;
   readonly createdAtMs: number;
 }
@@ -42,9 +38,17 @@ export function insertAudio(
   );
 }
 
-/** Finds audio by content hash (re-importing the same recording must not duplicate it). */
+/**
+ * Finds audio by content hash (re-importing the same recording must not duplicate it), or by the hash it had before
+ * a redaction was applied to it permanently (the original must not come back as a new call).
+ */
 export function findAudioBySha(db: Database.Database, sha256: string): AudioFileRow | undefined {
-  return db.prepare(`SELECT ${columns} FROM audio_files WHERE sha256 = ?`).get(sha256) as AudioFileRow | undefined;
+  return (db.prepare(`SELECT ${columns} FROM audio_files WHERE sha256 = ?`).get(sha256) ??
+    db
+      .prepare(
+        `SELECT ${columns} FROM audio_files WHERE id = (SELECT audio_id FROM audio_former_hashes WHERE sha256 = ?)`,
+      )
+      .get(sha256)) as AudioFileRow | undefined;
 }
 
 /** Reads one audio file's facts. */
@@ -91,4 +95,29 @@ export function listStoredAudioNames(db: Database.Database): Set<string> {
       .pluck()
       .all() as string[],
   );
+}
+
+/**
+ * Puts a rewritten recording (a redaction applied permanently) in place of a call's audio: a new row with a new id
+ * (media URLs name the id and are cached as immutable, so new content needs a new id), the call pointed at it, the
+ * old row and its peaks deleted. The hashes the recording had are kept as former hashes (see findAudioBySha).
+ * Call inside a write transaction.
+ */
+export function replaceCallAudio(
+  db: Database.Database,
+  callId: string,
+  former: AudioFileRow,
+  rewritten: AudioFileRow,
+  peaks: readonly Int16Array[],
+  pairsPerSecond: number,
+): void {
+  insertAudio(db, rewritten, peaks, pairsPerSecond);
+  db.prepare('UPDATE calls SET audio_id = ? WHERE id = ? AND audio_id = ?').run(rewritten.id, callId, former.id);
+  db.prepare('UPDATE audio_former_hashes SET audio_id = ? WHERE audio_id = ?').run(rewritten.id, former.id);
+  db.prepare('INSERT OR IGNORE INTO audio_former_hashes (sha256, audio_id, replaced_at_ms) VALUES (?, ?, ?)').run(
+    former.sha256,
+    rewritten.id,
+    rewritten.createdAtMs,
+  );
+  db.prepare('DELETE FROM audio_files WHERE id = ?').run(former.id);
 }

@@ -78,7 +78,7 @@ export function updateCall(db: Database.Database, id: string, changes: CallChang
   return db.prepare(`UPDATE calls SET ${assignments} WHERE id = @id`).run({ ...changes, id }).changes > 0;
 }
 
-interface CallRow {
+export interface CallRow {
   id: string;
   title: string;
   agent_name: string;
@@ -89,10 +89,10 @@ interface CallRow {
   statuses: string | null;
 }
 
-const summaryColumns = `c.id, c.title, c.agent_name, c.customer_ref, c.recorded_at, c.duration_ms, c.media_removed_at_ms,
+export const summaryColumns = `c.id, c.title, c.agent_name, c.customer_ref, c.recorded_at, c.duration_ms, c.media_removed_at_ms,
        (SELECT group_concat(r.status) FROM reviews r WHERE r.call_id = c.id) AS statuses`;
 
-function toSummary(row: CallRow): CallSummary {
+export function toSummary(row: CallRow): CallSummary {
   const statuses = (row.statuses ? row.statuses.split(',') : []) as ('draft' | 'submitted')[];
   return {
     id: row.id,
@@ -107,6 +107,16 @@ function toSummary(row: CallRow): CallSummary {
   };
 }
 
+/** The LIKE pattern for a library search (title, agent or customer ref contain it), or null for no search. */
+export function callSearchPattern(search: string | undefined): string | null {
+  return search && search.trim() !== '' ? `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+}
+
+/** The library search's condition on `calls c`; true for every call when `@pattern` is null. */
+export const callSearchSql = `(@pattern IS NULL
+           OR c.title LIKE @pattern ESCAPE '\\' OR c.agent_name LIKE @pattern ESCAPE '\\'
+           OR c.customer_ref LIKE @pattern ESCAPE '\\')`;
+
 /**
  * Lists calls newest first, with their combined review status; `search` matches title, agent or customer ref. A
  * window (`limit` rows from `offset`) walks the library-order index and stops, so a screenful costs the same in a
@@ -117,14 +127,12 @@ export function listCalls(
   search?: string,
   window: { limit?: number; offset?: number } = {},
 ): CallSummary[] {
-  const pattern = search && search.trim() !== '' ? `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = callSearchPattern(search);
   const rows = db
     .prepare(
       `SELECT ${summaryColumns}
          FROM calls c
-        WHERE @pattern IS NULL
-           OR c.title LIKE @pattern ESCAPE '\\' OR c.agent_name LIKE @pattern ESCAPE '\\'
-           OR c.customer_ref LIKE @pattern ESCAPE '\\'
+        WHERE ${callSearchSql}
         ORDER BY coalesce(c.recorded_at, '') DESC, c.created_at_ms DESC, c.id
         LIMIT @limit OFFSET @offset`,
     )

@@ -52,6 +52,9 @@ export function configureConnection(db: Database.Database, busyTimeoutMs = defau
   // better-sqlite3 defaults to NORMAL under WAL, which can lose the last commits on power loss.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed in the file, so erased or permanently redacted text does not linger in
+  // free pages (see scrubWriteAheadLog for the log).
+  db.pragma('secure_delete = ON');
 }
 
 /** Only these say the file itself is broken; a full disk, a lock or an I/O error says nothing about its content. */

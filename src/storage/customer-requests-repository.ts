@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { removeFromTranscriptSearch } from './transcript-search-repository';
 
 /** The text fields of a call that can name its customer. */
 export interface CallIdentifyingFields {
@@ -101,6 +102,7 @@ export function eraseCallMedia(
       WHERE id = ?`,
   ).run(neutralTitle, atMs, callId);
   db.prepare('DELETE FROM transcripts WHERE call_id = ?').run(callId);
+  removeFromTranscriptSearch(db, callId);
   // Signals are computed from the recording and transcript and keep phrases of it (hints): they go with them.
   db.prepare('DELETE FROM call_signals WHERE call_id = ?').run(callId);
   if (audio)

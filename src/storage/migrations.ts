@@ -10,6 +10,11 @@ import { schemaVersion7 } from './schema/v07';
 import { schemaVersion8 } from './schema/v08';
 import { schemaVersion9 } from './schema/v09';
 import { schemaVersion11 } from './schema/v11';
+import { schemaVersion13 } from './schema/v13';
+import { schemaVersion14 } from './schema/v14';
+import { schemaVersion15 } from './schema/v15';
+import { schemaVersion16 } from './schema/v16';
+import { schemaVersion17 } from './schema/v17';
 import { writeTransaction } from './transactions';
 
 export type { Migration } from './schema/migration';
@@ -29,6 +34,11 @@ export const migrations: readonly Migration[] = [
   schemaVersion8,
   schemaVersion9,
   schemaVersion11,
+  schemaVersion13,
+  schemaVersion14,
+  schemaVersion15,
+  schemaVersion16,
+  schemaVersion17,
 ];
 
 /** The schema version this build of the app knows. */

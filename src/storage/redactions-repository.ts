@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Redaction, RedactionAction, RedactionStatus } from '../domain/privacy/redaction';
+import { reindexCallTranscript } from './transcript-search-repository';
 
 interface RedactionRow {
   id: string;
@@ -32,6 +33,8 @@ export function insertRedaction(db: Database.Database, redaction: Omit<Redaction
     `INSERT INTO redactions (id, call_id, start_ms, end_ms, kind, reason, status, created_by, created_at_ms, updated_at_ms)
      VALUES (@id, @callId, @startMs, @endMs, @kind, @reason, @status, @createdBy, @createdAtMs, @createdAtMs)`,
   ).run(redaction);
+  // Accepted ranges are masked in the search index: a redacted word is never findable.
+  if (redaction.status === 'accepted') reindexCallTranscript(db, redaction.callId);
 }
 
 /** A call's redactions in time order, every status. */
@@ -62,11 +65,13 @@ export function setRedactionStatus(
   reason: string,
   nowMs: number,
 ): boolean {
-  return (
+  const changed =
     db
       .prepare('UPDATE redactions SET status = ?, reason = ?, updated_at_ms = ? WHERE id = ?')
-      .run(status, reason, nowMs, id).changes > 0
-  );
+      .run(status, reason, nowMs, id).changes > 0;
+  const callId = db.prepare('SELECT call_id FROM redactions WHERE id = ?').pluck().get(id) as string | undefined;
+  if (changed && callId) reindexCallTranscript(db, callId);
+  return changed;
 }
 
 export function markRedactionApplied(db: Database.Database, id: string, nowMs: number): void {
@@ -92,6 +97,32 @@ export function appendRedactionAudit(db: Database.Database, entry: RedactionAudi
     `INSERT INTO redaction_audit (redaction_id, call_id, action, kind, start_ms, end_ms, actor_id, actor_name, reason, at_ms)
      VALUES (@redactionId, @callId, @action, @kind, @startMs, @endMs, @actorId, @actorName, @reason, @atMs)`,
   ).run(entry);
+}
+
+/**
+ * Appends to the audit trail what was done to a redaction (its kind and range as stored), by whom (no actor: the
+ * app itself, a scanner suggestion or an automatic rule), why and when.
+ */
+export function auditRedaction(
+  db: Database.Database,
+  redaction: Pick<Redaction, 'id' | 'callId' | 'kind' | 'startMs' | 'endMs'>,
+  action: RedactionAction,
+  actor: { readonly id: string; readonly name: string } | null,
+  reason: string,
+  atMs: number,
+): void {
+  appendRedactionAudit(db, {
+    redactionId: redaction.id,
+    callId: redaction.callId,
+    action,
+    kind: redaction.kind,
+    startMs: redaction.startMs,
+    endMs: redaction.endMs,
+    actorId: actor?.id ?? null,
+    actorName: actor?.name ?? '',
+    reason,
+    atMs,
+  });
 }
 
 /** A call's audit trail, oldest first. */

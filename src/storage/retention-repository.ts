@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RetentionBasis, RetentionRuleKind } from '../domain/retention/model';
 import type { RetentionCallFacts } from '../domain/retention/schedule';
+import { removeFromTranscriptSearch } from './transcript-search-repository';
 
 /** Every call whose media is still stored, with what the retention rules need to know about it. */
 export function listRetentionCandidates(db: Database.Database): RetentionCallFacts[] {
@@ -61,6 +62,7 @@ export function markMediaRemoved(db: Database.Database, callId: string, audioId:
     callId,
   );
   db.prepare('DELETE FROM transcripts WHERE call_id = ?').run(callId);
+  removeFromTranscriptSearch(db, callId);
   db.prepare('DELETE FROM audio_peaks WHERE audio_id = ?').run(audioId);
   db.prepare('DELETE FROM redaction_scans WHERE call_id = ?').run(callId);
   db.prepare("DELETE FROM redactions WHERE call_id = ? AND status = 'suggested'").run(callId);

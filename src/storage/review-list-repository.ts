@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { mergedAgentSql } from './agent-merges-repository';
 import {
   reviewFilterSql,
   toAnswer,
@@ -10,7 +11,7 @@ import {
   type ReviewRow,
 } from './reviews-repository';
 
-/** A review with what its line in a list shows: the call's title and agent, the reviewer's name, its answers. */
+/** A review with what its line in a list shows: the call's title and agent (merges applied), the reviewer's name, its answers. */
 export interface ReviewListRow {
   readonly review: ReviewRecord;
   readonly callTitle: string;
@@ -64,7 +65,7 @@ export function* iterateReviewRows(
   };
   const rows = db
     .prepare(
-      `SELECT r.*, c.title AS call_title, c.agent_name AS call_agent_name, v.name AS reviewer_name, s.name AS session_name,
+      `SELECT r.*, c.title AS call_title, ${mergedAgentSql} AS call_agent_name, v.name AS reviewer_name, s.name AS session_name,
               (SELECT json_group_array(json_array(a.item_id, a.answer, a.level, a.comment, a.evidence_override))
                  FROM (SELECT * FROM review_answers WHERE review_id = r.id ORDER BY item_id) a) AS answers_json
          FROM reviews r JOIN calls c ON c.id = r.call_id LEFT JOIN reviewers v ON v.id = r.reviewer_id

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { agentMatchSql } from './agent-merges-repository';
+import { storeSectionScores } from './section-scores-repository';
 import type { CallContext } from '../domain/rubric/call-context';
 import type { ItemAnswer } from '../domain/scoring/answers';
 
@@ -125,7 +127,8 @@ export function reviewFilterSql(filter: ReviewFilter): {
   };
   add('callId', 'r.call_id = @callId');
   add('reviewerId', 'r.reviewer_id = @reviewerId');
-  add('agentName', 'c.agent_name = @agentName');
+  // An agent's own spelling and every spelling merged into it.
+  add('agentName', agentMatchSql);
   add('status', 'r.status = @status');
   add('fromMs', 'r.updated_at_ms >= @fromMs');
   add('toMs', 'r.updated_at_ms <= @toMs');
@@ -165,6 +168,14 @@ export function updateReview(
     status: changes.status ?? null,
     submittedAtMs: changes.submittedAtMs ?? null,
   });
+  // Submitting, or a submitted review's call context (its N.v.t. defaults), changes what the team report adds up.
+  if (changes.status !== undefined || changes.context !== undefined) storeSectionScores(db, reviewId);
+}
+
+/** Scores a submitted review again after its answers changed (a draft has no stored scores). */
+function rescoreIfSubmitted(db: Database.Database, reviewId: string): void {
+  const submitted = db.prepare("SELECT 1 FROM reviews WHERE id = ? AND status = 'submitted'").get(reviewId);
+  if (submitted) storeSectionScores(db, reviewId);
 }
 
 export interface AnswerRow {
@@ -184,6 +195,7 @@ export function toAnswer(row: AnswerRow): ItemAnswer | null {
 /** Removes every answer of a review (a packaged version replaces them all). */
 export function deleteAnswers(db: Database.Database, reviewId: string): void {
   db.prepare('DELETE FROM review_answers WHERE review_id = ?').run(reviewId);
+  rescoreIfSubmitted(db, reviewId);
 }
 
 /** Sets a review's revision: how many times an imported package has replaced it. */
@@ -239,6 +251,7 @@ export function upsertAnswer(
     override: patch.evidenceOverride === undefined ? current.evidence_override : patch.evidenceOverride,
     nowMs,
   });
+  if (patch.answer !== undefined) rescoreIfSubmitted(db, reviewId);
 }
 
 export type AuditAction = 'created' | 'submitted' | 'reopened' | 'imported';

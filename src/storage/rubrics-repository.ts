@@ -50,6 +50,13 @@ export function getRubric(db: Database.Database, id: string, version: number): S
   return row ? toStored(row) : undefined;
 }
 
+/** One rubric version's body without its review count (which reads every review of the rubric), or undefined. */
+export function getRubricBody(db: Database.Database, id: string, version: number): Rubric | undefined {
+  const body = db.prepare('SELECT body_json FROM rubrics WHERE id = ? AND version = ?').pluck().get(id, version) as
+    string | undefined;
+  return body === undefined ? undefined : (JSON.parse(body) as Rubric);
+}
+
 /** Every rubric version, newest version of each rubric first. */
 export function listRubrics(db: Database.Database): StoredRubric[] {
   return (db.prepare(`${selectRubric} ORDER BY r.id, r.version DESC`).all() as RubricRow[]).map(toStored);

@@ -11,3 +11,13 @@ import type Database from 'better-sqlite3';
 export function writeTransaction<T>(db: Database.Database, work: () => T): T {
   return db.transaction(work).immediate();
 }
+
+/**
+ * Copies every committed change into the database file and empties the write-ahead log, which still holds the pages
+ * as they were before (erased or redacted text included) until it is checkpointed. Returns false when a reader kept
+ * part of the log in use; the next checkpoint then finishes the job.
+ */
+export function scrubWriteAheadLog(db: Database.Database): boolean {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  return result?.busy === 0;
+}

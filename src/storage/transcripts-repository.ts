@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TranscriptSegment, TranscriptWarning } from '../domain/transcript/model';
 import type { SpeakerRoles } from '../domain/transcript/speaker-roles';
+import { indexTranscript, reindexCallTranscript } from './transcript-search-repository';
 
 export interface StoredTranscript {
   readonly format: string;
@@ -11,7 +12,10 @@ export interface StoredTranscript {
   readonly speakerRoles: SpeakerRoles;
 }
 
-/** Stores (or replaces) a call's transcript. Segments are kept as one JSON document: always read whole. */
+/**
+ * Stores (or replaces) a call's transcript and its turns in the search index. Segments are kept as one JSON document:
+ * always read whole.
+ */
 export function saveTranscript(
   db: Database.Database,
   callId: string,
@@ -33,6 +37,7 @@ export function saveTranscript(
     JSON.stringify(transcript.speakerRoles),
     nowMs,
   );
+  indexTranscript(db, callId, transcript.segments, transcript.speakerRoles);
 }
 
 /** Reads a call's transcript, if it has one. */
@@ -64,10 +69,12 @@ export function getTranscript(db: Database.Database, callId: string): StoredTran
 
 /** Replaces the agent/customer mapping of a call's speakers. */
 export function saveSpeakerRoles(db: Database.Database, callId: string, roles: SpeakerRoles): boolean {
-  return (
+  const changed =
     db.prepare('UPDATE transcripts SET speaker_roles_json = ? WHERE call_id = ?').run(JSON.stringify(roles), callId)
-      .changes > 0
-  );
+      .changes > 0;
+  // The index filters by role ("what the customer said"), so it follows the mapping.
+  if (changed) reindexCallTranscript(db, callId);
+  return changed;
 }
 
 /** How many segments a call's stored transcript has (0 without one), without reading them. */

@@ -12,6 +12,7 @@ export default defineConfig({
     name: 'desktop',
     environment: 'node',
     include: ['tests/desktop/**/*.test.ts'],
+    setupFiles: ['tests/unit/key-config-setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -60,7 +60,7 @@ test.describe('call library from a real database', () => {
     expect(page.url()).not.toContain('secret');
     await page.screenshot({ path: join(screenshotDir, 'library-nl-light.png') });
 
-    await page.getByRole('searchbox').fill('verhuizing');
+    await page.getByRole('searchbox', { name: 'Gesprekken zoeken' }).fill('verhuizing');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Joris Bakker');
   });

@@ -77,7 +77,7 @@ async function reviewOnOwnLaptop(
 
 test.describe('a calibration session across three laptops', () => {
   test.use({ demo: true });
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
 
   test('lead creates and exports, two reviewers review offline, the lead compares, reports and records consensus; a tampered package is refused', async ({
     page,

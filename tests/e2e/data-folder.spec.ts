@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBrowserMode, makeDataDir, projectRoot } from '../support/browser-mode';
+import { startBrowserMode, startExplainingBrowserMode, makeDataDir } from '../support/browser-mode';
 import { expect, test } from './fixtures';
 
 const screenshotDir = join(__dirname, '../../test-results/screens');
@@ -31,36 +30,9 @@ test('the notice of a damaged database moved aside stays, across restarts, until
 });
 
 test('a second browser mode on the same data folder serves a page that says why, in Dutch', async ({ page, app }) => {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(projectRoot, 'src/server/browser-mode.ts'),
-      '--data-dir',
-      app.dataDir,
-      '--port',
-      '0',
-      '--no-demo',
-    ],
-    {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const second = await startExplainingBrowserMode(app.dataDir);
   try {
-    let output = '';
-    const url = await new Promise<string>((found, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Open (http:\/\/127\.0\.0\.1:\d+\/) for the explanation/.exec(output);
-        if (match?.[1]) found(match[1]);
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      void exited.then((code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
-    });
+    const { url } = second;
     await page.goto(url);
     await expect(page.getByRole('heading', { name: 'Klankbord kan niet starten', level: 1 })).toBeVisible();
     await expect(page.getByText(`Een andere Klankbord gebruikt de gegevensmap ${app.dataDir} al`)).toBeVisible();
@@ -70,7 +42,6 @@ test('a second browser mode on the same data folder serves a page that says why,
     await page.goto(app.url);
     await expect(page.getByRole('heading', { name: 'Gesprekken', level: 1 })).toBeVisible();
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await second.stop();
   }
 });

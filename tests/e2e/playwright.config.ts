@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../support/chromium';
+import '../unit/key-config-setup';
 
 export default defineConfig({
   testDir: '.',

@@ -8,6 +8,7 @@ import type { MethodInput, MethodName } from '../../src/contract/methods';
 import { createBackend, type Backend } from '../../src/server/backend';
 import { toneWav } from '../../scripts/fault-test/make-audio';
 import { fillDisk, mountSmallDisk } from '../../scripts/fault-test/small-disk';
+import { storedPlaintext } from '../support/stored-plaintext';
 
 // A real full disk: a 4 MB tmpfs holds the data folder (where this machine lets the test mount one; the injected
 // ENOSPC of durable-files.test.ts covers the same paths everywhere).
@@ -64,7 +65,7 @@ describe.skipIf(disk === null)('a full disk (real tmpfs)', () => {
     expect(stored).toBe(`${createHash('sha256').update(readFileSync(first)).digest('hex')}.wav`);
     expect(
       createHash('sha256')
-        .update(readFileSync(join(dataDir, 'audio', stored!)))
+        .update(storedPlaintext(join(dataDir, 'audio', stored!)))
         .digest('hex'),
     ).toBe(stored!.slice(0, 64));
     expect((await importOne(backend, second)).importedCallIds).toHaveLength(1);

@@ -21,7 +21,7 @@ export function makeDataDir(): string {
 /** Starts the real browser-mode backend (tsx, as `npm run browser` does) on a free port and waits for its URL. */
 export async function startBrowserMode(
   dataDir: string,
-  { removeDataDir = true, demo = false } = {},
+  { removeDataDir = true, demo = false, env = {} as NodeJS.ProcessEnv } = {},
 ): Promise<BrowserModeApp> {
   const child: ChildProcess = spawn(
     join(projectRoot, 'node_modules/.bin/tsx'),
@@ -35,7 +35,7 @@ export async function startBrowserMode(
     ],
     {
       cwd: projectRoot,
-      env: { ...process.env, NODE_ENV: 'test' },
+      env: { ...process.env, NODE_ENV: 'test', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -66,6 +66,43 @@ export async function startBrowserMode(
         await exited;
       }
       if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Starts browser mode on a data folder it cannot open (in use, a missing key): it serves a page that says why, and
+ * this waits for that page's URL.
+ */
+export async function startExplainingBrowserMode(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ readonly url: string; readonly output: () => string; stop(): Promise<void> }> {
+  const child = spawn(
+    join(projectRoot, 'node_modules/.bin/tsx'),
+    [join(projectRoot, 'src/server/browser-mode.ts'), '--data-dir', dataDir, '--port', '0', '--no-demo'],
+    { cwd: projectRoot, env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  let output = '';
+  const url = await new Promise<string>((found, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/) for the explanation/.exec(output);
+      if (match?.[1]) found(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
     },
   };
 }

@@ -74,16 +74,11 @@ export class PeakAccumulator {
 
   /** Adds the next bytes of interleaved sample data. */
   push(chunk: Uint8Array): void {
-    let bytes = chunk;
-    if (this.carry.length > 0) {
-      bytes = new Uint8Array(this.carry.length + chunk.length);
-      bytes.set(this.carry);
-      bytes.set(chunk, this.carry.length);
-    }
+    const bytes = afterCarry(this.carry, chunk);
     const frameBytes = this.bytesPerSample * this.format.channels;
     const usable = bytes.length - (bytes.length % frameBytes);
     this.carry = bytes.slice(usable);
-    const read = this.sampleReader(bytes);
+    const read = sampleReader(this.format, bytes);
     const channels = this.format.channels;
     const { currentMin, currentMax } = this;
     for (let frameStart = 0; frameStart < usable; frameStart += frameBytes) {
@@ -156,28 +151,6 @@ export class PeakAccumulator {
       return larger;
     });
   }
-
-  private sampleReader(bytes: Uint8Array): (offset: number) => number {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const { encoding, bitsPerSample } = this.format;
-    if (encoding === 'mulaw') return (offset) => mulawTable[bytes[offset]!]!;
-    if (encoding === 'alaw') return (offset) => alawTable[bytes[offset]!]!;
-    if (encoding === 'float')
-      return bitsPerSample === 32
-        ? (offset) => view.getFloat32(offset, true)
-        : (offset) => view.getFloat64(offset, true);
-    switch (bitsPerSample) {
-      case 8:
-        return (offset) => (bytes[offset]! - 128) / 128;
-      case 16:
-        return (offset) => view.getInt16(offset, true) / 32768;
-      case 24:
-        return (offset) =>
-          (((bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16)) << 8) >> 8) / 8388608;
-      default:
-        return (offset) => view.getInt32(offset, true) / 2147483648;
-    }
-  }
 }
 
 /** Packs [-1, 1] peaks into Int16 for storage and transfer (clamped). */
@@ -192,4 +165,34 @@ export function unpackPeaks(packed: Int16Array): Float32Array {
   const peaks = new Float32Array(packed.length);
   for (let i = 0; i < packed.length; i += 1) peaks[i] = packed[i]! / 32767;
   return peaks;
+}
+
+/** Reads one sample at a byte offset as a float in [-1, 1], for the peak and the frame-energy accumulators. */
+export function sampleReader(format: SampleFormat, bytes: Uint8Array): (offset: number) => number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { encoding, bitsPerSample } = format;
+  if (encoding === 'mulaw') return (offset) => mulawTable[bytes[offset]!]!;
+  if (encoding === 'alaw') return (offset) => alawTable[bytes[offset]!]!;
+  if (encoding === 'float')
+    return bitsPerSample === 32 ? (offset) => view.getFloat32(offset, true) : (offset) => view.getFloat64(offset, true);
+  switch (bitsPerSample) {
+    case 8:
+      return (offset) => (bytes[offset]! - 128) / 128;
+    case 16:
+      return (offset) => view.getInt16(offset, true) / 32768;
+    case 24:
+      return (offset) =>
+        (((bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16)) << 8) >> 8) / 8388608;
+    default:
+      return (offset) => view.getInt32(offset, true) / 2147483648;
+  }
+}
+
+/** The bytes a chunk left over (part of a frame, kept as the carry) followed by the next chunk. */
+export function afterCarry(carry: Uint8Array, chunk: Uint8Array): Uint8Array {
+  if (carry.length === 0) return chunk;
+  const bytes = new Uint8Array(carry.length + chunk.length);
+  bytes.set(carry);
+  bytes.set(chunk, carry.length);
+  return bytes;
 }

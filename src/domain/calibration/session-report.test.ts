@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRubric } from '../rubric/default-rubric';
 import { rubricItems } from '../rubric/model';
 import type { ItemAnswer, ReviewAnswers } from '../scoring/answers';
+import type { CallSignals } from '../signals/model';
 import { sessionReport, type SessionReviewInput } from './session-report';
 
 const maximum: ReviewAnswers = Object.fromEntries(
@@ -145,5 +146,43 @@ describe('sessionReport', () => {
     expect(report.ambiguousItems).toBe(0);
     expect(report.reviewers[1]!.calls).toBe(2);
     expect(report.reviewers[1]!.severity).toBe(0);
+  });
+
+  it('carries each call’s metrics from its signals, in call order, without touching the totals', () => {
+    const signals: CallSignals = {
+      durationMs: 60_000,
+      speech: [],
+      overtalk: [{ startMs: 1000, endMs: 1800, startedBy: 'agent' }],
+      silences: [{ startMs: 20_000, endMs: 24_500, flagged: false, turn: 'customer' }],
+      talkRatio: { agent: 0.55, customer: 0.45 },
+      wordsPerMinute: { agent: 140, customer: 150 },
+      responseLatencies: [{ kind: 'acknowledgement', fromMs: 0, toMs: 700, latencyMs: 700 }],
+      hints: [],
+    };
+    const input = {
+      rubric: defaultRubric,
+      reviews: [
+        [review(), review()],
+        [review(), review()],
+      ],
+      benchmarkIndex: null,
+      toleranceTotal: 5,
+      toleranceItem: 1,
+    };
+    const report = sessionReport({ ...input, callSignals: [null, signals] });
+    expect(report.callMetrics).toEqual([
+      null,
+      {
+        agentTalkRatio: 0.55,
+        overtalkCount: 1,
+        overtalkMs: 800,
+        longestSilenceMs: 4500,
+        agentWordsPerMinute: 140,
+        medianAcknowledgementLatencyMs: 700,
+      },
+    ]);
+    // Facts next to the agreement, never part of it.
+    expect(report.totals).toEqual(sessionReport(input).totals);
+    expect(sessionReport(input).callMetrics).toEqual([null, null]);
   });
 });

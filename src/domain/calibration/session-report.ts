@@ -1,3 +1,4 @@
+import { callMetrics, type CallMetrics } from '../assist/call-metrics';
 import { benchmarkDeviations, type DeviationSummary } from '../agreement/benchmark-deviation';
 import { gwetAc1 } from '../agreement/gwet-ac1';
 import { intraclassCorrelation } from '../agreement/intraclass-correlation';
@@ -7,6 +8,7 @@ import { percentAgreement } from '../agreement/percent-agreement';
 import { raterSeverity } from '../agreement/rater-severity';
 import { reliabilityBand, type ReliabilityBand } from '../agreement/reliability-band';
 import type { CallContext } from '../rubric/call-context';
+import type { CallSignals } from '../signals/model';
 import { rubricItems, type Rubric } from '../rubric/model';
 import type { ReviewAnswers } from '../scoring/answers';
 import { scoreReview } from '../scoring/score-review';
@@ -27,6 +29,8 @@ export interface SessionReportInput {
   readonly benchmarkIndex: number | null;
   readonly toleranceTotal: number;
   readonly toleranceItem: number;
+  /** Each call's stored signals, in the session's call order; null for a call without them. */
+  readonly callSignals?: readonly (CallSignals | null)[];
 }
 
 export interface ItemAgreement {
@@ -82,6 +86,11 @@ export interface SessionReport {
   readonly reviewers: readonly ReviewerCalibration[];
   /** Severity-adjusted ("fair") total per call: what an average reviewer would have given. */
   readonly fairTotals: readonly (number | null)[];
+  /**
+   * Each call's metrics (talk ratio, overtalk, longest silence, agent rate, acknowledgement), in call order: facts
+   * about the calls next to the agreement figures, never part of them; null for a call without signals.
+   */
+  readonly callMetrics: readonly (CallMetrics | null)[];
 }
 
 const toFigures = (
@@ -195,6 +204,10 @@ export function sessionReport(input: SessionReportInput): SessionReport {
     totals,
     reviewers: reviewersReport,
     fairTotals: severity?.fairUnitScore ?? Array.from({ length: callCount }, () => null),
+    callMetrics: Array.from({ length: Math.max(callCount, input.callSignals?.length ?? 0) }, (_, call) => {
+      const signals = input.callSignals?.[call];
+      return signals ? callMetrics(signals) : null;
+    }),
   };
 }
 

@@ -260,3 +260,44 @@ describe('an empty selection', () => {
     expect(carlaReview.rubric.id).toBe('kort');
   });
 });
+
+describe('the call metrics', () => {
+  it('come after the moment count, rounded, and stay empty for a call without signals', () => {
+    const withMetrics = {
+      ...anoukReview,
+      callMetrics: {
+        agentTalkRatio: 0.56789,
+        overtalkCount: 2,
+        overtalkMs: 1234,
+        longestSilenceMs: 11_000,
+        agentWordsPerMinute: 152.345,
+        medianAcknowledgementLatencyMs: 1500,
+      },
+    };
+    const table = buildScoreExportTables([withMetrics, carlaReview]).reviews;
+    const keys = table.columns.map((column) => column.key);
+    expect(keys.slice(keys.indexOf('momentCount'))).toEqual([
+      'momentCount',
+      'agentTalkRatio',
+      'overtalkCount',
+      'overtalkSec',
+      'longestSilenceSec',
+      'agentWordsPerMinute',
+      'medianAcknowledgementLatencySec',
+    ]);
+    const [anouk, carla] = records(table);
+    expect(anouk).toMatchObject({
+      agentTalkRatio: 0.5679,
+      overtalkCount: 2,
+      overtalkSec: 1.234,
+      longestSilenceSec: 11,
+      agentWordsPerMinute: 152.3,
+      medianAcknowledgementLatencySec: 1.5,
+    });
+    expect(carla).toMatchObject({ agentTalkRatio: null, overtalkCount: null, medianAcknowledgementLatencySec: null });
+    expect(table.columns.find((column) => column.key === 'overtalkSec')?.header).toEqual({
+      nl: 'Door elkaar (s)',
+      en: 'Overtalk (s)',
+    });
+  });
+});

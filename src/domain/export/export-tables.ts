@@ -1,4 +1,6 @@
+import type { CallMetrics } from '../assist/call-metrics';
 import { answerText, writtenAnswerWords } from '../scoring/answer-text';
+import { callMetricCells, callMetricColumns } from './call-metric-columns';
 import { empathyResponseTimeMs } from '../moments/empathy-response-time';
 import { customerEmotions } from '../moments/emotions';
 import type { Moment } from '../moments/model';
@@ -71,6 +73,8 @@ export interface ScoreExportReview {
   readonly moments: readonly Moment[];
   /** Absent until the review is calibrated: the calibration columns stay empty. */
   readonly calibration?: ReviewCalibration;
+  /** The call's metrics from its signals; absent or null leaves the metric columns empty. */
+  readonly callMetrics?: CallMetrics | null;
 }
 
 export interface ScoreExportTableOptions {
@@ -130,7 +134,10 @@ const reviewColumnsBefore: readonly ExportColumn[] = [
   column('calibrationSource', 'text'),
 ];
 
-const reviewColumnsAfter: readonly ExportColumn[] = [column('momentCount', 'number', { decimals: 0 })];
+const reviewColumnsAfter: readonly ExportColumn[] = [
+  column('momentCount', 'number', { decimals: 0 }),
+  ...callMetricColumns,
+];
 
 /** The columns an item or moment row starts with: which review, call and reviewer it belongs to. */
 const reviewRefColumns: readonly ExportColumn[] = [
@@ -267,6 +274,7 @@ export function buildScoreExportTables(
       calibration?.source ?? null,
       ...sections.map((column) => sectionScores.get(column.group!.member) ?? null),
       entry.moments.length,
+      ...callMetricCells(entry.callMetrics),
     ];
     reviewRows.push(reviewRow);
 

@@ -1,10 +1,12 @@
-import { alawTable, mulawTable, type SampleFormat } from '../audio/peaks';
+import { afterCarry, sampleReader, type SampleFormat } from '../audio/peaks';
 import { frameMs } from './model';
 
 /** Energy of digital silence, so a log never sees zero. */
 const silenceDb = -120;
 /** One-pole DC blocker: removes offset and mains hum below ~60 Hz that would lift a quiet channel's energy. */
 const dcBlockerPole = 0.995;
+/** Sample frames converted to floats at a time when interleaved bytes are pushed. */
+const scratchFrames = 4096;
 
 export interface FrameEnergies {
   /** Per channel, one value per 10 ms frame: mean power in dB relative to full scale. */
@@ -28,6 +30,7 @@ export class FrameEnergyAccumulator {
   private inFrame = 0;
   private totalSamples = 0;
   private carry = new Uint8Array(0);
+  private readonly scratch: Float32Array[];
 
   constructor(
     private readonly format: SampleFormat,
@@ -39,29 +42,31 @@ export class FrameEnergyAccumulator {
     this.sums = new Float64Array(format.channels);
     this.previousInput = new Float64Array(format.channels);
     this.previousOutput = new Float64Array(format.channels);
+    this.scratch = Array.from({ length: format.channels }, () => new Float32Array(scratchFrames));
   }
 
   /** Adds the next bytes of interleaved sample data (frames may be split across chunks). */
   push(chunk: Uint8Array): void {
-    let bytes = chunk;
-    if (this.carry.length > 0) {
-      bytes = new Uint8Array(this.carry.length + chunk.length);
-      bytes.set(this.carry);
-      bytes.set(chunk, this.carry.length);
-    }
+    const bytes = afterCarry(this.carry, chunk);
     const { channels, bitsPerSample } = this.format;
     const bytesPerSample = bitsPerSample / 8;
     const frameBytes = bytesPerSample * channels;
     const sampleFrames = Math.floor(bytes.length / frameBytes);
     this.carry = bytes.slice(sampleFrames * frameBytes);
-    const planar = Array.from({ length: channels }, () => new Float32Array(sampleFrames));
     const read = sampleReader(this.format, bytes);
-    for (let frame = 0; frame < sampleFrames; frame += 1) {
-      for (let channel = 0; channel < channels; channel += 1) {
-        planar[channel]![frame] = read(frame * frameBytes + channel * bytesPerSample);
+    // Converted a block at a time into one reused buffer: a chunk's worth of floats per chunk would be garbage
+    // several times the size of the recording by the end of a long call.
+    const planar = this.scratch;
+    for (let blockStart = 0; blockStart < sampleFrames; blockStart += scratchFrames) {
+      const count = Math.min(scratchFrames, sampleFrames - blockStart);
+      for (let frame = 0; frame < count; frame += 1) {
+        const offset = (blockStart + frame) * frameBytes;
+        for (let channel = 0; channel < channels; channel += 1) {
+          planar[channel]![frame] = read(offset + channel * bytesPerSample);
+        }
       }
+      this.pushPlanar(planar, count);
     }
-    this.pushPlanar(planar, sampleFrames);
   }
 
   /** Adds decoded frames as one float array per channel (in [-1, 1]); only the first `count` of each are read. */
@@ -127,27 +132,6 @@ export class FrameEnergyAccumulator {
       larger.set(values);
       return larger;
     });
-  }
-}
-
-/** Reads one sample at a byte offset as a float in [-1, 1]. */
-function sampleReader(format: SampleFormat, bytes: Uint8Array): (offset: number) => number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { encoding, bitsPerSample } = format;
-  if (encoding === 'mulaw') return (offset) => mulawTable[bytes[offset]!]!;
-  if (encoding === 'alaw') return (offset) => alawTable[bytes[offset]!]!;
-  if (encoding === 'float')
-    return bitsPerSample === 32 ? (offset) => view.getFloat32(offset, true) : (offset) => view.getFloat64(offset, true);
-  switch (bitsPerSample) {
-    case 8:
-      return (offset) => (bytes[offset]! - 128) / 128;
-    case 16:
-      return (offset) => view.getInt16(offset, true) / 32768;
-    case 24:
-      return (offset) =>
-        (((bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16)) << 8) >> 8) / 8388608;
-    default:
-      return (offset) => view.getInt32(offset, true) / 2147483648;
   }
 }
 

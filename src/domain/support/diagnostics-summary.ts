@@ -14,6 +14,12 @@ export interface DiagnosticsFacts {
   readonly databaseFile: string;
   readonly schemaVersion: number;
   readonly logFile: string;
+  readonly dataProtection?: {
+    readonly filesEncrypted: boolean;
+    readonly keyOrigin: string | null;
+    readonly disk: string;
+    readonly diskMethod: string | null;
+  };
   readonly recentErrors: readonly {
     readonly time: string;
     readonly process: string;
@@ -38,8 +44,13 @@ export function diagnosticsSummary(facts: DiagnosticsFacts, page: PageFacts): st
     `Data folder: ${facts.dataDir}`,
     `Database: ${facts.databaseFile} (schema ${facts.schemaVersion})`,
     `Log file: ${facts.logFile}`,
-    '',
   ];
+  const protection = facts.dataProtection;
+  if (protection)
+    lines.push(
+      `Encryption at rest: files ${protection.filesEncrypted ? `encrypted (key: ${protection.keyOrigin ?? '?'})` : 'not encrypted'}, disk ${protection.disk} (${protection.diskMethod ?? '?'})`,
+    );
+  lines.push('');
   if (facts.recentErrors.length === 0) lines.push('Recent errors: none');
   else {
     lines.push(`Recent errors (${facts.recentErrors.length}, oldest first):`);

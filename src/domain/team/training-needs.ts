@@ -23,6 +23,18 @@ export interface TrainingNeed {
 }
 
 /**
+ * The need rule for one agent and skill against the rest of the team: the gap when (1) the agent has at least
+ * `minReviews` reviews of it, (2) the agent's mean is more than `gap` below the team's mean, and (3) the agent's 95 %
+ * interval lies wholly below that team mean, so the gap is not a few unlucky calls; else null.
+ */
+export function needGap(agent: ScoreSummary, team: ScoreSummary, rule: NeedRule): number | null {
+  if (agent.count < rule.minReviews) return null;
+  if (team.mean === null || agent.mean === null || agent.upper === null) return null;
+  const gap = team.mean - agent.mean;
+  return gap <= rule.gap || agent.upper >= team.mean ? null : gap;
+}
+
+/**
  * Training needs: an agent's skill where (1) the agent has at least `minReviews` reviews of it, (2) the agent's mean
  * is more than `gap` below the rest of the team's mean, and (3) the agent's 95 % interval lies wholly below that team
  * mean, so the gap is not a few unlucky calls. Ordered by the largest gap first.
@@ -38,9 +50,8 @@ export function trainingNeeds(
       const others = ofSkill.filter((observation) => observation.agentId !== agentId);
       const team = summariseScores(others.map((observation) => observation.score));
       const agent = summariseScores(ofAgent.map((observation) => observation.score));
-      if (team.mean === null || agent.mean === null || agent.upper === null) continue;
-      const gap = team.mean - agent.mean;
-      if (gap <= rule.gap || agent.upper >= team.mean) continue;
+      const gap = needGap(agent, team, rule);
+      if (gap === null) continue;
       const reviewIds = [...ofAgent].sort((a, b) => a.score - b.score).map((observation) => observation.reviewId);
       needs.push({ agentId, skillId, agent, team, gap, reviewIds });
     }

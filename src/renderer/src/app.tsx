@@ -57,6 +57,7 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       {screen.name === 'calls' && (
         <CallLibrary
           onOpen={(callId) => setScreen({ name: 'call', callId })}
+          onOpenAt={(callId, atMs) => setScreen({ name: 'call', callId, atMs })}
           onImport={() => setImportRequest((n) => n + 1)}
         />
       )}
@@ -76,8 +77,9 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
       )}
       {screen.name === 'call' && (
         <CallScreen
-          key={`${screen.callId}:${screen.sessionId ?? ''}`}
+          key={`${screen.callId}:${screen.sessionId ?? ''}:${screen.atMs ?? ''}`}
           callId={screen.callId}
+          initialTimeMs={screen.atMs ?? null}
           initialReviewing={screen.reviewing ?? false}
           sessionId={screen.sessionId ?? null}
           onBack={() =>

@@ -10,10 +10,22 @@ import { pickTransport } from './transport/pick-transport';
 import { TransportProvider } from './transport/transport-context';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/controls.css';
+import './styles/call-screen.css';
+import './styles/import.css';
+import './styles/review.css';
+import './styles/moments.css';
+import './styles/review-list.css';
+import './styles/rubric-editor.css';
+import './styles/calibration.css';
+import './styles/settings.css';
+import './styles/redaction.css';
 import './styles/workspace.css';
 import './styles/accessibility.css';
 import './styles/requests.css';
+import './styles/transcript-search.css';
 import './styles/team.css';
+import './styles/assist.css';
 
 const defaultPreferences: Preferences = {
   language: null,

@@ -1,15 +1,9 @@
+import type { AudioAnalysis as DomainAudioAnalysis } from '../../domain/audio/audio-analysis';
 import type { AudioContainer } from './sniff';
 
-export interface AudioAnalysis {
+/** The domain's audio analysis, with the container narrowed to the ones the decoders recognise. */
+export interface AudioAnalysis extends DomainAudioAnalysis {
   readonly container: AudioContainer;
-  readonly codec: string;
-  readonly mimeType: string;
-  readonly sampleRateHz: number;
-  readonly channels: number;
-  readonly durationMs: number;
-  /** Int16 interleaved min/max pairs, one array per channel. */
-  readonly peaks: readonly Int16Array[];
-  readonly pairsPerSecond: number;
 }
 
 export type AudioProblem =

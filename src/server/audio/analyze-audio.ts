@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { plainFileSize, readPlainBytes } from '../encryption/sealed-files';
 import { PeakAccumulator, peakPairsPerSecond } from '../../domain/audio/peaks';
 import { readWavHeader } from '../../domain/audio/wav';
 import { cancelled, refusal, type AudioAnalysisResult } from './analysis-result';
@@ -7,21 +6,14 @@ import { analyzeWithFfmpeg } from './ffmpeg';
 import { mimeTypes, sniffAudioContainer } from './sniff';
 import { flacExpectedFrames, mp3Facts, oggCodec, oggExpectedFrames } from './stream-headers';
 import { analyzeWithWasm } from './wasm-decode';
+import { streamWavData } from './wav-data';
 
 export type { AudioAnalysis, AudioAnalysisResult, AudioProblem } from './analysis-result';
 
 const headBytes = 64 * 1024;
 
-async function readBytes(path: string, position: number, length: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, position);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
+/** Plaintext bytes of the recording: a source being imported, or a sealed file in the data folder. */
+const readBytes = readPlainBytes;
 
 export interface AnalyzeOptions {
   readonly signal?: AbortSignal;
@@ -37,7 +29,7 @@ export interface AnalyzeOptions {
  */
 export async function analyzeAudio(path: string, options: AnalyzeOptions = {}): Promise<AudioAnalysisResult> {
   const { signal, ffmpegPath } = options;
-  const [head, { size }] = await Promise.all([readBytes(path, 0, headBytes), stat(path)]);
+  const [head, size] = await Promise.all([readBytes(path, 0, headBytes), plainFileSize(path)]);
   const container = sniffAudioContainer(head);
   if (!container) return refusal('audio_unrecognized', 'not a recognised audio container');
   if (container === 'wav') return analyzeWav(path, head, size, signal);
@@ -76,19 +68,7 @@ async function analyzeWav(
   if (info.channels > 2) return refusal('audio_too_many_channels', `${info.channels} channels`);
   const frameBytes = (info.bitsPerSample / 8) * info.channels;
   const accumulator = new PeakAccumulator(info, Math.floor(info.dataBytes / frameBytes));
-  const stream = createReadStream(path, {
-    start: info.dataOffset,
-    end: info.dataOffset + info.dataBytes - 1,
-    highWaterMark: 1024 * 1024,
-  });
-  try {
-    for await (const chunk of stream) {
-      if (signal?.aborted) return cancelled();
-      accumulator.push(chunk as Buffer);
-    }
-  } finally {
-    stream.destroy();
-  }
+  if (!(await streamWavData(path, info, (chunk) => accumulator.push(chunk), signal))) return cancelled();
   const peaks = accumulator.finish();
   const codec =
     info.encoding === 'pcm'

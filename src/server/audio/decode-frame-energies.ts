@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { openPlainFile, plainFileSize, readPlainBytes } from '../encryption/sealed-files';
 import { readWavHeader } from '../../domain/audio/wav';
 import { FrameEnergyAccumulator, type FrameEnergies } from '../../domain/signals/frame-energy';
 import type { AudioProblem } from './analysis-result';
-import { describedAudioStream, locateFfmpeg } from './ffmpeg';
+import { describedAudioStream, ffmpegInput, locateFfmpeg, pcm16DecodeArgs } from './ffmpeg';
 import { sniffAudioContainer } from './sniff';
 import { mp3Facts, oggCodec, type WasmCodec } from './stream-headers';
 import { openDecoder } from './wasm-decode';
+import { streamWavData } from './wav-data';
 
 export type FrameEnergiesResult =
   | { readonly ok: true; readonly value: FrameEnergies }
@@ -18,16 +18,8 @@ const headBytes = 64 * 1024;
 /** ffmpeg resamples to this rate for the signals: telephone band, the energies need no more. */
 const ffmpegRateHz = 8000;
 
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(headBytes);
-    const { bytesRead } = await handle.read(buffer, 0, headBytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
+/** The start of the recording's plaintext (the data folder's files are sealed). */
+const readHead = (path: string): Promise<Uint8Array> => readPlainBytes(path, 0, headBytes);
 
 /**
  * Decodes a recording into 10 ms frame energies per channel, streaming, with the decoders the import uses: WAV
@@ -40,7 +32,7 @@ export async function decodeFrameEnergies(
   let head: Uint8Array;
   let size: number;
   try {
-    [head, { size }] = await Promise.all([readHead(path), stat(path)]);
+    [head, size] = await Promise.all([readHead(path), plainFileSize(path)]);
   } catch (error) {
     return refuse('audio_unrecognized', error instanceof Error ? error.message : String(error));
   }
@@ -66,19 +58,8 @@ async function wavEnergies(
   const { info } = header;
   if (info.channels > 2) return refuse('audio_too_many_channels', `${info.channels} channels`);
   const accumulator = new FrameEnergyAccumulator(info, info.dataBytes / info.blockAlign);
-  const stream = createReadStream(path, {
-    start: info.dataOffset,
-    end: info.dataOffset + info.dataBytes - 1,
-    highWaterMark: 1024 * 1024,
-  });
-  try {
-    for await (const chunk of stream) {
-      if (signal?.aborted) return refuse('cancelled', 'cancelled');
-      accumulator.push(chunk as Buffer);
-    }
-  } finally {
-    stream.destroy();
-  }
+  if (!(await streamWavData(path, info, (chunk) => accumulator.push(chunk), signal)))
+    return refuse('cancelled', 'cancelled');
   return { ok: true, value: accumulator.finish() };
 }
 
@@ -110,7 +91,7 @@ async function wasmEnergies(
     });
     accumulator.pushPlanar(decoded.channelData, decoded.samplesDecoded);
   };
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const { stream } = await openPlainFile(path, { highWaterMark: 256 * 1024 });
   try {
     for await (const chunk of stream) {
       if (signal?.aborted) return refuse('cancelled', 'cancelled');
@@ -135,6 +116,7 @@ async function ffmpegEnergies(
   const ffmpeg = await locateFfmpeg(ffmpegPath);
   if (!ffmpeg.path) return refuse('audio_decoder_missing', 'this format needs ffmpeg, which was not found');
   const probe = await probeChannels(ffmpeg.path, path);
+  const input = await ffmpegInput(path);
   if (probe === null) return refuse('audio_undecodable', 'ffmpeg found no audio stream');
   if (probe > 2) return refuse('audio_too_many_channels', `${probe} channels`);
   const accumulator = new FrameEnergyAccumulator({
@@ -143,25 +125,11 @@ async function ffmpegEnergies(
     channels: probe,
     sampleRateHz: ffmpegRateHz,
   });
-  const args = [
-    '-v',
-    'error',
-    '-nostdin',
-    '-i',
-    path,
-    '-map',
-    'a:0',
-    '-f',
-    's16le',
-    '-ac',
-    String(probe),
-    '-ar',
-    String(ffmpegRateHz),
-    'pipe:1',
-  ];
+  const args = pcm16DecodeArgs(input.arg, probe, ffmpegRateHz);
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(ffmpeg.path!, args, { stdio: ['ignore', 'pipe', 'ignore'], signal });
-    child.stdout.on('data', (chunk: Buffer) => accumulator.push(chunk));
+    const child = spawn(ffmpeg.path!, args, { stdio: [input.stdin, 'pipe', 'ignore'], signal });
+    input.feed(child);
+    child.stdout?.on('data', (chunk: Buffer) => accumulator.push(chunk));
     child.on('error', () => resolve(null));
     child.on('close', resolve);
   });
@@ -174,10 +142,14 @@ async function ffmpegEnergies(
 
 /** The first audio stream's channel count as ffmpeg describes it, or null when it has none. */
 async function probeChannels(ffmpegPath: string, path: string): Promise<number | null> {
+  const input = await ffmpegInput(path);
   const stderr = await new Promise<string>((resolve) => {
     let text = '';
-    const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', '-i', path], { stdio: ['ignore', 'ignore', 'pipe'] });
-    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', '-i', input.arg], {
+      stdio: [input.stdin, 'ignore', 'pipe'],
+    });
+    input.feed(child);
+    child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', () => resolve(''));
     child.on('close', () => resolve(text));
   });

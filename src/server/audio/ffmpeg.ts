@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { isSealedFile, openPlainFile } from '../encryption/sealed-files';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
@@ -42,12 +43,14 @@ function run(
   args: readonly string[],
   onStdout: (chunk: Buffer) => void,
   signal?: AbortSignal,
+  input?: Awaited<ReturnType<typeof ffmpegInput>>,
 ): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
+    const child = spawn(command, args, { stdio: [input?.stdin ?? 'ignore', 'pipe', 'pipe'], signal });
+    input?.feed(child);
     let stderr = '';
-    child.stdout.on('data', onStdout);
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', onStdout);
+    child.stderr?.on('data', (chunk: Buffer) => {
       if (stderr.length < 16_000) stderr += chunk.toString();
     });
     child.on('error', (error) => resolve({ code: null, stderr: error.message }));
@@ -86,7 +89,13 @@ export async function analyzeWithFfmpeg(
     return refusal('audio_decoder_missing', `${container} audio needs ffmpeg, which was ${where}`);
   }
   // Probing: ffmpeg without an output describes the input on stderr and exits with an error, as intended.
-  const probe = await run(ffmpeg.path, ['-hide_banner', '-nostdin', '-i', path], () => undefined, signal);
+  const probe = await run(
+    ffmpeg.path,
+    ['-hide_banner', '-nostdin', '-i', (await ffmpegInput(path)).arg],
+    () => undefined,
+    signal,
+    await ffmpegInput(path),
+  );
   if (signal?.aborted) return cancelled();
   const stream = describedAudioStream(probe.stderr);
   if (!stream) return refusal('audio_undecodable', probe.stderr.trim().split('\n').at(-1) || 'no audio stream');
@@ -95,25 +104,9 @@ export async function analyzeWithFfmpeg(
     { encoding: 'pcm', bitsPerSample: 16, channels: stream.channels, sampleRateHz: peakDecodeRateHz },
     statedSeconds(probe.stderr) * peakDecodeRateHz,
   );
-  const args = [
-    '-v',
-    'error',
-    '-nostdin',
-    '-i',
-    path,
-    '-map',
-    'a:0',
-    '-f',
-    's16le',
-    '-acodec',
-    'pcm_s16le',
-    '-ac',
-    String(stream.channels),
-    '-ar',
-    String(peakDecodeRateHz),
-    'pipe:1',
-  ];
-  const decode = await run(ffmpeg.path, args, (chunk) => accumulator.push(chunk), signal);
+  const input = await ffmpegInput(path);
+  const args = pcm16DecodeArgs(input.arg, stream.channels, peakDecodeRateHz);
+  const decode = await run(ffmpeg.path, args, (chunk) => accumulator.push(chunk), signal, input);
   if (signal?.aborted) return cancelled();
   const peaks = accumulator.finish();
   if (decode.code !== 0 || peaks.frames === 0)
@@ -129,6 +122,42 @@ export async function analyzeWithFfmpeg(
       durationMs: peaks.durationMs,
       peaks: peaks.channels,
       pairsPerSecond: peakPairsPerSecond,
+    },
+  };
+}
+
+/** ffmpeg's arguments to decode the first audio stream to interleaved 16-bit PCM on stdout, at a given rate. */
+export function pcm16DecodeArgs(inputArg: string, channels: number, rateHz: number): string[] {
+  return [
+    ...['-v', 'error', '-nostdin', '-i', inputArg, '-map', 'a:0'],
+    ...['-f', 's16le', '-acodec', 'pcm_s16le', '-ac', String(channels), '-ar', String(rateHz), 'pipe:1'],
+  ];
+}
+
+/**
+ * ffmpeg's input for a stored recording: its path, or stdin fed with the plaintext when the file is sealed (the
+ * plaintext never touches the disk).
+ */
+export async function ffmpegInput(path: string): Promise<{
+  readonly arg: string;
+  readonly stdin: 'ignore' | 'pipe';
+  feed(child: ChildProcess): void;
+}> {
+  if (!(await isSealedFile(path).catch(() => false))) return { arg: path, stdin: 'ignore', feed: () => undefined };
+  return {
+    arg: 'pipe:0',
+    stdin: 'pipe',
+    feed: (child) => {
+      const stdin = child.stdin;
+      if (!stdin) return;
+      // ffmpeg stops reading once it has what it needs (a probe): a closed pipe is expected then.
+      stdin.on('error', () => undefined);
+      openPlainFile(path)
+        .then(({ stream }) => {
+          stream.on('error', () => stdin.destroy());
+          stream.pipe(stdin);
+        })
+        .catch(() => stdin.destroy());
     },
   };
 }

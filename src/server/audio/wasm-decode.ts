@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { openPlainFile } from '../encryption/sealed-files';
 import { PeakAccumulator, peakPairsPerSecond } from '../../domain/audio/peaks';
 import { cancelled, refusal, type AudioAnalysisResult } from './analysis-result';
 import { mimeTypes, type AudioContainer } from './sniff';
@@ -91,7 +91,7 @@ export async function analyzeWithWasm(request: WasmDecodeRequest): Promise<Audio
     return true;
   };
   const mostlyErrors = () => errors > Math.max(1, (accumulator?.frames ?? 0) / framesPerTolerableError);
-  const stream = createReadStream(request.path, { highWaterMark: chunkBytes });
+  const { stream } = await openPlainFile(request.path, { highWaterMark: chunkBytes });
   let gaveUp = false;
   try {
     for await (const chunk of stream) {

@@ -7,7 +7,11 @@ import {
 import type { ScoreExportTables } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import type { Rubric } from '../../domain/rubric/model';
+import { callMetrics, type CallMetrics } from '../../domain/assist/call-metrics';
+import { agentOf, mergeLookup } from '../../domain/team/agent-merges';
+import { listAgentMerges } from '../../storage/agent-merges-repository';
 import { getCallSummary } from '../../storage/calls-repository';
+import { getCallSignals } from '../../storage/signals-repository';
 import { listMoments } from '../../storage/moments-repository';
 import { getReviewer } from '../../storage/reviewers-repository';
 import { listAnswers, listReviews, type ReviewRecord, type ReviewStatus } from '../../storage/reviews-repository';
@@ -70,6 +74,10 @@ export function buildScoreExport(
     const rubrics = new Map<string, Rubric>();
     const reviewerNames = new Map<string, string | null>();
     const calls = new Map<string, ScoreExportReview['call']>();
+    // The metrics of the call's stored signals (as last computed): facts about the call, not part of the score.
+    const metrics = new Map<string, CallMetrics | null>();
+    // The agent as the lead named it: merged spellings export under one name.
+    const merges = mergeLookup(listAgentMerges(db));
     const entries = selectedReviews(db, selection).map((review): ScoreExportReview => {
       const rubricKey = `${review.rubricId}@${review.rubricVersion}`;
       let rubric = rubrics.get(rubricKey);
@@ -83,7 +91,9 @@ export function buildScoreExport(
         reviewerNames.set(review.reviewerId, getReviewer(db, review.reviewerId)?.name ?? null);
       if (!calls.has(review.callId)) {
         const call = getCallSummary(db, review.callId);
-        calls.set(review.callId, { title: call?.title ?? '', agentName: call?.agentName ?? '' });
+        calls.set(review.callId, { title: call?.title ?? '', agentName: agentOf(call?.agentName ?? '', merges) });
+        const stored = getCallSignals(db, review.callId);
+        metrics.set(review.callId, stored ? callMetrics(stored.signals) : null);
       }
       const calibration =
         options.calibrations && Object.hasOwn(options.calibrations, review.id)
@@ -95,6 +105,7 @@ export function buildScoreExport(
         rubric,
         answers: listAnswers(db, review.id),
         moments: listMoments(db, review.id),
+        callMetrics: metrics.get(review.callId) ?? null,
         ...(calibration ? { calibration } : {}),
       };
     });

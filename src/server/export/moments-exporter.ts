@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { MomentsExportRequest } from '../../services/ports';
 import { writeExport } from '../../services/exports-folder';
+import { sealForPath } from '../encryption/sealed-files';
 import { buildCallMoments } from './build-call-moments';
 import { writeCallMomentsFile } from './write-call-moments';
 
@@ -21,7 +22,7 @@ export function makeMomentsExporter(db: Database.Database, exportsDir: string) {
         language: request.language,
         createdAtMs: request.exportedAtMs,
       });
-      return { exportId: writeExport(exportsDir, fileName, readFileSync(path)), fileName };
+      return { exportId: writeExport(exportsDir, fileName, sealForPath(exportsDir, readFileSync(path))), fileName };
     } finally {
       rmSync(workDir, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ScoreExportRequest } from '../../services/ports';
 import { writeExport } from '../../services/exports-folder';
+import { sealForPath } from '../encryption/sealed-files';
 import { zipFiles } from '../packages/zip';
 import { buildScoreExport } from './build-score-export';
 import { writeScoreExport } from './write-score-export';
@@ -32,14 +33,20 @@ export function makeScoreExporter(db: Database.Database, exportsDir: string) {
       });
       if (written.length === 1) {
         const fileName = basename(written[0]!);
-        return { exportId: writeExport(exportsDir, fileName, readFileSync(written[0]!)), fileName };
+        return {
+          exportId: writeExport(exportsDir, fileName, sealForPath(exportsDir, readFileSync(written[0]!))),
+          fileName,
+        };
       }
       const fileName = `${baseName}.${request.format}.zip`;
       return {
         exportId: writeExport(
           exportsDir,
           fileName,
-          zipFiles(Object.fromEntries(written.map((path) => [basename(path), readFileSync(path)]))),
+          sealForPath(
+            exportsDir,
+            zipFiles(Object.fromEntries(written.map((path) => [basename(path), readFileSync(path)]))),
+          ),
         ),
         fileName,
       };

@@ -3,6 +3,7 @@ import { findRubricItem } from '../../domain/rubric/model';
 import { writeTextFileAtomic } from './atomic-write';
 import { drawCharts } from './pdf/report-charts-section';
 import { drawConsensus, drawTotalsMatrix } from './pdf/report-calls-sections';
+import { drawCallSignals } from './pdf/report-signals-section';
 import { drawItemTable, drawReviewerTable } from './pdf/report-tables-sections';
 import { formats } from './pdf/pdf-formats';
 import { Layout } from './pdf/pdf-layout';
@@ -20,7 +21,8 @@ export { isWinAnsi, winAnsiSafe } from './pdf/win-ansi';
  * summary of agreement on the total and per section, a chart of each reviewer's bias on the total (around zero,
  * lenient right, strict left, with the tolerance band), a chart of alpha per item (with the 0.667 and 0.800
  * thresholds, ambiguous items highlighted), the reviewer and item tables, the totals matrix (reviewers × calls,
- * with the severity-adjusted totals) and the consensus scores with their reasons. Each part is drawn by a
+ * with the severity-adjusted totals), the calls' metrics from their signals, and the consensus scores with their
+ * reasons. Each part is drawn by a
  * function of its own in `pdf/report-*-section(s).ts`; the drawing primitives are in `pdf/`.
  *
  * Layout is a simple top-down flow: a cursor moves down the page and every block asks for the room it needs first,
@@ -77,6 +79,7 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
   drawReviewerTable(context);
   drawItemTable(context);
   drawTotalsMatrix(context);
+  drawCallSignals(context);
   drawConsensus(context);
   drawRunningHeaders(context);
   return doc.save({ useObjectStreams: false });

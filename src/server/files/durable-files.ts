@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FilePort } from '../../services/ports';
+import { keyForPath } from '../encryption/folder-keys';
+import { sealBytes } from '../encryption/sealed-format';
+import { isSealedFile, sealCopy } from '../encryption/sealed-files';
 
 /*
  * Files the database points at (recordings, exports, packages) are placed durably, before the row that names them
@@ -32,9 +35,19 @@ async function syncPath(path: string, flags: 'r' | 'r+'): Promise<void> {
   }
 }
 
+/*
+ * Copy and write seal the content (AES-256-GCM, see src/server/encryption) when the target's data folder has a key:
+ * every file placed through the port, and so every writer (import, package import, exports, packages), stores only
+ * ciphertext.
+ */
 export const realFileSystemCalls: FileSystemCalls = {
-  copyFile: (source, target) => copyFile(source, target),
-  writeFile: async (target, bytes) => {
+  copyFile: (source, target) => {
+    const key = keyForPath(target);
+    return key ? sealCopy(source, target, key) : copyFile(source, target);
+  },
+  writeFile: async (target, rawBytes) => {
+    const key = keyForPath(target);
+    const bytes = key ? sealBytes(key, rawBytes) : rawBytes;
     const handle = await open(target, 'wx');
     try {
       let offset = 0;
@@ -84,6 +97,12 @@ export function createDurableFiles(calls: FileSystemCalls = realFileSystemCalls)
   return {
     copyInto: (source, target) => place(target, (temporary) => calls.copyFile(source, temporary)),
     moveInto: async (source, target) => {
+      // A staged file written in plaintext (an unpacked package, a zip just written) is sealed on its way in.
+      if (keyForPath(target) && !(await isSealedFile(source))) {
+        await place(target, (temporary) => calls.copyFile(source, temporary));
+        await calls.remove(source);
+        return;
+      }
       // The source is already in the data folder (a staged file): flush it, then rename it into place.
       await calls.syncFile(source);
       await calls.rename(source, target);

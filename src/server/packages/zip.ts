@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { openPlainFile } from '../encryption/sealed-files';
 import { rm } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -174,7 +176,16 @@ export async function writeArchive(
       zip.addBuffer(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), source.name, {
         compress,
       });
-    else zip.addFile(source.path, source.name, { compress });
+    // Stored recordings may be sealed: the archive gets their plaintext, opened only when its turn comes.
+    else {
+      const path = source.path;
+      zip.addReadStreamLazy(source.name, { compress }, (callback) => {
+        openPlainFile(path).then(
+          ({ stream }) => callback(null, stream),
+          (error: unknown) => callback(error, new PassThrough()),
+        );
+      });
+    }
   }
   // A source file that cannot be read fails the zip object, not its output: pass that on, or the write never ends.
   zip.on('error', (error: Error) =>

@@ -4,8 +4,10 @@ import type {
   CallSignalsRequest,
   ExtractRequest,
   MomentsExportRequest,
+  RedactAudioRequest,
   ScoreExportRequest,
   SessionReportPdfRequest,
+  TeamReportFileRequest,
 } from '../../services/ports';
 import { openReadOnlyConnection } from '../../storage/connection';
 
@@ -16,6 +18,8 @@ export interface HeavyWorkerData {
   readonly databaseFile: string;
   readonly exportsDir: string;
   readonly nativeBinding?: string;
+  /** The data folder's key (hex), when it is encrypted: the worker registers it for the files it reads and writes. */
+  readonly dataKey?: { readonly folder: string; readonly keyHex: string };
 }
 
 /**
@@ -36,6 +40,8 @@ export function heavyJobs(data: HeavyWorkerData) {
       input: { readonly request: CallSignalsRequest; readonly ffmpegPath: string | null },
       signal: AbortSignal,
     ) => (await import('../call-signals')).computeCallSignals(input.request, { signal, ffmpegPath: input.ffmpegPath }),
+    redactAudio: async (input: RedactAudioRequest & { readonly ffmpegPath: string | null }, signal: AbortSignal) =>
+      (await import('../audio/redact-audio')).writeRedactedAudio(input, signal),
     hashFile: async (input: { readonly path: string }, signal: AbortSignal) =>
       (await import('../../services/import-files')).hashFile(input.path, signal),
     listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) =>
@@ -56,6 +62,8 @@ export function heavyJobs(data: HeavyWorkerData) {
       (await import('../export/moments-exporter')).makeMomentsExporter(database(), data.exportsDir)(request),
     sessionReportPdf: async (request: SessionReportPdfRequest) =>
       (await import('../export/session-report-pdf')).sessionReportPdf(request),
+    teamReportFile: async (request: TeamReportFileRequest) =>
+      (await import('../export/team/team-report-file')).teamReportFile(request),
   };
 }
 

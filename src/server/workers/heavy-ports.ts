@@ -1,13 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ServicePorts } from '../../services/ports';
 import { readPreferences } from '../../storage/preferences-repository';
-import { analyzeAudio } from '../audio/analyze-audio';
-import { computeCallSignals } from '../call-signals';
-import { makeMomentsExporter } from '../export/moments-exporter';
-import { makeScoreExporter } from '../export/score-exporter';
-import { sessionReportPdf } from '../export/session-report-pdf';
 import { hashFile } from '../../services/import-files';
-import { extractArchive, listArchive, writeArchive } from '../packages/zip';
 import type { HeavyJobs } from './heavy-jobs';
 import { transferablesOf, type JobOutcome } from './job-messages';
 import type { WorkerPool } from './worker-pool';
@@ -25,6 +19,8 @@ export type HeavyPorts = Pick<
   | 'exportScores'
   | 'exportMoments'
   | 'sessionReportPdf'
+  | 'redactAudio'
+  | 'teamReportFile'
 >;
 
 /** A failed job as the exception the port's callers already handle (dispatch reports it as `internal`). */
@@ -80,6 +76,10 @@ export function workerHeavyPorts(
         await pool.run('computeCallSignals', { request, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
       );
     },
+    redactAudio: async (request, signal) =>
+      decodingOutcome(
+        await audioPool.run('redactAudio', { ...request, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
+      ),
     hashFile: async (path, signal) => valueOf(await audioPool.run('hashFile', { path }, { signal, cancel: 'message' })),
     importParallelism: audioPool.size * filesInFlightPerAudioWorker,
     // Archives are read and written as files: only paths and small parts cross to the worker.
@@ -97,22 +97,36 @@ export function workerHeavyPorts(
     exportScores: async (request) => valueOf(await pool.run('exportScores', request)),
     exportMoments: async (request) => valueOf(await pool.run('exportMoments', request)),
     sessionReportPdf: async (request) => valueOf(await pool.run('sessionReportPdf', request)),
+    teamReportFile: async (request) => valueOf(await pool.run('teamReportFile', request)),
   };
 }
 
-/** The same ports run on the calling thread: the measured baseline of bench:responsiveness, and a fallback. */
+/**
+ * The same ports run on the calling thread: the measured baseline of bench:responsiveness, and a fallback. Each loads
+ * its code on first use, as the workers' jobs do, so a backend whose heavy work runs in workers never holds the
+ * spreadsheet, PDF and decoder libraries in its own memory.
+ */
 export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): HeavyPorts {
   const ffmpegPath = ffmpegPathPreference(db);
   return {
-    analyzeAudio: (path, signal) => analyzeAudio(path, { signal, ffmpegPath: ffmpegPath() }),
-    computeCallSignals: (request, signal) => computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
+    analyzeAudio: async (path, signal) =>
+      (await import('../audio/analyze-audio')).analyzeAudio(path, { signal, ffmpegPath: ffmpegPath() }),
+    computeCallSignals: async (request, signal) =>
+      (await import('../call-signals')).computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
+    redactAudio: async (request, signal) =>
+      (await import('../audio/redact-audio')).writeRedactedAudio({ ...request, ffmpegPath: ffmpegPath() }, signal),
     hashFile,
     importParallelism: 1,
-    listArchive,
-    extractArchive,
-    writeArchive,
-    exportScores: makeScoreExporter(db, exportsDir),
-    exportMoments: makeMomentsExporter(db, exportsDir),
-    sessionReportPdf,
+    listArchive: async (path, limits) => (await import('../packages/zip')).listArchive(path, limits),
+    extractArchive: async (path, requests, limits) =>
+      (await import('../packages/zip')).extractArchive(path, requests, limits),
+    writeArchive: async (target, sources, limits) =>
+      (await import('../packages/zip')).writeArchive(target, sources, limits),
+    exportScores: async (request) =>
+      (await import('../export/score-exporter')).makeScoreExporter(db, exportsDir)(request),
+    exportMoments: async (request) =>
+      (await import('../export/moments-exporter')).makeMomentsExporter(db, exportsDir)(request),
+    sessionReportPdf: async (request) => (await import('../export/session-report-pdf')).sessionReportPdf(request),
+    teamReportFile: async (request) => (await import('../export/team/team-report-file')).teamReportFile(request),
   };
 }

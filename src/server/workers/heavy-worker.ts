@@ -2,6 +2,7 @@ import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { heavyJobs, type HeavyWorkerData } from './heavy-jobs';
 import { serveJobs } from './worker-host';
+import { registerFolderKey } from '../encryption/folder-keys';
 
 // The entry of a heavy-work worker thread (built as its own file next to the main bundle).
 
@@ -15,4 +16,6 @@ if (process.platform === 'linux') {
   }
 }
 
-serveJobs(heavyJobs(workerData as HeavyWorkerData));
+const data = workerData as HeavyWorkerData;
+if (data.dataKey) registerFolderKey(data.dataKey.folder, Buffer.from(data.dataKey.keyHex, 'hex'));
+serveJobs(heavyJobs(data));

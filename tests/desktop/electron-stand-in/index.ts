@@ -4,3 +4,4 @@ export { StandInBrowserWindow as BrowserWindow } from './browser-window';
 export { ipcMain, ipcRenderer } from './ipc';
 export { webContents } from './web-contents';
 export { utilityProcess } from './utility-process';
+export { safeStorage } from './safe-storage';

@@ -3,8 +3,6 @@ import {
   confidenceOf,
   firstLanguageTag,
   groupWords,
-  guardDetect,
-  guardRead,
   hasKey,
   isJsonObject,
   labelOf,
@@ -16,6 +14,7 @@ import {
   toFiniteNumber,
   type JsonObject,
   type VendorWord,
+  vendorJsonReader,
 } from './vendor-json-helpers';
 
 const format = 'assemblyai-json';
@@ -106,13 +105,9 @@ function readAssemblyAi(json: JsonObject): RawReadResult {
 }
 
 /** AssemblyAI transcript objects (`GET /v2/transcript/{id}`): utterances when diarized, else words cut into sentences. */
-export const assemblyAiJsonReader: TranscriptFormatReader = {
+export const assemblyAiJsonReader: TranscriptFormatReader = vendorJsonReader(
   format,
-  detect: (_text, json) => guardDetect(() => isAssemblyAiTranscript(json)),
-  read: (_text, json) =>
-    guardRead(format, () =>
-      isAssemblyAiTranscript(json)
-        ? readAssemblyAi(json)
-        : malformed(format, 'not an AssemblyAI transcript: no words or utterances'),
-    ),
-};
+  isAssemblyAiTranscript,
+  readAssemblyAi,
+  'not an AssemblyAI transcript: no words or utterances',
+);

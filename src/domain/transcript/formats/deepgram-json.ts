@@ -4,8 +4,6 @@ import {
   field,
   firstLanguageTag,
   groupWords,
-  guardDetect,
-  guardRead,
   hasKey,
   isJsonObject,
   labelOf,
@@ -19,6 +17,7 @@ import {
   wholeNumber,
   type JsonObject,
   type VendorWord,
+  vendorJsonReader,
 } from './vendor-json-helpers';
 
 const format = 'deepgram-json';
@@ -120,11 +119,9 @@ function readDeepgram(json: JsonObject): RawReadResult {
 }
 
 /** Deepgram pre-recorded (`/v1/listen`) responses: utterances when requested, else words per channel. */
-export const deepgramJsonReader: TranscriptFormatReader = {
+export const deepgramJsonReader: TranscriptFormatReader = vendorJsonReader(
   format,
-  detect: (_text, json) => guardDetect(() => isDeepgramResponse(json)),
-  read: (_text, json) =>
-    guardRead(format, () =>
-      isDeepgramResponse(json) ? readDeepgram(json) : malformed(format, 'not a Deepgram response: no results.channels'),
-    ),
-};
+  isDeepgramResponse,
+  readDeepgram,
+  'not a Deepgram response: no results.channels',
+);

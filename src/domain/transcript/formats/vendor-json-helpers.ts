@@ -1,4 +1,4 @@
-import type { RawReadResult, RawSegment, RawWord, TranscriptFormat } from '../model';
+import type { RawReadResult, RawSegment, RawWord, TranscriptFormat, TranscriptFormatReader } from '../model';
 
 /** A parsed JSON object: read-only, values unknown until checked. */
 export type JsonObject = { readonly [key: string]: unknown };
@@ -126,6 +126,23 @@ export function guardDetect(detect: () => boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A reader for one vendor's JSON: `recognise` says whether a document is that vendor's, `read` reads one that is;
+ * anything else is refused with `notThisFormat`, and neither may throw (see guardRead and guardDetect).
+ */
+export function vendorJsonReader(
+  format: TranscriptFormat,
+  recognise: (json: unknown) => json is JsonObject,
+  read: (json: JsonObject) => RawReadResult,
+  notThisFormat: string,
+): TranscriptFormatReader {
+  return {
+    format,
+    detect: (_text, json) => guardDetect(() => recognise(json)),
+    read: (_text, json) => guardRead(format, () => (recognise(json) ? read(json) : malformed(format, notThisFormat))),
+  };
 }
 
 /** One word as a vendor gives it, with whose it is. Times in ms, undefined when the vendor gives none. */

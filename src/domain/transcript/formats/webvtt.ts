@@ -1,3 +1,4 @@
+import { TextLines } from './text-lines';
 import { appendAll } from '../../extremes';
 import {
   transcriptLimits,
@@ -195,7 +196,7 @@ function isBlank(line: string): boolean {
 
 function readWebVtt(text: string): RawReadResult {
   if (!signature.test(text)) return malformed('line 1: a WebVTT file must start with "WEBVTT"');
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = new TextLines(text.replace(/^\uFEFF/, ''));
   let language: string | null = null;
   const segments: RawSegment[] = [];
   let markupCues = 0;
@@ -203,17 +204,17 @@ function readWebVtt(text: string): RawReadResult {
 
   // The header: the signature line and the lines up to the first blank one (YouTube puts "Language: en" there).
   let index = 1;
-  while (index < lines.length && !isBlank(lines[index]!) && !lines[index]!.includes('-->')) {
-    const header = /^Language:\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s*$/i.exec(lines[index]!);
+  while (index < lines.length && !isBlank(lines.at(index)) && !lines.at(index).includes('-->')) {
+    const header = /^Language:\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s*$/i.exec(lines.at(index));
     if (header) language = header[1]!;
     index += 1;
   }
 
   while (index < lines.length) {
-    while (index < lines.length && isBlank(lines[index]!)) index += 1;
+    while (index < lines.length && isBlank(lines.at(index))) index += 1;
     if (index >= lines.length) break;
     const blockStart = index;
-    while (index < lines.length && !isBlank(lines[index]!)) index += 1;
+    while (index < lines.length && !isBlank(lines.at(index))) index += 1;
     const block = lines.slice(blockStart, index);
 
     // A cue has its timing on the first line, or on the second after an identifier.

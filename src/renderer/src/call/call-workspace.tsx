@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
+import type { CallSignals } from '../../../domain/signals/model';
+import { SignalsLane } from '../assist/signals-lane';
 import { AddTranscript } from './add-transcript';
 import { MediaRemovedNotice } from './media-removed-notice';
 import { createPlaybackClock } from './playback-clock';
@@ -39,12 +41,22 @@ export function CallWorkspace({
   reviewerId,
   onRedactSelection,
   onTranscriptAdded,
-}: { detail: CallDetail; shortcutsEnabled: boolean } & CallWorkspaceReviewProps) {
+  initialTimeMs = null,
+  signals,
+}: {
+  detail: CallDetail;
+  shortcutsEnabled: boolean;
+  /** Where the player starts once the waveform is ready (a transcript search hit), or null for the start. */
+  initialTimeMs?: number | null;
+  /** The call's signals, drawn in a lane under the waveform. */
+  signals?: CallSignals | null;
+} & CallWorkspaceReviewProps) {
   const { t } = useTranslation();
   const clock = useMemo(() => createPlaybackClock(), []);
   const ownPlayer = useRef<PlayerHandle>(null);
   const player = playerRef ?? ownPlayer;
   const searchRef = useRef<HTMLInputElement>(null);
+  const startedAt = useRef(false);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -116,6 +128,11 @@ export function CallWorkspace({
             onRateChange={setRate}
             moments={waveformMoments}
             redactedRanges={detail.redactedRanges}
+            onReady={() => {
+              if (initialTimeMs !== null && !startedAt.current) player.current?.seekMs(initialTimeMs);
+              startedAt.current = true;
+            }}
+            lane={signals ? <SignalsLane signals={signals} durationMs={audio.durationMs} /> : null}
           />
           <PlayerControls
             player={player}

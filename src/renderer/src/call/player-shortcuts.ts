@@ -23,6 +23,9 @@ export const shortcutList = [
   ['N', 'shortcuts.notApplicable'],
   ['Delete', 'shortcuts.clearScore'],
   ['↑ / ↓', 'shortcuts.nextItem'],
+  ['[ / ]', 'assist.shortcuts.nextSuggestion'],
+  ['A', 'assist.shortcuts.accept'],
+  ['X', 'assist.shortcuts.dismiss'],
   ['?', 'shortcuts.help'],
 ] as const;
 

@@ -18,12 +18,15 @@ export interface TranscriptMark {
   readonly endMs: number;
   readonly label: string;
   readonly colour: string;
+  /** A suggestion not yet accepted: drawn as a ghost (dashed), its id is the suggestion's key. */
+  readonly ghost?: boolean;
 }
 
 /** Review mode: moments marked on the turns they overlap, and selected words turned into a moment. */
 export interface TranscriptMoments {
   readonly marks: readonly TranscriptMark[];
   readonly onMarkClick: (momentId: string) => void;
+  readonly onGhostClick?: (suggestionKey: string) => void;
   /** Null while the review is locked. */
   readonly onSelectionRange: ((startMs: number, endMs: number, role: string) => void) | null;
 }
@@ -148,6 +151,11 @@ export function TranscriptView({
 
   const onClick = (event: React.MouseEvent) => {
     const target = event.target as HTMLElement;
+    const ghost = target.closest<HTMLElement>('[data-suggestion-key]');
+    if (ghost && moments?.onGhostClick) {
+      moments.onGhostClick(ghost.dataset.suggestionKey!);
+      return;
+    }
     const mark = target.closest<HTMLElement>('[data-moment-id]');
     if (mark && moments) {
       moments.onMarkClick(mark.dataset.momentId!);

@@ -5,7 +5,6 @@ import Minimap from 'wavesurfer.js/dist/plugins/minimap.esm.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { CallDetail } from '../../../contract/schemas';
 import type { Moment } from '../../../domain/moments/model';
-import { momentTypeInfo } from '../../../domain/moments/moment-types';
 import type { RedactedRange } from '../../../domain/privacy/redaction-ranges';
 import { loadPeaks } from './load-peaks';
 import { trackPointerRange, type PointerRange } from './pointer-range';
@@ -13,6 +12,8 @@ import { createTimeRuler, followWaveformScroll } from './time-ruler';
 import { muteRedactedRanges } from './redaction-mute';
 import type { PlaybackClock } from './playback-clock';
 import { useSliderPosition } from './use-slider-position';
+import { followWaveformWidth } from './lane-track';
+import { drawRegions, ghostAt, redactionRegionPrefix, type GhostMoment } from './waveform-regions';
 
 export interface PlayerHandle {
   playPause(): void;
@@ -35,23 +36,13 @@ export interface WaveformMoments {
   readonly onRangeSelected: (startMs: number, endMs: number) => void;
   readonly onTimesChanged: (momentId: string, startMs: number, endMs: number) => void;
   readonly onSelect: (momentId: string) => void;
+  /** Suggestions drawn as ghost moments; a click selects one. */
+  readonly ghosts?: {
+    readonly items: readonly GhostMoment[];
+    readonly selectedKey: string | null;
+    readonly onSelect: (key: string) => void;
+  };
 }
-
-/** A region's label: one line, cut off rather than wrapped inside narrow regions. */
-function regionLabel(text: string): HTMLElement {
-  const label = document.createElement('span');
-  label.textContent = text;
-  label.style.cssText =
-    'display:block;font-size:10.5px;line-height:1.3;padding:1px 3px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;';
-  return label;
-}
-
-function withAlpha(hex: string, alpha: number): string {
-  const value = Number.parseInt(hex.slice(1), 16);
-  return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
-}
-
-const redactionRegionPrefix = 'redaction-';
 
 export const playbackRates = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 const minZoomPxPerSec = 1;
@@ -81,15 +72,18 @@ export const WaveformPlayer = forwardRef<
     moments?: WaveformMoments;
     /** Accepted redactions: muted while playing and drawn as regions. */
     redactedRanges?: readonly RedactedRange[];
+    /** Drawn under the waveform on its time axis (the call signals). */
+    lane?: React.ReactNode;
   }
 >(function WaveformPlayer(
-  { audio, agentChannel, clock, onPlayingChange, onRateChange, onReady, moments, redactedRanges },
+  { audio, agentChannel, clock, onPlayingChange, onRateChange, onReady, moments, redactedRanges, lane },
   ref,
 ) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const minimapRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<HTMLDivElement>(null);
+  const laneTrackRef = useRef<HTMLDivElement>(null);
   const surferRef = useRef<WaveSurfer | null>(null);
   const zoomRef = useRef(0);
   const [error, setError] = useState<string | null>(null);
@@ -172,6 +166,7 @@ export const WaveformPlayer = forwardRef<
         surferRef.current = surfer;
         pointerRange = trackPointerRange(surfer);
         followWaveformScroll(surfer, timelineRef.current);
+        followWaveformWidth(surfer, laneTrackRef.current);
         surfer.on('timeupdate', (seconds) => {
           const timeMs = Math.round(seconds * 1000);
           const range = rangeRef.current;
@@ -205,6 +200,12 @@ export const WaveformPlayer = forwardRef<
         regions.on('region-clicked', (region: Region, event: MouseEvent) => {
           event.stopPropagation();
           if (!region.id.startsWith(redactionRegionPrefix)) callbacks.current.moments?.onSelect(region.id);
+        });
+        // Ghosts let the pointer through (a drag over one marks a moment); a click on one seeks and selects it.
+        surfer.on('click', (relativeX: number) => {
+          const ghosts = callbacks.current.moments?.ghosts;
+          const ghost = ghosts && ghostAt(ghosts.items, relativeX * surfer.getDuration() * 1000);
+          if (ghost) ghosts.onSelect(ghost.key);
         });
         surfer.on('play', () => callbacks.current.onPlayingChange(true));
         surfer.on('pause', () => callbacks.current.onPlayingChange(false));
@@ -249,41 +250,23 @@ export const WaveformPlayer = forwardRef<
 
   const momentList = moments?.moments;
   const selectedId = moments?.selectedId ?? null;
+  const ghosts = moments?.ghosts;
   useEffect(() => {
     const regions = regionsRef.current;
     if (!ready || !regions) return;
     syncingRegions.current = true;
-    regions.clearRegions();
-    for (const moment of momentList ?? []) {
-      const colour = momentTypeInfo[moment.type].colour;
-      const region = regions.addRegion({
-        id: moment.id,
-        start: moment.startMs / 1000,
-        end: moment.endMs / 1000,
-        color: withAlpha(colour, moment.id === selectedId ? 0.42 : 0.22),
-        drag: editable,
-        resize: editable,
-        content: regionLabel(callbacks.current.moments?.labelOf(moment) ?? ''),
-      });
-      region.element?.setAttribute('data-moment-id', moment.id);
-      region.element?.style.setProperty('--moment-colour', colour);
-      if (moment.id === selectedId) region.element?.classList.add('region-selected');
-    }
-    (redactedRanges ?? []).forEach((range, index) => {
-      const region = regions.addRegion({
-        id: `${redactionRegionPrefix}${index}`,
-        start: range.startMs / 1000,
-        end: range.endMs / 1000,
-        color: 'rgba(20, 20, 20, 0.55)',
-        drag: false,
-        resize: false,
-        content: regionLabel(t('redaction.waveformLabel')),
-      });
-      region.element?.setAttribute('data-testid', 'redacted-region');
-      region.element?.classList.add('region-redacted');
+    drawRegions(regions, {
+      moments: momentList ?? [],
+      selectedId,
+      editable,
+      labelOf: (moment) => callbacks.current.moments?.labelOf(moment) ?? '',
+      ghosts: ghosts?.items ?? [],
+      selectedGhostKey: ghosts?.selectedKey ?? null,
+      redactedRanges: redactedRanges ?? [],
+      redactionLabel: t('redaction.waveformLabel'),
     });
     syncingRegions.current = false;
-  }, [ready, momentList, selectedId, editable, redactedRanges, t]);
+  }, [ready, momentList, selectedId, editable, redactedRanges, ghosts, t]);
 
   useImperativeHandle(
     ref,
@@ -370,6 +353,11 @@ export const WaveformPlayer = forwardRef<
             event.stopPropagation();
           }}
         />
+        <div className="waveform-lane-viewport">
+          <div ref={laneTrackRef} className="waveform-lane-track">
+            {lane}
+          </div>
+        </div>
         <div ref={timelineRef} className="waveform-timeline" />
         <div ref={minimapRef} className="waveform-minimap" aria-hidden="true" />
       </div>

@@ -20,14 +20,28 @@ const call = (id: string, title: string, extra: Partial<CallSummary> = {}): Call
   ...extra,
 });
 
+/** The backend's windows over `calls` (ordered as given), `limit` at a time. */
+function windowsOver(calls: CallSummary[]) {
+  return (input: { search?: string; limit?: number; after?: { id: string } }) => {
+    const matching = calls.filter((c) => !input.search || c.title.includes(input.search));
+    const from = input.after ? matching.findIndex((c) => c.id === input.after!.id) + 1 : 0;
+    const rows = matching.slice(from, from + (input.limit ?? 200));
+    const last = rows.at(-1);
+    const more = from + rows.length < matching.length;
+    return {
+      rows,
+      total: matching.length,
+      next: more && last ? { recordedAt: last.recordedAt ?? '', createdAtMs: 0, id: last.id } : null,
+    };
+  };
+}
+
 function renderLibrary(calls: CallSummary[], language: 'nl' | 'en' = 'nl') {
-  const transport = createFakeTransport({
-    'calls.list': (input) => calls.filter((c) => !input.search || c.title.includes(input.search)),
-  });
+  const transport = createFakeTransport({ 'calls.window': windowsOver(calls) });
   render(
     <TransportProvider transport={transport}>
       <I18nextProvider i18n={createI18n(language)}>
-        <CallLibrary onOpen={() => undefined} onImport={() => undefined} />
+        <CallLibrary onOpen={() => undefined} onOpenAt={() => undefined} onImport={() => undefined} />
       </I18nextProvider>
     </TransportProvider>,
   );
@@ -60,22 +74,36 @@ describe('CallLibrary', () => {
     const calls = [call('a', 'Levering te laat'), call('b', 'Opzegging')];
     const transport = renderLibrary(calls);
     await screen.findByText('Opzegging');
-    await userEvent.type(screen.getByRole('searchbox'), 'Levering');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Gesprekken zoeken' }), 'Levering');
     await waitFor(() => expect(screen.queryByText('Opzegging')).not.toBeInTheDocument());
-    expect(transport.calls.at(-1)).toEqual({ method: 'calls.list', input: { search: 'Levering' } });
+    expect(transport.calls.at(-1)).toEqual({ method: 'calls.window', input: { search: 'Levering' } });
     calls.push(call('c', 'Levering beschadigd'));
     transport.emit('calls.changed', {});
     expect(await screen.findByText('Levering beschadigd')).toBeInTheDocument();
   });
 
+  it('loads the library a window at a time: the count is of every call, the next window on “load more”', async () => {
+    const calls = Array.from({ length: 450 }, (_, n) => call(`c${n}`, `Gesprek ${n}`));
+    const transport = renderLibrary(calls, 'en');
+    expect(await screen.findByTestId('call-count')).toHaveTextContent('450 calls');
+    const more = await screen.findByRole('button', { name: '200 of 450 shown; load more' });
+    expect(transport.calls).toEqual([{ method: 'calls.window', input: {} }]);
+    await userEvent.click(more);
+    await screen.findByRole('button', { name: '400 of 450 shown; load more' });
+    expect(transport.calls.at(-1)?.input).toMatchObject({ after: { id: 'c199' } });
+    await userEvent.click(screen.getByRole('button', { name: /400 of 450/ }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /load more/ })).not.toBeInTheDocument());
+    expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '451');
+  });
+
   it('shows a translated error with retry', async () => {
     const transport = createFakeTransport({
-      'calls.list': () => ({ ok: false, error: { code: 'storage_failed', message: 'disk' } }),
+      'calls.window': () => ({ ok: false, error: { code: 'storage_failed', message: 'disk' } }),
     });
     render(
       <TransportProvider transport={transport}>
         <I18nextProvider i18n={createI18n('en')}>
-          <CallLibrary onOpen={() => undefined} onImport={() => undefined} />
+          <CallLibrary onOpen={() => undefined} onOpenAt={() => undefined} onImport={() => undefined} />
         </I18nextProvider>
       </TransportProvider>,
     );

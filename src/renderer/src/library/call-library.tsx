@@ -1,16 +1,31 @@
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
 import { CallTable } from './call-table';
 import { EmptyLibrary } from './empty-library';
+import { TranscriptHits, TranscriptSearchFields, type SpeakerFilter } from './transcript-search';
+import { useCallWindows } from './use-call-windows';
 
-/** The first screen: every call with its agent, date, duration and review status. */
-export function CallLibrary({ onOpen, onImport }: { onOpen: (callId: string) => void; onImport: () => void }) {
+/**
+ * The first screen: every call with its agent, date, duration and review status, loaded a window at a time as the
+ * list scrolls; or, while something is typed in the transcript search, the turns of any call where it was said.
+ */
+export function CallLibrary({
+  onOpen,
+  onOpenAt,
+  onImport,
+}: {
+  onOpen: (callId: string) => void;
+  onOpenAt: (callId: string, atMs: number) => void;
+  onImport: () => void;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search.trim());
-  const calls = useBackendQuery('calls.list', deferredSearch ? { search: deferredSearch } : {}, ['calls.changed']);
+  const [spoken, setSpoken] = useState('');
+  const deferredSpoken = useDeferredValue(spoken.trim());
+  const [speaker, setSpeaker] = useState<SpeakerFilter>('anyone');
+  const calls = useCallWindows(deferredSearch);
 
   return (
     <section className="screen" aria-labelledby="library-title">
@@ -19,7 +34,7 @@ export function CallLibrary({ onOpen, onImport }: { onOpen: (callId: string) => 
           <h1 id="library-title">{t('library.title')}</h1>
           {calls.status === 'ok' && (
             <p className="muted" data-testid="call-count">
-              {t('library.count', { count: calls.value.length })}
+              {t('library.count', { count: calls.total })}
             </p>
           )}
         </div>
@@ -38,16 +53,27 @@ export function CallLibrary({ onOpen, onImport }: { onOpen: (callId: string) => 
           </button>
         </div>
       </header>
-      {calls.status === 'loading' && <p className="muted">{t('library.loading')}</p>}
-      {calls.status === 'error' && <ErrorPanel error={calls.error} onRetry={calls.reload} />}
-      {calls.status === 'ok' &&
-        calls.value.length === 0 &&
+      <TranscriptSearchFields query={spoken} speaker={speaker} onQuery={setSpoken} onSpeaker={setSpeaker} />
+      {deferredSpoken && <TranscriptHits query={deferredSpoken} speaker={speaker} onOpenAt={onOpenAt} />}
+      {!deferredSpoken && calls.status === 'loading' && <p className="muted">{t('library.loading')}</p>}
+      {!deferredSpoken && calls.status === 'error' && <ErrorPanel error={calls.error} onRetry={calls.reload} />}
+      {!deferredSpoken &&
+        calls.status === 'ok' &&
+        calls.rows.length === 0 &&
         (deferredSearch ? (
           <p className="muted">{t('library.noMatches', { search: deferredSearch })}</p>
         ) : (
           <EmptyLibrary />
         ))}
-      {calls.status === 'ok' && calls.value.length > 0 && <CallTable calls={calls.value} onOpen={onOpen} />}
+      {!deferredSpoken && calls.status === 'ok' && calls.rows.length > 0 && (
+        <CallTable
+          calls={calls.rows}
+          total={calls.total}
+          hasMore={calls.hasMore}
+          onLoadMore={calls.loadMore}
+          onOpen={onOpen}
+        />
+      )}
     </section>
   );
 }

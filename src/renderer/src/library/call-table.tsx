@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSummary } from '../../../domain/call';
 import { formatDuration } from '../../../domain/duration';
@@ -7,9 +7,26 @@ import { formatDateTime } from '../ui/calendar-date';
 import { useLocale } from '../ui/use-locale';
 
 const rowHeightPx = 52;
+/** The next window loads while this many loaded rows are still below the last one in view. */
+const loadAheadRows = 40;
 
-/** The call list as a table; only the rows in view are in the DOM, so thousands of calls stay smooth. */
-export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; onOpen: (callId: string) => void }) {
+/**
+ * The call list as a table; only the rows in view are in the DOM, and the next window of calls loads as the view
+ * nears the end of the loaded ones (or on the button under the list), so 100,000 calls stay smooth.
+ */
+export function CallTable({
+  calls,
+  total,
+  hasMore,
+  onLoadMore,
+  onOpen,
+}: {
+  calls: readonly CallSummary[];
+  total: number;
+  hasMore: boolean;
+  onLoadMore: () => void;
+  onOpen: (callId: string) => void;
+}) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -18,6 +35,11 @@ export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; on
     estimateSize: () => rowHeightPx,
     overscan: 8,
   });
+  const lastInView = virtualizer.getVirtualItems().at(-1)?.index ?? 0;
+  const nearEnd = hasMore && lastInView >= calls.length - loadAheadRows;
+  useEffect(() => {
+    if (nearEnd) onLoadMore();
+  }, [nearEnd, calls.length, onLoadMore]);
   const locale = useLocale();
   const formatDate = (iso: string | null) => {
     if (!iso) return t('library.unknownDate');
@@ -26,7 +48,7 @@ export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; on
   };
 
   return (
-    <div className="call-table" role="table" aria-label={t('library.title')} aria-rowcount={calls.length + 1}>
+    <div className="call-table" role="table" aria-label={t('library.title')} aria-rowcount={total + 1}>
       <div className="call-row call-row-header" role="row" aria-rowindex={1}>
         <span role="columnheader">{t('library.columns.title')}</span>
         <span role="columnheader">{t('library.columns.agent')}</span>
@@ -90,6 +112,13 @@ export function CallTable({ calls, onOpen }: { calls: readonly CallSummary[]; on
           })}
         </div>
       </div>
+      {hasMore && (
+        <div className="call-table-end">
+          <button type="button" className="button" onClick={onLoadMore}>
+            {t('reviewWindow.more', { shown: calls.length, total })}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

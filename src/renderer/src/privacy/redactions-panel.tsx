@@ -8,6 +8,7 @@ import { useBackendQuery } from '../hooks/use-backend-query';
 import { formatDateTime } from '../ui/format';
 import { useLocale } from '../ui/use-locale';
 import { useTransport } from '../transport/transport-context';
+import { ApplyPermanently } from './apply-permanently';
 import { ModalDialog } from './modal-dialog';
 import { RedactionMarkForm } from './redaction-mark-form';
 
@@ -60,6 +61,8 @@ export function RedactionsPanel({
     settle(await transport.invoke(method, { redactionId }));
   const mark = async (startMs: number, endMs: number, reason: string) =>
     settle(await transport.invoke('redactions.mark', { callId, startMs, endMs, reason }));
+  const applyPermanently = async (reason: string) =>
+    settle(await transport.invoke('redactions.applyPermanently', { callId, reason }));
 
   const suggested = data.redactions.filter((redaction) => redaction.status === 'suggested');
   const accepted = data.redactions.filter((redaction) => redaction.status === 'accepted');
@@ -75,6 +78,12 @@ export function RedactionsPanel({
       {redaction.reason && <span className="muted"> · “{redaction.reason}”</span>}
       {redaction.status === 'accepted' && automatic.has(redaction.id) && (
         <span className="muted"> · {t('redaction.auto')}</span>
+      )}
+      {redaction.appliedAtMs !== null && (
+        <span className="muted" data-testid="redaction-applied">
+          {' '}
+          · {t('redaction.permanent.applied')}
+        </span>
       )}{' '}
       {actions}
     </li>
@@ -165,6 +174,11 @@ export function RedactionsPanel({
             key={selection ? `${selection.startMs}-${selection.endMs}` : 'empty'}
             prefill={selection}
             onMark={mark}
+          />
+          <ApplyPermanently
+            pending={accepted.filter((redaction) => redaction.appliedAtMs === null).length}
+            applied={accepted.filter((redaction) => redaction.appliedAtMs !== null).length}
+            onApply={applyPermanently}
           />
           <RedactionAudit audit={data.audit} />
         </ModalDialog>

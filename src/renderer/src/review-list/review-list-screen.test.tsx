@@ -13,7 +13,8 @@ describe('Reviews screen score export', () => {
     const { transport } = renderWithBackend(
       <ReviewListScreen onOpen={() => undefined} />,
       {
-        'reviews.list': () => [],
+        'reviews.window': () => ({ rows: [], total: 0, next: null }),
+        'reviews.filterOptions': () => ({ calls: [], agents: [], reviewers: [], sessions: [] }),
         'exports.scores': () => ({ exportId: 'export-1', fileName: 'klankbord-scores.json' }),
       },
       'nl',
@@ -51,7 +52,17 @@ describe('Reviews screen score export', () => {
     const { transport } = renderWithBackend(
       <ReviewListScreen onOpen={() => undefined} />,
       {
-        'reviews.list': () => [row('a', null, null), row('b', 's1', 'Kalibratie november')],
+        'reviews.window': () => ({
+          rows: [row('a', null, null), row('b', 's1', 'Kalibratie november')],
+          total: 2,
+          next: null,
+        }),
+        'reviews.filterOptions': () => ({
+          calls: [],
+          agents: ['Sanne'],
+          reviewers: [['r1', 'Anouk']],
+          sessions: [['s1', 'Kalibratie november']],
+        }),
       },
       'nl',
     );
@@ -59,8 +70,48 @@ describe('Reviews screen score export', () => {
     expect(screen.getByRole('cell', { name: 'Kalibratie november' })).toBeInTheDocument();
     const filter = screen.getByRole('combobox', { name: 'Sessie' });
     await user.selectOptions(filter, 'Routinebeoordelingen (geen sessie)');
-    await waitFor(() => expect(inputsOf(transport, 'reviews.list')).toContainEqual({ sessionId: null }));
+    await waitFor(() => expect(inputsOf(transport, 'reviews.window')).toContainEqual({ sessionId: null }));
     await user.selectOptions(filter, 'Kalibratie november');
-    await waitFor(() => expect(inputsOf(transport, 'reviews.list')).toContainEqual({ sessionId: 's1' }));
+    await waitFor(() => expect(inputsOf(transport, 'reviews.window')).toContainEqual({ sessionId: 's1' }));
+  });
+
+  it('shows the count of every matching review and loads the next window on request', async () => {
+    const user = userEvent.setup();
+    const row = (n: number) => ({
+      id: `r${n}`,
+      callId: `c${n}`,
+      callTitle: `Gesprek ${n}`,
+      agentName: 'Sanne',
+      reviewerId: 'r1',
+      reviewerName: 'Anouk',
+      rubricId: 'empathie',
+      rubricVersion: 1,
+      rubricName: 'Empathie',
+      status: 'draft' as const,
+      total: null,
+      criticalFailed: false,
+      createdAtMs: 1,
+      updatedAtMs: 1000 - n,
+      submittedAtMs: null,
+      sessionId: null,
+      sessionName: null,
+    });
+    const { transport } = renderWithBackend(
+      <ReviewListScreen onOpen={() => undefined} />,
+      {
+        'reviews.window': (input) =>
+          input.after
+            ? { rows: [row(3)], total: 3, next: null }
+            : { rows: [row(1), row(2)], total: 3, next: { updatedAtMs: 998, id: 'r2' } },
+        'reviews.filterOptions': () => ({ calls: [], agents: [], reviewers: [], sessions: [] }),
+      },
+      'nl',
+    );
+    expect(await screen.findByText('3 beoordelingen')).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: '2 van 3 getoond; meer laden' }));
+    expect(await screen.findByText('Gesprek 3')).toBeInTheDocument();
+    expect(inputsOf(transport, 'reviews.window').at(-1)).toEqual({ after: { updatedAtMs: 998, id: 'r2' } });
+    expect(screen.queryByRole('button', { name: /meer laden/ })).not.toBeInTheDocument();
   });
 });

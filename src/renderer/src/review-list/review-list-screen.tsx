@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewListFilter, ReviewSummary } from '../../../contract/reviews';
 import { DateField } from '../ui/date-field';
@@ -10,12 +10,9 @@ import { ErrorPanel } from '../shell/error-panel';
 import { ScoreExportControls } from '../sessions/score-export-controls';
 import { useExportDownload } from '../sessions/use-export-download';
 import { useTransport } from '../transport/transport-context';
+import { useReviewWindows } from './use-review-windows';
 
 type Status = ReviewSummary['status'];
-
-function uniqueSorted(values: readonly string[]): string[] {
-  return [...new Set(values.filter((value) => value !== ''))].sort((a, b) => a.localeCompare(b));
-}
 
 /** Every review on this machine, filtered by call, agent, reviewer, status and date. */
 export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void }) {
@@ -29,7 +26,7 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
   const [session, setSession] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const all = useBackendQuery('reviews.list', {}, ['calls.changed']);
+  const options = useBackendQuery('reviews.filterOptions', {}, ['calls.changed']);
   const filter: ReviewListFilter = {
     ...(callId ? { callId } : {}),
     ...(agentName ? { agentName } : {}),
@@ -39,54 +36,49 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
     ...(from ? { fromMs: new Date(`${from}T00:00:00`).getTime() } : {}),
     ...(to ? { toMs: new Date(`${to}T23:59:59.999`).getTime() } : {}),
   };
-  const filtered = useBackendQuery('reviews.list', filter, ['calls.changed']);
+  const filtered = useReviewWindows(filter);
+  const endRef = useRef<HTMLDivElement>(null);
+  const { loadMore } = filtered;
+  const hasMore = filtered.status === 'ok' && filtered.hasMore;
+  useEffect(() => {
+    // The next window loads as the end of the list scrolls into view.
+    const end = endRef.current;
+    if (!end || !hasMore || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && loadMore());
+    observer.observe(end);
+    return () => observer.disconnect();
+  }, [hasMore, loadMore]);
   // The score export takes one session (its calibrated export) or none; "routine only" is a list filter.
   const { sessionId, ...withoutSession } = filter;
   const exportFilter = sessionId ? { ...withoutSession, sessionId } : withoutSession;
   const transport = useTransport();
   const { run, error: exportError } = useExportDownload();
   const [applySeverity, setApplySeverity] = useState(false);
-  const options = useMemo(() => {
-    const rows = all.status === 'ok' ? all.value : [];
-    return {
-      calls: [...new Map(rows.map((row) => [row.callId, row.callTitle])).entries()].sort((a, b) =>
-        a[1].localeCompare(b[1]),
-      ),
-      agents: uniqueSorted(rows.map((row) => row.agentName)),
-      reviewers: [...new Map(rows.map((row) => [row.reviewerId, row.reviewerName ?? row.reviewerId])).entries()].sort(
-        (a, b) => a[1].localeCompare(b[1]),
-      ),
-      sessions: [
-        ...new Map(
-          rows.flatMap((row) => (row.sessionId ? [[row.sessionId, row.sessionName ?? row.sessionId] as const] : [])),
-        ).entries(),
-      ].sort((a, b) => a[1].localeCompare(b[1])),
-    };
-  }, [all]);
+  const choices = options.status === 'ok' ? options.value : { calls: [], agents: [], reviewers: [], sessions: [] };
 
   return (
     <section className="screen" aria-labelledby="reviews-title">
       <h1 id="reviews-title">{t('reviewList.title')}</h1>
       <fieldset className="review-filters">
         <legend className="visually-hidden">{t('reviewList.filters')}</legend>
-        <FilterSelect label={t('reviewList.call')} value={callId} onChange={setCallId} choices={options.calls} />
+        <FilterSelect label={t('reviewList.call')} value={callId} onChange={setCallId} choices={choices.calls} />
         <FilterSelect
           label={t('reviewList.agent')}
           value={agentName}
           onChange={setAgentName}
-          choices={options.agents.map((agent) => [agent, agent] as const)}
+          choices={choices.agents.map((agent) => [agent, agent] as const)}
         />
         <FilterSelect
           label={t('reviewList.reviewer')}
           value={reviewerId}
           onChange={setReviewerId}
-          choices={options.reviewers}
+          choices={choices.reviewers}
         />
         <FilterSelect
           label={t('reviewList.session')}
           value={session}
           onChange={setSession}
-          choices={[['routine', t('reviewList.routine')], ...options.sessions]}
+          choices={[['routine', t('reviewList.routine')], ...choices.sessions]}
         />
         <FilterSelect<Status>
           label={t('reviewList.status')}
@@ -124,9 +116,9 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
       {filtered.status === 'ok' && (
         <>
           <p className="muted" aria-live="polite">
-            {t('reviewList.count', { count: filtered.value.length })}
+            {t('reviewList.count', { count: filtered.total })}
           </p>
-          {filtered.value.length === 0 ? (
+          {filtered.rows.length === 0 ? (
             <p className="muted">{t('reviewList.empty')}</p>
           ) : (
             <div className="table-wrap">
@@ -143,7 +135,7 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
                   </tr>
                 </thead>
                 <tbody>
-                  {filtered.value.map((row) => (
+                  {filtered.rows.map((row) => (
                     <tr key={row.id} data-review-id={row.id}>
                       <td>
                         <button
@@ -173,6 +165,13 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
                   ))}
                 </tbody>
               </table>
+              {filtered.hasMore && (
+                <div ref={endRef} className="review-list-end">
+                  <button type="button" className="button" onClick={loadMore}>
+                    {t('reviewWindow.more', { shown: filtered.rows.length, total: filtered.total })}
+                  </button>
+                </div>
+              )}
             </div>
           )}
         </>

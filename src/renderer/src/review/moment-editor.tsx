@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { customerEmotions } from '../../../domain/moments/emotions';
 import { empathyResponseTimeMs } from '../../../domain/moments/empathy-response-time';
 import { emotionIntensities, momentPolarities, momentSpeakers, type Moment } from '../../../domain/moments/model';
-import { momentTypeInfo, momentTypes, type MomentType } from '../../../domain/moments/moment-types';
+import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
 import { localize } from '../../../domain/rubric/localized-text';
 import { rubricItems, type Rubric } from '../../../domain/rubric/model';
 import { formatTimeMs } from '../ui/format';
 import { useLocale } from '../ui/use-locale';
+import { MomentTypeOptions } from './moment-type-options';
 
 /** The editor of one moment: type, speaker, polarity, emotion, linked items, note, pairing, exact edges. */
 export function MomentEditor({
@@ -74,11 +75,7 @@ export function MomentEditor({
         <label>
           {t('moments.type')}
           <select value={moment.type} onChange={(event) => changeType(event.target.value as MomentType)}>
-            {momentTypes.map((type) => (
-              <option key={type} value={type}>
-                {typeLabel(type)}
-              </option>
-            ))}
+            <MomentTypeOptions typeLabel={typeLabel} />
           </select>
         </label>
         <label>

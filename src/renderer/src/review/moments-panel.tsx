@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Moment } from '../../../domain/moments/model';
-import { momentTypeInfo, momentTypes, type MomentType } from '../../../domain/moments/moment-types';
+import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
 import { localize } from '../../../domain/rubric/localized-text';
 import type { Rubric } from '../../../domain/rubric/model';
 import { formatTimeMs } from '../ui/format';
 import { useLocale } from '../ui/use-locale';
 import { MomentEditor } from './moment-editor';
+import { MomentTypeOptions } from './moment-type-options';
 
 /**
  * The review's moments: a list in time order (play, loop, select), and the editor of the selected one (type,
@@ -28,6 +29,8 @@ export function MomentsPanel({
   onPlay,
   onUndo,
   onRedo,
+  suggestionRows = [],
+  fromSuggestion,
 }: {
   moments: readonly Moment[];
   rubric: Rubric;
@@ -45,6 +48,10 @@ export function MomentsPanel({
   onPlay: (moment: Moment, loop: boolean) => void;
   onUndo: () => void;
   onRedo: () => void;
+  /** Open suggestions as ghost rows, placed among the moments by time. */
+  suggestionRows?: readonly { readonly key: string; readonly startMs: number; readonly row: React.ReactNode }[];
+  /** Moments that came from accepted suggestions. */
+  fromSuggestion?: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -76,11 +83,7 @@ export function MomentsPanel({
         <label className="inline-field" title={t('moments.newType')}>
           <span className="new-type-label">{t('moments.newType')}</span>
           <select value={newType} onChange={(event) => onNewType(event.target.value as MomentType)} disabled={locked}>
-            {momentTypes.map((type) => (
-              <option key={type} value={type}>
-                {typeLabel(type)}
-              </option>
-            ))}
+            <MomentTypeOptions typeLabel={typeLabel} />
           </select>
         </label>
         <button
@@ -114,13 +117,16 @@ export function MomentsPanel({
         </button>
       </div>
       <div className="moments-body">
-        {moments.length === 0 ? (
+        {moments.length === 0 && suggestionRows.length === 0 ? (
           <p className="muted small">
             {t('moments.none')} {t('moments.addHint')}
           </p>
         ) : (
           <ul className="moment-list" data-testid="moment-list">
-            {moments.map((moment) => (
+            {suggestionRows
+              .filter((suggestion) => !moments.some((moment) => moment.startMs <= suggestion.startMs))
+              .map((suggestion) => suggestion.row)}
+            {moments.map((moment, index) => [
               <li
                 key={moment.id}
                 className={`moment-row${moment.id === selectedId ? ' selected' : ''}`}
@@ -144,6 +150,11 @@ export function MomentsPanel({
                     {moment.polarity !== 'neutral' ? ` · ${moment.polarity === 'strength' ? '+' : '−'}` : ''}
                   </span>
                   {moment.itemIds.length > 0 && <span className="moment-items">{moment.itemIds.join(', ')}</span>}
+                  {fromSuggestion?.has(moment.id) && (
+                    <span className="moment-origin" data-testid="moment-from-suggestion">
+                      {t('assist.suggestions.fromSuggestion')}
+                    </span>
+                  )}
                 </button>
                 <button
                   type="button"
@@ -161,8 +172,15 @@ export function MomentsPanel({
                 >
                   ⟳
                 </button>
-              </li>
-            ))}
+              </li>,
+              ...suggestionRows
+                .filter(
+                  (suggestion) =>
+                    suggestion.startMs >= moment.startMs &&
+                    (index + 1 >= moments.length || suggestion.startMs < moments[index + 1]!.startMs),
+                )
+                .map((suggestion) => suggestion.row),
+            ])}
           </ul>
         )}
         {selected && (

@@ -2,6 +2,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { CallDetail } from '../../../contract/schemas';
+import type { CallSignals } from '../../../domain/signals/model';
+import { useReviewSuggestions } from '../assist/use-review-suggestions';
 import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
 import { normaliseMomentRange } from '../../../domain/moments/normalise-moment-range';
@@ -50,8 +52,11 @@ export function ReviewWorkspace({
   shortcutsEnabled,
   renderCall,
   sessionId = null,
+  signals = null,
 }: {
   detail: CallDetail;
+  /** The call's signals: their suggestions are offered as ghost moments. */
+  signals?: CallSignals | null;
   shortcutsEnabled: boolean;
   renderCall: (props: CallWorkspaceReviewProps) => React.ReactNode;
   sessionId?: string | null;
@@ -85,6 +90,21 @@ export function ReviewWorkspace({
     create(atMs - 1000, atMs + 2000);
   }, [create]);
 
+  const suggestions = useReviewSuggestions({
+    signals,
+    review,
+    locked,
+    durationMs,
+    flush: controller.flush,
+    addAcceptedMoment: controller.addAcceptedMoment,
+    addHistoryEntry: controller.addHistoryEntry,
+    onMomentCreated: setSelectedId,
+    seekMs: (timeMs) => playerRef.current?.seekMs(timeMs),
+    currentTimeMs: () => playerRef.current?.currentTimeMs() ?? 0,
+  });
+  const ghosts = suggestions.ghosts;
+  const ghostMarks = suggestions.ghostMarks;
+
   const moments = review?.moments;
   const saveMoment = controller.saveMoment;
   const waveformMoments = useMemo(
@@ -102,27 +122,32 @@ export function ReviewWorkspace({
           saveMoment({ ...moment, ...range });
         },
         onSelect: setSelectedId,
+        ghosts: locked ? undefined : ghosts,
       },
-    [moments, selectedId, locked, locale, create, durationMs, saveMoment],
+    [moments, selectedId, locked, locale, create, durationMs, saveMoment, ghosts],
   );
 
   const transcriptMoments = useMemo(
     () =>
       moments && {
-        marks: moments.map((moment) => ({
-          id: moment.id,
-          startMs: moment.startMs,
-          endMs: moment.endMs,
-          label: localize(momentTypeInfo[moment.type].label, locale),
-          colour: momentTypeInfo[moment.type].colour,
-        })),
+        marks: [
+          ...moments.map((moment) => ({
+            id: moment.id,
+            startMs: moment.startMs,
+            endMs: moment.endMs,
+            label: localize(momentTypeInfo[moment.type].label, locale),
+            colour: momentTypeInfo[moment.type].colour,
+          })),
+          ...(locked ? [] : ghostMarks),
+        ],
         onMarkClick: setSelectedId,
+        onGhostClick: ghosts.onSelect,
         onSelectionRange: locked
           ? null
           : (startMs: number, endMs: number, role: string) =>
               create(startMs, endMs, role === 'agent' || role === 'customer' ? role : undefined),
       },
-    [moments, locale, locked, create],
+    [moments, locale, locked, create, ghostMarks, ghosts.onSelect],
   );
 
   const play = (moment: Moment, loop: boolean) => {
@@ -151,6 +176,7 @@ export function ReviewWorkspace({
       controller.redo();
       return true;
     }
+    if (shortcutsEnabled && suggestions.onKey(event)) return true;
     if (
       shortcutsEnabled &&
       !event.ctrlKey &&
@@ -204,6 +230,8 @@ export function ReviewWorkspace({
               onPlay={play}
               onUndo={controller.undo}
               onRedo={controller.redo}
+              suggestionRows={locked ? [] : suggestions.suggestionRows}
+              fromSuggestion={suggestions.fromSuggestion}
             />
           ),
         })}

@@ -223,6 +223,25 @@ export function useReview(callId: string, sessionId: string | null = null) {
     [applyMoment, history],
   );
 
+  /** A moment the backend already saved from an accepted suggestion: shown with its history entry; undo removes it. */
+  const addAcceptedMoment = useCallback(
+    (moment: Moment, entry: ReviewDetail['audit'][number]) => {
+      update((detail) => ({
+        ...detail,
+        moments: [...detail.moments, moment].sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id)),
+        audit: [...detail.audit, entry],
+      }));
+      history.record({ undo: () => applyMoment(moment.id, null), redo: () => applyMoment(moment.id, moment) });
+    },
+    [update, history, applyMoment],
+  );
+
+  /** An entry the backend already wrote to the review's history (a dismissed suggestion): shown at once. */
+  const addHistoryEntry = useCallback(
+    (entry: ReviewDetail['audit'][number]) => update((detail) => ({ ...detail, audit: [...detail.audit, entry] })),
+    [update],
+  );
+
   const submit = useCallback(async () => {
     await queue.flush();
     if (queue.hasUnsaved()) return;
@@ -260,6 +279,8 @@ export function useReview(callId: string, sessionId: string | null = null) {
     setComment,
     saveMoment,
     deleteMoment,
+    addAcceptedMoment,
+    addHistoryEntry,
     undo: () => history.undo(),
     redo: () => history.redo(),
     canUndo: historyVersion >= 0 && history.canUndo(),

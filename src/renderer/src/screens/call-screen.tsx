@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
 import { formatDuration } from '../../../domain/duration';
 import { CallDetailsDialog } from '../call/call-details-dialog';
-import { CallWorkspace } from '../call/call-workspace';
+import { CallWorkspace, type CallWorkspaceReviewProps } from '../call/call-workspace';
 import { CallBackButton, SessionContextLabel } from '../call/session-context';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { MediaRemovedNotice } from '../privacy/media-removed-notice';
 import { RedactionsPanel } from '../privacy/redactions-panel';
 import { ReviewWorkspace } from '../review/review-workspace';
+import { CallMetricsBar } from '../assist/call-metrics-bar';
+import { useCallSignals } from '../assist/use-call-signals';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
 
@@ -22,12 +24,14 @@ export function CallScreen({
   shortcutsEnabled,
   initialReviewing = false,
   sessionId = null,
+  initialTimeMs = null,
 }: {
   callId: string;
   onBack: () => void;
   shortcutsEnabled: boolean;
   initialReviewing?: boolean;
   sessionId?: string | null;
+  initialTimeMs?: number | null;
 }) {
   const { t } = useTranslation();
   const query = useBackendQuery('calls.get', { callId });
@@ -49,6 +53,7 @@ export function CallScreen({
       shortcutsEnabled={shortcutsEnabled}
       initialReviewing={initialReviewing}
       sessionId={sessionId}
+      initialTimeMs={initialTimeMs}
     />
   );
 }
@@ -61,6 +66,7 @@ function LoadedCall({
   shortcutsEnabled,
   initialReviewing,
   sessionId,
+  initialTimeMs,
 }: {
   detail: CallDetail;
   onBack: () => void;
@@ -69,6 +75,7 @@ function LoadedCall({
   shortcutsEnabled: boolean;
   initialReviewing: boolean;
   sessionId: string | null;
+  initialTimeMs: number | null;
 }) {
   const { t } = useTranslation();
   const transport = useTransport();
@@ -78,6 +85,8 @@ function LoadedCall({
   const [reviewing, setReviewing] = useState(initialReviewing);
   const { call, audio } = detail;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const signalsState = useCallSignals(call.id, Boolean(audio), detail);
+  const signals = signalsState.status === 'ok' ? signalsState.signals : null;
   // Opening a call moves focus to its heading, so a screen reader announces where the user is.
   useEffect(() => headingRef.current?.focus(), [call.id]);
 
@@ -88,6 +97,18 @@ function LoadedCall({
     });
     if (result.ok) onEdited(result.value);
   };
+  // The call's player and transcript, alone or beside the review, which adds its panes through `reviewProps`.
+  const callWorkspace = (reviewProps?: CallWorkspaceReviewProps) => (
+    <CallWorkspace
+      detail={detail}
+      signals={signals}
+      shortcutsEnabled={shortcutsEnabled}
+      onRedactSelection={onRedactSelection}
+      onTranscriptAdded={onReload}
+      initialTimeMs={initialTimeMs}
+      {...reviewProps}
+    />
+  );
 
   return (
     <section className={`screen call-screen${reviewing ? ' reviewing' : ''}`} aria-labelledby="call-title">
@@ -141,6 +162,8 @@ function LoadedCall({
           </button>
         </div>
       </header>
+      {/* A row of its own, so every metric stays readable when the review's compact header is one line. */}
+      <CallMetricsBar state={signalsState} />
       {detail.mediaRemoved && <MediaRemovedNotice removed={detail.mediaRemoved} />}
       {editing && (
         <CallDetailsDialog
@@ -158,23 +181,11 @@ function LoadedCall({
           detail={detail}
           sessionId={sessionId}
           shortcutsEnabled={shortcutsEnabled}
-          renderCall={(props) => (
-            <CallWorkspace
-              detail={detail}
-              shortcutsEnabled={shortcutsEnabled}
-              onRedactSelection={onRedactSelection}
-              onTranscriptAdded={onReload}
-              {...props}
-            />
-          )}
+          signals={signals}
+          renderCall={callWorkspace}
         />
       ) : (
-        <CallWorkspace
-          detail={detail}
-          shortcutsEnabled={shortcutsEnabled}
-          onRedactSelection={onRedactSelection}
-          onTranscriptAdded={onReload}
-        />
+        callWorkspace()
       )}
     </section>
   );

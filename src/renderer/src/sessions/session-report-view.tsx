@@ -5,6 +5,7 @@ import { localize } from '../../../domain/rubric/localized-text';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { useLocale } from '../ui/use-locale';
 import { maxOf } from '../../../domain/extremes';
+import { SessionCallMetrics } from './session-call-metrics';
 
 function formatNumber(value: number | null, digits: number, locale: string): string {
   return value === null
@@ -133,6 +134,7 @@ export function SessionReportView({ session }: { session: SessionSummary }) {
           </table>
         </div>
       )}
+      <SessionCallMetrics session={session} metrics={value.callMetrics} />
       <div className="table-wrap">
         <table className="review-table" data-testid="report-items">
           <thead>

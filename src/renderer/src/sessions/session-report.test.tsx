@@ -48,6 +48,17 @@ const report: MethodOutput<'sessions.report'> = {
     },
   ],
   fairTotals: [80, 75],
+  callMetrics: [
+    {
+      agentTalkRatio: 0.567,
+      overtalkCount: 1,
+      overtalkMs: 1010,
+      longestSilenceMs: 4480,
+      agentWordsPerMinute: null,
+      medianAcknowledgementLatencyMs: 492,
+    },
+    null,
+  ],
   consensus: [],
   moments: {
     types: [{ type: 'customer-emotion-cue', matched: 3, unmatched: 1, f1: 0.75 }],
@@ -167,5 +178,27 @@ describe('Session report', () => {
     await user.click(await screen.findByRole('button', { name: 'Report (PDF)' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The database could not be read or written.');
     expect(screen.getByTestId('report-items')).toBeInTheDocument();
+  });
+
+  it('lists each call’s metrics from its signals, a dash where a call has none', async () => {
+    renderSession({}, 'nl');
+    const table = await screen.findByTestId('report-call-metrics');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
+      ['57%', '1× · 1,0 s', '4,5 s', '–', '0,5 s'],
+      ['–', '–', '–', '–', '–'],
+    ]);
+  });
+
+  it('has no call metrics table when no call has signals', async () => {
+    renderSession({ 'sessions.report': () => ({ ...report, callMetrics: [null, null] }) });
+    await screen.findByTestId('report-items');
+    expect(screen.queryByTestId('report-call-metrics')).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataProtectionFacts } from './data-protection-facts';
 import { diagnosticsSummary } from '../../../domain/support/diagnostics-summary';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { useTransport } from '../transport/transport-context';
@@ -48,6 +49,7 @@ export function SupportSection() {
             : '…'}
         </dd>
       </dl>
+      <DataProtectionFacts protection={diagnostics.status === 'ok' ? diagnostics.value.dataProtection : undefined} />
       <p className="muted">{t('support.hint')}</p>
       <div className="support-actions">
         <button type="button" className="button" onClick={() => void copySummary()}>

@@ -8,7 +8,14 @@ export type Screen =
   | { readonly name: 'sessions'; readonly sessionId?: string }
   | { readonly name: 'team' }
   | { readonly name: 'settings' }
-  | { readonly name: 'call'; readonly callId: string; readonly reviewing?: boolean; readonly sessionId?: string };
+  | {
+      readonly name: 'call';
+      readonly callId: string;
+      readonly reviewing?: boolean;
+      readonly sessionId?: string;
+      /** Where the player starts (a transcript search hit). */
+      readonly atMs?: number;
+    };
 
 const navItems = ['calls', 'reviews', 'sessions', 'team', 'rubrics', 'settings'] as const;
 

@@ -18,6 +18,8 @@ const report: TeamReport = {
   toMs: 1,
   granularity: 'month',
   rule: { gap: 0.1, minReviews: 5 },
+  severityAdjusted: false,
+  adjustmentSessionCount: 0,
   reviewCount: 10,
   withoutAgentCount: 1,
   skills: [
@@ -61,8 +63,27 @@ const report: TeamReport = {
       team: summary(1, 5, 1, 1),
       gap: 0.8,
       evidence: [
-        { reviewId: 'r1', callId: 'call-1', callTitle: 'Opzegging', score: 0 },
-        { reviewId: 'r5', callId: 'call-5', callTitle: 'Storing', score: 1 },
+        {
+          reviewId: 'r1',
+          callId: 'call-1',
+          callTitle: 'Opzegging',
+          score: 0,
+          audioId: 'audio-1',
+          moments: [
+            { momentId: 'm1', startMs: 10_000, endMs: 14_500, type: 'missed-empathy-opportunity' },
+            { momentId: 'm2', startMs: 1000, endMs: 3000, type: 'customer-emotion-cue' },
+          ],
+          redactedRanges: [{ startMs: 12_000, endMs: 13_000 }],
+        },
+        {
+          reviewId: 'r5',
+          callId: 'call-5',
+          callTitle: 'Storing',
+          score: 1,
+          audioId: null,
+          moments: [{ momentId: 'm5', startMs: 0, endMs: 1000, type: 'empathic-response' }],
+          redactedRanges: [],
+        },
       ],
     },
   ],
@@ -85,6 +106,41 @@ describe('Team screen', () => {
     const table = screen.getByTestId('agent-skill-table');
     const sanne = within(table).getByRole('row', { name: /Sanne/ });
     expect(within(sanne).getAllByRole('cell')[1]).toHaveTextContent('20' + '0–75 · 5' + 'Trainingsbehoefte');
+  });
+
+  it('plays a moment behind a need in place: its clip from 2 s before to 2 s after, one at a time', async () => {
+    const user = userEvent.setup();
+    renderWithBackend(<TeamScreen onOpen={() => undefined} />, { 'team.report': () => report }, 'en');
+    const card = (await screen.findByRole('heading', { name: 'Sanne: Showing empathy' })).closest('li')!;
+    const audio = screen.getByTestId('evidence-audio') as HTMLAudioElement;
+    const play = within(card).getByRole('button', { name: 'Play Missed empathy opportunity at 0:10.0 in Opzegging' });
+    expect(play).toHaveTextContent('▶ 0:10.0–0:14.5');
+    await user.click(play);
+    expect(audio.getAttribute('src')).toBe('/media/audio/audio-1');
+    expect(audio.currentTime).toBe(8);
+    expect(audio.dataset).toMatchObject({ clipFromMs: '8000', clipToMs: '16500' });
+    expect(audio.paused).toBe(false);
+    const stop = await within(card).findByRole('button', {
+      name: 'Stop Missed empathy opportunity at 0:10.0 in Opzegging',
+    });
+    expect(stop).toHaveAttribute('aria-pressed', 'true');
+    // Silent inside the call's redaction, as on the call screen.
+    audio.currentTime = 12.5;
+    audio.dispatchEvent(new Event('timeupdate'));
+    expect(audio.muted).toBe(true);
+    // The clip stops by itself 2 s after the moment.
+    audio.currentTime = 16.6;
+    audio.dispatchEvent(new Event('timeupdate'));
+    expect(audio.paused).toBe(true);
+    expect(
+      await within(card).findByRole('button', { name: 'Play Missed empathy opportunity at 0:10.0 in Opzegging' }),
+    ).toHaveAttribute('aria-pressed', 'false');
+    // Another moment of the same call starts at 0 (not before the call).
+    await user.click(within(card).getByRole('button', { name: /Play .* at 0:01\.0 in Opzegging/ }));
+    expect(audio.currentTime).toBe(0);
+    expect(audio.dataset.clipToMs).toBe('5000');
+    // A call whose recording was removed lists its moments as not playable.
+    expect(card).toHaveTextContent('The recording was removed: its moments cannot play.');
   });
 
   it('asks again with the threshold and trend the lead picks', async () => {
@@ -119,5 +175,43 @@ describe('Team screen', () => {
       'en',
     );
     expect(await screen.findByText('No submitted routine reviews in this period.')).toBeInTheDocument();
+  });
+
+  it('merges the spellings of an agent into one and undoes it', async () => {
+    const user = userEvent.setup();
+    const spellings = [
+      { name: 'S. Jansen', calls: 1, reviews: 1 },
+      { name: 'Sanne Jansen', calls: 2, reviews: 2 },
+    ];
+    let merges: { variant: string; agentName: string; mergedAtMs: number }[] = [];
+    const list = () => ({
+      spellings: spellings.map((spelling) => ({
+        ...spelling,
+        agentName: merges.find((merge) => merge.variant === spelling.name)?.agentName ?? spelling.name,
+      })),
+      merges,
+    });
+    const { transport } = renderWithBackend(
+      <TeamScreen onOpen={() => undefined} />,
+      {
+        'team.report': () => report,
+        'agents.list': list,
+        'agents.merge': (input) => {
+          merges = [{ variant: input.variant, agentName: input.into, mergedAtMs: 1 }];
+          return list();
+        },
+        'agents.unmerge': () => {
+          merges = [];
+          return list();
+        },
+      },
+      'en',
+    );
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Belongs to: S. Jansen' }), 'Sanne Jansen');
+    await user.click(screen.getByRole('button', { name: 'Merge S. Jansen into Sanne Jansen' }));
+    expect(inputsOf(transport, 'agents.merge')).toEqual([{ variant: 'S. Jansen', into: 'Sanne Jansen' }]);
+    expect(await screen.findByText('S. Jansen counts as Sanne Jansen')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo the merge of S. Jansen into Sanne Jansen' }));
+    expect(await screen.findByText('No merges yet.')).toBeInTheDocument();
   });
 });

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
 import { DateField } from '../ui/date-field';
+import { AgentMerges } from './agent-merges';
 import { AgentSkillTable, TeamSkillTable } from './skill-tables';
+import { TeamExports } from './team-exports';
 import { TrainingNeedsList } from './training-needs-list';
 
 const isoDay = (date: Date) =>
@@ -25,20 +27,19 @@ export function TeamScreen({ onOpen }: { onOpen: (callId: string) => void }) {
   const [granularity, setGranularity] = useState<'week' | 'month'>('month');
   const [gap, setGap] = useState<number>(0.1);
   const [minReviews, setMinReviews] = useState<number>(5);
+  const [severityAdjusted, setSeverityAdjusted] = useState(false);
   // A half-typed date leaves the last whole period in place.
   const [applied, setApplied] = useState(period);
   if ((period.from !== applied.from || period.to !== applied.to) && period.from && period.to) setApplied(period);
-  const report = useBackendQuery(
-    'team.report',
-    {
-      fromMs: new Date(`${applied.from}T00:00:00`).getTime(),
-      toMs: new Date(`${applied.to}T23:59:59.999`).getTime(),
-      granularity,
-      gap,
-      minReviews,
-    },
-    ['calls.changed'],
-  );
+  const request = {
+    fromMs: new Date(`${applied.from}T00:00:00`).getTime(),
+    toMs: new Date(`${applied.to}T23:59:59.999`).getTime(),
+    granularity,
+    gap,
+    minReviews,
+    severityAdjusted,
+  };
+  const report = useBackendQuery('team.report', request, ['calls.changed']);
 
   return (
     <section className="screen" aria-labelledby="team-title">
@@ -75,6 +76,14 @@ export function TeamScreen({ onOpen }: { onOpen: (callId: string) => void }) {
             ))}
           </select>
         </label>
+        <label className="team-severity" title={t('teamTools.severityHint')}>
+          <input
+            type="checkbox"
+            checked={severityAdjusted}
+            onChange={(event) => setSeverityAdjusted(event.target.checked)}
+          />
+          {t('teamTools.severity')}
+        </label>
       </fieldset>
       {report.status === 'error' && <ErrorPanel error={report.error} onRetry={report.reload} />}
       {report.status === 'ok' && (
@@ -83,7 +92,10 @@ export function TeamScreen({ onOpen }: { onOpen: (callId: string) => void }) {
             {t('team.summary', { count: report.value.reviewCount, agents: report.value.agents.length })}
             {report.value.withoutAgentCount > 0 &&
               ` ${t('team.withoutAgent', { count: report.value.withoutAgentCount })}`}
+            {report.value.severityAdjusted &&
+              ` ${t('teamTools.severityNote', { count: report.value.adjustmentSessionCount })}`}
           </p>
+          {report.value.reviewCount > 0 && <TeamExports request={request} report={report.value} />}
           {report.value.reviewCount === 0 ? (
             <p className="muted">{t('team.empty')}</p>
           ) : (
@@ -99,6 +111,7 @@ export function TeamScreen({ onOpen }: { onOpen: (callId: string) => void }) {
           )}
         </>
       )}
+      <AgentMerges />
     </section>
   );
 }

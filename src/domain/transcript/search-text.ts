@@ -1,0 +1,106 @@
+import { maskTranscript, type RedactedRange } from '../privacy/redaction-ranges';
+import { timedWordsOf } from './estimated-word-times';
+import type { TranscriptSegment } from './model';
+import { speakerKey, type SpeakerRole, type SpeakerRoles } from './speaker-roles';
+
+/** One turn as the transcript search index holds it: redacted words already masked, so they are never findable. */
+export interface SearchableTurn {
+  readonly segment: number;
+  readonly speaker: string | null;
+  readonly role: SpeakerRole;
+  readonly startMs: number;
+  /** The turn's words (masked where redacted) joined by single spaces. */
+  readonly text: string;
+  /** Each word's start, in the order of the words in `text`. */
+  readonly wordStartsMs: readonly number[];
+}
+
+/** The turns of a transcript to index: masked, one entry per turn with text left after masking. */
+export function* searchableTurns(
+  segments: readonly TranscriptSegment[],
+  redacted: readonly RedactedRange[],
+  roles: SpeakerRoles,
+): Generator<SearchableTurn> {
+  // One turn at a time: a transcript of 150,000 segments is indexed without a second copy of it in memory.
+  const masked = maskTranscript(segments, redacted);
+  for (let index = 0; index < masked.length; index += 1) {
+    const segment = masked[index]!;
+    const words = timedWordsOf(segment).filter((word) => word.text.trim() !== '');
+    if (words.length === 0) continue;
+    yield {
+      segment: index,
+      speaker: segment.speaker,
+      role: roles[speakerKey(segment)] ?? 'unknown',
+      startMs: segment.startMs,
+      text: words.map((word) => word.text.replace(/\s+/g, ' ').trim()).join(' '),
+      wordStartsMs: words.map((word) => word.startMs),
+    };
+  }
+}
+
+/**
+ * The tokens of a text as the index sees them: letters and digits only, lower case, diacritics removed
+ * ("Opzéggen," -> "opzeggen"). Mirrors SQLite's unicode61 tokenizer with remove_diacritics 2.
+ */
+export function searchTokens(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token !== '');
+}
+
+/** At most this many words of a query: a search is for a word or a short phrase. */
+export const maxSearchTerms = 8;
+
+/**
+ * The FTS5 query for what the user typed: the words as one phrase, the last one a prefix ("opzeg" finds
+ * "opzeggen"), every word quoted so nothing typed is read as query syntax. Null when nothing searchable remains.
+ */
+export function transcriptMatchQuery(query: string): string | null {
+  const terms = searchTokens(query).slice(0, maxSearchTerms);
+  if (terms.length === 0) return null;
+  return `"${terms.join(' ')}" *`;
+}
+
+/** Where a hit is in a turn, with a few words either side for context. */
+export interface HitContext {
+  readonly before: string;
+  readonly hit: string;
+  readonly after: string;
+  readonly wordIndex: number;
+}
+
+const contextWords = 6;
+
+/**
+ * Finds the query's phrase in a stored turn (the same matching as the index: whole words, the last a prefix) and
+ * returns the words around it. Falls back to the turn's start when it cannot be placed.
+ */
+export function locateHit(text: string, query: string): HitContext {
+  const words = text.split(' ');
+  const terms = searchTokens(query).slice(0, maxSearchTerms);
+  const tokens = words.flatMap((word, wordIndex) => searchTokens(word).map((token) => ({ token, wordIndex })));
+  const matchesAt = (start: number) =>
+    terms.every((term, offset) => {
+      const token = tokens[start + offset]?.token;
+      if (token === undefined) return false;
+      return offset === terms.length - 1 ? token.startsWith(term) : token === term;
+    });
+  let first = 0;
+  let last = 0;
+  for (let start = 0; start < tokens.length; start += 1) {
+    if (terms.length > 0 && matchesAt(start)) {
+      first = tokens[start]!.wordIndex;
+      last = tokens[start + terms.length - 1]!.wordIndex;
+      break;
+    }
+  }
+  return {
+    before: words.slice(Math.max(0, first - contextWords), first).join(' '),
+    hit: words.slice(first, last + 1).join(' '),
+    after: words.slice(last + 1, last + 1 + contextWords).join(' '),
+    wordIndex: first,
+  };
+}

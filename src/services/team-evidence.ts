@@ -1,0 +1,79 @@
+import type Database from 'better-sqlite3';
+import type { TeamReport } from '../contract/team';
+import { severityAdjusted, type ReviewerEffects } from '../domain/team/reviewer-effects';
+import type { SummedNeed } from '../domain/team/training-needs-of-sums';
+import { acceptedRanges } from '../storage/redactions-repository';
+import {
+  momentsOfReviews,
+  skillScoresOfAgent,
+  type EvidenceMoment,
+  type ScorePeriod,
+} from '../storage/team-report-repository';
+import type { TeamSums } from './team-sums';
+
+/** Reviews listed per need: enough to listen to, few enough to keep the report small. */
+const evidencePerNeed = 20;
+
+type Evidence = TeamReport['needs'][number]['evidence'][number];
+
+/** The agent's lowest scores on the skill (after the reviewer's effect is removed, when the report is adjusted). */
+function lowestScores(
+  db: Database.Database,
+  period: ScorePeriod,
+  need: SummedNeed,
+  sums: TeamSums,
+  effects: ReviewerEffects | null,
+) {
+  const query = { ...period, spellings: [...(sums.spellings.get(need.agentId) ?? [])], sectionId: need.skillId };
+  if (!effects) return skillScoresOfAgent(db, { ...query, limit: evidencePerNeed });
+  return skillScoresOfAgent(db, query)
+    .map((entry) => ({ ...entry, score: severityAdjusted(entry.score, effects, entry.reviewerId, need.skillId) }))
+    .sort((a, b) => a.score - b.score || a.reviewId.localeCompare(b.reviewId))
+    .slice(0, evidencePerNeed);
+}
+
+/**
+ * Each need with the reviews behind it, lowest score first: the call to open, and the moments the reviewer marked for
+ * the skill's items (every moment of the review when none was marked for them), with the call's redacted ranges so
+ * a moment played in place stays silent where the call is redacted.
+ */
+export function needsWithEvidence(
+  db: Database.Database,
+  period: ScorePeriod,
+  sums: TeamSums,
+  needs: readonly SummedNeed[],
+  effects: ReviewerEffects | null,
+): TeamReport['needs'] {
+  const lowest = needs.map((need) => lowestScores(db, period, need, sums, effects));
+  const momentsByReview = new Map<string, EvidenceMoment[]>();
+  for (const moment of momentsOfReviews(db, [...new Set(lowest.flat().map((entry) => entry.reviewId))]))
+    momentsByReview.set(moment.reviewId, [...(momentsByReview.get(moment.reviewId) ?? []), moment]);
+  const redactions = new Map<string, { startMs: number; endMs: number }[]>();
+  const redactedRangesOf = (callId: string) => {
+    let ranges = redactions.get(callId);
+    if (!ranges) redactions.set(callId, (ranges = acceptedRanges(db, callId)));
+    return ranges;
+  };
+  return needs.map(({ agentId, ...need }, index) => {
+    const items = sums.itemsOfSkill.get(need.skillId) ?? new Set<string>();
+    const evidence = lowest[index]!.map((entry): Evidence => {
+      const ofReview = momentsByReview.get(entry.reviewId) ?? [];
+      const marked = ofReview.filter((moment) => moment.itemIds.some((itemId) => items.has(itemId)));
+      return {
+        reviewId: entry.reviewId,
+        callId: entry.callId,
+        callTitle: entry.callTitle,
+        score: entry.score,
+        audioId: entry.audioId,
+        moments: (marked.length > 0 ? marked : ofReview).map(({ momentId, startMs, endMs, type }) => ({
+          momentId,
+          startMs,
+          endMs,
+          type,
+        })),
+        redactedRanges: entry.audioId ? redactedRangesOf(entry.callId) : [],
+      };
+    });
+    return { ...need, agentName: agentId, evidence };
+  });
+}

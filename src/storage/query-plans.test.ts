@@ -1,0 +1,149 @@
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { transcriptMatchQuery } from '../domain/transcript/search-text';
+import { countCallRows, listCallWindow } from './call-window-repository';
+import { listCalls } from './calls-repository';
+import { migrate } from './migrations';
+import { listReviewRows } from './review-list-repository';
+import { countReviewRows } from './review-window-repository';
+import { momentsOfReviews, skillScoresOfAgent, sumSectionScores } from './team-report-repository';
+import type { ReviewFilter } from './reviews-repository';
+import { reindexCallTranscript, searchTranscriptTurns } from './transcript-search-repository';
+
+// The hot queries of the library, the review list (every filter the screen offers, alone and combined, windowed) and
+// transcript search must each find their rows through an index: a plain `SCAN <table>` reads the whole table, which
+// at 100,000 calls and 300,000 reviews is what makes a list slow. This records the statements a repository call
+// runs, with their parameters, and asks SQLite for each one's plan.
+
+let db: Database.Database;
+
+beforeAll(() => {
+  db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+});
+
+interface Ran {
+  readonly sql: string;
+  readonly args: unknown[];
+}
+
+function statementsOf(run: () => void): Ran[] {
+  const prepare = db.prepare.bind(db);
+  const ran: Ran[] = [];
+  db.prepare = ((sql: string) => {
+    const statement = prepare(sql);
+    const methods = ['all', 'get', 'iterate', 'run'] as const;
+    for (const method of methods) {
+      const real = (statement[method] as (...args: unknown[]) => unknown).bind(statement);
+      Object.assign(statement, {
+        [method]: (...args: unknown[]) => {
+          ran.push({ sql, args });
+          return real(...args);
+        },
+      });
+    }
+    return statement;
+  }) as typeof db.prepare;
+  try {
+    run();
+  } finally {
+    db.prepare = prepare;
+  }
+  return ran;
+}
+
+/** The lines of a statement's plan that read a whole table (a virtual table's own index is fine). */
+function fullScans({ sql, args }: Ran): string[] {
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((row) => row.detail);
+  // Reading a subquery's own rows (a co-routine or a materialised view, found through an index inside) is no table scan.
+  const subqueries = new Set(plan.flatMap((detail) => /^(?:CO-ROUTINE|MATERIALIZE) (\w+)/.exec(detail)?.[1] ?? []));
+  return plan.filter((detail) => {
+    const scanned = /^SCAN (\w+)(.*)$/.exec(detail);
+    if (!scanned || subqueries.has(scanned[1]!)) return false;
+    return !/^ (USING|VIRTUAL TABLE)/.test(scanned[2]!);
+  });
+}
+
+const expectNoFullScan = (run: () => void) => {
+  const ran = statementsOf(run);
+  expect(ran.length).toBeGreaterThan(0);
+  for (const statement of ran) expect({ sql: statement.sql, scans: fullScans(statement) }).toMatchObject({ scans: [] });
+};
+
+const reviewFilters: readonly ReviewFilter[] = [
+  {},
+  { callId: 'c1' },
+  { reviewerId: 'r1' },
+  { agentName: 'Sanne' },
+  { status: 'draft' },
+  { status: 'submitted' },
+  { fromMs: 1, toMs: 2 },
+  { sessionId: 's1' },
+  { sessionId: null },
+  { reviewerId: 'r1', status: 'draft' },
+  { agentName: 'Sanne', status: 'submitted', fromMs: 1, toMs: 2 },
+  { reviewerId: 'r1', agentName: 'Sanne', fromMs: 1, toMs: 2 },
+  { sessionId: 's1', status: 'submitted' },
+];
+
+describe('query plans of the hot paths', () => {
+  it('the library lists calls through its order index, whole or a window, with or without a search', () => {
+    expectNoFullScan(() => listCalls(db));
+    expectNoFullScan(() => listCalls(db, 'opzeggen', { limit: 100, offset: 200 }));
+  });
+
+  it('the library’s windows walk its order index from their place, and its count reads an index', () => {
+    const after = { recordedAt: '2026-03-04', createdAtMs: 5, id: 'c9' };
+    for (const search of [undefined, 'opzeggen']) {
+      expectNoFullScan(() => listCallWindow(db, search, { limit: 200 }));
+      expectNoFullScan(() => listCallWindow(db, search, { limit: 200, after }));
+    }
+    expectNoFullScan(() => countCallRows(db, undefined));
+  });
+
+  it.each(reviewFilters)('the review list uses an index for %j, first window and the next', (filter) => {
+    expectNoFullScan(() => listReviewRows(db, filter, { limit: 200 }));
+    expectNoFullScan(() => listReviewRows(db, filter, { limit: 200, after: { updatedAtMs: 5, id: 'x' } }));
+  });
+
+  it('transcript search reads the FTS index and the turns by rowid, and a call’s turns by its id', () => {
+    expectNoFullScan(() => searchTranscriptTurns(db, transcriptMatchQuery('opzeggen')!, null, 100));
+    expectNoFullScan(() => searchTranscriptTurns(db, transcriptMatchQuery('wil opzeg')!, 'customer', 100));
+    expectNoFullScan(() => reindexCallTranscript(db, 'c1'));
+  });
+});
+
+describe('query plans of the review list’s count and filter options', () => {
+  it.each(reviewFilters)('counts %j through an index', (filter) => {
+    expectNoFullScan(() => countReviewRows(db, filter));
+  });
+});
+
+describe('query plans of the team report', () => {
+  const planOf = ({ sql, args }: Ran) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((row) => row.detail);
+
+  it.each([false, true])(
+    'sums the stored section scores from the covering index in its order, without sorting (per reviewer: %s)',
+    (perReviewerAndScore) => {
+      const ran = statementsOf(() => sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore));
+      expect(ran).toHaveLength(1);
+      const plan = planOf(ran[0]!);
+      expect(plan.join('\n')).toMatch(/USING COVERING INDEX review_section_scores_routine/);
+      expect(plan.filter((detail) => /TEMP B-TREE/.test(detail))).toEqual([]);
+      expectNoFullScan(() => sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore));
+    },
+  );
+
+  it('finds an agent’s lowest scores on a skill, and their moments, through indexes', () => {
+    const query = { fromMs: 1, toMs: 2, spellings: ['Sanne', 'S. Jansen'], sectionId: '2' };
+    expectNoFullScan(() => skillScoresOfAgent(db, { ...query, limit: 20 }));
+    expectNoFullScan(() => skillScoresOfAgent(db, query));
+    expectNoFullScan(() => momentsOfReviews(db, ['r1', 'r2']));
+    const plan = planOf(statementsOf(() => skillScoresOfAgent(db, { ...query, limit: 20 }))[0]!);
+    expect(plan.join('\n')).toMatch(
+      /SEARCH s USING COVERING INDEX review_section_scores_routine \(agent_name=\? AND section_id=\?/,
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+
+/** The routine reviews' stored section scores that a period of the team report reads. */
+export interface ScorePeriod {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/** Section scores summed per agent spelling, skill, rubric version and day (and reviewer and score, when asked). */
+export interface SectionScoreSums {
+  readonly agentName: string;
+  readonly sectionId: string;
+  readonly rubricId: string;
+  readonly rubricVersion: number;
+  readonly day: string;
+  /** Only when summed per reviewer and score (severity-adjusted reports). */
+  readonly reviewerId: string | null;
+  readonly score: number | null;
+  /** Reviews whose first section is in this group: summed over a review's sections, its count once. */
+  readonly reviews: number;
+  /** Scored sections (a section without scored items is left out). */
+  readonly count: number;
+  readonly sum: number;
+  readonly sumSquares: number;
+}
+
+const routineInPeriod = 'session_id IS NULL AND updated_at_ms BETWEEN @fromMs AND @toMs';
+
+/**
+ * The report's one heavy query: sums of the stored scores of submitted routine reviews changed in the period, in the
+ * order of the covering index (so grouping reads it once without sorting). `perReviewerAndScore` keeps each
+ * reviewer's distinct scores apart, for adjustments that are not a plain shift of a sum.
+ */
+export function sumSectionScores(
+  db: Database.Database,
+  period: ScorePeriod,
+  perReviewerAndScore = false,
+): SectionScoreSums[] {
+  const keys = `agent_name, section_id, rubric_id, rubric_version, day${perReviewerAndScore ? ', reviewer_id, score' : ''}`;
+  const extra = perReviewerAndScore ? '' : ', NULL AS reviewer_id, NULL AS score';
+  return db
+    .prepare(
+      `SELECT ${keys}${extra}, sum(ordinal = 0) AS reviews, count(score) AS count, total(score) AS sum,
+              total(score * score) AS sum_squares
+         FROM review_section_scores INDEXED BY review_section_scores_routine
+        WHERE ${routineInPeriod}
+        GROUP BY ${keys}`,
+    )
+    .raw()
+    .all(period)
+    .map((row) => {
+      const [agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares] =
+        row as [string, string, string, number, string, string | null, number | null, number, number, number, number];
+      return { agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares };
+    });
+}
+
+/** One review's score on a skill, with the call to listen to. */
+export interface SkillScoreOfReview {
+  readonly reviewId: string;
+  readonly reviewerId: string;
+  readonly score: number;
+  readonly callId: string;
+  readonly callTitle: string;
+  readonly audioId: string | null;
+}
+
+/**
+ * An agent's scores on one skill in the period (every spelling merged into it), lowest first; at most `limit` when
+ * given. The evidence behind a training need.
+ */
+export function skillScoresOfAgent(
+  db: Database.Database,
+  query: ScorePeriod & { readonly spellings: readonly string[]; readonly sectionId: string; readonly limit?: number },
+): SkillScoreOfReview[] {
+  return db
+    .prepare(
+      `SELECT s.review_id AS reviewId, s.reviewer_id AS reviewerId, s.score, r.call_id AS callId, c.title AS callTitle,
+              c.audio_id AS audioId
+         FROM review_section_scores s INDEXED BY review_section_scores_routine
+         JOIN reviews r ON r.id = s.review_id JOIN calls c ON c.id = r.call_id
+        WHERE s.agent_name IN (SELECT value FROM json_each(@spellings)) AND s.section_id = @sectionId
+          AND s.score IS NOT NULL AND s.session_id IS NULL AND s.updated_at_ms BETWEEN @fromMs AND @toMs
+        ORDER BY s.score, s.review_id${query.limit === undefined ? '' : ' LIMIT @limit'}`,
+    )
+    .all({
+      spellings: JSON.stringify(query.spellings),
+      sectionId: query.sectionId,
+      fromMs: query.fromMs,
+      toMs: query.toMs,
+      ...(query.limit === undefined ? {} : { limit: query.limit }),
+    }) as SkillScoreOfReview[];
+}
+
+/** A moment of a review with the rubric items it was marked for. */
+export interface EvidenceMoment {
+  readonly reviewId: string;
+  readonly momentId: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly type: string;
+  readonly itemIds: readonly string[];
+}
+
+/** The moments of some reviews, in time order per review. */
+export function momentsOfReviews(db: Database.Database, reviewIds: readonly string[]): EvidenceMoment[] {
+  if (reviewIds.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT review_id AS reviewId, id AS momentId, start_ms AS startMs, end_ms AS endMs, type, item_ids_json AS itemIdsJson
+         FROM moments WHERE review_id IN (SELECT value FROM json_each(?)) ORDER BY review_id, start_ms, id`,
+    )
+    .all(JSON.stringify(reviewIds)) as (Omit<EvidenceMoment, 'itemIds'> & { itemIdsJson: string })[];
+  return rows.map(({ itemIdsJson, ...moment }) => ({ ...moment, itemIds: JSON.parse(itemIdsJson) as string[] }));
+}

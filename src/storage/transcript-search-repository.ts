@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+import { mergeRanges, type RedactedRange } from '../domain/privacy/redaction-ranges';
+import type { TranscriptSegment } from '../domain/transcript/model';
+import { searchableTurns, type SearchableTurn } from '../domain/transcript/search-text';
+import type { SpeakerRole, SpeakerRoles } from '../domain/transcript/speaker-roles';
+
+// The index (schema version 16) holds each turn's masked text in `transcript_search` and what the turn is in
+// `transcript_search_turns` under the same rowid. Every write to a transcript, its speaker roles or its accepted
+// redactions goes through here, so the index never holds a word that is no longer on screen.
+
+/** Removes a call's turns from the index (its transcript was replaced, removed or erased). */
+export function removeFromTranscriptSearch(db: Database.Database, callId: string): void {
+  db.prepare(
+    'DELETE FROM transcript_search WHERE rowid IN (SELECT id FROM transcript_search_turns WHERE call_id = ?)',
+  ).run(callId);
+  db.prepare('DELETE FROM transcript_search_turns WHERE call_id = ?').run(callId);
+}
+
+/** Puts a call's transcript in the index, replacing what was there: masked by the given redacted ranges. */
+export function indexTranscript(
+  db: Database.Database,
+  callId: string,
+  segments: readonly TranscriptSegment[],
+  roles: SpeakerRoles,
+  redacted: readonly RedactedRange[] = acceptedRangesOf(db, callId),
+): void {
+  removeFromTranscriptSearch(db, callId);
+  const turn = db.prepare(
+    `INSERT INTO transcript_search_turns (call_id, segment, speaker, role, start_ms, word_starts_json)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const text = db.prepare('INSERT INTO transcript_search (rowid, text) VALUES (?, ?)');
+  for (const searchable of searchableTurns(segments, redacted, roles)) {
+    const { lastInsertRowid } = turn.run(
+      callId,
+      searchable.segment,
+      searchable.speaker,
+      searchable.role,
+      searchable.startMs,
+      JSON.stringify(searchable.wordStartsMs),
+    );
+    text.run(lastInsertRowid, searchable.text);
+  }
+}
+
+function acceptedRangesOf(db: Database.Database, callId: string): RedactedRange[] {
+  return mergeRanges(
+    db
+      .prepare("SELECT start_ms AS startMs, end_ms AS endMs FROM redactions WHERE call_id = ? AND status = 'accepted'")
+      .all(callId) as RedactedRange[],
+  );
+}
+
+/** Indexes a call's stored transcript again (its redactions or speaker roles changed); removes it when it has none. */
+export function reindexCallTranscript(db: Database.Database, callId: string): void {
+  const row = db
+    .prepare('SELECT segments_json AS segments, speaker_roles_json AS roles FROM transcripts WHERE call_id = ?')
+    .get(callId) as { segments: string; roles: string } | undefined;
+  if (!row) {
+    removeFromTranscriptSearch(db, callId);
+    return;
+  }
+  indexTranscript(db, callId, JSON.parse(row.segments) as TranscriptSegment[], JSON.parse(row.roles) as SpeakerRoles);
+}
+
+/** Fills the index from every stored transcript, a window of calls at a time so memory stays flat. */
+export function rebuildTranscriptSearch(db: Database.Database, windowSize = 200): void {
+  db.exec('DELETE FROM transcript_search; DELETE FROM transcript_search_turns;');
+  const window = db.prepare('SELECT call_id FROM transcripts WHERE call_id > ? ORDER BY call_id LIMIT ?').pluck();
+  let after = '';
+  for (;;) {
+    const callIds = window.all(after, windowSize) as string[];
+    callIds.forEach((callId) => reindexCallTranscript(db, callId));
+    if (callIds.length < windowSize) return;
+    after = callIds.at(-1)!;
+  }
+}
+
+/** One turn that matched a search, newest indexed first. */
+export interface TranscriptSearchRow extends SearchableTurn {
+  readonly callId: string;
+  readonly title: string;
+  readonly agentName: string;
+  readonly recordedAt: string | null;
+}
+
+/**
+ * The turns matching an FTS5 query (built by `transcriptMatchQuery`), optionally only one role's, at most `limit`.
+ * Ordered by the index's rowid, which FTS5 walks without sorting, so a word in every call costs no more than a rare one.
+ */
+export function searchTranscriptTurns(
+  db: Database.Database,
+  match: string,
+  role: SpeakerRole | null,
+  limit: number,
+): TranscriptSearchRow[] {
+  const rows = db
+    .prepare(
+      `SELECT t.call_id AS callId, c.title, c.agent_name AS agentName, c.recorded_at AS recordedAt, t.segment,
+         t.speaker, t.role, t.start_ms AS startMs, f.text, t.word_starts_json AS wordStarts
+       FROM transcript_search f
+       JOIN transcript_search_turns t ON t.id = f.rowid
+       JOIN calls c ON c.id = t.call_id
+       WHERE transcript_search MATCH @match AND (@role IS NULL OR t.role = @role)
+       ORDER BY f.rowid DESC
+       LIMIT @limit`,
+    )
+    .all({ match, role, limit }) as (Omit<TranscriptSearchRow, 'wordStartsMs'> & { wordStarts: string })[];
+  return rows.map(({ wordStarts, ...row }) => ({ ...row, wordStartsMs: JSON.parse(wordStarts) as number[] }));
+}

@@ -59,7 +59,8 @@ export async function sealToFile(source: AsyncIterable<Uint8Array>, target: stri
     let pieces: Buffer[] = [];
     let pendingBytes = 0;
     for await (const piece of source) {
-      pieces.push(Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+      // Copied: a source may reuse its buffer for the next piece once this one has been taken.
+      pieces.push(Buffer.from(piece));
       pendingBytes += piece.byteLength;
       // A full chunk is written only once more data follows: until then it may be the last one.
       if (pendingBytes <= header.chunkBytes) continue;

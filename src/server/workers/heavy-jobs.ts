@@ -57,7 +57,10 @@ export function heavyJobs(data: HeavyWorkerData) {
       readonly limits: { readonly maxBytes: number };
     }) => (await import('../packages/zip')).writeArchive(input.target, input.sources, input.limits),
     exportScores: async (request: ScoreExportRequest) =>
-      (await import('../export/score-exporter')).makeScoreExporter(database(), data.exportsDir)(request),
+      (await import('../export/score-exporter')).makeScoreExporter(
+        () => openReadOnlyConnection(data.databaseFile, { nativeBinding: data.nativeBinding }),
+        data.exportsDir,
+      )(request),
     exportMoments: async (request: MomentsExportRequest) =>
       (await import('../export/moments-exporter')).makeMomentsExporter(database(), data.exportsDir)(request),
     sessionReportPdf: async (request: SessionReportPdfRequest) =>

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ServicePorts } from '../../services/ports';
+import { openReadOnlyConnection } from '../../storage/connection';
 import { readPreferences } from '../../storage/preferences-repository';
 import { hashFile } from '../../services/import-files';
 import type { HeavyJobs } from './heavy-jobs';
@@ -123,7 +124,10 @@ export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): H
     writeArchive: async (target, sources, limits) =>
       (await import('../packages/zip')).writeArchive(target, sources, limits),
     exportScores: async (request) =>
-      (await import('../export/score-exporter')).makeScoreExporter(db, exportsDir)(request),
+      (await import('../export/score-exporter')).makeScoreExporter(
+        () => openReadOnlyConnection(db.name),
+        exportsDir,
+      )(request),
     exportMoments: async (request) =>
       (await import('../export/moments-exporter')).makeMomentsExporter(db, exportsDir)(request),
     sessionReportPdf: async (request) => (await import('../export/session-report-pdf')).sessionReportPdf(request),

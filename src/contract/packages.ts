@@ -187,6 +187,7 @@ export const packageProblemCodes = [
   'package_bad_transcript',
   'package_bad_review',
   'package_not_team_lead',
+  'package_team_key',
 ] as const;
 export type PackageProblemCode = (typeof packageProblemCodes)[number];
 

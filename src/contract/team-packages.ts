@@ -107,3 +107,42 @@ export const teamReviewsContentSchema = z
   })
   .strict();
 export type TeamReviewsContent = z.infer<typeof teamReviewsContentSchema>;
+
+export const teamExchangeSchema = z.object({
+  /** As a lead: the reviewers this computer invited. */
+  members: z.array(z.object({ id: z.string(), name: z.string(), invitedAtMs: z.number().int() })),
+  /** As a reviewer: the leads whose invitation this computer accepted, and when reviews last went to each. */
+  leads: z.array(
+    z.object({
+      teamId: z.string(),
+      leadName: z.string(),
+      reviewerName: z.string(),
+      lastExportAtMs: z.number().int().nullable(),
+    }),
+  ),
+});
+export type TeamExchange = z.infer<typeof teamExchangeSchema>;
+
+const exportedFileSchema = z.object({ exportId: z.string(), fileName: z.string() });
+
+export const teamExchangeMethods = {
+  /** Who is invited (as a lead) and which leads this computer reports to (as a reviewer). */
+  'team.exchange': { input: z.object({}).strict(), output: teamExchangeSchema },
+  /** A lead's team invitation for one reviewer (by name): their key and the recordings the lead holds. */
+  'team.invite': {
+    input: z.object({ reviewerName: z.string().trim().min(1).max(120) }).strict(),
+    output: exportedFileSchema,
+  },
+  /** "Export my reviews" to a lead: submitted routine reviews since the last export (or in a period), signed. */
+  'team.exportReviews': {
+    input: z
+      .object({
+        teamId: z.string().min(1).max(100),
+        audio: z.enum(teamAudioChoices),
+        fromMs: z.number().int().optional(),
+        toMs: z.number().int().optional(),
+      })
+      .strict(),
+    output: exportedFileSchema.extend({ reviewCount: z.number().int() }),
+  },
+} as const;

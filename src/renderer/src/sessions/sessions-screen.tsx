@@ -10,7 +10,7 @@ import { NewSessionForm } from './new-session-form';
 import { SessionDetail } from './session-detail';
 
 /** A refused package: the general message and the package's own reason. */
-function PackageError({ error }: { error: AppError }) {
+export function PackageError({ error }: { error: AppError }) {
   const { t } = useTranslation();
   const reported = error.details?.packageCode;
   const code = packageProblemCodes.find((known): known is PackageProblemCode => known === reported) ?? null;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../contract/errors';
@@ -51,7 +51,8 @@ function wholeCall(context: ServiceContext, call: CallRecord, audio: AudioFileRo
   const folder = `calls/${audio.sha256.slice(0, 16)}`;
   const file = join(context.paths.audioDir, audio.storedName);
   const audioPath = `${folder}/audio${extensionOf(audio.storedName)}`;
-  parts.push({ path: audioPath, file, sizeBytes: statSync(file).size, sha256: audio.sha256 });
+  // The size of the recording itself (as imported): the stored file may be sealed, and the archive gets its plaintext.
+  parts.push({ path: audioPath, file, sizeBytes: audio.sizeBytes, sha256: audio.sha256 });
   parts.push({ path: `${folder}/peaks.bin`, bytes: peaks?.bytes ?? new Uint8Array(0) });
   const transcript = getTranscript(context.db, call.id);
   if (transcript)

@@ -89,11 +89,13 @@ export function SessionsScreen({
             ? t('sessions.imported.same')
             : imported.kind === 'session'
               ? t('sessions.imported.session', { name: imported.sessionName, calls: imported.callsAdded })
-              : t('sessions.imported.reviews', {
-                  name: imported.sessionName,
-                  added: imported.reviewsAdded,
-                  revised: imported.reviewsRevised,
-                })}
+              : imported.kind === 'team-invitation'
+                ? t('teamExchange.importedInvitation', { name: imported.sessionName })
+                : t('sessions.imported.reviews', {
+                    name: imported.sessionName,
+                    added: imported.reviewsAdded,
+                    revised: imported.reviewsRevised,
+                  })}
         </p>
       )}
       {error && (error.code === 'package_refused' ? <PackageError error={error} /> : <ErrorPanel error={error} />)}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError, Result } from '../../../contract/errors';
+import type { Result } from '../../../contract/errors';
 import type { ImportSource } from '../../../contract/imports';
 import type { PackageImportResult } from '../../../contract/packages';
 import { PackageError } from '../sessions/sessions-screen';

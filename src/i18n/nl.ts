@@ -230,7 +230,7 @@ export const nl: TranslationTexts = {
       package_bad_review: 'Een beoordeling erin houdt zich niet aan de rubric of de indienregels.',
       package_not_team_lead: 'Het is gemaakt voor het team van een andere teamleider, niet voor deze computer.',
       package_team_key:
-        'Het is niet ondertekend met de sleutel die deze computer die beoordelaar gaf: het is niet gemaakt met de uitnodiging die u hem of haar stuurde.',
+        'Het is niet ondertekend met de sleutel die deze computer die beoordelaar gaf: het is niet gemaakt met de uitnodiging die je die beoordelaar stuurde.',
     },
   },
   rubrics: {

@@ -38,7 +38,7 @@ export const teamExchangeTexts = {
   nl: {
     title: 'Beoordelingen van het team',
     intro:
-      'Nodig elke beoordelaar één keer uit: de uitnodiging geeft hem een eigen sleutel en noemt de gesprekken die u al hebt, zodat die nooit opnieuw worden gestuurd. Zijn beoordelingspakketten zijn met die sleutel ondertekend. Importeer er zoveel u wilt: een pakket dat twee keer wordt geïmporteerd voegt niets toe, een gewijzigde beoordeling komt binnen als nieuwe revisie.',
+      'Nodig elke beoordelaar één keer uit: de uitnodiging geeft een eigen sleutel en noemt de gesprekken die je al hebt, zodat die nooit opnieuw worden gestuurd. De beoordelingspakketten van die beoordelaar zijn met die sleutel ondertekend. Importeer er zoveel je wilt: een pakket dat twee keer wordt geïmporteerd voegt niets toe, een gewijzigde beoordeling komt binnen als nieuwe revisie.',
     reviewerName: 'Naam van de beoordelaar',
     invite: 'Uitnodiging maken',
     invited: 'Uitgenodigd: {{names}}',
@@ -46,12 +46,13 @@ export const teamExchangeTexts = {
     importedReviews:
       'Van {{name}}: {{added}} nieuwe beoordelingen, {{revised}} gewijzigd (nieuwe revisie), {{calls}} nieuwe gesprekken.',
     importedSame: 'Niets nieuws: dit pakket was al geïmporteerd.',
-    importedInvitation: 'Uitnodiging van {{name}} aanvaard: u kunt uw beoordelingen nu naar hem of haar exporteren.',
+    importedInvitation:
+      'Uitnodiging van {{name}} aanvaard: je kunt je beoordelingen nu naar die teamleider exporteren.',
     exportTitle: 'Mijn beoordelingen exporteren',
     exportIntro:
-      'Uw ingediende routinebeoordelingen als pakket voor uw teamleider, ondertekend met de sleutel uit de uitnodiging. Gesprekken die uw teamleider al heeft, worden nooit opnieuw gestuurd.',
+      'Je ingediende routinebeoordelingen als pakket voor je teamleider, ondertekend met de sleutel uit de uitnodiging. Gesprekken die je teamleider al heeft, worden nooit opnieuw gestuurd.',
     importInvitation: 'Uitnodiging importeren…',
-    noLeads: 'Nog geen uitnodiging: importeer de uitnodiging die uw teamleider u stuurde.',
+    noLeads: 'Nog geen uitnodiging: importeer de uitnodiging die je teamleider je stuurde.',
     lead: 'Aan',
     audio: 'Audio',
     audioWhole: 'Hele opnamen',

@@ -102,7 +102,7 @@ async function reviewerLaptop(
   }
   await page.getByRole('navigation').getByRole('button', { name: 'Beoordelingen' }).click();
   await expect(
-    page.getByText('Nog geen uitnodiging: importeer de uitnodiging die uw teamleider u stuurde.'),
+    page.getByText('Nog geen uitnodiging: importeer de uitnodiging die je teamleider je stuurde.'),
   ).toBeVisible();
   await page.getByTestId('team-invitation-input').setInputFiles(who.invitation);
   await expect(page.getByRole('status').filter({ hasText: 'Uitnodiging van Lotte aanvaard' })).toBeVisible();

@@ -13,7 +13,7 @@ import { muteRedactedRanges } from './redaction-mute';
 import type { PlaybackClock } from './playback-clock';
 import { useSliderPosition } from './use-slider-position';
 import { followWaveformWidth } from './lane-track';
-import { drawRegions, ghostRegionPrefix, redactionRegionPrefix, type GhostMoment } from './waveform-regions';
+import { drawRegions, ghostAt, redactionRegionPrefix, type GhostMoment } from './waveform-regions';
 
 export interface PlayerHandle {
   playPause(): void;
@@ -199,9 +199,13 @@ export const WaveformPlayer = forwardRef<
         );
         regions.on('region-clicked', (region: Region, event: MouseEvent) => {
           event.stopPropagation();
-          if (region.id.startsWith(ghostRegionPrefix))
-            callbacks.current.moments?.ghosts?.onSelect(region.id.slice(ghostRegionPrefix.length));
-          else if (!region.id.startsWith(redactionRegionPrefix)) callbacks.current.moments?.onSelect(region.id);
+          if (!region.id.startsWith(redactionRegionPrefix)) callbacks.current.moments?.onSelect(region.id);
+        });
+        // Ghosts let the pointer through (a drag over one marks a moment); a click on one seeks and selects it.
+        surfer.on('click', (relativeX: number) => {
+          const ghosts = callbacks.current.moments?.ghosts;
+          const ghost = ghosts && ghostAt(ghosts.items, relativeX * surfer.getDuration() * 1000);
+          if (ghost) ghosts.onSelect(ghost.key);
         });
         surfer.on('play', () => callbacks.current.onPlayingChange(true));
         surfer.on('pause', () => callbacks.current.onPlayingChange(false));

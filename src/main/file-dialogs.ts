@@ -14,20 +14,9 @@ const importExtensions = ['wav', 'mp3', 'ogg', 'opus', 'flac', 'm4a', 'webm', 'v
 function openOptions(purpose: FileDialogPurpose): OpenDialogOptions {
   if (purpose === 'package')
     return {
-      // Several at once: a lead imports the review packages of the whole team in one go.
-      properties: ['openFile', 'multiSelections'],
+      properties: ['openFile'],
       filters: [
-        {
-          name: 'Klankbord',
-          extensions: [
-            'zip',
-            'klankbord',
-            'klankbord-session',
-            'klankbord-reviews',
-            'klankbord-team',
-            'klankbord-team-reviews',
-          ],
-        },
+        { name: 'Klankbord', extensions: ['zip', 'klankbord'] },
         { name: '*', extensions: ['*'] },
       ],
     };

@@ -32,6 +32,21 @@ export type RedactAudioResult =
   | { readonly ok: true; readonly value: { readonly container: 'wav'; readonly sizeBytes: number } }
   | { readonly ok: false; readonly problem: string; readonly detail: string };
 
+/** A part of a recording cut out as a WAV file of its own: an evidence clip in a team package. */
+export interface CutClipRequest {
+  readonly sourcePath: string;
+  readonly targetPath: string;
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+export type CutClipResult =
+  | {
+      readonly ok: true;
+      readonly value: { readonly sampleRateHz: number; readonly channels: number; readonly sizeBytes: number };
+    }
+  | { readonly ok: false; readonly problem: string; readonly detail: string };
+
 /** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
 export interface ScoreExportRequest {
   readonly selection: {
@@ -215,6 +230,8 @@ export interface ServicePorts {
    * permanently): a WAV keeps its format, other formats become 16-bit PCM WAV.
    */
   redactAudio(request: RedactAudioRequest, signal?: AbortSignal): Promise<RedactAudioResult>;
+  /** Writes `fromMs`–`toMs` of the recording as the new WAV file `targetPath` (a WAV keeps its own format). */
+  cutAudioClip(request: CutClipRequest): Promise<CutClipResult>;
   /** Renders the team report (XLSX or PDF) or an agent's coaching sheet (PDF). */
   teamReportFile(request: TeamReportFileRequest): Promise<Uint8Array>;
   readonly errorLog: ErrorLogPort;

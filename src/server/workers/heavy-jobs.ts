@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type {
   ArchiveSource,
   CallSignalsRequest,
+  CutClipRequest,
   ExtractRequest,
   MomentsExportRequest,
   RedactAudioRequest,
@@ -42,6 +43,8 @@ export function heavyJobs(data: HeavyWorkerData) {
     ) => (await import('../call-signals')).computeCallSignals(input.request, { signal, ffmpegPath: input.ffmpegPath }),
     redactAudio: async (input: RedactAudioRequest & { readonly ffmpegPath: string | null }, signal: AbortSignal) =>
       (await import('../audio/redact-audio')).writeRedactedAudio(input, signal),
+    cutAudioClip: async (input: CutClipRequest & { readonly ffmpegPath: string | null }) =>
+      (await import('../audio/cut-clip')).cutAudioClip(input),
     hashFile: async (input: { readonly path: string }, signal: AbortSignal) =>
       (await import('../../services/import-files')).hashFile(input.path, signal),
     listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) =>

@@ -21,6 +21,7 @@ export type HeavyPorts = Pick<
   | 'exportMoments'
   | 'sessionReportPdf'
   | 'redactAudio'
+  | 'cutAudioClip'
   | 'teamReportFile'
 >;
 
@@ -81,6 +82,8 @@ export function workerHeavyPorts(
       decodingOutcome(
         await audioPool.run('redactAudio', { ...request, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
       ),
+    cutAudioClip: async (request) =>
+      decodingOutcome(await audioPool.run('cutAudioClip', { ...request, ffmpegPath: ffmpegPath() })),
     hashFile: async (path, signal) => valueOf(await audioPool.run('hashFile', { path }, { signal, cancel: 'message' })),
     importParallelism: audioPool.size * filesInFlightPerAudioWorker,
     // Archives are read and written as files: only paths and small parts cross to the worker.
@@ -116,6 +119,8 @@ export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): H
       (await import('../call-signals')).computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
     redactAudio: async (request, signal) =>
       (await import('../audio/redact-audio')).writeRedactedAudio({ ...request, ffmpegPath: ffmpegPath() }, signal),
+    cutAudioClip: async (request) =>
+      (await import('../audio/cut-clip')).cutAudioClip({ ...request, ffmpegPath: ffmpegPath() }),
     hashFile,
     importParallelism: 1,
     listArchive: async (path, limits) => (await import('../packages/zip')).listArchive(path, limits),

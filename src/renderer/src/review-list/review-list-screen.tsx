@@ -11,6 +11,7 @@ import { ScoreExportControls } from '../sessions/score-export-controls';
 import { useExportDownload } from '../sessions/use-export-download';
 import { useTransport } from '../transport/transport-context';
 import { useReviewWindows } from './use-review-windows';
+import { ExportMyReviews } from '../team/export-my-reviews';
 
 type Status = ReviewSummary['status'];
 
@@ -176,6 +177,7 @@ export function ReviewListScreen({ onOpen }: { onOpen: (callId: string) => void 
           )}
         </>
       )}
+      <ExportMyReviews />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import {
   type ReviewCalibration,
   type ScoreExportReview,
 } from '../../domain/export/export-tables';
+import type { ScoreExportSelection } from '../../domain/export/score-export-selection';
 import type { ScoreExportTables } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import type { Rubric } from '../../domain/rubric/model';
@@ -14,7 +15,7 @@ import { getCallSummary } from '../../storage/calls-repository';
 import { getCallSignals } from '../../storage/signals-repository';
 import { listMoments } from '../../storage/moments-repository';
 import { getReviewer } from '../../storage/reviewers-repository';
-import { listAnswers, listReviews, type ReviewRecord, type ReviewStatus } from '../../storage/reviews-repository';
+import { listAnswers, listReviews, type ReviewRecord } from '../../storage/reviews-repository';
 import { getRubric } from '../../storage/rubrics-repository';
 
 /*
@@ -22,20 +23,6 @@ import { getRubric } from '../../storage/rubrics-repository';
  * handing the tables to a writer. Reads happen in one transaction, so the three tables describe the same moment in
  * time even while reviews are being edited.
  */
-
-/** Which reviews to export; every given filter must match. An empty selection exports every review. */
-export interface ScoreExportSelection {
-  /** Exactly these reviews, in this order (a calibration session's reviews). */
-  readonly reviewIds?: readonly string[];
-  readonly callId?: string;
-  readonly agentName?: string;
-  readonly reviewerId?: string;
-  /** On the review's last change, inclusive, as the review list filters (a submitted review's last change is its submission). */
-  readonly fromMs?: number;
-  readonly toMs?: number;
-  /** Default: drafts and submitted reviews alike; the status column tells them apart. */
-  readonly status?: ReviewStatus;
-}
 
 export interface BuildScoreExportOptions {
   /** Language of item titles, moment type labels and answer words; default 'nl'. */

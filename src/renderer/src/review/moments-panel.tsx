@@ -3,10 +3,96 @@ import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
 import { localize } from '../../../domain/rubric/localized-text';
 import type { Rubric } from '../../../domain/rubric/model';
-import { formatTimeMs } from '../ui/format';
 import { useLocale } from '../ui/use-locale';
 import { MomentEditor } from './moment-editor';
+import { MomentList, type SuggestionRow } from './moment-list';
 import { MomentTypeOptions } from './moment-type-options';
+
+/** The moments' title and count, the type of a new moment, add at the playhead, undo and redo. */
+function MomentsToolbar({
+  count,
+  newType,
+  locked,
+  canUndo,
+  canRedo,
+  typeLabel,
+  onNewType,
+  onAddAtPlayhead,
+  onUndo,
+  onRedo,
+}: {
+  count: number;
+  newType: MomentType;
+  locked: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  typeLabel: (type: MomentType) => string;
+  onNewType: (type: MomentType) => void;
+  onAddAtPlayhead: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="moments-toolbar">
+      <h2 id="moments-title">
+        {t('moments.title')} <span className="muted">({count})</span>
+      </h2>
+      <label className="inline-field" title={t('moments.newType')}>
+        <span className="new-type-label">{t('moments.newType')}</span>
+        <select value={newType} onChange={(event) => onNewType(event.target.value as MomentType)} disabled={locked}>
+          <MomentTypeOptions typeLabel={typeLabel} />
+        </select>
+      </label>
+      <button type="button" className="button" onClick={onAddAtPlayhead} disabled={locked} title={t('moments.addHint')}>
+        + {t('moments.add')} (M)
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={onUndo}
+        disabled={!canUndo || locked}
+        aria-label={t('moments.undo')}
+        title={`${t('moments.undo')} (Ctrl+Z)`}
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={onRedo}
+        disabled={!canRedo || locked}
+        aria-label={t('moments.redo')}
+        title={`${t('moments.redo')} (Shift+Ctrl+Z)`}
+      >
+        ↷
+      </button>
+    </div>
+  );
+}
+
+export interface MomentsPanelProps {
+  moments: readonly Moment[];
+  rubric: Rubric;
+  durationMs: number;
+  selectedId: string | null;
+  newType: MomentType;
+  locked: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  onNewType: (type: MomentType) => void;
+  onAddAtPlayhead: () => void;
+  onSelect: (momentId: string | null) => void;
+  onChange: (moment: Moment, options?: { immediate?: boolean }) => void;
+  onDelete: (momentId: string) => void;
+  onPlay: (moment: Moment, loop: boolean) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  /** Open suggestions as ghost rows, placed among the moments by time. */
+  suggestionRows?: readonly SuggestionRow[];
+  /** Moments that came from accepted suggestions. */
+  fromSuggestion?: ReadonlySet<string>;
+}
 
 /**
  * The review's moments: a list in time order (play, loop, select), and the editor of the selected one (type,
@@ -31,28 +117,7 @@ export function MomentsPanel({
   onRedo,
   suggestionRows = [],
   fromSuggestion,
-}: {
-  moments: readonly Moment[];
-  rubric: Rubric;
-  durationMs: number;
-  selectedId: string | null;
-  newType: MomentType;
-  locked: boolean;
-  canUndo: boolean;
-  canRedo: boolean;
-  onNewType: (type: MomentType) => void;
-  onAddAtPlayhead: () => void;
-  onSelect: (momentId: string | null) => void;
-  onChange: (moment: Moment, options?: { immediate?: boolean }) => void;
-  onDelete: (momentId: string) => void;
-  onPlay: (moment: Moment, loop: boolean) => void;
-  onUndo: () => void;
-  onRedo: () => void;
-  /** Open suggestions as ghost rows, placed among the moments by time. */
-  suggestionRows?: readonly { readonly key: string; readonly startMs: number; readonly row: React.ReactNode }[];
-  /** Moments that came from accepted suggestions. */
-  fromSuggestion?: ReadonlySet<string>;
-}) {
+}: MomentsPanelProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const selected = moments.find((moment) => moment.id === selectedId) ?? null;
@@ -76,112 +141,33 @@ export function MomentsPanel({
         closeEditor();
       }}
     >
-      <div className="moments-toolbar">
-        <h2 id="moments-title">
-          {t('moments.title')} <span className="muted">({moments.length})</span>
-        </h2>
-        <label className="inline-field" title={t('moments.newType')}>
-          <span className="new-type-label">{t('moments.newType')}</span>
-          <select value={newType} onChange={(event) => onNewType(event.target.value as MomentType)} disabled={locked}>
-            <MomentTypeOptions typeLabel={typeLabel} />
-          </select>
-        </label>
-        <button
-          type="button"
-          className="button"
-          onClick={onAddAtPlayhead}
-          disabled={locked}
-          title={t('moments.addHint')}
-        >
-          + {t('moments.add')} (M)
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onUndo}
-          disabled={!canUndo || locked}
-          aria-label={t('moments.undo')}
-          title={`${t('moments.undo')} (Ctrl+Z)`}
-        >
-          ↶
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onRedo}
-          disabled={!canRedo || locked}
-          aria-label={t('moments.redo')}
-          title={`${t('moments.redo')} (Shift+Ctrl+Z)`}
-        >
-          ↷
-        </button>
-      </div>
+      <MomentsToolbar
+        count={moments.length}
+        newType={newType}
+        locked={locked}
+        canUndo={canUndo}
+        canRedo={canRedo}
+        typeLabel={typeLabel}
+        onNewType={onNewType}
+        onAddAtPlayhead={onAddAtPlayhead}
+        onUndo={onUndo}
+        onRedo={onRedo}
+      />
       <div className="moments-body">
         {moments.length === 0 && suggestionRows.length === 0 ? (
           <p className="muted small">
             {t('moments.none')} {t('moments.addHint')}
           </p>
         ) : (
-          <ul className="moment-list" data-testid="moment-list">
-            {suggestionRows
-              .filter((suggestion) => !moments.some((moment) => moment.startMs <= suggestion.startMs))
-              .map((suggestion) => suggestion.row)}
-            {moments.map((moment, index) => [
-              <li
-                key={moment.id}
-                className={`moment-row${moment.id === selectedId ? ' selected' : ''}`}
-                data-moment-id={moment.id}
-                style={{ borderLeftColor: momentTypeInfo[moment.type].colour }}
-              >
-                <button
-                  type="button"
-                  className="moment-select"
-                  aria-pressed={moment.id === selectedId}
-                  onClick={() => onSelect(moment.id === selectedId ? null : moment.id)}
-                >
-                  <span className="moment-type" title={typeLabel(moment.type)}>
-                    {typeLabel(moment.type)}
-                  </span>
-                  <span className="muted moment-time">
-                    {formatTimeMs(moment.startMs)}–{formatTimeMs(moment.endMs)}
-                  </span>
-                  <span className="muted moment-speaker">
-                    {t(`moments.speakers.${moment.speaker}`)}
-                    {moment.polarity !== 'neutral' ? ` · ${moment.polarity === 'strength' ? '+' : '−'}` : ''}
-                  </span>
-                  {moment.itemIds.length > 0 && <span className="moment-items">{moment.itemIds.join(', ')}</span>}
-                  {fromSuggestion?.has(moment.id) && (
-                    <span className="moment-origin" data-testid="moment-from-suggestion">
-                      {t('assist.suggestions.fromSuggestion')}
-                    </span>
-                  )}
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  onClick={() => onPlay(moment, false)}
-                  aria-label={`${t('moments.play')} ${typeLabel(moment.type)} ${formatTimeMs(moment.startMs)}`}
-                >
-                  ▶
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  onClick={() => onPlay(moment, true)}
-                  aria-label={`${t('moments.loop')} ${typeLabel(moment.type)} ${formatTimeMs(moment.startMs)}`}
-                >
-                  ⟳
-                </button>
-              </li>,
-              ...suggestionRows
-                .filter(
-                  (suggestion) =>
-                    suggestion.startMs >= moment.startMs &&
-                    (index + 1 >= moments.length || suggestion.startMs < moments[index + 1]!.startMs),
-                )
-                .map((suggestion) => suggestion.row),
-            ])}
-          </ul>
+          <MomentList
+            moments={moments}
+            selectedId={selectedId}
+            suggestionRows={suggestionRows}
+            fromSuggestion={fromSuggestion}
+            typeLabel={typeLabel}
+            onSelect={onSelect}
+            onPlay={onPlay}
+          />
         )}
         {selected && (
           <div className="moment-editor-pane">

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { CallDetail } from '../../../contract/schemas';
@@ -7,7 +7,6 @@ import { useReviewSuggestions } from '../assist/use-review-suggestions';
 import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
 import { normaliseMomentRange } from '../../../domain/moments/normalise-moment-range';
-import { localize } from '../../../domain/rubric/localized-text';
 import { rubricItems, type Rubric } from '../../../domain/rubric/model';
 import type { CallWorkspaceReviewProps } from '../call/call-workspace';
 import { isTyping } from '../call/player-shortcuts';
@@ -19,6 +18,7 @@ import { ReviewerProfileForm } from './reviewer-profile-form';
 import { useLocale } from '../ui/use-locale';
 import { usePaneLayout } from '../ui/use-pane-layout';
 import { useReview } from './use-review';
+import { useTranscriptMoments, useWaveformMoments } from './use-review-marks';
 
 /** A new moment of `type` over a range, with the type's usual speaker, polarity and rubric items. */
 function newMoment(
@@ -41,6 +41,52 @@ function newMoment(
     note: '',
     ...(type === 'customer-emotion-cue' ? { emotion: 'frustration' as const, intensity: 2 as const } : {}),
   };
+}
+
+/**
+ * Review keys inside the player and transcript: Esc closes the moment editor, Ctrl/Cmd+Z undoes (with Shift, or Y,
+ * redoes), the suggestions' keys, and M adds a moment at the playhead. Returns whether the key was used.
+ */
+function handleReviewKey(
+  event: React.KeyboardEvent,
+  review: {
+    editorOpen: boolean;
+    closeEditor: () => void;
+    locked: boolean;
+    shortcutsEnabled: boolean;
+    undo: () => void;
+    redo: () => void;
+    suggestionKey: (event: React.KeyboardEvent) => boolean;
+    addAtPlayhead: () => void;
+  },
+): boolean {
+  // Esc closes the moment editor, unless it is closing a dialog (the shortcut overview) opened over the player.
+  if (
+    event.key === 'Escape' &&
+    review.editorOpen &&
+    !(event.target instanceof Element && event.target.closest('dialog'))
+  ) {
+    review.closeEditor();
+    return true;
+  }
+  if (isTyping(event.target) || review.locked) return false;
+  const command = event.ctrlKey || event.metaKey;
+  if (command && event.key.toLowerCase() === 'z') {
+    if (event.shiftKey) review.redo();
+    else review.undo();
+    return true;
+  }
+  if (command && event.key.toLowerCase() === 'y') {
+    review.redo();
+    return true;
+  }
+  if (!review.shortcutsEnabled) return false;
+  if (review.suggestionKey(event)) return true;
+  if (!command && !event.altKey && (event.key === 'm' || event.key === 'M')) {
+    review.addAtPlayhead();
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -102,93 +148,38 @@ export function ReviewWorkspace({
     seekMs: (timeMs) => playerRef.current?.seekMs(timeMs),
     currentTimeMs: () => playerRef.current?.currentTimeMs() ?? 0,
   });
-  const ghosts = suggestions.ghosts;
-  const ghostMarks = suggestions.ghostMarks;
 
-  const moments = review?.moments;
-  const saveMoment = controller.saveMoment;
-  const waveformMoments = useMemo(
-    () =>
-      moments && {
-        moments,
-        selectedId,
-        editable: !locked,
-        labelOf: (moment: Moment) => localize(momentTypeInfo[moment.type].label, locale),
-        onRangeSelected: (startMs: number, endMs: number) => create(startMs, endMs),
-        onTimesChanged: (momentId: string, startMs: number, endMs: number) => {
-          const moment = moments.find((existing) => existing.id === momentId);
-          if (!moment) return;
-          const range = normaliseMomentRange(startMs, endMs, durationMs);
-          saveMoment({ ...moment, ...range });
-        },
-        onSelect: setSelectedId,
-        ghosts: locked ? undefined : ghosts,
-      },
-    [moments, selectedId, locked, locale, create, durationMs, saveMoment, ghosts],
-  );
-
-  const transcriptMoments = useMemo(
-    () =>
-      moments && {
-        marks: [
-          ...moments.map((moment) => ({
-            id: moment.id,
-            startMs: moment.startMs,
-            endMs: moment.endMs,
-            label: localize(momentTypeInfo[moment.type].label, locale),
-            colour: momentTypeInfo[moment.type].colour,
-          })),
-          ...(locked ? [] : ghostMarks),
-        ],
-        onMarkClick: setSelectedId,
-        onGhostClick: ghosts.onSelect,
-        onSelectionRange: locked
-          ? null
-          : (startMs: number, endMs: number, role: string) =>
-              create(startMs, endMs, role === 'agent' || role === 'customer' ? role : undefined),
-      },
-    [moments, locale, locked, create, ghostMarks, ghosts.onSelect],
-  );
+  const marksInput = {
+    moments: review?.moments,
+    selectedId,
+    locked,
+    locale,
+    durationMs,
+    create,
+    saveMoment: controller.saveMoment,
+    select: setSelectedId,
+    ghosts: suggestions.ghosts,
+    ghostMarks: suggestions.ghostMarks,
+  };
+  const waveformMoments = useWaveformMoments(marksInput);
+  const transcriptMoments = useTranscriptMoments(marksInput);
 
   const play = (moment: Moment, loop: boolean) => {
     setSelectedId(moment.id);
     playerRef.current?.playRange(moment.startMs, moment.endMs, loop);
   };
 
-  // Review keys inside the player and transcript: M adds a moment at the playhead, Ctrl/Cmd+Z undoes.
-  const onExtraKey = (event: React.KeyboardEvent): boolean => {
-    // Esc closes the moment editor, unless it is closing a dialog (the shortcut overview) opened over the player.
-    if (
-      event.key === 'Escape' &&
-      selectedId !== null &&
-      !(event.target instanceof Element && event.target.closest('dialog'))
-    ) {
-      setSelectedId(null);
-      return true;
-    }
-    if (isTyping(event.target) || locked) return false;
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
-      if (event.shiftKey) controller.redo();
-      else controller.undo();
-      return true;
-    }
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'y') {
-      controller.redo();
-      return true;
-    }
-    if (shortcutsEnabled && suggestions.onKey(event)) return true;
-    if (
-      shortcutsEnabled &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey &&
-      (event.key === 'm' || event.key === 'M')
-    ) {
-      addAtPlayhead();
-      return true;
-    }
-    return false;
-  };
+  const onExtraKey = (event: React.KeyboardEvent) =>
+    handleReviewKey(event, {
+      editorOpen: selectedId !== null,
+      closeEditor: () => setSelectedId(null),
+      locked,
+      shortcutsEnabled,
+      undo: controller.undo,
+      redo: controller.redo,
+      suggestionKey: suggestions.onKey,
+      addAtPlayhead,
+    });
 
   if (state.status === 'needs-reviewer') return <ReviewerProfileForm onSaved={controller.reload} />;
   if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={controller.reload} />;

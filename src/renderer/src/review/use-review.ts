@@ -106,9 +106,12 @@ export function useReview(callId: string, sessionId: string | null = null) {
 
   useFlushOnLeave(queue);
 
-  const update = useCallback((change: (detail: ReviewDetail) => ReviewDetail) => {
-    setState((current) => (current.status === 'ok' ? { status: 'ok', detail: change(current.detail) } : current));
-  }, [setState]);
+  const update = useCallback(
+    (change: (detail: ReviewDetail) => ReviewDetail) => {
+      setState((current) => (current.status === 'ok' ? { status: 'ok', detail: change(current.detail) } : current));
+    },
+    [setState],
+  );
 
   const reviewId = state.status === 'ok' ? state.detail.review.id : '';
 

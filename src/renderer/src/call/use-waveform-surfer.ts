@@ -12,6 +12,7 @@ import { followWaveformWidth } from './lane-track';
 import { drawRegions } from './waveform-regions';
 import {
   createCallMedia,
+  releaseCallMedia,
   createSurfer,
   listenToSurfer,
   type PlayerCallbacks,
@@ -122,9 +123,7 @@ export function useWaveformSurfer(options: {
       surferRef.current = null;
       regionsRef.current = null;
       setReady(false);
-      media.pause();
-      media.removeAttribute('src');
-      media.remove();
+      releaseCallMedia(media);
     };
   }, [audio.id, audio.channels, audio.durationMs, agentChannel, clock, t, callbacks, elements]);
 

@@ -59,6 +59,13 @@ export function createCallMedia(audioId: string, parent: Element | null | undefi
   return media;
 }
 
+/** Stops the media element and takes it out of the DOM, so the browser lets go of the stream. */
+export function releaseCallMedia(media: HTMLAudioElement): void {
+  media.pause();
+  media.removeAttribute('src');
+  media.remove();
+}
+
 export interface SurferSetup {
   readonly container: HTMLElement;
   readonly media: HTMLAudioElement;

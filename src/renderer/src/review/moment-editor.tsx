@@ -62,6 +62,55 @@ function CueFields({ moment, change }: { moment: Moment; change: (patch: Partial
   );
 }
 
+/** A moment's exact start and end in seconds, kept inside the call and the end after the start. */
+function EdgeFields({
+  moment,
+  durationMs,
+  onChange,
+}: {
+  moment: Moment;
+  durationMs: number;
+  onChange: (moment: Moment) => void;
+}) {
+  const { t } = useTranslation();
+  const setEdge = (edge: 'startMs' | 'endMs', seconds: number) => {
+    if (!Number.isFinite(seconds)) return;
+    const value = Math.max(0, Math.min(durationMs, Math.round(seconds * 1000)));
+    const next = { ...moment, [edge]: value };
+    if (next.endMs > next.startMs) onChange(next);
+  };
+  return (
+    <>
+      <EdgeField label={t('moments.start')} ms={moment.startMs} onSeconds={(seconds) => setEdge('startMs', seconds)} />
+      <EdgeField label={t('moments.end')} ms={moment.endMs} onSeconds={(seconds) => setEdge('endMs', seconds)} />
+    </>
+  );
+}
+
+/** How long after the customer's cue the response came. */
+function ResponseTime({ moment, cue }: { moment: Moment; cue: Moment }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <p className="response-time" data-testid="response-time">
+      {t('moments.responseTime', {
+        time: `${(empathyResponseTimeMs(moment, cue) / 1000).toFixed(1).replace('.', locale === 'nl' ? ',' : '.')} s`,
+      })}
+    </p>
+  );
+}
+
+export interface MomentEditorProps {
+  moment: Moment;
+  moments: readonly Moment[];
+  rubric: Rubric;
+  durationMs: number;
+  locked: boolean;
+  onChange: (moment: Moment, options?: { immediate?: boolean }) => void;
+  onDelete: (momentId: string) => void;
+  typeLabel: (type: MomentType) => string;
+}
+
 /** The editor of one moment: type, speaker, polarity, emotion, linked items, note, pairing, exact edges. */
 export function MomentEditor({
   moment,
@@ -72,28 +121,12 @@ export function MomentEditor({
   onChange,
   onDelete,
   typeLabel,
-}: {
-  moment: Moment;
-  moments: readonly Moment[];
-  rubric: Rubric;
-  durationMs: number;
-  locked: boolean;
-  onChange: (moment: Moment, options?: { immediate?: boolean }) => void;
-  onDelete: (momentId: string) => void;
-  typeLabel: (type: MomentType) => string;
-}) {
+}: MomentEditorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const isCue = moment.type === 'customer-emotion-cue';
   const cue = moment.respondsTo ? moments.find((other) => other.id === moment.respondsTo) : undefined;
   const change = (patch: Partial<Moment>, immediate = true) => onChange({ ...moment, ...patch }, { immediate });
-
-  const setEdge = (edge: 'startMs' | 'endMs', seconds: number) => {
-    if (!Number.isFinite(seconds)) return;
-    const value = Math.max(0, Math.min(durationMs, Math.round(seconds * 1000)));
-    const next = { ...moment, [edge]: value };
-    if (next.endMs > next.startMs) onChange(next);
-  };
 
   return (
     <fieldset className="moment-editor" disabled={locked} aria-label={t('moments.edit')}>
@@ -122,25 +155,14 @@ export function MomentEditor({
           choiceLabel={(polarity) => t(`moments.polarities.${polarity}`)}
           onChange={(polarity) => change({ polarity })}
         />
-        <EdgeField
-          label={t('moments.start')}
-          ms={moment.startMs}
-          onSeconds={(seconds) => setEdge('startMs', seconds)}
-        />
-        <EdgeField label={t('moments.end')} ms={moment.endMs} onSeconds={(seconds) => setEdge('endMs', seconds)} />
+        <EdgeFields moment={moment} durationMs={durationMs} onChange={onChange} />
         {isCue ? (
           <CueFields moment={moment} change={change} />
         ) : (
           <CuePairing moment={moment} moments={moments} typeLabel={typeLabel} onChange={onChange} />
         )}
       </div>
-      {cue && (
-        <p className="response-time" data-testid="response-time">
-          {t('moments.responseTime', {
-            time: `${(empathyResponseTimeMs(moment, cue) / 1000).toFixed(1).replace('.', locale === 'nl' ? ',' : '.')} s`,
-          })}
-        </p>
-      )}
+      {cue && <ResponseTime moment={moment} cue={cue} />}
       <LinkedItemsPicker
         rubric={rubric}
         itemIds={moment.itemIds}

@@ -98,26 +98,8 @@ export interface MomentsPanelProps {
  * The review's moments: a list in time order (play, loop, select), and the editor of the selected one (type,
  * speaker, polarity, emotion, linked items, note, pairing with the cue it answers, exact edges).
  */
-export function MomentsPanel({
-  moments,
-  rubric,
-  durationMs,
-  selectedId,
-  newType,
-  locked,
-  canUndo,
-  canRedo,
-  onNewType,
-  onAddAtPlayhead,
-  onSelect,
-  onChange,
-  onDelete,
-  onPlay,
-  onUndo,
-  onRedo,
-  suggestionRows = [],
-  fromSuggestion,
-}: MomentsPanelProps) {
+export function MomentsPanel(props: MomentsPanelProps) {
+  const { moments, selectedId, locked, onSelect, suggestionRows = [] } = props;
   const { t } = useTranslation();
   const locale = useLocale();
   const selected = moments.find((moment) => moment.id === selectedId) ?? null;
@@ -141,18 +123,7 @@ export function MomentsPanel({
         closeEditor();
       }}
     >
-      <MomentsToolbar
-        count={moments.length}
-        newType={newType}
-        locked={locked}
-        canUndo={canUndo}
-        canRedo={canRedo}
-        typeLabel={typeLabel}
-        onNewType={onNewType}
-        onAddAtPlayhead={onAddAtPlayhead}
-        onUndo={onUndo}
-        onRedo={onRedo}
-      />
+      <MomentsToolbar {...props} count={moments.length} typeLabel={typeLabel} />
       <div className="moments-body">
         {moments.length === 0 && suggestionRows.length === 0 ? (
           <p className="muted small">
@@ -163,10 +134,10 @@ export function MomentsPanel({
             moments={moments}
             selectedId={selectedId}
             suggestionRows={suggestionRows}
-            fromSuggestion={fromSuggestion}
+            fromSuggestion={props.fromSuggestion}
             typeLabel={typeLabel}
             onSelect={onSelect}
-            onPlay={onPlay}
+            onPlay={props.onPlay}
           />
         )}
         {selected && (
@@ -184,11 +155,11 @@ export function MomentsPanel({
               key={selected.id}
               moment={selected}
               moments={moments}
-              rubric={rubric}
-              durationMs={durationMs}
+              rubric={props.rubric}
+              durationMs={props.durationMs}
               locked={locked}
-              onChange={onChange}
-              onDelete={onDelete}
+              onChange={props.onChange}
+              onDelete={props.onDelete}
               typeLabel={typeLabel}
             />
           </div>

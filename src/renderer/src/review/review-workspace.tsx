@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import type { ReviewDetail } from '../../../contract/reviews';
 import type { CallDetail } from '../../../contract/schemas';
 import type { CallSignals } from '../../../domain/signals/model';
 import { useReviewSuggestions } from '../assist/use-review-suggestions';
@@ -17,7 +18,7 @@ import { ReviewPanel } from './review-panel';
 import { ReviewerProfileForm } from './reviewer-profile-form';
 import { useLocale } from '../ui/use-locale';
 import { usePaneLayout } from '../ui/use-pane-layout';
-import { useReview } from './use-review';
+import { useReview, type ReviewController } from './use-review';
 import { useTranscriptMoments, useWaveformMoments } from './use-review-marks';
 
 /** A new moment of `type` over a range, with the type's usual speaker, polarity and rubric items. */
@@ -89,37 +90,16 @@ function handleReviewKey(
   return false;
 }
 
-/**
- * Review mode: the call's player and transcript with the review's moments on them, the moments list and editor,
- * and the rubric panel beside them.
- */
-export function ReviewWorkspace({
-  detail,
-  shortcutsEnabled,
-  renderCall,
-  sessionId = null,
-  signals = null,
-}: {
-  detail: CallDetail;
-  /** The call's signals: their suggestions are offered as ghost moments. */
-  signals?: CallSignals | null;
-  shortcutsEnabled: boolean;
-  renderCall: (props: CallWorkspaceReviewProps) => React.ReactNode;
-  sessionId?: string | null;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const controller = useReview(detail.call.id, sessionId);
-  const playerRef = useRef<PlayerHandle>(null);
+/** The selected moment, the type of a new one, and moments made over a range or at the playhead, or played. */
+function useMomentMaking(
+  controller: ReviewController,
+  review: ReviewDetail | null,
+  locked: boolean,
+  durationMs: number,
+  playerRef: React.RefObject<PlayerHandle | null>,
+) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [newType, setNewType] = useState<MomentType>('customer-emotion-cue');
-  const state = controller.state;
-  const review = state.status === 'ok' ? state.detail : null;
-  const locked = review?.review.status !== 'draft';
-  const durationMs = detail.audio?.durationMs ?? detail.call.durationMs;
-  const reviewerId = review?.review.reviewerId ?? 'default';
-  const columns = usePaneLayout('columns', reviewerId);
-
   const create = useCallback(
     (startMs: number, endMs: number, speaker?: Moment['speaker']) => {
       if (!review || locked) return;
@@ -134,8 +114,28 @@ export function ReviewWorkspace({
   const addAtPlayhead = useCallback(() => {
     const atMs = playerRef.current?.currentTimeMs() ?? 0;
     create(atMs - 1000, atMs + 2000);
-  }, [create]);
+  }, [create, playerRef]);
 
+  const play = (moment: Moment, loop: boolean) => {
+    setSelectedId(moment.id);
+    playerRef.current?.playRange(moment.startMs, moment.endMs, loop);
+  };
+
+  return { selectedId, setSelectedId, newType, setNewType, create, addAtPlayhead, play };
+}
+
+/** The call's suggestions, and the review's moments and suggestions as the waveform and transcript draw them. */
+function useReviewMarks(
+  controller: ReviewController,
+  review: ReviewDetail | null,
+  locked: boolean,
+  durationMs: number,
+  playerRef: React.RefObject<PlayerHandle | null>,
+  signals: CallSignals | null,
+  making: ReturnType<typeof useMomentMaking>,
+) {
+  const locale = useLocale();
+  const { selectedId, setSelectedId, create } = making;
   const suggestions = useReviewSuggestions({
     signals,
     review,
@@ -145,7 +145,7 @@ export function ReviewWorkspace({
     addAcceptedMoment: controller.addAcceptedMoment,
     addHistoryEntry: controller.addHistoryEntry,
     onMomentCreated: setSelectedId,
-    seekMs: (timeMs) => playerRef.current?.seekMs(timeMs),
+    seekMs: (timeMs: number) => playerRef.current?.seekMs(timeMs),
     currentTimeMs: () => playerRef.current?.currentTimeMs() ?? 0,
   });
 
@@ -164,10 +164,93 @@ export function ReviewWorkspace({
   const waveformMoments = useWaveformMoments(marksInput);
   const transcriptMoments = useTranscriptMoments(marksInput);
 
-  const play = (moment: Moment, loop: boolean) => {
-    setSelectedId(moment.id);
-    playerRef.current?.playRange(moment.startMs, moment.endMs, loop);
-  };
+  return { suggestions, waveformMoments, transcriptMoments };
+}
+
+/** The moments list and editor of the review, with the open suggestions among them. */
+function ReviewMomentsPane({
+  controller,
+  review,
+  durationMs,
+  locked,
+  making,
+  suggestions,
+}: {
+  controller: ReviewController;
+  review: ReviewDetail;
+  durationMs: number;
+  locked: boolean;
+  making: ReturnType<typeof useMomentMaking>;
+  suggestions: ReturnType<typeof useReviewMarks>['suggestions'];
+}) {
+  return (
+    <MomentsPanel
+      moments={review.moments}
+      rubric={review.rubric}
+      durationMs={durationMs}
+      selectedId={making.selectedId}
+      newType={making.newType}
+      locked={locked}
+      canUndo={controller.canUndo}
+      canRedo={controller.canRedo}
+      onNewType={making.setNewType}
+      onAddAtPlayhead={making.addAtPlayhead}
+      onSelect={making.setSelectedId}
+      onChange={controller.saveMoment}
+      onDelete={(momentId) => {
+        controller.deleteMoment(momentId);
+        making.setSelectedId(null);
+      }}
+      onPlay={making.play}
+      onUndo={controller.undo}
+      onRedo={controller.redo}
+      suggestionRows={locked ? [] : suggestions.suggestionRows}
+      fromSuggestion={suggestions.fromSuggestion}
+    />
+  );
+}
+
+export interface ReviewWorkspaceProps {
+  detail: CallDetail;
+  /** The call's signals: their suggestions are offered as ghost moments. */
+  signals?: CallSignals | null;
+  shortcutsEnabled: boolean;
+  renderCall: (props: CallWorkspaceReviewProps) => React.ReactNode;
+  sessionId?: string | null;
+}
+
+/**
+ * Review mode: the call's player and transcript with the review's moments on them, the moments list and editor,
+ * and the rubric panel beside them.
+ */
+export function ReviewWorkspace({
+  detail,
+  shortcutsEnabled,
+  renderCall,
+  sessionId = null,
+  signals = null,
+}: ReviewWorkspaceProps) {
+  const { t } = useTranslation();
+  const controller = useReview(detail.call.id, sessionId);
+  const playerRef = useRef<PlayerHandle>(null);
+  const state = controller.state;
+  const review = state.status === 'ok' ? state.detail : null;
+  const locked = review?.review.status !== 'draft';
+  const durationMs = detail.audio?.durationMs ?? detail.call.durationMs;
+  const reviewerId = review?.review.reviewerId ?? 'default';
+  const columns = usePaneLayout('columns', reviewerId);
+
+  const making = useMomentMaking(controller, review, locked, durationMs, playerRef);
+  const { selectedId, setSelectedId, addAtPlayhead } = making;
+  const { suggestions, waveformMoments, transcriptMoments } = useReviewMarks(
+    controller,
+    review,
+    locked,
+    durationMs,
+    playerRef,
+    signals,
+    making,
+  );
 
   const onExtraKey = (event: React.KeyboardEvent) =>
     handleReviewKey(event, {
@@ -201,35 +284,20 @@ export function ReviewWorkspace({
           onExtraKey,
           reviewerId,
           momentsPane: (
-            <MomentsPanel
-              moments={review.moments}
-              rubric={review.rubric}
+            <ReviewMomentsPane
+              controller={controller}
+              review={review}
               durationMs={durationMs}
-              selectedId={selectedId}
-              newType={newType}
               locked={locked}
-              canUndo={controller.canUndo}
-              canRedo={controller.canRedo}
-              onNewType={setNewType}
-              onAddAtPlayhead={addAtPlayhead}
-              onSelect={setSelectedId}
-              onChange={controller.saveMoment}
-              onDelete={(momentId) => {
-                controller.deleteMoment(momentId);
-                setSelectedId(null);
-              }}
-              onPlay={play}
-              onUndo={controller.undo}
-              onRedo={controller.redo}
-              suggestionRows={locked ? [] : suggestions.suggestionRows}
-              fromSuggestion={suggestions.fromSuggestion}
+              making={making}
+              suggestions={suggestions}
             />
           ),
         })}
       </Panel>
       <Separator className="pane-separator pane-separator-columns" aria-label={t('workspace.resizeColumns')} />
       <Panel id="review" className="pane" defaultSize="36%" minSize="320px">
-        <ReviewPanel controller={controller} detail={review} onMomentClick={(moment) => play(moment, false)} />
+        <ReviewPanel controller={controller} detail={review} onMomentClick={(moment) => making.play(moment, false)} />
       </Panel>
     </Group>
   );

@@ -21,6 +21,45 @@ function draftAnswer(draft: string): ItemAnswer {
     : ({ kind: draft } as ItemAnswer);
 }
 
+/** An answer as the comparison shows it, in the screen's language; a dash for none. */
+function useShownAnswer(): (answer: ItemAnswer | null) => string {
+  const { t } = useTranslation();
+  const words: AnswerWords = {
+    yes: t('review.item.yes'),
+    no: t('review.item.no'),
+    'not-applicable': t('review.item.notApplicable'),
+  };
+  return (answer) => (answer ? answerText(answer, words) : '—');
+}
+
+/** The lead's consensus drafts per item, and recording one (then the comparison is read again). */
+function useConsensusDrafts(
+  sessionId: string,
+  callId: string,
+  onRecorded: () => void,
+  onError: (error: AppError | null) => void,
+) {
+  const transport = useTransport();
+  const [drafts, setDrafts] = useState<Record<string, ConsensusDraft>>({});
+  const setDraft = (itemId: string, draft: ConsensusDraft) => setDrafts({ ...drafts, [itemId]: draft });
+  const record = async (item: RubricItem) => {
+    const draft = drafts[item.id];
+    if (!draft || !draft.answer) return;
+    const result = await transport.invoke('sessions.setConsensus', {
+      sessionId,
+      callId,
+      itemId: item.id,
+      answer: draftAnswer(draft.answer),
+      reason: draft.reason,
+    });
+    if (result.ok) {
+      onError(null);
+      onRecorded();
+    } else onError(result.error);
+  };
+  return { drafts, setDraft, record };
+}
+
 /**
  * One call of a session: items × reviewers, each answer coloured by how it stands against the benchmark (or the mean of
  * the other reviewers) as `sessions.compare` measured it, section scores and totals, each reviewer's moments in their own lane, and the calibrated answer the lead records per item.
@@ -28,13 +67,13 @@ function draftAnswer(draft: string): ItemAnswer {
 export function ComparisonView({ session, callId }: { session: SessionSummary; callId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const transport = useTransport();
   const comparison = useBackendQuery('sessions.compare', { sessionId: session.id, callId }, ['calls.changed']);
   const rubric = useBackendQuery('rubrics.get', { id: session.rubricId, version: session.rubricVersion });
   const call = useBackendQuery('calls.get', { callId });
   const [onlyDisagreements, setOnlyDisagreements] = useState(false);
-  const [drafts, setDrafts] = useState<Record<string, ConsensusDraft>>({});
   const [error, setError] = useState<AppError | null>(null);
+  const consensus = useConsensusDrafts(session.id, callId, comparison.reload, setError);
+  const shownAnswer = useShownAnswer();
   if (comparison.status === 'error') return <ErrorPanel error={comparison.error} />;
   if (comparison.status !== 'ok' || rubric.status !== 'ok') return null;
   const reviews = comparison.value.reviews;
@@ -42,33 +81,11 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
     call.status === 'ok'
       ? call.value.call.durationMs
       : Math.max(1, maxOf(reviews.flatMap((review) => review.moments.map((moment) => moment.endMs))));
-  const words: AnswerWords = {
-    yes: t('review.item.yes'),
-    no: t('review.item.no'),
-    'not-applicable': t('review.item.notApplicable'),
-  };
-  const shownAnswer = (answer: ItemAnswer | null) => (answer ? answerText(answer, words) : '—');
   const disagreements = new Set(
     comparison.value.items.filter((entry) => entry.disagreement).map((entry) => entry.itemId),
   );
   const items = rubricItems(rubric.value.rubric).map(({ item }) => item);
   const shown = onlyDisagreements ? items.filter((item) => disagreements.has(item.id)) : items;
-
-  const record = async (item: RubricItem) => {
-    const draft = drafts[item.id];
-    if (!draft || !draft.answer) return;
-    const result = await transport.invoke('sessions.setConsensus', {
-      sessionId: session.id,
-      callId,
-      itemId: item.id,
-      answer: draftAnswer(draft.answer),
-      reason: draft.reason,
-    });
-    if (result.ok) {
-      setError(null);
-      comparison.reload();
-    } else setError(result.error);
-  };
 
   return (
     <section className="comparison" aria-labelledby="comparison-title">
@@ -102,9 +119,9 @@ export function ComparisonView({ session, callId }: { session: SessionSummary; c
                 key={item.id}
                 item={item}
                 comparison={comparison.value}
-                draft={drafts[item.id] ?? { answer: '', reason: '' }}
-                onDraft={(draft) => setDrafts({ ...drafts, [item.id]: draft })}
-                onRecord={() => void record(item)}
+                draft={consensus.drafts[item.id] ?? { answer: '', reason: '' }}
+                onDraft={(draft) => consensus.setDraft(item.id, draft)}
+                onRecord={() => void consensus.record(item)}
                 shownAnswer={shownAnswer}
                 locale={locale}
               />

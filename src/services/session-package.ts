@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, type Result } from '../contract/errors';
 import { sessionPackageFormat, type SessionPackageContent } from '../contract/packages';
@@ -86,7 +85,8 @@ export async function exportSessionPackage(
     parts.push({
       path: `${folder}/audio${extension}`,
       file: audioFile,
-      sizeBytes: statSync(audioFile).size,
+      // The recording's own size (as imported or rewritten): the stored file may be sealed, the archive gets its plaintext.
+      sizeBytes: audio.sizeBytes,
       sha256: audio.sha256,
     });
     parts.push({ path: `${folder}/peaks.bin`, bytes: peaks.bytes });

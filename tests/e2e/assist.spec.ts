@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeDataDir } from '../support/browser-mode';
@@ -16,6 +17,7 @@ test('the call marks its own evidence: the signals lane and metrics, suggestions
   page,
   app,
 }) => {
+  test.setTimeout(180_000);
   const call = generateAssistCall(makeDataDir());
   await page.setViewportSize({ width: 1500, height: 950 });
   await page.goto(app.url);
@@ -116,4 +118,44 @@ test('the call marks its own evidence: the signals lane and metrics, suggestions
   await expect(realMoments).toHaveCount(2);
   await expect(ghosts).toHaveCount(suggested - 3);
   await expect(moments.getByTestId('moment-from-suggestion')).toHaveCount(2);
+
+  // A click on a ghost in the waveform selects its suggestion; a drag over one marks the reviewer's own moment.
+  const ghostWave = page.getByTestId('ghost-moment-wave').last();
+  const box = (await ghostWave.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator('.ghost-row.selected')).toHaveAttribute(
+    'data-suggestion-key',
+    (await ghostWave.getAttribute('data-suggestion-key'))!,
+  );
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width + 40, box.y + box.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect(realMoments).toHaveCount(3);
+  await expect(ghosts).toHaveCount(suggested - 3);
+
+  // The score export carries the call's metrics next to the score: as numbers in JSON, as named columns in a CSV.
+  await page.getByRole('navigation').getByRole('button', { name: 'Beoordelingen' }).click();
+  await expect(page.getByTestId('review-table').locator('tbody tr')).toHaveCount(1);
+  await page.getByLabel('Formaat').selectOption('json');
+  const json = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Scores exporteren' }).click();
+  const exported = JSON.parse(readFileSync((await (await json).path())!, 'utf8')) as {
+    reviews: Record<string, number | string | null>[];
+  };
+  expect(exported.reviews).toHaveLength(1);
+  const row = exported.reviews[0]!;
+  expect(row.agentTalkRatio).toBeGreaterThanOrEqual(0.5);
+  expect(row.agentTalkRatio).toBeLessThan(0.6);
+  expect(row.overtalkCount).toBe(1);
+  expect(Math.abs(Number(row.longestSilenceSec) - (call.silence.endSec - call.silence.startSec))).toBeLessThanOrEqual(
+    0.15,
+  );
+  expect(row.medianAcknowledgementLatencySec).toBeLessThan(1);
+  await page.getByLabel('Formaat').selectOption('csv-rfc4180');
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Scores exporteren' }).click();
+  const header = readFileSync((await (await csv).path())!, 'utf8').split(/\r?\n/, 1)[0]!;
+  for (const column of ['Spreektijd medewerker (0-1)', 'Aantal keer door elkaar', 'Langste stilte (s)'])
+    expect(header).toContain(column);
 });

@@ -67,7 +67,7 @@ test.describe('reviewing the demo call', () => {
     // A customer emotion cue, dragged on the waveform over "... ik ben het echt spuugzat" (about 9-13 s).
     await dragOnWaveform(page, 9, 13);
     const moments = page.getByTestId('moment-list');
-    await expect(moments.locator('.moment-row')).toHaveCount(1);
+    await expect(moments.locator('.moment-row:not(.ghost-row)')).toHaveCount(1);
     await expect(moments).toContainText('Emotie van de klant');
     await expect(page.locator('.waveform [data-moment-id]')).toHaveCount(1);
 
@@ -75,7 +75,7 @@ test.describe('reviewing the demo call', () => {
     await page.getByLabel('Nieuwe momenten').selectOption('empathic-response');
     await selectTranscriptText(page, 'ik begrijp dat dit erg vervelend voor u is');
     await page.getByRole('button', { name: '+ Moment van selectie' }).click();
-    await expect(moments.locator('.moment-row')).toHaveCount(2);
+    await expect(moments.locator('.moment-row:not(.ghost-row)')).toHaveCount(2);
     const editor = page.getByRole('group', { name: 'Moment bewerken' });
     await expect(editor.getByLabel('Soort')).toHaveValue('empathic-response');
     await expect(editor.getByLabel('Spreker')).toHaveValue('agent');
@@ -96,15 +96,17 @@ test.describe('reviewing the demo call', () => {
 
     // Undo and redo a delete.
     await editor.getByRole('button', { name: 'Verwijderen' }).click();
-    await expect(moments.locator('.moment-row')).toHaveCount(1);
+    await expect(moments.locator('.moment-row:not(.ghost-row)')).toHaveCount(1);
     await page.getByRole('slider', { name: 'Golfvorm' }).focus();
     await page.keyboard.press('Control+z');
-    await expect(moments.locator('.moment-row')).toHaveCount(2);
+    await expect(moments.locator('.moment-row:not(.ghost-row)')).toHaveCount(2);
     await page.keyboard.press('Control+Shift+z');
-    await expect(moments.locator('.moment-row')).toHaveCount(1);
+    await expect(moments.locator('.moment-row:not(.ghost-row)')).toHaveCount(1);
     await page.keyboard.press('Control+z');
-    await expect(moments.locator('.moment-row')).toHaveCount(2);
-    await expect(page.locator('.moment-row', { hasText: 'Empathische reactie' })).toContainText('1.1, 1.2, 2.1, 2.3');
+    await expect(moments.locator('.moment-row:not(.ghost-row)')).toHaveCount(2);
+    await expect(page.locator('.moment-row:not(.ghost-row)', { hasText: 'Empathische reactie' })).toContainText(
+      '1.1, 1.2, 2.1, 2.3',
+    );
 
     // Score every item by keyboard: focus the first item, a digit answers, ↓ goes on.
     await page.locator('[data-item-id="1.1"]').focus();
@@ -153,8 +155,11 @@ test.describe('reviewing the demo call', () => {
       /geen apart moment/,
     );
     await expect(page.getByLabel('Klant bij de start')).toHaveValue('negative');
-    await expect(page.getByTestId('moment-list').locator('.moment-row')).toHaveCount(2);
-    await page.locator('.moment-row', { hasText: 'Empathische reactie' }).locator('.moment-select').click();
+    await expect(page.getByTestId('moment-list').locator('.moment-row:not(.ghost-row)')).toHaveCount(2);
+    await page
+      .locator('.moment-row:not(.ghost-row)', { hasText: 'Empathische reactie' })
+      .locator('.moment-select')
+      .click();
     await expect(
       page.getByRole('group', { name: 'Moment bewerken' }).getByRole('textbox', { name: 'Notitie' }),
     ).toHaveValue('Benoemt de situatie (thuiswerken, vergadering).');

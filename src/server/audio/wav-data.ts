@@ -43,7 +43,7 @@ async function readPlainWavData(
   try {
     const buffer = Buffer.allocUnsafe(chunkBytes);
     const end = info.dataOffset + info.dataBytes;
-    for (let position = info.dataOffset; position < end; ) {
+    for (let position = info.dataOffset; position < end;) {
       if (signal?.aborted) return false;
       const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, end - position), position);
       // A file shorter than its header says ends the data where the file ends.

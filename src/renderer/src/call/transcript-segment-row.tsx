@@ -108,36 +108,52 @@ export const SegmentRow = memo(function SegmentRow({
         >
           {formatDuration(segment.startMs)}
         </button>
-        {marks?.map((mark) => (
-          <button
-            key={mark.id}
-            type="button"
-            className={mark.ghost ? 'moment-mark ghost-mark' : 'moment-mark'}
-            data-moment-id={mark.ghost ? undefined : mark.id}
-            data-suggestion-key={mark.ghost ? mark.id : undefined}
-            data-testid={mark.ghost ? 'ghost-moment-transcript' : undefined}
-            style={{ borderColor: mark.colour }}
-            title={mark.label}
-          >
-            {mark.label}
-          </button>
-        ))}
+        {marks
+          ?.filter((mark) => !mark.ghost)
+          .map((mark) => (
+            <TranscriptMarkButton key={mark.id} mark={mark} />
+          ))}
       </div>
-      <p className={`turn-text${segmentHit ? ' hit' : ''}${isCurrentHit(null) && segmentHit ? ' hit-current' : ''}`}>
-        {segment.words.length === 0
-          ? segment.text
-          : isActive
-            ? segment.words.map((word, wordIndex) => (
-                <span
-                  key={wordIndex}
-                  className={`word${word.estimated ? ' word-estimated' : ''}${wordIndex === activeWord ? ' word-active' : ''}${hitWords?.has(wordIndex) ? ' hit' : ''}${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}
-                  data-seek-ms={word.startMs}
-                >
-                  {word.text}{' '}
-                </span>
-              ))
-            : plainTextWithHits(segment.words, hitWords, (wordIndex) => isCurrentHit(wordIndex))}
-      </p>
+      {/* Suggestions follow the text in its flow, so a turn with one grows by a line only when the text fills it. */}
+      <div className="turn-body">
+        <p className={`turn-text${segmentHit ? ' hit' : ''}${isCurrentHit(null) && segmentHit ? ' hit-current' : ''}`}>
+          {segment.words.length === 0
+            ? segment.text
+            : isActive
+              ? segment.words.map((word, wordIndex) => (
+                  <span
+                    key={wordIndex}
+                    className={`word${word.estimated ? ' word-estimated' : ''}${wordIndex === activeWord ? ' word-active' : ''}${hitWords?.has(wordIndex) ? ' hit' : ''}${isCurrentHit(wordIndex) ? ' hit-current' : ''}`}
+                    data-seek-ms={word.startMs}
+                  >
+                    {word.text}{' '}
+                  </span>
+                ))
+              : plainTextWithHits(segment.words, hitWords, (wordIndex) => isCurrentHit(wordIndex))}
+        </p>
+        {marks
+          ?.filter((mark) => mark.ghost)
+          .map((mark) => (
+            <TranscriptMarkButton key={mark.id} mark={mark} />
+          ))}
+      </div>
     </div>
   );
 });
+
+/** A moment's mark beside its turn, or a suggestion's ghost after the turn's text; a click selects it. */
+function TranscriptMarkButton({ mark }: { mark: TranscriptMark }) {
+  return (
+    <button
+      type="button"
+      className={mark.ghost ? 'moment-mark ghost-mark' : 'moment-mark'}
+      data-moment-id={mark.ghost ? undefined : mark.id}
+      data-suggestion-key={mark.ghost ? mark.id : undefined}
+      data-testid={mark.ghost ? 'ghost-moment-transcript' : undefined}
+      style={{ borderColor: mark.colour }}
+      title={mark.label}
+    >
+      {mark.label}
+    </button>
+  );
+}

@@ -4,7 +4,7 @@ import { momentTypeInfo } from '../../../domain/moments/moment-types';
 import type { RedactedRange } from '../../../domain/privacy/redaction-ranges';
 
 export const redactionRegionPrefix = 'redaction-';
-export const ghostRegionPrefix = 'suggestion:';
+const ghostRegionPrefix = 'suggestion:';
 
 /** A suggestion drawn as a ghost moment: dashed and translucent until the reviewer accepts it. */
 export interface GhostMoment {
@@ -76,7 +76,9 @@ export function drawRegions(
     element.setAttribute('data-testid', 'ghost-moment-wave');
     element.style.border = `${selected ? 2 : 1}px dashed ${ghost.colour}`;
     element.style.boxSizing = 'border-box';
-    element.style.cursor = 'pointer';
+    // A ghost never catches the pointer: a drag that starts on a suggestion still marks the reviewer's own moment
+    // (the waveform's click selects the ghost instead, see ghostAt).
+    element.style.pointerEvents = 'none';
   }
   input.redactedRanges.forEach((range, index) => {
     const region = regions.addRegion({
@@ -91,4 +93,14 @@ export function drawRegions(
     region.element?.setAttribute('data-testid', 'redacted-region');
     region.element?.classList.add('region-redacted');
   });
+}
+
+/** The ghost under a click at `timeMs` (the shortest, when several overlap), or null. */
+export function ghostAt(ghosts: readonly GhostMoment[], timeMs: number): GhostMoment | null {
+  let found: GhostMoment | null = null;
+  for (const ghost of ghosts) {
+    if (timeMs < ghost.startMs || timeMs > ghost.endMs) continue;
+    if (!found || ghost.endMs - ghost.startMs < found.endMs - found.startMs) found = ghost;
+  }
+  return found;
 }

@@ -7,7 +7,7 @@ import type { RedactedRange } from '../../../domain/privacy/redaction-ranges';
 import type { PlaybackClock } from './playback-clock';
 import type { PointerRange } from './pointer-range';
 import { createTimeRuler } from './time-ruler';
-import { ghostRegionPrefix, redactionRegionPrefix, type GhostMoment } from './waveform-regions';
+import { ghostAt, redactionRegionPrefix, type GhostMoment } from './waveform-regions';
 
 /*
  * The wavesurfer.js instance behind the waveform player: how it is made from the stored peaks and how its events
@@ -150,6 +150,7 @@ export function listenToSurfer(
   });
   surfer.on('interaction', () => (range.current = null));
   listenToRegions(regions, listeners);
+  listenToGhostClicks(surfer, callbacks);
   surfer.on('play', () => callbacks.current.onPlayingChange(true));
   surfer.on('pause', () => callbacks.current.onPlayingChange(false));
   surfer.on('finish', () => callbacks.current.onPlayingChange(false));
@@ -158,7 +159,7 @@ export function listenToSurfer(
   media.addEventListener('error', listeners.onMediaError);
 }
 
-/** A dragged range becomes a new moment; a moved region changes its moment; a click selects a moment or ghost. */
+/** A dragged range becomes a new moment; a moved region changes its moment; a click selects a moment. */
 function listenToRegions(regions: ReturnType<typeof RegionsPlugin.create>, listeners: SurferListeners): void {
   const { callbacks } = listeners;
   regions.on('region-created', (region: Region) => {
@@ -177,8 +178,15 @@ function listenToRegions(regions: ReturnType<typeof RegionsPlugin.create>, liste
   );
   regions.on('region-clicked', (region: Region, event: MouseEvent) => {
     event.stopPropagation();
-    if (region.id.startsWith(ghostRegionPrefix))
-      callbacks.current.moments?.ghosts?.onSelect(region.id.slice(ghostRegionPrefix.length));
-    else if (!region.id.startsWith(redactionRegionPrefix)) callbacks.current.moments?.onSelect(region.id);
+    if (!region.id.startsWith(redactionRegionPrefix)) callbacks.current.moments?.onSelect(region.id);
+  });
+}
+
+/** Ghosts let the pointer through (a drag over one marks a moment); a click on one seeks and selects it. */
+function listenToGhostClicks(surfer: WaveSurfer, callbacks: { readonly current: PlayerCallbacks }): void {
+  surfer.on('click', (relativeX: number) => {
+    const ghosts = callbacks.current.moments?.ghosts;
+    const ghost = ghosts && ghostAt(ghosts.items, relativeX * surfer.getDuration() * 1000);
+    if (ghost) ghosts.onSelect(ghost.key);
   });
 }

@@ -131,7 +131,6 @@ function LoadedCall({
               .filter(Boolean)
               .join(' · ')}
           </p>
-          <CallMetricsBar state={signalsState} />
         </div>
         <div className="call-actions">
           {audio?.channels === 2 && (
@@ -163,6 +162,8 @@ function LoadedCall({
           </button>
         </div>
       </header>
+      {/* A row of its own, so every metric stays readable when the review's compact header is one line. */}
+      <CallMetricsBar state={signalsState} />
       {detail.mediaRemoved && <MediaRemovedNotice removed={detail.mediaRemoved} />}
       {editing && (
         <CallDetailsDialog

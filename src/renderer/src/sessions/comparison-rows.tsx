@@ -33,6 +33,16 @@ export function ReviewerHeader({ review }: { review: ComparedReview }) {
   );
 }
 
+/** An item's consensus as the lead is writing it, and how answers are shown. */
+interface ConsensusProps {
+  readonly item: RubricItem;
+  readonly draft: ConsensusDraft;
+  readonly onDraft: (draft: ConsensusDraft) => void;
+  readonly onRecord: () => void;
+  readonly shownAnswer: (answer: ItemAnswer | null) => string;
+  readonly locale: Locale;
+}
+
 /** The calibrated answer the lead records for an item, with the reason; the recorded one above the form. */
 function ConsensusCell({
   item,
@@ -42,15 +52,7 @@ function ConsensusCell({
   onRecord,
   shownAnswer,
   locale,
-}: {
-  item: RubricItem;
-  consensus: SessionComparison['consensus'][number] | undefined;
-  draft: ConsensusDraft;
-  onDraft: (draft: ConsensusDraft) => void;
-  onRecord: () => void;
-  shownAnswer: (answer: ItemAnswer | null) => string;
-  locale: Locale;
-}) {
+}: ConsensusProps & { consensus: SessionComparison['consensus'][number] | undefined }) {
   const { t } = useTranslation();
   return (
     <td>
@@ -99,23 +101,8 @@ function ConsensusCell({
 }
 
 /** One item: each reviewer's answer coloured by its deviation, then the consensus. */
-export function ComparisonItemRow({
-  item,
-  comparison,
-  draft,
-  onDraft,
-  onRecord,
-  shownAnswer,
-  locale,
-}: {
-  item: RubricItem;
-  comparison: SessionComparison;
-  draft: ConsensusDraft;
-  onDraft: (draft: ConsensusDraft) => void;
-  onRecord: () => void;
-  shownAnswer: (answer: ItemAnswer | null) => string;
-  locale: Locale;
-}) {
+export function ComparisonItemRow(props: ConsensusProps & { comparison: SessionComparison }) {
+  const { item, comparison, shownAnswer, locale } = props;
   const { t } = useTranslation();
   const deviations = comparison.items.find((entry) => entry.itemId === item.id)?.deviations;
   return (
@@ -136,15 +123,7 @@ export function ComparisonItemRow({
           </td>
         );
       })}
-      <ConsensusCell
-        item={item}
-        consensus={comparison.consensus.find((record) => record.itemId === item.id)}
-        draft={draft}
-        onDraft={onDraft}
-        onRecord={onRecord}
-        shownAnswer={shownAnswer}
-        locale={locale}
-      />
+      <ConsensusCell {...props} consensus={comparison.consensus.find((record) => record.itemId === item.id)} />
     </tr>
   );
 }

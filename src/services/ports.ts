@@ -2,6 +2,8 @@ import type { DataProtection } from '../contract/diagnostics';
 import type { TeamReport } from '../contract/team';
 import type { AudioAnalysis } from '../domain/audio/audio-analysis';
 import type { SessionReport } from '../domain/calibration/session-report';
+import type { ReviewCalibration } from '../domain/export/export-tables';
+import type { ScoreExportSelection } from '../domain/export/score-export-selection';
 import type { Rubric } from '../domain/rubric/model';
 import type { ItemAnswer } from '../domain/scoring/answers';
 import type { DiagnosticsFacts } from '../domain/support/diagnostics-summary';
@@ -49,23 +51,10 @@ export type CutClipResult =
 
 /** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
 export interface ScoreExportRequest {
-  readonly selection: {
-    readonly reviewIds?: readonly string[];
-    readonly callId?: string;
-    readonly agentName?: string;
-    readonly reviewerId?: string;
-    readonly fromMs?: number;
-    readonly toMs?: number;
-    readonly status?: 'draft' | 'submitted';
-  };
+  readonly selection: ScoreExportSelection;
   readonly format: 'xlsx' | 'csv-excel-nl' | 'csv-rfc4180' | 'json';
   readonly language: 'nl' | 'en';
-  readonly calibrations: Readonly<
-    Record<
-      string,
-      { readonly calibratedTotal: number; readonly method: 'consensus' | 'severity-adjusted'; readonly source: string }
-    >
-  >;
+  readonly calibrations: Readonly<Record<string, ReviewCalibration>>;
   readonly exportedAtMs: number;
   /** File name without extension. */
   readonly baseName: string;

@@ -41,6 +41,11 @@ describe('shipped lexicons', () => {
     expect(hints('nl', 'agent', 'Dank u wel, meneer Jansen.', 'Pieter Jansen').map((hint) => hint.kind)).toEqual([
       'customer_name',
     ]);
+    // A surname that is also a word counts only when spoken as a name: with its capital, unless nothing has capitals.
+    const named = (text: string) => hints('nl', 'agent', text, 'Sanne de Vries').map((hint) => hint.kind);
+    expect(named('De vries in de koelcel is kapot.')).toEqual([]);
+    expect(named('Goedemiddag mevrouw De Vries.')).toEqual(['customer_name']);
+    expect(named('goedemiddag mevrouw de vries')).toEqual(['customer_name']);
     expect(hints('nl', 'agent', 'Als ik het goed begrijp, werkt het al drie dagen niet.')[0]?.kind).toBe('paraphrase');
     expect(hints('en', 'agent', 'When did the problem start?')[0]?.kind).toBe('follow_up_question');
     expect(hints('en', 'agent', 'When did the problem start.')).toEqual([]);

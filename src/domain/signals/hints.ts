@@ -62,11 +62,11 @@ export function createHintMatcher(
     })),
   );
   return (sentences, customerName) => {
-    const nameWords = new Set(
+    const nameWords = new Map(
       (customerName ?? '')
         .split(/\s+/)
-        .map(normaliseWord)
-        .filter((word) => word.length > 1 && !/\d/.test(word) && !nameNoise.has(word)),
+        .map((part) => [normaliseWord(part), startsCapitalised(part)] as const)
+        .filter(([word]) => word.length > 1 && !/\d/.test(word) && !nameNoise.has(word)),
     );
     const hints: Hint[] = [];
     for (const sentence of sentences) {
@@ -96,9 +96,19 @@ function firstMatch(patterns: readonly PhrasePattern[], words: readonly string[]
   return best;
 }
 
-/** The agent saying the customer's name (first or last name, as in the call details). */
-function nameHints(sentence: Sentence, nameWords: ReadonlySet<string>): Hint[] {
-  const index = sentence.words.findIndex((word) => nameWords.has(word.normalised));
+const startsCapitalised = (text: string) => /^\p{Lu}/u.test(text);
+
+/**
+ * The agent saying the customer's name (first or last name, as in the call details). A name part written with a
+ * capital in the details must be spoken with one too, so "de vries in de koelcel" is not Mr de Vries; a transcript
+ * without any capitals (some recognisers write none) is matched regardless of case.
+ */
+function nameHints(sentence: Sentence, nameWords: ReadonlyMap<string, boolean>): Hint[] {
+  const caseKnown = sentence.words.some((word) => startsCapitalised(word.text));
+  const index = sentence.words.findIndex(
+    (word) =>
+      nameWords.has(word.normalised) && (!nameWords.get(word.normalised) || !caseKnown || startsCapitalised(word.text)),
+  );
   if (index < 0) return [];
   const speaker: SignalSpeaker = 'agent';
   return [

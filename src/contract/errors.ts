@@ -46,6 +46,8 @@ export const errorCodes = [
   'media_removed',
   /** Applying redactions permanently failed (details.reason: the recording could not be read or written); nothing changed. */
   'redaction_not_applied',
+  /** "Export my reviews" found no submitted routine review to send (none changed since the last export, or in the period). */
+  'nothing_to_export',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

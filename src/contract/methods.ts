@@ -38,6 +38,7 @@ import {
   speakerRoleSchema,
 } from './schemas';
 import { agentMethods, teamMethods } from './team';
+import { teamExchangeMethods } from './team-packages';
 import { transcriptSearchMethods } from './transcript-search';
 import { reviewWindowMethods } from './review-window';
 import { callWindowMethods } from './call-window';
@@ -226,6 +227,7 @@ export const methods = {
   ...redactionMethods,
   ...requestMethods,
   ...teamMethods,
+  ...teamExchangeMethods,
   ...agentMethods,
   ...signalsMethods,
   ...retentionMethods,

@@ -10,6 +10,15 @@ import { callContextSchema, itemAnswerSchema, momentSchema } from './reviews';
 
 export const sessionPackageFormat = 'klankbord-session-package';
 export const reviewPackageFormat = 'klankbord-review-package';
+/** Routine reviews to a lead (src/contract/team-packages.ts): the lead's invitation, and a reviewer's reviews. */
+export const teamInvitationFormat = 'klankbord-team-invitation';
+export const teamReviewsFormat = 'klankbord-team-reviews';
+export const packageFormats = [
+  sessionPackageFormat,
+  reviewPackageFormat,
+  teamInvitationFormat,
+  teamReviewsFormat,
+] as const;
 /** 2: per-reviewer keys and signed review packages, transcripts as Klankbord JSON. */
 export const packageFormatVersion = 2;
 /** The archive file, and (less room for zip headers) everything in it once unpacked; for export and import alike. */
@@ -29,7 +38,7 @@ const pathSchema = z
 
 export const manifestSchema = z
   .object({
-    format: z.enum([sessionPackageFormat, reviewPackageFormat]),
+    format: z.enum(packageFormats),
     formatVersion: z.literal(packageFormatVersion),
     packageId: z.string().uuid(),
     createdAtMs: z.number().int(),
@@ -177,11 +186,13 @@ export const packageProblemCodes = [
   'package_bad_audio',
   'package_bad_transcript',
   'package_bad_review',
+  'package_not_team_lead',
+  'package_team_key',
 ] as const;
 export type PackageProblemCode = (typeof packageProblemCodes)[number];
 
 export const packageImportResultSchema = z.object({
-  kind: z.enum(['session', 'reviews']),
+  kind: z.enum(['session', 'reviews', 'team-invitation', 'team-reviews']),
   sessionId: z.string(),
   sessionName: z.string(),
   /** Nothing changed: the same package (or its content) was imported before. */

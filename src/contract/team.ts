@@ -53,7 +53,17 @@ export const teamReportSchema = z.object({
           audioId: z.string().nullable(),
           /** The moments marked for the skill's items (every moment of the review when none was), in time order. */
           moments: z.array(
-            z.object({ momentId: z.string(), startMs: z.number().int(), endMs: z.number().int(), type: z.string() }),
+            z.object({
+              momentId: z.string(),
+              startMs: z.number().int(),
+              endMs: z.number().int(),
+              type: z.string(),
+              /**
+               * A call that came without its recording (a team package with evidence clips only): the clip holding the
+               * moment, its audio and where it starts in the call.
+               */
+              clip: z.object({ audioId: z.string(), fromMs: z.number().int() }).optional(),
+            }),
           ),
           /** The call's redacted ranges, silent when a moment plays. */
           redactedRanges: z.array(z.object({ startMs: z.number().int(), endMs: z.number().int() })),

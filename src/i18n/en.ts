@@ -1,4 +1,5 @@
 import { rubricProblemTexts } from './rubric-problems';
+import { teamExchangeTexts } from './team-exchange-texts';
 import { teamToolTexts } from './team-texts';
 
 /** English texts; the shape every other language must match (see nl.ts). */
@@ -225,6 +226,9 @@ export const en = {
       package_bad_audio: 'A recording in it is not the audio it claims to be.',
       package_bad_transcript: 'A transcript in it cannot be read.',
       package_bad_review: 'A review in it breaks the rubric or the submit rules.',
+      package_not_team_lead: 'It was made for another lead’s team, not for this computer’s.',
+      package_team_key:
+        'It is not signed with the key this computer gave that reviewer: it was not made from the invitation you sent them.',
     },
   },
   rubrics: {
@@ -658,6 +662,8 @@ export const en = {
     disk_full:
       'The disk is full. Nothing was saved by this action; everything saved before is kept. Free up space and try again.',
     internal: 'An unexpected error occurred.',
+    nothing_to_export:
+      'There are no submitted routine reviews to export (none changed since the last export, or in the period).',
     reviewer_missing: 'Enter your name as reviewer first.',
     review_locked: 'This review is submitted. Reopen it (with a reason) to change it.',
     review_incomplete: 'Some items are not answered yet.',
@@ -1127,6 +1133,7 @@ export const en = {
     },
   },
   teamTools: teamToolTexts.en,
+  teamExchange: teamExchangeTexts.en,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -1,5 +1,6 @@
 import type { TranslationTexts } from './en';
 import { rubricProblemTexts } from './rubric-problems';
+import { teamExchangeTexts } from './team-exchange-texts';
 import { teamToolTexts } from './team-texts';
 
 /** Nederlandse teksten (glossary: see docs/domain.md). */
@@ -227,6 +228,9 @@ export const nl: TranslationTexts = {
       package_bad_audio: 'Een opname erin is niet de audio die het zegt te zijn.',
       package_bad_transcript: 'Een transcript erin is niet leesbaar.',
       package_bad_review: 'Een beoordeling erin houdt zich niet aan de rubric of de indienregels.',
+      package_not_team_lead: 'Het is gemaakt voor het team van een andere teamleider, niet voor deze computer.',
+      package_team_key:
+        'Het is niet ondertekend met de sleutel die deze computer die beoordelaar gaf: het is niet gemaakt met de uitnodiging die je die beoordelaar stuurde.',
     },
   },
   rubrics: {
@@ -665,6 +669,8 @@ export const nl: TranslationTexts = {
     disk_full:
       'De schijf is vol. Deze actie heeft niets opgeslagen; alles wat je eerder opsloeg is bewaard. Maak ruimte vrij en probeer het opnieuw.',
     internal: 'Er is een onverwachte fout opgetreden.',
+    nothing_to_export:
+      'Er zijn geen ingediende routinebeoordelingen om te exporteren (niets gewijzigd sinds de vorige export, of in de periode).',
     reviewer_missing: 'Vul eerst je naam als beoordelaar in.',
     review_locked: 'Deze beoordeling is ingediend. Heropen haar (met een reden) om iets te wijzigen.',
     review_incomplete: 'Nog niet alle criteria zijn beantwoord.',
@@ -1140,4 +1146,5 @@ export const nl: TranslationTexts = {
     },
   },
   teamTools: teamToolTexts.nl,
+  teamExchange: teamExchangeTexts.nl,
 };

@@ -2,16 +2,17 @@
 // paths; never ipcRenderer itself.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { EventMessage } from '../contract/events';
-import type { FileDialogPurpose, RawBridge } from '../contract/transport';
+import type { FileDialogPurpose, ipcChannels, RawBridge } from '../contract/transport';
 
-// Duplicated from contract/transport (ipcChannels): a sandboxed preload imports nothing at run time but electron.
+// Written again from contract/transport: a sandboxed preload imports nothing at run time but electron. The
+// compiler holds the two equal: `satisfies` refuses a missing, extra or different channel name.
 const channels = {
   invoke: 'klankbord:invoke',
   event: 'klankbord:event',
   openFiles: 'klankbord:open-files',
   saveExport: 'klankbord:save-export',
   grantDropped: 'klankbord:grant-dropped',
-} as const;
+} as const satisfies typeof ipcChannels;
 
 const bridge: RawBridge = {
   invoke: (message) => ipcRenderer.invoke(channels.invoke, { method: message.method, input: message.input }),

@@ -9,9 +9,8 @@ import {
   maxPackageFiles,
   maxUnpackedBytes,
   packageFormatVersion,
+  packageFormats,
   packageSignatureSchema,
-  reviewPackageFormat,
-  sessionPackageFormat,
   signatureName,
   type PackageManifest,
   type PackageProblemCode,
@@ -76,7 +75,7 @@ function parseManifest(bytes: Uint8Array): Result<PackageManifest> {
     return refused('package_not_klankbord', 'manifest.json is not JSON');
   }
   const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== sessionPackageFormat && format !== reviewPackageFormat)
+  if (!packageFormats.some((known) => known === format))
     return refused('package_not_klankbord', 'Not a Klankbord package');
   const version = (raw as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && version > packageFormatVersion)

@@ -2,6 +2,8 @@ import type { DataProtection } from '../contract/diagnostics';
 import type { TeamReport } from '../contract/team';
 import type { AudioAnalysis } from '../domain/audio/audio-analysis';
 import type { SessionReport } from '../domain/calibration/session-report';
+import type { ReviewCalibration } from '../domain/export/export-tables';
+import type { ScoreExportSelection } from '../domain/export/score-export-selection';
 import type { Rubric } from '../domain/rubric/model';
 import type { ItemAnswer } from '../domain/scoring/answers';
 import type { DiagnosticsFacts } from '../domain/support/diagnostics-summary';
@@ -32,25 +34,27 @@ export type RedactAudioResult =
   | { readonly ok: true; readonly value: { readonly container: 'wav'; readonly sizeBytes: number } }
   | { readonly ok: false; readonly problem: string; readonly detail: string };
 
+/** A part of a recording cut out as a WAV file of its own: an evidence clip in a team package. */
+export interface CutClipRequest {
+  readonly sourcePath: string;
+  readonly targetPath: string;
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+export type CutClipResult =
+  | {
+      readonly ok: true;
+      readonly value: { readonly sampleRateHz: number; readonly channels: number; readonly sizeBytes: number };
+    }
+  | { readonly ok: false; readonly problem: string; readonly detail: string };
+
 /** What a score export needs: which reviews, which format and language, and calibrated totals where known. */
 export interface ScoreExportRequest {
-  readonly selection: {
-    readonly reviewIds?: readonly string[];
-    readonly callId?: string;
-    readonly agentName?: string;
-    readonly reviewerId?: string;
-    readonly fromMs?: number;
-    readonly toMs?: number;
-    readonly status?: 'draft' | 'submitted';
-  };
+  readonly selection: ScoreExportSelection;
   readonly format: 'xlsx' | 'csv-excel-nl' | 'csv-rfc4180' | 'json';
   readonly language: 'nl' | 'en';
-  readonly calibrations: Readonly<
-    Record<
-      string,
-      { readonly calibratedTotal: number; readonly method: 'consensus' | 'severity-adjusted'; readonly source: string }
-    >
-  >;
+  readonly calibrations: Readonly<Record<string, ReviewCalibration>>;
   readonly exportedAtMs: number;
   /** File name without extension. */
   readonly baseName: string;
@@ -215,6 +219,8 @@ export interface ServicePorts {
    * permanently): a WAV keeps its format, other formats become 16-bit PCM WAV.
    */
   redactAudio(request: RedactAudioRequest, signal?: AbortSignal): Promise<RedactAudioResult>;
+  /** Writes `fromMs`–`toMs` of the recording as the new WAV file `targetPath` (a WAV keeps its own format). */
+  cutAudioClip(request: CutClipRequest): Promise<CutClipResult>;
   /** Renders the team report (XLSX or PDF) or an agent's coaching sheet (PDF). */
   teamReportFile(request: TeamReportFileRequest): Promise<Uint8Array>;
   readonly errorLog: ErrorLogPort;

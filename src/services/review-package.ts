@@ -8,24 +8,16 @@ import {
 } from '../contract/packages';
 import { findAudioBySha, getAudio } from '../storage/audio-repository';
 import { findCallIdByAudio, getCall } from '../storage/calls-repository';
-import { deleteMoment, listMoments, saveMoment } from '../storage/moments-repository';
+import { listMoments } from '../storage/moments-repository';
 import { getReviewer } from '../storage/reviewers-repository';
-import {
-  addAuditEntry,
-  createReview,
-  deleteAnswers,
-  listAnswers,
-  listReviews,
-  setRevision,
-  updateReview,
-  upsertAnswer,
-} from '../storage/reviews-repository';
+import { listAnswers, listReviews } from '../storage/reviews-repository';
 import { getRubric } from '../storage/rubrics-repository';
 import { getPackageKey, getSession, type CalibrationSession } from '../storage/sessions-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import { exportPackage, json, readPackageJson, refused, validManifestMac, type OpenedPackage } from './package-archive';
 import { packagedReviewProblem } from './packaged-review-check';
+import { storePackagedReview, unchangedReview } from './packaged-review-store';
 import { sessionIdentity } from './session-identity';
 
 /** The recording's hash of a local call: the key other machines know the call by. */
@@ -78,19 +70,6 @@ export async function exportReviewPackage(
     [{ path: 'reviews.json', bytes: json(content) }],
     { reviewerId, key },
   );
-}
-
-/** What makes two versions of a review the same: everything the reviewer decided. */
-function reviewFingerprint(
-  review: Pick<ReviewPackageContent['reviews'][number], 'status' | 'context' | 'comment' | 'answers' | 'moments'>,
-): string {
-  const answers = [...review.answers]
-    .sort((a, b) => a.itemId.localeCompare(b.itemId))
-    .map((answer) => [answer.itemId, answer.answer, answer.comment, answer.evidenceOverride]);
-  const moments = [...review.moments]
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((moment) => JSON.stringify(moment, Object.keys(moment).sort()));
-  return JSON.stringify([review.status, review.context, review.comment, answers, moments]);
 }
 
 /** The signature first: the package must be signed with the key this machine holds for that reviewer in the session. */
@@ -161,61 +140,20 @@ export function importReviewPackage(context: ServiceContext, opened: OpenedPacka
       const existing = listReviews(db, { sessionId, callId, reviewerId: reviewer.id })[0];
       if (existing && existing.id !== review.id)
         return refused('package_conflict', 'Another review of this call by this reviewer exists here');
-      if (existing) {
-        const current = {
-          status: existing.status,
-          context: existing.context,
-          comment: existing.comment,
-          answers: listAnswers(db, existing.id),
-          moments: listMoments(db, existing.id),
-        };
-        if (reviewFingerprint(current) === reviewFingerprint(review)) continue;
-      } else {
-        createReview(
-          db,
-          {
-            id: review.id,
-            callId,
-            reviewerId: reviewer.id,
-            rubricId: session.rubricId,
-            rubricVersion: session.rubricVersion,
-            sessionId,
-          },
-          review.createdAtMs,
-        );
-      }
-      // Replace the content with the package's version.
-      deleteAnswers(db, review.id);
-      for (const moment of listMoments(db, review.id)) deleteMoment(db, review.id, moment.id);
-      for (const answer of review.answers)
-        upsertAnswer(
-          db,
-          review.id,
-          answer.itemId,
-          { answer: answer.answer, comment: answer.comment, evidenceOverride: answer.evidenceOverride },
-          review.updatedAtMs,
-        );
-      for (const moment of review.moments) saveMoment(db, review.id, moment, review.updatedAtMs);
-      updateReview(
+      if (existing && unchangedReview(db, existing, review)) continue;
+      storePackagedReview(
         db,
-        review.id,
+        review,
         {
-          context: review.context,
-          comment: review.comment,
-          status: review.status,
-          submittedAtMs: review.submittedAtMs,
+          existing,
+          callId,
+          reviewerId: reviewer.id,
+          rubricId: session.rubricId,
+          rubricVersion: session.rubricVersion,
+          sessionId,
         },
-        review.updatedAtMs,
+        nowMs,
       );
-      const revision = existing ? existing.revision + 1 : 1;
-      setRevision(db, review.id, revision);
-      addAuditEntry(db, review.id, {
-        atMs: nowMs,
-        reviewerId: reviewer.id,
-        action: 'imported',
-        reason: '',
-        details: { revision },
-      });
       if (existing) reviewsRevised += 1;
       else reviewsAdded += 1;
     }

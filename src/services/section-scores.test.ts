@@ -7,7 +7,7 @@ import { defaultRubric } from '../domain/rubric/default-rubric';
 import { rubricItems } from '../domain/rubric/model';
 import { insertCall } from '../storage/calls-repository';
 import { anonymiseCallReviews, eraseCallMedia } from '../storage/customer-requests-repository';
-import { migrate } from '../storage/migrations';
+import { migrate, migrations } from '../storage/migrations';
 import { listSectionScores } from '../storage/section-scores-repository';
 import { ensureBuiltInRubrics } from './built-in-rubrics';
 
@@ -87,7 +87,7 @@ describe('stored section scores', () => {
     context.db.exec(`DROP TRIGGER review_section_scores_agent; DROP TRIGGER review_section_scores_changed;
       DROP TRIGGER review_section_scores_status; DROP TABLE review_section_scores;`);
     context.db.pragma('user_version = 16');
-    migrate(context.db);
+    migrate(context.db, migrations, 17);
     expect(listSectionScores(context.db, review.id)).toEqual(stored);
     expect(expectSectionScoresInStep(context.db)).toBe(1);
   });

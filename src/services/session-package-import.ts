@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { ok, type Result } from '../contract/errors';
@@ -23,12 +24,12 @@ import { readPackageJson, refused, type OpenedPackage } from './package-archive'
 import { receiveRedactions } from './redaction-scan';
 import { sessionIdentity, setSessionIdentity } from './session-identity';
 
-type PackagedCall = SessionPackageContent['calls'][number];
+export type PackagedCall = SessionPackageContent['calls'][number];
 /** Transcripts may run a little past the audio, as in a file import. */
 const transcriptOverrunToleranceMs = 1500;
 
 /** What a packaged call brings once checked: its audio's real type, its peaks and its transcript. */
-interface CheckedCall {
+export interface CheckedCall {
   readonly call: PackagedCall;
   readonly stagedAudio: string;
   readonly sizeBytes: number;
@@ -67,7 +68,7 @@ function readPackagedTranscript(
 }
 
 /** Checks a packaged call's content: the audio is the recording its key names and really is audio of its container. */
-function checkCall(context: ServiceContext, opened: OpenedPackage, call: PackagedCall): Result<CheckedCall> {
+export function checkCall(context: ServiceContext, opened: OpenedPackage, call: PackagedCall): Result<CheckedCall> {
   const stagedAudio = opened.files.get(call.audio.file);
   const peaksFile = opened.files.get(call.audio.peaksFile);
   if (!stagedAudio || !peaksFile) return refused('package_invalid', `Audio of ${call.title} is missing`);
@@ -121,7 +122,7 @@ function acceptRecipient(context: ServiceContext, content: SessionPackageContent
  * Moves each new recording into the audio folder, durably (file and folder fsynced) before any row names it. On a
  * failure the ones already placed are removed, so a refused or failed package leaves no audio without a row.
  */
-async function placeAudio(
+export async function placeAudio(
   context: ServiceContext,
   checked: readonly CheckedCall[],
 ): Promise<{ storedNames: Map<string, string>; placed: string[] }> {
@@ -145,7 +146,7 @@ async function placeAudio(
   return { storedNames, placed };
 }
 
-async function removePlaced(context: ServiceContext, placed: readonly string[]): Promise<void> {
+export async function removePlaced(context: ServiceContext, placed: readonly string[]): Promise<void> {
   for (const path of placed) await context.ports.files.remove(path).catch(() => undefined);
 }
 
@@ -226,47 +227,7 @@ function storeSession(
         localCallIds.push(findCallIdByAudio(db, audio.id)!);
         continue;
       }
-      const audioId = randomUUID();
-      const { audio } = call;
-      insertAudio(
-        db,
-        {
-          id: audioId,
-          sha256: call.key,
-          storedName: storedNames.get(call.key)!,
-          originalName: audio.originalName,
-          container: audio.container,
-          codec: audio.codec,
-          mimeType: fresh.mimeType,
-          sampleRateHz: audio.sampleRateHz,
-          channels: audio.channels,
-          durationMs: audio.durationMs,
-          sizeBytes: fresh.sizeBytes,
-          createdAtMs: nowMs,
-        },
-        fresh.peaks,
-        audio.pairsPerSecond,
-      );
-      const callId = randomUUID();
-      insertCall(db, {
-        id: callId,
-        title: call.title,
-        agentName: call.agentName,
-        customerRef: call.customerRef,
-        recordedAt: call.recordedAt,
-        durationMs: audio.durationMs,
-        createdAtMs: nowMs,
-        audioId,
-        agentChannel: call.agentChannel,
-      });
-      if (fresh.transcript && call.transcript)
-        saveTranscript(
-          db,
-          callId,
-          { ...fresh.transcript, sourceName: call.transcript.sourceName, speakerRoles: call.transcript.speakerRoles },
-          nowMs,
-        );
-      receiveRedactions(db, callId, call.redactedRanges ?? [], nowMs);
+      const callId = insertPackagedCall(db, call, fresh, storedNames.get(call.key)!, nowMs);
       localCallIds.push(callId);
     }
     insertSession(db, {
@@ -276,4 +237,56 @@ function storeSession(
     });
     acceptRecipient(context, content);
   });
+}
+
+/** Stores a checked call that is new here: its audio and peaks, the call, its transcript and redactions. */
+export function insertPackagedCall(
+  db: Database.Database,
+  call: PackagedCall,
+  fresh: CheckedCall,
+  storedName: string,
+  nowMs: number,
+): string {
+  const audioId = randomUUID();
+  const { audio } = call;
+  insertAudio(
+    db,
+    {
+      id: audioId,
+      sha256: call.key,
+      storedName: storedName,
+      originalName: audio.originalName,
+      container: audio.container,
+      codec: audio.codec,
+      mimeType: fresh.mimeType,
+      sampleRateHz: audio.sampleRateHz,
+      channels: audio.channels,
+      durationMs: audio.durationMs,
+      sizeBytes: fresh.sizeBytes,
+      createdAtMs: nowMs,
+    },
+    fresh.peaks,
+    audio.pairsPerSecond,
+  );
+  const callId = randomUUID();
+  insertCall(db, {
+    id: callId,
+    title: call.title,
+    agentName: call.agentName,
+    customerRef: call.customerRef,
+    recordedAt: call.recordedAt,
+    durationMs: audio.durationMs,
+    createdAtMs: nowMs,
+    audioId,
+    agentChannel: call.agentChannel,
+  });
+  if (fresh.transcript && call.transcript)
+    saveTranscript(
+      db,
+      callId,
+      { ...fresh.transcript, sourceName: call.transcript.sourceName, speakerRoles: call.transcript.speakerRoles },
+      nowMs,
+    );
+  receiveRedactions(db, callId, call.redactedRanges ?? [], nowMs);
+  return callId;
 }

@@ -3,6 +3,7 @@ import type { TeamReport } from '../contract/team';
 import { severityAdjusted, type ReviewerEffects } from '../domain/team/reviewer-effects';
 import type { SummedNeed } from '../domain/team/training-needs-of-sums';
 import { acceptedRanges } from '../storage/redactions-repository';
+import { listEvidenceClips, type StoredClip } from '../storage/team-exchange-repository';
 import {
   momentsOfReviews,
   skillScoresOfAgent,
@@ -54,6 +55,17 @@ export function needsWithEvidence(
     if (!ranges) redactions.set(callId, (ranges = acceptedRanges(db, callId)));
     return ranges;
   };
+  const clips = new Map<string, StoredClip[]>();
+  const clipsOf = (callId: string) => {
+    let stored = clips.get(callId);
+    if (!stored) clips.set(callId, (stored = listEvidenceClips(db, callId)));
+    return stored;
+  };
+  // A call without its recording plays a moment from the clip that holds it, when one came in a team package.
+  const clipOf = (callId: string, moment: { startMs: number; endMs: number }) => {
+    const clip = clipsOf(callId).find((entry) => entry.fromMs <= moment.startMs && entry.toMs >= moment.endMs);
+    return clip ? { clip: { audioId: clip.audioId, fromMs: clip.fromMs } } : {};
+  };
   return needs.map(({ agentId, ...need }, index) => {
     const items = sums.itemsOfSkill.get(need.skillId) ?? new Set<string>();
     const evidence = lowest[index]!.map((entry): Evidence => {
@@ -70,8 +82,9 @@ export function needsWithEvidence(
           startMs,
           endMs,
           type,
+          ...(entry.audioId ? {} : clipOf(entry.callId, { startMs, endMs })),
         })),
-        redactedRanges: entry.audioId ? redactedRangesOf(entry.callId) : [],
+        redactedRanges: entry.audioId || clipsOf(entry.callId).length > 0 ? redactedRangesOf(entry.callId) : [],
       };
     });
     return { ...need, agentName: agentId, evidence };

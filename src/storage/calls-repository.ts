@@ -31,13 +31,11 @@ export function insertCall(db: Database.Database, call: NewCall): void {
   });
 }
 
-export interface CallRecord {
-  readonly id: string;
-  readonly title: string;
-  readonly agentName: string;
-  readonly customerRef: string;
-  readonly recordedAt: string | null;
-  readonly durationMs: number;
+/** A call's own columns: the library row's facts, the recording it was made from and the agent's channel. */
+export interface CallRecord extends Pick<
+  CallSummary,
+  'id' | 'title' | 'agentName' | 'customerRef' | 'recordedAt' | 'durationMs'
+> {
   readonly audioId: string | null;
   readonly agentChannel: 0 | 1;
 }

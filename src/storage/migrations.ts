@@ -15,6 +15,8 @@ import { schemaVersion14 } from './schema/v14';
 import { schemaVersion15 } from './schema/v15';
 import { schemaVersion16 } from './schema/v16';
 import { schemaVersion17 } from './schema/v17';
+import { schemaVersion18 } from './schema/v18';
+import { schemaVersion19 } from './schema/v19';
 import { writeTransaction } from './transactions';
 
 export type { Migration } from './schema/migration';
@@ -39,6 +41,8 @@ export const migrations: readonly Migration[] = [
   schemaVersion15,
   schemaVersion16,
   schemaVersion17,
+  schemaVersion18,
+  schemaVersion19,
 ];
 
 /** The schema version this build of the app knows. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Moment } from '../domain/moments/model';
 
-interface MomentRow {
+export interface MomentRow {
   id: string;
   start_ms: number;
   end_ms: number;
@@ -15,7 +15,7 @@ interface MomentRow {
   responds_to: string | null;
 }
 
-function toMoment(row: MomentRow): Moment {
+export function toMoment(row: MomentRow): Moment {
   return {
     id: row.id,
     startMs: row.start_ms,

@@ -5,7 +5,13 @@ import { countCallRows, listCallWindow } from './call-window-repository';
 import { listCalls } from './calls-repository';
 import { migrate } from './migrations';
 import { listReviewRows } from './review-list-repository';
-import { countReviewRows } from './review-window-repository';
+import { countReviewRows, reviewFilterOptions } from './review-window-repository';
+import {
+  listAnswersOfReviews,
+  listMomentsOfReviews,
+  listReviewPage,
+  listReviewsWithIds,
+} from './score-export-repository';
 import { momentsOfReviews, skillScoresOfAgent, sumSectionScores } from './team-report-repository';
 import type { ReviewFilter } from './reviews-repository';
 import { reindexCallTranscript, searchTranscriptTurns } from './transcript-search-repository';
@@ -118,12 +124,49 @@ describe('query plans of the review list’s count and filter options', () => {
   it.each(reviewFilters)('counts %j through an index', (filter) => {
     expectNoFullScan(() => countReviewRows(db, filter));
   });
+
+  it.each([{}, { status: 'submitted' }, { sessionId: null }, { sessionId: null, fromMs: 1, toMs: 2 }] as const)(
+    'counts %j from an index of listed reviews alone, never fetching a review',
+    (filter) => {
+      const [count] = statementsOf(() => countReviewRows(db, filter));
+      const plan = planOf(count!);
+      // A covering index, or a partial one holding only listed reviews, answers count(*) without the table.
+      expect(plan.join('\n')).toMatch(/USING COVERING INDEX|USING INDEX reviews_listed/);
+    },
+  );
+
+  it('gathers the filter options by seeks, reading no reviews or calls whole (sessions are few)', () => {
+    const ran = statementsOf(() => reviewFilterOptions(db));
+    expect(ran.length).toBeGreaterThan(0);
+    for (const statement of ran) {
+      const plan = planOf(statement);
+      expect({
+        sql: statement.sql,
+        scans: plan.filter((detail) => /^SCAN (?!agents|ids|CONSTANT|json_each|s$)/.test(detail)),
+      }).toMatchObject({
+        scans: statement.sql.includes('ORDER BY updated_at_ms') ? [expect.stringMatching(/reviews_listed/)] : [],
+      });
+    }
+  });
 });
 
-describe('query plans of the team report', () => {
-  const planOf = ({ sql, args }: Ran) =>
-    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((row) => row.detail);
+describe('query plans of the streamed score export', () => {
+  it.each(reviewFilters)(
+    'reads a page of %j through an index, and a page’s answers and moments by review',
+    (filter) => {
+      expectNoFullScan(() => listReviewPage(db, filter, null, 500));
+      expectNoFullScan(() => listReviewPage(db, filter, { updatedAtMs: 5, id: 'x' }, 500));
+      expectNoFullScan(() => listReviewsWithIds(db, filter, ['a', 'b']));
+      expectNoFullScan(() => listAnswersOfReviews(db, ['a', 'b']));
+      expectNoFullScan(() => listMomentsOfReviews(db, ['a', 'b']));
+    },
+  );
+});
 
+const planOf = ({ sql, args }: Ran) =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((row) => row.detail);
+
+describe('query plans of the team report', () => {
   it.each([false, true])(
     'sums the stored section scores from the covering index in its order, without sorting (per reviewer: %s)',
     (perReviewerAndScore) => {

@@ -126,14 +126,14 @@ describe('query plans of the hot list paths', () => {
     `SELECT r.id FROM reviews r JOIN calls c ON c.id = r.call_id WHERE r.rubric_id IS NOT NULL AND ${where} ORDER BY r.updated_at_ms DESC, r.id`;
 
   it.each([
-    ['status', 'r.status = @v', /reviews_status_updated/],
-    ['reviewer', 'r.reviewer_id = @v', /reviews_reviewer_updated/],
+    ['status', 'r.status = @v', /reviews_listed_status/],
+    ['reviewer', 'r.reviewer_id = @v', /reviews_listed_reviewer/],
     ['call', 'r.call_id = @v', /reviews_call/],
     ['agent', 'c.agent_name = @v', /calls_agent/],
     [
       'period',
       'r.updated_at_ms >= @v AND r.updated_at_ms <= @v',
-      /reviews_updated|reviews_status_updated|reviews_reviewer_updated/,
+      /reviews_listed|reviews_listed_status|reviews_listed_reviewer/,
     ],
   ])('filters reviews by %s through an index', (_name, where, index) => {
     const detail = plan(reviewList(where), { v: 1 });
@@ -143,7 +143,7 @@ describe('query plans of the hot list paths', () => {
 
   it('lists reviews newest change first straight from an index, so a window stops early', () => {
     const detail = plan(`${reviewList('1 = 1')} LIMIT 50`);
-    expect(detail).toMatch(/reviews_updated/);
+    expect(detail).toMatch(/reviews_listed/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
     expect(plan(`${reviewList('r.status = @v')} LIMIT 50`, { v: 'draft' })).not.toMatch(/TEMP B-TREE/);
   });

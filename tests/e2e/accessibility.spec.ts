@@ -36,8 +36,10 @@ test('every screen passes axe (WCAG 2.0–2.2 A and AA) in light and dark', asyn
   await expect(waveform).toHaveAttribute('aria-valuenow', '10');
   await page.keyboard.press('ArrowLeft');
   await expect(waveform).toHaveAttribute('aria-valuetext', '0:05 van 2:52');
-  // Focus again: a list refresh pushed by the backend (its start-up retention run) may re-render the screen.
+  // Focus again, and wait until the slider has it: a list refresh pushed by the backend (its start-up retention
+  // run) may re-render the screen, and a key sent while focus is elsewhere seeks nothing.
   await waveform.focus();
+  await expect(waveform).toBeFocused();
   await page.keyboard.press('End');
   await expect(waveform).toHaveAttribute('aria-valuetext', '2:52 van 2:52');
 

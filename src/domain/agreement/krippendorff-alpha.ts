@@ -60,16 +60,29 @@ interface DisagreementSums {
   readonly expected: number;
 }
 
-function nominalSums(counts: UnitValueCounts, marginal: Float64Array, pairable: number): DisagreementSums {
+/**
+ * Adds up each pairable unit's observed disagreement (a unit rated once has no pair). `unitDisagreement` gets the
+ * unit's entries as the range [start, end) of `counts` and how many ratings it has.
+ */
+function observedOverUnits(
+  counts: UnitValueCounts,
+  unitDisagreement: (start: number, end: number, rated: number) => number,
+): number {
   let observed = 0;
   for (let unit = 0; unit < counts.units; unit += 1) {
     const rated = counts.ratingsPerUnit[unit]!;
     if (rated < 2) continue;
-    let agreeing = 0;
-    for (let entry = counts.unitStart[unit]!; entry < counts.unitStart[unit + 1]!; entry += 1)
-      agreeing += counts.counts[entry]! ** 2;
-    observed += (rated * rated - agreeing) / (rated - 1);
+    observed += unitDisagreement(counts.unitStart[unit]!, counts.unitStart[unit + 1]!, rated);
   }
+  return observed;
+}
+
+function nominalSums(counts: UnitValueCounts, marginal: Float64Array, pairable: number): DisagreementSums {
+  const observed = observedOverUnits(counts, (start, end, rated) => {
+    let agreeing = 0;
+    for (let entry = start; entry < end; entry += 1) agreeing += counts.counts[entry]! ** 2;
+    return (rated * rated - agreeing) / (rated - 1);
+  });
   let expectedAgreeing = 0;
   for (const count of marginal) expectedAgreeing += count * count;
   return { observed, expected: pairable * pairable - expectedAgreeing };
@@ -82,14 +95,9 @@ function intervalSums(
   values: readonly number[],
   pairable: number,
 ): DisagreementSums {
-  let observed = 0;
-  for (let unit = 0; unit < counts.units; unit += 1) {
-    const rated = counts.ratingsPerUnit[unit]!;
-    if (rated < 2) continue;
-    const start = counts.unitStart[unit]!;
-    const end = counts.unitStart[unit + 1]!;
+  const observed = observedOverUnits(counts, (start, end, rated) => {
     // A unanimous unit contributes exactly nothing; computing its mean could leave rounding dust instead.
-    if (end - start < 2) continue;
+    if (end - start < 2) return 0;
     let total = 0;
     for (let entry = start; entry < end; entry += 1)
       total += counts.counts[entry]! * values[counts.categoryCodes[entry]!]!;
@@ -97,8 +105,8 @@ function intervalSums(
     let squares = 0;
     for (let entry = start; entry < end; entry += 1)
       squares += counts.counts[entry]! * (values[counts.categoryCodes[entry]!]! - mean) ** 2;
-    observed += (2 * rated * squares) / (rated - 1);
-  }
+    return (2 * rated * squares) / (rated - 1);
+  });
   let total = 0;
   marginal.forEach((count, code) => (total += count * values[code]!));
   const mean = total / pairable;
@@ -112,12 +120,7 @@ function pairwiseSums(
   marginal: Float64Array,
   difference: (first: number, second: number) => number,
 ): DisagreementSums {
-  let observed = 0;
-  for (let unit = 0; unit < counts.units; unit += 1) {
-    const rated = counts.ratingsPerUnit[unit]!;
-    if (rated < 2) continue;
-    const start = counts.unitStart[unit]!;
-    const end = counts.unitStart[unit + 1]!;
+  const observed = observedOverUnits(counts, (start, end, rated) => {
     let unitSum = 0;
     for (let first = start; first < end; first += 1) {
       for (let second = first + 1; second < end; second += 1) {
@@ -127,8 +130,8 @@ function pairwiseSums(
           difference(counts.categoryCodes[first]!, counts.categoryCodes[second]!);
       }
     }
-    observed += (2 * unitSum) / (rated - 1);
-  }
+    return (2 * unitSum) / (rated - 1);
+  });
   let expected = 0;
   for (let first = 0; first < marginal.length; first += 1) {
     if (marginal[first] === 0) continue;

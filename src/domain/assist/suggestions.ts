@@ -2,24 +2,15 @@ import { isCustomerEmotion } from '../moments/emotions';
 import type { Moment, MomentPolarity, MomentSpeaker } from '../moments/model';
 import { momentTypeInfo, type MomentType } from '../moments/moment-types';
 import { normaliseMomentRange } from '../moments/normalise-moment-range';
-import type { CallSignals, HintKind, SignalSpeaker } from '../signals/model';
+import { hintKinds, type CallSignals, type SignalSpeaker } from '../signals/model';
 
 /*
  * Suggestions: the call's signals offered to the reviewer as moments to accept or dismiss. Nothing here scores: a
  * suggestion becomes evidence only when the reviewer accepts it, and then it is an ordinary moment.
  */
 
-export const suggestionKinds = [
-  'acknowledgement',
-  'empathy',
-  'emotion',
-  'paraphrase',
-  'follow_up_question',
-  'customer_name',
-  'scripted',
-  'interruption',
-  'long_silence',
-] as const satisfies readonly (HintKind | 'interruption' | 'long_silence')[];
+/** Every transcript hint, then the two that come from the audio's timing. */
+export const suggestionKinds = [...hintKinds, 'interruption', 'long_silence'] as const;
 export type SuggestionKind = (typeof suggestionKinds)[number];
 
 export interface Suggestion {

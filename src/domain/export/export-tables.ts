@@ -10,6 +10,7 @@ import type { Locale, LocalizedText } from '../rubric/localized-text';
 import type { Rubric } from '../rubric/model';
 import type { ItemAnswer, ReviewAnswers } from '../scoring/answers';
 import { scoreReview } from '../scoring/score-review';
+import { appendAll } from '../extremes';
 import type { TranslationTexts } from '../../i18n/en';
 import { inBothLanguages, translate, type PlainTranslationKey } from '../../i18n/translate';
 import {
@@ -189,10 +190,10 @@ export const sectionScoresGroup = 'sectionScores';
  * rubrics gets the union, and a review whose rubric lacks a section leaves that cell empty. The header uses the
  * title of the first rubric that has the section.
  */
-function sectionColumns(reviews: readonly ScoreExportReview[]): ExportColumn[] {
+export function sectionColumns(rubrics: Iterable<Rubric>): ExportColumn[] {
   const columns = new Map<string, ExportColumn>();
   const rubricsSeen = new Set<Rubric>();
-  for (const { rubric } of reviews) {
+  for (const rubric of rubrics) {
     if (rubricsSeen.has(rubric)) continue;
     rubricsSeen.add(rubric);
     for (const section of rubric.sections) {
@@ -221,130 +222,151 @@ function answerCell(answer: ItemAnswer | null, language: Locale): string {
 const score100 = (value: number | null): number | null => (value === null ? null : roundTo(value, scoreDecimals));
 const seconds = (ms: number, decimals = secondsDecimals): number | null => roundTo(ms / 1000, decimals);
 
+/** The rows one review adds to each table. */
+export interface ScoreExportReviewRows {
+  readonly review: ExportRow;
+  readonly items: readonly ExportRow[];
+  readonly moments: readonly ExportRow[];
+}
+
+/**
+ * The rows of one review: its row in the reviews table (with a cell for each of `sections`), a row per rubric item
+ * and a row per moment. The review is scored with scoreReview (raw total, total before the critical rule, section
+ * scores); the calibration columns are filled only when it carries a calibration.
+ */
+export function scoreExportRows(
+  entry: ScoreExportReview,
+  sections: readonly ExportColumn[],
+  language: Locale,
+): ScoreExportReviewRows {
+  const { review, rubric, call, calibration } = entry;
+  const reviewerName = review.reviewerName ?? '';
+  const explicit: Record<string, ItemAnswer> = {};
+  const records = new Map<string, ScoreExportAnswer>();
+  for (const record of entry.answers) {
+    records.set(record.itemId, record);
+    if (record.answer !== null) explicit[record.itemId] = record.answer;
+  }
+  const score = scoreReview(rubric, explicit satisfies ReviewAnswers, review.context);
+
+  const sectionScores = new Map(
+    score.sections.map((section) => [section.sectionId, section.score === null ? null : score100(section.score * 100)]),
+  );
+  const reviewRow: ExportCell[] = [
+    review.id,
+    review.callId,
+    call.title,
+    call.agentName,
+    review.reviewerId,
+    reviewerName,
+    review.status,
+    review.submittedAtMs,
+    review.updatedAtMs,
+    review.rubricId,
+    review.rubricVersion,
+    score100(score.total),
+    score100(score.totalBeforeCritical),
+    score.criticalFailed,
+    calibration ? score100(calibration.calibratedTotal) : null,
+    calibration?.method ?? null,
+    calibration?.source ?? null,
+    ...sections.map((column) => sectionScores.get(column.group!.member) ?? null),
+    entry.moments.length,
+    ...callMetricCells(entry.callMetrics),
+  ];
+
+  const linkedMoments = new Map<string, number>();
+  for (const moment of entry.moments) {
+    // A moment linking an item twice is still one piece of evidence for it.
+    for (const itemId of new Set(moment.itemIds)) linkedMoments.set(itemId, (linkedMoments.get(itemId) ?? 0) + 1);
+  }
+  const titles = new Map(
+    rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.title[language]] as const)),
+  );
+  const itemRows = score.items.map((item): ExportRow => {
+    const record = records.get(item.itemId);
+    return [
+      review.id,
+      review.callId,
+      review.reviewerId,
+      reviewerName,
+      review.rubricId,
+      review.rubricVersion,
+      item.sectionId,
+      item.itemId,
+      titles.get(item.itemId) ?? '',
+      answerCell(item.answer, language),
+      item.value === null ? null : roundTo(item.value, valueDecimals),
+      item.source === 'context-default',
+      record?.comment ?? '',
+      record?.evidenceOverride ?? null,
+      linkedMoments.get(item.itemId) ?? 0,
+    ];
+  });
+
+  const momentsById = new Map(entry.moments.map((moment) => [moment.id, moment]));
+  const momentRows = entry.moments.map((moment): ExportRow => {
+    const cue = moment.respondsTo === undefined ? undefined : momentsById.get(moment.respondsTo);
+    return [
+      review.id,
+      review.callId,
+      review.reviewerId,
+      reviewerName,
+      moment.id,
+      seconds(moment.startMs),
+      seconds(moment.endMs),
+      moment.type,
+      momentTypeInfo[moment.type]?.label[language] ?? moment.type,
+      moment.speaker,
+      moment.polarity,
+      moment.emotion ?? null,
+      moment.intensity ?? null,
+      moment.itemIds.join(', '),
+      moment.respondsTo ?? null,
+      cue ? seconds(empathyResponseTimeMs(moment, cue)) : null,
+      moment.note,
+    ];
+  });
+  return { review: reviewRow, items: itemRows, moments: momentRows };
+}
+
+/** The three tables' ids, names and columns (the reviews table with a column per section), without rows. */
+export function scoreExportTableHeads(sections: readonly ExportColumn[]) {
+  return {
+    reviews: {
+      id: 'reviews',
+      name: inBothLanguages('exports.tables.reviews'),
+      columns: [...reviewColumnsBefore, ...sections, ...reviewColumnsAfter],
+    },
+    items: { id: 'items', name: inBothLanguages('exports.tables.items'), columns: itemColumns },
+    moments: { id: 'moments', name: inBothLanguages('exports.tables.moments'), columns: momentColumns },
+  } as const;
+}
+
 /**
  * Builds the reviews, items and moments tables of a score export from reviews with their rubric, answers, moments,
- * call and reviewer. Each review is scored with scoreReview (raw total, total before the critical rule, section
- * scores); the calibration columns are filled only for reviews that carry a calibration. Reviews keep the given
- * order; items follow the rubric order, moments their given order. Pure: the same input gives the same tables.
+ * call and reviewer (see scoreExportRows). Reviews keep the given order; items follow the rubric order, moments
+ * their given order. Pure: the same input gives the same tables.
  */
 export function buildScoreExportTables(
   reviews: readonly ScoreExportReview[],
   options: ScoreExportTableOptions = {},
 ): ScoreExportTables {
   const language = options.language ?? 'nl';
-  const sections = sectionColumns(reviews);
+  const sections = sectionColumns(reviews.map((entry) => entry.rubric));
+  const heads = scoreExportTableHeads(sections);
   const reviewRows: ExportRow[] = [];
   const itemRows: ExportRow[] = [];
   const momentRows: ExportRow[] = [];
-
   for (const entry of reviews) {
-    const { review, rubric, call, calibration } = entry;
-    const reviewerName = review.reviewerName ?? '';
-    const explicit: Record<string, ItemAnswer> = {};
-    const records = new Map<string, ScoreExportAnswer>();
-    for (const record of entry.answers) {
-      records.set(record.itemId, record);
-      if (record.answer !== null) explicit[record.itemId] = record.answer;
-    }
-    const score = scoreReview(rubric, explicit satisfies ReviewAnswers, review.context);
-
-    const sectionScores = new Map(
-      score.sections.map((section) => [
-        section.sectionId,
-        section.score === null ? null : score100(section.score * 100),
-      ]),
-    );
-    const reviewRow: ExportCell[] = [
-      review.id,
-      review.callId,
-      call.title,
-      call.agentName,
-      review.reviewerId,
-      reviewerName,
-      review.status,
-      review.submittedAtMs,
-      review.updatedAtMs,
-      review.rubricId,
-      review.rubricVersion,
-      score100(score.total),
-      score100(score.totalBeforeCritical),
-      score.criticalFailed,
-      calibration ? score100(calibration.calibratedTotal) : null,
-      calibration?.method ?? null,
-      calibration?.source ?? null,
-      ...sections.map((column) => sectionScores.get(column.group!.member) ?? null),
-      entry.moments.length,
-      ...callMetricCells(entry.callMetrics),
-    ];
-    reviewRows.push(reviewRow);
-
-    const linkedMoments = new Map<string, number>();
-    for (const moment of entry.moments) {
-      // A moment linking an item twice is still one piece of evidence for it.
-      for (const itemId of new Set(moment.itemIds)) linkedMoments.set(itemId, (linkedMoments.get(itemId) ?? 0) + 1);
-    }
-    const titles = new Map(
-      rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.title[language]] as const)),
-    );
-    for (const item of score.items) {
-      const record = records.get(item.itemId);
-      itemRows.push([
-        review.id,
-        review.callId,
-        review.reviewerId,
-        reviewerName,
-        review.rubricId,
-        review.rubricVersion,
-        item.sectionId,
-        item.itemId,
-        titles.get(item.itemId) ?? '',
-        answerCell(item.answer, language),
-        item.value === null ? null : roundTo(item.value, valueDecimals),
-        item.source === 'context-default',
-        record?.comment ?? '',
-        record?.evidenceOverride ?? null,
-        linkedMoments.get(item.itemId) ?? 0,
-      ]);
-    }
-
-    const momentsById = new Map(entry.moments.map((moment) => [moment.id, moment]));
-    for (const moment of entry.moments) {
-      const cue = moment.respondsTo === undefined ? undefined : momentsById.get(moment.respondsTo);
-      momentRows.push([
-        review.id,
-        review.callId,
-        review.reviewerId,
-        reviewerName,
-        moment.id,
-        seconds(moment.startMs),
-        seconds(moment.endMs),
-        moment.type,
-        momentTypeInfo[moment.type]?.label[language] ?? moment.type,
-        moment.speaker,
-        moment.polarity,
-        moment.emotion ?? null,
-        moment.intensity ?? null,
-        moment.itemIds.join(', '),
-        moment.respondsTo ?? null,
-        cue ? seconds(empathyResponseTimeMs(moment, cue)) : null,
-        moment.note,
-      ]);
-    }
+    const rows = scoreExportRows(entry, sections, language);
+    reviewRows.push(rows.review);
+    appendAll(itemRows, rows.items);
+    appendAll(momentRows, rows.moments);
   }
-
   return {
-    reviews: {
-      id: 'reviews',
-      name: inBothLanguages('exports.tables.reviews'),
-      columns: [...reviewColumnsBefore, ...sections, ...reviewColumnsAfter],
-      rows: reviewRows,
-    },
-    items: { id: 'items', name: inBothLanguages('exports.tables.items'), columns: itemColumns, rows: itemRows },
-    moments: {
-      id: 'moments',
-      name: inBothLanguages('exports.tables.moments'),
-      columns: momentColumns,
-      rows: momentRows,
-    },
+    reviews: { ...heads.reviews, rows: reviewRows },
+    items: { ...heads.items, rows: itemRows },
+    moments: { ...heads.moments, rows: momentRows },
   };
 }

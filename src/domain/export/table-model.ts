@@ -43,11 +43,19 @@ export interface ExportTable {
   readonly rows: readonly ExportRow[];
 }
 
+/**
+ * A table whose rows are made as a writer walks them (a streamed export): each walk reads them again from the start,
+ * so a writer never needs them all at once. An ExportTable is one too.
+ */
+export interface ExportTableSource extends Omit<ExportTable, 'rows'> {
+  readonly rows: Iterable<ExportRow>;
+}
+
 /** The three tables of a score export: one row per review, per rubric item of each review, and per moment. */
-export interface ScoreExportTables {
-  readonly reviews: ExportTable;
-  readonly items: ExportTable;
-  readonly moments: ExportTable;
+export interface ScoreExportTables<Table extends ExportTableSource = ExportTable> {
+  readonly reviews: Table;
+  readonly items: Table;
+  readonly moments: Table;
 }
 
 /**
@@ -63,7 +71,7 @@ export function roundTo(value: number, decimals: number): number | null {
 }
 
 /** The tables in their usual order (reviews, items, moments): sheet order in XLSX, file order for CSV. */
-export function tablesInOrder(tables: ScoreExportTables): readonly ExportTable[] {
+export function tablesInOrder<Table extends ExportTableSource>(tables: ScoreExportTables<Table>): readonly Table[] {
   return [tables.reviews, tables.items, tables.moments];
 }
 

@@ -34,7 +34,11 @@ export function summariseScores(scores: readonly number[]): ScoreSummary {
   if (count < 2) return { count, mean, standardDeviation: null, lower: null, upper: null };
   let squares = 0;
   for (const score of scores) squares += (score - mean) ** 2;
-  const standardDeviation = Math.sqrt(squares / (count - 1));
+  return intervalSummary(count, mean, Math.sqrt(squares / (count - 1)));
+}
+
+/** The summary of two or more scores from their mean and sample standard deviation: the t interval, clipped to [0, 1]. */
+export function intervalSummary(count: number, mean: number, standardDeviation: number): ScoreSummary {
   const halfWidth = (tCritical95(count - 1) * standardDeviation) / Math.sqrt(count);
   return {
     count,

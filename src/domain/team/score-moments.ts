@@ -1,4 +1,4 @@
-import { tCritical95, type ScoreSummary } from './score-interval';
+import { intervalSummary, type ScoreSummary } from './score-interval';
 
 /**
  * Scores added up rather than listed: how many, their sum and their sum of squares. Enough for a mean, a standard
@@ -34,13 +34,5 @@ export function summariseMoments({ count, sum, sumSquares }: ScoreMoments): Scor
   if (count < 2) return { count, mean, standardDeviation: null, lower: null, upper: null };
   // Rounding can leave a hair below zero when every score is the same.
   const variance = Math.max(0, (sumSquares - sum * mean) / (count - 1));
-  const standardDeviation = Math.sqrt(variance);
-  const halfWidth = (tCritical95(count - 1) * standardDeviation) / Math.sqrt(count);
-  return {
-    count,
-    mean,
-    standardDeviation,
-    lower: Math.max(0, mean - halfWidth),
-    upper: Math.min(1, mean + halfWidth),
-  };
+  return intervalSummary(count, mean, Math.sqrt(variance));
 }

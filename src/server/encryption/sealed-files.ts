@@ -54,16 +54,25 @@ export async function sealToFile(source: AsyncIterable<Uint8Array>, target: stri
     };
     await write(bytes);
     let index = 0;
-    let pending = Buffer.alloc(0);
+    // Pieces are gathered until they fill a chunk: a streamed export hands in many small pieces, and joining each
+    // one onto the pending bytes would copy the chunk over and over.
+    let pieces: Buffer[] = [];
+    let pendingBytes = 0;
     for await (const piece of source) {
-      pending = pending.length === 0 ? Buffer.from(piece) : Buffer.concat([pending, piece]);
+      // Copied: a source may reuse its buffer for the next piece once this one has been taken.
+      pieces.push(Buffer.from(piece));
+      pendingBytes += piece.byteLength;
       // A full chunk is written only once more data follows: until then it may be the last one.
+      if (pendingBytes <= header.chunkBytes) continue;
+      let pending = Buffer.concat(pieces, pendingBytes);
       while (pending.length > header.chunkBytes) {
         await write(sealChunk(key, header, index++, false, pending.subarray(0, header.chunkBytes)));
         pending = pending.subarray(header.chunkBytes);
       }
+      pieces = [pending];
+      pendingBytes = pending.length;
     }
-    await write(sealChunk(key, header, index, true, pending));
+    await write(sealChunk(key, header, index, true, Buffer.concat(pieces, pendingBytes)));
     if (position === 0) throw new Error('Nothing was written');
   } finally {
     await handle.close();

@@ -1,64 +1,17 @@
 import type Database from 'better-sqlite3';
-import {
-  buildScoreExportTables,
-  type ReviewCalibration,
-  type ScoreExportReview,
-} from '../../domain/export/export-tables';
-import type { ScoreExportTables } from '../../domain/export/table-model';
-import type { Locale } from '../../domain/rubric/localized-text';
-import type { Rubric } from '../../domain/rubric/model';
-import { callMetrics, type CallMetrics } from '../../domain/assist/call-metrics';
-import { agentOf, mergeLookup } from '../../domain/team/agent-merges';
-import { listAgentMerges } from '../../storage/agent-merges-repository';
-import { getCallSummary } from '../../storage/calls-repository';
-import { getCallSignals } from '../../storage/signals-repository';
-import { listMoments } from '../../storage/moments-repository';
-import { getReviewer } from '../../storage/reviewers-repository';
-import { listAnswers, listReviews, type ReviewRecord, type ReviewStatus } from '../../storage/reviews-repository';
-import { getRubric } from '../../storage/rubrics-repository';
+import type { ExportTableSource, ScoreExportTables } from '../../domain/export/table-model';
+import { scoreExportSource, type ScoreExportOptions, type ScoreExportSelection } from './score-export-source';
 
 /*
- * The score export of a selection, read from the database: the one function the contract method will call before
- * handing the tables to a writer. Reads happen in one transaction, so the three tables describe the same moment in
- * time even while reviews are being edited.
+ * The score export of a selection as tables held in memory: what tests and small callers use. The exporter itself
+ * streams the same sources (score-export-source.ts) into the file, never holding the rows. Reads happen in one
+ * transaction, so the three tables describe the same moment in time even while reviews are being edited.
  */
 
-/** Which reviews to export; every given filter must match. An empty selection exports every review. */
-export interface ScoreExportSelection {
-  /** Exactly these reviews, in this order (a calibration session's reviews). */
-  readonly reviewIds?: readonly string[];
-  readonly callId?: string;
-  readonly agentName?: string;
-  readonly reviewerId?: string;
-  /** On the review's last change, inclusive, as the review list filters (a submitted review's last change is its submission). */
-  readonly fromMs?: number;
-  readonly toMs?: number;
-  /** Default: drafts and submitted reviews alike; the status column tells them apart. */
-  readonly status?: ReviewStatus;
-}
+export type { ScoreExportSelection } from './score-export-source';
+export type BuildScoreExportOptions = ScoreExportOptions;
 
-export interface BuildScoreExportOptions {
-  /** Language of item titles, moment type labels and answer words; default 'nl'. */
-  readonly language?: Locale;
-  /** Calibrated totals by review id; reviews without one keep the calibration columns empty. */
-  readonly calibrations?: Readonly<Record<string, ReviewCalibration>>;
-}
-
-function selectedReviews(db: Database.Database, selection: ScoreExportSelection): ReviewRecord[] {
-  const filter = {
-    callId: selection.callId,
-    reviewerId: selection.reviewerId,
-    agentName: selection.agentName,
-    status: selection.status,
-    fromMs: selection.fromMs,
-    toMs: selection.toMs,
-  };
-  const matching = listReviews(db, filter);
-  if (selection.reviewIds === undefined) return matching;
-  const byId = new Map(matching.map((review) => [review.id, review]));
-  // Given ids keep their order; ids that do not match the other filters, are unknown or repeat are left out.
-  return [...new Set(selection.reviewIds)].flatMap((reviewId) => byId.get(reviewId) ?? []);
-}
+const rowsOf = (table: ExportTableSource) => ({ ...table, rows: [...table.rows] });
 
 /**
  * The reviews, items and moments tables of the selected reviews, scored with their own rubric versions. Reviews
@@ -71,44 +24,7 @@ export function buildScoreExport(
   options: BuildScoreExportOptions = {},
 ): ScoreExportTables {
   return db.transaction(() => {
-    const rubrics = new Map<string, Rubric>();
-    const reviewerNames = new Map<string, string | null>();
-    const calls = new Map<string, ScoreExportReview['call']>();
-    // The metrics of the call's stored signals (as last computed): facts about the call, not part of the score.
-    const metrics = new Map<string, CallMetrics | null>();
-    // The agent as the lead named it: merged spellings export under one name.
-    const merges = mergeLookup(listAgentMerges(db));
-    const entries = selectedReviews(db, selection).map((review): ScoreExportReview => {
-      const rubricKey = `${review.rubricId}@${review.rubricVersion}`;
-      let rubric = rubrics.get(rubricKey);
-      if (!rubric) {
-        rubric = getRubric(db, review.rubricId, review.rubricVersion)?.rubric;
-        if (!rubric)
-          throw new Error(`Review ${review.id}: rubric ${review.rubricId} v${review.rubricVersion} is missing`);
-        rubrics.set(rubricKey, rubric);
-      }
-      if (!reviewerNames.has(review.reviewerId))
-        reviewerNames.set(review.reviewerId, getReviewer(db, review.reviewerId)?.name ?? null);
-      if (!calls.has(review.callId)) {
-        const call = getCallSummary(db, review.callId);
-        calls.set(review.callId, { title: call?.title ?? '', agentName: agentOf(call?.agentName ?? '', merges) });
-        const stored = getCallSignals(db, review.callId);
-        metrics.set(review.callId, stored ? callMetrics(stored.signals) : null);
-      }
-      const calibration =
-        options.calibrations && Object.hasOwn(options.calibrations, review.id)
-          ? options.calibrations[review.id]
-          : undefined;
-      return {
-        review: { ...review, reviewerName: reviewerNames.get(review.reviewerId) ?? null },
-        call: calls.get(review.callId)!,
-        rubric,
-        answers: listAnswers(db, review.id),
-        moments: listMoments(db, review.id),
-        callMetrics: metrics.get(review.callId) ?? null,
-        ...(calibration ? { calibration } : {}),
-      };
-    });
-    return buildScoreExportTables(entries, { language: options.language ?? 'nl' });
+    const source = scoreExportSource(db, selection, options);
+    return { reviews: rowsOf(source.reviews), items: rowsOf(source.items), moments: rowsOf(source.moments) };
   })();
 }

@@ -2,7 +2,12 @@ import { stringify } from 'csv-stringify';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { neutraliseFormula } from '../../domain/export/neutralise-formula';
-import { labelledCell, type ExportCell, type ExportColumn, type ExportTable } from '../../domain/export/table-model';
+import {
+  labelledCell,
+  type ExportCell,
+  type ExportColumn,
+  type ExportTableSource,
+} from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import { writeFileAtomic } from './atomic-write';
 
@@ -87,7 +92,7 @@ export function formatCsvCell(cell: ExportCell, column: ExportColumn, dialect: C
   }
 }
 
-function* csvRecords(table: ExportTable, options: CsvOptions): Generator<string[]> {
+function* csvRecords(table: ExportTableSource, options: CsvOptions): Generator<string[]> {
   yield table.columns.map((column) => column.header[options.language]);
   const { columns } = table;
   for (const row of table.rows) {
@@ -102,8 +107,11 @@ function* csvRecords(table: ExportTable, options: CsvOptions): Generator<string[
   }
 }
 
-/** Writes one table as CSV (header row first) into `output`, and ends it; resolves when it is flushed. */
-export async function writeCsvTable(output: Writable, table: ExportTable, options: CsvOptions): Promise<void> {
+/**
+ * Writes one table as CSV (header row first) into `output`, and ends it; resolves when it is flushed. Rows are read
+ * as the output takes them (back-pressure), so a streamed table is never held whole.
+ */
+export async function writeCsvTable(output: Writable, table: ExportTableSource, options: CsvOptions): Promise<void> {
   const rules = dialects[options.dialect];
   // csv-stringify quotes a field holding the whole record delimiter (CRLF) but not a bare CR or LF; quoted_match
   // quotes those too, or a one-line-break note would split its row.
@@ -120,6 +128,6 @@ export async function writeCsvTable(output: Writable, table: ExportTable, option
 }
 
 /** Writes one table as a CSV file, atomically. */
-export async function writeCsvFile(filePath: string, table: ExportTable, options: CsvOptions): Promise<void> {
+export async function writeCsvFile(filePath: string, table: ExportTableSource, options: CsvOptions): Promise<void> {
   await writeFileAtomic(filePath, (output) => writeCsvTable(output, table, options));
 }

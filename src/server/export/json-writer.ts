@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import type { ExportCell, ExportColumn, ExportTable, ScoreExportTables } from '../../domain/export/table-model';
+import type { ExportCell, ExportColumn, ExportTableSource, ScoreExportTables } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import { writeFileAtomic } from './atomic-write';
 
@@ -69,23 +69,27 @@ async function write(output: Writable, chunk: string): Promise<void> {
   if (!output.write(chunk)) await once(output, 'drain');
 }
 
-async function writeRows(output: Writable, table: ExportTable): Promise<void> {
+/** Writes the rows of a table; returns how many there were. */
+async function writeRows(output: Writable, table: ExportTableSource): Promise<number> {
   // Rows are batched into chunks of about 64 kB: one write per row would spend more time in stream calls than in JSON.
   let chunk = '';
-  for (const [index, row] of table.rows.entries()) {
-    chunk += `${index === 0 ? '\n    ' : ',\n    '}${JSON.stringify(jsonRow(row, table.columns))}`;
+  let count = 0;
+  for (const row of table.rows) {
+    chunk += `${count === 0 ? '\n    ' : ',\n    '}${JSON.stringify(jsonRow(row, table.columns))}`;
+    count += 1;
     if (chunk.length >= 1 << 16) {
       await write(output, chunk);
       chunk = '';
     }
   }
   if (chunk !== '') await write(output, chunk);
+  return count;
 }
 
 /** Writes the score export as the versioned JSON document into `output`, and ends it. */
 export async function writeJsonExport(
   output: Writable,
-  tables: ScoreExportTables,
+  tables: ScoreExportTables<ExportTableSource>,
   options: JsonExportOptions,
 ): Promise<void> {
   const head = {
@@ -106,8 +110,8 @@ export async function writeJsonExport(
   const tableList = [tables.reviews, tables.items, tables.moments];
   for (const [position, table] of tableList.entries()) {
     await write(output, `  ${JSON.stringify(table.id)}: [`);
-    await writeRows(output, table);
-    await write(output, `${table.rows.length > 0 ? '\n  ' : ''}]${position < tableList.length - 1 ? ',' : ''}\n`);
+    const count = await writeRows(output, table);
+    await write(output, `${count > 0 ? '\n  ' : ''}]${position < tableList.length - 1 ? ',' : ''}\n`);
   }
   output.end('}\n');
   await finished(output);
@@ -116,7 +120,7 @@ export async function writeJsonExport(
 /** Writes the score export as a JSON file, atomically. */
 export async function writeJsonFile(
   filePath: string,
-  tables: ScoreExportTables,
+  tables: ScoreExportTables<ExportTableSource>,
   options: JsonExportOptions,
 ): Promise<void> {
   await writeFileAtomic(filePath, (output) => writeJsonExport(output, tables, options));

@@ -1,4 +1,3 @@
-import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import { findRubricItem } from '../../domain/rubric/model';
 import { writeTextFileAtomic } from './atomic-write';
 import { drawCharts } from './pdf/report-charts-section';
@@ -8,7 +7,7 @@ import { drawItemTable, drawReviewerTable } from './pdf/report-tables-sections';
 import { formats } from './pdf/pdf-formats';
 import { Layout } from './pdf/pdf-layout';
 import { drawRunningHeaders, drawSummary, drawTitleBlock } from './pdf/report-front-sections';
-import type { FontStyle } from './pdf/pdf-style';
+import { createPdfDocument } from './pdf/pdf-document';
 import type { ReportContext } from './pdf/report-context';
 import type { SessionReportPdfRequest } from '../../services/ports';
 import { translatorFor } from '../../i18n/translate';
@@ -42,20 +41,13 @@ export type SessionReportPdfInput = SessionReportPdfRequest;
 export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Uint8Array> {
   const { session, report, rubric, language } = input;
   const t = translatorFor(language);
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts: Record<FontStyle, PDFFont> = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    italic: await doc.embedFont(StandardFonts.HelveticaOblique),
-  };
-  const generated = new Date(Number.isFinite(input.generatedAtMs) ? input.generatedAtMs : 0);
-  doc.setTitle(`${t('report.documentTitle')} – ${session.name}`);
-  doc.setSubject(t('report.rubricVersion', { name: session.rubricName, version: session.rubricVersion }));
-  doc.setCreator(t('report.product'));
-  doc.setProducer(`${t('report.product')} (pdf-lib)`);
-  doc.setLanguage(language === 'nl' ? 'nl-NL' : 'en-GB');
-  doc.setCreationDate(generated);
-  doc.setModificationDate(generated);
+  const { doc, fonts, generated } = await createPdfDocument({
+    title: `${t('report.documentTitle')} – ${session.name}`,
+    subject: t('report.rubricVersion', { name: session.rubricName, version: session.rubricVersion }),
+    product: t('report.product'),
+    language,
+    generatedAtMs: input.generatedAtMs,
+  });
 
   const context: ReportContext = {
     input,

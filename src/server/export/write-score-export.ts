@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join } from 'node:path';
-import { tablesInOrder, type ScoreExportTables } from '../../domain/export/table-model';
+import { tablesInOrder, type ExportTableSource, type ScoreExportTables } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import { writeCsvFile } from './csv-writer';
 import { writeJsonFile } from './json-writer';
@@ -34,7 +34,10 @@ export function csvTablePath(filePath: string, tableName: string): string {
 }
 
 /** Writes the tables in the format; returns the paths written (three for CSV, one otherwise). */
-export async function writeScoreExport(tables: ScoreExportTables, options: WriteScoreExportOptions): Promise<string[]> {
+export async function writeScoreExport(
+  tables: ScoreExportTables<ExportTableSource>,
+  options: WriteScoreExportOptions,
+): Promise<string[]> {
   const { format, filePath, language } = options;
   switch (format) {
     case 'xlsx':

@@ -1,13 +1,20 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { labelledCell, type ExportCell, type ExportColumn, type ExportTable } from '../../domain/export/table-model';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  labelledCell,
+  type ExportCell,
+  type ExportColumn,
+  type ExportTableSource,
+} from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import { writeFileAtomic } from './atomic-write';
 
 /*
  * XLSX with one sheet per table (docs/score-export-format.md, "XLSX"), written with exceljs' streaming
  * WorkbookWriter: each row is serialised and released as soon as it is added, so 100,000s of rows do not sit in
- * memory as cell objects.
+ * memory as cell objects. exceljs hands a sheet's XML to its zip without back-pressure, so the writer pauses every
+ * few hundred rows until the zip has taken in what it was given and the output has drained: memory stays flat.
  *
  * Cells keep their type: numbers are numbers (with a number format showing the column's decimals; the value itself
  * is the rounded one from the table), dates are real date cells in UTC (the header says so; Excel has no time
@@ -77,7 +84,64 @@ function cellValue(cell: ExportCell, column: ExportColumn): ExcelJS.CellValue {
   }
 }
 
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTable, options: XlsxOptions): void {
+/** Rows added between two pauses for the zip and the output to catch up. */
+const rowsPerPause = 256;
+
+/**
+ * The part of a writable stream the pause looks at. The zip's input streams come from readable-stream 2, which
+ * predates `writableLength`, so its state is read where every version of Node's streams keeps it.
+ */
+interface ZipInput {
+  readonly _writableState: { readonly length: number; readonly highWaterMark: number };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+function isZipInput(value: unknown): value is ZipInput {
+  if (typeof value !== 'object' || value === null) return false;
+  const stream = value as {
+    readonly _writableState?: Partial<Record<'length' | 'highWaterMark', unknown>>;
+    once?: unknown;
+  };
+  return (
+    typeof stream._writableState?.length === 'number' &&
+    typeof stream._writableState.highWaterMark === 'number' &&
+    typeof stream.once === 'function'
+  );
+}
+
+/**
+ * The streams a sheet's XML goes into on its way to the zip. exceljs 4 keeps them as `stream.pipes` of its
+ * WorksheetWriter (not in its types); were that to change, the list is empty and only the output is waited for.
+ */
+function sheetInputs(sheet: ExcelJS.Worksheet): readonly ZipInput[] {
+  const pipes = (sheet as unknown as { readonly stream?: { readonly pipes?: unknown } }).stream?.pipes;
+  return Array.isArray(pipes) ? pipes.filter(isZipInput) : [];
+}
+
+/** Waits while the stream holds its high-water mark or more (a write then returned false, so 'drain' follows). */
+async function inputTaken(stream: ZipInput): Promise<void> {
+  while (stream._writableState.length >= stream._writableState.highWaterMark)
+    await new Promise<void>((resolve) => stream.once('drain', resolve));
+}
+
+async function outputTaken(output: Writable): Promise<void> {
+  while (output.writableNeedDrain && !output.destroyed)
+    await new Promise<void>((resolve) => output.once('drain', resolve));
+}
+
+async function catchUp(inputs: readonly ZipInput[], output: Writable): Promise<void> {
+  // A turn of the event loop lets the zip start on what it holds; then its input and the output drain.
+  await nextTurn();
+  for (const input of inputs) await inputTaken(input);
+  await outputTaken(output);
+}
+
+async function addSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  output: Writable,
+  table: ExportTableSource,
+  options: XlsxOptions,
+): Promise<void> {
   const { columns } = table;
   const sheet = workbook.addWorksheet(sheetName(table.name[options.language]), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
@@ -98,12 +162,19 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTab
   });
   header.commit();
   const values = new Array<ExcelJS.CellValue>(columns.length);
+  const inputs = sheetInputs(sheet);
+  let sincePause = 0;
   for (const row of table.rows) {
     for (let index = 0; index < columns.length; index += 1)
       values[index] = cellValue(labelledCell(row[index] ?? null, columns[index]!, options.language), columns[index]!);
     const added = sheet.addRow(values);
     for (let index = 0; index < columns.length; index += 1) added.getCell(index + 1).style = styles[index]!;
     added.commit();
+    sincePause += 1;
+    if (sincePause === rowsPerPause) {
+      sincePause = 0;
+      await catchUp(inputs, output);
+    }
   }
   sheet.commit();
 }
@@ -111,20 +182,20 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTab
 /** Writes the tables as one workbook, a sheet per table in the given order, into `output`; ends it. */
 export async function writeXlsxTables(
   output: Writable,
-  tables: readonly ExportTable[],
+  tables: readonly ExportTableSource[],
   options: XlsxOptions,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Klankbord';
   workbook.created = new Date(options.createdAtMs ?? Date.now());
-  for (const table of tables) addSheet(workbook, table, options);
+  for (const table of tables) await addSheet(workbook, output, table, options);
   await workbook.commit();
 }
 
 /** Writes the tables as an XLSX file, atomically. */
 export async function writeXlsxFile(
   filePath: string,
-  tables: readonly ExportTable[],
+  tables: readonly ExportTableSource[],
   options: XlsxOptions,
 ): Promise<void> {
   await writeFileAtomic(filePath, (output) => writeXlsxTables(output, tables, options));

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type {
   ArchiveSource,
   CallSignalsRequest,
+  CutClipRequest,
   ExtractRequest,
   MomentsExportRequest,
   RedactAudioRequest,
@@ -42,6 +43,8 @@ export function heavyJobs(data: HeavyWorkerData) {
     ) => (await import('../call-signals')).computeCallSignals(input.request, { signal, ffmpegPath: input.ffmpegPath }),
     redactAudio: async (input: RedactAudioRequest & { readonly ffmpegPath: string | null }, signal: AbortSignal) =>
       (await import('../audio/redact-audio')).writeRedactedAudio(input, signal),
+    cutAudioClip: async (input: CutClipRequest & { readonly ffmpegPath: string | null }) =>
+      (await import('../audio/cut-clip')).cutAudioClip(input),
     hashFile: async (input: { readonly path: string }, signal: AbortSignal) =>
       (await import('../../services/import-files')).hashFile(input.path, signal),
     listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) =>
@@ -57,7 +60,10 @@ export function heavyJobs(data: HeavyWorkerData) {
       readonly limits: { readonly maxBytes: number };
     }) => (await import('../packages/zip')).writeArchive(input.target, input.sources, input.limits),
     exportScores: async (request: ScoreExportRequest) =>
-      (await import('../export/score-exporter')).makeScoreExporter(database(), data.exportsDir)(request),
+      (await import('../export/score-exporter')).makeScoreExporter(
+        () => openReadOnlyConnection(data.databaseFile, { nativeBinding: data.nativeBinding }),
+        data.exportsDir,
+      )(request),
     exportMoments: async (request: MomentsExportRequest) =>
       (await import('../export/moments-exporter')).makeMomentsExporter(database(), data.exportsDir)(request),
     sessionReportPdf: async (request: SessionReportPdfRequest) =>

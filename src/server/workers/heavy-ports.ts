@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ServicePorts } from '../../services/ports';
+import { openReadOnlyConnection } from '../../storage/connection';
 import { readPreferences } from '../../storage/preferences-repository';
 import { hashFile } from '../../services/import-files';
 import type { HeavyJobs } from './heavy-jobs';
@@ -20,6 +21,7 @@ export type HeavyPorts = Pick<
   | 'exportMoments'
   | 'sessionReportPdf'
   | 'redactAudio'
+  | 'cutAudioClip'
   | 'teamReportFile'
 >;
 
@@ -80,6 +82,8 @@ export function workerHeavyPorts(
       decodingOutcome(
         await audioPool.run('redactAudio', { ...request, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
       ),
+    cutAudioClip: async (request) =>
+      decodingOutcome(await audioPool.run('cutAudioClip', { ...request, ffmpegPath: ffmpegPath() })),
     hashFile: async (path, signal) => valueOf(await audioPool.run('hashFile', { path }, { signal, cancel: 'message' })),
     importParallelism: audioPool.size * filesInFlightPerAudioWorker,
     // Archives are read and written as files: only paths and small parts cross to the worker.
@@ -115,6 +119,8 @@ export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): H
       (await import('../call-signals')).computeCallSignals(request, { signal, ffmpegPath: ffmpegPath() }),
     redactAudio: async (request, signal) =>
       (await import('../audio/redact-audio')).writeRedactedAudio({ ...request, ffmpegPath: ffmpegPath() }, signal),
+    cutAudioClip: async (request) =>
+      (await import('../audio/cut-clip')).cutAudioClip({ ...request, ffmpegPath: ffmpegPath() }),
     hashFile,
     importParallelism: 1,
     listArchive: async (path, limits) => (await import('../packages/zip')).listArchive(path, limits),
@@ -123,7 +129,10 @@ export function inThreadHeavyPorts(db: Database.Database, exportsDir: string): H
     writeArchive: async (target, sources, limits) =>
       (await import('../packages/zip')).writeArchive(target, sources, limits),
     exportScores: async (request) =>
-      (await import('../export/score-exporter')).makeScoreExporter(db, exportsDir)(request),
+      (await import('../export/score-exporter')).makeScoreExporter(
+        () => openReadOnlyConnection(db.name),
+        exportsDir,
+      )(request),
     exportMoments: async (request) =>
       (await import('../export/moments-exporter')).makeMomentsExporter(db, exportsDir)(request),
     sessionReportPdf: async (request) => (await import('../export/session-report-pdf')).sessionReportPdf(request),

@@ -9,7 +9,7 @@ import {
   malformed,
   millisToMs,
   objectsOf,
-  segmentOfWords,
+  segmentOfTurn,
   textOf,
   toFiniteNumber,
   type JsonObject,
@@ -76,12 +76,13 @@ function fromUtterances(utterances: readonly JsonObject[]): RawSegment[] {
     const words = wordsOf(utterance['words']);
     const speaker = labelOf(utterance['speaker']);
     const channel = channelOf(utterance['channel']) ?? words.find((word) => word.channel !== null)?.channel ?? null;
-    const fromWords = segmentOfWords(words, speaker, channel, textOf(utterance['text']));
-    return {
-      ...fromWords,
-      startMs: millisToMs(utterance['start']) ?? fromWords.startMs,
-      endMs: millisToMs(utterance['end']) ?? fromWords.endMs,
-    };
+    return segmentOfTurn(words, {
+      speaker,
+      channel,
+      text: textOf(utterance['text']),
+      startMs: millisToMs(utterance['start']),
+      endMs: millisToMs(utterance['end']),
+    });
   });
 }
 

@@ -15,6 +15,7 @@ import {
   millisToMs,
   objectsOf,
   secondsToMs,
+  segmentOfTurn,
   segmentOfWords,
   textOf,
   wholeNumber,
@@ -103,15 +104,15 @@ function fromAudioSegments(audioSegments: readonly JsonObject[], items: readonly
     // A short id can name a long item many times over; stop before that multiplies into millions of words.
     references += words.length;
     if (references > transcriptLimits.maxWords) return undefined;
-    const fromWords = segmentOfWords(
-      words,
-      labelOf(segment['speaker_label']),
-      channelOf(segment['channel_label']),
-      textOf(segment['transcript']),
+    segments.push(
+      segmentOfTurn(words, {
+        speaker: labelOf(segment['speaker_label']),
+        channel: channelOf(segment['channel_label']),
+        text: textOf(segment['transcript']),
+        startMs: secondsToMs(segment['start_time']),
+        endMs: secondsToMs(segment['end_time']),
+      }),
     );
-    const startMs = secondsToMs(segment['start_time']);
-    const endMs = secondsToMs(segment['end_time']);
-    segments.push({ ...fromWords, startMs: startMs ?? fromWords.startMs, endMs: endMs ?? fromWords.endMs });
   }
   return segments;
 }
@@ -246,12 +247,13 @@ function readCallAnalytics(json: JsonObject): RawReadResult {
         channel,
       });
     }
-    const fromWords = segmentOfWords(words, speaker, channel, textOf(turn['Content']));
-    return {
-      ...fromWords,
-      startMs: millisToMs(turn['BeginOffsetMillis']) ?? fromWords.startMs,
-      endMs: millisToMs(turn['EndOffsetMillis']) ?? fromWords.endMs,
-    };
+    return segmentOfTurn(words, {
+      speaker,
+      channel,
+      text: textOf(turn['Content']),
+      startMs: millisToMs(turn['BeginOffsetMillis']),
+      endMs: millisToMs(turn['EndOffsetMillis']),
+    });
   });
   return { ok: true, language: firstLanguageTag([json['LanguageCode']]), segments };
 }

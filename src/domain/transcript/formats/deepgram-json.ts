@@ -11,7 +11,7 @@ import {
   mergeByStart,
   objectsOf,
   secondsToMs,
-  segmentOfWords,
+  segmentOfTurn,
   textOf,
   toFiniteNumber,
   wholeNumber,
@@ -63,12 +63,13 @@ function fromUtterances(utterances: readonly JsonObject[], multichannel: boolean
     const speaker = labelOf(utterance['speaker']);
     // The utterance's speaker names the segment; per-word speakers can disagree at turn edges.
     const words = wordsOf(utterance['words'], speaker, channel);
-    const fromWords = segmentOfWords(words, speaker, channel, textOf(utterance['transcript']));
-    return {
-      ...fromWords,
-      startMs: secondsToMs(utterance['start']) ?? fromWords.startMs,
-      endMs: secondsToMs(utterance['end']) ?? fromWords.endMs,
-    };
+    return segmentOfTurn(words, {
+      speaker,
+      channel,
+      text: textOf(utterance['transcript']),
+      startMs: secondsToMs(utterance['start']),
+      endMs: secondsToMs(utterance['end']),
+    });
   });
 }
 

@@ -192,6 +192,21 @@ export function rawWordOf(word: VendorWord): RawWord {
   return raw;
 }
 
+/** A vendor's own turn: the segment of its words, with the turn's own start and end where it states them. */
+export function segmentOfTurn(
+  words: readonly VendorWord[],
+  turn: {
+    readonly speaker: string | null;
+    readonly channel: number | null;
+    readonly text: string;
+    readonly startMs: number | undefined;
+    readonly endMs: number | undefined;
+  },
+): RawSegment {
+  const fromWords = segmentOfWords(words, turn.speaker, turn.channel, turn.text);
+  return { ...fromWords, startMs: turn.startMs ?? fromWords.startMs, endMs: turn.endMs ?? fromWords.endMs };
+}
+
 /**
  * A segment spanning some words: bounds from the first timed start to the latest timed end (NaN when no word
  * has times, which normalisation then drops and counts). `text` overrides the joined word texts when given.

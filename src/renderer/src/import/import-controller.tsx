@@ -15,20 +15,17 @@ interface Progress {
 }
 
 /**
- * Imports from anywhere in the window: files dropped on it, or chosen with the import dialog (button or
- * Ctrl/Cmd+O). Shows determinate progress with cancel, then a summary that lists every refused file and why.
+ * One import job at a time: staging dropped or chosen files, starting the import, its progress events, and the
+ * summary when it finishes.
  */
-export function ImportController({ openRequest }: { openRequest: number }) {
-  const { t } = useTranslation();
+function useImportJob() {
   const transport = useTransport();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
   const jobRef = useRef<string | null>(null);
   // A quick job can finish before the start reply arrives: keep summaries of not-yet-known jobs.
   const earlySummaries = useRef(new Map<string, ImportSummary>());
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
 
   const importSources = useCallback(
     async (sources: readonly ImportSource[]) => {
@@ -72,18 +69,6 @@ export function ImportController({ openRequest }: { openRequest: number }) {
     [transport, importSources],
   );
 
-  // The desktop app asks the main process's open dialog (it grants the chosen paths); a browser uses the file input.
-  const chooseFiles = useCallback(() => {
-    if (!transport.chooseFiles) return inputRef.current?.click();
-    void transport.chooseFiles('import').then((chosen) => {
-      if (!chosen.ok) return setError(chosen.error);
-      if (chosen.value.length === 0) return;
-      setSummary(null);
-      setError(null);
-      return importSources(chosen.value);
-    });
-  }, [transport, importSources]);
-
   useEffect(() => {
     const stops = [
       transport.subscribe('imports.progress', (payload) => {
@@ -101,11 +86,15 @@ export function ImportController({ openRequest }: { openRequest: number }) {
     ];
     return () => stops.forEach((stop) => stop());
   }, [transport]);
+  return { progress, summary, setSummary, error, setError, importSources, importFiles };
+}
 
-  useEffect(() => {
-    if (openRequest > 0) chooseFiles();
-  }, [openRequest, chooseFiles]);
-
+/** Ctrl/Cmd+O opens the import dialog; files dragged over the window show the drop overlay and import on drop. */
+function useWindowImportTriggers(
+  chooseFiles: () => void,
+  importFiles: (files: File[]) => Promise<void>,
+  setDragging: (dragging: boolean) => void,
+): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
@@ -138,7 +127,59 @@ export function ImportController({ openRequest }: { openRequest: number }) {
       window.removeEventListener('dragleave', onDragLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, [importFiles, chooseFiles]);
+  }, [importFiles, chooseFiles, setDragging]);
+}
+
+/** Determinate progress of staging or importing, with cancel while importing. */
+function ImportProgress({ progress, onCancel }: { progress: Progress; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="import-panel" role="status" aria-live="polite">
+      <div className="import-panel-row">
+        <strong>{progress.phase === 'staging' ? t('import.preparing') : t('import.importing')}</strong>
+        <span>{t('import.fileOf', { current: progress.current, total: progress.total })}</span>
+      </div>
+      <progress max={progress.total} value={progress.current} aria-label={t('import.progress')} />
+      <div className="import-panel-row">
+        <span className="muted import-file-name">{progress.fileName}</span>
+        {progress.phase === 'importing' && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Imports from anywhere in the window: files dropped on it, or chosen with the import dialog (button or
+ * Ctrl/Cmd+O). Shows determinate progress with cancel, then a summary that lists every refused file and why.
+ */
+export function ImportController({ openRequest }: { openRequest: number }) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const { progress, summary, setSummary, error, setError, importSources, importFiles } = useImportJob();
+
+  // The desktop app asks the main process's open dialog (it grants the chosen paths); a browser uses the file input.
+  const chooseFiles = useCallback(() => {
+    if (!transport.chooseFiles) return inputRef.current?.click();
+    void transport.chooseFiles('import').then((chosen) => {
+      if (!chosen.ok) return setError(chosen.error);
+      if (chosen.value.length === 0) return;
+      setSummary(null);
+      setError(null);
+      return importSources(chosen.value);
+    });
+  }, [transport, importSources, setError, setSummary]);
+
+  useEffect(() => {
+    if (openRequest > 0) chooseFiles();
+  }, [openRequest, chooseFiles]);
+
+  useWindowImportTriggers(chooseFiles, importFiles, setDragging);
 
   const cancel = () => {
     if (progress?.jobId) void transport.invoke('imports.cancel', { jobId: progress.jobId });
@@ -163,23 +204,7 @@ export function ImportController({ openRequest }: { openRequest: number }) {
           <p>{t('import.dropHere')}</p>
         </div>
       )}
-      {progress && (
-        <div className="import-panel" role="status" aria-live="polite">
-          <div className="import-panel-row">
-            <strong>{progress.phase === 'staging' ? t('import.preparing') : t('import.importing')}</strong>
-            <span>{t('import.fileOf', { current: progress.current, total: progress.total })}</span>
-          </div>
-          <progress max={progress.total} value={progress.current} aria-label={t('import.progress')} />
-          <div className="import-panel-row">
-            <span className="muted import-file-name">{progress.fileName}</span>
-            {progress.phase === 'importing' && (
-              <button type="button" className="button" onClick={cancel}>
-                {t('common.cancel')}
-              </button>
-            )}
-          </div>
-        </div>
-      )}
+      {progress && <ImportProgress progress={progress} onCancel={cancel} />}
       {error && (
         <div className="import-panel">
           <ErrorPanel error={error} />

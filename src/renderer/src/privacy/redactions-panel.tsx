@@ -2,17 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
 import type { CallRedactions } from '../../../contract/redactions';
-import { formatDuration } from '../../../domain/duration';
-import type { Redaction } from '../../../domain/privacy/redaction';
 import { useBackendQuery } from '../hooks/use-backend-query';
-import { formatDateTime } from '../ui/format';
-import { useLocale } from '../ui/use-locale';
 import { useTransport } from '../transport/transport-context';
 import { ApplyPermanently } from './apply-permanently';
 import { ModalDialog } from './modal-dialog';
+import { RedactionAudit, RedactionLists, type Decision } from './redaction-lists';
 import { RedactionMarkForm } from './redaction-mark-form';
-
-type Decision = 'redactions.accept' | 'redactions.dismiss';
 
 /**
  * The call's personal data: suggestions from the transcript scan to redact or dismiss, what is redacted (with
@@ -66,28 +61,6 @@ export function RedactionsPanel({
 
   const suggested = data.redactions.filter((redaction) => redaction.status === 'suggested');
   const accepted = data.redactions.filter((redaction) => redaction.status === 'accepted');
-  const automatic = new Set(
-    data.audit.filter((entry) => entry.action === 'auto_applied').map((entry) => entry.redactionId),
-  );
-  const row = (redaction: Redaction, actions: React.ReactNode) => (
-    <li key={redaction.id} data-testid="redaction" data-kind={redaction.kind} data-status={redaction.status}>
-      <span className="redaction-time">
-        {t('redaction.range', { from: formatDuration(redaction.startMs), to: formatDuration(redaction.endMs) })}
-      </span>{' '}
-      <strong>{t(`redaction.kinds.${redaction.kind}`)}</strong>
-      {redaction.reason && <span className="muted"> · “{redaction.reason}”</span>}
-      {redaction.status === 'accepted' && automatic.has(redaction.id) && (
-        <span className="muted"> · {t('redaction.auto')}</span>
-      )}
-      {redaction.appliedAtMs !== null && (
-        <span className="muted" data-testid="redaction-applied">
-          {' '}
-          · {t('redaction.permanent.applied')}
-        </span>
-      )}{' '}
-      {actions}
-    </li>
-  );
 
   return (
     <>
@@ -121,55 +94,7 @@ export function RedactionsPanel({
               {t(`errors.${error.code}`)}
             </p>
           )}
-          <h3>{t('redaction.suggestions')}</h3>
-          {suggested.length === 0 ? (
-            <p className="muted">{t('redaction.noSuggestions')}</p>
-          ) : (
-            <ul className="redaction-list">
-              {suggested.map((redaction) =>
-                row(
-                  redaction,
-                  <>
-                    <button
-                      type="button"
-                      className="button primary"
-                      onClick={() => void decide('redactions.accept', redaction.id)}
-                    >
-                      {t('redaction.accept')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => void decide('redactions.dismiss', redaction.id)}
-                    >
-                      {t('redaction.dismiss')}
-                    </button>
-                  </>,
-                ),
-              )}
-            </ul>
-          )}
-          <h3>{t('redaction.redacted')}</h3>
-          {accepted.length === 0 ? (
-            <p className="muted">{t('redaction.noneRedacted')}</p>
-          ) : (
-            <ul className="redaction-list">
-              {accepted.map((redaction) =>
-                row(
-                  redaction,
-                  redaction.appliedAtMs === null && (
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => void decide('redactions.dismiss', redaction.id)}
-                    >
-                      {t('redaction.undo')}
-                    </button>
-                  ),
-                ),
-              )}
-            </ul>
-          )}
+          <RedactionLists data={data} decide={decide} />
           <RedactionMarkForm
             key={selection ? `${selection.startMs}-${selection.endMs}` : 'empty'}
             prefill={selection}
@@ -184,31 +109,5 @@ export function RedactionsPanel({
         </ModalDialog>
       )}
     </>
-  );
-}
-
-function RedactionAudit({ audit }: { audit: CallRedactions['audit'] }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  if (audit.length === 0) return null;
-  return (
-    <details className="audit-trail">
-      <summary>{t('redaction.audit')}</summary>
-      <ol data-testid="redaction-audit">
-        {audit.map((entry, index) => (
-          <li key={index} data-action={entry.action}>
-            {t('redaction.auditEntry', {
-              action: t(`redaction.actions.${entry.action}`),
-              who: entry.actorName || t('redaction.app'),
-              time: formatDateTime(entry.atMs, locale),
-            })}
-            {' · '}
-            {t(`redaction.kinds.${entry.kind}`)}{' '}
-            {t('redaction.range', { from: formatDuration(entry.startMs), to: formatDuration(entry.endMs) })}
-            {entry.reason && <p className="audit-reason">“{entry.reason}”</p>}
-          </li>
-        ))}
-      </ol>
-    </details>
   );
 }

@@ -3,11 +3,113 @@ import { customerEmotions } from '../../../domain/moments/emotions';
 import { empathyResponseTimeMs } from '../../../domain/moments/empathy-response-time';
 import { emotionIntensities, momentPolarities, momentSpeakers, type Moment } from '../../../domain/moments/model';
 import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
-import { localize } from '../../../domain/rubric/localized-text';
-import { rubricItems, type Rubric } from '../../../domain/rubric/model';
-import { formatTimeMs } from '../ui/format';
+import type { Rubric } from '../../../domain/rubric/model';
 import { useLocale } from '../ui/use-locale';
+import { ChoiceField, CuePairing, EdgeField, LinkedItemsPicker } from './moment-fields';
 import { MomentTypeOptions } from './moment-type-options';
+
+/**
+ * The moment as another type: the type's default speaker and polarity; a customer emotion cue keeps (or gets) an
+ * emotion and intensity and responds to nothing, any other type keeps its pairing and drops emotion and intensity.
+ */
+function withType(moment: Moment, type: MomentType): Moment {
+  const info = momentTypeInfo[type];
+  const { emotion: _emotion, intensity: _intensity, respondsTo: _respondsTo, ...rest } = moment;
+  return type === 'customer-emotion-cue'
+    ? {
+        ...rest,
+        type,
+        speaker: info.defaultSpeaker,
+        polarity: info.defaultPolarity,
+        emotion: moment.emotion ?? 'frustration',
+        intensity: moment.intensity ?? 2,
+      }
+    : {
+        ...rest,
+        type,
+        speaker: info.defaultSpeaker,
+        polarity: info.defaultPolarity,
+        ...(moment.respondsTo ? { respondsTo: moment.respondsTo } : {}),
+      };
+}
+
+/** A customer emotion cue's emotion and intensity. */
+function CueFields({ moment, change }: { moment: Moment; change: (patch: Partial<Moment>) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label>
+        {t('moments.emotion')}
+        <select
+          value={moment.emotion ?? ''}
+          onChange={(event) => change({ emotion: event.target.value as NonNullable<Moment['emotion']> })}
+        >
+          {customerEmotions.map((emotion) => (
+            <option key={emotion} value={emotion}>
+              {t(`emotions.${emotion}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ChoiceField
+        label={t('moments.intensity')}
+        value={moment.intensity ?? 2}
+        choices={emotionIntensities}
+        choiceLabel={String}
+        onChange={(intensity) => change({ intensity })}
+      />
+    </>
+  );
+}
+
+/** A moment's exact start and end in seconds, kept inside the call and the end after the start. */
+function EdgeFields({
+  moment,
+  durationMs,
+  onChange,
+}: {
+  moment: Moment;
+  durationMs: number;
+  onChange: (moment: Moment) => void;
+}) {
+  const { t } = useTranslation();
+  const setEdge = (edge: 'startMs' | 'endMs', seconds: number) => {
+    if (!Number.isFinite(seconds)) return;
+    const value = Math.max(0, Math.min(durationMs, Math.round(seconds * 1000)));
+    const next = { ...moment, [edge]: value };
+    if (next.endMs > next.startMs) onChange(next);
+  };
+  return (
+    <>
+      <EdgeField label={t('moments.start')} ms={moment.startMs} onSeconds={(seconds) => setEdge('startMs', seconds)} />
+      <EdgeField label={t('moments.end')} ms={moment.endMs} onSeconds={(seconds) => setEdge('endMs', seconds)} />
+    </>
+  );
+}
+
+/** How long after the customer's cue the response came. */
+function ResponseTime({ moment, cue }: { moment: Moment; cue: Moment }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <p className="response-time" data-testid="response-time">
+      {t('moments.responseTime', {
+        time: `${(empathyResponseTimeMs(moment, cue) / 1000).toFixed(1).replace('.', locale === 'nl' ? ',' : '.')} s`,
+      })}
+    </p>
+  );
+}
+
+export interface MomentEditorProps {
+  moment: Moment;
+  moments: readonly Moment[];
+  rubric: Rubric;
+  durationMs: number;
+  locked: boolean;
+  onChange: (moment: Moment, options?: { immediate?: boolean }) => void;
+  onDelete: (momentId: string) => void;
+  typeLabel: (type: MomentType) => string;
+}
 
 /** The editor of one moment: type, speaker, polarity, emotion, linked items, note, pairing, exact edges. */
 export function MomentEditor({
@@ -19,54 +121,12 @@ export function MomentEditor({
   onChange,
   onDelete,
   typeLabel,
-}: {
-  moment: Moment;
-  moments: readonly Moment[];
-  rubric: Rubric;
-  durationMs: number;
-  locked: boolean;
-  onChange: (moment: Moment, options?: { immediate?: boolean }) => void;
-  onDelete: (momentId: string) => void;
-  typeLabel: (type: MomentType) => string;
-}) {
+}: MomentEditorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const isCue = moment.type === 'customer-emotion-cue';
-  const cues = moments.filter(
-    (other) => other.type === 'customer-emotion-cue' && other.id !== moment.id && other.startMs <= moment.startMs,
-  );
   const cue = moment.respondsTo ? moments.find((other) => other.id === moment.respondsTo) : undefined;
   const change = (patch: Partial<Moment>, immediate = true) => onChange({ ...moment, ...patch }, { immediate });
-
-  const changeType = (type: MomentType) => {
-    const info = momentTypeInfo[type];
-    const { emotion: _emotion, intensity: _intensity, respondsTo: _respondsTo, ...rest } = moment;
-    onChange(
-      type === 'customer-emotion-cue'
-        ? {
-            ...rest,
-            type,
-            speaker: info.defaultSpeaker,
-            polarity: info.defaultPolarity,
-            emotion: moment.emotion ?? 'frustration',
-            intensity: moment.intensity ?? 2,
-          }
-        : {
-            ...rest,
-            type,
-            speaker: info.defaultSpeaker,
-            polarity: info.defaultPolarity,
-            ...(moment.respondsTo ? { respondsTo: moment.respondsTo } : {}),
-          },
-    );
-  };
-
-  const setEdge = (edge: 'startMs' | 'endMs', seconds: number) => {
-    if (!Number.isFinite(seconds)) return;
-    const value = Math.max(0, Math.min(durationMs, Math.round(seconds * 1000)));
-    const next = { ...moment, [edge]: value };
-    if (next.endMs > next.startMs) onChange(next);
-  };
 
   return (
     <fieldset className="moment-editor" disabled={locked} aria-label={t('moments.edit')}>
@@ -74,139 +134,41 @@ export function MomentEditor({
       <div className="moment-fields">
         <label>
           {t('moments.type')}
-          <select value={moment.type} onChange={(event) => changeType(event.target.value as MomentType)}>
+          <select
+            value={moment.type}
+            onChange={(event) => onChange(withType(moment, event.target.value as MomentType))}
+          >
             <MomentTypeOptions typeLabel={typeLabel} />
           </select>
         </label>
-        <label>
-          {t('moments.speaker')}
-          <select
-            value={moment.speaker}
-            onChange={(event) => change({ speaker: event.target.value as Moment['speaker'] })}
-          >
-            {momentSpeakers.map((speaker) => (
-              <option key={speaker} value={speaker}>
-                {t(`moments.speakers.${speaker}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('moments.polarity')}
-          <select
-            value={moment.polarity}
-            onChange={(event) => change({ polarity: event.target.value as Moment['polarity'] })}
-          >
-            {momentPolarities.map((polarity) => (
-              <option key={polarity} value={polarity}>
-                {t(`moments.polarities.${polarity}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('moments.start')}
-          <input
-            type="number"
-            step={0.1}
-            min={0}
-            value={(moment.startMs / 1000).toFixed(1)}
-            onChange={(event) => setEdge('startMs', Number(event.target.value))}
-          />
-        </label>
-        <label>
-          {t('moments.end')}
-          <input
-            type="number"
-            step={0.1}
-            min={0}
-            value={(moment.endMs / 1000).toFixed(1)}
-            onChange={(event) => setEdge('endMs', Number(event.target.value))}
-          />
-        </label>
-        {isCue && (
-          <>
-            <label>
-              {t('moments.emotion')}
-              <select
-                value={moment.emotion ?? ''}
-                onChange={(event) => change({ emotion: event.target.value as NonNullable<Moment['emotion']> })}
-              >
-                {customerEmotions.map((emotion) => (
-                  <option key={emotion} value={emotion}>
-                    {t(`emotions.${emotion}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('moments.intensity')}
-              <select
-                value={moment.intensity ?? 2}
-                onChange={(event) =>
-                  change({ intensity: Number(event.target.value) as NonNullable<Moment['intensity']> })
-                }
-              >
-                {emotionIntensities.map((intensity) => (
-                  <option key={intensity} value={intensity}>
-                    {intensity}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
-        )}
-        {!isCue && (
-          <label>
-            {t('moments.respondsTo')}
-            <select
-              value={moment.respondsTo ?? ''}
-              onChange={(event) => {
-                const { respondsTo: _old, ...rest } = moment;
-                onChange(event.target.value === '' ? rest : { ...rest, respondsTo: event.target.value });
-              }}
-            >
-              <option value="">{t('moments.noCue')}</option>
-              {cues.map((other) => (
-                <option key={other.id} value={other.id}>
-                  {formatTimeMs(other.startMs)} {other.emotion ? t(`emotions.${other.emotion}`) : typeLabel(other.type)}
-                </option>
-              ))}
-            </select>
-          </label>
+        <ChoiceField
+          label={t('moments.speaker')}
+          value={moment.speaker}
+          choices={momentSpeakers}
+          choiceLabel={(speaker) => t(`moments.speakers.${speaker}`)}
+          onChange={(speaker) => change({ speaker })}
+        />
+        <ChoiceField
+          label={t('moments.polarity')}
+          value={moment.polarity}
+          choices={momentPolarities}
+          choiceLabel={(polarity) => t(`moments.polarities.${polarity}`)}
+          onChange={(polarity) => change({ polarity })}
+        />
+        <EdgeFields moment={moment} durationMs={durationMs} onChange={onChange} />
+        {isCue ? (
+          <CueFields moment={moment} change={change} />
+        ) : (
+          <CuePairing moment={moment} moments={moments} typeLabel={typeLabel} onChange={onChange} />
         )}
       </div>
-      {cue && (
-        <p className="response-time" data-testid="response-time">
-          {t('moments.responseTime', {
-            time: `${(empathyResponseTimeMs(moment, cue) / 1000).toFixed(1).replace('.', locale === 'nl' ? ',' : '.')} s`,
-          })}
-        </p>
-      )}
-      <div className="moment-items-picker" role="group" aria-label={t('moments.items')}>
-        <span className="field-label">{t('moments.items')}</span>
-        {rubricItems(rubric).map(({ item }) => {
-          const linked = moment.itemIds.includes(item.id);
-          return (
-            <label
-              key={item.id}
-              className={`item-toggle${linked ? ' linked' : ''}`}
-              title={localize(item.title, locale)}
-            >
-              <input
-                type="checkbox"
-                checked={linked}
-                onChange={() =>
-                  change({
-                    itemIds: linked ? moment.itemIds.filter((id) => id !== item.id) : [...moment.itemIds, item.id],
-                  })
-                }
-              />
-              {item.id}
-            </label>
-          );
-        })}
-      </div>
+      {cue && <ResponseTime moment={moment} cue={cue} />}
+      <LinkedItemsPicker
+        rubric={rubric}
+        itemIds={moment.itemIds}
+        locale={locale}
+        onChange={(itemIds) => change({ itemIds })}
+      />
       <label className="moment-note">
         {t('moments.note')}
         <textarea

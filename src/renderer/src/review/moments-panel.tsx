@@ -3,35 +3,75 @@ import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
 import { localize } from '../../../domain/rubric/localized-text';
 import type { Rubric } from '../../../domain/rubric/model';
-import { formatTimeMs } from '../ui/format';
 import { useLocale } from '../ui/use-locale';
 import { MomentEditor } from './moment-editor';
+import { MomentList, type SuggestionRow } from './moment-list';
 import { MomentTypeOptions } from './moment-type-options';
 
-/**
- * The review's moments: a list in time order (play, loop, select), and the editor of the selected one (type,
- * speaker, polarity, emotion, linked items, note, pairing with the cue it answers, exact edges).
- */
-export function MomentsPanel({
-  moments,
-  rubric,
-  durationMs,
-  selectedId,
+/** The moments' title and count, the type of a new moment, add at the playhead, undo and redo. */
+function MomentsToolbar({
+  count,
   newType,
   locked,
   canUndo,
   canRedo,
+  typeLabel,
   onNewType,
   onAddAtPlayhead,
-  onSelect,
-  onChange,
-  onDelete,
-  onPlay,
   onUndo,
   onRedo,
-  suggestionRows = [],
-  fromSuggestion,
 }: {
+  count: number;
+  newType: MomentType;
+  locked: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  typeLabel: (type: MomentType) => string;
+  onNewType: (type: MomentType) => void;
+  onAddAtPlayhead: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="moments-toolbar">
+      <h2 id="moments-title">
+        {t('moments.title')} <span className="muted">({count})</span>
+      </h2>
+      <label className="inline-field" title={t('moments.newType')}>
+        <span className="new-type-label">{t('moments.newType')}</span>
+        <select value={newType} onChange={(event) => onNewType(event.target.value as MomentType)} disabled={locked}>
+          <MomentTypeOptions typeLabel={typeLabel} />
+        </select>
+      </label>
+      <button type="button" className="button" onClick={onAddAtPlayhead} disabled={locked} title={t('moments.addHint')}>
+        + {t('moments.add')} (M)
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={onUndo}
+        disabled={!canUndo || locked}
+        aria-label={t('moments.undo')}
+        title={`${t('moments.undo')} (Ctrl+Z)`}
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={onRedo}
+        disabled={!canRedo || locked}
+        aria-label={t('moments.redo')}
+        title={`${t('moments.redo')} (Shift+Ctrl+Z)`}
+      >
+        ↷
+      </button>
+    </div>
+  );
+}
+
+export interface MomentsPanelProps {
   moments: readonly Moment[];
   rubric: Rubric;
   durationMs: number;
@@ -49,10 +89,17 @@ export function MomentsPanel({
   onUndo: () => void;
   onRedo: () => void;
   /** Open suggestions as ghost rows, placed among the moments by time. */
-  suggestionRows?: readonly { readonly key: string; readonly startMs: number; readonly row: React.ReactNode }[];
+  suggestionRows?: readonly SuggestionRow[];
   /** Moments that came from accepted suggestions. */
   fromSuggestion?: ReadonlySet<string>;
-}) {
+}
+
+/**
+ * The review's moments: a list in time order (play, loop, select), and the editor of the selected one (type,
+ * speaker, polarity, emotion, linked items, note, pairing with the cue it answers, exact edges).
+ */
+export function MomentsPanel(props: MomentsPanelProps) {
+  const { moments, selectedId, locked, onSelect, suggestionRows = [] } = props;
   const { t } = useTranslation();
   const locale = useLocale();
   const selected = moments.find((moment) => moment.id === selectedId) ?? null;
@@ -76,112 +123,22 @@ export function MomentsPanel({
         closeEditor();
       }}
     >
-      <div className="moments-toolbar">
-        <h2 id="moments-title">
-          {t('moments.title')} <span className="muted">({moments.length})</span>
-        </h2>
-        <label className="inline-field" title={t('moments.newType')}>
-          <span className="new-type-label">{t('moments.newType')}</span>
-          <select value={newType} onChange={(event) => onNewType(event.target.value as MomentType)} disabled={locked}>
-            <MomentTypeOptions typeLabel={typeLabel} />
-          </select>
-        </label>
-        <button
-          type="button"
-          className="button"
-          onClick={onAddAtPlayhead}
-          disabled={locked}
-          title={t('moments.addHint')}
-        >
-          + {t('moments.add')} (M)
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onUndo}
-          disabled={!canUndo || locked}
-          aria-label={t('moments.undo')}
-          title={`${t('moments.undo')} (Ctrl+Z)`}
-        >
-          ↶
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onRedo}
-          disabled={!canRedo || locked}
-          aria-label={t('moments.redo')}
-          title={`${t('moments.redo')} (Shift+Ctrl+Z)`}
-        >
-          ↷
-        </button>
-      </div>
+      <MomentsToolbar {...props} count={moments.length} typeLabel={typeLabel} />
       <div className="moments-body">
         {moments.length === 0 && suggestionRows.length === 0 ? (
           <p className="muted small">
             {t('moments.none')} {t('moments.addHint')}
           </p>
         ) : (
-          <ul className="moment-list" data-testid="moment-list">
-            {suggestionRows
-              .filter((suggestion) => !moments.some((moment) => moment.startMs <= suggestion.startMs))
-              .map((suggestion) => suggestion.row)}
-            {moments.map((moment, index) => [
-              <li
-                key={moment.id}
-                className={`moment-row${moment.id === selectedId ? ' selected' : ''}`}
-                data-moment-id={moment.id}
-                style={{ borderLeftColor: momentTypeInfo[moment.type].colour }}
-              >
-                <button
-                  type="button"
-                  className="moment-select"
-                  aria-pressed={moment.id === selectedId}
-                  onClick={() => onSelect(moment.id === selectedId ? null : moment.id)}
-                >
-                  <span className="moment-type" title={typeLabel(moment.type)}>
-                    {typeLabel(moment.type)}
-                  </span>
-                  <span className="muted moment-time">
-                    {formatTimeMs(moment.startMs)}–{formatTimeMs(moment.endMs)}
-                  </span>
-                  <span className="muted moment-speaker">
-                    {t(`moments.speakers.${moment.speaker}`)}
-                    {moment.polarity !== 'neutral' ? ` · ${moment.polarity === 'strength' ? '+' : '−'}` : ''}
-                  </span>
-                  {moment.itemIds.length > 0 && <span className="moment-items">{moment.itemIds.join(', ')}</span>}
-                  {fromSuggestion?.has(moment.id) && (
-                    <span className="moment-origin" data-testid="moment-from-suggestion">
-                      {t('assist.suggestions.fromSuggestion')}
-                    </span>
-                  )}
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  onClick={() => onPlay(moment, false)}
-                  aria-label={`${t('moments.play')} ${typeLabel(moment.type)} ${formatTimeMs(moment.startMs)}`}
-                >
-                  ▶
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  onClick={() => onPlay(moment, true)}
-                  aria-label={`${t('moments.loop')} ${typeLabel(moment.type)} ${formatTimeMs(moment.startMs)}`}
-                >
-                  ⟳
-                </button>
-              </li>,
-              ...suggestionRows
-                .filter(
-                  (suggestion) =>
-                    suggestion.startMs >= moment.startMs &&
-                    (index + 1 >= moments.length || suggestion.startMs < moments[index + 1]!.startMs),
-                )
-                .map((suggestion) => suggestion.row),
-            ])}
-          </ul>
+          <MomentList
+            moments={moments}
+            selectedId={selectedId}
+            suggestionRows={suggestionRows}
+            fromSuggestion={props.fromSuggestion}
+            typeLabel={typeLabel}
+            onSelect={onSelect}
+            onPlay={props.onPlay}
+          />
         )}
         {selected && (
           <div className="moment-editor-pane">
@@ -198,11 +155,11 @@ export function MomentsPanel({
               key={selected.id}
               moment={selected}
               moments={moments}
-              rubric={rubric}
-              durationMs={durationMs}
+              rubric={props.rubric}
+              durationMs={props.durationMs}
               locked={locked}
-              onChange={onChange}
-              onDelete={onDelete}
+              onChange={props.onChange}
+              onDelete={props.onDelete}
               typeLabel={typeLabel}
             />
           </div>

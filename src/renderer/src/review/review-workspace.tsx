@@ -1,13 +1,13 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import type { ReviewDetail } from '../../../contract/reviews';
 import type { CallDetail } from '../../../contract/schemas';
 import type { CallSignals } from '../../../domain/signals/model';
 import { useReviewSuggestions } from '../assist/use-review-suggestions';
 import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo, type MomentType } from '../../../domain/moments/moment-types';
 import { normaliseMomentRange } from '../../../domain/moments/normalise-moment-range';
-import { localize } from '../../../domain/rubric/localized-text';
 import { rubricItems, type Rubric } from '../../../domain/rubric/model';
 import type { CallWorkspaceReviewProps } from '../call/call-workspace';
 import { isTyping } from '../call/player-shortcuts';
@@ -18,7 +18,8 @@ import { ReviewPanel } from './review-panel';
 import { ReviewerProfileForm } from './reviewer-profile-form';
 import { useLocale } from '../ui/use-locale';
 import { usePaneLayout } from '../ui/use-pane-layout';
-import { useReview } from './use-review';
+import { useReview, type ReviewController } from './use-review';
+import { useTranscriptMoments, useWaveformMoments } from './use-review-marks';
 
 /** A new moment of `type` over a range, with the type's usual speaker, polarity and rubric items. */
 function newMoment(
@@ -44,36 +45,61 @@ function newMoment(
 }
 
 /**
- * Review mode: the call's player and transcript with the review's moments on them, the moments list and editor,
- * and the rubric panel beside them.
+ * Review keys inside the player and transcript: Esc closes the moment editor, Ctrl/Cmd+Z undoes (with Shift, or Y,
+ * redoes), the suggestions' keys, and M adds a moment at the playhead. Returns whether the key was used.
  */
-export function ReviewWorkspace({
-  detail,
-  shortcutsEnabled,
-  renderCall,
-  sessionId = null,
-  signals = null,
-}: {
-  detail: CallDetail;
-  /** The call's signals: their suggestions are offered as ghost moments. */
-  signals?: CallSignals | null;
-  shortcutsEnabled: boolean;
-  renderCall: (props: CallWorkspaceReviewProps) => React.ReactNode;
-  sessionId?: string | null;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const controller = useReview(detail.call.id, sessionId);
-  const playerRef = useRef<PlayerHandle>(null);
+function handleReviewKey(
+  event: React.KeyboardEvent,
+  review: {
+    editorOpen: boolean;
+    closeEditor: () => void;
+    locked: boolean;
+    shortcutsEnabled: boolean;
+    undo: () => void;
+    redo: () => void;
+    suggestionKey: (event: React.KeyboardEvent) => boolean;
+    addAtPlayhead: () => void;
+  },
+): boolean {
+  // Esc closes the moment editor, unless it is closing a dialog (the shortcut overview) opened over the player.
+  if (
+    event.key === 'Escape' &&
+    review.editorOpen &&
+    !(event.target instanceof Element && event.target.closest('dialog'))
+  ) {
+    review.closeEditor();
+    return true;
+  }
+  if (isTyping(event.target) || review.locked) return false;
+  const command = event.ctrlKey || event.metaKey;
+  if (command && event.key.toLowerCase() === 'z') {
+    if (event.shiftKey) review.redo();
+    else review.undo();
+    return true;
+  }
+  if (command && event.key.toLowerCase() === 'y') {
+    review.redo();
+    return true;
+  }
+  if (!review.shortcutsEnabled) return false;
+  if (review.suggestionKey(event)) return true;
+  if (!command && !event.altKey && (event.key === 'm' || event.key === 'M')) {
+    review.addAtPlayhead();
+    return true;
+  }
+  return false;
+}
+
+/** The selected moment, the type of a new one, and moments made over a range or at the playhead, or played. */
+function useMomentMaking(
+  controller: ReviewController,
+  review: ReviewDetail | null,
+  locked: boolean,
+  durationMs: number,
+  playerRef: React.RefObject<PlayerHandle | null>,
+) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [newType, setNewType] = useState<MomentType>('customer-emotion-cue');
-  const state = controller.state;
-  const review = state.status === 'ok' ? state.detail : null;
-  const locked = review?.review.status !== 'draft';
-  const durationMs = detail.audio?.durationMs ?? detail.call.durationMs;
-  const reviewerId = review?.review.reviewerId ?? 'default';
-  const columns = usePaneLayout('columns', reviewerId);
-
   const create = useCallback(
     (startMs: number, endMs: number, speaker?: Moment['speaker']) => {
       if (!review || locked) return;
@@ -88,8 +114,28 @@ export function ReviewWorkspace({
   const addAtPlayhead = useCallback(() => {
     const atMs = playerRef.current?.currentTimeMs() ?? 0;
     create(atMs - 1000, atMs + 2000);
-  }, [create]);
+  }, [create, playerRef]);
 
+  const play = (moment: Moment, loop: boolean) => {
+    setSelectedId(moment.id);
+    playerRef.current?.playRange(moment.startMs, moment.endMs, loop);
+  };
+
+  return { selectedId, setSelectedId, newType, setNewType, create, addAtPlayhead, play };
+}
+
+/** The call's suggestions, and the review's moments and suggestions as the waveform and transcript draw them. */
+function useReviewMarks(
+  controller: ReviewController,
+  review: ReviewDetail | null,
+  locked: boolean,
+  durationMs: number,
+  playerRef: React.RefObject<PlayerHandle | null>,
+  signals: CallSignals | null,
+  making: ReturnType<typeof useMomentMaking>,
+) {
+  const locale = useLocale();
+  const { selectedId, setSelectedId, create } = making;
   const suggestions = useReviewSuggestions({
     signals,
     review,
@@ -99,96 +145,124 @@ export function ReviewWorkspace({
     addAcceptedMoment: controller.addAcceptedMoment,
     addHistoryEntry: controller.addHistoryEntry,
     onMomentCreated: setSelectedId,
-    seekMs: (timeMs) => playerRef.current?.seekMs(timeMs),
+    seekMs: (timeMs: number) => playerRef.current?.seekMs(timeMs),
     currentTimeMs: () => playerRef.current?.currentTimeMs() ?? 0,
   });
-  const ghosts = suggestions.ghosts;
-  const ghostMarks = suggestions.ghostMarks;
 
-  const moments = review?.moments;
-  const saveMoment = controller.saveMoment;
-  const waveformMoments = useMemo(
-    () =>
-      moments && {
-        moments,
-        selectedId,
-        editable: !locked,
-        labelOf: (moment: Moment) => localize(momentTypeInfo[moment.type].label, locale),
-        onRangeSelected: (startMs: number, endMs: number) => create(startMs, endMs),
-        onTimesChanged: (momentId: string, startMs: number, endMs: number) => {
-          const moment = moments.find((existing) => existing.id === momentId);
-          if (!moment) return;
-          const range = normaliseMomentRange(startMs, endMs, durationMs);
-          saveMoment({ ...moment, ...range });
-        },
-        onSelect: setSelectedId,
-        ghosts: locked ? undefined : ghosts,
-      },
-    [moments, selectedId, locked, locale, create, durationMs, saveMoment, ghosts],
+  const marksInput = {
+    moments: review?.moments,
+    selectedId,
+    locked,
+    locale,
+    durationMs,
+    create,
+    saveMoment: controller.saveMoment,
+    select: setSelectedId,
+    ghosts: suggestions.ghosts,
+    ghostMarks: suggestions.ghostMarks,
+  };
+  const waveformMoments = useWaveformMoments(marksInput);
+  const transcriptMoments = useTranscriptMoments(marksInput);
+
+  return { suggestions, waveformMoments, transcriptMoments };
+}
+
+/** The moments list and editor of the review, with the open suggestions among them. */
+function ReviewMomentsPane({
+  controller,
+  review,
+  durationMs,
+  locked,
+  making,
+  suggestions,
+}: {
+  controller: ReviewController;
+  review: ReviewDetail;
+  durationMs: number;
+  locked: boolean;
+  making: ReturnType<typeof useMomentMaking>;
+  suggestions: ReturnType<typeof useReviewMarks>['suggestions'];
+}) {
+  return (
+    <MomentsPanel
+      moments={review.moments}
+      rubric={review.rubric}
+      durationMs={durationMs}
+      selectedId={making.selectedId}
+      newType={making.newType}
+      locked={locked}
+      canUndo={controller.canUndo}
+      canRedo={controller.canRedo}
+      onNewType={making.setNewType}
+      onAddAtPlayhead={making.addAtPlayhead}
+      onSelect={making.setSelectedId}
+      onChange={controller.saveMoment}
+      onDelete={(momentId) => {
+        controller.deleteMoment(momentId);
+        making.setSelectedId(null);
+      }}
+      onPlay={making.play}
+      onUndo={controller.undo}
+      onRedo={controller.redo}
+      suggestionRows={locked ? [] : suggestions.suggestionRows}
+      fromSuggestion={suggestions.fromSuggestion}
+    />
+  );
+}
+
+export interface ReviewWorkspaceProps {
+  detail: CallDetail;
+  /** The call's signals: their suggestions are offered as ghost moments. */
+  signals?: CallSignals | null;
+  shortcutsEnabled: boolean;
+  renderCall: (props: CallWorkspaceReviewProps) => React.ReactNode;
+  sessionId?: string | null;
+}
+
+/**
+ * Review mode: the call's player and transcript with the review's moments on them, the moments list and editor,
+ * and the rubric panel beside them.
+ */
+export function ReviewWorkspace({
+  detail,
+  shortcutsEnabled,
+  renderCall,
+  sessionId = null,
+  signals = null,
+}: ReviewWorkspaceProps) {
+  const { t } = useTranslation();
+  const controller = useReview(detail.call.id, sessionId);
+  const playerRef = useRef<PlayerHandle>(null);
+  const state = controller.state;
+  const review = state.status === 'ok' ? state.detail : null;
+  const locked = review?.review.status !== 'draft';
+  const durationMs = detail.audio?.durationMs ?? detail.call.durationMs;
+  const reviewerId = review?.review.reviewerId ?? 'default';
+  const columns = usePaneLayout('columns', reviewerId);
+
+  const making = useMomentMaking(controller, review, locked, durationMs, playerRef);
+  const { selectedId, setSelectedId, addAtPlayhead } = making;
+  const { suggestions, waveformMoments, transcriptMoments } = useReviewMarks(
+    controller,
+    review,
+    locked,
+    durationMs,
+    playerRef,
+    signals,
+    making,
   );
 
-  const transcriptMoments = useMemo(
-    () =>
-      moments && {
-        marks: [
-          ...moments.map((moment) => ({
-            id: moment.id,
-            startMs: moment.startMs,
-            endMs: moment.endMs,
-            label: localize(momentTypeInfo[moment.type].label, locale),
-            colour: momentTypeInfo[moment.type].colour,
-          })),
-          ...(locked ? [] : ghostMarks),
-        ],
-        onMarkClick: setSelectedId,
-        onGhostClick: ghosts.onSelect,
-        onSelectionRange: locked
-          ? null
-          : (startMs: number, endMs: number, role: string) =>
-              create(startMs, endMs, role === 'agent' || role === 'customer' ? role : undefined),
-      },
-    [moments, locale, locked, create, ghostMarks, ghosts.onSelect],
-  );
-
-  const play = (moment: Moment, loop: boolean) => {
-    setSelectedId(moment.id);
-    playerRef.current?.playRange(moment.startMs, moment.endMs, loop);
-  };
-
-  // Review keys inside the player and transcript: M adds a moment at the playhead, Ctrl/Cmd+Z undoes.
-  const onExtraKey = (event: React.KeyboardEvent): boolean => {
-    // Esc closes the moment editor, unless it is closing a dialog (the shortcut overview) opened over the player.
-    if (
-      event.key === 'Escape' &&
-      selectedId !== null &&
-      !(event.target instanceof Element && event.target.closest('dialog'))
-    ) {
-      setSelectedId(null);
-      return true;
-    }
-    if (isTyping(event.target) || locked) return false;
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
-      if (event.shiftKey) controller.redo();
-      else controller.undo();
-      return true;
-    }
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'y') {
-      controller.redo();
-      return true;
-    }
-    if (shortcutsEnabled && suggestions.onKey(event)) return true;
-    if (
-      shortcutsEnabled &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey &&
-      (event.key === 'm' || event.key === 'M')
-    ) {
-      addAtPlayhead();
-      return true;
-    }
-    return false;
-  };
+  const onExtraKey = (event: React.KeyboardEvent) =>
+    handleReviewKey(event, {
+      editorOpen: selectedId !== null,
+      closeEditor: () => setSelectedId(null),
+      locked,
+      shortcutsEnabled,
+      undo: controller.undo,
+      redo: controller.redo,
+      suggestionKey: suggestions.onKey,
+      addAtPlayhead,
+    });
 
   if (state.status === 'needs-reviewer') return <ReviewerProfileForm onSaved={controller.reload} />;
   if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={controller.reload} />;
@@ -210,35 +284,20 @@ export function ReviewWorkspace({
           onExtraKey,
           reviewerId,
           momentsPane: (
-            <MomentsPanel
-              moments={review.moments}
-              rubric={review.rubric}
+            <ReviewMomentsPane
+              controller={controller}
+              review={review}
               durationMs={durationMs}
-              selectedId={selectedId}
-              newType={newType}
               locked={locked}
-              canUndo={controller.canUndo}
-              canRedo={controller.canRedo}
-              onNewType={setNewType}
-              onAddAtPlayhead={addAtPlayhead}
-              onSelect={setSelectedId}
-              onChange={controller.saveMoment}
-              onDelete={(momentId) => {
-                controller.deleteMoment(momentId);
-                setSelectedId(null);
-              }}
-              onPlay={play}
-              onUndo={controller.undo}
-              onRedo={controller.redo}
-              suggestionRows={locked ? [] : suggestions.suggestionRows}
-              fromSuggestion={suggestions.fromSuggestion}
+              making={making}
+              suggestions={suggestions}
             />
           ),
         })}
       </Panel>
       <Separator className="pane-separator pane-separator-columns" aria-label={t('workspace.resizeColumns')} />
       <Panel id="review" className="pane" defaultSize="36%" minSize="320px">
-        <ReviewPanel controller={controller} detail={review} onMomentClick={(moment) => play(moment, false)} />
+        <ReviewPanel controller={controller} detail={review} onMomentClick={(moment) => making.play(moment, false)} />
       </Panel>
     </Group>
   );

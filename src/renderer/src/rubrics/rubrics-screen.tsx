@@ -2,24 +2,12 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
 import type { RubricVersionSummary } from '../../../contract/reviews';
-import { localize } from '../../../domain/rubric/localized-text';
 import type { Rubric } from '../../../domain/rubric/model';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { useLocale } from '../ui/use-locale';
 import { useTransport } from '../transport/transport-context';
-import { downloadText } from './download-text';
 import { RubricEditor } from './rubric-editor';
-
-const refOf = (row: Pick<RubricVersionSummary, 'id' | 'version'>) => ({ id: row.id, version: row.version });
-
-/** A button in a rubric row's actions. */
-function RowAction({ label, primary = false, onClick }: { label: string; primary?: boolean; onClick: () => void }) {
-  return (
-    <button type="button" className={primary ? 'button primary' : 'button'} onClick={onClick}>
-      {label}
-    </button>
-  );
-}
+import { RubricRow, type RubricRowActions } from './rubric-row';
 
 /** Rubric versions: which one new reviews use, copies, new versions, publishing, import and export. */
 export function RubricsScreen() {
@@ -52,10 +40,12 @@ export function RubricsScreen() {
   };
 
   const openEditor = async (row: Pick<RubricVersionSummary, 'id' | 'version'>) => {
-    const result = await transport.invoke('rubrics.get', refOf(row));
+    const result = await transport.invoke('rubrics.get', { id: row.id, version: row.version });
     if (result.ok) setEditing(result.value.rubric);
     else setError(result.error);
   };
+
+  const rowActions: RubricRowActions = { run, editResult, openEditor };
 
   const importFile = async (file: File) => {
     setMessage(null);
@@ -113,68 +103,7 @@ export function RubricsScreen() {
             </thead>
             <tbody>
               {list.value.map((row) => (
-                <tr key={`${row.id}@${row.version}`} data-rubric={`${row.id}@${row.version}`}>
-                  <td>
-                    {localize(row.name, locale)}{' '}
-                    {row.builtIn && <span className="muted">({t('rubrics.builtIn')})</span>}
-                    {row.usedForNewReviews && (
-                      <div>
-                        <span className="badge badge-submitted">{t('rubrics.inUse')}</span>
-                      </div>
-                    )}
-                  </td>
-                  <td>v{row.version}</td>
-                  <td>
-                    <span className={`status-pill status-${row.status === 'draft' ? 'draft' : 'submitted'}`}>
-                      {t(`rubrics.status.${row.status}`)}
-                    </span>
-                  </td>
-                  <td>{row.itemCount}</td>
-                  <td>{row.reviewCount}</td>
-                  <td className="row-actions">
-                    {row.status === 'draft' ? (
-                      <>
-                        <RowAction label={t('rubrics.edit')} onClick={() => void openEditor(row)} />
-                        <RowAction
-                          primary
-                          label={t('rubrics.publish')}
-                          onClick={() => void run(() => transport.invoke('rubrics.publish', refOf(row)))}
-                        />
-                        <RowAction
-                          label={t('rubrics.deleteDraft')}
-                          onClick={() => void run(() => transport.invoke('rubrics.deleteDraft', refOf(row)))}
-                        />
-                      </>
-                    ) : (
-                      <>
-                        <RowAction
-                          label={t('rubrics.newVersion')}
-                          onClick={() => void run(() => editResult(transport.invoke('rubrics.newVersion', refOf(row))))}
-                        />
-                        {!row.usedForNewReviews && (
-                          <RowAction
-                            label={t('rubrics.use')}
-                            onClick={() => void run(() => transport.invoke('rubrics.useForNewReviews', { id: row.id }))}
-                          />
-                        )}
-                      </>
-                    )}
-                    <RowAction
-                      label={t('rubrics.copy')}
-                      onClick={() => void run(() => editResult(transport.invoke('rubrics.copy', refOf(row))))}
-                    />
-                    <RowAction
-                      label={t('rubrics.export')}
-                      onClick={() =>
-                        void run(async () => {
-                          const result = await transport.invoke('rubrics.export', refOf(row));
-                          if (result.ok) downloadText(result.value.fileName, result.value.text);
-                          return result;
-                        })
-                      }
-                    />
-                  </td>
-                </tr>
+                <RubricRow key={`${row.id}@${row.version}`} row={row} locale={locale} actions={rowActions} />
               ))}
             </tbody>
           </table>

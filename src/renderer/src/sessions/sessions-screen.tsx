@@ -10,7 +10,7 @@ import { NewSessionForm } from './new-session-form';
 import { SessionDetail } from './session-detail';
 
 /** A refused package: the general message and the package's own reason. */
-function PackageError({ error }: { error: AppError }) {
+export function PackageError({ error }: { error: AppError }) {
   const { t } = useTranslation();
   const reported = error.details?.packageCode;
   const code = packageProblemCodes.find((known): known is PackageProblemCode => known === reported) ?? null;
@@ -89,11 +89,13 @@ export function SessionsScreen({
             ? t('sessions.imported.same')
             : imported.kind === 'session'
               ? t('sessions.imported.session', { name: imported.sessionName, calls: imported.callsAdded })
-              : t('sessions.imported.reviews', {
-                  name: imported.sessionName,
-                  added: imported.reviewsAdded,
-                  revised: imported.reviewsRevised,
-                })}
+              : imported.kind === 'team-invitation'
+                ? t('teamExchange.importedInvitation', { name: imported.sessionName })
+                : t('sessions.imported.reviews', {
+                    name: imported.sessionName,
+                    added: imported.reviewsAdded,
+                    revised: imported.reviewsRevised,
+                  })}
         </p>
       )}
       {error && (error.code === 'package_refused' ? <PackageError error={error} /> : <ErrorPanel error={error} />)}

@@ -25,13 +25,26 @@ export function EvidenceMoments({
   const locale = useLocale();
   if (entry.moments.length === 0) return null;
   const { audioId } = entry;
-  if (audioId === null) return <p className="muted">{t('teamTools.momentsRemoved')}</p>;
+  const playable = (moment: Evidence['moments'][number]) =>
+    audioId !== null
+      ? { audioId, offsetMs: 0 }
+      : moment.clip
+        ? { audioId: moment.clip.audioId, offsetMs: moment.clip.fromMs }
+        : null;
+  if (!entry.moments.some(playable)) return <p className="muted">{t('teamTools.momentsRemoved')}</p>;
   return (
     <ul className="team-evidence-moments">
       {entry.moments.map((moment) => {
         const type = isMomentType(moment.type) ? localize(momentTypeInfo[moment.type].label, locale) : moment.type;
         const playing = playingId === moment.momentId;
         const label = { type, from: formatTimeMs(moment.startMs), call: entry.callTitle };
+        const source = playable(moment);
+        if (!source)
+          return (
+            <li key={moment.momentId} className="muted">
+              {formatTimeMs(moment.startMs)}–{formatTimeMs(moment.endMs)} {type}
+            </li>
+          );
         return (
           <li key={moment.momentId}>
             <button
@@ -39,7 +52,7 @@ export function EvidenceMoments({
               className="link-button"
               aria-pressed={playing}
               aria-label={t(playing ? 'teamTools.stopMoment' : 'teamTools.playMoment', label)}
-              onClick={() => onToggle({ ...moment, audioId, redactedRanges: entry.redactedRanges })}
+              onClick={() => onToggle({ ...moment, ...source, redactedRanges: entry.redactedRanges })}
             >
               {playing ? '■' : '▶'} {formatTimeMs(moment.startMs)}–{formatTimeMs(moment.endMs)} {type}
             </button>

@@ -6,6 +6,7 @@ import { DateField } from '../ui/date-field';
 import { AgentMerges } from './agent-merges';
 import { AgentSkillTable, TeamSkillTable } from './skill-tables';
 import { TeamExports } from './team-exports';
+import { TeamInvitations } from './team-invitations';
 import { TrainingNeedsList } from './training-needs-list';
 
 const isoDay = (date: Date) =>
@@ -111,6 +112,7 @@ export function TeamScreen({ onOpen }: { onOpen: (callId: string) => void }) {
           )}
         </>
       )}
+      <TeamInvitations />
       <AgentMerges />
     </section>
   );

@@ -9,6 +9,8 @@ export interface EvidenceMomentToPlay {
   readonly startMs: number;
   readonly endMs: number;
   readonly redactedRanges: readonly RedactedRange[];
+  /** Where the audio starts in the call: 0 for the recording, the clip's start for an evidence clip. */
+  readonly offsetMs?: number;
 }
 
 /**
@@ -64,8 +66,15 @@ export function useEvidencePlayer() {
         return;
       }
       media.pause();
-      const clip = evidenceClip(moment);
-      clipRef.current = { momentId: moment.momentId, ...clip, ranges: moment.redactedRanges };
+      // Times in the played file: a clip starts at `offsetMs` of the call.
+      const offsetMs = moment.offsetMs ?? 0;
+      const inCall = evidenceClip(moment);
+      const clip = { fromMs: Math.max(0, inCall.fromMs - offsetMs), toMs: inCall.toMs - offsetMs };
+      const ranges = moment.redactedRanges.map((range) => ({
+        startMs: range.startMs - offsetMs,
+        endMs: range.endMs - offsetMs,
+      }));
+      clipRef.current = { momentId: moment.momentId, ...clip, ranges };
       media.dataset.clipFromMs = String(clip.fromMs);
       media.dataset.clipToMs = String(clip.toMs);
       const src = `/media/audio/${moment.audioId}`;

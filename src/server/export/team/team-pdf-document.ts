@@ -1,7 +1,8 @@
-import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { translatorFor, type Translate } from '../../../i18n/translate';
 import { Layout } from '../pdf/pdf-layout';
-import { baselineFactor, margin, palette, type FontStyle } from '../pdf/pdf-style';
+import { createPdfDocument } from '../pdf/pdf-document';
+import { baselineFactor, margin, palette } from '../pdf/pdf-style';
 import { drawKeyValues } from '../pdf/pdf-tables';
 import type { TeamReportFileRequest } from '../../../services/ports';
 import { dayOf, scoresKind } from './team-figures';
@@ -13,21 +14,13 @@ export async function startTeamPdf(
 ): Promise<{ doc: PDFDocument; layout: Layout; t: Translate }> {
   const { report, language } = request;
   const t = translatorFor(language);
-  // Object streams off and standard fonts: the text stays findable in the file (the tests read it back).
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts: Record<FontStyle, PDFFont> = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    italic: await doc.embedFont(StandardFonts.HelveticaOblique),
-  };
-  const generated = new Date(Number.isFinite(request.generatedAtMs) ? request.generatedAtMs : 0);
-  doc.setTitle(title);
-  doc.setSubject(`${dayOf(report.fromMs)} - ${dayOf(report.toMs)}`);
-  doc.setCreator(t('report.product'));
-  doc.setProducer(`${t('report.product')} (pdf-lib)`);
-  doc.setLanguage(language === 'nl' ? 'nl-NL' : 'en-GB');
-  doc.setCreationDate(generated);
-  doc.setModificationDate(generated);
+  const { doc, fonts, generated } = await createPdfDocument({
+    title,
+    subject: `${dayOf(report.fromMs)} - ${dayOf(report.toMs)}`,
+    product: t('report.product'),
+    language,
+    generatedAtMs: request.generatedAtMs,
+  });
   const layout = new Layout(doc, fonts);
   layout.text(title, margin.left, layout.y - 18 * baselineFactor, { style: 'bold', size: 18, color: palette.accent });
   layout.y -= 28;

@@ -108,6 +108,22 @@ export const operations: readonly Operation[] = [
     input: () => ({ after: { updatedAtMs: Date.UTC(2025, 6, 1), id: reviewId(0) } }),
   },
   { name: 'reviews.filterOptions', method: 'reviews.filterOptions', input: () => ({}) },
+  // The lead's team report (every routine review of the period), plain and severity-adjusted, and one month of it.
+  {
+    name: 'team.report whole period',
+    method: 'team.report',
+    input: () => ({ fromMs: 0, toMs: Date.UTC(2100, 0, 1), granularity: 'month' }),
+  },
+  {
+    name: 'team.report whole period severity-adjusted',
+    method: 'team.report',
+    input: () => ({ fromMs: 0, toMs: Date.UTC(2100, 0, 1), granularity: 'month', severityAdjusted: true }),
+  },
+  {
+    name: 'team.report one month',
+    method: 'team.report',
+    input: (n) => ({ ...monthOf(n), granularity: 'week' }),
+  },
   {
     name: 'sessions.report 20 reviewers x 50 calls',
     method: 'sessions.report',

@@ -1,7 +1,7 @@
 // bench:scale: builds a large data folder through the repositories (bench/scale-data.ts), then measures the backend
 // through dispatch in a fresh process: start-up until the library's first window answers, the library and review
-// lists with their filters and searches, transcript search, opening a call and a review, a session report of 20
-// reviewers x 50 calls, cold (first call after a fresh createBackend) and warm, and that process's peak RSS; then the
+// lists with their filters and searches, transcript search, opening a call and a review, the team report (plain,
+// severity-adjusted and one month), a session report of 20 reviewers x 50 calls, cold (first call after a fresh createBackend) and warm, and that process's peak RSS; then the
 // score export of every review in each format, each in its own process with its RSS (bench/scale-exports.ts); then,
 // when the renderer is built, keystroke-to-rows in Chromium (bench/scale-keystroke.ts; SCALE_BROWSER=off skips it).
 // Prints progress on stderr and one JSON line on stdout.

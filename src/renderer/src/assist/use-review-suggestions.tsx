@@ -2,11 +2,10 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDetail } from '../../../contract/reviews';
 import { suggestionMomentRules, type Suggestion } from '../../../domain/assist/suggestions';
-import type { Moment } from '../../../domain/moments/model';
 import { momentTypeInfo } from '../../../domain/moments/moment-types';
-import { rubricItems, type Rubric } from '../../../domain/rubric/model';
 import type { CallSignals } from '../../../domain/signals/model';
 import { SuggestionRow } from './suggestion-row';
+import { useSuggestionTarget, type SuggestionTargetInput } from './use-suggestion-target';
 import { useSuggestions } from './use-suggestions';
 
 const colourOf = (suggestion: Suggestion) => momentTypeInfo[suggestionMomentRules[suggestion.kind].momentType].colour;
@@ -22,86 +21,11 @@ function momentsFromSuggestions(audit: ReviewDetail['audit']): ReadonlySet<strin
   );
 }
 
-/**
- * Suggestions in the review workspace: ghost moments for the waveform and the transcript, ghost rows for the moments
- * list, and the keys: A accepts the selected suggestion, X dismisses it, [ and ] move between suggestions.
- */
-export function useReviewSuggestions(input: {
-  readonly signals: CallSignals | null;
-  readonly review: ReviewDetail | null;
-  readonly locked: boolean;
-  readonly durationMs: number;
-  readonly flush: () => Promise<unknown>;
-  readonly addAcceptedMoment: (moment: Moment, entry: ReviewDetail['audit'][number]) => void;
-  readonly addHistoryEntry: (entry: ReviewDetail['audit'][number]) => void;
-  readonly onMomentCreated: (momentId: string) => void;
-  readonly seekMs: (timeMs: number) => void;
-  readonly currentTimeMs: () => number;
-}) {
+type SuggestionController = ReturnType<typeof useSuggestions>;
+
+/** The suggestions drawn on the waveform (ghosts) and in the transcript (ghost marks). */
+function useSuggestionGhosts(open: readonly Suggestion[], selectedKey: string | null, choose: (key: string) => void) {
   const { t } = useTranslation();
-  const { review, locked, durationMs, flush, addAcceptedMoment, addHistoryEntry, onMomentCreated } = input;
-  // The player's functions change with every render; the ghosts must not (they redraw the waveform's regions).
-  const player = useRef({ seekMs: input.seekMs, currentTimeMs: input.currentTimeMs });
-  useEffect(() => {
-    player.current = { seekMs: input.seekMs, currentTimeMs: input.currentTimeMs };
-  });
-  const seekMs = useCallback((timeMs: number) => player.current.seekMs(timeMs), []);
-  const reviewId = review?.review.id ?? '';
-  const rubric: Rubric | null = review?.rubric ?? null;
-  const moments = review?.moments;
-  const target = useMemo(
-    () =>
-      review && rubric && moments
-        ? {
-            reviewId,
-            locked,
-            moments,
-            rubricItemIds: new Set(rubricItems(rubric).map(({ item }) => item.id)),
-            durationMs,
-            flush,
-            onAccepted: (moment: Moment, suggestion: Suggestion, atMs: number) => {
-              addAcceptedMoment(moment, {
-                atMs,
-                reviewerId: review.review.reviewerId,
-                reviewerName: review.review.reviewerName,
-                action: 'suggestion-accepted',
-                reason: '',
-                details: {
-                  kind: suggestion.kind,
-                  startMs: suggestion.startMs,
-                  endMs: suggestion.endMs,
-                  momentId: moment.id,
-                },
-              });
-              onMomentCreated(moment.id);
-            },
-            onDismissed: (suggestion: Suggestion, atMs: number) =>
-              addHistoryEntry({
-                atMs,
-                reviewerId: review.review.reviewerId,
-                reviewerName: review.review.reviewerName,
-                action: 'suggestion-dismissed',
-                reason: '',
-                details: { kind: suggestion.kind, startMs: suggestion.startMs, endMs: suggestion.endMs },
-              }),
-          }
-        : null,
-    [review, reviewId, locked, moments, rubric, durationMs, flush, addAcceptedMoment, addHistoryEntry, onMomentCreated],
-  );
-  const controller = useSuggestions(input.signals, target);
-  const { open, selected } = controller;
-  const selectedKey = selected?.key ?? null;
-
-  const select = controller.select;
-  const choose = useCallback(
-    (key: string) => {
-      select(key);
-      const suggestion = open.find((candidate) => candidate.key === key);
-      if (suggestion) seekMs(suggestion.startMs);
-    },
-    [select, open, seekMs],
-  );
-
   const ghosts = useMemo(
     () => ({
       items: open.map((suggestion) => ({
@@ -130,6 +54,13 @@ export function useReviewSuggestions(input: {
         })),
     [open, t],
   );
+  return { ghosts, ghostMarks };
+}
+
+/** The ghost rows for the moments list: a failure first, then one row per open suggestion. */
+function useSuggestionRows(controller: SuggestionController, locked: boolean, choose: (key: string) => void) {
+  const { t } = useTranslation();
+  const selectedKey = controller.selected?.key ?? null;
   const errorRow = controller.error
     ? [
         {
@@ -143,9 +74,9 @@ export function useReviewSuggestions(input: {
         },
       ]
     : [];
-  const suggestionRows = [
+  return [
     ...errorRow,
-    ...open.map((suggestion) => ({
+    ...controller.open.map((suggestion) => ({
       key: suggestion.key,
       startMs: suggestion.startMs,
       row: (
@@ -161,24 +92,31 @@ export function useReviewSuggestions(input: {
       ),
     })),
   ];
+}
 
-  /** The suggestion keys; true when the key was one of them. */
-  const onKey = (event: React.KeyboardEvent): boolean => {
+/** The suggestion keys (A accepts, X dismisses, [ and ] move); the handler answers true when the key was one of them. */
+function useSuggestionKeys(
+  controller: SuggestionController,
+  locked: boolean,
+  seekMs: (timeMs: number) => void,
+  playerRef: React.RefObject<{ readonly currentTimeMs: () => number }>,
+) {
+  return (event: React.KeyboardEvent): boolean => {
     if (locked || event.ctrlKey || event.metaKey || event.altKey) return false;
     switch (event.key) {
       case 'a':
       case 'A':
-        if (!selected) return false;
+        if (!controller.selected) return false;
         void controller.accept();
         return true;
       case 'x':
       case 'X':
-        if (!selected) return false;
+        if (!controller.selected) return false;
         void controller.dismiss();
         return true;
       case '[':
       case ']': {
-        const next = controller.step(event.key === ']' ? 1 : -1, player.current.currentTimeMs());
+        const next = controller.step(event.key === ']' ? 1 : -1, playerRef.current.currentTimeMs());
         if (next) seekMs(next.startMs);
         return next !== null;
       }
@@ -186,7 +124,39 @@ export function useReviewSuggestions(input: {
         return false;
     }
   };
+}
 
+/**
+ * Suggestions in the review workspace: ghost moments for the waveform and the transcript, ghost rows for the moments
+ * list, and the keys: A accepts the selected suggestion, X dismisses it, [ and ] move between suggestions.
+ */
+export function useReviewSuggestions(
+  input: SuggestionTargetInput & {
+    readonly signals: CallSignals | null;
+    readonly seekMs: (timeMs: number) => void;
+    readonly currentTimeMs: () => number;
+  },
+) {
+  const { review, locked } = input;
+  // The player's functions change with every render; the ghosts must not (they redraw the waveform's regions).
+  const player = useRef({ seekMs: input.seekMs, currentTimeMs: input.currentTimeMs });
+  useEffect(() => {
+    player.current = { seekMs: input.seekMs, currentTimeMs: input.currentTimeMs };
+  });
+  const seekMs = useCallback((timeMs: number) => player.current.seekMs(timeMs), []);
+  const controller = useSuggestions(input.signals, useSuggestionTarget(input));
+  const { open, selected, select } = controller;
+  const choose = useCallback(
+    (key: string) => {
+      select(key);
+      const suggestion = open.find((candidate) => candidate.key === key);
+      if (suggestion) seekMs(suggestion.startMs);
+    },
+    [select, open, seekMs],
+  );
+  const { ghosts, ghostMarks } = useSuggestionGhosts(open, selected?.key ?? null, choose);
+  const suggestionRows = useSuggestionRows(controller, locked, choose);
+  const onKey = useSuggestionKeys(controller, locked, seekMs, player);
   return {
     ghosts,
     ghostMarks,

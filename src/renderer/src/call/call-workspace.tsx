@@ -2,16 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDetail } from '../../../contract/schemas';
 import type { CallSignals } from '../../../domain/signals/model';
-import { SignalsLane } from '../assist/signals-lane';
 import { AddTranscript } from './add-transcript';
 import { MediaRemovedNotice } from './media-removed-notice';
-import { createPlaybackClock } from './playback-clock';
-import { PlayerControls } from './player-controls';
+import { createPlaybackClock, type PlaybackClock } from './playback-clock';
 import { handlePlayerKey } from './player-shortcuts';
+import { PlayerSection } from './player-section';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { TranscriptAndMoments } from './transcript-and-moments';
 import { TranscriptView, type TranscriptMoments } from './transcript-view';
-import { WaveformPlayer, type PlayerHandle, type WaveformMoments } from './waveform-player';
+import type { PlayerHandle, WaveformMoments } from './waveform-player';
 
 /** What review mode adds to the player and transcript: moments on both, and its own keys and panels. */
 export interface CallWorkspaceReviewProps {
@@ -27,6 +26,63 @@ export interface CallWorkspaceReviewProps {
   readonly onRedactSelection?: (startMs: number, endMs: number) => void;
   /** Offers "Add transcript…" on a call without one; called when it was added. */
   readonly onTranscriptAdded?: () => void;
+}
+
+/** Ctrl/Cmd+F searches the transcript rather than the page. */
+function useTranscriptSearchKey(searchRef: React.RefObject<HTMLInputElement | null>) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && searchRef.current) {
+        event.preventDefault();
+        searchRef.current.focus();
+        searchRef.current.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [searchRef]);
+}
+
+/** In place of the transcript: why there is none, and "Add transcript…" where one can be added. */
+function TranscriptMissing({ detail, onTranscriptAdded }: { detail: CallDetail; onTranscriptAdded?: () => void }) {
+  const { t } = useTranslation();
+  const mediaRemoved = Boolean(detail.mediaRemovedAtMs);
+  return (
+    <section className="transcript transcript-missing" aria-label={t('transcript.title')}>
+      <p className="muted">{t(mediaRemoved ? 'retention.transcriptRemoved' : 'call.noTranscript')}</p>
+      {!mediaRemoved && detail.audio && onTranscriptAdded && (
+        <AddTranscript callId={detail.call.id} onAdded={onTranscriptAdded} />
+      )}
+    </section>
+  );
+}
+
+/** The transcript in sync with the player, or why there is none. */
+function TranscriptPane({
+  detail,
+  clock,
+  player,
+  searchRef,
+  transcriptMoments,
+  onRedactSelection,
+  onTranscriptAdded,
+}: {
+  detail: CallDetail;
+  clock: PlaybackClock;
+  player: React.RefObject<PlayerHandle | null>;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+} & Pick<CallWorkspaceReviewProps, 'transcriptMoments' | 'onRedactSelection' | 'onTranscriptAdded'>) {
+  if (!detail.transcript) return <TranscriptMissing detail={detail} onTranscriptAdded={onTranscriptAdded} />;
+  return (
+    <TranscriptView
+      transcript={detail.transcript}
+      clock={clock}
+      onSeek={(timeMs) => player.current?.seekMs(timeMs)}
+      searchRef={searchRef}
+      moments={transcriptMoments}
+      onRedactSelection={onRedactSelection}
+    />
+  );
 }
 
 /** The player (waveform, controls) above the transcript, sharing one playback clock and the single-key shortcuts. */
@@ -56,96 +112,48 @@ export function CallWorkspace({
   const ownPlayer = useRef<PlayerHandle>(null);
   const player = playerRef ?? ownPlayer;
   const searchRef = useRef<HTMLInputElement>(null);
-  const startedAt = useRef(false);
-  const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
   const [helpOpen, setHelpOpen] = useState(false);
-  const { audio, transcript } = detail;
-  const mediaRemoved = Boolean(detail.mediaRemovedAtMs);
+  const { audio } = detail;
+  useTranscriptSearchKey(searchRef);
 
-  useEffect(() => {
-    // Ctrl/Cmd+F searches the transcript rather than the page.
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && searchRef.current) {
-        event.preventDefault();
-        searchRef.current.focus();
-        searchRef.current.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const transcriptPane = transcript ? (
-    <TranscriptView
-      transcript={transcript}
+  const transcriptPane = (
+    <TranscriptPane
+      detail={detail}
       clock={clock}
-      onSeek={(timeMs) => player.current?.seekMs(timeMs)}
+      player={player}
       searchRef={searchRef}
-      moments={transcriptMoments}
+      transcriptMoments={transcriptMoments}
       onRedactSelection={onRedactSelection}
+      onTranscriptAdded={onTranscriptAdded}
     />
-  ) : (
-    <section className="transcript transcript-missing" aria-label={t('transcript.title')}>
-      <p className="muted">{t(mediaRemoved ? 'retention.transcriptRemoved' : 'call.noTranscript')}</p>
-      {!mediaRemoved && audio && onTranscriptAdded && (
-        <AddTranscript callId={detail.call.id} onAdded={onTranscriptAdded} />
-      )}
-    </section>
   );
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     // A pane handle's own keys (arrows, Home, End) resize the panes; they never also seek.
     if (event.target instanceof Element && event.target.closest('[data-separator]')) return;
-    if (onExtraKey?.(event)) {
+    const showHelp = () => setHelpOpen(true);
+    if (onExtraKey?.(event)) event.preventDefault();
+    else if (shortcutsEnabled && player.current && handlePlayerKey(event, player.current, rate, showHelp)) {
       event.preventDefault();
-      return;
     }
-    if (!shortcutsEnabled || !player.current) return;
-    if (handlePlayerKey(event, player.current, rate, () => setHelpOpen(true))) event.preventDefault();
   };
 
   return (
     <div className="player-and-transcript" onKeyDown={onKeyDown}>
       {audio ? (
-        <section
-          className="player"
-          aria-label={t('workspace.player')}
-          aria-describedby="player-keys"
-          onWheel={(event) => {
-            if (event.ctrlKey || event.metaKey) {
-              event.preventDefault();
-              player.current?.zoomBy(event.deltaY < 0 ? 1.25 : 0.8);
-            }
-          }}
-        >
-          <WaveformPlayer
-            ref={player}
-            audio={audio}
-            agentChannel={detail.agentChannel}
-            clock={clock}
-            onPlayingChange={setPlaying}
-            onRateChange={setRate}
-            moments={waveformMoments}
-            redactedRanges={detail.redactedRanges}
-            onReady={() => {
-              if (initialTimeMs !== null && !startedAt.current) player.current?.seekMs(initialTimeMs);
-              startedAt.current = true;
-            }}
-            lane={signals ? <SignalsLane signals={signals} durationMs={audio.durationMs} /> : null}
-          />
-          <PlayerControls
-            player={player}
-            clock={clock}
-            durationMs={audio.durationMs}
-            playing={playing}
-            rate={rate}
-            onShowShortcuts={() => setHelpOpen(true)}
-          />
-          <p id="player-keys" className="visually-hidden">
-            {t('player.region')}
-          </p>
-        </section>
+        <PlayerSection
+          detail={detail}
+          audio={audio}
+          player={player}
+          clock={clock}
+          rate={rate}
+          onRateChange={setRate}
+          waveformMoments={waveformMoments}
+          initialTimeMs={initialTimeMs}
+          signals={signals}
+          onShowShortcuts={() => setHelpOpen(true)}
+        />
       ) : detail.mediaRemovedAtMs ? (
         <MediaRemovedNotice removedAtMs={detail.mediaRemovedAtMs} />
       ) : (

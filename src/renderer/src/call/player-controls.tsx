@@ -12,6 +12,50 @@ function useWholeSeconds(clock: PlaybackClock): number {
 
 export const skipMs = 5000;
 
+/** An icon button whose tooltip names its keyboard shortcut. */
+function ControlButton({
+  label,
+  keys,
+  onClick,
+  primary = false,
+  testId,
+  children,
+}: {
+  label: string;
+  keys: string;
+  onClick: () => void;
+  primary?: boolean;
+  testId?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={primary ? 'icon-button primary' : 'icon-button'}
+      onClick={onClick}
+      aria-label={label}
+      title={`${label} (${keys})`}
+      data-testid={testId}
+    >
+      {children}
+    </button>
+  );
+}
+
+function SpeedSelect({ rate, onChange }: { rate: number; onChange: (rate: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="player-rate">
+      <span>{t('player.speed')}</span>
+      <select value={rate} onChange={(event) => onChange(Number(event.target.value))} aria-label={t('player.speed')}>
+        {playbackRates.map((value) => (
+          <option key={value} value={value}>{`${value}×`}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Transport buttons, time, speed and zoom. Every action also has a keyboard shortcut (see the cheat sheet). */
 export function PlayerControls({
   player: playerRef,
@@ -30,99 +74,46 @@ export function PlayerControls({
 }) {
   const { t } = useTranslation();
   const seconds = useWholeSeconds(clock);
-  const player = { current: () => playerRef.current };
+  const player = () => playerRef.current;
+  const playLabel = playing ? t('player.pause') : t('player.play');
   return (
     <div className="player-controls" role="toolbar" aria-label={t('player.controls')}>
-      <button
-        type="button"
-        className="icon-button"
-        onClick={() => player.current()?.seekMs(0)}
-        aria-label={t('player.toStart')}
-        title={`${t('player.toStart')} (Home)`}
-      >
+      <ControlButton label={t('player.toStart')} keys="Home" onClick={() => player()?.seekMs(0)}>
         <Icon name="start" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        onClick={() => player.current()?.skipMs(-skipMs)}
-        aria-label={t('player.back5')}
-        title={`${t('player.back5')} (J, ←)`}
-      >
+      </ControlButton>
+      <ControlButton label={t('player.back5')} keys="J, ←" onClick={() => player()?.skipMs(-skipMs)}>
         ↺ 5
-      </button>
-      <button
-        type="button"
-        className="icon-button primary"
-        onClick={() => player.current()?.playPause()}
-        aria-label={playing ? t('player.pause') : t('player.play')}
-        title={`${playing ? t('player.pause') : t('player.play')} (Space, K)`}
-        data-testid="play-pause"
+      </ControlButton>
+      <ControlButton
+        label={playLabel}
+        keys="Space, K"
+        onClick={() => player()?.playPause()}
+        primary
+        testId="play-pause"
       >
         <Icon name={playing ? 'pause' : 'play'} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        onClick={() => player.current()?.skipMs(skipMs)}
-        aria-label={t('player.forward5')}
-        title={`${t('player.forward5')} (L, →)`}
-      >
+      </ControlButton>
+      <ControlButton label={t('player.forward5')} keys="L, →" onClick={() => player()?.skipMs(skipMs)}>
         5 ↻
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        onClick={() => player.current()?.seekMs(durationMs)}
-        aria-label={t('player.toEnd')}
-        title={`${t('player.toEnd')} (End)`}
-      >
+      </ControlButton>
+      <ControlButton label={t('player.toEnd')} keys="End" onClick={() => player()?.seekMs(durationMs)}>
         <Icon name="end" />
-      </button>
+      </ControlButton>
       <span className="player-time" data-testid="player-time">
         {formatDuration(seconds * 1000)} / {formatDuration(durationMs)}
       </span>
-      <label className="player-rate">
-        <span>{t('player.speed')}</span>
-        <select
-          value={rate}
-          onChange={(event) => player.current()?.setRate(Number(event.target.value))}
-          aria-label={t('player.speed')}
-        >
-          {playbackRates.map((value) => (
-            <option key={value} value={value}>{`${value}×`}</option>
-          ))}
-        </select>
-      </label>
+      <SpeedSelect rate={rate} onChange={(value) => player()?.setRate(value)} />
       <span className="player-zoom">
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => player.current()?.zoomBy(1 / 1.6)}
-          aria-label={t('player.zoomOut')}
-          title={`${t('player.zoomOut')} (-)`}
-        >
+        <ControlButton label={t('player.zoomOut')} keys="-" onClick={() => player()?.zoomBy(1 / 1.6)}>
           −
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => player.current()?.zoomBy(1.6)}
-          aria-label={t('player.zoomIn')}
-          title={`${t('player.zoomIn')} (+)`}
-        >
+        </ControlButton>
+        <ControlButton label={t('player.zoomIn')} keys="+" onClick={() => player()?.zoomBy(1.6)}>
           +
-        </button>
+        </ControlButton>
       </span>
-      <button
-        type="button"
-        className="icon-button"
-        onClick={onShowShortcuts}
-        aria-label={t('shortcuts.title')}
-        title={`${t('shortcuts.title')} (?)`}
-      >
+      <ControlButton label={t('shortcuts.title')} keys="?" onClick={onShowShortcuts}>
         ?
-      </button>
+      </ControlButton>
     </div>
   );
 }

@@ -9,6 +9,61 @@ import { ModalDialog } from './modal-dialog';
 import { RedactionAudit, RedactionLists, type Decision } from './redaction-lists';
 import { RedactionMarkForm } from './redaction-mark-form';
 
+type Selection = { startMs: number; endMs: number } | null;
+
+/** The dialog: the summary, the lists to decide on, the form to redact by hand, applying for good, the audit. */
+function RedactionsDialog({
+  data,
+  selection,
+  error,
+  decide,
+  mark,
+  applyPermanently,
+  onClose,
+}: {
+  data: CallRedactions;
+  selection: Selection;
+  error: AppError | null;
+  decide: (method: Decision, redactionId: string) => Promise<boolean>;
+  mark: (startMs: number, endMs: number, reason: string) => Promise<boolean>;
+  applyPermanently: (reason: string) => Promise<boolean>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const suggested = data.redactions.filter((redaction) => redaction.status === 'suggested');
+  const accepted = data.redactions.filter((redaction) => redaction.status === 'accepted');
+  return (
+    <ModalDialog className="redactions-panel" labelledBy="redactions-title" onClose={onClose} testId="redactions-panel">
+      <div className="dialog-head">
+        <h2 id="redactions-title">{t('redaction.title')}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')}>
+          ×
+        </button>
+      </div>
+      <p className="muted">
+        {t('redaction.summary', { suggested: suggested.length, redacted: accepted.length })} · {t('redaction.intro')}
+      </p>
+      {error && (
+        <p className="error-inline" role="alert">
+          {t(`errors.${error.code}`)}
+        </p>
+      )}
+      <RedactionLists data={data} decide={decide} />
+      <RedactionMarkForm
+        key={selection ? `${selection.startMs}-${selection.endMs}` : 'empty'}
+        prefill={selection}
+        onMark={mark}
+      />
+      <ApplyPermanently
+        pending={accepted.filter((redaction) => redaction.appliedAtMs === null).length}
+        applied={accepted.filter((redaction) => redaction.appliedAtMs !== null).length}
+        onApply={applyPermanently}
+      />
+      <RedactionAudit audit={data.audit} />
+    </ModalDialog>
+  );
+}
+
 /**
  * The call's personal data: suggestions from the transcript scan to redact or dismiss, what is redacted (with
  * its reason), a form to redact a range by hand, and the audit trail.
@@ -19,7 +74,7 @@ export function RedactionsPanel({
   onChanged,
 }: {
   callId: string;
-  selection: { startMs: number; endMs: number } | null;
+  selection: Selection;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
@@ -60,7 +115,6 @@ export function RedactionsPanel({
     settle(await transport.invoke('redactions.applyPermanently', { callId, reason }));
 
   const suggested = data.redactions.filter((redaction) => redaction.status === 'suggested');
-  const accepted = data.redactions.filter((redaction) => redaction.status === 'accepted');
 
   return (
     <>
@@ -73,40 +127,15 @@ export function RedactionsPanel({
         {t('redaction.button', { count: suggested.length })}
       </button>
       {open && (
-        <ModalDialog
-          className="redactions-panel"
-          labelledBy="redactions-title"
+        <RedactionsDialog
+          data={data}
+          selection={selection}
+          error={error}
+          decide={decide}
+          mark={mark}
+          applyPermanently={applyPermanently}
           onClose={() => setOpen(false)}
-          testId="redactions-panel"
-        >
-          <div className="dialog-head">
-            <h2 id="redactions-title">{t('redaction.title')}</h2>
-            <button type="button" className="icon-button" onClick={() => setOpen(false)} aria-label={t('common.close')}>
-              ×
-            </button>
-          </div>
-          <p className="muted">
-            {t('redaction.summary', { suggested: suggested.length, redacted: accepted.length })} ·{' '}
-            {t('redaction.intro')}
-          </p>
-          {error && (
-            <p className="error-inline" role="alert">
-              {t(`errors.${error.code}`)}
-            </p>
-          )}
-          <RedactionLists data={data} decide={decide} />
-          <RedactionMarkForm
-            key={selection ? `${selection.startMs}-${selection.endMs}` : 'empty'}
-            prefill={selection}
-            onMark={mark}
-          />
-          <ApplyPermanently
-            pending={accepted.filter((redaction) => redaction.appliedAtMs === null).length}
-            applied={accepted.filter((redaction) => redaction.appliedAtMs !== null).length}
-            onApply={applyPermanently}
-          />
-          <RedactionAudit audit={data.audit} />
-        </ModalDialog>
+        />
       )}
     </>
   );

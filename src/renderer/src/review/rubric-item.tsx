@@ -185,6 +185,52 @@ function AnswerChoices({
   );
 }
 
+/** The item's number, title, critical badge and description. */
+function ItemHead({ item, locale, titleId }: { item: RubricItem; locale: Locale; titleId: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="item-head">
+        <span className="item-number">{item.id}</span>
+        <span id={titleId} className="item-title">
+          {localize(item.title, locale)}
+        </span>
+        {item.critical && <span className="badge badge-critical">{t('review.item.critical')}</span>}
+      </div>
+      {item.description && <p className="item-description">{localize(item.description, locale)}</p>}
+    </>
+  );
+}
+
+function ItemComment({
+  itemId,
+  comment,
+  locked,
+  onComment,
+}: {
+  itemId: string;
+  comment: string;
+  locked: boolean;
+  onComment: (itemId: string, comment: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label className="item-comment">
+      <span className="visually-hidden">
+        {t('review.item.comment')} {itemId}
+      </span>
+      <textarea
+        value={comment}
+        readOnly={locked}
+        rows={2}
+        maxLength={5000}
+        placeholder={t('review.item.comment')}
+        onChange={(event) => onComment(itemId, event.target.value)}
+      />
+    </label>
+  );
+}
+
 /**
  * One rubric item: its title, the scale with every level's behavioural anchor visible, N.v.t. where allowed, a
  * comment, and the evidence rule's flag with the written-reason override.
@@ -220,14 +266,7 @@ export const RubricItemView = memo(function RubricItemView({
       data-item-id={item.id}
       onKeyDown={onKeyDown}
     >
-      <div className="item-head">
-        <span className="item-number">{item.id}</span>
-        <span id={titleId} className="item-title">
-          {localize(item.title, locale)}
-        </span>
-        {item.critical && <span className="badge badge-critical">{t('review.item.critical')}</span>}
-      </div>
-      {item.description && <p className="item-description">{localize(item.description, locale)}</p>}
+      <ItemHead item={item} locale={locale} titleId={titleId} />
       <AnswerChoices
         item={item}
         locale={locale}
@@ -247,19 +286,7 @@ export const RubricItemView = memo(function RubricItemView({
         onOpenComment={() => setCommentOpen(true)}
       />
       {(commentOpen || comment !== '') && (
-        <label className="item-comment">
-          <span className="visually-hidden">
-            {t('review.item.comment')} {item.id}
-          </span>
-          <textarea
-            value={comment}
-            readOnly={locked}
-            rows={2}
-            maxLength={5000}
-            placeholder={t('review.item.comment')}
-            onChange={(event) => onComment(item.id, event.target.value)}
-          />
-        </label>
+        <ItemComment itemId={item.id} comment={comment} locked={locked} onComment={onComment} />
       )}
       {(evidenceMissing || (override !== null && override !== '')) && (
         <EvidenceFlag

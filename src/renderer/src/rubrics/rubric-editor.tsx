@@ -140,21 +140,26 @@ function SectionEditor({
   );
 }
 
-/**
- * Edits a draft rubric version: names, sections and weights, items with their flags and scales (levels with a label
- * and behavioural anchor each). Saving validates; each problem is shown, translated, at its field and nothing is stored
- * until they are fixed. Closing with edits that are not saved asks first.
- */
-export function RubricEditor({ initial, onClose }: { initial: Rubric; onClose: () => void }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
+/** A rubric with one more section (holding one new item) at the end. */
+function withNewSection(current: Rubric): Rubric {
+  const id = String(current.sections.length + 1);
+  return {
+    ...current,
+    sections: [
+      ...current.sections,
+      { id, title: { nl: 'Nieuw onderdeel', en: 'New section' }, weight: 10, items: [newItem(id, 0)] },
+    ],
+  };
+}
+
+/** The draft being edited, what was last saved, saving it, and closing (which asks first when edits are unsaved). */
+function useRubricDraft(initial: Rubric, onClose: () => void) {
   const transport = useTransport();
   const [rubric, setRubric] = useState<Rubric>(initial);
   const [savedRubric, setSavedRubric] = useState<Rubric>(initial);
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
-  const problems = error ? fieldProblemsOf(error) : null;
 
   const edit = (next: (current: Rubric) => Rubric) => {
     setSaved(false);
@@ -165,6 +170,11 @@ export function RubricEditor({ initial, onClose }: { initial: Rubric; onClose: (
       ...current,
       sections: current.sections.map((section, index) => (index === sectionIndex ? change(section) : section)),
     }));
+  const removeSection = (sectionIndex: number) =>
+    edit((current) => ({
+      ...current,
+      sections: current.sections.filter((_, index) => index !== sectionIndex),
+    }));
 
   const save = async () => {
     const result = await transport.invoke('rubrics.saveDraft', { rubric: rubric as never });
@@ -173,6 +183,31 @@ export function RubricEditor({ initial, onClose }: { initial: Rubric; onClose: (
     if (result.ok) setSavedRubric(rubric);
   };
   const close = () => (JSON.stringify(rubric) === JSON.stringify(savedRubric) ? onClose() : setConfirmingClose(true));
+  return {
+    rubric,
+    error,
+    saved,
+    confirmingClose,
+    keepEditing: () => setConfirmingClose(false),
+    edit,
+    setSection,
+    removeSection,
+    save: () => void save(),
+    close,
+  };
+}
+
+/**
+ * Edits a draft rubric version: names, sections and weights, items with their flags and scales (levels with a label
+ * and behavioural anchor each). Saving validates; each problem is shown, translated, at its field and nothing is stored
+ * until they are fixed. Closing with edits that are not saved asks first.
+ */
+export function RubricEditor({ initial, onClose }: { initial: Rubric; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { rubric, error, saved, confirmingClose, edit, setSection, removeSection, save, close, keepEditing } =
+    useRubricDraft(initial, onClose);
+  const problems = error ? fieldProblemsOf(error) : null;
 
   return (
     <FieldProblemsContext.Provider value={problems ?? []}>
@@ -181,14 +216,14 @@ export function RubricEditor({ initial, onClose }: { initial: Rubric; onClose: (
           <h2 id="rubric-editor-title">
             {t('rubrics.editor.title', { name: localize(initial.name, locale), version: initial.version })}
           </h2>
-          <button type="button" className="button primary" onClick={() => void save()}>
+          <button type="button" className="button primary" onClick={save}>
             {t('rubrics.editor.save')}
           </button>
           <button type="button" className="button" onClick={close}>
             {t('rubrics.editor.close')}
           </button>
         </header>
-        {confirmingClose && <DiscardDialog onDiscard={onClose} onKeepEditing={() => setConfirmingClose(false)} />}
+        {confirmingClose && <DiscardDialog onDiscard={onClose} onKeepEditing={keepEditing} />}
         {saved && (
           <p role="status" className="notice">
             {t('rubrics.editor.saved')}
@@ -207,30 +242,10 @@ export function RubricEditor({ initial, onClose }: { initial: Rubric; onClose: (
             section={section}
             path={`sections[${sectionIndex}]`}
             setSection={(change) => setSection(sectionIndex, change)}
-            onRemove={() =>
-              edit((current) => ({
-                ...current,
-                sections: current.sections.filter((_, index) => index !== sectionIndex),
-              }))
-            }
+            onRemove={() => removeSection(sectionIndex)}
           />
         ))}
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            edit((current) => {
-              const id = String(current.sections.length + 1);
-              return {
-                ...current,
-                sections: [
-                  ...current.sections,
-                  { id, title: { nl: 'Nieuw onderdeel', en: 'New section' }, weight: 10, items: [newItem(id, 0)] },
-                ],
-              };
-            })
-          }
-        >
+        <button type="button" className="button" onClick={() => edit(withNewSection)}>
           {t('rubrics.editor.addSection')}
         </button>
       </section>

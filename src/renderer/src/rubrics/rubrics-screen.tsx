@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
 import type { RubricVersionSummary } from '../../../contract/reviews';
+import type { Locale } from '../../../domain/rubric/localized-text';
 import type { Rubric } from '../../../domain/rubric/model';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { useLocale } from '../ui/use-locale';
@@ -9,13 +10,69 @@ import { useTransport } from '../transport/transport-context';
 import { RubricEditor } from './rubric-editor';
 import { RubricRow, type RubricRowActions } from './rubric-row';
 
+/** "Import…" and the hidden file field it opens. */
+function ImportRubricButton({ onFile }: { onFile: (file: File) => void }) {
+  const { t } = useTranslation();
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+        {t('rubrics.import')}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="rubric-import-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </>
+  );
+}
+
+function RubricTable({
+  rows,
+  locale,
+  actions,
+}: {
+  rows: readonly RubricVersionSummary[];
+  locale: Locale;
+  actions: RubricRowActions;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="review-table" data-testid="rubric-table">
+        <thead>
+          <tr>
+            {(['name', 'version', 'status', 'items', 'reviews', 'actions'] as const).map((column) => (
+              <th key={column} scope="col">
+                {t(`rubrics.columns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <RubricRow key={`${row.id}@${row.version}`} row={row} locale={locale} actions={actions} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Rubric versions: which one new reviews use, copies, new versions, publishing, import and export. */
 export function RubricsScreen() {
   const { t } = useTranslation();
   const locale = useLocale();
   const transport = useTransport();
   const list = useBackendQuery('rubrics.list', {});
-  const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [editing, setEditing] = useState<Rubric | null>(null);
@@ -66,21 +123,7 @@ export function RubricsScreen() {
     <section className="screen" aria-labelledby="rubrics-title">
       <header className="screen-header">
         <h1 id="rubrics-title">{t('rubrics.title')}</h1>
-        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-          {t('rubrics.import')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="rubric-import-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <ImportRubricButton onFile={(file) => void importFile(file)} />
       </header>
       <p className="muted">{t('rubrics.intro')}</p>
       {message && (
@@ -89,26 +132,7 @@ export function RubricsScreen() {
         </p>
       )}
       {error && <RubricError error={error} />}
-      {list.status === 'ok' && (
-        <div className="table-wrap">
-          <table className="review-table" data-testid="rubric-table">
-            <thead>
-              <tr>
-                {(['name', 'version', 'status', 'items', 'reviews', 'actions'] as const).map((column) => (
-                  <th key={column} scope="col">
-                    {t(`rubrics.columns.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.value.map((row) => (
-                <RubricRow key={`${row.id}@${row.version}`} row={row} locale={locale} actions={rowActions} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {list.status === 'ok' && <RubricTable rows={list.value} locale={locale} actions={rowActions} />}
       {editing && (
         <RubricEditor
           key={`${editing.id}@${editing.version}`}

@@ -58,6 +58,90 @@ export function CallScreen({
   );
 }
 
+type Selection = { startMs: number; endMs: number } | null;
+
+/** The call's title and what it is (agent, customer, length, audio); opening a call moves focus to the title. */
+function CallHeading({ detail, sessionId }: { detail: CallDetail; sessionId: string | null }) {
+  const { t } = useTranslation();
+  const { call, audio } = detail;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opening a call moves focus to its heading, so a screen reader announces where the user is.
+  useEffect(() => headingRef.current?.focus(), [call.id]);
+  return (
+    <div className="call-heading">
+      {sessionId !== null && <SessionContextLabel sessionId={sessionId} />}
+      <h1 id="call-title" ref={headingRef} tabIndex={-1}>
+        {call.title}
+      </h1>
+      <p className="muted">
+        {[
+          call.agentName || t('library.noAgent'),
+          call.customerRef,
+          formatDuration(call.durationMs),
+          audio
+            ? `${audio.codec} · ${audio.sampleRateHz / 1000} kHz · ${t('call.channels', { count: audio.channels })}`
+            : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+    </div>
+  );
+}
+
+/** Swapping which channel is the agent, privacy, editing the details, and starting or hiding the review. */
+function CallActions({
+  detail,
+  redactSelection,
+  onEdited,
+  onReload,
+  editing,
+  onToggleEditing,
+  reviewing,
+  onToggleReviewing,
+}: {
+  detail: CallDetail;
+  redactSelection: Selection;
+  onEdited: (detail: CallDetail) => void;
+  onReload: () => void;
+  editing: boolean;
+  onToggleEditing: () => void;
+  reviewing: boolean;
+  onToggleReviewing: () => void;
+}) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const { call, audio } = detail;
+  const swapChannels = async () => {
+    const result = await transport.invoke('calls.update', {
+      callId: call.id,
+      changes: { agentChannel: detail.agentChannel === 0 ? 1 : 0 },
+    });
+    if (result.ok) onEdited(result.value);
+  };
+  return (
+    <div className="call-actions">
+      {audio?.channels === 2 && (
+        <button type="button" className="button" onClick={() => void swapChannels()} title={t('call.swapChannelsHint')}>
+          {t('call.swapChannels')}
+        </button>
+      )}
+      {detail.transcript && <RedactionsPanel callId={call.id} selection={redactSelection} onChanged={onReload} />}
+      <button type="button" className="button" onClick={onToggleEditing} aria-expanded={editing}>
+        {t('call.editDetails')}
+      </button>
+      <button
+        type="button"
+        className={`button${reviewing ? '' : ' primary'}`}
+        onClick={onToggleReviewing}
+        aria-pressed={reviewing}
+      >
+        {t(reviewing ? 'review.hide' : 'review.start')}
+      </button>
+    </div>
+  );
+}
+
 function LoadedCall({
   detail,
   onBack,
@@ -77,26 +161,13 @@ function LoadedCall({
   sessionId: string | null;
   initialTimeMs: number | null;
 }) {
-  const { t } = useTranslation();
-  const transport = useTransport();
   const [editing, setEditing] = useState(false);
-  const [redactSelection, setRedactSelection] = useState<{ startMs: number; endMs: number } | null>(null);
+  const [redactSelection, setRedactSelection] = useState<Selection>(null);
   const onRedactSelection = (startMs: number, endMs: number) => setRedactSelection({ startMs, endMs });
   const [reviewing, setReviewing] = useState(initialReviewing);
-  const { call, audio } = detail;
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const signalsState = useCallSignals(call.id, Boolean(audio), detail);
+  const signalsState = useCallSignals(detail.call.id, Boolean(detail.audio), detail);
   const signals = signalsState.status === 'ok' ? signalsState.signals : null;
-  // Opening a call moves focus to its heading, so a screen reader announces where the user is.
-  useEffect(() => headingRef.current?.focus(), [call.id]);
 
-  const swapChannels = async () => {
-    const result = await transport.invoke('calls.update', {
-      callId: call.id,
-      changes: { agentChannel: detail.agentChannel === 0 ? 1 : 0 },
-    });
-    if (result.ok) onEdited(result.value);
-  };
   // The call's player and transcript, alone or beside the review, which adds its panes through `reviewProps`.
   const callWorkspace = (reviewProps?: CallWorkspaceReviewProps) => (
     <CallWorkspace
@@ -114,53 +185,17 @@ function LoadedCall({
     <section className={`screen call-screen${reviewing ? ' reviewing' : ''}`} aria-labelledby="call-title">
       <header className="call-header">
         <CallBackButton sessionId={sessionId} onBack={onBack} />
-        <div className="call-heading">
-          {sessionId !== null && <SessionContextLabel sessionId={sessionId} />}
-          <h1 id="call-title" ref={headingRef} tabIndex={-1}>
-            {call.title}
-          </h1>
-          <p className="muted">
-            {[
-              call.agentName || t('library.noAgent'),
-              call.customerRef,
-              formatDuration(call.durationMs),
-              audio
-                ? `${audio.codec} · ${audio.sampleRateHz / 1000} kHz · ${t('call.channels', { count: audio.channels })}`
-                : null,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </p>
-        </div>
-        <div className="call-actions">
-          {audio?.channels === 2 && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => void swapChannels()}
-              title={t('call.swapChannelsHint')}
-            >
-              {t('call.swapChannels')}
-            </button>
-          )}
-          {detail.transcript && <RedactionsPanel callId={call.id} selection={redactSelection} onChanged={onReload} />}
-          <button
-            type="button"
-            className="button"
-            onClick={() => setEditing((value) => !value)}
-            aria-expanded={editing}
-          >
-            {t('call.editDetails')}
-          </button>
-          <button
-            type="button"
-            className={`button${reviewing ? '' : ' primary'}`}
-            onClick={() => setReviewing((value) => !value)}
-            aria-pressed={reviewing}
-          >
-            {t(reviewing ? 'review.hide' : 'review.start')}
-          </button>
-        </div>
+        <CallHeading detail={detail} sessionId={sessionId} />
+        <CallActions
+          detail={detail}
+          redactSelection={redactSelection}
+          onEdited={onEdited}
+          onReload={onReload}
+          editing={editing}
+          onToggleEditing={() => setEditing((value) => !value)}
+          reviewing={reviewing}
+          onToggleReviewing={() => setReviewing((value) => !value)}
+        />
       </header>
       {/* A row of its own, so every metric stays readable when the review's compact header is one line. */}
       <CallMetricsBar state={signalsState} />

@@ -6,11 +6,115 @@ import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
 import { useTransport } from '../transport/transport-context';
 
+/** A checkbox per call in the library; the checked ones are the session's calls. */
+function CallChecklist({
+  callIds,
+  onChange,
+}: {
+  callIds: readonly string[];
+  onChange: (change: (current: string[]) => string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const calls = useBackendQuery('calls.list', {});
+  return (
+    <fieldset>
+      <legend>{t('sessions.form.calls')}</legend>
+      {calls.status === 'ok' &&
+        calls.value.map((call) => (
+          <label key={call.id} className="check">
+            <input
+              type="checkbox"
+              checked={callIds.includes(call.id)}
+              onChange={(event) =>
+                onChange((current) =>
+                  event.target.checked ? [...current, call.id] : current.filter((id) => id !== call.id),
+                )
+              }
+            />
+            {call.title}
+          </label>
+        ))}
+    </fieldset>
+  );
+}
+
+function BenchmarkSelect({
+  value,
+  onChange,
+  reviewers,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  reviewers: readonly string[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('sessions.form.benchmark')}
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t('sessions.form.noBenchmark')}</option>
+        {reviewers.map((reviewer, index) => (
+          <option key={`${reviewer}-${index}`} value={index}>
+            {reviewer}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** How far apart scores may be before they count as a disagreement (the total and per item). */
+function ToleranceFields({
+  toleranceTotal,
+  onToleranceTotal,
+  toleranceItem,
+  onToleranceItem,
+}: {
+  toleranceTotal: number;
+  onToleranceTotal: (value: number) => void;
+  toleranceItem: number;
+  onToleranceItem: (value: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label>
+        {t('sessions.form.toleranceTotal')}
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={0.5}
+          value={toleranceTotal}
+          onChange={(event) => onToleranceTotal(Number(event.target.value))}
+        />
+      </label>
+      <label>
+        {t('sessions.form.toleranceItem')}
+        <input
+          type="number"
+          min={0}
+          max={10}
+          step={1}
+          value={toleranceItem}
+          onChange={(event) => onToleranceItem(Number(event.target.value))}
+        />
+      </label>
+    </>
+  );
+}
+
+/** The reviewers typed one per line, without empty lines. */
+const namesByLine = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
 /** The lead's form: calls, reviewers by name (optionally the lead too), benchmark, blind, tolerances, deadline. */
 export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) => void }) {
   const { t } = useTranslation();
   const transport = useTransport();
-  const calls = useBackendQuery('calls.list', {});
   const me = useBackendQuery('reviewer.get', {});
   const [name, setName] = useState('');
   const [callIds, setCallIds] = useState<string[]>([]);
@@ -22,10 +126,7 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
   const [toleranceItem, setToleranceItem] = useState(1);
   const [deadline, setDeadline] = useState('');
   const [error, setError] = useState<AppError | null>(null);
-  const reviewerNames = names
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
+  const reviewerNames = namesByLine(names);
   const myName = me.status === 'ok' && me.value ? me.value.name : null;
   const allReviewers = [...(includeMe && myName ? [myName] : []), ...reviewerNames];
 
@@ -55,24 +156,7 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
         {t('sessions.form.name')}
         <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} />
       </label>
-      <fieldset>
-        <legend>{t('sessions.form.calls')}</legend>
-        {calls.status === 'ok' &&
-          calls.value.map((call) => (
-            <label key={call.id} className="check">
-              <input
-                type="checkbox"
-                checked={callIds.includes(call.id)}
-                onChange={(event) =>
-                  setCallIds((current) =>
-                    event.target.checked ? [...current, call.id] : current.filter((id) => id !== call.id),
-                  )
-                }
-              />
-              {call.title}
-            </label>
-          ))}
-      </fieldset>
+      <CallChecklist callIds={callIds} onChange={setCallIds} />
       <label>
         {t('sessions.form.reviewers')}
         <textarea rows={4} value={names} onChange={(event) => setNames(event.target.value)} />
@@ -83,44 +167,18 @@ export function NewSessionForm({ onCreated }: { onCreated: (sessionId: string) =
           {t('sessions.form.includeMe')} ({myName})
         </label>
       )}
-      <label>
-        {t('sessions.form.benchmark')}
-        <select value={benchmark} onChange={(event) => setBenchmark(event.target.value)}>
-          <option value="">{t('sessions.form.noBenchmark')}</option>
-          {allReviewers.map((reviewer, index) => (
-            <option key={`${reviewer}-${index}`} value={index}>
-              {reviewer}
-            </option>
-          ))}
-        </select>
-      </label>
+      <BenchmarkSelect value={benchmark} onChange={setBenchmark} reviewers={allReviewers} />
       <label className="check">
         <input type="checkbox" checked={blind} onChange={(event) => setBlind(event.target.checked)} />
         {t('sessions.form.blind')}
       </label>
       <div className="form-row">
-        <label>
-          {t('sessions.form.toleranceTotal')}
-          <input
-            type="number"
-            min={0}
-            max={100}
-            step={0.5}
-            value={toleranceTotal}
-            onChange={(event) => setToleranceTotal(Number(event.target.value))}
-          />
-        </label>
-        <label>
-          {t('sessions.form.toleranceItem')}
-          <input
-            type="number"
-            min={0}
-            max={10}
-            step={1}
-            value={toleranceItem}
-            onChange={(event) => setToleranceItem(Number(event.target.value))}
-          />
-        </label>
+        <ToleranceFields
+          toleranceTotal={toleranceTotal}
+          onToleranceTotal={setToleranceTotal}
+          toleranceItem={toleranceItem}
+          onToleranceItem={setToleranceItem}
+        />
         <DateField label={t('sessions.form.deadline')} value={deadline} onChange={setDeadline} />
       </div>
       <button

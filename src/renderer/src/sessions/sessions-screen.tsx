@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../contract/errors';
-import type { ImportSource } from '../../../contract/imports';
 import { packageProblemCodes, type PackageImportResult, type PackageProblemCode } from '../../../contract/packages';
+import type { SessionSummary } from '../../../contract/sessions';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
-import { useTransport } from '../transport/transport-context';
 import { NewSessionForm } from './new-session-form';
 import { SessionDetail } from './session-detail';
+import { usePackageImport } from './use-package-import';
 
 /** A refused package: the general message and the package's own reason. */
 export function PackageError({ error }: { error: AppError }) {
@@ -21,67 +21,43 @@ export function PackageError({ error }: { error: AppError }) {
   );
 }
 
-/** Calibration sessions: the list, a new one, importing packages, and one session in detail. */
-export function SessionsScreen({
-  sessionId,
-  onOpenSession,
-  onReview,
+type PackageImport = ReturnType<typeof usePackageImport>;
+
+/** "Import package…" and the hidden file field a browser uses instead of the desktop app's open dialog. */
+function PackageImportControls({
+  fileInputRef,
+  onChoose,
+  onFile,
 }: {
-  sessionId: string | null;
-  onOpenSession: (sessionId: string) => void;
-  onReview: (callId: string, sessionId: string) => void;
+  fileInputRef: React.RefObject<HTMLInputElement | null>;
+  onChoose: () => void;
+  onFile: (file: File) => void;
 }) {
   const { t } = useTranslation();
-  const transport = useTransport();
-  const sessions = useBackendQuery('sessions.list', {}, ['calls.changed']);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [creating, setCreating] = useState(false);
-  const [imported, setImported] = useState<PackageImportResult | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  const importSource = async (source: ImportSource) => {
-    const result = await transport.invoke('packages.import', { source });
-    if (result.ok) {
-      setError(null);
-      setImported(result.value);
-      sessions.reload();
-    } else setError(result.error);
-  };
-  const importPackage = async (file: File) => {
-    setImported(null);
-    const staged = await transport.stageFile(file);
-    if (!staged.ok) return setError(staged.error);
-    await importSource(staged.value);
-  };
-  // The desktop app asks the main process's open dialog; a browser uses the page's file input.
-  const choosePackage = async () => {
-    if (!transport.chooseFiles) return fileInput.current?.click();
-    setImported(null);
-    const chosen = await transport.chooseFiles('package');
-    if (!chosen.ok) return setError(chosen.error);
-    const [source] = chosen.value;
-    if (source) await importSource(source);
-  };
-
-  const importControls = (
+  return (
     <>
-      <button type="button" className="button" onClick={() => void choosePackage()}>
+      <button type="button" className="button" onClick={onChoose}>
         {t('sessions.importPackage')}
       </button>
       <input
-        ref={fileInput}
+        ref={fileInputRef}
         type="file"
         hidden
         data-testid="package-import-input"
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
-          if (file) void importPackage(file);
+          if (file) onFile(file);
         }}
       />
     </>
   );
-  const messages = (
+}
+
+/** What the last package import brought in, or why it was refused. */
+function PackageImportMessages({ imported, error }: Pick<PackageImport, 'imported' | 'error'>) {
+  const { t } = useTranslation();
+  return (
     <>
       {imported && (
         <p role="status" className="notice">
@@ -100,6 +76,60 @@ export function SessionsScreen({
       )}
       {error && (error.code === 'package_refused' ? <PackageError error={error} /> : <ErrorPanel error={error} />)}
     </>
+  );
+}
+
+function SessionList({
+  sessions,
+  onOpenSession,
+}: {
+  sessions: readonly SessionSummary[];
+  onOpenSession: (sessionId: string) => void;
+}) {
+  const { t } = useTranslation();
+  if (sessions.length === 0) return <p className="muted">{t('sessions.none')}</p>;
+  return (
+    <ul className="session-list" data-testid="session-list">
+      {sessions.map((session) => (
+        <li key={session.id}>
+          <button type="button" className="link-button" onClick={() => onOpenSession(session.id)}>
+            {session.name}
+          </button>
+          <span className="muted">
+            {' '}
+            · {session.rubricName} v{session.rubricVersion} ·{' '}
+            {session.blind ? t('sessions.blind') : t('sessions.open_')} ·{' '}
+            {t('sessions.progress', { submitted: session.submitted, expected: session.expected })}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Calibration sessions: the list, a new one, importing packages, and one session in detail. */
+export function SessionsScreen({
+  sessionId,
+  onOpenSession,
+  onReview,
+}: {
+  sessionId: string | null;
+  onOpenSession: (sessionId: string) => void;
+  onReview: (callId: string, sessionId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const sessions = useBackendQuery('sessions.list', {}, ['calls.changed']);
+  const [creating, setCreating] = useState(false);
+  const packages = usePackageImport(() => sessions.reload());
+  const { imported } = packages;
+  const { fileInputRef } = packages;
+  const messages = <PackageImportMessages imported={imported} error={packages.error} />;
+  const importControls = (
+    <PackageImportControls
+      fileInputRef={fileInputRef}
+      onChoose={() => void packages.choosePackage()}
+      onFile={(file) => void packages.importPackage(file)}
+    />
   );
 
   if (sessionId) {
@@ -137,26 +167,7 @@ export function SessionsScreen({
         <RecipientNotice result={imported} onOpen={() => onOpenSession(imported.sessionId)} />
       )}
       {creating && <NewSessionForm onCreated={(id) => onOpenSession(id)} />}
-      {sessions.status === 'ok' &&
-        (sessions.value.length === 0 ? (
-          <p className="muted">{t('sessions.none')}</p>
-        ) : (
-          <ul className="session-list" data-testid="session-list">
-            {sessions.value.map((session) => (
-              <li key={session.id}>
-                <button type="button" className="link-button" onClick={() => onOpenSession(session.id)}>
-                  {session.name}
-                </button>
-                <span className="muted">
-                  {' '}
-                  · {session.rubricName} v{session.rubricVersion} ·{' '}
-                  {session.blind ? t('sessions.blind') : t('sessions.open_')} ·{' '}
-                  {t('sessions.progress', { submitted: session.submitted, expected: session.expected })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ))}
+      {sessions.status === 'ok' && <SessionList sessions={sessions.value} onOpenSession={onOpenSession} />}
     </section>
   );
 }

@@ -6,6 +6,116 @@ import { RetentionSection } from './retention-section';
 import { SupportSection } from './support-section';
 import { CustomerRequestsSection } from '../privacy/customer-requests-section';
 
+type ChangePreferences = (change: Partial<Preferences>) => void;
+
+function LanguageSelect({ language, onChange }: { language: Preferences['language']; onChange: ChangePreferences }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label htmlFor="language-select">{t('settings.language')}</label>
+      <select
+        id="language-select"
+        value={language ?? 'system'}
+        onChange={(event) =>
+          onChange({
+            language: event.target.value === 'system' ? null : (event.target.value as Preferences['language']),
+          })
+        }
+      >
+        <option value="system">{t('settings.languageSystem', { language: t(`languages.${systemLanguage()}`) })}</option>
+        {languages.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {t(`languages.${language}`)}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+function ThemeChoice({ theme: current, onChange }: { theme: Preferences['theme']; onChange: ChangePreferences }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span id="theme-label">{t('settings.theme')}</span>
+      <div role="radiogroup" aria-labelledby="theme-label" className="segmented">
+        {themes.map((theme) => (
+          <label key={theme} className="segment">
+            <input
+              type="radio"
+              name="theme"
+              value={theme}
+              checked={current === theme}
+              onChange={() => onChange({ theme })}
+            />
+            <span>{t(`settings.themes.${theme}`)}</span>
+          </label>
+        ))}
+      </div>
+    </>
+  );
+}
+
+/** A settings row of one checkbox: its heading in the first column, the box and a hint under it in the second. */
+function CheckboxSetting({
+  id,
+  heading,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  heading: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <>
+      <span id={`${id}-label`}>{heading}</span>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-describedby={`${id}-hint`}
+        />
+        <span>{label}</span>
+      </label>
+      <span />
+      <p id={`${id}-hint`} className="muted hint">
+        {hint}
+      </p>
+    </>
+  );
+}
+
+/** The version and where the data lives. */
+function AboutFacts({ info }: { info: AppInfo }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2 className="section-title">{t('settings.about')}</h2>
+      <dl className="facts">
+        <dt>{t('settings.version')}</dt>
+        <dd>{info.version}</dd>
+        <dt>{t('settings.dataFolder')}</dt>
+        <dd>
+          <code data-testid="data-folder">{info.dataDir}</code>
+        </dd>
+        <dt>{t('settings.databaseFile')}</dt>
+        <dd>
+          <code>{info.databaseFile}</code>
+        </dd>
+        <dt>{t('settings.schemaVersion')}</dt>
+        <dd>{info.schemaVersion}</dd>
+      </dl>
+    </>
+  );
+}
+
 /** Language, theme and where the data lives. */
 export function SettingsScreen({
   preferences,
@@ -14,7 +124,7 @@ export function SettingsScreen({
 }: {
   preferences: Preferences;
   info: AppInfo | null;
-  onChange: (change: Partial<Preferences>) => void;
+  onChange: ChangePreferences;
 }) {
   const { t } = useTranslation();
   return (
@@ -23,100 +133,35 @@ export function SettingsScreen({
         <h1 id="settings-title">{t('settings.title')}</h1>
       </header>
       <div className="settings-grid">
-        <label htmlFor="language-select">{t('settings.language')}</label>
-        <select
-          id="language-select"
-          value={preferences.language ?? 'system'}
-          onChange={(event) =>
-            onChange({
-              language: event.target.value === 'system' ? null : (event.target.value as Preferences['language']),
-            })
-          }
-        >
-          <option value="system">
-            {t('settings.languageSystem', { language: t(`languages.${systemLanguage()}`) })}
-          </option>
-          {languages.map((language) => (
-            <option key={language} value={language} lang={language}>
-              {t(`languages.${language}`)}
-            </option>
-          ))}
-        </select>
-
-        <span id="theme-label">{t('settings.theme')}</span>
-        <div role="radiogroup" aria-labelledby="theme-label" className="segmented">
-          {themes.map((theme) => (
-            <label key={theme} className="segment">
-              <input
-                type="radio"
-                name="theme"
-                value={theme}
-                checked={preferences.theme === theme}
-                onChange={() => onChange({ theme })}
-              />
-              <span>{t(`settings.themes.${theme}`)}</span>
-            </label>
-          ))}
-        </div>
-
-        <span id="shortcuts-label">{t('settings.shortcuts')}</span>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={preferences.singleKeyShortcuts}
-            onChange={(event) => onChange({ singleKeyShortcuts: event.target.checked })}
-            aria-describedby="shortcuts-hint"
-          />
-          <span>{t('settings.singleKeyShortcuts')}</span>
-        </label>
-        <span />
-        <p id="shortcuts-hint" className="muted hint">
-          {t('settings.singleKeyShortcutsHint')}
-        </p>
-
+        <LanguageSelect language={preferences.language} onChange={onChange} />
+        <ThemeChoice theme={preferences.theme} onChange={onChange} />
+        <CheckboxSetting
+          id="shortcuts"
+          heading={t('settings.shortcuts')}
+          label={t('settings.singleKeyShortcuts')}
+          hint={t('settings.singleKeyShortcutsHint')}
+          checked={preferences.singleKeyShortcuts}
+          onChange={(singleKeyShortcuts) => onChange({ singleKeyShortcuts })}
+        />
         <FfmpegPathField
           key={preferences.ffmpegPath}
           value={preferences.ffmpegPath}
           onSave={(ffmpegPath) => onChange({ ffmpegPath })}
         />
-        <span id="privacy-label">{t('settings.privacy')}</span>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={preferences.autoRedactCardNumbers}
-            onChange={(event) => onChange({ autoRedactCardNumbers: event.target.checked })}
-            aria-describedby="privacy-hint"
-          />
-          <span>{t('settings.autoRedactCardNumbers')}</span>
-        </label>
-        <span />
-        <p id="privacy-hint" className="muted hint">
-          {t('settings.autoRedactCardNumbersHint')}
-        </p>
+        <CheckboxSetting
+          id="privacy"
+          heading={t('settings.privacy')}
+          label={t('settings.autoRedactCardNumbers')}
+          hint={t('settings.autoRedactCardNumbersHint')}
+          checked={preferences.autoRedactCardNumbers}
+          onChange={(autoRedactCardNumbers) => onChange({ autoRedactCardNumbers })}
+        />
       </div>
       <CustomerRequestsSection />
 
       <RetentionSection />
 
-      {info && (
-        <>
-          <h2 className="section-title">{t('settings.about')}</h2>
-          <dl className="facts">
-            <dt>{t('settings.version')}</dt>
-            <dd>{info.version}</dd>
-            <dt>{t('settings.dataFolder')}</dt>
-            <dd>
-              <code data-testid="data-folder">{info.dataDir}</code>
-            </dd>
-            <dt>{t('settings.databaseFile')}</dt>
-            <dd>
-              <code>{info.databaseFile}</code>
-            </dd>
-            <dt>{t('settings.schemaVersion')}</dt>
-            <dd>{info.schemaVersion}</dd>
-          </dl>
-        </>
-      )}
+      {info && <AboutFacts info={info} />}
       <SupportSection />
     </section>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TeamAudioChoice } from '../../../contract/team-packages';
+import type { TeamAudioChoice, TeamExchange } from '../../../contract/team-packages';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { useExportDownload } from '../sessions/use-export-download';
 import { ErrorPanel } from '../shell/error-panel';
@@ -9,6 +9,95 @@ import { DateField } from '../ui/date-field';
 import { formatDateTime } from '../ui/calendar-date';
 import { useLocale } from '../ui/use-locale';
 import { PackageImportButton } from './package-import';
+
+type Lead = TeamExchange['leads'][number];
+type Selection = 'since' | 'period';
+type Period = { from: string; to: string };
+
+/** The period as times: from the start of its first day to the end of its last (either end may be open). */
+function periodRange(period: Period): { fromMs?: number; toMs?: number } {
+  return {
+    ...(period.from ? { fromMs: new Date(`${period.from}T00:00:00`).getTime() } : {}),
+    ...(period.to ? { toMs: new Date(`${period.to}T23:59:59.999`).getTime() } : {}),
+  };
+}
+
+function LeadSelect({
+  leads,
+  lead,
+  onChange,
+}: {
+  leads: readonly Lead[];
+  lead: Lead;
+  onChange: (teamId: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('teamExchange.lead')}
+      <select value={lead.teamId} onChange={(event) => onChange(event.target.value)}>
+        {leads.map((entry) => (
+          <option key={entry.teamId} value={entry.teamId}>
+            {entry.leadName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function AudioSelect({ audio, onChange }: { audio: TeamAudioChoice; onChange: (audio: TeamAudioChoice) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('teamExchange.audio')}
+      <select value={audio} onChange={(event) => onChange(event.target.value as TeamAudioChoice)}>
+        <option value="clips">{t('teamExchange.audioClips')}</option>
+        <option value="whole">{t('teamExchange.audioWhole')}</option>
+      </select>
+    </label>
+  );
+}
+
+/** Which reviews: those changed since the last export to the lead, or those in a period (with its dates). */
+function SelectionFields({
+  selection,
+  onSelection,
+  period,
+  onPeriod,
+}: {
+  selection: Selection;
+  onSelection: (selection: Selection) => void;
+  period: Period;
+  onPeriod: (change: (period: Period) => Period) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label>
+        {t('teamExchange.selection')}
+        <select value={selection} onChange={(event) => onSelection(event.target.value as Selection)}>
+          <option value="since">{t('teamExchange.sinceLast')}</option>
+          <option value="period">{t('teamExchange.period')}</option>
+        </select>
+      </label>
+      {selection === 'period' && (
+        <>
+          <DateField
+            label={t('teamExchange.from')}
+            value={period.from}
+            onChange={(from) => onPeriod((p) => ({ ...p, from }))}
+          />
+          <DateField
+            label={t('teamExchange.to')}
+            value={period.to}
+            onChange={(to) => onPeriod((p) => ({ ...p, to }))}
+          />
+        </>
+      )}
+    </>
+  );
+}
 
 /**
  * A reviewer's "Export my reviews": submitted routine reviews for a lead whose invitation this computer accepted,
@@ -21,7 +110,7 @@ export function ExportMyReviews() {
   const exchange = useBackendQuery('team.exchange', {});
   const [chosenLead, setChosenLead] = useState('');
   const [audio, setAudio] = useState<TeamAudioChoice>('clips');
-  const [selection, setSelection] = useState<'since' | 'period'>('since');
+  const [selection, setSelection] = useState<Selection>('since');
   const [period, setPeriod] = useState({ from: '', to: '' });
   const [count, setCount] = useState<number | null>(null);
   const { run, error } = useExportDownload();
@@ -30,13 +119,7 @@ export function ExportMyReviews() {
 
   const exportReviews = () => {
     if (!lead) return;
-    const range =
-      selection === 'period'
-        ? {
-            ...(period.from ? { fromMs: new Date(`${period.from}T00:00:00`).getTime() } : {}),
-            ...(period.to ? { toMs: new Date(`${period.to}T23:59:59.999`).getTime() } : {}),
-          }
-        : {};
+    const range = selection === 'period' ? periodRange(period) : {};
     setCount(null);
     const exporting = transport.invoke('team.exportReviews', { teamId: lead.teamId, audio, ...range });
     void run(
@@ -54,44 +137,9 @@ export function ExportMyReviews() {
       {leads.length === 0 && <p className="muted">{t('teamExchange.noLeads')}</p>}
       {lead && (
         <div className="review-filters">
-          <label>
-            {t('teamExchange.lead')}
-            <select value={lead.teamId} onChange={(event) => setChosenLead(event.target.value)}>
-              {leads.map((entry) => (
-                <option key={entry.teamId} value={entry.teamId}>
-                  {entry.leadName}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('teamExchange.audio')}
-            <select value={audio} onChange={(event) => setAudio(event.target.value as TeamAudioChoice)}>
-              <option value="clips">{t('teamExchange.audioClips')}</option>
-              <option value="whole">{t('teamExchange.audioWhole')}</option>
-            </select>
-          </label>
-          <label>
-            {t('teamExchange.selection')}
-            <select value={selection} onChange={(event) => setSelection(event.target.value as 'since' | 'period')}>
-              <option value="since">{t('teamExchange.sinceLast')}</option>
-              <option value="period">{t('teamExchange.period')}</option>
-            </select>
-          </label>
-          {selection === 'period' && (
-            <>
-              <DateField
-                label={t('teamExchange.from')}
-                value={period.from}
-                onChange={(from) => setPeriod((p) => ({ ...p, from }))}
-              />
-              <DateField
-                label={t('teamExchange.to')}
-                value={period.to}
-                onChange={(to) => setPeriod((p) => ({ ...p, to }))}
-              />
-            </>
-          )}
+          <LeadSelect leads={leads} lead={lead} onChange={setChosenLead} />
+          <AudioSelect audio={audio} onChange={setAudio} />
+          <SelectionFields selection={selection} onSelection={setSelection} period={period} onPeriod={setPeriod} />
           <button type="button" className="button primary" onClick={exportReviews}>
             {t('teamExchange.export')}
           </button>

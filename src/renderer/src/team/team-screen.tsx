@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TeamReport } from '../../../contract/team';
 import { useBackendQuery } from '../hooks/use-backend-query';
 import { ErrorPanel } from '../shell/error-panel';
 import { DateField } from '../ui/date-field';
 import { AgentMerges } from './agent-merges';
 import { AgentSkillTable, TeamSkillTable } from './skill-tables';
-import { TeamExports } from './team-exports';
+import { TeamExports, type TeamReportRequest } from './team-exports';
 import { TeamInvitations } from './team-invitations';
 import { TrainingNeedsList } from './training-needs-list';
 
@@ -20,6 +21,44 @@ function defaultPeriod(today = new Date()): { from: string; to: string } {
 
 const gapChoices = [0.05, 0.1, 0.15, 0.2] as const;
 const minReviewChoices = [3, 5, 10, 20] as const;
+
+/** The report for the chosen period: a summary line, the exports, the training needs and the skill tables. */
+function TeamReportView({
+  report,
+  request,
+  onOpen,
+}: {
+  report: TeamReport;
+  request: TeamReportRequest;
+  onOpen: (callId: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted" aria-live="polite">
+        {t('team.summary', { count: report.reviewCount, agents: report.agents.length })}
+        {report.withoutAgentCount > 0 && ` ${t('team.withoutAgent', { count: report.withoutAgentCount })}`}
+        {report.severityAdjusted && ` ${t('teamTools.severityNote', { count: report.adjustmentSessionCount })}`}
+      </p>
+      {report.reviewCount > 0 && <TeamExports request={request} report={report} />}
+      {report.reviewCount === 0 ? (
+        <p className="muted">{t('team.empty')}</p>
+      ) : (
+        <>
+          <h2>{t('team.needs')}</h2>
+          <p className="muted team-rule">
+            {t('team.needRule', { gap: Math.round(request.gap * 100), count: request.minReviews })}
+          </p>
+          <TrainingNeedsList report={report} onOpen={onOpen} />
+          <h2>{t('team.weakest')}</h2>
+          <TeamSkillTable report={report} />
+          <h2>{t('team.agents')}</h2>
+          <AgentSkillTable report={report} />
+        </>
+      )}
+    </>
+  );
+}
 
 /** The team picture: how each agent does per skill over a period, and who needs training on what. */
 export function TeamScreen({ onOpen }: { onOpen: (callId: string) => void }) {
@@ -87,31 +126,7 @@ export function TeamScreen({ onOpen }: { onOpen: (callId: string) => void }) {
         </label>
       </fieldset>
       {report.status === 'error' && <ErrorPanel error={report.error} onRetry={report.reload} />}
-      {report.status === 'ok' && (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('team.summary', { count: report.value.reviewCount, agents: report.value.agents.length })}
-            {report.value.withoutAgentCount > 0 &&
-              ` ${t('team.withoutAgent', { count: report.value.withoutAgentCount })}`}
-            {report.value.severityAdjusted &&
-              ` ${t('teamTools.severityNote', { count: report.value.adjustmentSessionCount })}`}
-          </p>
-          {report.value.reviewCount > 0 && <TeamExports request={request} report={report.value} />}
-          {report.value.reviewCount === 0 ? (
-            <p className="muted">{t('team.empty')}</p>
-          ) : (
-            <>
-              <h2>{t('team.needs')}</h2>
-              <p className="muted team-rule">{t('team.needRule', { gap: Math.round(gap * 100), count: minReviews })}</p>
-              <TrainingNeedsList report={report.value} onOpen={onOpen} />
-              <h2>{t('team.weakest')}</h2>
-              <TeamSkillTable report={report.value} />
-              <h2>{t('team.agents')}</h2>
-              <AgentSkillTable report={report.value} />
-            </>
-          )}
-        </>
-      )}
+      {report.status === 'ok' && <TeamReportView report={report.value} request={request} onOpen={onOpen} />}
       <TeamInvitations />
       <AgentMerges />
     </section>

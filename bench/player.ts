@@ -36,6 +36,7 @@ function importCall(
   );
 }
 
+type BenchBrowser = Awaited<ReturnType<typeof chromium.launch>>;
 type BenchPage = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newPage']>>;
 
 /** From the click on the call to the waveform drawn and the first transcript turn on screen; the best of five. */
@@ -132,6 +133,89 @@ function audioIdOf(page: BenchPage): Promise<string> {
   });
 }
 
+/**
+ * wavesurfer.js given only the URL, twice: the time to its first drawing. Same origin (the media cookie), CSP
+ * bypassed to inject the library.
+ */
+async function timeBaselineDecode(browser: BenchBrowser, url: string, audioId: string): Promise<number[]> {
+  const baselineContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+  const baselinePage = await baselineContext.newPage();
+  await baselinePage.addInitScript(keepNamesShim);
+  await baselinePage.goto(url);
+  await baselinePage.addScriptTag({ path: join(root, 'node_modules/wavesurfer.js/dist/wavesurfer.min.js') });
+  const baselineRuns: number[] = [];
+  for (let run = 0; run < 2; run += 1) {
+    baselineRuns.push(
+      await baselinePage.evaluate(
+        (id) =>
+          new Promise<number>((resolveReady, reject) => {
+            const container = document.createElement('div');
+            container.style.width = '1200px';
+            document.body.prepend(container);
+            const start = performance.now();
+            const WaveSurfer = (
+              window as unknown as {
+                WaveSurfer: {
+                  create(options: object): {
+                    on(event: string, listener: (...args: unknown[]) => void): void;
+                    destroy(): void;
+                  };
+                };
+              }
+            ).WaveSurfer;
+            const surfer = WaveSurfer.create({
+              container,
+              url: `/media/audio/${id}`,
+              splitChannels: [{}, {}],
+              height: 56,
+            });
+            surfer.on('ready', () => {
+              const elapsed = performance.now() - start;
+              surfer.destroy();
+              container.remove();
+              resolveReady(elapsed);
+            });
+            surfer.on('error', (error) => reject(new Error(String(error))));
+          }),
+        audioId,
+      ),
+    );
+  }
+  await baselineContext.close();
+  return baselineRuns;
+}
+
+/** Plays the 15,000-word call, sampling the transcript's DOM size and recording long tasks. */
+async function followTranscript(browser: BenchBrowser, url: string) {
+  const follow = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await follow.goto(url);
+  await follow.getByRole('button', { name: 'follow-15k' }).click();
+  await follow.locator('[data-testid="waveform"][data-ready="true"]').waitFor();
+  await follow.evaluate(() => {
+    (window as unknown as { longTasks: number[] }).longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        (window as unknown as { longTasks: number[] }).longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await follow.locator('.player').focus();
+  await follow.keyboard.press('k');
+  let maxNodes = 0;
+  const until = Date.now() + Number(process.env.BENCH_FOLLOW_MS ?? 60_000);
+  while (Date.now() < until) {
+    maxNodes = Math.max(
+      maxNodes,
+      await follow.evaluate(() => document.querySelector('[data-testid="transcript"]')!.querySelectorAll('*').length),
+    );
+    await follow.waitForTimeout(250);
+  }
+  const result = await follow.evaluate(() => ({
+    longTasks: (window as unknown as { longTasks: number[] }).longTasks,
+    timeMs: document.querySelector('audio')!.currentTime * 1000,
+  }));
+  return { maxNodes, result };
+}
+
 async function main(): Promise<void> {
   execFileSync(
     process.execPath,
@@ -162,51 +246,8 @@ async function main(): Promise<void> {
     await page.close();
 
     // Baseline: wavesurfer.js given only the URL, as without stored peaks: it fetches and decodes the whole file,
-    // then draws from the decoded samples. Same origin (the media cookie), CSP bypassed to inject the library.
-    const baselineContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
-    const baselinePage = await baselineContext.newPage();
-    await baselinePage.addInitScript(keepNamesShim);
-    await baselinePage.goto(app.url);
-    await baselinePage.addScriptTag({ path: join(root, 'node_modules/wavesurfer.js/dist/wavesurfer.min.js') });
-    const baselineRuns: number[] = [];
-    for (let run = 0; run < 2; run += 1) {
-      baselineRuns.push(
-        await baselinePage.evaluate(
-          (id) =>
-            new Promise<number>((resolveReady, reject) => {
-              const container = document.createElement('div');
-              container.style.width = '1200px';
-              document.body.prepend(container);
-              const start = performance.now();
-              const WaveSurfer = (
-                window as unknown as {
-                  WaveSurfer: {
-                    create(options: object): {
-                      on(event: string, listener: (...args: unknown[]) => void): void;
-                      destroy(): void;
-                    };
-                  };
-                }
-              ).WaveSurfer;
-              const surfer = WaveSurfer.create({
-                container,
-                url: `/media/audio/${id}`,
-                splitChannels: [{}, {}],
-                height: 56,
-              });
-              surfer.on('ready', () => {
-                const elapsed = performance.now() - start;
-                surfer.destroy();
-                container.remove();
-                resolveReady(elapsed);
-              });
-              surfer.on('error', (error) => reject(new Error(String(error))));
-            }),
-          audioId,
-        ),
-      );
-    }
-    await baselineContext.close();
+    // then draws from the decoded samples.
+    const baselineRuns = await timeBaselineDecode(browser, app.url, audioId);
     const baselineMs = Math.round(Math.min(...baselineRuns));
     const openCall = {
       benchmark: 'open-call',
@@ -235,32 +276,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(openEncrypted));
 
     // transcript-follow (BENCH_FOLLOW_MS shortens it while iterating)
-    const follow = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await follow.goto(app.url);
-    await follow.getByRole('button', { name: 'follow-15k' }).click();
-    await follow.locator('[data-testid="waveform"][data-ready="true"]').waitFor();
-    await follow.evaluate(() => {
-      (window as unknown as { longTasks: number[] }).longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          (window as unknown as { longTasks: number[] }).longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
-    await follow.locator('.player').focus();
-    await follow.keyboard.press('k');
-    let maxNodes = 0;
-    const until = Date.now() + Number(process.env.BENCH_FOLLOW_MS ?? 60_000);
-    while (Date.now() < until) {
-      maxNodes = Math.max(
-        maxNodes,
-        await follow.evaluate(() => document.querySelector('[data-testid="transcript"]')!.querySelectorAll('*').length),
-      );
-      await follow.waitForTimeout(250);
-    }
-    const result = await follow.evaluate(() => ({
-      longTasks: (window as unknown as { longTasks: number[] }).longTasks,
-      timeMs: document.querySelector('audio')!.currentTime * 1000,
-    }));
+    const { maxNodes, result } = await followTranscript(browser, app.url);
     const transcriptFollow = {
       benchmark: 'transcript-follow',
       played_ms: Math.round(result.timeMs),

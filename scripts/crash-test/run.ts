@@ -41,7 +41,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDatabase, setupEdit } from './checker';
-import { createRandom, EditScript, type Edit, type ScriptSnapshot } from './edit-script';
+import { createRandom, EditScript, type Edit, type ReviewModel, type ScriptSnapshot } from './edit-script';
 import { databaseFileName } from '../../src/server/backend';
 import { workerCommand } from '../fault-test/worker-bundle';
 
@@ -173,6 +173,121 @@ function runRound(
   });
 }
 
+/**
+ * The script as the runner sees it: `acknowledged` is the state after edits 0..lastAck; edits after it are kept
+ * in `upcoming` (with the PRNG state before each) until they are acknowledged.
+ */
+class AcknowledgedScript {
+  readonly acknowledged: ReviewModel;
+  lastAck = -1;
+  private readonly script: EditScript;
+  private readonly upcoming: { edit: Edit; randomState: number }[] = [];
+
+  constructor(
+    private readonly seed: number,
+    private readonly snapshotFile: string,
+  ) {
+    this.script = new EditScript(seed);
+    this.acknowledged = this.script.model.clone();
+  }
+
+  editAt(index: number): Edit {
+    const offset = index - (this.lastAck + 1);
+    if (offset < 0) throw new Error(`edit ${index} was already acknowledged`);
+    while (this.upcoming.length <= offset) {
+      const randomState = this.script.randomState;
+      this.upcoming.push({ edit: this.script.next(), randomState });
+    }
+    return this.upcoming[offset]!.edit;
+  }
+
+  acknowledge(index: number): void {
+    this.acknowledged.apply(this.editAt(index));
+    this.upcoming.shift();
+    this.lastAck = index;
+  }
+
+  /** The script at the first unacknowledged edit, for the next worker to resume from. */
+  writeSnapshot(): void {
+    this.editAt(this.lastAck + 1);
+    const snapshot: ScriptSnapshot = {
+      seed: this.seed,
+      nextIndex: this.lastAck + 1,
+      randomState: this.upcoming[0]!.randomState,
+      model: this.acknowledged.serialize(),
+    };
+    writeFileSync(this.snapshotFile, JSON.stringify(snapshot));
+  }
+}
+
+/** What the rounds found so far. */
+interface Tally {
+  reviewId: string | null;
+  maxBegun: number;
+  readonly lost: Set<number>;
+  integrityFailures: number;
+  workerErrors: number;
+  roundsWithInflightEdit: number;
+  inflightApplied: number;
+  killsBeforeReady: number;
+  protocolErrors: number;
+  readonly damagedSeen: Set<string>;
+}
+
+const roundProblem = (message: string) => console.error(`round problem: ${message}`);
+
+/** What the worker said of itself: errors, a database it moved aside, the review it opened, the edits it began. */
+function countWorkerOutput(round: number, output: RoundOutput, tally: Tally): void {
+  if (output.exitedEarly || output.errors.length > 0) {
+    tally.workerErrors += 1;
+    roundProblem(`round ${round}: the worker ended by itself: ${output.errors.join(' | ')}\n${output.stderr}`);
+  }
+  for (const recovered of output.recovered) {
+    tally.integrityFailures += 1;
+    roundProblem(`round ${round}: the backend moved a damaged database aside: ${recovered}`);
+  }
+  if (output.ready === null) tally.killsBeforeReady += 1;
+  else if (tally.reviewId === null) tally.reviewId = output.ready;
+  else if (output.ready !== tally.reviewId) {
+    tally.lost.add(setupEdit);
+    roundProblem(`round ${round}: the worker opened review ${output.ready}, not ${tally.reviewId}`);
+  }
+  const lastBegun = output.begun.at(-1);
+  if (lastBegun !== undefined) tally.maxBegun = Math.max(tally.maxBegun, lastBegun);
+  if (lastBegun !== undefined && lastBegun > (output.acked.at(-1) ?? -1)) tally.roundsWithInflightEdit += 1;
+}
+
+/** The database after the kill against the acknowledged edits (and the one in flight), and no damaged files. */
+function checkAfterRound(
+  round: number,
+  output: RoundOutput,
+  script: AcknowledgedScript,
+  tally: Tally,
+  dataDir: string,
+): void {
+  const { acknowledged, lastAck } = script;
+  const inflightEdit = tally.maxBegun > lastAck ? script.editAt(lastAck + 1) : undefined;
+  const inflightModel = inflightEdit ? acknowledged.clone() : undefined;
+  if (inflightEdit && inflightModel) inflightModel.apply(inflightEdit);
+  const result = checkDatabase(join(dataDir, databaseFileName), {
+    reviewId: tally.reviewId,
+    acknowledged,
+    ...(inflightEdit && inflightModel ? { inflight: { edit: inflightEdit, model: inflightModel } } : {}),
+  });
+  tally.integrityFailures += result.integrityFailures.length;
+  for (const problem of result.integrityFailures) roundProblem(`round ${round}: ${problem}`);
+  for (const detail of result.details) roundProblem(`round ${round}: ${detail}`);
+  for (const index of result.lostEdits) tally.lost.add(index);
+  if (result.inflightApplied) tally.inflightApplied += 1;
+  // A database moved aside that the worker could not report (killed right after moving it).
+  const damaged = readdirSync(dataDir).filter((name) => name.includes('.damaged-') && !tally.damagedSeen.has(name));
+  for (const name of damaged) tally.damagedSeen.add(name);
+  if (damaged.length > 0 && output.recovered.length === 0) {
+    tally.integrityFailures += 1;
+    roundProblem(`round ${round}: damaged database files: ${damaged.join(', ')}`);
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
@@ -180,55 +295,27 @@ async function main(): Promise<void> {
   const dataDir = join(workDir, 'data');
   mkdirSync(dataDir);
   const snapshotFile = join(workDir, 'script-snapshot.json');
-  const databaseFile = join(dataDir, databaseFileName);
   const worker = await workerCommand(join(here, 'worker.ts'), join(repoRoot, '.tmp', 'crash-test'), options.bundle);
   const random = createRandom(options.seed ^ 0x5bd1e995);
-
-  // The script as the runner sees it: `acknowledged` is the state after edits 0..lastAck; edits after it are kept
-  // in `upcoming` (with the PRNG state before each) until they are acknowledged.
-  const script = new EditScript(options.seed);
-  const acknowledged = script.model.clone();
-  let lastAck = -1;
-  const upcoming: { edit: Edit; randomState: number }[] = [];
-  const editAt = (index: number): Edit => {
-    const offset = index - (lastAck + 1);
-    if (offset < 0) throw new Error(`edit ${index} was already acknowledged`);
-    while (upcoming.length <= offset) {
-      const randomState = script.randomState;
-      upcoming.push({ edit: script.next(), randomState });
-    }
-    return upcoming[offset]!.edit;
+  const script = new AcknowledgedScript(options.seed, snapshotFile);
+  const tally: Tally = {
+    reviewId: null,
+    maxBegun: -1,
+    lost: new Set(),
+    integrityFailures: 0,
+    workerErrors: 0,
+    roundsWithInflightEdit: 0,
+    inflightApplied: 0,
+    killsBeforeReady: 0,
+    protocolErrors: 0,
+    damagedSeen: new Set(),
   };
-  /** The script at the first unacknowledged edit, for the next worker to resume from. */
-  const writeSnapshot = () => {
-    editAt(lastAck + 1);
-    const snapshot: ScriptSnapshot = {
-      seed: options.seed,
-      nextIndex: lastAck + 1,
-      randomState: upcoming[0]!.randomState,
-      model: acknowledged.serialize(),
-    };
-    writeFileSync(snapshotFile, JSON.stringify(snapshot));
-  };
-
-  let reviewId: string | null = null;
-  let maxBegun = -1;
-  const lost = new Set<number>();
-  let integrityFailures = 0;
-  let workerErrors = 0;
-  let roundsWithInflightEdit = 0;
-  let inflightApplied = 0;
-  let killsBeforeReady = 0;
-  let protocolErrors = 0;
-  const damagedSeen = new Set<string>();
-
-  const fail = (message: string) => console.error(`round problem: ${message}`);
 
   try {
     for (let round = 0; round < options.kills; round += 1) {
-      const start = lastAck + 1;
+      const start = script.lastAck + 1;
       const plan = planKill(round, start, random);
-      writeSnapshot();
+      script.writeSnapshot();
       const workerArgs = [
         dataDir,
         String(options.seed),
@@ -238,56 +325,18 @@ async function main(): Promise<void> {
         ...(options.fault ? ['--fault', options.fault] : []),
       ];
       const output = await runRound(worker.args, workerArgs, plan, (index) => {
-        if (index !== lastAck + 1) {
-          protocolErrors += 1;
-          fail(`round ${round}: ACK ${index} after ACK ${lastAck}`);
+        if (index !== script.lastAck + 1) {
+          tally.protocolErrors += 1;
+          roundProblem(`round ${round}: ACK ${index} after ACK ${script.lastAck}`);
           return;
         }
-        acknowledged.apply(editAt(index));
-        upcoming.shift();
-        lastAck = index;
+        script.acknowledge(index);
       });
-      if (output.exitedEarly || output.errors.length > 0) {
-        workerErrors += 1;
-        fail(`round ${round}: the worker ended by itself: ${output.errors.join(' | ')}\n${output.stderr}`);
-      }
-      for (const recovered of output.recovered) {
-        integrityFailures += 1;
-        fail(`round ${round}: the backend moved a damaged database aside: ${recovered}`);
-      }
-      if (output.ready === null) killsBeforeReady += 1;
-      else if (reviewId === null) reviewId = output.ready;
-      else if (output.ready !== reviewId) {
-        lost.add(setupEdit);
-        fail(`round ${round}: the worker opened review ${output.ready}, not ${reviewId}`);
-      }
-      const lastBegun = output.begun.at(-1);
-      if (lastBegun !== undefined) maxBegun = Math.max(maxBegun, lastBegun);
-      if (lastBegun !== undefined && lastBegun > (output.acked.at(-1) ?? -1)) roundsWithInflightEdit += 1;
-
-      const inflightEdit = maxBegun > lastAck ? editAt(lastAck + 1) : undefined;
-      const inflightModel = inflightEdit ? acknowledged.clone() : undefined;
-      if (inflightEdit && inflightModel) inflightModel.apply(inflightEdit);
-      const result = checkDatabase(databaseFile, {
-        reviewId,
-        acknowledged,
-        ...(inflightEdit && inflightModel ? { inflight: { edit: inflightEdit, model: inflightModel } } : {}),
-      });
-      integrityFailures += result.integrityFailures.length;
-      for (const problem of result.integrityFailures) fail(`round ${round}: ${problem}`);
-      for (const detail of result.details) fail(`round ${round}: ${detail}`);
-      for (const index of result.lostEdits) lost.add(index);
-      if (result.inflightApplied) inflightApplied += 1;
-      // A database moved aside that the worker could not report (killed right after moving it).
-      const damaged = readdirSync(dataDir).filter((name) => name.includes('.damaged-') && !damagedSeen.has(name));
-      for (const name of damaged) damagedSeen.add(name);
-      if (damaged.length > 0 && output.recovered.length === 0) {
-        integrityFailures += 1;
-        fail(`round ${round}: damaged database files: ${damaged.join(', ')}`);
-      }
+      countWorkerOutput(round, output, tally);
+      checkAfterRound(round, output, script, tally, dataDir);
       if ((round + 1) % 25 === 0 || round + 1 === options.kills) {
         console.log(
-          `round ${round + 1}/${options.kills}: ${lastAck + 1} edits acknowledged, lost ${lost.size}, integrity failures ${integrityFailures}`,
+          `round ${round + 1}/${options.kills}: ${script.lastAck + 1} edits acknowledged, lost ${tally.lost.size}, integrity failures ${tally.integrityFailures}`,
         );
       }
     }
@@ -299,13 +348,13 @@ async function main(): Promise<void> {
 
   const summary = {
     kills: options.kills,
-    acknowledged: lastAck + 1,
-    lost: lost.size,
-    integrity_failures: integrityFailures,
-    rounds_with_inflight_edit: roundsWithInflightEdit,
-    inflight_applied_unacknowledged: inflightApplied,
-    kills_before_ready: killsBeforeReady,
-    worker_errors: workerErrors + protocolErrors,
+    acknowledged: script.lastAck + 1,
+    lost: tally.lost.size,
+    integrity_failures: tally.integrityFailures,
+    rounds_with_inflight_edit: tally.roundsWithInflightEdit,
+    inflight_applied_unacknowledged: tally.inflightApplied,
+    kills_before_ready: tally.killsBeforeReady,
+    worker_errors: tally.workerErrors + tally.protocolErrors,
     seed: options.seed,
     ...(options.fault ? { fault: options.fault } : {}),
     duration_s: Math.round((performance.now() - started) / 100) / 10,

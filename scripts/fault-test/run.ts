@@ -142,18 +142,8 @@ function median(values: readonly number[]): number | undefined {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function runPath(path: WritePath, options: Options, worker: readonly string[]): Promise<Record<string, unknown>> {
-  const started = performance.now();
-  const random = createRandom(options.seed ^ (writePaths.indexOf(path) * 0x9e3779b9));
-  const workDir = mkdtempSync(join(tmpdir(), `klankbord-faults-${path}-`));
-  const disk = options.disk === 'inject' ? null : mountSmallDisk(join(workDir, 'disk'), diskBytes[path]);
-  if (options.disk === 'tmpfs' && !disk)
-    throw new Error('cannot mount a small file system here (needs root on Linux); use --disk inject');
-  const dataDir = join(disk?.folder ?? join(workDir, 'disk'), 'data');
-  mkdirSync(dataDir, { recursive: true });
-  const packages = path === 'packages' ? new PackageSource(workDir, options.seed) : undefined;
-  const acknowledged: Acknowledged = { recordings: new Set(), sessions: new Map(), exports: new Map() };
-  const totals: Totals = {
+function emptyTotals(): Totals {
+  return {
     kills: 0,
     diskFullRounds: 0,
     diskFullRefusals: 0,
@@ -165,6 +155,47 @@ async function runPath(path: WritePath, options: Options, worker: readonly strin
     cleanedAtStart: 0,
     killsInsideOperation: 0,
   };
+}
+
+/** One write path's figures, as the run prints them. */
+function summaryOf(
+  path: WritePath,
+  options: Options,
+  totals: Totals,
+  disk: string,
+  started: number,
+): Record<string, unknown> {
+  return {
+    path,
+    faults: options.faults,
+    kills: totals.kills,
+    kills_inside_operation: totals.killsInsideOperation,
+    disk_full_rounds: totals.diskFullRounds,
+    disk_full_refusals: totals.diskFullRefusals,
+    disk,
+    acknowledged: totals.acknowledged,
+    lost: totals.lost.size,
+    orphan_files: totals.orphans,
+    integrity_failures: totals.integrityFailures,
+    worker_errors: totals.workerErrors,
+    leftovers_cleaned_at_start: totals.cleanedAtStart,
+    seed: options.seed,
+    duration_s: Math.round((performance.now() - started) / 100) / 10,
+  };
+}
+
+async function runPath(path: WritePath, options: Options, worker: readonly string[]): Promise<Record<string, unknown>> {
+  const started = performance.now();
+  const random = createRandom(options.seed ^ (writePaths.indexOf(path) * 0x9e3779b9));
+  const workDir = mkdtempSync(join(tmpdir(), `klankbord-faults-${path}-`));
+  const disk = options.disk === 'inject' ? null : mountSmallDisk(join(workDir, 'disk'), diskBytes[path]);
+  if (options.disk === 'tmpfs' && !disk)
+    throw new Error('cannot mount a small file system here (needs root on Linux); use --disk inject');
+  const dataDir = join(disk?.folder ?? join(workDir, 'disk'), 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const packages = path === 'packages' ? new PackageSource(workDir, options.seed) : undefined;
+  const acknowledged: Acknowledged = { recordings: new Set(), sessions: new Map(), exports: new Map() };
+  const totals = emptyTotals();
   let next = 0;
   let typicalMs = 20;
   const durations: number[] = [];
@@ -209,23 +240,7 @@ async function runPath(path: WritePath, options: Options, worker: readonly strin
     if (options.keep) console.error(`data kept in ${workDir}`);
     else rmSync(workDir, { recursive: true, force: true });
   }
-  return {
-    path,
-    faults: options.faults,
-    kills: totals.kills,
-    kills_inside_operation: totals.killsInsideOperation,
-    disk_full_rounds: totals.diskFullRounds,
-    disk_full_refusals: totals.diskFullRefusals,
-    disk: disk ? 'tmpfs' : path === 'migrations' ? 'none' : 'injected-enospc',
-    acknowledged: totals.acknowledged,
-    lost: totals.lost.size,
-    orphan_files: totals.orphans,
-    integrity_failures: totals.integrityFailures,
-    worker_errors: totals.workerErrors,
-    leftovers_cleaned_at_start: totals.cleanedAtStart,
-    seed: options.seed,
-    duration_s: Math.round((performance.now() - started) / 100) / 10,
-  };
+  return summaryOf(path, options, totals, disk ? 'tmpfs' : path === 'migrations' ? 'none' : 'injected-enospc', started);
 }
 
 /** Migrations: every round starts from an old database, its version cycling through 0 (none) .. latest - 1. */

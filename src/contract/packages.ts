@@ -30,8 +30,8 @@ export const maxPackageFiles = 10_000;
 export const manifestName = 'manifest.json';
 export const signatureName = 'signature.json';
 
-const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
-const pathSchema = z
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+export const pathSchema = z
   .string()
   .regex(/^[A-Za-z0-9._/-]{1,200}$/)
   .refine((path) => !path.split('/').includes('..'), { message: 'No ".." in paths' });
@@ -54,7 +54,40 @@ export const manifestSchema = z
   .strict();
 export type PackageManifest = z.infer<typeof manifestSchema>;
 
-const reviewerSchema = z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(120) }).strict();
+/** A reviewer (or lead) as packages name them. */
+export const personSchema = z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(120) }).strict();
+/** The redacted stretches of a call, in milliseconds. */
+export const redactedRangesSchema = z
+  .array(z.object({ startMs: z.number().int().min(0), endMs: z.number().int().positive() }).strict())
+  .max(10_000);
+
+/** What packages say of a call: the SHA-256 of its recording (how machines recognise the same call) and its details. */
+export const packagedCallFields = {
+  key: sha256Schema,
+  title: z.string().max(300),
+  agentName: z.string().max(200),
+  customerRef: z.string().max(200),
+  recordedAt: z.string().max(40).nullable(),
+  agentChannel: z.union([z.literal(0), z.literal(1)]),
+};
+/** A recording in a package: its file, its peaks file and what it is. */
+export const packagedRecordingFields = {
+  file: pathSchema,
+  peaksFile: pathSchema,
+  originalName: z.string().max(255),
+  container: z.string().max(40),
+  codec: z.string().max(40),
+  sampleRateHz: z.number().int().positive(),
+  channels: z.number().int().min(1).max(8),
+};
+/** A Klankbord JSON transcript (docs/transcript-format.md) in a package, read like an imported transcript file. */
+export const packagedTranscriptSchema = z
+  .object({
+    file: pathSchema,
+    sourceName: z.string().max(255),
+    speakerRoles: z.record(z.string().max(200), z.enum(['agent', 'customer', 'unknown'])),
+  })
+  .strict();
 
 /** A review package's signature: HMAC-SHA256 of manifest.json's bytes under the reviewer's key for the session. */
 export const packageSignatureSchema = z
@@ -79,47 +112,24 @@ export const sessionPackageContentSchema = z
         createdAtMs: z.number().int(),
       })
       .strict(),
-    reviewers: z.array(reviewerSchema).min(1).max(100),
+    reviewers: z.array(personSchema).min(1).max(100),
     /** Whom this copy is for, and the key that signs their review packages. */
     recipient: z.object({ reviewerId: z.string().min(1).max(100), key: sha256Schema }).strict(),
     calls: z
       .array(
         z
           .object({
-            /** The SHA-256 of the recording: how machines recognise the same call. */
-            key: sha256Schema,
-            title: z.string().max(300),
-            agentName: z.string().max(200),
-            customerRef: z.string().max(200),
-            recordedAt: z.string().max(40).nullable(),
-            agentChannel: z.union([z.literal(0), z.literal(1)]),
+            ...packagedCallFields,
             audio: z
               .object({
-                file: pathSchema,
-                peaksFile: pathSchema,
-                originalName: z.string().max(255),
-                container: z.string().max(40),
-                codec: z.string().max(40),
-                sampleRateHz: z.number().int().positive(),
-                channels: z.number().int().min(1).max(8),
+                ...packagedRecordingFields,
                 durationMs: z.number().int().positive(),
                 pairsPerSecond: z.number().int().positive(),
               })
               .strict(),
-            /** A Klankbord JSON transcript (docs/transcript-format.md), read like an imported transcript file. */
-            transcript: z
-              .object({
-                file: pathSchema,
-                sourceName: z.string().max(255),
-                speakerRoles: z.record(z.string().max(200), z.enum(['agent', 'customer', 'unknown'])),
-              })
-              .strict()
-              .nullable(),
+            transcript: packagedTranscriptSchema.nullable(),
             /** Ranges redacted on the lead's machine: the transcript arrives masked, and the reviewer's player mutes them. */
-            redactedRanges: z
-              .array(z.object({ startMs: z.number().int().min(0), endMs: z.number().int().positive() }).strict())
-              .max(10_000)
-              .optional(),
+            redactedRanges: redactedRangesSchema.optional(),
           })
           .strict(),
       )
@@ -160,7 +170,7 @@ export const reviewPackageContentSchema = z
     sessionId: z.string().min(1).max(100),
     rubricId: z.string().min(1).max(100),
     rubricVersion: z.number().int().min(1),
-    reviewer: reviewerSchema,
+    reviewer: personSchema,
     reviews: z.array(packagedReviewSchema).max(500),
   })
   .strict();
@@ -201,8 +211,8 @@ export const packageImportResultSchema = z.object({
   reviewsAdded: z.number().int(),
   /** Reviews that came in changed, as a new revision. */
   reviewsRevised: z.number().int(),
-  reviewers: z.array(reviewerSchema),
+  reviewers: z.array(personSchema),
   /** A session package: the reviewer it was made for (this computer's user in the session from now on). */
-  recipient: reviewerSchema.nullable(),
+  recipient: personSchema.nullable(),
 });
 export type PackageImportResult = z.infer<typeof packageImportResultSchema>;

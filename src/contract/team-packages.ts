@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { packagedReviewSchema } from './packages';
+import {
+  packagedCallFields,
+  packagedRecordingFields,
+  packagedReviewSchema,
+  packagedTranscriptSchema,
+  pathSchema,
+  personSchema,
+  redactedRangesSchema,
+  sha256Schema,
+} from './packages';
 
 export { teamInvitationFormat, teamReviewsFormat } from './packages';
 
@@ -9,12 +18,6 @@ export { teamInvitationFormat, teamReviewsFormat } from './packages';
  * package is signed with it. The manifest's `sessionId` holds the lead's team id.
  */
 
-const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
-const pathSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9._/-]{1,200}$/)
-  .refine((path) => !path.split('/').includes('..'), { message: 'No ".." in paths' });
-const personSchema = z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(120) }).strict();
 /** Recordings the lead holds, by hash: a reviewer never sends these again. */
 const maxKnownCalls = 200_000;
 
@@ -46,13 +49,7 @@ const clipSchema = z
 
 export const teamCallSchema = z
   .object({
-    /** The SHA-256 of the whole recording: how computers recognise the same call. */
-    key: sha256Schema,
-    title: z.string().max(300),
-    agentName: z.string().max(200),
-    customerRef: z.string().max(200),
-    recordedAt: z.string().max(40).nullable(),
-    agentChannel: z.union([z.literal(0), z.literal(1)]),
+    ...packagedCallFields,
     durationMs: z.number().int().positive(),
     /** `known`: the lead has the recording already; `whole`: the recording; `clips`: only the evidence clips. */
     audio: z.discriminatedUnion('kind', [
@@ -60,29 +57,14 @@ export const teamCallSchema = z
       z
         .object({
           kind: z.literal('whole'),
-          file: pathSchema,
-          peaksFile: pathSchema,
-          originalName: z.string().max(255),
-          container: z.string().max(40),
-          codec: z.string().max(40),
-          sampleRateHz: z.number().int().positive(),
-          channels: z.number().int().min(1).max(8),
+          ...packagedRecordingFields,
           pairsPerSecond: z.number().int().positive(),
-          transcript: z
-            .object({
-              file: pathSchema,
-              sourceName: z.string().max(255),
-              speakerRoles: z.record(z.string().max(200), z.enum(['agent', 'customer', 'unknown'])),
-            })
-            .strict()
-            .nullable(),
+          transcript: packagedTranscriptSchema.nullable(),
         })
         .strict(),
       z.object({ kind: z.literal('clips'), clips: z.array(clipSchema).max(5000) }).strict(),
     ]),
-    redactedRanges: z
-      .array(z.object({ startMs: z.number().int().min(0), endMs: z.number().int().positive() }).strict())
-      .max(10_000),
+    redactedRanges: redactedRangesSchema,
   })
   .strict();
 export type TeamCall = z.infer<typeof teamCallSchema>;

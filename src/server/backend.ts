@@ -139,30 +139,7 @@ function assembleBackend(
   // Before any job runs: what a crash or a failed job left in the data folder goes.
   cleanDataFolder(opened.db, { audioDir, stagingDir, exportsDir });
   const importQueue = new ImportQueue();
-  const workerData: HeavyWorkerData = {
-    databaseFile,
-    exportsDir,
-    nativeBinding: options.nativeBinding,
-    dataKey: encryption.workerKey,
-  };
-  const pool =
-    options.heavyWork === 'in-thread'
-      ? undefined
-      : new WorkerPool<HeavyJobs>({
-          start: () => startWorker('heavy-worker', workerData),
-          size: options.workerPoolSize,
-        });
-  // A batch import decodes on every core; the write to the database after each file stays on this thread.
-  const audioPool = pool
-    ? new WorkerPool<HeavyJobs>({
-        start: () => startWorker('heavy-worker', workerData),
-        size: options.importWorkers ?? availableParallelism(),
-      })
-    : undefined;
-  const heavyPorts =
-    pool && audioPool
-      ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db), audioPool)
-      : inThreadHeavyPorts(opened.db, exportsDir);
+  const { pool, audioPool, heavyPorts } = startHeavyWork(options, opened, encryption, exportsDir);
   const context = {
     db: opened.db,
     events,
@@ -212,4 +189,38 @@ function assembleBackend(
       releaseLock();
     },
   };
+}
+
+/** The worker pools for heavy jobs and batch imports, and the ports that use them (or run in this thread). */
+function startHeavyWork(
+  options: BackendOptions,
+  opened: OpenedDatabase,
+  encryption: ReturnType<typeof openDataFolderEncryption>,
+  exportsDir: string,
+) {
+  const workerData: HeavyWorkerData = {
+    databaseFile: join(options.dataDir, databaseFileName),
+    exportsDir,
+    nativeBinding: options.nativeBinding,
+    dataKey: encryption.workerKey,
+  };
+  const pool =
+    options.heavyWork === 'in-thread'
+      ? undefined
+      : new WorkerPool<HeavyJobs>({
+          start: () => startWorker('heavy-worker', workerData),
+          size: options.workerPoolSize,
+        });
+  // A batch import decodes on every core; the write to the database after each file stays on this thread.
+  const audioPool = pool
+    ? new WorkerPool<HeavyJobs>({
+        start: () => startWorker('heavy-worker', workerData),
+        size: options.importWorkers ?? availableParallelism(),
+      })
+    : undefined;
+  const heavyPorts =
+    pool && audioPool
+      ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db), audioPool)
+      : inThreadHeavyPorts(opened.db, exportsDir);
+  return { pool, audioPool, heavyPorts };
 }

@@ -128,9 +128,12 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 
     if (url.pathname.startsWith('/api/')) {
       if (!viaHeader) return refuse(response, 403, 'Missing or wrong secret');
-      if (url.pathname === '/api/invoke' && request.method === 'POST') return invoke(request, response);
-      if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(request, response);
-      if (url.pathname === '/api/upload' && request.method === 'POST') return upload(request, response, url);
+      if (url.pathname === '/api/invoke' && request.method === 'POST')
+        return invoke(options.backend, request, response);
+      if (url.pathname === '/api/events' && request.method === 'GET')
+        return openEventStream(options.backend, streams, request, response);
+      if (url.pathname === '/api/upload' && request.method === 'POST')
+        return upload(options.backend, request, response, url);
       return refuse(response, 404, 'Not found');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
@@ -149,88 +152,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     if (!viaHeader && !sameSecret(cookieValue(request, documentCookieName(port)), documentToken)) {
       return refuse(response, 403, 'Open Klankbord with the URL printed at start-up (it carries a per-run secret).');
     }
-    if (url.pathname.startsWith('/media/')) return serveMedia(request, response, url.pathname);
-    return serveStatic(url.pathname, response);
-  }
-
-  async function serveMedia(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
-    const media = await mediaResponse(options.backend, pathname, request.headers.range);
-    response.writeHead(media.status, media.headers);
-    if (!media.body || request.method === 'HEAD') return void response.end();
-    const body = await Promise.resolve()
-      .then(() => media.body?.())
-      .catch(() => undefined);
-    if (!body) return void response.destroy();
-    if (Buffer.isBuffer(body)) return void response.end(body);
-    await pipeline(body, response).catch(() => undefined); // the player often aborts a range it no longer needs
-  }
-
-  /** Streams one uploaded file into the staging folder; the import then refers to it by id. */
-  async function upload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    const name = (url.searchParams.get('name') ?? '').split(/[\\/]/).pop()?.slice(0, 255) ?? '';
-    if (!name) return sendJson(response, 400, fail('invalid_input', 'Missing file name'));
-    const declared = Number(request.headers['content-length'] ?? '0');
-    if (declared > maxUploadBytes) return sendJson(response, 413, fail('invalid_input', 'File too large'));
-    const stagedId = randomUUID();
-    const target = join(options.backend.stagingDir, stagedId);
-    let received = 0;
-    request.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > maxUploadBytes) request.destroy(new Error('too large'));
-    });
-    try {
-      await pipeline(request, createWriteStream(target, { flags: 'wx' }));
-    } catch {
-      await rm(target, { force: true });
-      if (!response.headersSent) sendJson(response, 400, fail('invalid_input', 'Upload failed'));
-      return;
-    }
-    sendJson(response, 200, { ok: true, value: { kind: 'staged', stagedId, name } });
-  }
-
-  async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
-    if (body === null) return sendJson(response, 413, fail('invalid_input', 'Request too large'));
-    let message: unknown;
-    try {
-      message = JSON.parse(body);
-    } catch {
-      return sendJson(response, 400, fail('invalid_input', 'Body is not JSON'));
-    }
-    const { method, input } = (typeof message === 'object' && message !== null ? message : {}) as {
-      method?: unknown;
-      input?: unknown;
-    };
-    sendJson(response, 200, await options.backend.dispatch(method, input));
-  }
-
-  function openEventStream(request: IncomingMessage, response: ServerResponse): void {
-    response.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-    });
-    response.write(': connected\n\n');
-    streams.add(response);
-    const stop = options.backend.events.listen((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
-    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
-    request.on('close', () => {
-      clearInterval(heartbeat);
-      stop();
-      streams.delete(response);
-    });
-  }
-
-  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const isDocument = pathname === '/' || pathname === '/index.html' || !pathname.includes('.');
-    const file = await readStaticFile(options.rendererDir, isDocument ? '/index.html' : pathname);
-    if (!file) return refuse(response, 404, isDocument ? 'The renderer is not built: run npm run build.' : 'Not found');
-    if (isDocument) {
-      response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
-      return void response.end(file.body);
-    }
-    response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
-    response.end(file.body);
+    if (url.pathname.startsWith('/media/')) return serveMedia(options.backend, request, response, url.pathname);
+    return serveStatic(options.rendererDir, url.pathname, response);
   }
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -250,4 +173,95 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+async function serveMedia(
+  backend: Backend,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<void> {
+  const media = await mediaResponse(backend, pathname, request.headers.range);
+  response.writeHead(media.status, media.headers);
+  if (!media.body || request.method === 'HEAD') return void response.end();
+  const body = await Promise.resolve()
+    .then(() => media.body?.())
+    .catch(() => undefined);
+  if (!body) return void response.destroy();
+  if (Buffer.isBuffer(body)) return void response.end(body);
+  await pipeline(body, response).catch(() => undefined); // the player often aborts a range it no longer needs
+}
+
+/** Streams one uploaded file into the staging folder; the import then refers to it by id. */
+async function upload(backend: Backend, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  const name = (url.searchParams.get('name') ?? '').split(/[\\/]/).pop()?.slice(0, 255) ?? '';
+  if (!name) return sendJson(response, 400, fail('invalid_input', 'Missing file name'));
+  const declared = Number(request.headers['content-length'] ?? '0');
+  if (declared > maxUploadBytes) return sendJson(response, 413, fail('invalid_input', 'File too large'));
+  const stagedId = randomUUID();
+  const target = join(backend.stagingDir, stagedId);
+  let received = 0;
+  request.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxUploadBytes) request.destroy(new Error('too large'));
+  });
+  try {
+    await pipeline(request, createWriteStream(target, { flags: 'wx' }));
+  } catch {
+    await rm(target, { force: true });
+    if (!response.headersSent) sendJson(response, 400, fail('invalid_input', 'Upload failed'));
+    return;
+  }
+  sendJson(response, 200, { ok: true, value: { kind: 'staged', stagedId, name } });
+}
+
+async function invoke(backend: Backend, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = await readBody(request);
+  if (body === null) return sendJson(response, 413, fail('invalid_input', 'Request too large'));
+  let message: unknown;
+  try {
+    message = JSON.parse(body);
+  } catch {
+    return sendJson(response, 400, fail('invalid_input', 'Body is not JSON'));
+  }
+  const { method, input } = (typeof message === 'object' && message !== null ? message : {}) as {
+    method?: unknown;
+    input?: unknown;
+  };
+  sendJson(response, 200, await backend.dispatch(method, input));
+}
+
+/** A server-sent event stream of the backend's push events, with a heartbeat; `streams` holds it until it closes. */
+function openEventStream(
+  backend: Backend,
+  streams: Set<ServerResponse>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  });
+  response.write(': connected\n\n');
+  streams.add(response);
+  const stop = backend.events.listen((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
+  const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
+  request.on('close', () => {
+    clearInterval(heartbeat);
+    stop();
+    streams.delete(response);
+  });
+}
+
+async function serveStatic(rendererDir: string, pathname: string, response: ServerResponse): Promise<void> {
+  const isDocument = pathname === '/' || pathname === '/index.html' || !pathname.includes('.');
+  const file = await readStaticFile(rendererDir, isDocument ? '/index.html' : pathname);
+  if (!file) return refuse(response, 404, isDocument ? 'The renderer is not built: run npm run build.' : 'Not found');
+  if (isDocument) {
+    response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
+    return void response.end(file.body);
+  }
+  response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
+  response.end(file.body);
 }

@@ -3,7 +3,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../contract/errors';
 import { maskTranscript, mergeRanges, type RedactedRange } from '../domain/privacy/redaction-ranges';
-import { getAudio, replaceCallAudio } from '../storage/audio-repository';
+import type { AudioAnalysis } from '../domain/audio/audio-analysis';
+import { getAudio, replaceCallAudio, type AudioFileRow } from '../storage/audio-repository';
 import { getCall } from '../storage/calls-repository';
 import { acceptedRanges, auditRedaction, listRedactions, markRedactionApplied } from '../storage/redactions-repository';
 import { storedMediaOf } from '../storage/retention-repository';
@@ -40,27 +41,9 @@ export async function applyRedactionsPermanently(
   if (pending.length === 0) return fail('conflict', 'No redaction waits to be applied');
   const ranges = mergeRanges(acceptedRanges(db, callId));
 
-  await mkdir(context.paths.stagingDir, { recursive: true });
-  const staged = join(context.paths.stagingDir, `redacted-${randomUUID()}.wav`);
-  const discard = () => rm(staged, { force: true });
-  const written = await context.ports.redactAudio({
-    sourcePath: join(context.paths.audioDir, audio.storedName),
-    targetPath: staged,
-    ranges,
-  });
-  if (!written.ok) {
-    await discard();
-    return fail('redaction_not_applied', `The recording could not be rewritten: ${written.detail}`, {
-      reason: written.problem,
-    });
-  }
-  const analysis = await context.ports.analyzeAudio(staged);
-  if (!analysis.ok) {
-    await discard();
-    return fail('redaction_not_applied', `The rewritten recording cannot be read: ${analysis.detail}`, {
-      reason: analysis.problem,
-    });
-  }
+  const rewritten = await rewriteSilenced(context, audio, ranges);
+  if (!rewritten.ok) return rewritten;
+  const { staged, discard, facts, sizeBytes } = rewritten.value;
   const sha256 = await context.ports.hashFile(staged);
   // Ranges that miss every sample leave the sound as it was: then only the transcript and the redactions change.
   const changed = sha256 !== audio.sha256;
@@ -74,7 +57,6 @@ export async function applyRedactionsPermanently(
     // Decided meanwhile (another window, the CLI): the file written does not match the redactions any more.
     if (!sameRanges(mergeRanges(acceptedRanges(db, callId)), ranges) || storedMediaOf(db, callId)?.audioId !== audio.id)
       return false;
-    const facts = analysis.value;
     if (changed)
       replaceCallAudio(
         db,
@@ -91,7 +73,7 @@ export async function applyRedactionsPermanently(
           sampleRateHz: facts.sampleRateHz,
           channels: facts.channels,
           durationMs: audio.durationMs,
-          sizeBytes: written.value.sizeBytes,
+          sizeBytes,
           createdAtMs: nowMs,
         },
         facts.peaks,
@@ -121,4 +103,37 @@ export async function applyRedactionsPermanently(
   // The signals were computed from the original sound: they follow the new recording (in a worker, in the background).
   void computeSignalsAtImport(context, callId, new AbortController().signal);
   return ok({ applied: pending.length });
+}
+
+/**
+ * The recording written again into the staging folder with `ranges` silent, and what it now holds; on failure
+ * nothing is left behind.
+ */
+async function rewriteSilenced(
+  context: ServiceContext,
+  audio: AudioFileRow,
+  ranges: readonly RedactedRange[],
+): Promise<Result<{ staged: string; discard: () => Promise<void>; facts: AudioAnalysis; sizeBytes: number }>> {
+  await mkdir(context.paths.stagingDir, { recursive: true });
+  const staged = join(context.paths.stagingDir, `redacted-${randomUUID()}.wav`);
+  const discard = () => rm(staged, { force: true });
+  const written = await context.ports.redactAudio({
+    sourcePath: join(context.paths.audioDir, audio.storedName),
+    targetPath: staged,
+    ranges,
+  });
+  if (!written.ok) {
+    await discard();
+    return fail('redaction_not_applied', `The recording could not be rewritten: ${written.detail}`, {
+      reason: written.problem,
+    });
+  }
+  const analysis = await context.ports.analyzeAudio(staged);
+  if (!analysis.ok) {
+    await discard();
+    return fail('redaction_not_applied', `The rewritten recording cannot be read: ${analysis.detail}`, {
+      reason: analysis.problem,
+    });
+  }
+  return ok({ staged, discard, facts: analysis.value, sizeBytes: written.value.sizeBytes });
 }

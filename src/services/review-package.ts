@@ -8,9 +8,8 @@ import {
 } from '../contract/packages';
 import { findAudioBySha, getAudio } from '../storage/audio-repository';
 import { findCallIdByAudio, getCall } from '../storage/calls-repository';
-import { listMoments } from '../storage/moments-repository';
 import { getReviewer } from '../storage/reviewers-repository';
-import { listAnswers, listReviews } from '../storage/reviews-repository';
+import { listReviews } from '../storage/reviews-repository';
 import { getRubric } from '../storage/rubrics-repository';
 import { getPackageKey, getSession, type CalibrationSession } from '../storage/sessions-repository';
 import { writeTransaction } from '../storage/transactions';
@@ -18,6 +17,7 @@ import type { ServiceContext } from './context';
 import { exportPackage, json, readPackageJson, refused, validManifestMac, type OpenedPackage } from './package-archive';
 import { packagedReviewProblem } from './packaged-review-check';
 import { storePackagedReview, unchangedReview } from './packaged-review-store';
+import { packagedReviewState } from './packaged-records';
 import { sessionIdentity } from './session-identity';
 
 /** The recording's hash of a local call: the key other machines know the call by. */
@@ -46,14 +46,7 @@ export async function exportReviewPackage(
   const reviews = listReviews(db, { sessionId, reviewerId }).map((review) => ({
     id: review.id,
     callKey: callKey(db, review.callId) ?? '',
-    status: review.status,
-    context: review.context,
-    comment: review.comment,
-    createdAtMs: review.createdAtMs,
-    updatedAtMs: review.updatedAtMs,
-    submittedAtMs: review.submittedAtMs,
-    answers: listAnswers(db, review.id),
-    moments: listMoments(db, review.id),
+    ...packagedReviewState(db, review),
   }));
   const content: ReviewPackageContent = {
     sessionId,

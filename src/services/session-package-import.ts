@@ -268,18 +268,7 @@ export function insertPackagedCall(
     fresh.peaks,
     audio.pairsPerSecond,
   );
-  const callId = randomUUID();
-  insertCall(db, {
-    id: callId,
-    title: call.title,
-    agentName: call.agentName,
-    customerRef: call.customerRef,
-    recordedAt: call.recordedAt,
-    durationMs: audio.durationMs,
-    createdAtMs: nowMs,
-    audioId,
-    agentChannel: call.agentChannel,
-  });
+  const callId = insertCallOfPackage(db, call, audio.durationMs, audioId, nowMs);
   if (fresh.transcript && call.transcript)
     saveTranscript(
       db,
@@ -288,5 +277,34 @@ export function insertPackagedCall(
       nowMs,
     );
   receiveRedactions(db, callId, call.redactedRanges ?? [], nowMs);
+  return callId;
+}
+
+/** A call a package describes, as a new call here (with a fresh id); `audioId` null when its recording stayed behind. */
+export function insertCallOfPackage(
+  db: Database.Database,
+  call: {
+    readonly title: string;
+    readonly agentName: string;
+    readonly customerRef: string;
+    readonly recordedAt: string | null;
+    readonly agentChannel: 0 | 1;
+  },
+  durationMs: number,
+  audioId: string | null,
+  nowMs: number,
+): string {
+  const callId = randomUUID();
+  insertCall(db, {
+    id: callId,
+    title: call.title,
+    agentName: call.agentName,
+    customerRef: call.customerRef,
+    recordedAt: call.recordedAt,
+    durationMs,
+    createdAtMs: nowMs,
+    audioId,
+    agentChannel: call.agentChannel,
+  });
   return callId;
 }

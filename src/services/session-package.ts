@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { fail, type Result } from '../contract/errors';
+import { fail, ok, type Result } from '../contract/errors';
 import { sessionPackageFormat, type SessionPackageContent } from '../contract/packages';
 import { serialiseRubricFile } from '../contract/rubric-file';
 import { maskTranscript } from '../domain/privacy/redaction-ranges';
@@ -14,6 +14,7 @@ import { getTranscript, type StoredTranscript } from '../storage/transcripts-rep
 import type { ServiceContext } from './context';
 import { redactedRangesOf } from './redaction-service';
 import { exportPackage, json, type PackagePart } from './package-archive';
+import { packagedCallDetails, packagedRecording, packagedTranscriptRef } from './packaged-records';
 
 const encoder = new TextEncoder();
 const languageTag = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -75,59 +76,9 @@ export async function exportSessionPackage(
   const parts: PackagePart[] = [{ path: 'rubric.json', bytes: encoder.encode(serialiseRubricFile(rubric.rubric)) }];
   const calls: SessionPackageContent['calls'] = [];
   for (const callId of session.callIds) {
-    const call = getCall(db, callId);
-    const audio = call?.audioId ? getAudio(db, call.audioId) : undefined;
-    const peaks = audio ? readPeaks(db, audio.id) : undefined;
-    if (!call || !audio || !peaks) return fail('not_found', `Call ${callId} has no audio to package`);
-    const folder = `calls/${audio.sha256.slice(0, 16)}`;
-    const extension = audio.storedName.includes('.') ? audio.storedName.slice(audio.storedName.lastIndexOf('.')) : '';
-    const audioFile = join(context.paths.audioDir, audio.storedName);
-    parts.push({
-      path: `${folder}/audio${extension}`,
-      file: audioFile,
-      // The recording's own size (as imported or rewritten): the stored file may be sealed, the archive gets its plaintext.
-      sizeBytes: audio.sizeBytes,
-      sha256: audio.sha256,
-    });
-    parts.push({ path: `${folder}/peaks.bin`, bytes: peaks.bytes });
-    const transcript = getTranscript(db, callId);
-    const redactedRanges = redactedRangesOf(db, callId);
-    if (transcript)
-      parts.push({
-        path: `${folder}/transcript.json`,
-        bytes: klankbordTranscriptFile({
-          ...transcript,
-          segments: maskTranscript(transcript.segments, redactedRanges),
-        }),
-      });
-    calls.push({
-      key: audio.sha256,
-      title: call.title,
-      agentName: call.agentName,
-      customerRef: call.customerRef,
-      recordedAt: call.recordedAt,
-      agentChannel: call.agentChannel,
-      audio: {
-        file: `${folder}/audio${extension}`,
-        peaksFile: `${folder}/peaks.bin`,
-        originalName: audio.originalName,
-        container: audio.container,
-        codec: audio.codec,
-        sampleRateHz: audio.sampleRateHz,
-        channels: audio.channels,
-        durationMs: audio.durationMs,
-        pairsPerSecond: peaks.pairsPerSecond,
-      },
-      transcript: transcript
-        ? {
-            file: `${folder}/transcript.json`,
-            sourceName: transcript.sourceName,
-            speakerRoles: transcript.speakerRoles,
-          }
-        : null,
-      // Only when there are any, so a package without redactions reads the same as before.
-      ...(redactedRanges.length > 0 ? { redactedRanges } : {}),
-    });
+    const packaged = packageCall(context, callId, parts);
+    if (!packaged.ok) return packaged;
+    calls.push(packaged.value);
   }
   const { callIds: _callIds, reviewerIds, ...sessionFields } = session;
   const content: SessionPackageContent = {
@@ -139,4 +90,49 @@ export async function exportSessionPackage(
   parts.push({ path: 'session.json', bytes: json(content) });
   const fileName = `${session.name} - ${getReviewer(db, reviewerId)?.name ?? reviewerId}.klankbord-session`;
   return exportPackage(context, fileName, { format: sessionPackageFormat, sessionId: session.id }, parts);
+}
+
+/** A call's recording, peaks and (masked) transcript added to `parts`, and what session.json says of the call. */
+function packageCall(
+  context: ServiceContext,
+  callId: string,
+  parts: PackagePart[],
+): Result<SessionPackageContent['calls'][number]> {
+  const { db } = context;
+  const call = getCall(db, callId);
+  const audio = call?.audioId ? getAudio(db, call.audioId) : undefined;
+  const peaks = audio ? readPeaks(db, audio.id) : undefined;
+  if (!call || !audio || !peaks) return fail('not_found', `Call ${callId} has no audio to package`);
+  const folder = `calls/${audio.sha256.slice(0, 16)}`;
+  const extension = audio.storedName.includes('.') ? audio.storedName.slice(audio.storedName.lastIndexOf('.')) : '';
+  const audioFile = join(context.paths.audioDir, audio.storedName);
+  parts.push({
+    path: `${folder}/audio${extension}`,
+    file: audioFile,
+    // The recording's own size (as imported or rewritten): the stored file may be sealed, the archive gets its plaintext.
+    sizeBytes: audio.sizeBytes,
+    sha256: audio.sha256,
+  });
+  parts.push({ path: `${folder}/peaks.bin`, bytes: peaks.bytes });
+  const transcript = getTranscript(db, callId);
+  const redactedRanges = redactedRangesOf(db, callId);
+  if (transcript)
+    parts.push({
+      path: `${folder}/transcript.json`,
+      bytes: klankbordTranscriptFile({
+        ...transcript,
+        segments: maskTranscript(transcript.segments, redactedRanges),
+      }),
+    });
+  return ok({
+    ...packagedCallDetails(call, audio),
+    audio: {
+      ...packagedRecording(audio, `${folder}/audio${extension}`, folder),
+      durationMs: audio.durationMs,
+      pairsPerSecond: peaks.pairsPerSecond,
+    },
+    transcript: packagedTranscriptRef(folder, transcript),
+    // Only when there are any, so a package without redactions reads the same as before.
+    ...(redactedRanges.length > 0 ? { redactedRanges } : {}),
+  });
 }

@@ -5,13 +5,14 @@ import type Database from 'better-sqlite3';
 import { ok, type Result } from '../contract/errors';
 import type { TeamCall } from '../contract/team-packages';
 import { findAudioBySha, insertAudio } from '../storage/audio-repository';
-import { findCallIdByAudio, insertCall } from '../storage/calls-repository';
+import { findCallIdByAudio } from '../storage/calls-repository';
 import { addEvidenceClip, findCallIdByKey, listEvidenceClips, setCallKey } from '../storage/team-exchange-repository';
 import type { ServiceContext } from './context';
 import { refused, type OpenedPackage } from './package-archive';
 import { receiveRedactions } from './redaction-scan';
 import {
   checkCall,
+  insertCallOfPackage,
   insertPackagedCall,
   placeAudio,
   removePlaced,
@@ -164,18 +165,7 @@ export function storeTeamCalls(
       callId = insertPackagedCall(db, asPackagedCall(call, call.audio), whole, storedNames.get(call.key)!, nowMs);
     } else if (!callId) {
       // Known to the reviewer as held here, or sent as clips only: the call without its recording, known by its hash.
-      callId = randomUUID();
-      insertCall(db, {
-        id: callId,
-        title: call.title,
-        agentName: call.agentName,
-        customerRef: call.customerRef,
-        recordedAt: call.recordedAt,
-        durationMs: call.durationMs,
-        createdAtMs: nowMs,
-        audioId: null,
-        agentChannel: call.agentChannel,
-      });
+      callId = insertCallOfPackage(db, call, call.durationMs, null, nowMs);
       setCallKey(db, callId, call.key);
       receiveRedactions(db, callId, call.redactedRanges, nowMs);
     }

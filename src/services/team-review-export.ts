@@ -15,13 +15,14 @@ import { evidenceClip } from '../domain/team/evidence-clip';
 import { getAudio, readPeaks, type AudioFileRow } from '../storage/audio-repository';
 import { getCall, type CallRecord } from '../storage/calls-repository';
 import { listMoments } from '../storage/moments-repository';
-import { listAnswers, listReviews, type ReviewRecord } from '../storage/reviews-repository';
+import { listReviews, type ReviewRecord } from '../storage/reviews-repository';
 import { getRubric } from '../storage/rubrics-repository';
 import { addKnownCalls, getMembership, isKnownCall, setLastExport } from '../storage/team-exchange-repository';
 import { getTranscript } from '../storage/transcripts-repository';
 import { writeTransaction } from '../storage/transactions';
 import type { ServiceContext } from './context';
 import { exportPackage, json, type PackagePart } from './package-archive';
+import { packagedCallDetails, packagedRecording, packagedReviewState, packagedTranscriptRef } from './packaged-records';
 import { redactedRangesOf } from './redaction-service';
 import { requireLocalReviewer } from './reviewer-service';
 import { klankbordTranscriptFile } from './session-package';
@@ -65,21 +66,9 @@ function wholeCall(context: ServiceContext, call: CallRecord, audio: AudioFileRo
     });
   return {
     kind: 'whole' as const,
-    file: audioPath,
-    peaksFile: `${folder}/peaks.bin`,
-    originalName: audio.originalName,
-    container: audio.container,
-    codec: audio.codec,
-    sampleRateHz: audio.sampleRateHz,
-    channels: audio.channels,
+    ...packagedRecording(audio, audioPath, folder),
     pairsPerSecond: peaks?.pairsPerSecond ?? 1,
-    transcript: transcript
-      ? {
-          file: `${folder}/transcript.json`,
-          sourceName: transcript.sourceName,
-          speakerRoles: transcript.speakerRoles,
-        }
-      : null,
+    transcript: packagedTranscriptRef(folder, transcript),
   };
 }
 
@@ -137,63 +126,20 @@ export async function exportTeamReviews(
   mkdirSync(staging);
   try {
     const parts: PackagePart[] = [];
-    const calls: TeamCall[] = [];
-    const sentWhole: string[] = [];
-    const callKeys = new Map<string, string>();
-    for (const [callId, ofCall] of byCall) {
-      const call = getCall(db, callId);
-      const audio = call?.audioId ? getAudio(db, call.audioId) : undefined;
-      if (!call || !audio)
-        return fail('media_removed', 'A retention rule removed the audio of reviewed calls', {
-          callTitles: [call?.title ?? callId],
-        });
-      callKeys.set(callId, audio.sha256);
-      let packaged: Result<TeamCall['audio']> = ok({ kind: 'known' });
-      if (!isKnownCall(db, request.teamId, audio.sha256))
-        packaged =
-          request.audio === 'whole'
-            ? ok(wholeCall(context, call, audio, parts))
-            : await clipsOfCall(context, audio, ofCall, staging, parts);
-      if (!packaged.ok) return packaged;
-      if (packaged.value.kind === 'whole') sentWhole.push(audio.sha256);
-      calls.push({
-        key: audio.sha256,
-        title: call.title,
-        agentName: call.agentName,
-        customerRef: call.customerRef,
-        recordedAt: call.recordedAt,
-        agentChannel: call.agentChannel,
-        durationMs: audio.durationMs,
-        audio: packaged.value,
-        redactedRanges: redactedRangesOf(db, callId),
-      });
-    }
-    const versions = [...new Set(reviews.map((review) => `${review.rubricId}\n${review.rubricVersion}`))];
-    const rubrics = versions.map((entry, index) => {
-      const [id, version] = entry.split('\n') as [string, string];
-      const rubric = getRubric(db, id, Number(version))!;
-      const file = `rubrics/rubric-${index + 1}.json`;
-      parts.push({ path: file, bytes: new TextEncoder().encode(serialiseRubricFile(rubric.rubric)) });
-      return { id, version: Number(version), file };
-    });
+    const packaged = await packageCalls(context, request, byCall, staging, parts);
+    if (!packaged.ok) return packaged;
+    const { calls, sentWhole, callKeys } = packaged.value;
     const content: TeamReviewsContent = {
       teamId: request.teamId,
       reviewer: { id: membership.reviewerId, name: membership.reviewerName },
-      rubrics,
+      rubrics: packageRubrics(db, reviews, parts),
       calls,
       reviews: reviews.map((review) => ({
         id: review.id,
         callKey: callKeys.get(review.callId)!,
         rubricId: review.rubricId,
         rubricVersion: review.rubricVersion,
-        status: review.status,
-        context: review.context,
-        comment: review.comment,
-        createdAtMs: review.createdAtMs,
-        updatedAtMs: review.updatedAtMs,
-        submittedAtMs: review.submittedAtMs,
-        answers: listAnswers(db, review.id),
-        moments: listMoments(db, review.id),
+        ...packagedReviewState(db, review),
       })),
     };
     parts.push({ path: 'reviews.json', bytes: json(content) });
@@ -214,4 +160,57 @@ export async function exportTeamReviews(
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * Each reviewed call for the package: named by its hash when the lead holds it, else its recording whole or its
+ * evidence clips added to `parts`; and the recordings sent whole, and each call's hash by local id.
+ */
+async function packageCalls(
+  context: ServiceContext,
+  request: TeamExportRequest,
+  byCall: ReadonlyMap<string, readonly ReviewRecord[]>,
+  staging: string,
+  parts: PackagePart[],
+): Promise<Result<{ calls: TeamCall[]; sentWhole: string[]; callKeys: Map<string, string> }>> {
+  const { db } = context;
+  const calls: TeamCall[] = [];
+  const sentWhole: string[] = [];
+  const callKeys = new Map<string, string>();
+  for (const [callId, ofCall] of byCall) {
+    const call = getCall(db, callId);
+    const audio = call?.audioId ? getAudio(db, call.audioId) : undefined;
+    if (!call || !audio)
+      return fail('media_removed', 'A retention rule removed the audio of reviewed calls', {
+        callTitles: [call?.title ?? callId],
+      });
+    callKeys.set(callId, audio.sha256);
+    let packaged: Result<TeamCall['audio']> = ok({ kind: 'known' });
+    if (!isKnownCall(db, request.teamId, audio.sha256))
+      packaged =
+        request.audio === 'whole'
+          ? ok(wholeCall(context, call, audio, parts))
+          : await clipsOfCall(context, audio, ofCall, staging, parts);
+    if (!packaged.ok) return packaged;
+    if (packaged.value.kind === 'whole') sentWhole.push(audio.sha256);
+    calls.push({
+      ...packagedCallDetails(call, audio),
+      durationMs: audio.durationMs,
+      audio: packaged.value,
+      redactedRanges: redactedRangesOf(db, callId),
+    });
+  }
+  return ok({ calls, sentWhole, callKeys });
+}
+
+/** Each rubric version the reviews were scored with, added to `parts` as a rubric file. */
+function packageRubrics(db: Database.Database, reviews: readonly ReviewRecord[], parts: PackagePart[]) {
+  const versions = [...new Set(reviews.map((review) => `${review.rubricId}\n${review.rubricVersion}`))];
+  return versions.map((entry, index) => {
+    const [id, version] = entry.split('\n') as [string, string];
+    const rubric = getRubric(db, id, Number(version))!;
+    const file = `rubrics/rubric-${index + 1}.json`;
+    parts.push({ path: file, bytes: new TextEncoder().encode(serialiseRubricFile(rubric.rubric)) });
+    return { id, version: Number(version), file };
+  });
 }

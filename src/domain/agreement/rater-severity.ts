@@ -32,10 +32,57 @@ export interface RaterSeverity {
  * Constant ratings: all effects 0, standard errors 0. Raters or units without ratings get null. Never NaN.
  */
 export function raterSeverity(ratings: NumericRatingsMatrix): RaterSeverity | null {
+  const design = groupByUnit(ratings);
+  if (design === null) return null;
+  const { raterSlot, activeRaters: size, units, unitStart, entryRater, observations } = design;
+  if (!isConnected(size, units, unitStart, entryRater)) return null;
+  const { unitMeans, ratedUnits } = meansOfUnits(design);
+  const { matrix, adjusted } = reducedNormalEquations(design, unitMeans);
+  const factor = choleskyFactor(matrix, size);
+  if (factor === null) return null;
+  const effects = choleskySolve(factor, size, adjusted);
+  // Sum-zero holds in exact arithmetic (A 1 = 1 and sum Q = 0); remove the rounding residue.
+  const effectMean = effects.reduce((sum, value) => sum + value, 0) / size;
+  for (let index = 0; index < size; index += 1) effects[index] = effects[index]! - effectMean;
+
+  const { levels, levelSum, residualSquares } = unitLevels(design, unitMeans, effects);
+  const grandMean = levelSum / ratedUnits;
+  const residualDegreesOfFreedom = observations - ratedUnits - size + 1;
+  const sigma = residualDegreesOfFreedom > 0 ? Math.sqrt(residualSquares / residualDegreesOfFreedom) : null;
+  const inverseDiagonal = size > 1 && sigma !== null ? choleskyInverseDiagonal(factor, size) : null;
+  return {
+    grandMean,
+    raterEffect: Array.from(raterSlot, (slot) => (slot === -1 ? null : effects[slot]!)),
+    raterStandardError: Array.from(raterSlot, (slot) =>
+      slot === -1 || inverseDiagonal === null || sigma === null
+        ? null
+        : sigma * Math.sqrt(Math.max(0, inverseDiagonal[slot]! - 1 / size)),
+    ),
+    unitEffect: levels.map((level) => (level === null ? null : level - grandMean)),
+    fairUnitScore: levels,
+    residualStandardDeviation: sigma,
+    residualDegreesOfFreedom,
+  };
+}
+
+/**
+ * Observations grouped by unit (compressed rows): unit u's raters and scores are entries unitStart[u] ..
+ * unitStart[u + 1] - 1; raters are renumbered densely (raterSlot), skipping raters without any rating.
+ */
+interface UnitDesign {
+  readonly raterSlot: Int32Array;
+  readonly activeRaters: number;
+  readonly units: number;
+  readonly unitStart: Int32Array;
+  readonly entryRater: Int32Array;
+  readonly entryValue: Float64Array;
+  readonly observations: number;
+}
+
+/** The observed cells grouped by unit; null with no observed cell. */
+function groupByUnit(ratings: NumericRatingsMatrix): UnitDesign | null {
   const raters = ratings.length;
   const units = unitCount(ratings);
-  // Observations grouped by unit (compressed rows): unit u's raters and scores are entries unitStart[u] ..
-  // unitStart[u + 1] - 1; raters are renumbered densely, skipping raters without any rating.
   const raterSlot = new Int32Array(raters).fill(-1);
   const perUnit = new Int32Array(units + 1);
   let activeRaters = 0;
@@ -65,8 +112,10 @@ export function raterSeverity(ratings: NumericRatingsMatrix): RaterSeverity | nu
       entryValue[entry] = value;
     }
   }
-  if (!isConnected(activeRaters, units, unitStart, entryRater)) return null;
+  return { raterSlot, activeRaters, units, unitStart, entryRater, entryValue, observations };
+}
 
+function meansOfUnits({ units, unitStart, entryValue }: UnitDesign): { unitMeans: Float64Array; ratedUnits: number } {
   const unitMeans = new Float64Array(units);
   let ratedUnits = 0;
   for (let unit = 0; unit < units; unit += 1) {
@@ -78,8 +127,14 @@ export function raterSeverity(ratings: NumericRatingsMatrix): RaterSeverity | nu
     for (let entry = start; entry < end; entry += 1) sum += entryValue[entry]!;
     unitMeans[unit] = sum / (end - start);
   }
-  // A = C + J / R, built densely: R is the number of reviewers in a session, tens, not thousands.
-  const size = activeRaters;
+  return { unitMeans, ratedUnits };
+}
+
+/** A = C + J / R and Q, built densely: R is the number of reviewers in a session, tens, not thousands. */
+function reducedNormalEquations(
+  { activeRaters: size, units, unitStart, entryRater, entryValue }: UnitDesign,
+  unitMeans: Float64Array,
+): { matrix: Float64Array; adjusted: Float64Array } {
   const matrix = new Float64Array(size * size).fill(1 / size);
   const adjusted = new Float64Array(size);
   for (let unit = 0; unit < units; unit += 1) {
@@ -101,13 +156,15 @@ export function raterSeverity(ratings: NumericRatingsMatrix): RaterSeverity | nu
   }
   for (let row = 0; row < size; row += 1)
     for (let column = 0; column < row; column += 1) matrix[column * size + row] = matrix[row * size + column]!;
-  const factor = choleskyFactor(matrix, size);
-  if (factor === null) return null;
-  const effects = choleskySolve(factor, size, adjusted);
-  // Sum-zero holds in exact arithmetic (A 1 = 1 and sum Q = 0); remove the rounding residue.
-  const effectMean = effects.reduce((sum, value) => sum + value, 0) / size;
-  for (let index = 0; index < size; index += 1) effects[index] = effects[index]! - effectMean;
+  return { matrix, adjusted };
+}
 
+/** Each unit's level mu + alpha_u (null when unrated), their sum, and the residual sum of squares. */
+function unitLevels(
+  { units, unitStart, entryRater, entryValue }: UnitDesign,
+  unitMeans: Float64Array,
+  effects: Float64Array,
+): { levels: (number | null)[]; levelSum: number; residualSquares: number } {
   const levels: (number | null)[] = [];
   let levelSum = 0;
   let residualSquares = 0;
@@ -126,23 +183,7 @@ export function raterSeverity(ratings: NumericRatingsMatrix): RaterSeverity | nu
     levels.push(level);
     levelSum += level;
   }
-  const grandMean = levelSum / ratedUnits;
-  const residualDegreesOfFreedom = observations - ratedUnits - size + 1;
-  const sigma = residualDegreesOfFreedom > 0 ? Math.sqrt(residualSquares / residualDegreesOfFreedom) : null;
-  const inverseDiagonal = size > 1 && sigma !== null ? choleskyInverseDiagonal(factor, size) : null;
-  return {
-    grandMean,
-    raterEffect: Array.from(raterSlot, (slot) => (slot === -1 ? null : effects[slot]!)),
-    raterStandardError: Array.from(raterSlot, (slot) =>
-      slot === -1 || inverseDiagonal === null || sigma === null
-        ? null
-        : sigma * Math.sqrt(Math.max(0, inverseDiagonal[slot]! - 1 / size)),
-    ),
-    unitEffect: levels.map((level) => (level === null ? null : level - grandMean)),
-    fairUnitScore: levels,
-    residualStandardDeviation: sigma,
-    residualDegreesOfFreedom,
-  };
+  return { levels, levelSum, residualSquares };
 }
 
 /** Whether every rater and rated unit hang together through shared units (union-find over the bipartite graph). */

@@ -2,7 +2,7 @@ import { benchmarkDeviations, type DeviationSummary } from './benchmark-deviatio
 import { cohenKappa } from './cohen-kappa';
 import { fleissKappaFromCounts } from './fleiss-kappa';
 import { gwetAc1FromCounts } from './gwet-ac1';
-import { iccFormNames, intraclassCorrelation, type IccFormName } from './intraclass-correlation';
+import { iccFormNames, intraclassCorrelation, type IccEstimate, type IccFormName } from './intraclass-correlation';
 import { krippendorffAlphaFromCounts } from './krippendorff-alpha';
 import { splitNotApplicable } from './not-applicable';
 import { percentAgreementFromCounts } from './percent-agreement';
@@ -122,45 +122,9 @@ export function summariseAgreement(input: AgreementInput): AgreementSummaryResul
   const ratings = split.ratings;
   const numeric = level !== 'nominal';
   const categories = input.categories;
-  if (categories) {
-    const seen = new Set<Category>();
-    for (const category of categories) {
-      if (seen.has(category)) return invalid(`categories lists ${JSON.stringify(category)} twice`);
-      seen.add(category);
-      if (numeric && typeof category !== 'number')
-        return invalid(`category ${JSON.stringify(category)} is not a number (level ${level} needs numbers)`);
-    }
-  }
-  const listed = categories ? new Set<Category>(categories) : null;
-  let allNumeric = true;
-  for (let rater = 0; rater < raters; rater += 1) {
-    const row = ratings[rater]!;
-    for (let unit = 0; unit < units; unit += 1) {
-      const value = row[unit]!;
-      if (isMissingRating(value)) continue;
-      if (typeof value !== 'number') {
-        allNumeric = false;
-        if (numeric) {
-          return invalid(
-            `rater ${rater}, unit ${unit}: ${JSON.stringify(value)} is not a number (level ${level} needs numeric ratings; use level nominal for labels)`,
-          );
-        }
-      }
-      if (listed && !listed.has(value))
-        return invalid(`rater ${rater}, unit ${unit}: ${JSON.stringify(value)} is not one of the categories`);
-    }
-  }
+  const problem = inputProblem(input, ratings, units);
+  if (problem !== null) return invalid(problem);
   const tolerance = input.tolerance ?? 0;
-  if (!(tolerance >= 0) || !Number.isFinite(tolerance))
-    return invalid(`tolerance must be a non-negative number, not ${input.tolerance}`);
-  if (input.benchmark !== undefined) {
-    if (!Number.isInteger(input.benchmark) || input.benchmark < 0 || input.benchmark >= raters) {
-      return invalid(
-        `benchmark ${input.benchmark} is not a rater: there ${raters === 1 ? 'is 1 rater' : `are ${raters} raters`} (rows 0-${raters - 1})`,
-      );
-    }
-    if (!allNumeric) return invalid('benchmark deviations need numeric ratings');
-  }
 
   const numericRatings = ratings as NumericRatingsMatrix;
   // Alpha, AC1, Fleiss and % agreement share one coding; extra scale categories change only alpha's order and AC1's q.
@@ -189,19 +153,7 @@ export function summariseAgreement(input: AgreementInput): AgreementSummaryResul
         quadratic: numeric ? kappa.quadratic : null,
       },
       icc: icc && mapForms((form) => icc.forms[form].value),
-      icc_tests:
-        icc &&
-        mapForms((form) => {
-          const estimate = icc.forms[form];
-          return {
-            f_value: estimate.fValue,
-            df1: estimate.df1,
-            df2: estimate.df2,
-            p_value: estimate.pValue,
-            ci_lower: estimate.lower,
-            ci_upper: estimate.upper,
-          };
-        }),
+      icc_tests: icc && mapForms((form) => iccTestFigures(icc.forms[form])),
       severity: severity && {
         grand_mean: severity.grandMean,
         rater_effect: severity.raterEffect,
@@ -220,6 +172,49 @@ export function summariseAgreement(input: AgreementInput): AgreementSummaryResul
   };
 }
 
+/** What is wrong with the categories, the cells (not applicable cells split off), the tolerance or the benchmark. */
+function inputProblem(input: AgreementInput, ratings: RatingsMatrix, units: number): string | null {
+  const { level, categories } = input;
+  const raters = ratings.length;
+  const numeric = level !== 'nominal';
+  if (categories) {
+    const seen = new Set<Category>();
+    for (const category of categories) {
+      if (seen.has(category)) return `categories lists ${JSON.stringify(category)} twice`;
+      seen.add(category);
+      if (numeric && typeof category !== 'number')
+        return `category ${JSON.stringify(category)} is not a number (level ${level} needs numbers)`;
+    }
+  }
+  const listed = categories ? new Set<Category>(categories) : null;
+  let allNumeric = true;
+  for (let rater = 0; rater < raters; rater += 1) {
+    const row = ratings[rater]!;
+    for (let unit = 0; unit < units; unit += 1) {
+      const value = row[unit]!;
+      if (isMissingRating(value)) continue;
+      if (typeof value !== 'number') {
+        allNumeric = false;
+        if (numeric) {
+          return `rater ${rater}, unit ${unit}: ${JSON.stringify(value)} is not a number (level ${level} needs numeric ratings; use level nominal for labels)`;
+        }
+      }
+      if (listed && !listed.has(value))
+        return `rater ${rater}, unit ${unit}: ${JSON.stringify(value)} is not one of the categories`;
+    }
+  }
+  const tolerance = input.tolerance ?? 0;
+  if (!(tolerance >= 0) || !Number.isFinite(tolerance))
+    return `tolerance must be a non-negative number, not ${input.tolerance}`;
+  if (input.benchmark !== undefined) {
+    if (!Number.isInteger(input.benchmark) || input.benchmark < 0 || input.benchmark >= raters) {
+      return `benchmark ${input.benchmark} is not a rater: there ${raters === 1 ? 'is 1 rater' : `are ${raters} raters`} (rows 0-${raters - 1})`;
+    }
+    if (!allNumeric) return 'benchmark deviations need numeric ratings';
+  }
+  return null;
+}
+
 function applicabilityAgreement(applicability: RatingsMatrix, cells: number): AgreementSummary['not_applicable'] {
   const counted = countRatings(applicability, ['applicable', 'not applicable']);
   return {
@@ -232,6 +227,17 @@ function applicabilityAgreement(applicability: RatingsMatrix, cells: number): Ag
 
 function mapForms<T>(pick: (form: IccFormName) => T): Record<IccFormName, T> {
   return Object.fromEntries(iccFormNames.map((form) => [form, pick(form)])) as Record<IccFormName, T>;
+}
+
+function iccTestFigures(estimate: IccEstimate): IccTest {
+  return {
+    f_value: estimate.fValue,
+    df1: estimate.df1,
+    df2: estimate.df2,
+    p_value: estimate.pValue,
+    ci_lower: estimate.lower,
+    ci_upper: estimate.upper,
+  };
 }
 
 function deviationFigures(summary: DeviationSummary): DeviationFigures {

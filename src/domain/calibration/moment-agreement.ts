@@ -161,29 +161,7 @@ export function momentAgreement(
     const meanPairwiseF1 =
       defined.length === 0 ? null : defined.reduce((sum, value) => sum + value, 0) / defined.length;
     // The matching is symmetric in its counts, so the pair involving the reference already holds everything needed.
-    const versusReference =
-      reference === null
-        ? null
-        : reviewers.map((reviewer, index): ReferenceMomentAgreement | null => {
-            if (index === reference) return null;
-            const pair = pairs.find(
-              (entry) =>
-                (entry.first === reference && entry.second === index) ||
-                (entry.first === index && entry.second === reference),
-            )!;
-            const referenceCount = momentCounts[reference]!;
-            const ownCount = momentCounts[index]!;
-            return {
-              reviewer: index,
-              reviewerId: reviewer.reviewerId,
-              matched: pair.matched,
-              missed: referenceCount - pair.matched,
-              extra: ownCount - pair.matched,
-              precision: ownCount === 0 ? null : pair.matched / ownCount,
-              recall: referenceCount === 0 ? null : pair.matched / referenceCount,
-              f1: f1Score(pair.matched, referenceCount + ownCount),
-            };
-          });
+    const versusReference = reference === null ? null : versusReferenceOf(reviewers, reference, pairs, momentCounts);
     return { momentCounts, pairs, meanPairwiseF1, versusReference };
   };
 
@@ -204,6 +182,34 @@ export function momentAgreement(
       ),
     ),
   };
+}
+
+/** Each reviewer's figures against the reference reviewer's moments (null for the reference itself). */
+function versusReferenceOf(
+  reviewers: readonly ReviewerMoments[],
+  reference: number,
+  pairs: readonly PairMomentAgreement[],
+  momentCounts: readonly number[],
+): (ReferenceMomentAgreement | null)[] {
+  return reviewers.map((reviewer, index): ReferenceMomentAgreement | null => {
+    if (index === reference) return null;
+    const pair = pairs.find(
+      (entry) =>
+        (entry.first === reference && entry.second === index) || (entry.first === index && entry.second === reference),
+    )!;
+    const referenceCount = momentCounts[reference]!;
+    const ownCount = momentCounts[index]!;
+    return {
+      reviewer: index,
+      reviewerId: reviewer.reviewerId,
+      matched: pair.matched,
+      missed: referenceCount - pair.matched,
+      extra: ownCount - pair.matched,
+      precision: ownCount === 0 ? null : pair.matched / ownCount,
+      recall: referenceCount === 0 ? null : pair.matched / referenceCount,
+      f1: f1Score(pair.matched, referenceCount + ownCount),
+    };
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { raterSeverity } from '../agreement/rater-severity';
 import { reliabilityBand, type ReliabilityBand } from '../agreement/reliability-band';
 import type { CallContext } from '../rubric/call-context';
 import type { CallSignals } from '../signals/model';
-import { rubricItems, type Rubric } from '../rubric/model';
+import { rubricItems, type Rubric, type RubricItem } from '../rubric/model';
 import type { ReviewAnswers } from '../scoring/answers';
 import { scoreReview } from '../scoring/score-review';
 import { itemDeviation } from './item-deviation';
@@ -112,50 +112,13 @@ const toFigures = (
  */
 export function sessionReport(input: SessionReportInput): SessionReport {
   const { rubric, reviews, benchmarkIndex } = input;
-  const reviewerCount = reviews.length;
   const callCount = reviews[0]?.length ?? 0;
   const scores = reviews.map((row) =>
     row.map((review) => (review ? scoreReview(rubric, review.answers, review.context) : null)),
   );
   const totals = scores.map((row) => row.map((score) => score?.total ?? null));
 
-  const items: ItemAgreement[] = rubricItems(rubric).map(({ item }) => {
-    const raw = reviews.map((row) => row.map((review) => itemRating(item, review, rubric)));
-    const split = splitNotApplicable(raw);
-    const level = item.scale.kind === 'ordinal' ? 'ordinal' : 'nominal';
-    const categories = item.scale.kind === 'ordinal' ? item.scale.levels.map((entry) => entry.value) : ['Ja', 'Nee'];
-    const alpha = krippendorffAlpha(split.ratings, level, { categories });
-    const reference = benchmarkIndex ?? null;
-    let within = 0;
-    let compared = 0;
-    for (let reviewer = 0; reviewer < reviewerCount; reviewer += 1) {
-      if (reviewer === reference) continue;
-      for (let call = 0; call < callCount; call += 1) {
-        const mine = split.ratings[reviewer]![call];
-        if (mine === null || mine === undefined) continue;
-        const others =
-          reference !== null
-            ? [split.ratings[reference]![call] ?? null]
-            : split.ratings.filter((_, index) => index !== reviewer).map((row) => row[call] ?? null);
-        const deviation = itemDeviation(mine, others, reference !== null ? 'benchmark' : 'group', input.toleranceItem);
-        if (deviation === null) continue;
-        compared += 1;
-        if (deviation === 'within') within += 1;
-      }
-    }
-    const applicability = split.notApplicableCells > 0 ? krippendorffAlpha(split.applicability, 'nominal') : null;
-    return {
-      itemId: item.id,
-      level,
-      alpha,
-      band: reliabilityBand(alpha),
-      percentAgreement: percentAgreement(split.ratings),
-      gwetAc1: gwetAc1(split.ratings, { categories }),
-      applicabilityAlpha: applicability,
-      ambiguous: alpha !== null && alpha < 0.667,
-      percentWithinTolerance: compared > 0 ? (within / compared) * 100 : null,
-    };
-  });
+  const items: ItemAgreement[] = rubricItems(rubric).map(({ item }) => itemAgreement(input, item));
 
   const sections = rubric.sections.map((section, sectionIndex) => {
     const matrix = scores.map((row) =>
@@ -208,6 +171,48 @@ export function sessionReport(input: SessionReportInput): SessionReport {
       const signals = input.callSignals?.[call];
       return signals ? callMetrics(signals) : null;
     }),
+  };
+}
+
+/** One item's agreement figures, with N.v.t. split off, and its share of ratings within tolerance. */
+function itemAgreement(input: SessionReportInput, item: RubricItem): ItemAgreement {
+  const { rubric, reviews, benchmarkIndex } = input;
+  const reviewerCount = reviews.length;
+  const callCount = reviews[0]?.length ?? 0;
+  const raw = reviews.map((row) => row.map((review) => itemRating(item, review, rubric)));
+  const split = splitNotApplicable(raw);
+  const level = item.scale.kind === 'ordinal' ? 'ordinal' : 'nominal';
+  const categories = item.scale.kind === 'ordinal' ? item.scale.levels.map((entry) => entry.value) : ['Ja', 'Nee'];
+  const alpha = krippendorffAlpha(split.ratings, level, { categories });
+  const reference = benchmarkIndex ?? null;
+  let within = 0;
+  let compared = 0;
+  for (let reviewer = 0; reviewer < reviewerCount; reviewer += 1) {
+    if (reviewer === reference) continue;
+    for (let call = 0; call < callCount; call += 1) {
+      const mine = split.ratings[reviewer]![call];
+      if (mine === null || mine === undefined) continue;
+      const others =
+        reference !== null
+          ? [split.ratings[reference]![call] ?? null]
+          : split.ratings.filter((_, index) => index !== reviewer).map((row) => row[call] ?? null);
+      const deviation = itemDeviation(mine, others, reference !== null ? 'benchmark' : 'group', input.toleranceItem);
+      if (deviation === null) continue;
+      compared += 1;
+      if (deviation === 'within') within += 1;
+    }
+  }
+  const applicability = split.notApplicableCells > 0 ? krippendorffAlpha(split.applicability, 'nominal') : null;
+  return {
+    itemId: item.id,
+    level,
+    alpha,
+    band: reliabilityBand(alpha),
+    percentAgreement: percentAgreement(split.ratings),
+    gwetAc1: gwetAc1(split.ratings, { categories }),
+    applicabilityAlpha: applicability,
+    ambiguous: alpha !== null && alpha < 0.667,
+    percentWithinTolerance: compared > 0 ? (within / compared) * 100 : null,
   };
 }
 

@@ -9,7 +9,7 @@ import type { CallContext } from '../rubric/call-context';
 import type { Locale, LocalizedText } from '../rubric/localized-text';
 import type { Rubric } from '../rubric/model';
 import type { ItemAnswer, ReviewAnswers } from '../scoring/answers';
-import { scoreReview } from '../scoring/score-review';
+import { scoreReview, type ScoreResult } from '../scoring/score-review';
 import { appendAll } from '../extremes';
 import type { TranslationTexts } from '../../i18n/en';
 import { inBothLanguages, translate, type PlainTranslationKey } from '../../i18n/translate';
@@ -275,6 +275,20 @@ export function scoreExportRows(
     ...callMetricCells(entry.callMetrics),
   ];
 
+  const itemRows = itemRowsOf(entry, score, records, language);
+  const momentRows = momentRowsOf(entry, language);
+  return { review: reviewRow, items: itemRows, moments: momentRows };
+}
+
+/** A row per rubric item of the review: its answer, value, comment and the moments linked to it. */
+function itemRowsOf(
+  entry: ScoreExportReview,
+  score: ScoreResult,
+  records: ReadonlyMap<string, ScoreExportAnswer>,
+  language: Locale,
+): ExportRow[] {
+  const { review, rubric } = entry;
+  const reviewerName = review.reviewerName ?? '';
   const linkedMoments = new Map<string, number>();
   for (const moment of entry.moments) {
     // A moment linking an item twice is still one piece of evidence for it.
@@ -283,7 +297,7 @@ export function scoreExportRows(
   const titles = new Map(
     rubric.sections.flatMap((section) => section.items.map((item) => [item.id, item.title[language]] as const)),
   );
-  const itemRows = score.items.map((item): ExportRow => {
+  return score.items.map((item): ExportRow => {
     const record = records.get(item.itemId);
     return [
       review.id,
@@ -303,9 +317,14 @@ export function scoreExportRows(
       linkedMoments.get(item.itemId) ?? 0,
     ];
   });
+}
 
+/** A row per moment of the review, with the empathy response time where it responds to a cue. */
+function momentRowsOf(entry: ScoreExportReview, language: Locale): ExportRow[] {
+  const { review } = entry;
+  const reviewerName = review.reviewerName ?? '';
   const momentsById = new Map(entry.moments.map((moment) => [moment.id, moment]));
-  const momentRows = entry.moments.map((moment): ExportRow => {
+  return entry.moments.map((moment): ExportRow => {
     const cue = moment.respondsTo === undefined ? undefined : momentsById.get(moment.respondsTo);
     return [
       review.id,
@@ -327,7 +346,6 @@ export function scoreExportRows(
       moment.note,
     ];
   });
-  return { review: reviewRow, items: itemRows, moments: momentRows };
 }
 
 /** The three tables' ids, names and columns (the reviews table with a column per section), without rows. */

@@ -7,6 +7,7 @@ import {
   type ReviewCalibration,
   type ScoreExportReview,
 } from '../../domain/export/export-tables';
+import type { ScoreExportSelection } from '../../domain/export/score-export-selection';
 import type { ExportRow, ExportTableSource, ScoreExportTables } from '../../domain/export/table-model';
 import type { Locale } from '../../domain/rubric/localized-text';
 import type { Rubric } from '../../domain/rubric/model';
@@ -14,7 +15,7 @@ import { agentOf, mergeLookup } from '../../domain/team/agent-merges';
 import { listAgentMerges } from '../../storage/agent-merges-repository';
 import { getCallSummary } from '../../storage/calls-repository';
 import { getReviewer } from '../../storage/reviewers-repository';
-import type { ReviewRecord, ReviewStatus } from '../../storage/reviews-repository';
+import type { ReviewRecord } from '../../storage/reviews-repository';
 import { getRubric } from '../../storage/rubrics-repository';
 import {
   listAnswersOfReviews,
@@ -32,19 +33,8 @@ import { getCallSignals } from '../../storage/signals-repository';
  * other). The caller holds one read transaction around every walk, so the tables describe one moment in time.
  */
 
-/** Which reviews to export; every given filter must match. An empty selection exports every review. */
-export interface ScoreExportSelection {
-  /** Exactly these reviews, in this order (a calibration session's reviews). */
-  readonly reviewIds?: readonly string[];
-  readonly callId?: string;
-  readonly agentName?: string;
-  readonly reviewerId?: string;
-  /** On the review's last change, inclusive, as the review list filters (a submitted review's last change is its submission). */
-  readonly fromMs?: number;
-  readonly toMs?: number;
-  /** Default: drafts and submitted reviews alike; the status column tells them apart. */
-  readonly status?: ReviewStatus;
-}
+/** Which reviews to export: declared once in the domain, for the port and this exporter alike. */
+export type { ScoreExportSelection };
 
 export interface ScoreExportOptions {
   /** Language of item titles, moment type labels and answer words; default 'nl'. */

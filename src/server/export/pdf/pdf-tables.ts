@@ -38,6 +38,21 @@ export interface TableRow {
 const cellPaddingX = 3.5;
 const cellPaddingY = 2.6;
 
+/** What every row of one table shares: its columns' widths and left edges, text size and header. */
+interface TableGeometry {
+  readonly columns: readonly TableColumn[];
+  readonly widths: readonly number[];
+  readonly lefts: readonly number[];
+  readonly size: number;
+  readonly lineHeight: number;
+  readonly tableWidth: number;
+  readonly headerLines: readonly (readonly string[])[];
+  readonly headerStyle: TextStyle;
+  readonly headerHeight: number;
+}
+
+const cellText = (cell: string | TableCell): TableCell => (typeof cell === 'string' ? { text: cell } : cell);
+
 /**
  * A table at the cursor: header repeated on each page, cells wrapped, zebra rows; a row that does not fit on the
  * rest of the page goes to the next one, and a row taller than a whole page is split between its lines.
@@ -48,10 +63,61 @@ export function drawTable(
   rows: readonly TableRow[],
   options: { readonly size?: number; readonly width?: number } = {},
 ): void {
+  const table = tableGeometry(layout, columns, rows, options);
+  const { size, lineHeight, tableWidth, headerHeight } = table;
+  layout.ensure(headerHeight + lineHeight + 2 * cellPaddingY);
+  drawTableHeader(layout, table);
+  const capacity = Math.max(1, Math.floor((Layout.pageBody - headerHeight - 2 * cellPaddingY) / lineHeight));
+
+  rows.forEach((row, rowIndex) => {
+    const cells = columns.map((_, index) => cellText(row.cells[index] ?? ''));
+    const styles = cells.map((cell): TextStyle => ({
+      style: cell.style ?? row.style ?? 'regular',
+      size,
+      color: cell.color ?? palette.text,
+    }));
+    const lines = cells.map((cell, index) =>
+      layout.wrap(cell.text, table.widths[index]! - 2 * cellPaddingX, styles[index]),
+    );
+    const total = Math.max(1, maxOf(lines.map((cellLines) => cellLines.length)));
+    const fill = row.fill ?? (rowIndex % 2 === 1 ? palette.zebra : undefined);
+    let start = 0;
+    while (start < total) {
+      const take = linesToTake(layout, lineHeight, total - start, start === 0, capacity);
+      if (take === 0) {
+        layout.newPage();
+        drawTableHeader(layout, table);
+        continue;
+      }
+      const height = take * lineHeight + 2 * cellPaddingY;
+      if (fill) layout.rect(margin.left, layout.y - height, tableWidth, height, fill);
+      drawCellLines(
+        layout,
+        table,
+        lines.map((cellLines) => cellLines.slice(start, start + take)),
+        styles,
+        height,
+      );
+      layout.line(margin.left, layout.y, margin.left + tableWidth, layout.y, palette.rule, 0.4);
+      start += take;
+      if (start < total) {
+        layout.newPage();
+        drawTableHeader(layout, table);
+      }
+    }
+  });
+  layout.y -= 6;
+}
+
+function tableGeometry(
+  layout: Layout,
+  columns: readonly TableColumn[],
+  rows: readonly TableRow[],
+  options: { readonly size?: number; readonly width?: number },
+): TableGeometry {
   const size = options.size ?? 8;
   const lineHeight = size * 1.25;
   const tableWidth = options.width ?? contentWidth;
-  const cellText = (cell: string | TableCell): TableCell => (typeof cell === 'string' ? { text: cell } : cell);
   const widths = columnWidths(
     layout,
     columns,
@@ -70,87 +136,67 @@ export function drawTable(
     layout.wrap(column.header, widths[index]! - 2 * cellPaddingX, headerStyle),
   );
   const headerHeight = Math.max(1, maxOf(headerLines.map((lines) => lines.length))) * lineHeight + 2 * cellPaddingY;
+  return { columns, widths, lefts, size, lineHeight, tableWidth, headerLines, headerStyle, headerHeight };
+}
 
-  const drawLines = (
-    linesPerColumn: readonly (readonly string[])[],
-    styles: readonly TextStyle[],
-    height: number,
-  ): void => {
-    columns.forEach((column, index) => {
-      const lines = linesPerColumn[index] ?? [];
-      const align = column.align ?? 'left';
-      const x =
-        align === 'left'
-          ? lefts[index]! + cellPaddingX
-          : align === 'right'
-            ? lefts[index]! + widths[index]! - cellPaddingX
-            : lefts[index]! + widths[index]! / 2;
-      lines.forEach((line, lineIndex) => {
-        layout.text(
-          line,
-          x,
-          layout.y - cellPaddingY - lineIndex * lineHeight - size * baselineFactor,
-          styles[index] ?? { size },
-          align,
-        );
-      });
-    });
-    layout.y -= height;
-  };
+/**
+ * How many of a row's remaining lines go on this page: all that remain when they fit; none (a new page first) when
+ * not even two fit or a whole row that fits on a page would be split; otherwise as many as fit.
+ */
+function linesToTake(
+  layout: Layout,
+  lineHeight: number,
+  remaining: number,
+  atRowStart: boolean,
+  capacity: number,
+): number {
+  const available = Math.floor((layout.space() - 2 * cellPaddingY) / lineHeight);
+  if (available >= remaining) return remaining;
+  if (available < 1 || (atRowStart && remaining <= capacity) || available < 2) return 0;
+  return available;
+}
 
-  const drawHeader = (): void => {
-    layout.rect(margin.left, layout.y - headerHeight, tableWidth, headerHeight, palette.headerFill);
-    drawLines(
-      headerLines,
-      columns.map(() => headerStyle),
-      headerHeight,
-    );
-    layout.line(margin.left, layout.y, margin.left + tableWidth, layout.y, palette.muted, 0.6);
-  };
-
-  layout.ensure(headerHeight + lineHeight + 2 * cellPaddingY);
-  drawHeader();
-  const capacity = Math.max(1, Math.floor((Layout.pageBody - headerHeight - 2 * cellPaddingY) / lineHeight));
-
-  rows.forEach((row, rowIndex) => {
-    const cells = columns.map((_, index) => cellText(row.cells[index] ?? ''));
-    const styles = cells.map((cell): TextStyle => ({
-      style: cell.style ?? row.style ?? 'regular',
-      size,
-      color: cell.color ?? palette.text,
-    }));
-    const lines = cells.map((cell, index) => layout.wrap(cell.text, widths[index]! - 2 * cellPaddingX, styles[index]));
-    const total = Math.max(1, maxOf(lines.map((cellLines) => cellLines.length)));
-    const fill = row.fill ?? (rowIndex % 2 === 1 ? palette.zebra : undefined);
-    let start = 0;
-    while (start < total) {
-      const remaining = total - start;
-      const available = Math.floor((layout.space() - 2 * cellPaddingY) / lineHeight);
-      let take: number;
-      if (available >= remaining) take = remaining;
-      else if (available < 1 || (start === 0 && remaining <= capacity) || available < 2) take = 0;
-      else take = available;
-      if (take === 0) {
-        layout.newPage();
-        drawHeader();
-        continue;
-      }
-      const height = take * lineHeight + 2 * cellPaddingY;
-      if (fill) layout.rect(margin.left, layout.y - height, tableWidth, height, fill);
-      drawLines(
-        lines.map((cellLines) => cellLines.slice(start, start + take)),
-        styles,
-        height,
+/** The lines of each column's cell, from the cursor down; then the cursor moves down by `height`. */
+function drawCellLines(
+  layout: Layout,
+  { columns, lefts, widths, size, lineHeight }: TableGeometry,
+  linesPerColumn: readonly (readonly string[])[],
+  styles: readonly TextStyle[],
+  height: number,
+): void {
+  columns.forEach((column, index) => {
+    const lines = linesPerColumn[index] ?? [];
+    const align = column.align ?? 'left';
+    const x =
+      align === 'left'
+        ? lefts[index]! + cellPaddingX
+        : align === 'right'
+          ? lefts[index]! + widths[index]! - cellPaddingX
+          : lefts[index]! + widths[index]! / 2;
+    lines.forEach((line, lineIndex) => {
+      layout.text(
+        line,
+        x,
+        layout.y - cellPaddingY - lineIndex * lineHeight - size * baselineFactor,
+        styles[index] ?? { size },
+        align,
       );
-      layout.line(margin.left, layout.y, margin.left + tableWidth, layout.y, palette.rule, 0.4);
-      start += take;
-      if (start < total) {
-        layout.newPage();
-        drawHeader();
-      }
-    }
+    });
   });
-  layout.y -= 6;
+  layout.y -= height;
+}
+
+function drawTableHeader(layout: Layout, table: TableGeometry): void {
+  const { columns, tableWidth, headerHeight, headerStyle } = table;
+  layout.rect(margin.left, layout.y - headerHeight, tableWidth, headerHeight, palette.headerFill);
+  drawCellLines(
+    layout,
+    table,
+    table.headerLines,
+    columns.map(() => headerStyle),
+    headerHeight,
+  );
+  layout.line(margin.left, layout.y, margin.left + tableWidth, layout.y, palette.muted, 0.6);
 }
 
 /**

@@ -5,8 +5,8 @@ import { migrate, migrations } from './migrations';
 import { searchTranscriptPhrase } from './transcript-search-repository';
 import { saveTranscript } from './transcripts-repository';
 
-describe('migration 20: transcript search vocabulary', () => {
-  it('lists the words already indexed with their turn counts, and follows the index afterwards', () => {
+describe('migration 20: transcript search words', () => {
+  it('lists the words already indexed with where they occur, and follows the index afterwards', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations, 19);
@@ -28,16 +28,21 @@ describe('migration 20: transcript search vocabulary', () => {
 
     expect(migrate(db, migrations, 20)).toBe(20);
     expect(db.prepare('SELECT count(*) FROM transcript_search').pluck().get()).toBe(before);
+    // One row per occurrence: the word, the turn's rowid and the word's place in the turn.
     const words = () =>
-      db.prepare("SELECT term, doc FROM transcript_search_vocab WHERE term >= 'o' AND term < 'p'").raw().all();
+      db
+        .prepare('SELECT term, doc, "offset" FROM transcript_search_words WHERE term >= ? AND term < ?')
+        .raw()
+        .all('o', 'p') as [string, number, number][];
     expect(words()).toEqual([
-      ['opzeggen', 2],
-      ['opzegtermijn', 1],
+      ['opzeggen', 1, 2],
+      ['opzeggen', 2, 0],
+      ['opzegtermijn', 2, 2],
     ]);
     expect(searchTranscriptPhrase(db, ['opzeg'], null, 10).map((hit) => hit.startMs)).toEqual([2000, 0]);
 
     saveTranscript(db, 'c1', transcript([turn(0, 'Alles in orde.')]), 2);
-    expect(words()).toEqual([['orde', 1]]);
+    expect(words().map(([term]) => term)).toEqual(['orde']);
     expect(searchTranscriptPhrase(db, ['opzeg'], null, 10)).toEqual([]);
   });
 });

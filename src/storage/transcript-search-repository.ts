@@ -117,17 +117,29 @@ export function searchTranscriptTurns(
 /** A prefix is expanded to at most this many indexed words; one that starts more is left to FTS5's prefix query. */
 export const maxPrefixWords = 64;
 
-// Above every character a word can hold: unicode61 keeps letters, digits and private-use characters in words, and
-// U+10FFFF is none of these. Words compare by their UTF-8 bytes, which sort as code points, so every word starting
-// with a prefix sorts below the prefix followed by it.
+// Words hold only letters, digits and private-use characters (unicode61), and compare by their UTF-8 bytes, which
+// sort as code points. So every word starting with a prefix sorts below the prefix followed by U+10FFFF, and the
+// first word after a word W is the first at or after W followed by U+0001.
 const aboveEveryCharacter = String.fromCodePoint(0x10ffff);
+const belowEveryCharacter = String.fromCodePoint(1);
 
-/** The indexed words starting with `prefix` (in the index's folded form), in byte order, at most `limit`. */
+/**
+ * The indexed words starting with `prefix` (in the index's folded form), in byte order, at most `limit`. One seek
+ * per word: the first occurrence at or after the word before it (the words table lists occurrences in term order),
+ * so a word said in every call costs what a rare one costs.
+ */
 export function indexedWordsStartingWith(db: Database.Database, prefix: string, limit: number): string[] {
-  return db
-    .prepare('SELECT term FROM transcript_search_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?')
-    .pluck()
-    .all(prefix, prefix + aboveEveryCharacter, limit) as string[];
+  const firstWordFrom = db
+    .prepare('SELECT term FROM transcript_search_words WHERE term >= ? AND term < ? LIMIT 1')
+    .pluck();
+  const words: string[] = [];
+  for (let from = prefix; words.length < limit;) {
+    const word = firstWordFrom.get(from, prefix + aboveEveryCharacter) as string | undefined;
+    if (word === undefined) break;
+    words.push(word);
+    from = word + belowEveryCharacter;
+  }
+  return words;
 }
 
 // The terms come folded by `searchTokens` (case, diacritics), and FTS5 folds a query's words once more with the
@@ -139,9 +151,9 @@ const lookedUpAsTyped = /^[a-z0-9]+$/;
 /**
  * The turns holding the search terms as a phrase, the last term the start of a word (terms from `searchTerms`),
  * like `searchTranscriptTurns` with `phrasePrefixQuery(terms)`: the same turns in the same order. FTS5 answers a
- * prefix by merging the whole list of turns of every word it starts before returning the first (50 to 180 ms at
- * 100,000 transcripts); asked for the words themselves it stops at the newest `limit` hits. So the prefix is
- * expanded to the indexed words it starts, when there are at most `maxPrefixWords`.
+ * prefix by merging the whole list of turns of every word it starts before returning the first; asked for the words
+ * themselves it walks each list from the newest turn and stops after `limit` hits. So the prefix is expanded to the
+ * indexed words it starts, when there are at most `maxPrefixWords`.
  */
 export function searchTranscriptPhrase(
   db: Database.Database,

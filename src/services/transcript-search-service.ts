@@ -1,14 +1,14 @@
 import { ok } from '../contract/errors';
-import { locateHit, transcriptMatchQuery } from '../domain/transcript/search-text';
-import { searchTranscriptTurns } from '../storage/transcript-search-repository';
+import { locateHit, searchTerms } from '../domain/transcript/search-text';
+import { searchTranscriptPhrase } from '../storage/transcript-search-repository';
 import type { Handlers } from './handlers';
 
 export const transcriptSearchHandlers: Pick<Handlers, 'calls.searchTranscripts'> = {
   'calls.searchTranscripts': (input, context) => {
-    const match = transcriptMatchQuery(input.query);
-    if (!match) return ok({ hits: [], more: false });
+    const terms = searchTerms(input.query);
+    if (terms.length === 0) return ok({ hits: [], more: false });
     // One row more than asked says whether there are more, without counting every match.
-    const rows = searchTranscriptTurns(context.db, match, input.role ?? null, input.limit + 1);
+    const rows = searchTranscriptPhrase(context.db, terms, input.role ?? null, input.limit + 1);
     const hits = rows.slice(0, input.limit).map((row) => {
       const place = locateHit(row.text, input.query);
       return {

@@ -17,6 +17,7 @@ import { schemaVersion16 } from './schema/v16';
 import { schemaVersion17 } from './schema/v17';
 import { schemaVersion18 } from './schema/v18';
 import { schemaVersion19 } from './schema/v19';
+import { schemaVersion20 } from './schema/v20';
 import { writeTransaction } from './transactions';
 
 export type { Migration } from './schema/migration';
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   schemaVersion17,
   schemaVersion18,
   schemaVersion19,
+  schemaVersion20,
 ];
 
 /** The schema version this build of the app knows. */

@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 import { mergeRanges, type RedactedRange } from '../domain/privacy/redaction-ranges';
 import type { TranscriptSegment } from '../domain/transcript/model';
-import { searchableTurns, type SearchableTurn } from '../domain/transcript/search-text';
+import {
+  exactPhrasesQuery,
+  phrasePrefixQuery,
+  searchableTurns,
+  type SearchableTurn,
+} from '../domain/transcript/search-text';
 import type { SpeakerRole, SpeakerRoles } from '../domain/transcript/speaker-roles';
 
 // The index (schema version 16) holds each turn's masked text in `transcript_search` and what the turn is in
@@ -107,4 +112,60 @@ export function searchTranscriptTurns(
     )
     .all({ match, role, limit }) as (Omit<TranscriptSearchRow, 'wordStartsMs'> & { wordStarts: string })[];
   return rows.map(({ wordStarts, ...row }) => ({ ...row, wordStartsMs: JSON.parse(wordStarts) as number[] }));
+}
+
+/** A prefix is expanded to at most this many indexed words; one that starts more is left to FTS5's prefix query. */
+export const maxPrefixWords = 64;
+
+// Words hold only letters, digits and private-use characters (unicode61), and compare by their UTF-8 bytes, which
+// sort as code points. So every word starting with a prefix sorts below the prefix followed by U+10FFFF, and the
+// first word after a word W is the first at or after W followed by U+0001.
+const aboveEveryCharacter = String.fromCodePoint(0x10ffff);
+const belowEveryCharacter = String.fromCodePoint(1);
+
+/**
+ * The indexed words starting with `prefix` (in the index's folded form), in byte order, at most `limit`. One seek
+ * per word: the first occurrence at or after the word before it (the words table lists occurrences in term order),
+ * so a word said in every call costs what a rare one costs.
+ */
+export function indexedWordsStartingWith(db: Database.Database, prefix: string, limit: number): string[] {
+  const firstWordFrom = db
+    .prepare('SELECT term FROM transcript_search_words WHERE term >= ? AND term < ? LIMIT 1')
+    .pluck();
+  const words: string[] = [];
+  for (let from = prefix; words.length < limit;) {
+    const word = firstWordFrom.get(from, prefix + aboveEveryCharacter) as string | undefined;
+    if (word === undefined) break;
+    words.push(word);
+    from = word + belowEveryCharacter;
+  }
+  return words;
+}
+
+// The terms come folded by `searchTokens` (case, diacritics), and FTS5 folds a query's words once more with the
+// index's tokenizer. A term of ASCII letters and digits it leaves as it is, so the words looked up are exactly those
+// its prefix query matches; a term with any other character (one unicode61 might fold further) goes to FTS5's own
+// prefix query.
+const lookedUpAsTyped = /^[a-z0-9]+$/;
+
+/**
+ * The turns holding the search terms as a phrase, the last term the start of a word (terms from `searchTerms`),
+ * like `searchTranscriptTurns` with `phrasePrefixQuery(terms)`: the same turns in the same order. FTS5 answers a
+ * prefix by merging the whole list of turns of every word it starts before returning the first; asked for the words
+ * themselves it walks each list from the newest turn and stops after `limit` hits. So the prefix is expanded to the
+ * indexed words it starts, when there are at most `maxPrefixWords`.
+ */
+export function searchTranscriptPhrase(
+  db: Database.Database,
+  terms: readonly string[],
+  role: SpeakerRole | null,
+  limit: number,
+): TranscriptSearchRow[] {
+  const prefix = terms.at(-1);
+  if (prefix === undefined) return [];
+  if (!lookedUpAsTyped.test(prefix)) return searchTranscriptTurns(db, phrasePrefixQuery(terms), role, limit);
+  const words = indexedWordsStartingWith(db, prefix, maxPrefixWords + 1);
+  if (words.length > maxPrefixWords) return searchTranscriptTurns(db, phrasePrefixQuery(terms), role, limit);
+  if (words.length === 0) return [];
+  return searchTranscriptTurns(db, exactPhrasesQuery(terms.slice(0, -1), words), role, limit);
 }

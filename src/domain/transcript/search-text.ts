@@ -54,14 +54,33 @@ export function searchTokens(text: string): string[] {
 /** At most this many words of a query: a search is for a word or a short phrase. */
 export const maxSearchTerms = 8;
 
+/** The words of a query the search looks for, folded as the index folds them. */
+export function searchTerms(query: string): string[] {
+  return searchTokens(query).slice(0, maxSearchTerms);
+}
+
+const quoted = (words: readonly string[]) => `"${words.join(' ').replaceAll('"', '""')}"`;
+
+/** The FTS5 query for search terms: one phrase, the last term a prefix, quoted so nothing is read as syntax. */
+export function phrasePrefixQuery(terms: readonly string[]): string {
+  return `${quoted(terms)} *`;
+}
+
+/**
+ * The same search with the prefix already expanded to the indexed words it starts: one exact phrase per word,
+ * joined by OR ("ik wil" + ["opzeggen", "opzegging"] -> `"ik wil opzeggen" OR "ik wil opzegging"`).
+ */
+export function exactPhrasesQuery(leadingTerms: readonly string[], lastWords: readonly string[]): string {
+  return lastWords.map((word) => quoted([...leadingTerms, word])).join(' OR ');
+}
+
 /**
  * The FTS5 query for what the user typed: the words as one phrase, the last one a prefix ("opzeg" finds
  * "opzeggen"), every word quoted so nothing typed is read as query syntax. Null when nothing searchable remains.
  */
 export function transcriptMatchQuery(query: string): string | null {
-  const terms = searchTokens(query).slice(0, maxSearchTerms);
-  if (terms.length === 0) return null;
-  return `"${terms.join(' ')}" *`;
+  const terms = searchTerms(query);
+  return terms.length === 0 ? null : phrasePrefixQuery(terms);
 }
 
 /** Where a hit is in a turn, with a few words either side for context. */
@@ -80,7 +99,7 @@ const contextWords = 6;
  */
 export function locateHit(text: string, query: string): HitContext {
   const words = text.split(' ');
-  const terms = searchTokens(query).slice(0, maxSearchTerms);
+  const terms = searchTerms(query);
   const tokens = words.flatMap((word, wordIndex) => searchTokens(word).map((token) => ({ token, wordIndex })));
   const matchesAt = (start: number) =>
     terms.every((term, offset) => {

@@ -176,12 +176,12 @@ describe('query plans of the team report', () => {
   it.each([false, true])(
     'sums the stored section scores from the covering index in its order, without sorting (per reviewer: %s)',
     (perReviewerAndScore) => {
-      const ran = statementsOf(() => sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore));
+      const ran = statementsOf(() => [...sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore)]);
       expect(ran).toHaveLength(1);
       const plan = planOf(ran[0]!);
       expect(plan.join('\n')).toMatch(/USING COVERING INDEX review_section_scores_routine/);
       expect(plan.filter((detail) => /TEMP B-TREE/.test(detail))).toEqual([]);
-      expectNoFullScan(() => sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore));
+      expectNoFullScan(() => [...sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore)]);
     },
   );
 

@@ -28,17 +28,18 @@ const routineInPeriod = 'session_id IS NULL AND updated_at_ms BETWEEN @fromMs AN
 
 /**
  * The report's one heavy query: sums of the stored scores of submitted routine reviews changed in the period, in the
- * order of the covering index (so grouping reads it once without sorting). `perReviewerAndScore` keeps each
+ * order of the covering index (so grouping reads it once without sorting), one group at a time; no other statement
+ * may run on the connection until they are all read. `perReviewerAndScore` keeps each
  * reviewer's distinct scores apart, for adjustments that are not a plain shift of a sum.
  */
-export function sumSectionScores(
+export function* sumSectionScores(
   db: Database.Database,
   period: ScorePeriod,
   perReviewerAndScore = false,
-): SectionScoreSums[] {
+): Generator<SectionScoreSums> {
   const keys = `agent_name, section_id, rubric_id, rubric_version, day${perReviewerAndScore ? ', reviewer_id, score' : ''}`;
   const extra = perReviewerAndScore ? '' : ', NULL AS reviewer_id, NULL AS score';
-  return db
+  const rows = db
     .prepare(
       `SELECT ${keys}${extra}, sum(ordinal = 0) AS reviews, count(score) AS count, total(score) AS sum,
               total(score * score) AS sum_squares
@@ -47,12 +48,14 @@ export function sumSectionScores(
         GROUP BY ${keys}`,
     )
     .raw()
-    .all(period)
-    .map((row) => {
-      const [agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares] =
-        row as [string, string, string, number, string, string | null, number | null, number, number, number, number];
-      return { agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares };
-    });
+    .iterate(period);
+  // Streamed: per reviewer and score there are millions of groups at 300,000 reviews, and holding them all at once
+  // cost more in garbage collection than the query itself.
+  for (const row of rows) {
+    const [agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares] =
+      row as [string, string, string, number, string, string | null, number | null, number, number, number, number];
+    yield { agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares };
+  }
 }
 
 /** One review's score on a skill. */

@@ -5,8 +5,10 @@ import type { SummedNeed } from '../domain/team/training-needs-of-sums';
 import { acceptedRanges } from '../storage/redactions-repository';
 import { listEvidenceClips, type StoredClip } from '../storage/team-exchange-repository';
 import {
+  callsOfReviews,
   momentsOfReviews,
   skillScoresOfAgent,
+  type CallOfReview,
   type EvidenceMoment,
   type ScorePeriod,
 } from '../storage/team-report-repository';
@@ -46,8 +48,12 @@ export function needsWithEvidence(
   effects: ReviewerEffects | null,
 ): TeamReport['needs'] {
   const lowest = needs.map((need) => lowestScores(db, period, need, sums, effects));
+  const reviewIds = [...new Set(lowest.flat().map((entry) => entry.reviewId))];
+  const callOfReview = new Map<string, CallOfReview>(
+    callsOfReviews(db, reviewIds).map((call) => [call.reviewId, call]),
+  );
   const momentsByReview = new Map<string, EvidenceMoment[]>();
-  for (const moment of momentsOfReviews(db, [...new Set(lowest.flat().map((entry) => entry.reviewId))]))
+  for (const moment of momentsOfReviews(db, reviewIds))
     momentsByReview.set(moment.reviewId, [...(momentsByReview.get(moment.reviewId) ?? []), moment]);
   const redactions = new Map<string, { startMs: number; endMs: number }[]>();
   const redactedRangesOf = (callId: string) => {
@@ -68,7 +74,8 @@ export function needsWithEvidence(
   };
   return needs.map(({ agentId, ...need }, index) => {
     const items = sums.itemsOfSkill.get(need.skillId) ?? new Set<string>();
-    const evidence = lowest[index]!.map((entry): Evidence => {
+    const evidence = lowest[index]!.map((scored): Evidence => {
+      const entry = { ...scored, ...callOfReview.get(scored.reviewId)! };
       const ofReview = momentsByReview.get(entry.reviewId) ?? [];
       const marked = ofReview.filter((moment) => moment.itemIds.some((itemId) => items.has(itemId)));
       return {

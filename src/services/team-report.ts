@@ -1,14 +1,9 @@
 import type { TeamReport } from '../contract/team';
-import type { Rubric } from '../domain/rubric/model';
 import { reviewerEffects, type CalibrationScore, type ReviewerEffects } from '../domain/team/reviewer-effects';
 import { trainingNeedsOfSums, weakestSkillsOfSums } from '../domain/team/training-needs-of-sums';
 import type { TrendGranularity } from '../domain/team/trend';
-import type { ReviewListRow } from '../storage/review-list-repository';
-import { iterateReviewRows } from '../storage/review-list-repository';
-import { getRubric } from '../storage/rubrics-repository';
-import { listSessions } from '../storage/sessions-repository';
+import { calibrationSectionScores } from '../storage/team-report-repository';
 import type { ServiceContext } from './context';
-import { scoreOf } from './review-model';
 import { needsWithEvidence } from './team-evidence';
 import { agentFigures, sumTeamScores } from './team-sums';
 
@@ -21,40 +16,23 @@ export interface TeamReportRequest {
   readonly severityAdjusted: boolean;
 }
 
-/** Section scores of a review row, its rubric read once per version. */
-function sectionScorer(context: ServiceContext) {
-  const rubrics = new Map<string, Rubric | undefined>();
-  return (row: ReviewListRow) => {
-    const { review } = row;
-    const key = `${review.rubricId}@${review.rubricVersion}`;
-    if (!rubrics.has(key)) rubrics.set(key, getRubric(context.db, review.rubricId, review.rubricVersion)?.rubric);
-    const rubric = rubrics.get(key);
-    return rubric ? { rubric, sections: scoreOf(rubric, review, row.answers).sections } : undefined;
-  };
-}
-
-/** Reviewer effects per skill from every calibration session's submitted reviews, and how many sessions gave any. */
+/**
+ * Reviewer effects per skill from every calibration session's submitted reviews, and how many sessions gave any: from
+ * the section scores stored when each review was submitted, the same scoring the team report sums.
+ */
 function calibrationEffects(context: ServiceContext): { effects: ReviewerEffects; sessionCount: number } {
-  const scoresOf = sectionScorer(context);
   const scores: CalibrationScore[] = [];
-  let sessionCount = 0;
-  for (const session of listSessions(context.db)) {
-    let counted = false;
-    for (const row of iterateReviewRows(context.db, { sessionId: session.id, status: 'submitted' })) {
-      for (const section of scoresOf(row)?.sections ?? []) {
-        if (section.score === null) continue;
-        counted = true;
-        scores.push({
-          reviewerId: row.review.reviewerId,
-          groupId: `${session.id}/${row.review.callId}`,
-          skillId: section.sectionId,
-          score: section.score,
-        });
-      }
-    }
-    if (counted) sessionCount += 1;
+  const sessions = new Set<string>();
+  for (const stored of calibrationSectionScores(context.db)) {
+    sessions.add(stored.sessionId);
+    scores.push({
+      reviewerId: stored.reviewerId,
+      groupId: `${stored.sessionId}/${stored.callId}`,
+      skillId: stored.sectionId,
+      score: stored.score,
+    });
   }
-  return { effects: reviewerEffects(scores), sessionCount };
+  return { effects: reviewerEffects(scores), sessionCount: sessions.size };
 }
 
 /** The team report of a period: per agent and skill, the team per skill, and the training needs with evidence. */

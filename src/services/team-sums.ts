@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TeamReport } from '../contract/team';
 import type { LocalizedText } from '../domain/rubric/localized-text';
 import { severityAdjusted, type ReviewerEffects } from '../domain/team/reviewer-effects';
-import { addMoments, noScores, repeatedScore, summariseMoments, type ScoreMoments } from '../domain/team/score-moments';
+import { summariseMoments, type ScoreMoments } from '../domain/team/score-moments';
 import type { AgentSkillSums } from '../domain/team/training-needs-of-sums';
 import { periodOf, type TrendGranularity } from '../domain/team/trend';
 import { listAgentMerges } from '../storage/agent-merges-repository';
@@ -24,11 +24,26 @@ export interface TeamSums {
 
 const cellKey = (agentId: string, skillId: string) => `${agentId}\u0000${skillId}`;
 
-/** A group's sums, with the reviewer's effect removed from each score when the report is severity-adjusted. */
-function momentsOf(row: SectionScoreSums, effects: ReviewerEffects | null): ScoreMoments {
-  if (!effects) return { count: row.count, sum: row.sum, sumSquares: row.sumSquares };
-  if (row.score === null || row.reviewerId === null) return noScores;
-  return repeatedScore(severityAdjusted(row.score, effects, row.reviewerId, row.sectionId), row.count);
+/** Running sums, added to in place (each group once, in the order the query gives them). */
+interface Accumulator {
+  count: number;
+  sum: number;
+  sumSquares: number;
+}
+
+function addGroup(to: Accumulator, row: SectionScoreSums, effects: ReviewerEffects | null): void {
+  if (!effects) {
+    to.count += row.count;
+    to.sum += row.sum;
+    to.sumSquares += row.sumSquares;
+    return;
+  }
+  if (row.score === null || row.reviewerId === null) return;
+  // The reviewer's effect removed from each score: `count` scores of the same adjusted value (repeatedScore).
+  const score = severityAdjusted(row.score, effects, row.reviewerId, row.sectionId);
+  to.count += row.count;
+  to.sum += score * row.count;
+  to.sumSquares += score * score * row.count;
 }
 
 function addTitles(db: Database.Database, sums: TeamSums, rubricKeys: Map<string, { id: string; version: number }>) {
@@ -45,6 +60,28 @@ function addTitles(db: Database.Database, sums: TeamSums, rubricKeys: Map<string
   }
 }
 
+/**
+ * The accumulators of an agent's skill and of its trend periods. Groups come in the order of the covering index
+ * (spelling, skill, rubric, day, ...), so the one asked for is nearly always the one asked for last.
+ */
+function cellFinder(sums: TeamSums, periodOfDay: (day: string) => string) {
+  let last: { agentId: string; skillId: string; cell: Accumulator; trend: Map<string, ScoreMoments> } | undefined;
+  return (agentId: string, skillId: string, day: string) => {
+    if (!last || last.agentId !== agentId || last.skillId !== skillId) {
+      const key = cellKey(agentId, skillId);
+      let cell = sums.cells.get(key)?.moments as Accumulator | undefined;
+      if (!cell) sums.cells.set(key, { agentId, skillId, moments: (cell = { count: 0, sum: 0, sumSquares: 0 }) });
+      let trend = sums.trend.get(key);
+      if (!trend) sums.trend.set(key, (trend = new Map()));
+      last = { agentId, skillId, cell, trend };
+    }
+    const period = periodOfDay(day);
+    let ofPeriod = last.trend.get(period) as Accumulator | undefined;
+    if (!ofPeriod) last.trend.set(period, (ofPeriod = { count: 0, sum: 0, sumSquares: 0 }));
+    return { cell: last.cell, ofPeriod };
+  };
+}
+
 /** Adds up the stored section scores of the submitted routine reviews changed in the period (merges applied). */
 export function sumTeamScores(
   db: Database.Database,
@@ -52,6 +89,7 @@ export function sumTeamScores(
   effects: ReviewerEffects | null,
 ): TeamSums {
   const merged = new Map(listAgentMerges(db).map((merge) => [merge.variant, merge.agentName]));
+  const agentOfSpelling = new Map<string, string>();
   const periods = new Map<string, string>();
   const periodOfDay = (day: string) => {
     let period = periods.get(day);
@@ -67,29 +105,25 @@ export function sumTeamScores(
     spellings: new Map(),
     itemsOfSkill: new Map(),
   };
+  const find = cellFinder(sums, periodOfDay);
   let withoutAgent = 0;
   const rubricKeys = new Map<string, { id: string; version: number }>();
   for (const row of sumSectionScores(db, request, effects !== null)) {
-    const agentId = (merged.get(row.agentName) ?? row.agentName).trim();
+    let agentId = agentOfSpelling.get(row.agentName);
+    if (agentId === undefined) {
+      agentOfSpelling.set(row.agentName, (agentId = (merged.get(row.agentName) ?? row.agentName).trim()));
+      if (agentId !== '') sums.spellings.set(agentId, (sums.spellings.get(agentId) ?? new Set()).add(row.agentName));
+    }
     if (agentId === '') {
       withoutAgent += row.reviews;
       continue;
     }
-    rubricKeys.set(`${row.rubricId}@${row.rubricVersion}`, { id: row.rubricId, version: row.rubricVersion });
-    sums.spellings.set(agentId, (sums.spellings.get(agentId) ?? new Set()).add(row.agentName));
+    const rubricKey = `${row.rubricId}@${row.rubricVersion}`;
+    if (!rubricKeys.has(rubricKey)) rubricKeys.set(rubricKey, { id: row.rubricId, version: row.rubricVersion });
     sums.reviewsByAgent.set(agentId, (sums.reviewsByAgent.get(agentId) ?? 0) + row.reviews);
-    const key = cellKey(agentId, row.sectionId);
-    const moments = momentsOf(row, effects);
-    const cell = sums.cells.get(key);
-    sums.cells.set(key, {
-      agentId,
-      skillId: row.sectionId,
-      moments: cell ? addMoments(cell.moments, moments) : moments,
-    });
-    const trend = sums.trend.get(key) ?? new Map<string, ScoreMoments>();
-    const period = periodOfDay(row.day);
-    trend.set(period, addMoments(trend.get(period) ?? noScores, moments));
-    sums.trend.set(key, trend);
+    const { cell, ofPeriod } = find(agentId, row.sectionId, row.day);
+    addGroup(cell, row, effects);
+    addGroup(ofPeriod, row, effects);
   }
   addTitles(db, sums, rubricKeys);
   return { ...sums, withoutAgent };

@@ -12,7 +12,13 @@ import {
   listReviewPage,
   listReviewsWithIds,
 } from './score-export-repository';
-import { momentsOfReviews, skillScoresOfAgent, sumSectionScores } from './team-report-repository';
+import {
+  calibrationSectionScores,
+  callsOfReviews,
+  momentsOfReviews,
+  skillScoresOfAgent,
+  sumSectionScores,
+} from './team-report-repository';
 import type { ReviewFilter } from './reviews-repository';
 import { reindexCallTranscript, searchTranscriptTurns } from './transcript-search-repository';
 
@@ -170,23 +176,31 @@ describe('query plans of the team report', () => {
   it.each([false, true])(
     'sums the stored section scores from the covering index in its order, without sorting (per reviewer: %s)',
     (perReviewerAndScore) => {
-      const ran = statementsOf(() => sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore));
+      const ran = statementsOf(() => [...sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore)]);
       expect(ran).toHaveLength(1);
       const plan = planOf(ran[0]!);
       expect(plan.join('\n')).toMatch(/USING COVERING INDEX review_section_scores_routine/);
       expect(plan.filter((detail) => /TEMP B-TREE/.test(detail))).toEqual([]);
-      expectNoFullScan(() => sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore));
+      expectNoFullScan(() => [...sumSectionScores(db, { fromMs: 1, toMs: 2 }, perReviewerAndScore)]);
     },
   );
 
-  it('finds an agent’s lowest scores on a skill, and their moments, through indexes', () => {
+  it('finds an agent’s lowest scores on a skill in the covering index alone, then their calls and moments', () => {
     const query = { fromMs: 1, toMs: 2, spellings: ['Sanne', 'S. Jansen'], sectionId: '2' };
     expectNoFullScan(() => skillScoresOfAgent(db, { ...query, limit: 20 }));
     expectNoFullScan(() => skillScoresOfAgent(db, query));
+    expectNoFullScan(() => callsOfReviews(db, ['r1', 'r2']));
     expectNoFullScan(() => momentsOfReviews(db, ['r1', 'r2']));
     const plan = planOf(statementsOf(() => skillScoresOfAgent(db, { ...query, limit: 20 }))[0]!);
     expect(plan.join('\n')).toMatch(
-      /SEARCH s USING COVERING INDEX review_section_scores_routine \(agent_name=\? AND section_id=\?/,
+      /SEARCH review_section_scores USING COVERING INDEX review_section_scores_routine \(agent_name=\? AND section_id=\?/,
     );
+    expect(plan.join('\n')).not.toMatch(/reviews|calls/);
+  });
+
+  it('reads the calibration sessions’ stored scores per session through indexes', () => {
+    const plan = planOf(statementsOf(() => calibrationSectionScores(db))[0]!).join('\n');
+    expect(plan).toMatch(/SEARCH r USING INDEX reviews_session/);
+    expect(plan).toMatch(/SEARCH s USING PRIMARY KEY \(review_id=\?\)/);
   });
 });

@@ -28,17 +28,18 @@ const routineInPeriod = 'session_id IS NULL AND updated_at_ms BETWEEN @fromMs AN
 
 /**
  * The report's one heavy query: sums of the stored scores of submitted routine reviews changed in the period, in the
- * order of the covering index (so grouping reads it once without sorting). `perReviewerAndScore` keeps each
+ * order of the covering index (so grouping reads it once without sorting), one group at a time; no other statement
+ * may run on the connection until they are all read. `perReviewerAndScore` keeps each
  * reviewer's distinct scores apart, for adjustments that are not a plain shift of a sum.
  */
-export function sumSectionScores(
+export function* sumSectionScores(
   db: Database.Database,
   period: ScorePeriod,
   perReviewerAndScore = false,
-): SectionScoreSums[] {
+): Generator<SectionScoreSums> {
   const keys = `agent_name, section_id, rubric_id, rubric_version, day${perReviewerAndScore ? ', reviewer_id, score' : ''}`;
   const extra = perReviewerAndScore ? '' : ', NULL AS reviewer_id, NULL AS score';
-  return db
+  const rows = db
     .prepare(
       `SELECT ${keys}${extra}, sum(ordinal = 0) AS reviews, count(score) AS count, total(score) AS sum,
               total(score * score) AS sum_squares
@@ -47,27 +48,27 @@ export function sumSectionScores(
         GROUP BY ${keys}`,
     )
     .raw()
-    .all(period)
-    .map((row) => {
-      const [agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares] =
-        row as [string, string, string, number, string, string | null, number | null, number, number, number, number];
-      return { agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares };
-    });
+    .iterate(period);
+  // Streamed: per reviewer and score there are millions of groups at 300,000 reviews, and holding them all at once
+  // cost more in garbage collection than the query itself.
+  for (const row of rows) {
+    const [agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares] =
+      row as [string, string, string, number, string, string | null, number | null, number, number, number, number];
+    yield { agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares };
+  }
 }
 
-/** One review's score on a skill, with the call to listen to. */
+/** One review's score on a skill. */
 export interface SkillScoreOfReview {
   readonly reviewId: string;
   readonly reviewerId: string;
   readonly score: number;
-  readonly callId: string;
-  readonly callTitle: string;
-  readonly audioId: string | null;
 }
 
 /**
  * An agent's scores on one skill in the period (every spelling merged into it), lowest first; at most `limit` when
- * given. The evidence behind a training need.
+ * given. Read from the covering index alone: the calls of the few kept are looked up after (callsOfReviews), rather
+ * than joining every score of the agent to its review and call before sorting.
  */
 export function skillScoresOfAgent(
   db: Database.Database,
@@ -75,13 +76,11 @@ export function skillScoresOfAgent(
 ): SkillScoreOfReview[] {
   return db
     .prepare(
-      `SELECT s.review_id AS reviewId, s.reviewer_id AS reviewerId, s.score, r.call_id AS callId, c.title AS callTitle,
-              c.audio_id AS audioId
-         FROM review_section_scores s INDEXED BY review_section_scores_routine
-         JOIN reviews r ON r.id = s.review_id JOIN calls c ON c.id = r.call_id
-        WHERE s.agent_name IN (SELECT value FROM json_each(@spellings)) AND s.section_id = @sectionId
-          AND s.score IS NOT NULL AND s.session_id IS NULL AND s.updated_at_ms BETWEEN @fromMs AND @toMs
-        ORDER BY s.score, s.review_id${query.limit === undefined ? '' : ' LIMIT @limit'}`,
+      `SELECT review_id AS reviewId, reviewer_id AS reviewerId, score
+         FROM review_section_scores INDEXED BY review_section_scores_routine
+        WHERE agent_name IN (SELECT value FROM json_each(@spellings)) AND section_id = @sectionId
+          AND score IS NOT NULL AND session_id IS NULL AND updated_at_ms BETWEEN @fromMs AND @toMs
+        ORDER BY score, review_id${query.limit === undefined ? '' : ' LIMIT @limit'}`,
     )
     .all({
       spellings: JSON.stringify(query.spellings),
@@ -90,6 +89,55 @@ export function skillScoresOfAgent(
       toMs: query.toMs,
       ...(query.limit === undefined ? {} : { limit: query.limit }),
     }) as SkillScoreOfReview[];
+}
+
+/** The call a review is of, to listen to. */
+export interface CallOfReview {
+  readonly reviewId: string;
+  readonly callId: string;
+  readonly callTitle: string;
+  readonly audioId: string | null;
+}
+
+/** The calls of some reviews (a review that is gone is left out). */
+export function callsOfReviews(db: Database.Database, reviewIds: readonly string[]): CallOfReview[] {
+  if (reviewIds.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT r.id AS reviewId, r.call_id AS callId, c.title AS callTitle, c.audio_id AS audioId
+         FROM reviews r JOIN calls c ON c.id = r.call_id WHERE r.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(reviewIds)) as CallOfReview[];
+}
+
+/** A stored section score of a submitted calibration review. */
+export interface CalibrationSectionScore {
+  readonly sessionId: string;
+  readonly callId: string;
+  readonly reviewerId: string;
+  readonly sectionId: string;
+  readonly score: number;
+}
+
+/**
+ * The stored (scored) section scores of every calibration session's submitted reviews: sessions newest first, their
+ * reviews most recently changed first, each review's sections in rubric order, the order the sessions and their
+ * reviews are listed in. Found per session (by the session index, not among every submitted review).
+ */
+export function calibrationSectionScores(db: Database.Database): CalibrationSectionScore[] {
+  return db
+    .prepare(
+      `SELECT r.session_id AS sessionId, r.call_id AS callId, r.reviewer_id AS reviewerId, s.section_id AS sectionId,
+              s.score
+         FROM calibration_sessions cs
+         JOIN reviews r INDEXED BY reviews_session
+           ON r.session_id = cs.id AND r.session_id IS NOT NULL AND r.status = 'submitted' AND r.rubric_id IS NOT NULL
+         JOIN calls c ON c.id = r.call_id
+         JOIN review_section_scores s ON s.review_id = r.id
+        WHERE s.score IS NOT NULL
+        ORDER BY cs.created_at_ms DESC, cs.id, r.updated_at_ms DESC, r.id, s.ordinal`,
+    )
+    .all() as CalibrationSectionScore[];
 }
 
 /** A moment of a review with the rubric items it was marked for. */

@@ -21,8 +21,13 @@ export interface ScoreSummary {
  * degrees of freedom squared is F-distributed with (1, df). df 4 gives 2.776, df 30 gives 2.042.
  */
 export function tCritical95(df: number): number {
-  return Math.sqrt(fDistributionQuantile(0.95, 1, df));
+  let value = tCriticalByDf.get(df);
+  if (value === undefined) tCriticalByDf.set(df, (value = Math.sqrt(fDistributionQuantile(0.95, 1, df))));
+  return value;
 }
+
+/** The quantile is found by search, and a team report asks for it once per figure with only a few distinct df. */
+const tCriticalByDf = new Map<number, number>();
 
 /** Mean, standard deviation and the t interval of section scores in [0, 1]. */
 export function summariseScores(scores: readonly number[]): ScoreSummary {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { selectTranscriptText } from './transcript-helpers';
+import { answerByKeyboard } from './workspace-helpers';
 
 const screens = join(__dirname, '../../test-results/screens');
 const demoDurationSec = 172.4;
@@ -111,12 +112,7 @@ test.describe('reviewing the demo call', () => {
     );
 
     // Score every item by keyboard: focus the first item, a digit answers, ↓ goes on.
-    await page.locator('[data-item-id="1.1"]').focus();
-    for (const [itemId, key] of keys) {
-      await expect(page.locator(`[data-item-id="${itemId}"]`)).toBeFocused();
-      await page.keyboard.press(key);
-      await page.keyboard.press('ArrowDown');
-    }
+    await answerByKeyboard(page, keys);
     // N.v.t. by key on an item that allows it, then back.
     await page.locator('[data-item-id="2.2"]').focus();
     await page.keyboard.press('n');

@@ -21,15 +21,35 @@ export async function invokeBackend<T>(
   return result.value;
 }
 
+/**
+ * Opens a call from the library in review mode (Dutch UI) and waits for the waveform; with a name, as a first-time
+ * reviewer who answers the profile form first.
+ */
+export async function openReview(page: Page, callTitle: string, firstTimeName?: string): Promise<void> {
+  await page.getByRole('button', { name: callTitle, exact: true }).click();
+  await page.getByRole('button', { name: 'Beoordelen' }).click();
+  if (firstTimeName !== undefined) {
+    await page.getByLabel('Je naam').fill(firstTimeName);
+    await page.getByRole('button', { name: 'Beginnen met beoordelen' }).click();
+  }
+  await expect(page.getByTestId('review-status')).toHaveText('Concept');
+  await page.locator('[data-testid="waveform"][data-ready="true"]').waitFor();
+}
+
 /** Opens the demo call in review mode as a first-time reviewer (Dutch UI) and waits for the waveform. */
 export async function openDemoReview(page: Page, app: BrowserModeApp, name = 'Anouk'): Promise<void> {
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'demo-klantgesprek' }).click();
-  await page.getByRole('button', { name: 'Beoordelen' }).click();
-  await page.getByLabel('Je naam').fill(name);
-  await page.getByRole('button', { name: 'Beginnen met beoordelen' }).click();
-  await expect(page.getByTestId('review-status')).toHaveText('Concept');
-  await page.locator('[data-testid="waveform"][data-ready="true"]').waitFor();
+  await openReview(page, 'demo-klantgesprek', name);
+}
+
+/** Answers items by keyboard, as a reviewer does: focus the first item, a key answers it, ↓ goes on to the next. */
+export async function answerByKeyboard(page: Page, keys: readonly (readonly [itemId: string, key: string])[]) {
+  await page.locator(`[data-item-id="${keys[0]![0]}"]`).focus();
+  for (const [itemId, key] of keys) {
+    await expect(page.locator(`[data-item-id="${itemId}"]`)).toBeFocused();
+    await page.keyboard.press(key);
+    await page.keyboard.press('ArrowDown');
+  }
 }
 
 /** The x of a time on the waveform at the default (fitted) zoom. */

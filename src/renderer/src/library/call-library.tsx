@@ -67,6 +67,9 @@ export function CallLibrary({
         ))}
       {!deferredSpoken && calls.status === 'ok' && calls.rows.length > 0 && (
         <CallTable
+          // A new search is a new list from its top: a fresh table, so no scroll position of the list before it can
+          // count as having reached the end and load the next window unasked.
+          key={deferredSearch}
           calls={calls.rows}
           total={calls.total}
           hasMore={calls.hasMore}

@@ -46,7 +46,7 @@ function bindEffects(db: Database.Database, effects: readonly ReviewerSkillEffec
 
 /**
  * The SQL of a score with the reviewer's effect on the skill taken off and kept in [0, 1] (a score without an effect
- * as it is), and the join that finds the effect; the plain score without `effects`.
+ * as it is: the domain's severityAdjusted), and the join that finds the effect; the plain score without `effects`.
  */
 function adjustedScores(db: Database.Database, effects: readonly ReviewerSkillEffect[] | null | undefined) {
   if (!effects) return { score: 's.score', joinEffects: '' };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TeamReport } from '../contract/team';
-import { severityAdjusted, type ReviewerEffects } from '../domain/team/reviewer-effects';
+import type { ReviewerSkillEffect } from '../domain/team/reviewer-effects';
 import type { SummedNeed } from '../domain/team/training-needs-of-sums';
 import { acceptedRanges } from '../storage/redactions-repository';
 import { listEvidenceClips, type StoredClip } from '../storage/team-exchange-repository';
@@ -25,14 +25,10 @@ function lowestScores(
   period: ScorePeriod,
   need: SummedNeed,
   sums: TeamSums,
-  effects: ReviewerEffects | null,
+  effects: readonly ReviewerSkillEffect[] | null,
 ) {
-  const query = { ...period, spellings: [...(sums.spellings.get(need.agentId) ?? [])], sectionId: need.skillId };
-  if (!effects) return skillScoresOfAgent(db, { ...query, limit: evidencePerNeed });
-  return skillScoresOfAgent(db, query)
-    .map((entry) => ({ ...entry, score: severityAdjusted(entry.score, effects, entry.reviewerId, need.skillId) }))
-    .sort((a, b) => a.score - b.score || a.reviewId.localeCompare(b.reviewId))
-    .slice(0, evidencePerNeed);
+  const spellings = [...(sums.spellings.get(need.agentId) ?? [])];
+  return skillScoresOfAgent(db, { ...period, spellings, sectionId: need.skillId, limit: evidencePerNeed, effects });
 }
 
 /**
@@ -45,7 +41,7 @@ export function needsWithEvidence(
   period: ScorePeriod,
   sums: TeamSums,
   needs: readonly SummedNeed[],
-  effects: ReviewerEffects | null,
+  effects: readonly ReviewerSkillEffect[] | null,
 ): TeamReport['needs'] {
   const lowest = needs.map((need) => lowestScores(db, period, need, sums, effects));
   const reviewIds = [...new Set(lowest.flat().map((entry) => entry.reviewId))];

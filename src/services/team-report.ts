@@ -1,5 +1,10 @@
 import type { TeamReport } from '../contract/team';
-import { reviewerEffects, type CalibrationScore, type ReviewerEffects } from '../domain/team/reviewer-effects';
+import {
+  effectsPerReviewerAndSkill,
+  reviewerEffects,
+  type CalibrationScore,
+  type ReviewerEffects,
+} from '../domain/team/reviewer-effects';
 import { trainingNeedsOfSums, weakestSkillsOfSums } from '../domain/team/training-needs-of-sums';
 import type { TrendGranularity } from '../domain/team/trend';
 import { calibrationSectionScores } from '../storage/team-report-repository';
@@ -40,7 +45,8 @@ export function buildTeamReport(context: ServiceContext, request: TeamReportRequ
   const { effects, sessionCount } = request.severityAdjusted
     ? calibrationEffects(context)
     : { effects: new Map(), sessionCount: 0 };
-  const summed = sumTeamScores(context.db, request, request.severityAdjusted ? effects : null);
+  const effectList = request.severityAdjusted ? effectsPerReviewerAndSkill(effects) : null;
+  const summed = sumTeamScores(context.db, request, effectList);
   const rule = { gap: request.gap, minReviews: request.minReviews };
   const needs = trainingNeedsOfSums([...summed.cells.values()], rule);
   return {
@@ -55,6 +61,6 @@ export function buildTeamReport(context: ServiceContext, request: TeamReportRequ
     skills: [...summed.titles].map(([skillId, { title }]) => ({ skillId, title: { nl: title.nl, en: title.en } })),
     team: weakestSkillsOfSums([...summed.cells.values()]).map(({ skillId, team }) => ({ skillId, summary: team })),
     agents: agentFigures(summed),
-    needs: needsWithEvidence(context.db, request, summed, needs, request.severityAdjusted ? effects : null),
+    needs: needsWithEvidence(context.db, request, summed, needs, effectList),
   };
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TeamReport } from '../contract/team';
 import type { LocalizedText } from '../domain/rubric/localized-text';
-import { severityAdjusted, type ReviewerEffects } from '../domain/team/reviewer-effects';
+import type { ReviewerSkillEffect } from '../domain/team/reviewer-effects';
 import { summariseMoments, type ScoreMoments } from '../domain/team/score-moments';
 import type { AgentSkillSums } from '../domain/team/training-needs-of-sums';
 import { periodOf, type TrendGranularity } from '../domain/team/trend';
@@ -31,19 +31,10 @@ interface Accumulator {
   sumSquares: number;
 }
 
-function addGroup(to: Accumulator, row: SectionScoreSums, effects: ReviewerEffects | null): void {
-  if (!effects) {
-    to.count += row.count;
-    to.sum += row.sum;
-    to.sumSquares += row.sumSquares;
-    return;
-  }
-  if (row.score === null || row.reviewerId === null) return;
-  // The reviewer's effect removed from each score: `count` scores of the same adjusted value (repeatedScore).
-  const score = severityAdjusted(row.score, effects, row.reviewerId, row.sectionId);
+function addGroup(to: Accumulator, row: SectionScoreSums): void {
   to.count += row.count;
-  to.sum += score * row.count;
-  to.sumSquares += score * score * row.count;
+  to.sum += row.sum;
+  to.sumSquares += row.sumSquares;
 }
 
 function addTitles(db: Database.Database, sums: TeamSums, rubricKeys: Map<string, { id: string; version: number }>) {
@@ -82,11 +73,14 @@ function cellFinder(sums: TeamSums, periodOfDay: (day: string) => string) {
   };
 }
 
-/** Adds up the stored section scores of the submitted routine reviews changed in the period (merges applied). */
+/**
+ * Adds up the stored section scores of the submitted routine reviews changed in the period (merges applied), with
+ * each reviewer's effect taken off their scores when `effects` are given.
+ */
 export function sumTeamScores(
   db: Database.Database,
   request: ScorePeriod & { readonly granularity: TrendGranularity },
-  effects: ReviewerEffects | null,
+  effects: readonly ReviewerSkillEffect[] | null,
 ): TeamSums {
   const merged = new Map(listAgentMerges(db).map((merge) => [merge.variant, merge.agentName]));
   const agentOfSpelling = new Map<string, string>();
@@ -108,7 +102,7 @@ export function sumTeamScores(
   const find = cellFinder(sums, periodOfDay);
   let withoutAgent = 0;
   const rubricKeys = new Map<string, { id: string; version: number }>();
-  for (const row of sumSectionScores(db, request, effects !== null)) {
+  for (const row of sumSectionScores(db, request, effects)) {
     let agentId = agentOfSpelling.get(row.agentName);
     if (agentId === undefined) {
       agentOfSpelling.set(row.agentName, (agentId = (merged.get(row.agentName) ?? row.agentName).trim()));
@@ -122,8 +116,8 @@ export function sumTeamScores(
     if (!rubricKeys.has(rubricKey)) rubricKeys.set(rubricKey, { id: row.rubricId, version: row.rubricVersion });
     sums.reviewsByAgent.set(agentId, (sums.reviewsByAgent.get(agentId) ?? 0) + row.reviews);
     const { cell, ofPeriod } = find(agentId, row.sectionId, row.day);
-    addGroup(cell, row, effects);
-    addGroup(ofPeriod, row, effects);
+    addGroup(cell, row);
+    addGroup(ofPeriod, row);
   }
   addTitles(db, sums, rubricKeys);
   return { ...sums, withoutAgent };

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ReviewerSkillEffect } from '../domain/team/reviewer-effects';
 
 /** The routine reviews' stored section scores that a period of the team report reads. */
 export interface ScorePeriod {
@@ -6,16 +7,13 @@ export interface ScorePeriod {
   readonly toMs: number;
 }
 
-/** Section scores summed per agent spelling, skill, rubric version and day (and reviewer and score, when asked). */
+/** Section scores summed per agent spelling, skill, rubric version and day. */
 export interface SectionScoreSums {
   readonly agentName: string;
   readonly sectionId: string;
   readonly rubricId: string;
   readonly rubricVersion: number;
   readonly day: string;
-  /** Only when summed per reviewer and score (severity-adjusted reports). */
-  readonly reviewerId: string | null;
-  readonly score: number | null;
   /** Reviews whose first section is in this group: summed over a review's sections, its count once. */
   readonly reviews: number;
   /** Scored sections (a section without scored items is left out). */
@@ -24,37 +22,72 @@ export interface SectionScoreSums {
   readonly sumSquares: number;
 }
 
-const routineInPeriod = 'session_id IS NULL AND updated_at_ms BETWEEN @fromMs AND @toMs';
+const groupKeys = 's.agent_name, s.section_id, s.rubric_id, s.rubric_version, s.day';
+
+/**
+ * The effects, bound for one query in a temporary table keyed as they are looked up (by reviewer and skill), so each
+ * score finds its effect by one search. Inserted as numbers, they reach SQL exactly as computed.
+ */
+function bindEffects(db: Database.Database, effects: readonly ReviewerSkillEffect[]): void {
+  db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS team_reviewer_effects (
+       reviewer_id TEXT NOT NULL, section_id TEXT NOT NULL, effect REAL NOT NULL, PRIMARY KEY (reviewer_id, section_id)
+     ) STRICT, WITHOUT ROWID`,
+  );
+  const clear = db.prepare('DELETE FROM temp.team_reviewer_effects');
+  const insert = db.prepare(
+    'INSERT OR REPLACE INTO temp.team_reviewer_effects (reviewer_id, section_id, effect) VALUES (?, ?, ?)',
+  );
+  db.transaction(() => {
+    clear.run();
+    for (const { reviewerId, skillId, effect } of effects) insert.run(reviewerId, skillId, effect);
+  })();
+}
+
+/**
+ * The SQL of a score with the reviewer's effect on the skill taken off and kept in [0, 1] (a score without an effect
+ * as it is: the domain's severityAdjusted), and the join that finds the effect; the plain score without `effects`.
+ */
+function adjustedScores(db: Database.Database, effects: readonly ReviewerSkillEffect[] | null | undefined) {
+  if (!effects) return { score: 's.score', joinEffects: '' };
+  bindEffects(db, effects);
+  return {
+    // A missing effect makes min() NULL, and coalesce() leaves the score as it is.
+    score: 'coalesce(max(0.0, min(1.0, s.score - e.effect)), s.score)',
+    joinEffects:
+      'LEFT JOIN temp.team_reviewer_effects e ON e.reviewer_id = s.reviewer_id AND e.section_id = s.section_id',
+  };
+}
 
 /**
  * The report's one heavy query: sums of the stored scores of submitted routine reviews changed in the period, in the
  * order of the covering index (so grouping reads it once without sorting), one group at a time; no other statement
- * may run on the connection until they are all read. `perReviewerAndScore` keeps each
- * reviewer's distinct scores apart, for adjustments that are not a plain shift of a sum.
+ * may run on the connection until they are all read. With `effects`, each score has its reviewer's effect on the
+ * skill taken off and is kept in [0, 1] before it is summed (a score without an effect is summed as it is): done
+ * per score in SQL, as clipping is no shift of a sum, so only the groups' sums come back.
  */
 export function* sumSectionScores(
   db: Database.Database,
   period: ScorePeriod,
-  perReviewerAndScore = false,
+  effects: readonly ReviewerSkillEffect[] | null = null,
 ): Generator<SectionScoreSums> {
-  const keys = `agent_name, section_id, rubric_id, rubric_version, day${perReviewerAndScore ? ', reviewer_id, score' : ''}`;
-  const extra = perReviewerAndScore ? '' : ', NULL AS reviewer_id, NULL AS score';
+  const { score, joinEffects } = adjustedScores(db, effects);
   const rows = db
     .prepare(
-      `SELECT ${keys}${extra}, sum(ordinal = 0) AS reviews, count(score) AS count, total(score) AS sum,
-              total(score * score) AS sum_squares
-         FROM review_section_scores INDEXED BY review_section_scores_routine
-        WHERE ${routineInPeriod}
-        GROUP BY ${keys}`,
+      `SELECT ${groupKeys}, sum(s.ordinal = 0) AS reviews, count(s.score) AS count, total(${score}) AS sum,
+              total(${score} * ${score}) AS sum_squares
+         FROM review_section_scores s INDEXED BY review_section_scores_routine ${joinEffects}
+        WHERE s.session_id IS NULL AND s.updated_at_ms BETWEEN @fromMs AND @toMs
+        GROUP BY ${groupKeys}`,
     )
     .raw()
     .iterate(period);
-  // Streamed: per reviewer and score there are millions of groups at 300,000 reviews, and holding them all at once
-  // cost more in garbage collection than the query itself.
   for (const row of rows) {
-    const [agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares] =
-      row as [string, string, string, number, string, string | null, number | null, number, number, number, number];
-    yield { agentName, sectionId, rubricId, rubricVersion, day, reviewerId, score, reviews, count, sum, sumSquares };
+    const [agentName, sectionId, rubricId, rubricVersion, day, reviews, count, sum, sumSquares] = row as [
+      ...[string, string, string, number, string],
+      ...[number, number, number, number],
+    ];
+    yield { agentName, sectionId, rubricId, rubricVersion, day, reviews, count, sum, sumSquares };
   }
 }
 
@@ -67,20 +100,27 @@ export interface SkillScoreOfReview {
 
 /**
  * An agent's scores on one skill in the period (every spelling merged into it), lowest first; at most `limit` when
- * given. Read from the covering index alone: the calls of the few kept are looked up after (callsOfReviews), rather
- * than joining every score of the agent to its review and call before sorting.
+ * given; with `effects`, each reviewer's effect taken off first (as in sumSectionScores), so the lowest are the
+ * lowest after adjustment. Read from the covering index alone: the calls of the few kept are looked up after
+ * (callsOfReviews), rather than joining every score of the agent to its review and call before sorting.
  */
 export function skillScoresOfAgent(
   db: Database.Database,
-  query: ScorePeriod & { readonly spellings: readonly string[]; readonly sectionId: string; readonly limit?: number },
+  query: ScorePeriod & {
+    readonly spellings: readonly string[];
+    readonly sectionId: string;
+    readonly limit?: number;
+    readonly effects?: readonly ReviewerSkillEffect[] | null;
+  },
 ): SkillScoreOfReview[] {
+  const { score, joinEffects } = adjustedScores(db, query.effects);
   return db
     .prepare(
-      `SELECT review_id AS reviewId, reviewer_id AS reviewerId, score
-         FROM review_section_scores INDEXED BY review_section_scores_routine
-        WHERE agent_name IN (SELECT value FROM json_each(@spellings)) AND section_id = @sectionId
-          AND score IS NOT NULL AND session_id IS NULL AND updated_at_ms BETWEEN @fromMs AND @toMs
-        ORDER BY score, review_id${query.limit === undefined ? '' : ' LIMIT @limit'}`,
+      `SELECT s.review_id AS reviewId, s.reviewer_id AS reviewerId, ${score} AS score
+         FROM review_section_scores s INDEXED BY review_section_scores_routine ${joinEffects}
+        WHERE s.agent_name IN (SELECT value FROM json_each(@spellings)) AND s.section_id = @sectionId
+          AND s.score IS NOT NULL AND s.session_id IS NULL AND s.updated_at_ms BETWEEN @fromMs AND @toMs
+        ORDER BY 3, 1${query.limit === undefined ? '' : ' LIMIT @limit'}`,
     )
     .all({
       spellings: JSON.stringify(query.spellings),

@@ -53,3 +53,16 @@ export function severityAdjusted(score: number, effects: ReviewerEffects, review
   if (effect === undefined) return score;
   return Math.min(1, Math.max(0, score - effect));
 }
+
+/** A reviewer's effect on one skill: the map's entries one by one, as a query takes them. */
+export interface ReviewerSkillEffect {
+  readonly reviewerId: string;
+  readonly skillId: string;
+  readonly effect: number;
+}
+
+export function effectsPerReviewerAndSkill(effects: ReviewerEffects): ReviewerSkillEffect[] {
+  return [...effects].flatMap(([reviewerId, bySkill]) =>
+    [...bySkill].map(([skillId, effect]) => ({ reviewerId, skillId, effect })),
+  );
+}

@@ -11,6 +11,7 @@ import {
   type AgreementInput,
   type AgreementSummary,
 } from '../src/domain/agreement/summarise-agreement';
+import { seededRandom } from '../tests/support/seeded-random';
 
 const reviewers = 50;
 const calls = 1000;
@@ -53,18 +54,6 @@ const sectionWeights = new Map([
   [4, 15],
   [5, 10],
 ]);
-
-/** mulberry32: a small seeded generator, so every run scores the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

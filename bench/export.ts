@@ -14,21 +14,10 @@ import { defaultRubric } from '../src/domain/rubric/default-rubric';
 import { rubricItems } from '../src/domain/rubric/model';
 import type { ItemAnswer } from '../src/domain/scoring/answers';
 import { writeScoreExport, type ScoreExportFormat } from '../src/server/export/write-score-export';
+import { seededRandom } from '../tests/support/seeded-random';
 
 const reviewCount = 5556;
 const momentsPerReview = 3;
-
-/** mulberry32: a small seeded generator, so every run exports the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const comments = [
   'Benoemt de frustratie van de klant direct.',

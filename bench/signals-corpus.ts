@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusRateHz, renderSentence, telephoneNoise, writeWav } from './signals-audio';
+import { seededRandom } from '../tests/support/seeded-random';
 
 export interface Span {
   readonly startMs: number;
@@ -76,18 +77,6 @@ const sentences = {
 } as const;
 
 const voices = { nl: { agent: 'nl+f3', customer: 'nl+m3' }, en: { agent: 'en+f3', customer: 'en+m3' } } as const;
-
-/** A small seeded generator (mulberry32): the same seed scripts the same call. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface PlacedTurn {
   readonly who: 'agent' | 'customer';

@@ -3,6 +3,7 @@
 // prefix starts several words), diacritics and capitals as a transcriber writes them, and numbers and names (the
 // long tail of one-off words an index of real calls holds).
 import type { TranscriptSegment } from '../src/domain/transcript/model';
+import { seededRandom } from '../tests/support/seeded-random';
 
 const common =
   `ik u je de het een en is dat niet wat met voor op aan in te van dan maar ook nog even wel al ja nee goed dus
@@ -56,18 +57,6 @@ const contentWords = [
   ...stems.flatMap(([stem, endings]) => endings.map((ending) => stem + ending)),
   ...compoundHeads.flatMap((head) => compoundTails.map((tail) => head + tail)),
 ];
-
-/** A small deterministic generator (mulberry32), so every run builds the same transcripts. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Zipf-like: the nth word of a list is drawn about 1/(n+1) as often as the first.
 const zipf = (list: readonly string[], random: () => number) =>

@@ -28,7 +28,8 @@ import type { ImportSummary } from '../../src/contract/imports';
 import { createBackend, databaseFileName, type Backend } from '../../src/server/backend';
 import { storedPlaintext } from '../../tests/support/stored-plaintext';
 import { makeCase, type Corpus } from './mutations';
-import { createRandom, repoRoot } from './protocol';
+import { seededRandom } from '../../tests/support/seeded-random';
+import { repoRoot } from './protocol';
 
 const hangLimitMs = 10_000;
 
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
   const valueOf = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const files = Number(valueOf('--files') ?? process.env.KLANKBORD_FUZZ_FILES ?? 300);
   const seed = Number(valueOf('--seed') ?? Math.floor(Math.random() * 2 ** 31));
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const workDir = mkdtempSync(join(tmpdir(), 'klankbord-fuzz-'));
   const dataDir = join(workDir, 'data');
   const corpus = loadCorpus();

@@ -30,15 +30,8 @@ import { join } from 'node:path';
 import { checkDataFolder, type Acknowledged } from './checker';
 import { makeOldDatabase, missingAfterMigration } from './old-schemas';
 import { PackageSource } from './package-source';
-import {
-  createRandom,
-  runRound,
-  faultWorkerCommand,
-  writePaths,
-  type KillPlan,
-  type RoundOutput,
-  type WritePath,
-} from './protocol';
+import { seededRandom } from '../../tests/support/seeded-random';
+import { runRound, faultWorkerCommand, writePaths, type KillPlan, type RoundOutput, type WritePath } from './protocol';
 import { fillDisk, mountSmallDisk } from './small-disk';
 
 interface Options {
@@ -186,7 +179,7 @@ function summaryOf(
 
 async function runPath(path: WritePath, options: Options, worker: readonly string[]): Promise<Record<string, unknown>> {
   const started = performance.now();
-  const random = createRandom(options.seed ^ (writePaths.indexOf(path) * 0x9e3779b9));
+  const random = seededRandom(options.seed ^ (writePaths.indexOf(path) * 0x9e3779b9));
   const workDir = mkdtempSync(join(tmpdir(), `klankbord-faults-${path}-`));
   const disk = options.disk === 'inject' ? null : mountSmallDisk(join(workDir, 'disk'), diskBytes[path]);
   if (options.disk === 'tmpfs' && !disk)

@@ -19,24 +19,14 @@ import {
   writeSessionReportPdf,
   type SessionReportPdfInput,
 } from './session-report-pdf';
+import { seededRandom } from '../../../tests/support/seeded-random';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Synthetic sessions: per call a "true" quality, per reviewer a leniency, plus noise; item 3.2 is read at random
 // (so it comes out ambiguous).
 
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function syntheticReviews(reviewerCount: number, callCount: number, seed: number): (SessionReviewInput | null)[][] {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   // Reviewer 1 is clearly strict, reviewer 2 a little lenient; the others scatter around the benchmark.
   const leniency = Array.from({ length: reviewerCount }, (_, reviewer) =>
     reviewer === 0 ? 0 : reviewer === 1 ? -0.45 : reviewer === 2 ? 0.15 : (random() - 0.5) * 0.6,

@@ -34,6 +34,9 @@ function folderWith(reviews: number): string {
 /*
  * A streamed export holds a page of reviews at a time, so ten times the reviews gives ten times the file and about
  * the same peak memory. When the tables were built in memory first, 6,000 reviews took some 150 MB more than 600.
+ * Streamed, the difference measured 9-42 MB (more on an idle machine, where pages are produced faster than the
+ * collector returns memory), so the bound sits at half of what holding the tables cost: it fails on that, not on the
+ * collector's timing.
  */
 describe('score exports stream', { timeout: 900_000 }, () => {
   it("keeps every format's peak RSS flat while the number of reviews grows tenfold", () => {
@@ -44,7 +47,7 @@ describe('score exports stream', { timeout: 900_000 }, () => {
       const many = exportInChild(large, format);
       console.log(JSON.stringify({ test: 'export-memory', format, few, many }));
       expect(many.megabytes).toBeGreaterThan(few.megabytes * 5);
-      expect(many.peakRssMB - few.peakRssMB).toBeLessThan(40);
+      expect(many.peakRssMB - few.peakRssMB).toBeLessThan(75);
     }
   });
 });

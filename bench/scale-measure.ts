@@ -1,6 +1,9 @@
 // The measuring half of bench:scale: every operation through the backend's dispatch, as the renderer calls it.
 import { performance } from 'node:perf_hooks';
-import { createBackend, type Backend } from '../src/server/backend';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackend, databaseFileName, type Backend } from '../src/server/backend';
+import { cleanCloseSuffix } from '../src/storage/clean-close';
 import {
   agentCount,
   agentName,
@@ -175,40 +178,65 @@ async function librarySize(backend: Backend): Promise<{ calls: number; reviews: 
 }
 
 /**
- * Cold: each round starts a fresh backend and times start-up (opening the database, its check and migrations) to the
- * library's first window, what the screen needs to be interactive; then every operation once on a fresh backend.
+ * A backend that checks the database before opening, as a start after a crash does: no check runs in the background
+ * during the measurements that follow it. Its clean close lets the next start trust the files.
+ */
+function startCheckedFirst(dataDir: string): Backend {
+  rmSync(join(dataDir, databaseFileName + cleanCloseSuffix), { force: true });
+  return createBackend({ dataDir });
+}
+
+/** Start-up to the library's first window, what the screen needs to be interactive. */
+async function timedStartup(start: () => Backend): Promise<{ ms: number; backend: Backend }> {
+  const started = performance.now();
+  const backend = start();
+  const first = await backend.dispatch('calls.window', {});
+  const ms = performance.now() - started;
+  if (!first.ok) throw new Error('calls.window failed at start-up');
+  return { ms, backend };
+}
+
+/**
+ * Cold: each round times start-up after a clean close (the check runs in the background) and after a crash (the
+ * check runs before opening); then every operation once on a fresh backend, each its first query on a new
+ * connection, with no check running beside it.
  */
 async function coldRounds(dataDir: string, rounds: number, size: { calls: number; reviews: number }) {
   const startup: number[] = [];
+  const startupAfterCrash: number[] = [];
   const cold = new Map<string, number[]>(operations.map((operation) => [operation.name, []]));
   for (let round = 0; round < rounds; round += 1) {
-    const started = performance.now();
-    const backend = createBackend({ dataDir });
-    const first = await backend.dispatch('calls.window', {});
-    startup.push(performance.now() - started);
-    if (!first.ok) throw new Error('calls.window failed at start-up');
-    backend.close();
+    // The close before this round was clean and its start had checked the file: this start trusts it.
+    const trusting = await timedStartup(() => createBackend({ dataDir }));
+    if (trusting.backend.info.databaseCheck.state !== 'running') throw new Error('start-up did not trust the close');
+    startup.push(trusting.ms);
+    trusting.backend.close();
+    const checking = await timedStartup(() => startCheckedFirst(dataDir));
+    startupAfterCrash.push(checking.ms);
+    checking.backend.close();
     for (const operation of operations) {
-      // A fresh backend per operation, so each one is its first query on a new connection.
-      const fresh = createBackend({ dataDir });
+      const fresh = startCheckedFirst(dataDir);
       cold.get(operation.name)!.push((await timed(fresh, operation, round, size)).ms);
       fresh.close();
     }
   }
-  return { startup, cold };
+  return { startup, startupAfterCrash, cold };
 }
 
 export async function measureBackend(
   dataDir: string,
   options: { warmSamples: number; coldRounds: number; budgetMsPerOperation?: number },
 ) {
-  const probe = createBackend({ dataDir });
+  const probe = startCheckedFirst(dataDir);
   const size = await librarySize(probe);
   probe.close();
   process.stderr.write(`  library: ${size.calls} calls, ${size.reviews} reviews\n`);
-  const { startup, cold } = await coldRounds(dataDir, options.coldRounds, size);
-  const backend = createBackend({ dataDir });
-  const figures: Record<string, { cold: Figures; warm: Figures; rows: number }> = {};
+  const { startup, startupAfterCrash, cold } = await coldRounds(dataDir, options.coldRounds, size);
+  const backend = startCheckedFirst(dataDir);
+  // The process's peak RSS so far, after each stage: which operation raised the peak.
+  const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakRssAfterColdMB = peakRssMB();
+  const figures: Record<string, { cold: Figures; warm: Figures; rows: number; peakRssMB: number }> = {};
   try {
     for (const operation of operations) {
       await timed(backend, operation, 0, size);
@@ -225,9 +253,15 @@ export async function measureBackend(
         warm.push(result.ms);
         rows = Math.max(rows, result.rows);
       }
-      figures[operation.name] = { cold: percentiles(cold.get(operation.name)!), warm: percentiles(warm), rows };
+      const measured = {
+        cold: percentiles(cold.get(operation.name)!),
+        warm: percentiles(warm),
+        rows,
+        peakRssMB: peakRssMB(),
+      };
+      figures[operation.name] = measured;
       process.stderr.write(
-        `  ${operation.name}: warm p95 ${figures[operation.name]!.warm.p95} ms, cold p95 ${figures[operation.name]!.cold.p95} ms, ${rows} rows\n`,
+        `  ${operation.name}: warm p95 ${measured.warm.p95} ms, cold p95 ${measured.cold.p95} ms, ${rows} rows, peak RSS ${measured.peakRssMB} MB\n`,
       );
     }
   } finally {
@@ -236,7 +270,9 @@ export async function measureBackend(
   return {
     library: size,
     startupMs: percentiles(startup),
+    startupAfterCrashMs: percentiles(startupAfterCrash),
     operations: figures,
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssAfterColdMB,
+    peakRssMB: peakRssMB(),
   };
 }

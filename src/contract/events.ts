@@ -6,6 +6,8 @@ export const events = {
   /** The set of calls or their review status changed. */
   'calls.changed': z.object({}),
   'preferences.changed': z.object({}),
+  /** The background check of the database file finished (app.info says how). */
+  'app.databaseChecked': z.object({}),
   'imports.progress': importProgressSchema,
   'imports.finished': importSummarySchema,
 } as const satisfies Record<string, z.ZodType>;

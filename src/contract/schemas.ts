@@ -35,12 +35,24 @@ export const recoveredDatabaseSchema = z.object({
   reason: z.string(),
 });
 
+/**
+ * The page-by-page check of the database file in this session: run before opening ('before-open'), or, after a clean
+ * close, in the background ('running', then 'passed' or 'damaged' with what it found).
+ */
+export const databaseCheckSchema = z.object({
+  state: z.enum(['before-open', 'running', 'passed', 'damaged', 'failed']),
+  damage: z.string().nullable(),
+});
+
+export type DatabaseCheck = z.infer<typeof databaseCheckSchema>;
+
 export const appInfoSchema = z.object({
   version: z.string(),
   dataDir: z.string(),
   databaseFile: z.string(),
   schemaVersion: z.number().int(),
   recoveredDatabase: recoveredDatabaseSchema.nullable(),
+  databaseCheck: databaseCheckSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

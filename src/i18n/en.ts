@@ -583,6 +583,8 @@ export const en = {
   notice: {
     recovered:
       'The database file was damaged ({{reason}}). It was moved aside to {{movedTo}} and Klankbord started with a new, empty database. Nothing was deleted.',
+    damaged:
+      'A check of the database file found damage ({{damage}}). Close Klankbord and start it again: the damaged file will then be moved aside, with nothing deleted, and Klankbord will start with a new database.',
     dismiss: 'Dismiss',
   },
   redaction: {

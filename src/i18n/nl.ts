@@ -589,6 +589,8 @@ export const nl: TranslationTexts = {
   notice: {
     recovered:
       'Het databasebestand was beschadigd ({{reason}}). Het is opzijgezet als {{movedTo}} en Klankbord is gestart met een nieuwe, lege database. Er is niets verwijderd.',
+    damaged:
+      'Een controle van het databasebestand vond schade ({{damage}}). Sluit Klankbord en start het opnieuw: het beschadigde bestand wordt dan opzijgezet, zonder dat er iets wordt verwijderd, en Klankbord start met een nieuwe database.',
     dismiss: 'Sluiten',
   },
   redaction: {

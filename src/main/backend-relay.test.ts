@@ -12,6 +12,7 @@ const info: AppInfo = {
   databaseFile: '/data/klankbord.db',
   schemaVersion: 1,
   recoveredDatabase: null,
+  databaseCheck: { state: 'before-open', damage: null },
 };
 
 class FakeChild extends EventEmitter implements BackendChild {

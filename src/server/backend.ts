@@ -15,6 +15,8 @@ import { findExport } from '../services/exports-folder';
 import { seedDemoOnce } from './demo-call';
 import type { AppInfo } from '../contract/schemas';
 import { openDatabase, type OpenedDatabase } from '../storage/connection';
+import { recordCleanClose } from '../storage/clean-close';
+import { checkedBeforeOpen, checkInBackground, type DatabaseCheckRun } from './database-check';
 import { lockDataFolder } from '../storage/folder-lock';
 import { ensureBuiltInRubrics } from '../services/built-in-rubrics';
 import { createDispatch, type Dispatch } from '../services/dispatch';
@@ -104,7 +106,11 @@ export function createBackend(options: BackendOptions): Backend {
       openDataFolderEncryption(options.dataDir, options.encryption ?? keyProviderFromEnvironment(), hasData);
     const hasData = existsSync(join(options.dataDir, databaseFileName));
     if (isFolderEncrypted(options.dataDir)) encryption = openEncryption(hasData);
-    opened = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
+    // After a clean close the page-by-page check runs in the background (a worker), not before the library opens.
+    opened = openDatabase(join(options.dataDir, databaseFileName), {
+      nativeBinding: options.nativeBinding,
+      trustCleanClose: options.heavyWork !== 'in-thread',
+    });
     encryption ??= openEncryption(hasData);
     return assembleBackend(options, opened, encryption, lock.release);
   } catch (error) {
@@ -129,6 +135,7 @@ function assembleBackend(
     databaseFile,
     schemaVersion: opened.schemaVersion,
     recoveredDatabase: opened.recovered,
+    databaseCheck: opened.checkDeferred ? { state: 'running', damage: null } : { state: 'before-open', damage: null },
   };
   const audioDir = join(options.dataDir, 'audio');
   const stagingDir = join(options.dataDir, 'staging');
@@ -139,7 +146,10 @@ function assembleBackend(
   // Before any job runs: what a crash or a failed job left in the data folder goes.
   cleanDataFolder(opened.db, { audioDir, stagingDir, exportsDir });
   const importQueue = new ImportQueue();
-  const { pool, audioPool, heavyPorts } = startHeavyWork(options, opened, encryption, exportsDir);
+  const { pool, audioPool, heavyPorts, checkPool } = startHeavyWork(options, opened, encryption, exportsDir);
+  const errorLog = makeErrorLogPort(options.dataDir);
+  const databaseCheck: DatabaseCheckRun =
+    opened.checkDeferred && checkPool ? checkInBackground(checkPool, events, errorLog) : checkedBeforeOpen();
   const context = {
     db: opened.db,
     events,
@@ -152,7 +162,8 @@ function assembleBackend(
       sniffAudioContainer,
       looksLikeText,
       decodeText,
-      errorLog: makeErrorLogPort(options.dataDir),
+      errorLog,
+      databaseCheck: () => databaseCheck.state(),
       files: createDurableFiles(options.fileSystemCalls),
       dataProtection: () => dataProtection(options.dataDir, encryption.state()),
     },
@@ -185,7 +196,9 @@ function assembleBackend(
       retention.stop();
       void pool?.close();
       void audioPool?.close();
+      void databaseCheck.stop();
       opened.db.close();
+      if (databaseCheck.mayRecordCleanClose()) recordCleanClose(databaseFile);
       releaseLock();
     },
   };
@@ -222,5 +235,9 @@ function startHeavyWork(
     pool && audioPool
       ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db), audioPool)
       : inThreadHeavyPorts(opened.db, exportsDir);
-  return { pool, audioPool, heavyPorts };
+  // The check a start after a clean close skipped runs in a worker of its own, closed when it is done.
+  const checkPool = pool
+    ? new WorkerPool<HeavyJobs>({ start: () => startWorker('heavy-worker', workerData), size: 1 })
+    : undefined;
+  return { pool, audioPool, heavyPorts, checkPool };
 }

@@ -7,10 +7,14 @@ import type { Handlers } from './handlers';
 /** How many of the newest logged errors the diagnostics summary carries. */
 const diagnosticsErrorCount = 20;
 
-/** Facts about this run; the recovery notice is read from the database, where it stays until dismissed. */
+/**
+ * Facts about this run; the recovery notice is read from the database, where it stays until dismissed, and the
+ * database check as it stands now (it may still be running in the background).
+ */
 const currentInfo = (context: ServiceContext): AppInfo => ({
   ...context.info,
   recoveredDatabase: readRecoveryNotice(context.db),
+  databaseCheck: context.ports.databaseCheck?.() ?? context.info.databaseCheck,
 });
 
 export const appHandlers = {

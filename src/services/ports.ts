@@ -1,4 +1,5 @@
 import type { DataProtection } from '../contract/diagnostics';
+import type { DatabaseCheck } from '../contract/schemas';
 import type { TeamReport } from '../contract/team';
 import type { AudioAnalysis } from '../domain/audio/audio-analysis';
 import type { SessionReport } from '../domain/calibration/session-report';
@@ -228,6 +229,8 @@ export interface ServicePorts {
   readonly files: FilePort;
   /** Encryption at rest of the data folder and its disk (absent where a test does not provide it). */
   dataProtection?(): Promise<DataProtection>;
+  /** The session's check of the database file as it stands now (absent: it ran before opening, as info says). */
+  databaseCheck?(): DatabaseCheck;
 }
 
 /** A team report file: the report as XLSX or PDF, or one agent's coaching sheet (PDF). */

@@ -2,6 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DatabaseTooNewError, latestSchemaVersion, migrate } from './migrations';
 import { readRecoveryNotice, saveRecoveryNotice, type RecoveryNotice } from './recovery-notice-repository';
+import { takeCleanClose } from './clean-close';
 
 export interface OpenedDatabase {
   readonly db: Database.Database;
@@ -11,6 +12,11 @@ export interface OpenedDatabase {
    * stored in the fresh database until the user dismisses the notice.
    */
   readonly recovered: RecoveryNotice | null;
+  /**
+   * The files were exactly as a clean close left them, so the page-by-page check was not run before opening: the
+   * caller runs it in the background (see checkDatabaseFile).
+   */
+  readonly checkDeferred: boolean;
 }
 
 export interface OpenOptions {
@@ -21,6 +27,8 @@ export interface OpenOptions {
   readonly busyTimeoutMs?: number;
   /** Opens a connection (a seam for tests that need a failure SQLite would give on a sick disk). */
   readonly connect?: (filePath: string, options: Database.Options) => Database.Database;
+  /** Skip the check before opening when the files are as a clean close left them (see clean-close.ts). */
+  readonly trustCleanClose?: boolean;
 }
 
 const defaultBusyTimeoutMs = 5000;
@@ -65,11 +73,16 @@ function isCorruption(error: unknown): error is InstanceType<typeof Database.Sql
 }
 
 /**
- * Runs `PRAGMA quick_check`; returns null when healthy, the reason when the file is damaged. Any other failure
- * (the disk is full, another program holds a lock, the file cannot be read) throws DatabaseOpenError; a database
- * from a newer app throws DatabaseTooNewError.
+ * Runs `PRAGMA quick_check` (unless `skipCheck`); returns null when healthy, the reason when the file is damaged.
+ * Any other failure (the disk is full, another program holds a lock, the file cannot be read) throws
+ * DatabaseOpenError; a database from a newer app throws DatabaseTooNewError.
  */
-function damageOf(filePath: string, options: OpenOptions, connect: NonNullable<OpenOptions['connect']>): string | null {
+function damageOf(
+  filePath: string,
+  options: OpenOptions,
+  connect: NonNullable<OpenOptions['connect']>,
+  skipCheck: boolean,
+): string | null {
   let probe: Database.Database | undefined;
   try {
     probe = connect(filePath, {
@@ -77,9 +90,8 @@ function damageOf(filePath: string, options: OpenOptions, connect: NonNullable<O
       nativeBinding: options.nativeBinding,
       timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs,
     });
-    const rows = probe.pragma('quick_check') as { quick_check: string }[];
-    const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
-    if (problems.length > 0) return problems.slice(0, 5).join('; ');
+    const damage = skipCheck ? null : damageFound(probe);
+    if (damage !== null) return damage;
     // Refused before the real connection switches the file to WAL: a newer app's database is not touched at all.
     const version = Number(probe.pragma('user_version', { simple: true }));
     if (version > latestSchemaVersion) throw new DatabaseTooNewError(version, latestSchemaVersion);
@@ -90,6 +102,30 @@ function damageOf(filePath: string, options: OpenOptions, connect: NonNullable<O
     throw new DatabaseOpenError(filePath, error);
   } finally {
     probe?.close();
+  }
+}
+
+/** What `PRAGMA quick_check` finds wrong with the file (its first five problems), or null when it is healthy. */
+export function damageFound(db: Database.Database): string | null {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
+  return problems.length > 0 ? problems.slice(0, 5).join('; ') : null;
+}
+
+/**
+ * The check of a database opened with its check deferred, on a read-only connection of its own (a worker's): null
+ * when healthy, else what is wrong. A file SQLite refuses outright counts as damage; anything else throws.
+ */
+export function checkDatabaseFile(filePath: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): string | null {
+  let db: Database.Database | undefined;
+  try {
+    db = openReadOnlyConnection(filePath, options);
+    return damageFound(db);
+  } catch (error) {
+    if (isCorruption(error)) return error.message;
+    throw error;
+  } finally {
+    db?.close();
   }
 }
 
@@ -106,16 +142,30 @@ function moveAside(filePath: string, now: Date): string {
 }
 
 /**
- * Opens (or creates) the database file: checks an existing file with quick_check, moves it aside only when it is
- * really damaged (SQLITE_CORRUPT, SQLITE_NOTADB or quick_check not ok), configures the connection and migrates it.
+ * Opens (or creates) the database file: checks an existing file with quick_check (or, with `trustCleanClose`, leaves
+ * that to the caller when the files are as a clean close left them), moves it aside only when it is really damaged
+ * (SQLITE_CORRUPT, SQLITE_NOTADB or quick_check not ok), configures the connection and migrates it.
  * Throws DatabaseTooNewError for a database from a newer app and DatabaseOpenError for anything else that stops it
  * (disk full, locked, no access); in both cases the existing file is left as it was.
  */
 export function openDatabase(filePath: string, options: OpenOptions = {}): OpenedDatabase {
+  const trusted = options.trustCleanClose === true && existsSync(filePath) && takeCleanClose(filePath);
+  if (trusted) {
+    try {
+      return openAndMigrate(filePath, options, true);
+    } catch (error) {
+      // A page the opening itself read is damaged after all: check first, as after any other start.
+      if (!(error instanceof DatabaseOpenError && isCorruption(error.cause))) throw error;
+    }
+  }
+  return openAndMigrate(filePath, options, false);
+}
+
+function openAndMigrate(filePath: string, options: OpenOptions, deferCheck: boolean): OpenedDatabase {
   const connect = options.connect ?? ((path: string, settings: Database.Options) => new Database(path, settings));
   let movedAside: RecoveryNotice | null = null;
   if (existsSync(filePath)) {
-    const reason = damageOf(filePath, options, connect);
+    const reason = damageOf(filePath, options, connect, deferCheck);
     if (reason !== null) movedAside = { movedTo: moveAside(filePath, (options.now ?? (() => new Date()))()), reason };
   }
   let db: Database.Database | undefined;
@@ -125,7 +175,7 @@ export function openDatabase(filePath: string, options: OpenOptions = {}): Opene
     configureConnection(db, busyTimeoutMs);
     const schemaVersion = migrate(db);
     if (movedAside) saveRecoveryNotice(db, movedAside);
-    return { db, schemaVersion, recovered: movedAside ?? readRecoveryNotice(db) };
+    return { db, schemaVersion, recovered: movedAside ?? readRecoveryNotice(db), checkDeferred: deferCheck };
   } catch (error) {
     db?.close();
     throw error instanceof DatabaseTooNewError ? error : new DatabaseOpenError(filePath, error);

@@ -36,6 +36,7 @@ export function makeServiceContext(dataDir: string, overrides: Partial<ServiceCo
       databaseFile: join(dataDir, 'klankbord.db'),
       schemaVersion: 2,
       recoveredDatabase: null,
+      databaseCheck: { state: 'before-open', damage: null },
     },
     paths,
     allowPathSources: true,

@@ -14,6 +14,7 @@ import { TeamScreen } from './team/team-screen';
 import { AppShell, type Screen } from './shell/app-shell';
 import { followTheme } from './shell/apply-theme';
 import { RecoveredNotice } from './shell/recovered-notice';
+import { DatabaseDamageNotice } from './shell/database-damage-notice';
 import { useTransport } from './transport/transport-context';
 
 /** Applies language and theme preferences to the document. */
@@ -32,7 +33,8 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
   const [screen, setScreen] = useState<Screen>({ name: 'calls' });
   const [importRequest, setImportRequest] = useState(0);
   const [preferences, setPreferences] = useState(initialPreferences);
-  const info = useBackendQuery('app.info', {});
+  // Read again when the background check of the database finishes.
+  const info = useBackendQuery('app.info', {}, ['app.databaseChecked']);
   useAppliedPreferences(preferences);
 
   useEffect(
@@ -52,7 +54,14 @@ export function App({ initialPreferences }: { initialPreferences: Preferences })
     <AppShell
       screen={screen}
       onNavigate={setScreen}
-      banner={info.status === 'ok' && <RecoveredNotice recovered={info.value.recoveredDatabase} />}
+      banner={
+        info.status === 'ok' && (
+          <>
+            <RecoveredNotice recovered={info.value.recoveredDatabase} />
+            <DatabaseDamageNotice check={info.value.databaseCheck} />
+          </>
+        )
+      }
     >
       {screen.name === 'calls' && (
         <CallLibrary

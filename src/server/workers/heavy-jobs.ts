@@ -10,7 +10,7 @@ import type {
   SessionReportPdfRequest,
   TeamReportFileRequest,
 } from '../../services/ports';
-import { openReadOnlyConnection } from '../../storage/connection';
+import { checkDatabaseFile, openReadOnlyConnection } from '../../storage/connection';
 
 type ListLimits = { readonly maxEntries: number };
 
@@ -68,6 +68,8 @@ export function heavyJobs(data: HeavyWorkerData) {
       (await import('../export/moments-exporter')).makeMomentsExporter(database(), data.exportsDir)(request),
     sessionReportPdf: async (request: SessionReportPdfRequest) =>
       (await import('../export/session-report-pdf')).sessionReportPdf(request),
+    // The check a start after a clean close skipped: null when healthy, else what is wrong.
+    checkDatabase: async () => checkDatabaseFile(data.databaseFile, { nativeBinding: data.nativeBinding }),
     teamReportFile: async (request: TeamReportFileRequest) =>
       (await import('../export/team/team-report-file')).teamReportFile(request),
   };

@@ -19,6 +19,7 @@ const info: AppInfo = {
   databaseFile: '/home/eva/.local/share/klankbord/klankbord.db',
   schemaVersion: 16,
   recoveredDatabase: null,
+  databaseCheck: { state: 'before-open', damage: null },
 };
 
 function renderSettings(onChange: (change: Partial<Preferences>) => void, shown: AppInfo | null = info) {

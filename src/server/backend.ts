@@ -25,7 +25,8 @@ import { handlers } from '../services/handlers';
 import { appVersion } from './app-version';
 import { makeErrorLogPort } from './logging/error-log-port';
 import { cleanDataFolder } from './files/data-folder-cleanup';
-import { createDurableFiles, type FileSystemCalls } from './files/durable-files';
+import { createDurableFiles, realFileSystemCalls, type FileSystemCalls } from './files/durable-files';
+import type { FilePort } from '../services/ports';
 import { keyProviderFromEnvironment, type DataKeyProvider } from './encryption/data-key';
 import { openDataFolderEncryption, type EncryptionState } from './encryption/backend-encryption';
 import { isFolderEncrypted } from './encryption/folder-encryption';
@@ -164,7 +165,7 @@ function assembleBackend(
       decodeText,
       errorLog,
       databaseCheck: () => databaseCheck.state(),
-      files: createDurableFiles(options.fileSystemCalls),
+      files: durableFiles(options, audioPool),
       dataProtection: () => dataProtection(options.dataDir, encryption.state()),
     },
     importQueue,
@@ -202,6 +203,23 @@ function assembleBackend(
       releaseLock();
     },
   };
+}
+
+/**
+ * The durable file port. Copying a recording in (read, sealed when the folder is encrypted, written) runs on the
+ * import's workers, so a batch keeps the thread that writes the database free; the fsyncs and renames stay here
+ * (asynchronous, off the event loop), so a worker is not held while the disk writes. With file-system calls handed
+ * in (the fault harness) everything goes through those.
+ */
+function durableFiles(options: BackendOptions, audioPool: WorkerPool<HeavyJobs> | undefined): FilePort {
+  if (options.fileSystemCalls || !audioPool) return createDurableFiles(options.fileSystemCalls);
+  return createDurableFiles({
+    ...realFileSystemCalls,
+    copyFile: async (source, target) => {
+      const outcome = await audioPool.run('copyFile', { source, target });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+    },
+  });
 }
 
 /** The worker pools for heavy jobs and batch imports, and the ports that use them (or run in this thread). */

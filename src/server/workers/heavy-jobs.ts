@@ -45,6 +45,11 @@ export function heavyJobs(data: HeavyWorkerData) {
       (await import('../audio/redact-audio')).writeRedactedAudio(input, signal),
     cutAudioClip: async (input: CutClipRequest & { readonly ffmpegPath: string | null }) =>
       (await import('../audio/cut-clip')).cutAudioClip(input),
+    // The copy of a recording into the data folder (sealed when the folder is encrypted): reading, sealing and
+    // writing tens of megabytes. The fsync and rename that make it durable stay with the caller, so this worker takes
+    // its next job while the disk writes.
+    copyFile: async (input: { readonly source: string; readonly target: string }) =>
+      (await import('../files/durable-files')).realFileSystemCalls.copyFile(input.source, input.target),
     hashFile: async (input: { readonly path: string }, signal: AbortSignal) =>
       (await import('../../services/import-files')).hashFile(input.path, signal),
     listArchive: async (input: { readonly path: string; readonly limits: ListLimits }) =>

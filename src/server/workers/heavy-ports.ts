@@ -58,9 +58,9 @@ export function ffmpegPathPreference(db: Database.Database): () => string | null
 const filesInFlightPerAudioWorker = 2;
 
 /**
- * Heavy ports that run in the pools' workers, so the dispatch thread stays free to answer. An import's hashing and
- * audio analysis go to `audioPool` (one worker per core, so a batch decodes on every core); archives, exports and
- * the PDF to `pool`.
+ * Heavy ports that run in the pools' workers, so the dispatch thread stays free to answer. An import's hashing, audio
+ * analysis and signals go to `audioPool` (one worker per core, so a batch decodes on every core); archives, exports
+ * and the PDF to `pool`.
  */
 export function workerHeavyPorts(
   pool: WorkerPool<HeavyJobs>,
@@ -73,9 +73,11 @@ export function workerHeavyPorts(
         await audioPool.run('analyzeAudio', { path, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
       );
     },
+    // Decodes the recording like the analysis: at import it is part of the import's work, so it runs on the import's
+    // workers (one per core), not beside them on the pool for exports.
     computeCallSignals: async (request, signal) => {
       return decodingOutcome(
-        await pool.run('computeCallSignals', { request, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
+        await audioPool.run('computeCallSignals', { request, ffmpegPath: ffmpegPath() }, { signal, cancel: 'message' }),
       );
     },
     redactAudio: async (request, signal) =>

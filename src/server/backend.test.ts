@@ -7,6 +7,7 @@ import { canMountSmallDisk, mountSmallDisk } from '../../tests/support/small-dis
 import { useTempDirs } from '../../tests/unit/temp-dir';
 import { createBackend, databaseFileName, DataFolderInUseError, DatabaseTooNewError } from './backend';
 import { classifyStartupFailure } from './startup-failure';
+import type { AppInfo } from '../contract/schemas';
 
 const tempDir = useTempDirs();
 
@@ -56,8 +57,9 @@ describe('createBackend and the data folder', () => {
 
     const second = createBackend({ dataDir });
     // The same notice; this start's database check differs (after a clean close it runs in the background).
-    const again = await second.dispatch('app.info', {});
-    expect(again.ok && info.ok && again.value.recoveredDatabase).toEqual(info.ok && info.value.recoveredDatabase);
+    const notice = (result: Awaited<ReturnType<typeof second.dispatch>>) =>
+      result.ok ? (result.value as AppInfo).recoveredDatabase : undefined;
+    expect(notice(await second.dispatch('app.info', {}))).toEqual(notice(info));
     expect(await second.dispatch('app.dismissRecoveryNotice', {})).toMatchObject({
       ok: true,
       value: { recoveredDatabase: null },

@@ -6,13 +6,19 @@ import { insertCall } from '../storage/calls-repository';
 import { cleanCloseSuffix, recordCleanClose } from '../storage/clean-close';
 import { openDatabase } from '../storage/connection';
 import { createBackend, databaseFileName, type Backend } from './backend';
+import type { AppInfo, DatabaseCheck } from '../contract/schemas';
 
 const tempDir = useTempDirs();
 
 /** Waits for the background check's event, then answers app.info's databaseCheck. */
-async function checkOutcome(backend: Backend) {
-  const first = await backend.dispatch('app.info', {});
-  if (first.ok && first.value.databaseCheck.state !== 'running') return first.value.databaseCheck;
+async function checkOutcome(backend: Backend): Promise<DatabaseCheck> {
+  const check = async () => {
+    const info = await backend.dispatch('app.info', {});
+    if (!info.ok) throw new Error('app.info failed');
+    return (info.value as AppInfo).databaseCheck;
+  };
+  const first = await check();
+  if (first.state !== 'running') return first;
   await new Promise<void>((resolve) => {
     const stop = backend.events.listen((message) => {
       if (message.name !== 'app.databaseChecked') return;
@@ -20,9 +26,7 @@ async function checkOutcome(backend: Backend) {
       resolve();
     });
   });
-  const info = await backend.dispatch('app.info', {});
-  if (!info.ok) throw new Error('app.info failed');
-  return info.value.databaseCheck;
+  return check();
 }
 
 /** A library with enough calls that its last pages hold call rows only. */

@@ -1,6 +1,6 @@
 import { ok } from '../contract/errors';
 import { locateHit, searchTerms } from '../domain/transcript/search-text';
-import { searchTranscriptPhrase } from '../storage/transcript-search-repository';
+import { searchTranscriptPhraseHow } from '../storage/transcript-search-repository';
 import type { Handlers } from './handlers';
 
 export const transcriptSearchHandlers: Pick<Handlers, 'calls.searchTranscripts'> = {
@@ -8,9 +8,9 @@ export const transcriptSearchHandlers: Pick<Handlers, 'calls.searchTranscripts'>
     const terms = searchTerms(input.query);
     if (terms.length === 0) return ok({ hits: [], more: false });
     // One row more than asked says whether there are more, without counting every match.
-    const rows = searchTranscriptPhrase(context.db, terms, input.role ?? null, input.limit + 1);
+    const { rows, lastWordWhole } = searchTranscriptPhraseHow(context.db, terms, input.role ?? null, input.limit + 1);
     const hits = rows.slice(0, input.limit).map((row) => {
-      const place = locateHit(row.text, input.query);
+      const place = locateHit(row.text, input.query, lastWordWhole);
       return {
         callId: row.callId,
         title: row.title,

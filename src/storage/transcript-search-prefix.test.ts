@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TranscriptSegment } from '../domain/transcript/model';
-import { locateHit, phrasePrefixQuery, searchTerms } from '../domain/transcript/search-text';
+import { exactPhrasesQuery, locateHit, phrasePrefixQuery, searchTerms } from '../domain/transcript/search-text';
 import { insertCall } from './calls-repository';
 import { migrate } from './migrations';
 import {
   indexedWordsStartingWith,
   maxPrefixWords,
   searchTranscriptPhrase,
+  searchTranscriptPhraseHow,
   searchTranscriptTurns,
 } from './transcript-search-repository';
 import { saveTranscript } from './transcripts-repository';
@@ -91,6 +92,29 @@ describe('transcript search: a prefix expanded to the indexed words it starts', 
     expect(indexedWordsStartingWith(db, 'zzz', 100)).toEqual([]);
     expect(indexedWordsStartingWith(db, 'klant', 100)).toHaveLength(maxPrefixWords + 6);
     expect(indexedWordsStartingWith(db, 'klant', maxPrefixWords + 1)).toHaveLength(maxPrefixWords + 1);
+  });
+
+  it('matches a one- or two-letter last word that starts more than 64 indexed words as a whole word', () => {
+    // 'k' and 'kl' start the 70 'klant…' words; 'kl' is also a word of its own in one turn.
+    insertCall(db, { id: 'call-kl', title: 'Gesprek kl', agentName: 'Sanne', createdAtMs: 99 });
+    const source = { format: 'webvtt', language: 'nl', sourceName: 'kl.vtt', warnings: [], speakerRoles: {} } as const;
+    saveTranscript(db, 'call-kl', { ...source, segments: [turnOf('Sanne', 0, ['ja', 'KL', 'klantb1', 'oké'])] }, 99);
+    expect(indexedWordsStartingWith(db, 'kl', maxPrefixWords + 1)).toHaveLength(maxPrefixWords + 1);
+    for (const query of ['kl', 'ja kl']) {
+      const terms = searchTerms(query);
+      const whole = searchTranscriptPhraseHow(db, terms, null, 1000);
+      expect(whole.lastWordWhole).toBe(true);
+      expect(whole.rows.map((row) => row.callId)).toEqual(['call-kl']);
+      expect(whole.rows).toEqual(searchTranscriptTurns(db, exactPhrasesQuery(terms.slice(0, -1), ['kl']), null, 1000));
+      expect(locateHit(whole.rows[0]!.text, query, true).hit).toBe(query === 'kl' ? 'KL' : 'ja KL');
+    }
+    // Three letters are the start of a word again, however many words they start.
+    const open = searchTranscriptPhraseHow(db, ['kla'], null, 1000);
+    expect(open.lastWordWhole).toBe(false);
+    expect(open.rows).toEqual(searchTranscriptTurns(db, phrasePrefixQuery(['kla']), null, 1000));
+    expect(open.rows.length).toBeGreaterThan(1);
+    // A short start of few words keeps its prefix meaning.
+    expect(searchTranscriptPhraseHow(db, ['ov'], null, 1000).lastWordWhole).toBe(false);
   });
 
   it('stays the same after transcripts are stored again and words leave the index', () => {

@@ -3,6 +3,7 @@ import { mergeRanges, type RedactedRange } from '../domain/privacy/redaction-ran
 import type { TranscriptSegment } from '../domain/transcript/model';
 import {
   exactPhrasesQuery,
+  matchedAsWholeWord,
   phrasePrefixQuery,
   searchableTurns,
   type SearchableTurn,
@@ -153,7 +154,8 @@ const lookedUpAsTyped = /^[a-z0-9]+$/;
  * like `searchTranscriptTurns` with `phrasePrefixQuery(terms)`: the same turns in the same order. FTS5 answers a
  * prefix by merging the whole list of turns of every word it starts before returning the first; asked for the words
  * themselves it walks each list from the newest turn and stops after `limit` hits. So the prefix is expanded to the
- * indexed words it starts, when there are at most `maxPrefixWords`.
+ * indexed words it starts, when there are at most `maxPrefixWords`. A last word of one or two letters that starts
+ * more is matched as a whole word (`matchedAsWholeWord`).
  */
 export function searchTranscriptPhrase(
   db: Database.Database,
@@ -161,11 +163,24 @@ export function searchTranscriptPhrase(
   role: SpeakerRole | null,
   limit: number,
 ): TranscriptSearchRow[] {
+  return searchTranscriptPhraseHow(db, terms, role, limit).rows;
+}
+
+/** `searchTranscriptPhrase`, also saying whether the last word was matched as a whole word (to place the hit). */
+export function searchTranscriptPhraseHow(
+  db: Database.Database,
+  terms: readonly string[],
+  role: SpeakerRole | null,
+  limit: number,
+): { rows: TranscriptSearchRow[]; lastWordWhole: boolean } {
   const prefix = terms.at(-1);
-  if (prefix === undefined) return [];
-  if (!lookedUpAsTyped.test(prefix)) return searchTranscriptTurns(db, phrasePrefixQuery(terms), role, limit);
+  if (prefix === undefined) return { rows: [], lastWordWhole: false };
   const words = indexedWordsStartingWith(db, prefix, maxPrefixWords + 1);
-  if (words.length > maxPrefixWords) return searchTranscriptTurns(db, phrasePrefixQuery(terms), role, limit);
-  if (words.length === 0) return [];
-  return searchTranscriptTurns(db, exactPhrasesQuery(terms.slice(0, -1), words), role, limit);
+  const turns = (match: string) => searchTranscriptTurns(db, match, role, limit);
+  if (matchedAsWholeWord(prefix, words.length, maxPrefixWords))
+    return { rows: turns(exactPhrasesQuery(terms.slice(0, -1), [prefix])), lastWordWhole: true };
+  if (!lookedUpAsTyped.test(prefix) || words.length > maxPrefixWords)
+    return { rows: turns(phrasePrefixQuery(terms)), lastWordWhole: false };
+  if (words.length === 0) return { rows: [], lastWordWhole: false };
+  return { rows: turns(exactPhrasesQuery(terms.slice(0, -1), words)), lastWordWhole: false };
 }

@@ -67,6 +67,18 @@ export function phrasePrefixQuery(terms: readonly string[]): string {
 }
 
 /**
+ * A last word shorter than this is the start of a word only while it starts few indexed words (see
+ * `searchTranscriptPhrase`); past that it is matched as a whole word. One or two letters say nothing yet about the
+ * word being typed, and the start of thousands of words would read most of the index before the first hit.
+ */
+export const minimumOpenPrefixLength = 3;
+
+/** Whether the last word, starting `startsWords` indexed words (or more), is matched as a whole word instead. */
+export function matchedAsWholeWord(lastTerm: string, startsWords: number, maxExpandedWords: number): boolean {
+  return [...lastTerm].length < minimumOpenPrefixLength && startsWords > maxExpandedWords;
+}
+
+/**
  * The same search with the prefix already expanded to the indexed words it starts: one exact phrase per word,
  * joined by OR ("ik wil" + ["opzeggen", "opzegging"] -> `"ik wil opzeggen" OR "ik wil opzegging"`).
  */
@@ -94,10 +106,11 @@ export interface HitContext {
 const contextWords = 6;
 
 /**
- * Finds the query's phrase in a stored turn (the same matching as the index: whole words, the last a prefix) and
- * returns the words around it. Falls back to the turn's start when it cannot be placed.
+ * Finds the query's phrase in a stored turn (the same matching as the index: whole words, the last a prefix unless
+ * the search matched it whole) and returns the words around it. Falls back to the turn's start when it cannot be
+ * placed.
  */
-export function locateHit(text: string, query: string): HitContext {
+export function locateHit(text: string, query: string, lastWordWhole = false): HitContext {
   const words = text.split(' ');
   const terms = searchTerms(query);
   const tokens = words.flatMap((word, wordIndex) => searchTokens(word).map((token) => ({ token, wordIndex })));
@@ -105,7 +118,7 @@ export function locateHit(text: string, query: string): HitContext {
     terms.every((term, offset) => {
       const token = tokens[start + offset]?.token;
       if (token === undefined) return false;
-      return offset === terms.length - 1 ? token.startsWith(term) : token === term;
+      return offset === terms.length - 1 && !lastWordWhole ? token.startsWith(term) : token === term;
     });
   let first = 0;
   let last = 0;

@@ -33,6 +33,11 @@ export const transcriptSearchMethods = {
         limit: z.number().int().min(1).max(maxTranscriptHits).default(100),
       })
       .strict(),
-    output: z.object({ hits: z.array(transcriptHitSchema), more: z.boolean() }),
+    output: z.object({
+      hits: z.array(transcriptHitSchema),
+      more: z.boolean(),
+      /** The last word (one or two letters, the start of many words) was matched as a whole word. */
+      lastWordWhole: z.boolean().optional(),
+    }),
   },
 } as const;

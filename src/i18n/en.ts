@@ -1041,6 +1041,7 @@ export const en = {
     hits_other: '{{count}} hits',
     more: 'The first {{count}} hits; narrow the search for the rest.',
     results: 'Hits in transcripts',
+    wholeWord: '“{{word}}” is searched as a whole word; type a third letter to find the words that start with it.',
     openAt: 'Open {{title}} at {{time}}',
   },
   dataProtection: {

@@ -1054,6 +1054,8 @@ export const nl: TranslationTexts = {
     hits_other: '{{count}} treffers',
     more: 'De eerste {{count}} treffers; maak de zoekopdracht nauwkeuriger voor de rest.',
     results: 'Treffers in transcripten',
+    wholeWord:
+      '“{{word}}” wordt als heel woord gezocht; typ een derde letter om de woorden te vinden die ermee beginnen.',
     openAt: '{{title}} openen op {{time}}',
   },
   dataProtection: {

@@ -25,6 +25,6 @@ export const transcriptSearchHandlers: Pick<Handlers, 'calls.searchTranscripts'>
         after: place.after,
       };
     });
-    return ok({ hits, more: rows.length > input.limit });
+    return ok({ hits, more: rows.length > input.limit, lastWordWhole });
   },
 };

@@ -49,4 +49,32 @@ describe('transcript search in the library', () => {
     await userEvent.click(button);
     expect(onOpenAt).toHaveBeenCalledWith('c1', 83_400);
   });
+
+  it('says when a short last word was searched as a whole word, with hits and without', async () => {
+    const transport = createFakeTransport({
+      'calls.window': () => ({ rows: [], total: 0, next: null }),
+      'calls.searchTranscripts': (input: { query: string }) => ({
+        hits: input.query === 'op' ? [{ ...hit, hit: 'op' }] : [],
+        more: false,
+        lastWordWhole: true,
+      }),
+    });
+    render(
+      <TransportProvider transport={transport}>
+        <I18nextProvider i18n={createI18n('en')}>
+          <CallLibrary onOpen={() => undefined} onOpenAt={() => undefined} onImport={() => undefined} />
+        </I18nextProvider>
+      </TransportProvider>,
+    );
+    const box = screen.getByRole('searchbox', { name: 'Search transcripts' });
+    await userEvent.type(box, 'op');
+    expect(await screen.findByTestId('transcript-whole-word')).toHaveTextContent(
+      '“op” is searched as a whole word; type a third letter to find the words that start with it.',
+    );
+    expect(await screen.findByTestId('transcript-hit-count')).toHaveTextContent('1 hit');
+    await userEvent.clear(box);
+    await userEvent.type(box, 'ik w');
+    expect(await screen.findByText('Nobody said “ik w” in a transcript.')).toBeInTheDocument();
+    expect(screen.getByTestId('transcript-whole-word')).toHaveTextContent('“w” is searched as a whole word');
+  });
 });

@@ -60,10 +60,22 @@ export function TranscriptHits({
   );
   if (result.status === 'loading') return <p className="muted">{t('transcriptSearch.searching')}</p>;
   if (result.status === 'error') return <ErrorPanel error={result.error} onRetry={result.reload} />;
-  const { hits, more } = result.value;
-  if (hits.length === 0) return <p className="muted">{t('transcriptSearch.none', { query })}</p>;
+  const { hits, more, lastWordWhole } = result.value;
+  const wholeWordHint = lastWordWhole && (
+    <p className="muted" data-testid="transcript-whole-word">
+      {t('transcriptSearch.wholeWord', { word: query.trim().split(/\s+/).at(-1) ?? '' })}
+    </p>
+  );
+  if (hits.length === 0)
+    return (
+      <>
+        <p className="muted">{t('transcriptSearch.none', { query })}</p>
+        {wholeWordHint}
+      </>
+    );
   return (
     <section className="transcript-hits" aria-label={t('transcriptSearch.results')}>
+      {wholeWordHint}
       <p className="muted" data-testid="transcript-hit-count">
         {more ? t('transcriptSearch.more', { count: hits.length }) : t('transcriptSearch.hits', { count: hits.length })}
       </p>

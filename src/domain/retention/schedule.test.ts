@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetentionRules, type RetentionRules } from './model';
-import { dueNow, retentionSchedule, type RetentionCallFacts } from './schedule';
+import { defaultRetentionRules, parseRetentionRules, type RetentionRules } from './model';
+import { anyRuleActive, dueNow, retentionSchedule, type RetentionCallFacts } from './schedule';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -146,5 +146,16 @@ describe('stored retention rules', () => {
     expect(parseRetentionRules(JSON.stringify({ routine: { basis: 'after_import', days: 1.5 } })).routine.basis).toBe(
       'off',
     );
+  });
+});
+
+describe('anyRuleActive', () => {
+  it('is false only when every rule is off, whatever their days', () => {
+    expect(anyRuleActive(defaultRetentionRules)).toBe(false);
+    expect(anyRuleActive({ ...defaultRetentionRules, routine: { basis: 'off', days: 0 } })).toBe(false);
+    expect(anyRuleActive({ ...defaultRetentionRules, routine: { basis: 'after_import', days: 90 } })).toBe(true);
+    expect(
+      anyRuleActive({ ...defaultRetentionRules, calibration: { basis: 'after_last_submitted_review', days: 0 } }),
+    ).toBe(true);
   });
 });

@@ -77,6 +77,11 @@ export function retentionSchedule(
 }
 
 /** The calls a run removes now. */
+/** Whether any rule can ever make media due; with every rule off a run has nothing to look at. */
+export function anyRuleActive(rules: RetentionRules): boolean {
+  return rules.routine.basis !== 'off' || rules.calibration.basis !== 'off';
+}
+
 export function dueNow(calls: readonly RetentionCallFacts[], rules: RetentionRules, nowMs: number): RetentionDue[] {
   return retentionSchedule(calls, rules, nowMs).filter((entry) => entry.dueNow);
 }

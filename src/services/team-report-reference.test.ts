@@ -20,6 +20,7 @@ import { createReview, listAnswers, listReviews, updateReview, upsertAnswer } fr
 import { getRubric } from '../storage/rubrics-repository';
 import { localDay } from '../storage/section-scores-repository';
 import { insertSession, listSessions } from '../storage/sessions-repository';
+import { calibrationReviewerEffects } from '../storage/team-report-repository';
 import { ensureBuiltInRubrics } from './built-in-rubrics';
 import { scoreOf } from './review-model';
 import { buildTeamReport, type TeamReportRequest } from './team-report';
@@ -285,5 +286,22 @@ describe('the team report against a plain recomputation', () => {
     expect(report.withoutAgentCount).toBeGreaterThan(0);
     if (severityAdjusted) expect(report.adjustmentSessionCount).toBe(2);
     expect(comparable(report)).toEqual(comparable(expected));
+  });
+
+  it('computes the reviewer effects in SQL as the domain does from every calibration score', () => {
+    const fromSql = calibrationReviewerEffects(context.db);
+    const expected = expectedEffects(context.db);
+    expect(fromSql.sessionCount).toBe(expected.sessionCount);
+    const expectedList = [...expected.effects].flatMap(([reviewerId, bySkill]) =>
+      [...bySkill].map(([skillId, effect]) => ({ reviewerId, skillId, effect })),
+    );
+    const byKey = (list: { reviewerId: string; skillId: string; effect: number }[]) =>
+      new Map(list.map((entry) => [`${entry.reviewerId} ${entry.skillId}`, entry.effect]));
+    const sql = byKey(fromSql.effects);
+    expect([...sql.keys()].sort()).toEqual([...byKey(expectedList).keys()].sort());
+    expect(expectedList.length).toBeGreaterThan(4);
+    expect(expectedList.some((entry) => Math.abs(entry.effect) > 0.01)).toBe(true);
+    for (const { reviewerId, skillId, effect } of expectedList)
+      expect(sql.get(`${reviewerId} ${skillId}`)).toBeCloseTo(effect, 12);
   });
 });

@@ -1,13 +1,7 @@
 import type { TeamReport } from '../contract/team';
-import {
-  effectsPerReviewerAndSkill,
-  reviewerEffects,
-  type CalibrationScore,
-  type ReviewerEffects,
-} from '../domain/team/reviewer-effects';
 import { trainingNeedsOfSums, weakestSkillsOfSums } from '../domain/team/training-needs-of-sums';
 import type { TrendGranularity } from '../domain/team/trend';
-import { calibrationSectionScores } from '../storage/team-report-repository';
+import { calibrationReviewerEffects } from '../storage/team-report-repository';
 import type { ServiceContext } from './context';
 import { needsWithEvidence } from './team-evidence';
 import { agentFigures, sumTeamScores } from './team-sums';
@@ -21,31 +15,13 @@ export interface TeamReportRequest {
   readonly severityAdjusted: boolean;
 }
 
-/**
- * Reviewer effects per skill from every calibration session's submitted reviews, and how many sessions gave any: from
- * the section scores stored when each review was submitted, the same scoring the team report sums.
- */
-function calibrationEffects(context: ServiceContext): { effects: ReviewerEffects; sessionCount: number } {
-  const scores: CalibrationScore[] = [];
-  const sessions = new Set<string>();
-  for (const stored of calibrationSectionScores(context.db)) {
-    sessions.add(stored.sessionId);
-    scores.push({
-      reviewerId: stored.reviewerId,
-      groupId: `${stored.sessionId}/${stored.callId}`,
-      skillId: stored.sectionId,
-      score: stored.score,
-    });
-  }
-  return { effects: reviewerEffects(scores), sessionCount: sessions.size };
-}
-
 /** The team report of a period: per agent and skill, the team per skill, and the training needs with evidence. */
 export function buildTeamReport(context: ServiceContext, request: TeamReportRequest): TeamReport {
-  const { effects, sessionCount } = request.severityAdjusted
-    ? calibrationEffects(context)
-    : { effects: new Map(), sessionCount: 0 };
-  const effectList = request.severityAdjusted ? effectsPerReviewerAndSkill(effects) : null;
+  // Reviewer effects per skill from every calibration session's submitted reviews (the section scores stored when
+  // each was submitted, the same scoring the report sums), and how many sessions gave any.
+  const { effects: effectList, sessionCount } = request.severityAdjusted
+    ? calibrationReviewerEffects(context.db)
+    : { effects: null, sessionCount: 0 };
   const summed = sumTeamScores(context.db, request, effectList);
   const rule = { gap: request.gap, minReviews: request.minReviews };
   const needs = trainingNeedsOfSums([...summed.cells.values()], rule);

@@ -13,6 +13,7 @@ import {
   listReviewsWithIds,
 } from './score-export-repository';
 import {
+  calibrationReviewerEffects,
   calibrationSectionScores,
   callsOfReviews,
   momentsOfReviews,
@@ -209,5 +210,11 @@ describe('query plans of the team report', () => {
     const plan = planOf(statementsOf(() => calibrationSectionScores(db))[0]!).join('\n');
     expect(plan).toMatch(/SEARCH r USING INDEX reviews_session/);
     expect(plan).toMatch(/SEARCH s USING PRIMARY KEY \(review_id=\?\)/);
+    // The reviewer effects summed in SQL read the same scores the same way.
+    for (const statement of statementsOf(() => calibrationReviewerEffects(db))) {
+      const effectsPlan = planOf(statement).join('\n');
+      expect(effectsPlan).toMatch(/SEARCH r USING INDEX reviews_session/);
+      expect(effectsPlan).toMatch(/SEARCH s USING PRIMARY KEY \(review_id=\?\)/);
+    }
   });
 });

@@ -180,6 +180,46 @@ export function calibrationSectionScores(db: Database.Database): CalibrationSect
     .all() as CalibrationSectionScore[];
 }
 
+const calibrationScoresSql = `
+  SELECT r.session_id AS sessionId, r.call_id AS callId, r.reviewer_id AS reviewerId, s.section_id AS sectionId, s.score
+    FROM calibration_sessions cs
+    JOIN reviews r INDEXED BY reviews_session
+      ON r.session_id = cs.id AND r.session_id IS NOT NULL AND r.status = 'submitted' AND r.rubric_id IS NOT NULL
+    JOIN calls c ON c.id = r.call_id
+    JOIN review_section_scores s ON s.review_id = r.id
+   WHERE s.score IS NOT NULL`;
+
+/**
+ * The domain's reviewerEffects (src/domain/team/reviewer-effects.ts) over calibrationSectionScores, computed where
+ * the scores are: per call and skill scored by two or more reviewers, each score minus the mean of the others',
+ * averaged per reviewer and skill. Only the effects come back, not every score (70,000 rows and 60 MB of objects
+ * per report at 200 sessions); `team-report-reference.test.ts` holds it to the domain's function. Also how many
+ * sessions gave any score.
+ */
+export function calibrationReviewerEffects(db: Database.Database): {
+  effects: ReviewerSkillEffect[];
+  sessionCount: number;
+} {
+  const effects = db
+    .prepare(
+      `WITH scored AS (${calibrationScoresSql}),
+       compared AS (
+         SELECT reviewerId, sectionId, score,
+                total(score) OVER call_skill AS callTotal, count(*) OVER call_skill AS scorers
+           FROM scored
+         WINDOW call_skill AS (PARTITION BY sessionId, callId, sectionId))
+       SELECT reviewerId, sectionId AS skillId, avg(score - (callTotal - score) / (scorers - 1)) AS effect
+         FROM compared WHERE scorers >= 2
+        GROUP BY reviewerId, sectionId`,
+    )
+    .all() as ReviewerSkillEffect[];
+  const sessionCount = db
+    .prepare(`SELECT count(DISTINCT sessionId) FROM (${calibrationScoresSql})`)
+    .pluck()
+    .get() as number;
+  return { effects, sessionCount };
+}
+
 /** A moment of a review with the rubric items it was marked for. */
 export interface EvidenceMoment {
   readonly reviewId: string;

@@ -8,6 +8,7 @@
 //
 // Size: SCALE_CALLS (default 10,000), SCALE_REVIEWS (default 3 per call), SCALE_SESSIONS (default 1 per 500 calls),
 // SCALE_PEAKS_EVERY (default 10: every 10th call has stored peaks). SCALE_DIR reuses a folder built before.
+// SCALE_COLD_ROUNDS (default 3), SCALE_COLD_OPS=off (cold start-ups only), SCALE_EXPORTS (formats, or off).
 // The full size: SCALE_CALLS=100000 SCALE_SESSIONS=200 npm run bench:scale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';

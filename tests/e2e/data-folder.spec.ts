@@ -1,5 +1,9 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { insertCall } from '../../src/storage/calls-repository';
+import { recordCleanClose } from '../../src/storage/clean-close';
+import { openDatabase } from '../../src/storage/connection';
+import { saveTranscript } from '../../src/storage/transcripts-repository';
 import { startBrowserMode, startExplainingBrowserMode, makeDataDir } from '../support/browser-mode';
 import { expect, test } from './fixtures';
 
@@ -44,4 +48,50 @@ test('a second browser mode on the same data folder serves a page that says why,
   } finally {
     await second.stop();
   }
+});
+
+test('after a clean close the library opens at once, and damage the background check finds is shown', async ({
+  page,
+}) => {
+  const dataDir = makeDataDir();
+  const file = join(dataDir, 'klankbord.db');
+  await (await startBrowserMode(dataDir, { removeDataDir: false })).stop();
+  // A call with a long transcript, so the file's last pages hold its search index, which nothing reads at start.
+  const seeded = openDatabase(file);
+  insertCall(seeded.db, { id: 'c1', title: 'Opzegging internet', agentName: 'Sanne', createdAtMs: 1 });
+  const segments = Array.from({ length: 1500 }, (_, n) => ({
+    speaker: n % 2 === 0 ? 'Sanne' : 'Peter',
+    channel: null,
+    startMs: n * 4000,
+    endMs: n * 4000 + 3500,
+    text: `zin ${n} over het abonnement woord${n} en nog wat${n} meer`,
+    words: [],
+  }));
+  const source = { format: 'webvtt', language: 'nl', sourceName: 'c1.vtt', warnings: [], speakerRoles: {} } as const;
+  saveTranscript(seeded.db, 'c1', { ...source, segments }, 2);
+  seeded.db.close();
+  // A disk fault no stat shows: pages overwritten, the modification time put back, the clean close recorded.
+  const before = statSync(file);
+  const bytes = readFileSync(file);
+  bytes.fill(0x5a, bytes.length - 4096 * 3, bytes.length - 4096);
+  writeFileSync(file, bytes);
+  utimesSync(file, before.atime, before.mtime);
+  recordCleanClose(file);
+
+  const trusting = await startBrowserMode(dataDir, { removeDataDir: false });
+  await page.goto(trusting.url);
+  await expect(page.getByRole('button', { name: /Opzegging internet/ }).first()).toBeVisible();
+  await expect(page.getByTestId('database-damage-notice')).toContainText(
+    'Een controle van het databasebestand vond schade',
+  );
+  await page.screenshot({ path: join(screenshotDir, 'database-damage-notice.png') });
+  await trusting.stop();
+
+  // The restart checks before opening and sets the damaged file aside, as after any damage.
+  const restarted = await startBrowserMode(dataDir);
+  await page.goto(restarted.url);
+  const moved = readdirSync(dataDir).find((name) => name.startsWith('klankbord.db.damaged-'));
+  await expect(page.getByRole('alert')).toContainText(join(dataDir, moved!));
+  await expect(page.getByTestId('database-damage-notice')).toHaveCount(0);
+  await restarted.stop();
 });

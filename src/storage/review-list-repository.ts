@@ -63,15 +63,21 @@ export function* iterateReviewRows(
     ...(page.after ? { afterMs: page.after.updatedAtMs, afterId: page.after.id } : {}),
     ...(page.limit !== undefined ? { limit: page.limit } : {}),
   };
+  const order = 'ORDER BY r.updated_at_ms DESC, r.id';
+  // The window's reviews are chosen first, by id, and only they get their answers and names: a filter whose reviews
+  // must be sorted (an agent's, say) would otherwise build every match's answers before the sort kept 200.
   const rows = db
     .prepare(
-      `SELECT r.*, c.title AS call_title, ${mergedAgentSql} AS call_agent_name, v.name AS reviewer_name, s.name AS session_name,
+      `WITH chosen AS (
+         SELECT r.id FROM reviews r JOIN calls c ON c.id = r.call_id
+          WHERE ${where}${afterCondition}
+          ${order}${page.limit !== undefined ? ' LIMIT @limit' : ''})
+       SELECT r.*, c.title AS call_title, ${mergedAgentSql} AS call_agent_name, v.name AS reviewer_name, s.name AS session_name,
               (SELECT json_group_array(json_array(a.item_id, a.answer, a.level, a.comment, a.evidence_override))
                  FROM (SELECT * FROM review_answers WHERE review_id = r.id ORDER BY item_id) a) AS answers_json
-         FROM reviews r JOIN calls c ON c.id = r.call_id LEFT JOIN reviewers v ON v.id = r.reviewer_id
-         LEFT JOIN calibration_sessions s ON s.id = r.session_id
-        WHERE ${where}${afterCondition}
-        ORDER BY r.updated_at_ms DESC, r.id${page.limit !== undefined ? ' LIMIT @limit' : ''}`,
+         FROM chosen JOIN reviews r ON r.id = chosen.id JOIN calls c ON c.id = r.call_id
+         LEFT JOIN reviewers v ON v.id = r.reviewer_id LEFT JOIN calibration_sessions s ON s.id = r.session_id
+        ${order}`,
     )
     .iterate({ ...params, ...pageParams }) as IterableIterator<
     ReviewRow & {

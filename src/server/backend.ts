@@ -149,8 +149,9 @@ function assembleBackend(
   const importQueue = new ImportQueue();
   const { pool, audioPool, heavyPorts, checkPool } = startHeavyWork(options, opened, encryption, exportsDir);
   const errorLog = makeErrorLogPort(options.dataDir);
-  const databaseCheck: DatabaseCheckRun =
-    opened.checkDeferred && checkPool ? checkInBackground(checkPool, events, errorLog) : checkedBeforeOpen();
+  const databaseCheck: DatabaseCheckRun = checkPool
+    ? checkInBackground(checkPool, events, errorLog)
+    : checkedBeforeOpen();
   const context = {
     db: opened.db,
     events,
@@ -254,8 +255,9 @@ function startHeavyWork(
       ? workerHeavyPorts(pool, ffmpegPathPreference(opened.db), audioPool)
       : inThreadHeavyPorts(opened.db, exportsDir);
   // The check a start after a clean close skipped runs in a worker of its own, closed when it is done.
-  const checkPool = pool
-    ? new WorkerPool<HeavyJobs>({ start: () => startWorker('heavy-worker', workerData), size: 1 })
-    : undefined;
+  const checkPool =
+    pool && opened.checkDeferred
+      ? new WorkerPool<HeavyJobs>({ start: () => startWorker('heavy-worker', workerData), size: 1 })
+      : undefined;
   return { pool, audioPool, heavyPorts, checkPool };
 }

@@ -6,6 +6,7 @@ import type { TranscriptHit } from '../../../contract/transcript-search';
 import { createI18n } from '../i18n/i18n';
 import { createFakeTransport } from '../transport/fake-transport';
 import { TransportProvider } from '../transport/transport-context';
+import { renderWithBackend } from '../../../../tests/unit/render-with-backend';
 import { CallLibrary } from './call-library';
 
 const hit: TranscriptHit = {
@@ -51,20 +52,17 @@ describe('transcript search in the library', () => {
   });
 
   it('says when a short last word was searched as a whole word, with hits and without', async () => {
-    const transport = createFakeTransport({
-      'calls.window': () => ({ rows: [], total: 0, next: null }),
-      'calls.searchTranscripts': (input: { query: string }) => ({
-        hits: input.query === 'op' ? [{ ...hit, hit: 'op' }] : [],
-        more: false,
-        lastWordWhole: true,
-      }),
-    });
-    render(
-      <TransportProvider transport={transport}>
-        <I18nextProvider i18n={createI18n('en')}>
-          <CallLibrary onOpen={() => undefined} onOpenAt={() => undefined} onImport={() => undefined} />
-        </I18nextProvider>
-      </TransportProvider>,
+    renderWithBackend(
+      <CallLibrary onOpen={() => undefined} onOpenAt={() => undefined} onImport={() => undefined} />,
+      {
+        'calls.window': () => ({ rows: [], total: 0, next: null }),
+        'calls.searchTranscripts': (input: { query: string }) => ({
+          hits: input.query === 'op' ? [{ ...hit, hit: 'op' }] : [],
+          more: false,
+          lastWordWhole: true,
+        }),
+      },
+      'en',
     );
     const box = screen.getByRole('searchbox', { name: 'Search transcripts' });
     await userEvent.type(box, 'op');

@@ -18,6 +18,7 @@ import { schemaVersion17 } from './schema/v17';
 import { schemaVersion18 } from './schema/v18';
 import { schemaVersion19 } from './schema/v19';
 import { schemaVersion20 } from './schema/v20';
+import { schemaVersion21 } from './schema/v21';
 import { writeTransaction } from './transactions';
 
 export type { Migration } from './schema/migration';
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   schemaVersion18,
   schemaVersion19,
   schemaVersion20,
+  schemaVersion21,
 ];
 
 /** The schema version this build of the app knows. */

@@ -142,6 +142,43 @@ describe('query plans of the review list’s count and filter options', () => {
     },
   );
 
+  it.each([
+    { agentName: 'Sanne' },
+    { agentName: 'Sanne', status: 'submitted', fromMs: 1, toMs: 2 },
+    { reviewerId: 'r1', agentName: 'Sanne', fromMs: 1, toMs: 2 },
+    { reviewerId: 'r1', status: 'draft' },
+    { reviewerId: 'r1', sessionId: null },
+  ] as const)(
+    'counts (and chooses an agent’s window of) %j from covering indexes, fetching no review or call',
+    (filter) => {
+      const ran = [
+        ...statementsOf(() => countReviewRows(db, filter)),
+        // An agent's window is chosen first (the CTE), from all of the agent's reviews; only the chosen are fetched.
+        // (A reviewer's window walks an index in list order and stops at the window's end.)
+        ...statementsOf(() => ('agentName' in filter ? listReviewRows(db, filter, { limit: 200 }) : [])).map(
+          ({ sql, args }) => ({
+            sql: /WITH chosen AS \(([\s\S]*?LIMIT @limit)\)/.exec(sql)?.[1] ?? sql,
+            args,
+          }),
+        ),
+      ].filter(({ sql }) => /\breviews r\b/.test(sql));
+      expect(ran).toHaveLength('agentName' in filter ? 2 : 1);
+      for (const statement of ran) {
+        const reads = planOf(statement).filter((detail) => /^(SEARCH|SCAN) [rc] /.test(detail));
+        expect(reads.length).toBeGreaterThan(0);
+        expect({ sql: statement.sql, reads }).toMatchObject({
+          reads: reads.map(() => expect.stringMatching(/USING COVERING INDEX|USING INDEX reviews_listed_reviewer \(/)),
+        });
+      }
+      // An agent's reviews are found from its calls, not by looking up the call of every review of a status or period.
+      if ('agentName' in filter)
+        for (const statement of ran)
+          expect(planOf(statement).find((detail) => detail.startsWith('SEARCH'))).toMatch(
+            /SEARCH c USING COVERING INDEX calls_agent/,
+          );
+    },
+  );
+
   it('gathers the filter options by seeks, reading no reviews or calls whole (sessions are few)', () => {
     const ran = statementsOf(() => reviewFilterOptions(db));
     expect(ran.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getCall, insertCall } from './calls-repository';
 import { migrate } from './migrations';
 import { getReviewer } from './reviewers-repository';
-import { listReviewRows } from './review-list-repository';
+import { agentFirstCallLimit, listReviewRows } from './review-list-repository';
 import { getSession } from './sessions-repository';
 import {
   createReview,
@@ -91,6 +91,30 @@ describe('listReviewRows', () => {
     });
     expect(rows.find((row) => row.review.id === 'd')?.reviewerName).toBeNull();
     expect(rows.find((row) => row.review.id === 'b')?.answers).toEqual([]);
+  });
+
+  it('lists an agent with more calls than a window sorts by walking the reviews in list order, with the same rows', () => {
+    // Every call of the agent but two has no review: the list must still find the reviews of the other two.
+    const insertMany = db.transaction(() => {
+      for (let n = 0; n < agentFirstCallLimit; n += 1)
+        insertCall(db, { id: `els-${n}`, title: 'Retour', agentName: 'Els', createdAtMs: 100 + n });
+    });
+    insertMany();
+    const sources: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      const source = /WITH chosen AS \(\s*SELECT r\.id FROM ([\w ]+?)\s+ON/.exec(sql)?.[1];
+      if (source) sources.push(source);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    try {
+      for (const filter of [{ agentName: 'Els' }, { agentName: 'Els', status: 'draft' as const }])
+        expect(listReviewRows(db, filter, { limit: 2 })).toEqual(rowByRow(filter).slice(0, 2));
+    } finally {
+      db.prepare = prepare;
+    }
+    expect(sources).toEqual(['reviews r CROSS JOIN calls c', 'reviews r CROSS JOIN calls c']);
+    expect(listReviewRows(db, { agentName: 'Piet' }).map((row) => row.review.id)).toEqual(['b', 'c']);
   });
 
   it.each([1, 2, 3])('gives the same list in keyset windows of %i rows, with and without a filter', (limit) => {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { mergedAgentSql } from './agent-merges-repository';
+import { agentMatchSql, mergedAgentSql } from './agent-merges-repository';
 import {
   reviewFilterSql,
+  reviewSourceSql,
   toAnswer,
   toRecord,
   type AnswerRecord,
@@ -46,6 +47,20 @@ export interface ReviewPage {
 }
 
 /**
+ * Up to this many calls, an agent's window is chosen from all of the agent's reviews, sorted (about 30,000 reviews,
+ * some 20 ms); an agent with more is found sooner by walking the reviews in list order until the window is full.
+ */
+export const agentFirstCallLimit = 10_000;
+
+function agentHasFewCalls(db: Database.Database, agentName: string): boolean {
+  const calls = db
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM calls c WHERE ${agentMatchSql} LIMIT ${agentFirstCallLimit + 1})`)
+    .pluck()
+    .get({ agentName }) as number;
+  return calls <= agentFirstCallLimit;
+}
+
+/**
  * The reviews matching a filter with everything their list line needs, in one query (answers as a JSON array per
  * review), most recently changed first. Replaces four queries per review (answers, call, call's reviews, reviewer).
  * Row by row, so a caller that keeps only a summary never holds every review's answers at once.
@@ -64,12 +79,14 @@ export function* iterateReviewRows(
     ...(page.limit !== undefined ? { limit: page.limit } : {}),
   };
   const order = 'ORDER BY r.updated_at_ms DESC, r.id';
+  const agentFirst = filter.agentName === undefined || agentHasFewCalls(db, filter.agentName);
+  const source = reviewSourceSql(filter, agentFirst);
   // The window's reviews are chosen first, by id, and only they get their answers and names: a filter whose reviews
   // must be sorted (an agent's, say) would otherwise build every match's answers before the sort kept 200.
   const rows = db
     .prepare(
       `WITH chosen AS (
-         SELECT r.id FROM reviews r JOIN calls c ON c.id = r.call_id
+         SELECT r.id FROM ${source}
           WHERE ${where}${afterCondition}
           ${order}${page.limit !== undefined ? ' LIMIT @limit' : ''})
        SELECT r.*, c.title AS call_title, ${mergedAgentSql} AS call_agent_name, v.name AS reviewer_name, s.name AS session_name,

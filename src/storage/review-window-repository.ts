@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import { reviewFilterSql, type ReviewFilter } from './reviews-repository';
+import { reviewFilterSql, reviewSourceSql, type ReviewFilter } from './reviews-repository';
 
 /** How many reviews match a filter (the list's count while it shows one window at a time). */
 export function countReviewRows(db: Database.Database, filter: ReviewFilter = {}): number {
   const { where, params } = reviewFilterSql(filter);
   // Every review has its call (a foreign key): the join is only needed to filter by the call's agent.
-  const from = filter.agentName === undefined ? 'reviews r' : 'reviews r JOIN calls c ON c.id = r.call_id';
+  const from = filter.agentName === undefined ? 'reviews r' : reviewSourceSql(filter);
   // "Routine only" (with a period or not) is counted from the index of exactly those reviews: without statistics
   // SQLite would rather read every review through the rubric index.
   const routineOnly =

@@ -137,6 +137,20 @@ export function reviewFilterSql(filter: ReviewFilter): {
   return { where: conditions.join(' AND '), params };
 }
 
+/**
+ * The tables a filtered review list or count reads, joined in the order that reads least. With an agent (and no call)
+ * the agent's calls come first and their reviews after, both from covering indexes: left to itself SQLite walks
+ * every review of the status or period and looks up each one's call (at 300,000 reviews, an agent's submitted reviews
+ * of a month took 45 ms more). `agentFirst: false` walks the reviews first, for a window of an agent with so many
+ * calls that reading reviews in list order finds a window sooner than sorting all of the agent's.
+ */
+export function reviewSourceSql(filter: ReviewFilter, agentFirst = true): string {
+  if (filter.agentName === undefined) return 'reviews r JOIN calls c ON c.id = r.call_id';
+  // CROSS JOIN fixes SQLite's order of the two tables: the left one is read first.
+  if (!agentFirst || filter.callId !== undefined) return 'reviews r CROSS JOIN calls c ON c.id = r.call_id';
+  return 'calls c CROSS JOIN reviews r ON r.call_id = c.id';
+}
+
 /** Reviews matching every given filter, most recently changed first. */
 export function listReviews(db: Database.Database, filter: ReviewFilter = {}): ReviewRecord[] {
   const { where, params } = reviewFilterSql(filter);

@@ -32,17 +32,15 @@ describe('migration 19: review list count indexes', () => {
       ]),
     );
     expect(indexes).not.toContain('reviews_rubric');
-    // A review without a rubric (from before rubrics) is neither counted nor offered; its reviewer still is.
+    // A review without a rubric (from before rubrics) is not listed: it is not counted, and its call and reviewer are
+    // not offered as filters that would show nothing.
     expect(countReviewRows(db, { sessionId: null })).toBe(1);
     expect(countReviewRows(db, { status: 'draft' })).toBe(0);
     expect(countReviewRows(db, { status: 'submitted', fromMs: 5, toMs: 5 })).toBe(1);
     expect(reviewFilterOptions(db)).toEqual({
       calls: [['c1', 'Retour']],
       agents: ['Sanne'],
-      reviewers: [
-        ['v1', 'Anouk'],
-        ['v2', 'v2'],
-      ],
+      reviewers: [['v1', 'Anouk']],
       sessions: [],
     });
   });

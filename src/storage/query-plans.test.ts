@@ -20,7 +20,7 @@ import {
   skillScoresOfAgent,
   sumSectionScores,
 } from './team-report-repository';
-import type { ReviewFilter } from './reviews-repository';
+import { listReviews, type ReviewFilter } from './reviews-repository';
 import { reindexCallTranscript, searchTranscriptTurns } from './transcript-search-repository';
 
 // The hot queries of the library, the review list (every filter the screen offers, alone and combined, windowed) and
@@ -179,6 +179,25 @@ describe('query plans of the review list’s count and filter options', () => {
     },
   );
 
+  it.each([
+    { sessionId: 's1', status: 'submitted' },
+    { sessionId: 's1', agentName: 'Sanne' },
+  ] as const)(
+    'finds the reviews of %j through the session’s index, not by walking every review in list order',
+    (filter) => {
+      const ran = [
+        ...statementsOf(() => listReviews(db, filter)),
+        ...statementsOf(() => listReviewRows(db, filter, { limit: 200 })),
+        ...statementsOf(() => countReviewRows(db, filter)),
+      ].filter(({ sql }) => /\breviews r\b/.test(sql));
+      expect(ran).toHaveLength(3);
+      for (const statement of ran)
+        expect(planOf(statement).find((detail) => detail.startsWith('SEARCH'))).toMatch(
+          /SEARCH r USING INDEX reviews_session \(session_id=\?\)/,
+        );
+    },
+  );
+
   it('gathers the filter options by seeks, reading no reviews or calls whole (sessions are few)', () => {
     const ran = statementsOf(() => reviewFilterOptions(db));
     expect(ran.length).toBeGreaterThan(0);
@@ -190,6 +209,13 @@ describe('query plans of the review list’s count and filter options', () => {
       }).toMatchObject({
         scans: statement.sql.includes('ORDER BY updated_at_ms') ? [expect.stringMatching(/reviews_listed/)] : [],
       });
+      // Each step of a loose index scan seeks past the value before; an index walked from its start without a
+      // constraint (shown as SEARCH too) reads every entry at every step.
+      const steps = plan.slice(plan.indexOf('RECURSIVE STEP'));
+      if (statement.sql.includes('WITH RECURSIVE'))
+        expect(steps.find((detail) => /^SEARCH (calls|reviews) /.test(detail))).toMatch(
+          /\((agent_name|reviewer_id)>\?\)/,
+        );
     }
   });
 });

@@ -58,10 +58,13 @@ const distinctAgentsSql = `WITH RECURSIVE agents (name) AS (
   SELECT name FROM agents WHERE name IS NOT NULL AND EXISTS (
     SELECT 1 FROM calls c JOIN reviews r ON r.call_id = c.id WHERE c.agent_name = agents.name AND r.rubric_id IS NOT NULL)`;
 
+// Reviewers of listed reviews only (those with a rubric, as the list shows), which is also what lets each step seek
+// in the index of listed reviews by reviewer.
 const distinctReviewersSql = `WITH RECURSIVE ids (id) AS (
-    SELECT (SELECT min(reviewer_id) FROM reviews)
+    SELECT (SELECT min(reviewer_id) FROM reviews WHERE rubric_id IS NOT NULL)
     UNION ALL
-    SELECT (SELECT min(reviewer_id) FROM reviews WHERE reviewer_id > ids.id) FROM ids WHERE ids.id IS NOT NULL)
+    SELECT (SELECT min(reviewer_id) FROM reviews WHERE rubric_id IS NOT NULL AND reviewer_id > ids.id)
+      FROM ids WHERE ids.id IS NOT NULL)
   SELECT ids.id, coalesce(v.name, ids.id) FROM ids LEFT JOIN reviewers v ON v.id = ids.id WHERE ids.id IS NOT NULL`;
 
 export function reviewFilterOptions(db: Database.Database): ReviewFilterOptions {

@@ -5,7 +5,7 @@ import { hyperlinkComment, multilineComment, sampleReviews } from '../../../test
 import { useTempDirs } from '../../../tests/unit/temp-dir';
 import { buildScoreExportTables } from '../../domain/export/export-tables';
 import { tablesInOrder } from '../../domain/export/table-model';
-import { sheetName, writeXlsxFile } from './xlsx-writer';
+import { excelMaxRows, partSheetName, sheetName, writeXlsxFile } from './xlsx-writer';
 
 const tempDir = useTempDirs();
 
@@ -90,6 +90,46 @@ describe('the XLSX export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     expect(workbook.getWorksheet('Beoordelingen')!.getRow(2).getCell(3).value).toBe('abc');
+  });
+});
+
+describe('a table longer than a sheet', () => {
+  it('continues on numbered sheets, each with the header, every row once and in order', async () => {
+    const tables = buildScoreExportTables(sampleReviews, { language: 'nl' });
+    const file = join(tempDir(), 'scores.xlsx');
+    // Three rows a sheet (the header and two rows) stands in for Excel's 1,048,576.
+    await writeXlsxFile(file, tablesInOrder(tables), { language: 'nl', maxRowsPerSheet: 3 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const parts = (name: string) => workbook.worksheets.filter((sheet) => sheet.name.startsWith(name));
+    for (const table of tablesInOrder(tables)) {
+      const sheets = parts(table.name.nl);
+      expect(sheets.map((sheet) => sheet.name)).toEqual(
+        Array.from({ length: Math.max(1, Math.ceil(table.rows.length / 2)) }, (_, index) =>
+          partSheetName(table.name.nl, index + 1),
+        ),
+      );
+      const width = table.columns.length;
+      for (const sheet of sheets) {
+        expect(rowValues(sheet, 1, width)).toEqual(table.columns.map((column) => column.header.nl));
+        expect(sheet.rowCount).toBeLessThanOrEqual(3);
+      }
+      const firstColumn = sheets.flatMap((sheet) =>
+        Array.from({ length: sheet.rowCount - 1 }, (_, index) => sheet.getRow(index + 2).getCell(1).value),
+      );
+      const whole = (await writeAndRead('nl')).workbook.getWorksheet(table.name.nl)!;
+      expect(firstColumn).toEqual(
+        Array.from({ length: table.rows.length }, (_, index) => whole.getRow(index + 2).getCell(1).value),
+      );
+    }
+    expect(parts('Criteria').length).toBeGreaterThan(1);
+  });
+
+  it('names the parts within Excel’s 31 characters, and stops at Excel’s own limit by default', () => {
+    expect(partSheetName('Criteria', 1)).toBe('Criteria');
+    expect(partSheetName('Criteria', 2)).toBe('Criteria (2)');
+    expect(partSheetName('x'.repeat(40), 12)).toBe(`${'x'.repeat(26)} (12)`);
+    expect(excelMaxRows).toBe(1_048_576);
   });
 });
 

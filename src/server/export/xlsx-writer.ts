@@ -28,6 +28,8 @@ export interface XlsxOptions {
   readonly language: Locale;
   /** Stamped in the document properties; default now. */
   readonly createdAtMs?: number;
+  /** Rows a sheet holds, the header included, before the table continues on the next (default: Excel's limit). */
+  readonly maxRowsPerSheet?: number;
 }
 
 // XML 1.0 cannot carry most control characters, and Excel refuses a file that contains them.
@@ -136,24 +138,29 @@ async function catchUp(inputs: readonly ZipInput[], output: Writable): Promise<v
   await outputTaken(output);
 }
 
-async function addSheet(
+/** Excel opens at most this many rows in a sheet (the header included); a longer sheet is cut off or refused. */
+export const excelMaxRows = 1_048_576;
+
+/** The name of a table's `part`-th sheet: the table's own, then "Criteria (2)", "Criteria (3)"... within 31 characters. */
+export function partSheetName(name: string, part: number): string {
+  const whole = sheetName(name);
+  if (part === 1) return whole;
+  const suffix = ` (${part})`;
+  return `${whole.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
+}
+
+/** A new sheet for (part of) a table, its header row written: bold, frozen, with an auto filter. */
+function startSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  output: Writable,
   table: ExportTableSource,
+  part: number,
   options: XlsxOptions,
-): Promise<void> {
+): ExcelJS.Worksheet {
   const { columns } = table;
-  const sheet = workbook.addWorksheet(sheetName(table.name[options.language]), {
+  const sheet = workbook.addWorksheet(partSheetName(table.name[options.language], part), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
   });
   sheet.columns = columns.map((column) => ({ key: column.key, width: columnWidth(column, options.language) }));
-  // One style object per column, shared by all its cells: exceljs caches style ids by object identity, and a fresh
-  // object per cell (what column styles give) costs more than everything else in writing the row.
-  const styles = columns.map((column): Partial<ExcelJS.Style> => {
-    const numFmt =
-      column.type === 'date' ? dateFormat : column.type === 'number' ? numberFormat(column.decimals) : undefined;
-    return numFmt ? { numFmt } : {};
-  });
   if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = sheet.addRow(columns.map((column) => column.header[options.language]));
   const bold: Partial<ExcelJS.Style> = { font: { bold: true } };
@@ -161,15 +168,48 @@ async function addSheet(
     cell.style = bold;
   });
   header.commit();
+  return sheet;
+}
+
+/**
+ * Adds a table's rows as one sheet, or as several when it has more rows than Excel opens in one (the items of
+ * 60,000 reviews or more): each part has the header, and rows are never split across parts.
+ */
+async function addTable(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  output: Writable,
+  table: ExportTableSource,
+  options: XlsxOptions,
+): Promise<void> {
+  const { columns } = table;
+  const rowsPerSheet = (options.maxRowsPerSheet ?? excelMaxRows) - 1;
+  // One style object per column, shared by all its cells: exceljs caches style ids by object identity, and a fresh
+  // object per cell (what column styles give) costs more than everything else in writing the row.
+  const styles = columns.map((column): Partial<ExcelJS.Style> => {
+    const numFmt =
+      column.type === 'date' ? dateFormat : column.type === 'number' ? numberFormat(column.decimals) : undefined;
+    return numFmt ? { numFmt } : {};
+  });
+  let part = 1;
+  let sheet = startSheet(workbook, table, part, options);
+  let inputs = sheetInputs(sheet);
+  let rowsInSheet = 0;
   const values = new Array<ExcelJS.CellValue>(columns.length);
-  const inputs = sheetInputs(sheet);
   let sincePause = 0;
   for (const row of table.rows) {
+    if (rowsInSheet === rowsPerSheet) {
+      sheet.commit();
+      part += 1;
+      sheet = startSheet(workbook, table, part, options);
+      inputs = sheetInputs(sheet);
+      rowsInSheet = 0;
+    }
     for (let index = 0; index < columns.length; index += 1)
       values[index] = cellValue(labelledCell(row[index] ?? null, columns[index]!, options.language), columns[index]!);
     const added = sheet.addRow(values);
     for (let index = 0; index < columns.length; index += 1) added.getCell(index + 1).style = styles[index]!;
     added.commit();
+    rowsInSheet += 1;
     sincePause += 1;
     if (sincePause === rowsPerPause) {
       sincePause = 0;
@@ -188,7 +228,7 @@ export async function writeXlsxTables(
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Klankbord';
   workbook.created = new Date(options.createdAtMs ?? Date.now());
-  for (const table of tables) await addSheet(workbook, output, table, options);
+  for (const table of tables) await addTable(workbook, output, table, options);
   await workbook.commit();
 }
 

@@ -18,6 +18,8 @@ export interface ExportFigures {
   /** RSS one second into the export, when the reviews are being written. */
   readonly rssAfter1sMB: number | null;
   readonly peakRssMB: number;
+  /** The highest RSS sampled (every 100 ms) while the export ran. */
+  readonly peakRssDuringMB: number;
 }
 
 const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -25,11 +27,22 @@ const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;
 /** Runs one export in this process and prints its figures as one JSON line. */
 export async function exportInThisProcess(dataDir: string, format: ExportFormat): Promise<void> {
   const backend = createBackend({ dataDir });
+  // A start after a clean close checks the file in a worker of its own: the export waits for it, so its figures are
+  // the export's alone (that worker is gone by then).
+  if (backend.info.databaseCheck.state === 'running')
+    await new Promise<void>((resolve) =>
+      backend.events.listen((message) => {
+        if (message.name === 'app.databaseChecked') resolve();
+      }),
+    );
   const rssBefore = process.memoryUsage.rss();
   let rssAfter1s: number | null = null;
+  let rssPeakDuring = rssBefore;
   const started = performance.now();
   const sampler = setInterval(() => {
-    if (rssAfter1s === null && performance.now() - started >= 1000) rssAfter1s = process.memoryUsage.rss();
+    const rss = process.memoryUsage.rss();
+    rssPeakDuring = Math.max(rssPeakDuring, rss);
+    if (rssAfter1s === null && performance.now() - started >= 1000) rssAfter1s = rss;
   }, 100);
   try {
     const result = await backend.dispatch('exports.scores', { format, language: 'nl' });
@@ -43,6 +56,7 @@ export async function exportInThisProcess(dataDir: string, format: ExportFormat)
       rssBeforeMB: Math.round(rssBefore / 1048576),
       rssAfter1sMB: rssAfter1s === null ? null : Math.round(rssAfter1s / 1048576),
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssDuringMB: Math.round(rssPeakDuring / 1048576),
     };
     if (file) rmSync(file.path, { force: true });
     process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -5,7 +5,9 @@ import { recordCleanClose } from '../../src/storage/clean-close';
 import { openDatabase } from '../../src/storage/connection';
 import { saveTranscript } from '../../src/storage/transcripts-repository';
 import { startBrowserMode, startExplainingBrowserMode, makeDataDir } from '../support/browser-mode';
+import { expectAccessible } from './axe-helpers';
 import { expect, test } from './fixtures';
+import { invokeBackend } from './workspace-helpers';
 
 const screenshotDir = join(__dirname, '../../test-results/screens');
 
@@ -52,6 +54,7 @@ test('a second browser mode on the same data folder serves a page that says why,
 
 test('after a clean close the library opens at once, and damage the background check finds is shown', async ({
   page,
+  request,
 }) => {
   const dataDir = makeDataDir();
   const file = join(dataDir, 'klankbord.db');
@@ -85,6 +88,13 @@ test('after a clean close the library opens at once, and damage the background c
     'Een controle van het databasebestand vond schade',
   );
   await page.screenshot({ path: join(screenshotDir, 'database-damage-notice.png') });
+  // The same in English and dark: the notice stays for as long as this session runs, readable in either scheme.
+  await invokeBackend(request, trusting, 'preferences.set', { language: 'en' });
+  await page.reload();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByTestId('database-damage-notice')).toContainText('A check of the database file found damage');
+  await page.screenshot({ path: join(screenshotDir, 'database-damage-notice-en-dark.png') });
+  await expectAccessible(page, 'database damage notice');
   await trusting.stop();
 
   // The restart checks before opening and sets the damaged file aside, as after any damage.

@@ -8,7 +8,10 @@ const fixtures = join(__dirname, 'fixtures');
 let pool: WorkerPool<typeof poolTestJobs> | undefined;
 
 function makePool(size = 1): WorkerPool<typeof poolTestJobs> {
-  pool = new WorkerPool<typeof poolTestJobs>({ start: () => startWorker('pool-test-worker', {}, { directory: fixtures }), size });
+  pool = new WorkerPool<typeof poolTestJobs>({
+    start: () => startWorker('pool-test-worker', {}, { directory: fixtures }),
+    size,
+  });
   return pool;
 }
 

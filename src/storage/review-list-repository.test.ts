@@ -117,6 +117,28 @@ describe('listReviewRows', () => {
     expect(listReviewRows(db, { agentName: 'Piet' }).map((row) => row.review.id)).toEqual(['b', 'c']);
   });
 
+  it("counts an agent's calls only when the agent decides the order, not for a call's or a session's list", () => {
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const countsCalls = () => prepared.some((sql) => /SELECT count\(\*\) FROM \(SELECT 1 FROM calls/.test(sql));
+    try {
+      for (const filter of [
+        { agentName: 'Els', callId: 'c1' },
+        { agentName: 'Els', sessionId: 's1' },
+      ])
+        expect(listReviewRows(db, filter, { limit: 2 })).toEqual(rowByRow(filter).slice(0, 2));
+      expect(countsCalls()).toBe(false);
+      listReviewRows(db, { agentName: 'Els' }, { limit: 2 });
+      expect(countsCalls()).toBe(true);
+    } finally {
+      db.prepare = prepare;
+    }
+  });
+
   it.each([1, 2, 3])('gives the same list in keyset windows of %i rows, with and without a filter', (limit) => {
     for (const filter of [{}, { reviewerId: 'bram' }, { agentName: 'Els' }]) {
       const windows: string[] = [];

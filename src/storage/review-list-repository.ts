@@ -79,8 +79,10 @@ export function* iterateReviewRows(
     ...(page.limit !== undefined ? { limit: page.limit } : {}),
   };
   const order = 'ORDER BY r.updated_at_ms DESC, r.id';
-  const agentFirst = filter.agentName === undefined || agentHasFewCalls(db, filter.agentName);
-  const source = reviewSourceSql(filter, agentFirst);
+  const source = reviewSourceSql(
+    filter,
+    () => filter.agentName === undefined || agentHasFewCalls(db, filter.agentName),
+  );
   // The window's reviews are chosen first, by id, and only they get their answers and names: a filter whose reviews
   // must be sorted (an agent's, say) would otherwise build every match's answers before the sort kept 200.
   const rows = db

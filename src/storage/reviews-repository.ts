@@ -143,17 +143,18 @@ export function reviewFilterSql(filter: ReviewFilter): {
  * review in list order to find a session's (at 300,000 reviews, 175 ms for a session's 700). With an agent the
  * agent's calls come first and their reviews after, both from covering indexes, where SQLite would walk every review
  * of the status or period and look up each one's call (45 ms more for an agent's submitted reviews of a month).
- * `agentFirst: false` walks the reviews first, for a window of an agent with so many calls that reading reviews in
- * list order finds a window sooner than sorting all of the agent's.
+ * `agentFirst` returning false walks the reviews first, for a window of an agent with so many calls that reading reviews
+ * in list order finds a window sooner than sorting all of the agent's. It is asked only when the agent decides the
+ * order, so a call's or a session's list never pays for counting the agent's calls.
  */
-export function reviewSourceSql(filter: ReviewFilter, agentFirst = true): string {
+export function reviewSourceSql(filter: ReviewFilter, agentFirst: () => boolean = () => true): string {
   // CROSS JOIN fixes SQLite's order of the two tables: the left one is read first.
   const reviewsFirst = 'reviews r CROSS JOIN calls c ON c.id = r.call_id';
   if (filter.callId !== undefined) return reviewsFirst;
   if (typeof filter.sessionId === 'string')
     return 'reviews r INDEXED BY reviews_session CROSS JOIN calls c ON c.id = r.call_id';
   if (filter.agentName === undefined) return 'reviews r JOIN calls c ON c.id = r.call_id';
-  return agentFirst ? 'calls c CROSS JOIN reviews r ON r.call_id = c.id' : reviewsFirst;
+  return agentFirst() ? 'calls c CROSS JOIN reviews r ON r.call_id = c.id' : reviewsFirst;
 }
 
 /** Reviews matching every given filter, most recently changed first. */

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ImportSummary } from '../src/contract/imports';
 import { createBackend } from '../src/server/backend';
+import { bundledChildCommand } from './bundled-child';
 import { batchFiles } from './import-batch-files';
 
 interface RunFigures {
@@ -109,34 +110,6 @@ async function runOnce(folder: string, count: number, workers: number): Promise<
   }
 }
 
-/**
- * The command that runs one measured import: this file bundled with esbuild next to the heavy worker (so the worker
- * starts from JavaScript, as in the built app, not through tsx's loader), or under tsx when bundling fails.
- */
-async function childCommand(): Promise<string[]> {
-  const outdir = resolve(__dirname, '../.tmp/bench/import-batch-bundle');
-  try {
-    const esbuild = await import('esbuild');
-    await esbuild.build({
-      entryPoints: {
-        'import-batch': __filename,
-        'heavy-worker': resolve(__dirname, '../src/server/workers/heavy-worker.ts'),
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['better-sqlite3', 'esbuild'],
-      outdir,
-      logLevel: 'warning',
-    });
-    return [join(outdir, 'import-batch.js')];
-  } catch (error) {
-    process.stderr.write(`could not bundle the benchmark (${String(error)}); running it under tsx\n`);
-    return [resolve(__dirname, '../node_modules/tsx/dist/cli.mjs'), __filename];
-  }
-}
-
 /** Runs one measured import in a fresh process and returns its figures. */
 function runInChild(command: readonly string[], folder: string, count: number, workers: number): RunFigures {
   const args = [...command, '--run', folder, '--count', `${count}`, '--workers', `${workers}`];
@@ -157,7 +130,7 @@ async function main(): Promise<void> {
   const generateStart = performance.now();
   const folder = batchFiles(resolve(__dirname, '../.tmp/bench'), count);
   const generateSeconds = (performance.now() - generateStart) / 1000;
-  const command = await childCommand();
+  const command = await bundledChildCommand(__filename, 'import-batch');
   const rounds = option('rounds', 3);
   const ones: RunFigures[] = [];
   const pools: RunFigures[] = [];

@@ -66,13 +66,13 @@ export async function exportInThisProcess(dataDir: string, format: ExportFormat)
   }
 }
 
-/** Every format, each in its own process (this file run with `--export FORMAT DIR`). */
-export function measureExports(dataDir: string, script: string): Record<ExportFormat, ExportFigures> {
+/** Every format, each in its own process: `command` (bench/scale.ts, bundled) run with `--export FORMAT DIR`. */
+export function measureExports(dataDir: string, command: readonly string[]): Record<ExportFormat, ExportFigures> {
   const figures = {} as Record<ExportFormat, ExportFigures>;
   // SCALE_EXPORTS picks formats (comma-separated) or 'off': at 300,000 reviews each format takes many minutes.
   const chosen = process.env.SCALE_EXPORTS?.split(',').map((name) => name.trim());
   for (const format of exportFormats.filter((known) => !chosen || chosen.includes(known))) {
-    const child = spawnSync(process.execPath, [...process.execArgv, script, '--export', format, dataDir], {
+    const child = spawnSync(process.execPath, [...command, '--export', format, dataDir], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { bundledChildCommand } from './bundled-child';
 import { buildScaleFolder, type ScaleSize } from './scale-data';
 import { exportFormats, exportInThisProcess, measureExports } from './scale-exports';
 import { measureKeystrokes } from './scale-keystroke';
@@ -75,7 +76,9 @@ async function main(): Promise<void> {
   const databaseMB = Math.round(statSync(join(dataDir, 'klankbord.db')).size / 1e5) / 10;
   process.stderr.write(`measuring in a fresh process (database ${databaseMB} MB)\n`);
   // A fresh process, so the peak RSS is the backend's and not the builder's.
-  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--measure', dataDir], {
+  // Bundled, as the app runs it: under tsx the loader alone adds some 70 MB to the RSS.
+  const command = await bundledChildCommand(__filename, 'scale');
+  const child = spawnSync(process.execPath, [...command, '--measure', dataDir], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 24,
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
   if (child.status !== 0) throw new Error(`the measuring process failed (${child.status ?? child.signal})`);
   const figures = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
   process.stderr.write('measuring the score export of every review, each format in a fresh process\n');
-  const exports = measureExports(dataDir, __filename);
+  const exports = measureExports(dataDir, command);
   const screen = await keystrokeFigures(dataDir);
   process.stdout.write(
     `${JSON.stringify({ bench: 'scale', size, dataDir, buildMs, databaseMB, ...figures, exports, screen })}\n`,

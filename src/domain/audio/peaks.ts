@@ -78,6 +78,11 @@ export class PeakAccumulator {
     const frameBytes = this.bytesPerSample * this.format.channels;
     const usable = bytes.length - (bytes.length % frameBytes);
     this.carry = bytes.slice(usable);
+    const pcm16 = pcm16Samples(this.format, bytes, usable);
+    if (pcm16) {
+      this.pushPcm16(pcm16);
+      return;
+    }
     const read = sampleReader(this.format, bytes);
     const channels = this.format.channels;
     const { currentMin, currentMax } = this;
@@ -102,6 +107,36 @@ export class PeakAccumulator {
         if (value > currentMax[channel]!) currentMax[channel] = value;
       }
       this.countFrame();
+    }
+  }
+
+  /**
+   * 16-bit PCM, the usual call recording, read as integers a pair's stretch at a time: several times faster than a
+   * sample reader per sample, and the same peaks (each stretch's extremes scaled as the reader scales them).
+   */
+  private pushPcm16(samples: Int16Array): void {
+    const channels = this.format.channels;
+    const frames = samples.length / channels;
+    const { currentMin, currentMax } = this;
+    let frame = 0;
+    while (frame < frames) {
+      const take = Math.min(frames - frame, this.framesPerPair - this.framesInPair);
+      const end = (frame + take) * channels;
+      for (let channel = 0; channel < channels; channel += 1) {
+        let min = 32767;
+        let max = -32768;
+        for (let index = frame * channels + channel; index < end; index += channels) {
+          const value = samples[index]!;
+          if (value < min) min = value;
+          if (value > max) max = value;
+        }
+        if (min / 32768 < currentMin[channel]!) currentMin[channel] = min / 32768;
+        if (max / 32768 > currentMax[channel]!) currentMax[channel] = max / 32768;
+      }
+      frame += take;
+      this.framesTotal += take;
+      this.framesInPair += take;
+      if (this.framesInPair === this.framesPerPair) this.closePair();
     }
   }
 
@@ -186,6 +221,18 @@ export function sampleReader(format: SampleFormat, bytes: Uint8Array): (offset: 
     default:
       return (offset) => view.getInt32(offset, true) / 2147483648;
   }
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The first `length` bytes as 16-bit samples when the format is 16-bit PCM (and this machine little-endian, as the
+ * bytes are), else null. A view when the bytes are aligned; a copy of them when a chunk starts at an odd offset.
+ */
+export function pcm16Samples(format: SampleFormat, bytes: Uint8Array, length: number): Int16Array | null {
+  if (format.encoding !== 'pcm' || format.bitsPerSample !== 16 || !littleEndian) return null;
+  if (bytes.byteOffset % 2 === 0) return new Int16Array(bytes.buffer, bytes.byteOffset, length / 2);
+  return new Int16Array(bytes.slice(0, length).buffer);
 }
 
 /** The bytes a chunk left over (part of a frame, kept as the carry) followed by the next chunk. */

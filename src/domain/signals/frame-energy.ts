@@ -1,10 +1,12 @@
-import { afterCarry, sampleReader, type SampleFormat } from '../audio/peaks';
+import { afterCarry, pcm16Samples, sampleReader, type SampleFormat } from '../audio/peaks';
 import { frameMs } from './model';
 
 /** Energy of digital silence, so a log never sees zero. */
 const silenceDb = -120;
 /** One-pole DC blocker: removes offset and mains hum below ~60 Hz that would lift a quiet channel's energy. */
 const dcBlockerPole = 0.995;
+/** The DC blocker's next output from its input and its previous input and output (small enough to be inlined). */
+const dcBlocked = (x: number, x1: number, y1: number) => x - x1 + dcBlockerPole * y1;
 /** Sample frames converted to floats at a time when interleaved bytes are pushed. */
 const scratchFrames = 4096;
 
@@ -53,6 +55,11 @@ export class FrameEnergyAccumulator {
     const frameBytes = bytesPerSample * channels;
     const sampleFrames = Math.floor(bytes.length / frameBytes);
     this.carry = bytes.slice(sampleFrames * frameBytes);
+    const pcm16 = pcm16Samples(this.format, bytes, sampleFrames * frameBytes);
+    if (pcm16) {
+      this.advance(sampleFrames, (start, take) => this.accumulatePcm16(pcm16, start, take));
+      return;
+    }
     const read = sampleReader(this.format, bytes);
     // Converted a block at a time into one reused buffer: a chunk's worth of floats per chunk would be garbage
     // several times the size of the recording by the end of a long call.
@@ -72,12 +79,19 @@ export class FrameEnergyAccumulator {
   /** Adds decoded frames as one float array per channel (in [-1, 1]); only the first `count` of each are read. */
   pushPlanar(channelData: readonly Float32Array[], count: number): void {
     const channels = this.format.channels;
-    let start = 0;
-    while (start < count) {
-      const take = Math.min(count - start, this.samplesPerFrame - this.inFrame);
+    this.advance(count, (start, take) => {
       for (let channel = 0; channel < channels; channel += 1) {
         this.accumulate(channel, channelData[Math.min(channel, channelData.length - 1)]!, start, take);
       }
+    });
+  }
+
+  /** Feeds `count` sample frames to `accumulate` a 10 ms frame's stretch at a time, closing each frame when full. */
+  private advance(count: number, accumulate: (start: number, take: number) => void): void {
+    let start = 0;
+    while (start < count) {
+      const take = Math.min(count - start, this.samplesPerFrame - this.inFrame);
+      accumulate(start, take);
       start += take;
       this.inFrame += take;
       this.totalSamples += take;
@@ -104,7 +118,7 @@ export class FrameEnergyAccumulator {
     const end = start + count;
     for (let index = start; index < end; index += 1) {
       const x = samples[index]!;
-      const y = x - x1 + dcBlockerPole * y1;
+      const y = dcBlocked(x, x1, y1);
       sum += y * y;
       x1 = x;
       y1 = y;
@@ -112,6 +126,60 @@ export class FrameEnergyAccumulator {
     this.previousInput[channel] = x1;
     this.previousOutput[channel] = y1;
     this.sums[channel] = sum;
+  }
+
+  /**
+   * `accumulate` for interleaved 16-bit PCM, read straight from the integers (scaled as the sample reader scales
+   * them, so the energies are the float path's to the bit). Every channel in one pass: their filters are independent,
+   * so the processor runs them side by side.
+   */
+  private accumulatePcm16(samples: Int16Array, startFrame: number, count: number): void {
+    const channels = this.format.channels;
+    if (channels !== 2) {
+      for (let channel = 0; channel < channels; channel += 1) {
+        let x1 = this.previousInput[channel]!;
+        let y1 = this.previousOutput[channel]!;
+        let sum = this.sums[channel]!;
+        const end = (startFrame + count) * channels;
+        for (let index = startFrame * channels + channel; index < end; index += channels) {
+          const x = samples[index]! / 32768;
+          const y = dcBlocked(x, x1, y1);
+          sum += y * y;
+          x1 = x;
+          y1 = y;
+        }
+        this.previousInput[channel] = x1;
+        this.previousOutput[channel] = y1;
+        this.sums[channel] = sum;
+      }
+      return;
+    }
+    const { previousInput, previousOutput, sums } = this;
+    let leftX1 = previousInput[0]!;
+    let leftY1 = previousOutput[0]!;
+    let leftSum = sums[0]!;
+    let rightX1 = previousInput[1]!;
+    let rightY1 = previousOutput[1]!;
+    let rightSum = sums[1]!;
+    const end = (startFrame + count) * 2;
+    for (let index = startFrame * 2; index < end; index += 2) {
+      const left = samples[index]! / 32768;
+      const right = samples[index + 1]! / 32768;
+      const leftY = dcBlocked(left, leftX1, leftY1);
+      const rightY = dcBlocked(right, rightX1, rightY1);
+      leftSum += leftY * leftY;
+      rightSum += rightY * rightY;
+      leftX1 = left;
+      leftY1 = leftY;
+      rightX1 = right;
+      rightY1 = rightY;
+    }
+    previousInput[0] = leftX1;
+    previousOutput[0] = leftY1;
+    sums[0] = leftSum;
+    previousInput[1] = rightX1;
+    previousOutput[1] = rightY1;
+    sums[1] = rightSum;
   }
 
   private closeFrame(): void {

@@ -51,7 +51,7 @@ async function keystrokeFigures(dataDir: string) {
     return null;
   }
   process.stderr.write('measuring keystroke to rows in Chromium\n');
-  const { firstScreenMs, keystrokeMs } = await measureKeystrokes(dataDir, numberFromEnv('SCALE_KEYSTROKES', 12));
+  const { firstScreenMs, keystrokeMs } = await measureKeystrokes(dataDir, numberFromEnv('SCALE_KEYSTROKES', 24));
   return { firstScreenMs: Math.round(firstScreenMs), keystrokeToRowsMs: percentiles(keystrokeMs) };
 }
 

@@ -1,9 +1,10 @@
 // import-batch: calls per minute when a batch of five-minute stereo WAV + VTT pairs is imported through the real
 // backend (imports.start on a folder), with one import worker and with one per core, in the same run; and each
-// run's peak RSS. Each run is a fresh process with a fresh data folder, so its peak RSS is its own. A shared machine's
-// speed drifts by a third between minutes, so the two are measured in alternating rounds (default 3) and the speed-up
-// is the median of the rounds' own ratios; each run also reports how busy the whole machine was (the kernel's
-// writing of the copied recordings to disk takes CPU too, outside the process).
+// run's peak RSS. Each run is a fresh process with a fresh data folder, so its peak RSS is its own, running the code
+// bundled as the app is built (bench/bundled-child.ts). A shared machine's speed drifts by a third between minutes,
+// so the two are measured in alternating rounds (default 3) and the speed-up is the median of the rounds' own
+// ratios; each run also reports how busy the whole machine was (the kernel's writing of the copied recordings to
+// disk takes CPU too, outside the process).
 //
 //   npm run bench:import-batch [-- --count N] [--workers N] [--rounds N]
 //

@@ -136,6 +136,8 @@ export class FrameEnergyAccumulator {
   private accumulatePcm16(samples: Int16Array, startFrame: number, count: number): void {
     const channels = this.format.channels;
     if (channels !== 2) {
+      // `accumulate`'s loop again, over integers with a stride: one loop for both kinds of array would make the
+      // element reads polymorphic in the hottest loop of an import.
       for (let channel = 0; channel < channels; channel += 1) {
         let x1 = this.previousInput[channel]!;
         let y1 = this.previousOutput[channel]!;

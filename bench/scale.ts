@@ -3,7 +3,8 @@
 // lists with their filters and searches, transcript search, opening a call and a review, the team report (plain,
 // severity-adjusted and one month), a session report of 20 reviewers x 50 calls, cold (first call after a fresh createBackend) and warm, and that process's peak RSS; then the
 // score export of every review in each format, each in its own process with its RSS (bench/scale-exports.ts); then,
-// when the renderer is built, keystroke-to-rows in Chromium (bench/scale-keystroke.ts; SCALE_BROWSER=off skips it).
+// when the renderer is built, keystroke-to-rows in Chromium (bench/scale-keystroke.ts; SCALE_KEYSTROKES searches,
+// default 24; SCALE_BROWSER=off skips it).
 // Prints progress on stderr and one JSON line on stdout.
 //
 // Size: SCALE_CALLS (default 10,000), SCALE_REVIEWS (default 3 per call), SCALE_SESSIONS (default 1 per 500 calls),

@@ -138,6 +138,25 @@ describe('invariances', () => {
           expectSame(after.forms[form].lower, before.forms[form].lower);
         }
       }),
+      // Found by this property: 6 raters x 2 units, whose ICC(A,k) lower bound is about -6.4e10.
+      {
+        examples: [
+          [
+            [
+              [
+                [0, 1],
+                [1, 0],
+                [1, 2],
+                [1, 0],
+                [1, 1],
+                [1, 2],
+              ],
+              [4, 3, 0, 1, 5, 2],
+              [0, 1],
+            ],
+          ],
+        ],
+      },
     );
   });
 

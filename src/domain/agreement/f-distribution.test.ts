@@ -62,6 +62,15 @@ describe('F distribution', () => {
       expect(fDistributionCdf(fDistributionQuantile(p, 3, 12), 3, 12)).toBeCloseTo(p, 12);
   });
 
+  it('keeps its digits far in the tail, where fractional degrees of freedom put quantiles past 1e10', () => {
+    for (const df2 of [0.2, 0.29, 0.5]) {
+      const f = fDistributionQuantile(0.975, 1, df2);
+      expect(f).toBeGreaterThan(1e4);
+      // The upper tail at the quantile reads back 0.025 to nine digits (five before: 1 - y held f's digits).
+      expect(Math.abs(fDistributionUpperTail(f, 1, df2) / 0.025 - 1)).toBeLessThan(1e-9);
+    }
+  });
+
   it('handles the boundaries', () => {
     expect(fDistributionCdf(0, 2, 3)).toBe(0);
     expect(fDistributionUpperTail(0, 2, 3)).toBe(1);

@@ -107,87 +107,101 @@ function buildForms(squares: IccMeanSquares, n: number, k: number, alpha: number
   const ratio = (numerator: number, denominator: number): number | null =>
     Math.abs(denominator) <= zero ? null : finiteOrNull(numerator / denominator);
   const upperQuantile = (df1: number, df2: number) => fDistributionQuantile(1 - alpha / 2, df1, df2);
-  const stepUp = (bound: number | null) => {
-    if (bound === null || Math.abs(1 + (k - 1) * bound) <= 1e-12) return null;
-    return finiteOrNull((k * bound) / (1 + (k - 1) * bound));
-  };
+  // An average-measures form's bounds are McGraw & Wong's own closed forms (1996, Table 7), not the single measure's
+  // bound stepped up by Spearman-Brown. The two are equal in exact arithmetic, but the step divides by
+  // 1 + (k - 1) x bound, which cancels as the single bound nears its floor -1 / (k - 1): a last-digit difference in
+  // the single bound then moved the average one's fifth digit, with the order of the raters.
+  const averageOfF = (f: number) => finiteOrNull((f - 1) / f);
 
-  // One-way model.
+  // One-way model: F = MSR / MSW, its bounds F / F(n - 1, n(k - 1)) and F x F(n(k - 1), n - 1).
   const oneWayDf = [n - 1, n * (k - 1)] as const;
   const oneWayF = ratio(msr, msw);
   const oneWayP = oneWayF === null ? null : finiteOrNull(fDistributionUpperTail(oneWayF, ...oneWayDf));
-  let oneWayBounds: readonly [number | null, number | null] = [null, null];
-  if (oneWayF !== null) {
-    const lowerF = oneWayF / upperQuantile(...oneWayDf);
-    const upperF = oneWayF * upperQuantile(oneWayDf[1], oneWayDf[0]);
-    oneWayBounds = [finiteOrNull((lowerF - 1) / (lowerF + k - 1)), finiteOrNull((upperF - 1) / (upperF + k - 1))];
-  }
+  const oneWayBoundsOfF =
+    oneWayF === null
+      ? null
+      : ([oneWayF / upperQuantile(...oneWayDf), oneWayF * upperQuantile(oneWayDf[1], oneWayDf[0])] as const);
 
   // Two-way models share the F test MSR / MSE.
   const twoWayDf = [n - 1, (n - 1) * (k - 1)] as const;
   const twoWayF = ratio(msr, mse);
   const twoWayP = twoWayF === null ? null : finiteOrNull(fDistributionUpperTail(twoWayF, ...twoWayDf));
-  let consistencyBounds: readonly [number | null, number | null] = [null, null];
-  if (twoWayF !== null) {
-    const lowerF = twoWayF / upperQuantile(...twoWayDf);
-    const upperF = twoWayF * upperQuantile(twoWayDf[1], twoWayDf[0]);
-    consistencyBounds = [finiteOrNull((lowerF - 1) / (lowerF + k - 1)), finiteOrNull((upperF - 1) / (upperF + k - 1))];
-  }
+  const twoWayBoundsOfF =
+    twoWayF === null
+      ? null
+      : ([twoWayF / upperQuantile(...twoWayDf), twoWayF * upperQuantile(twoWayDf[1], twoWayDf[0])] as const);
+
+  const single = (bounds: readonly [number, number] | null): Bounds =>
+    bounds === null ? [null, null] : [singleOfF(bounds[0], k), singleOfF(bounds[1], k)];
+  const average = (bounds: readonly [number, number] | null): Bounds =>
+    bounds === null ? [null, null] : [averageOfF(bounds[0]), averageOfF(bounds[1])];
 
   const icc11 = ratio(msr - msw, msr + (k - 1) * msw);
   const iccA1 = ratio(msr - mse, msr + (k - 1) * mse + (k * (msc - mse)) / n);
   const iccC1 = ratio(msr - mse, msr + (k - 1) * mse);
-  const absoluteBounds =
-    iccA1 === null ? ([null, null] as const) : absoluteAgreementBounds(squares, n, k, iccA1, upperQuantile);
+  const absoluteF = iccA1 === null ? null : absoluteAgreementQuantiles(squares, n, k, iccA1, upperQuantile);
+  // McGraw & Wong, case 2A: single measure n(MSR - F MSE) / (F spread + n MSR), average n(MSR - F MSE) /
+  // (F (MSC - MSE) + n MSR); the upper bounds with the quantile on MSR's side.
+  const spread = k * msc + (k * n - k - n) * mse;
+  const absoluteSingle: Bounds =
+    absoluteF === null
+      ? [null, null]
+      : [
+          finiteOrNull((n * (msr - absoluteF.lower * mse)) / (absoluteF.lower * spread + n * msr)),
+          finiteOrNull((n * (absoluteF.upper * msr - mse)) / (spread + n * absoluteF.upper * msr)),
+        ];
+  // MSC - MSE is multiplied by a quantile that passes 1e10 when Satterthwaite's v falls below 1: rounding dust in it
+  // (MSC = MSE exactly, computed as two sums) would decide the bound, so dust counts as the 0 it is.
+  const columnExcess = Math.abs(msc - mse) <= zero ? 0 : msc - mse;
+  const absoluteAverage: Bounds =
+    absoluteF === null
+      ? [null, null]
+      : [
+          ratio(n * (msr - absoluteF.lower * mse), absoluteF.lower * columnExcess + n * msr),
+          ratio(n * (absoluteF.upper * msr - mse), columnExcess + n * absoluteF.upper * msr),
+        ];
 
   const estimate = (
     value: number | null,
     fValue: number | null,
     df: readonly [number, number],
     pValue: number | null,
-    bounds: readonly [number | null, number | null],
+    bounds: Bounds,
   ): IccEstimate => ({ value, fValue, df1: df[0], df2: df[1], pValue, lower: bounds[0], upper: bounds[1] });
 
   return {
-    'ICC(1,1)': estimate(icc11, oneWayF, oneWayDf, oneWayP, oneWayBounds),
-    'ICC(A,1)': estimate(iccA1, twoWayF, twoWayDf, twoWayP, absoluteBounds),
-    'ICC(C,1)': estimate(iccC1, twoWayF, twoWayDf, twoWayP, consistencyBounds),
-    'ICC(1,k)': estimate(ratio(msr - msw, msr), oneWayF, oneWayDf, oneWayP, [
-      stepUp(oneWayBounds[0]),
-      stepUp(oneWayBounds[1]),
-    ]),
-    'ICC(A,k)': estimate(ratio(msr - mse, msr + (msc - mse) / n), twoWayF, twoWayDf, twoWayP, [
-      stepUp(absoluteBounds[0]),
-      stepUp(absoluteBounds[1]),
-    ]),
-    'ICC(C,k)': estimate(ratio(msr - mse, msr), twoWayF, twoWayDf, twoWayP, [
-      stepUp(consistencyBounds[0]),
-      stepUp(consistencyBounds[1]),
-    ]),
+    'ICC(1,1)': estimate(icc11, oneWayF, oneWayDf, oneWayP, single(oneWayBoundsOfF)),
+    'ICC(A,1)': estimate(iccA1, twoWayF, twoWayDf, twoWayP, absoluteSingle),
+    'ICC(C,1)': estimate(iccC1, twoWayF, twoWayDf, twoWayP, single(twoWayBoundsOfF)),
+    'ICC(1,k)': estimate(ratio(msr - msw, msr), oneWayF, oneWayDf, oneWayP, average(oneWayBoundsOfF)),
+    'ICC(A,k)': estimate(ratio(msr - mse, msr + (msc - mse) / n), twoWayF, twoWayDf, twoWayP, absoluteAverage),
+    'ICC(C,k)': estimate(ratio(msr - mse, msr), twoWayF, twoWayDf, twoWayP, average(twoWayBoundsOfF)),
   };
 }
 
-// McGraw & Wong 1996, case 2A (absolute agreement, single measure): Satterthwaite's v for a MSC + b MSE.
-function absoluteAgreementBounds(
+type Bounds = readonly [number | null, number | null];
+
+/** A single-measure bound from a bound of F: (F - 1) / (F + k - 1). */
+function singleOfF(f: number, k: number): number | null {
+  return finiteOrNull((f - 1) / (f + k - 1));
+}
+
+// McGraw & Wong 1996, case 2A (absolute agreement): the F quantiles of its bounds, with Satterthwaite's v for
+// a MSC + b MSE taken from the single-measure estimate (the average-measures bounds use the same v).
+function absoluteAgreementQuantiles(
   squares: IccMeanSquares,
   n: number,
   k: number,
   icc: number,
   upperQuantile: (df1: number, df2: number) => number,
-): readonly [number | null, number | null] {
-  const { rows: msr, columns: msc, error: mse } = squares;
-  if (icc >= 1) return [null, null];
+): { readonly lower: number; readonly upper: number } | null {
+  const { columns: msc, error: mse } = squares;
+  if (icc >= 1) return null;
   const a = (k * icc) / (n * (1 - icc));
   const b = 1 + (k * icc * (n - 1)) / (n * (1 - icc));
   const v = (a * msc + b * mse) ** 2 / ((a * msc) ** 2 / (k - 1) + (b * mse) ** 2 / ((n - 1) * (k - 1)));
-  if (!(v > 0 && Number.isFinite(v))) return [null, null];
-  const lowerF = upperQuantile(n - 1, v);
-  const upperF = upperQuantile(v, n - 1);
-  const spread = k * msc + (k * n - k - n) * mse;
-  return [
-    finiteOrNull((n * (msr - lowerF * mse)) / (lowerF * spread + n * msr)),
-    finiteOrNull((n * (upperF * msr - mse)) / (spread + n * upperF * msr)),
-  ];
+  if (!(v > 0 && Number.isFinite(v))) return null;
+  return { lower: upperQuantile(n - 1, v), upper: upperQuantile(v, n - 1) };
 }
 
 function finiteOrNull(value: number): number | null {
